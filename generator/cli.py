@@ -1,0 +1,167 @@
+"""The `workplan` command: each subcommand is a few lines over a library function.
+
+Exit codes: 0 ok, 1 the document has problems (or, for diff, differs), 2 usage or input error.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+
+from . import __version__
+from .load import InputError, load_document
+from .output import OutputError, write_atomic
+from .render import FormatError, format_of, render
+
+app = typer.Typer(
+    help="Draft Chinese government work plans (工作要点) as GB/T 9704-2012 documents.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _fail(message: str) -> typer.Exit:
+    typer.echo(message, err=True)
+    return typer.Exit(2)
+
+
+def guarded(func: F) -> F:
+    """Turn bad input into one clear message and exit 2, never a traceback."""
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except InputError as exc:
+            for problem in exc.problems:
+                typer.echo(str(problem), err=True)
+            raise typer.Exit(2) from None
+        except (OutputError, FormatError) as exc:
+            raise _fail(f"error: {exc}") from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"workplan {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_callback(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = False,
+) -> None:
+    """Draft Chinese government work plans (工作要点) as GB/T 9704-2012 documents."""
+
+
+@app.command("render")
+@guarded
+def render_cmd(
+    plans: Annotated[list[Path], typer.Argument(help="Plan YAML file(s).")],
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Output file; format from suffix; - for stdout.")
+    ] = None,
+    outdir: Annotated[
+        Path | None, typer.Option("-d", "--outdir", help="Output folder for many plans.")
+    ] = None,
+    formats: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            help="With -d: comma-separated formats, e.g. docx,pdf; with -o -: the text format.",
+        ),
+    ] = "txt",
+    template: Annotated[
+        Path | None, typer.Option("--template", help="Agency's own Word template (.docx).")
+    ] = None,
+) -> None:
+    """Render plans to .txt .md .html .docx .pdf (format from the -o suffix)."""
+    if (output is None) == (outdir is None):
+        raise _fail("error: give either -o OUTPUT (one plan) or -d OUTDIR (one or more plans)")
+    if output is not None:
+        if len(plans) != 1:
+            raise _fail("error: -o takes one plan; use -d OUTDIR for several")
+        _render_one(plans[0], output, template, stdout_format=formats)
+        return
+    assert outdir is not None
+    from .batch import render_batch
+
+    wanted = [f.strip().lower().lstrip(".") for f in formats.split(",") if f.strip()]
+    render_batch(plans, outdir, wanted, template=template, progress=True)
+
+
+def _render_one(plan: Path, output: Path, template: Path | None, *, stdout_format: str) -> None:
+    if str(output) == "-":
+        fmt = stdout_format.strip().lower().lstrip(".")
+        if fmt not in ("txt", "md", "html"):
+            raise _fail("error: -o - writes text formats only (--format txt, md or html)")
+        data = render(load_document(plan), fmt)
+        assert isinstance(data, str)
+        sys.stdout.write(data)
+        return
+    fmt = format_of(output)
+    document = load_document(plan)
+    if fmt == "pdf":
+        from .writers.pdf import render_pdf
+
+        render_pdf([(document, output)], template=template)
+        return
+    data = render(document, fmt, template=template)
+    write_atomic(output, data, inputs=[plan])
+
+
+@app.command("validate")
+@guarded
+def validate_cmd(
+    plans: Annotated[list[Path], typer.Argument(help="Plan YAML file(s).")],
+    strict: Annotated[bool, typer.Option(help="Treat warnings as problems (exit 1).")] = True,
+) -> None:
+    """Check plans: loader errors (exit 2) and semantic warnings (exit 1)."""
+    from .check.lint import lint_document
+
+    worst = 0
+    for plan in plans:
+        try:
+            document = load_document(plan)
+        except InputError as exc:
+            for problem in exc.problems:
+                typer.echo(str(problem), err=True)
+            worst = 2
+            continue
+        warnings = lint_document(document, plan)
+        for warning in warnings:
+            typer.echo(str(warning), err=True)
+        if warnings and strict:
+            worst = max(worst, 1)
+        if not warnings:
+            typer.echo(f"{plan}: ok")
+    raise typer.Exit(worst)
+
+
+@app.command("schema")
+def schema_cmd() -> None:
+    """Print the JSON Schema of the plan YAML (for editors)."""
+    from .schema import json_schema
+
+    typer.echo(json.dumps(json_schema(), ensure_ascii=False, indent=2))
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,335 @@
+"""YAML → model (a reader), with every problem of a file reported as ``file:line:col``.
+
+PyYAML's safe loader builds the data; its composed node tree is kept beside it so that each
+pydantic error, unknown key or duplicate id can be pointed at the exact line and column.
+"""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from .model import MAX_DEPTH, Document
+
+MAX_PLAN_BYTES = 20 * 1024 * 1024  # a plan is text; anything larger is not one
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that leaves an impossible date (2021-13-40) as text for the model to report,
+    instead of raising from deep inside PyYAML without a position."""
+
+    def construct_yaml_timestamp(self, node: yaml.Node) -> object:  # type: ignore[override]
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError:
+            return self.construct_scalar(node)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One located problem of an input file."""
+
+    path: str
+    line: int
+    column: int
+    message: str
+    hint: str = ""
+    severity: str = "error"
+
+    def __str__(self) -> str:
+        hint = f" — {self.hint}" if self.hint else ""
+        return f"{self.path}:{self.line}:{self.column}: {self.severity}: {self.message}{hint}"
+
+
+class InputError(Exception):
+    """Bad input: carries every problem found; the CLI prints them and exits 2."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("\n".join(str(p) for p in problems))
+        self.problems = problems
+
+
+def load_document(path: str | Path) -> Document:
+    """Read a plan file. Raises :class:`InputError` listing every problem with its position."""
+    path = Path(path)
+    name = str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InputError(
+            [Problem(name, 1, 1, f"cannot read the file: {exc.strerror}", "check the path")]
+        ) from None
+    if len(raw) > MAX_PLAN_BYTES:
+        raise InputError(
+            [
+                Problem(
+                    name,
+                    1,
+                    1,
+                    "file too large for a plan",
+                    f"a plan is under {MAX_PLAN_BYTES // 2**20} MiB of YAML",
+                )
+            ]
+        )
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise InputError([Problem(name, line, 1, "not UTF-8 text", "save the plan as UTF-8")]) from None
+    return load_text(text, name)
+
+
+def load_text(text: str, name: str = "<string>") -> Document:
+    """Parse plan YAML given as a string; ``name`` is used in messages."""
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+        data = yaml.load(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        what = exc.problem or exc.context or "invalid YAML"
+        raise InputError(
+            [Problem(name, line, col, f"YAML syntax: {what}", "fix the indentation or quoting at this place")]
+        ) from None
+    except yaml.YAMLError as exc:
+        raise InputError([Problem(name, 1, 1, f"YAML: {exc}", "fix the YAML syntax")]) from None
+    if root is None or data is None:
+        raise InputError(
+            [Problem(name, 1, 1, "the file is empty", "start from `workplan new --issuer NAME --year YYYY`")]
+        )
+    if not isinstance(data, dict):
+        raise InputError(
+            [
+                Problem(
+                    name,
+                    root.start_mark.line + 1,
+                    root.start_mark.column + 1,
+                    "a plan is a mapping with keys `notice` and `plan`",
+                    "see `workplan schema`",
+                )
+            ]
+        )
+
+    problems = _structural_problems(root, name)
+    try:
+        document = Document.model_validate(data)
+    except ValidationError as exc:
+        problems.extend(_pydantic_problems(exc, root, name))
+        document = None
+    if problems:
+        problems.sort(key=lambda p: (p.line, p.column))
+        raise InputError(_dedupe(problems))
+    assert document is not None
+    return document
+
+
+def _dedupe(problems: list[Problem]) -> list[Problem]:
+    return list(dict.fromkeys(problems))
+
+
+# --- positions ---------------------------------------------------------------------------------
+
+
+def _child(node: yaml.Node | None, key: str | int) -> yaml.Node | None:
+    if isinstance(node, yaml.MappingNode) and isinstance(key, str):
+        for k, v in node.value:
+            if getattr(k, "value", None) == key:
+                return v
+    if isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
+        return node.value[key]
+    return None
+
+
+def _key_node(node: yaml.Node | None, key: str) -> yaml.Node | None:
+    if isinstance(node, yaml.MappingNode):
+        for k, _ in node.value:
+            if getattr(k, "value", None) == key:
+                return k
+    return None
+
+
+def _locate(root: yaml.Node, loc: tuple[str | int, ...], *, key: bool = False) -> yaml.Node:
+    """The deepest YAML node along ``loc`` (the key node itself when ``key``)."""
+    node = root
+    for i, part in enumerate(loc):
+        if key and i == len(loc) - 1 and isinstance(part, str):
+            found = _key_node(node, part)
+        else:
+            found = _child(node, part)
+        if found is None:
+            return node
+        node = found
+    return node
+
+
+def _pos(node: yaml.Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+# --- checks the model cannot place -----------------------------------------------------------
+
+
+def _structural_problems(root: yaml.Node, name: str) -> list[Problem]:
+    """Duplicate keys, duplicate ids and excessive depth, each at its own line."""
+    problems: list[Problem] = []
+
+    def duplicate_keys(node: yaml.Node) -> None:
+        if isinstance(node, yaml.MappingNode):
+            seen: dict[object, yaml.Node] = {}
+            for k, v in node.value:
+                if getattr(k, "value", None) in seen:
+                    first = seen[k.value]
+                    problems.append(
+                        Problem(
+                            name,
+                            *_pos(k),
+                            f"duplicate key `{k.value}`",
+                            f"it is already set on line {_pos(first)[0]}; keep one",
+                        )
+                    )
+                else:
+                    seen[getattr(k, "value", None)] = k
+                duplicate_keys(v)
+        elif isinstance(node, yaml.SequenceNode):
+            for v in node.value:
+                duplicate_keys(v)
+
+    duplicate_keys(root)
+
+    ids: dict[str, int] = {}
+
+    def visit(node: yaml.Node, depth: int) -> None:
+        if not isinstance(node, yaml.MappingNode):
+            return
+        if depth > MAX_DEPTH:
+            problems.append(
+                Problem(
+                    name,
+                    *_pos(node),
+                    f"nesting deeper than {MAX_DEPTH} levels",
+                    "GB/T 9704 numbering has 一、（一）1.（1）①; fold this into its parent's text",
+                )
+            )
+        id_node = _child(node, "id")
+        if isinstance(id_node, yaml.ScalarNode):
+            if id_node.value in ids:
+                problems.append(
+                    Problem(
+                        name,
+                        *_pos(id_node),
+                        f"duplicate id `{id_node.value}`",
+                        f"already used on line {ids[id_node.value]}; ids must be unique",
+                    )
+                )
+            else:
+                ids[id_node.value] = _pos(id_node)[0]
+        items = _child(node, "items")
+        if isinstance(items, yaml.SequenceNode):
+            for child in items.value:
+                visit(child, depth + 1)
+
+    sections = _child(_child(root, "plan"), "sections")
+    if isinstance(sections, yaml.SequenceNode):
+        for section in sections.value:
+            visit(section, 1)
+    return problems
+
+
+def _fields_at(loc: tuple[str | int, ...]) -> list[str]:
+    """The keys a mapping at ``loc`` may have (for did-you-mean)."""
+    annotation: Any = Document
+    for part in loc:
+        annotation = _unwrap(annotation)
+        if isinstance(part, int):
+            args = [a for a in typing.get_args(annotation) if a is not type(None)]
+            annotation = args[0] if args else Any
+        elif isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            info = annotation.model_fields.get(part)
+            if info is None:
+                return []
+            annotation = info.annotation
+        else:
+            return []
+    annotation = _unwrap(annotation)
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return list(annotation.model_fields)
+    return []
+
+
+def _unwrap(annotation: Any) -> Any:
+    """Strip Optional/Annotated so list[...] and models show through."""
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+        elif origin in (typing.Union, types.UnionType):
+            args = [a for a in typing.get_args(annotation) if a is not type(None)]
+            if len(args) != 1:
+                return annotation
+            annotation = args[0]
+        else:
+            return annotation
+
+
+_HINTS = {
+    "missing": "add it",
+    "string_type": "write text here",
+    "int_parsing": "write a whole number",
+    "int_type": "write a whole number",
+    "bool_type": "write true or false",
+    "bool_parsing": "write true or false",
+    "list_type": "write a list (lines starting with `- `)",
+    "date_from_datetime_parsing": "write a date as YYYY-MM-DD, e.g. 2024-03-28",
+    "date_parsing": "write a date as YYYY-MM-DD, e.g. 2024-03-28",
+    "date_type": "write a date as YYYY-MM-DD, e.g. 2024-03-28",
+    "literal_error": "use one of the values listed",
+    "greater_than_equal": "use a larger number",
+    "less_than_equal": "use a smaller number",
+    "model_type": "write a mapping of keys here",
+    "dict_type": "write a mapping of keys here",
+    "too_short": "give at least one entry",
+}
+
+
+def _pydantic_problems(exc: ValidationError, root: yaml.Node, name: str) -> list[Problem]:
+    problems: list[Problem] = []
+    for err in exc.errors(include_url=False):
+        loc = tuple(err["loc"])
+        kind = err["type"]
+        if kind == "extra_forbidden":
+            key = str(loc[-1])
+            node = _locate(root, loc, key=True)
+            allowed = _fields_at(loc[:-1])
+            close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+            hint = (
+                f"did you mean `{close[0]}`?"
+                if close
+                else ("allowed keys: " + ", ".join(allowed) if allowed else "remove it")
+            )
+            problems.append(Problem(name, *_pos(node), f"unknown key `{key}`", hint))
+            continue
+        if (
+            not loc
+            and kind == "value_error"
+            and ("duplicate id" in err["msg"] or "nesting deeper" in err["msg"])
+        ):
+            continue  # already reported at its own line by _structural_problems
+        node = _locate(root, loc)
+        where = ".".join(str(p) for p in loc) or "document"
+        if kind == "missing":
+            message = f"missing required field `{loc[-1]}` (in {'.'.join(map(str, loc[:-1])) or 'top level'})"
+        else:
+            msg = err["msg"].removeprefix("Value error, ")
+            message = f"{where}: {msg}"
+        problems.append(Problem(name, *_pos(node), message, _HINTS.get(kind, "see `workplan schema`")))
+    return problems

@@ -1,0 +1,173 @@
+"""The document as the strings every writer prints.
+
+Readers build a :class:`~generator.model.Document`; this module turns it, once, into the exact
+texts of each element (文号 with 〔〕, dates without leading zeros, labels from ``numbering``, the
+run-in first paragraph of each item). Writers (txt, md, html, docx) only choose fonts and places
+for these strings, so all formats say the same words.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from .model import DocNumber, Document, Node, Table
+from .numbering import Numbered, number_plan, points_inline
+
+
+def format_date(date: dt.date) -> str:
+    """成文日期 per GB/T 9704-2012 §7.3.5.4: Arabic, full year, no leading zeros."""
+    return f"{date.year}年{date.month}月{date.day}日"
+
+
+def format_doc_number(number: DocNumber) -> str:
+    """发文字号 with 六角括号 〔〕 (§7.2.5); an unassigned 序号 prints as a blank to fill in."""
+    serial = str(number.serial) if number.serial is not None else "　"
+    return f"{number.prefix}〔{number.year}〕{serial}号"
+
+
+@dataclass(frozen=True)
+class Para:
+    """One printed paragraph of the plan.
+
+    kind: ``section`` (standalone heading line), ``item`` (run-in heading + first paragraph),
+    ``text`` (a further paragraph of a node), ``preamble``, or ``table``.
+    ``heading`` is the part a writer sets in the level's heading font; ``text`` the rest.
+    """
+
+    kind: str
+    level: int
+    label: str = ""
+    heading: str = ""
+    text: str = ""
+    entry: Numbered | None = None
+    table: Table | None = None
+
+    @property
+    def full(self) -> str:
+        return f"{self.label}{self.heading}{self.text}"
+
+
+@dataclass(frozen=True)
+class NoticeView:
+    """Every element of the notice as printed text; empty strings/lists where absent."""
+
+    copy_number: str
+    classification: str  # 密级★期限
+    urgency: str
+    issuers: list[str]
+    issuer_suffix: str
+    doc_number: str
+    signers: list[str]
+    title_lines: list[str]
+    recipients: str  # with the closing full-width colon
+    body: list[str]
+    attachments: list[str]  # 附件：1.… lines as printed
+    signatories: list[str]
+    date: str
+    sealed: bool
+    note: str  # in full-width brackets
+    cc: str  # 抄送：…。
+    printer: str
+    print_date: str  # …印发
+
+    @property
+    def upward(self) -> bool:
+        """上行文: carries 签发人 (GB/T 9704 §7.2.6)."""
+        return bool(self.signers)
+
+    @property
+    def has_imprint(self) -> bool:
+        """版记 present (抄送 or 印发机关/日期)."""
+        return bool(self.cc or self.printer or self.print_date)
+
+
+@dataclass(frozen=True)
+class PlanView:
+    title: str
+    year: int
+    annex_label: str  # 附件 / 附件1; '' when no 附件说明 names the plan
+    paragraphs: list[Para] = field(default_factory=list)
+    outline: list[Numbered] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class DocumentView:
+    notice: NoticeView
+    plan: PlanView
+    document: Document
+
+
+def _attachment_lines(names: list[str]) -> list[str]:
+    """附件说明 lines (§7.3.4): one name plain, several numbered 1. 2. …"""
+    if not names:
+        return []
+    if len(names) == 1:
+        return [f"附件：{names[0]}"]
+    return [f"附件：1.{names[0]}"] + [f"{i}.{n}" for i, n in enumerate(names[1:], start=2)]
+
+
+def _node_paragraphs(entry: Numbered) -> list[Para]:
+    node: Node = entry.node
+    inline = points_inline(node.points)
+    paragraphs = list(node.text)
+    out: list[Para] = []
+    if entry.level == 1:
+        out.append(Para("section", 1, entry.label, node.heading or "", "", entry))
+        if inline or paragraphs:
+            first = inline + (paragraphs.pop(0) if paragraphs else "")
+            out.append(Para("text", 1, text=first, entry=entry))
+    else:
+        first = inline + (paragraphs.pop(0) if paragraphs else "")
+        out.append(Para("item", entry.level, entry.label, node.heading or "", first, entry))
+    out.extend(Para("text", entry.level, text=p, entry=entry) for p in paragraphs)
+    out.extend(Para("table", entry.level, entry=entry, table=t) for t in node.tables)
+    for child in entry.children:
+        out.extend(_node_paragraphs(child))
+    return out
+
+
+def build_view(document: Document) -> DocumentView:
+    """The printed strings of ``document``; numbering is computed here, once."""
+    n = document.notice
+    outline = number_plan(document.plan)
+    paragraphs = [Para("preamble", 0, text=p) for p in document.plan.preamble]
+    for entry in outline:
+        paragraphs.extend(_node_paragraphs(entry))
+
+    names = document.attachment_names
+    annex_label = ""
+    if document.plan.title in names:
+        annex_label = "附件" if len(names) == 1 else f"附件{names.index(document.plan.title) + 1}"
+
+    classification = n.classification or ""
+    if classification and n.secrecy_period:
+        classification = f"{classification}★{n.secrecy_period}"
+    notice = NoticeView(
+        copy_number=n.copy_number or "",
+        classification=classification,
+        urgency=n.urgency or "",
+        issuers=list(n.issuers),
+        issuer_suffix=n.issuer_suffix if n.issuers else "",
+        doc_number=format_doc_number(n.doc_number) if n.doc_number else "",
+        signers=list(n.signers),
+        title_lines=document.notice_title.split("\n"),
+        recipients=("，".join(n.recipients) + "：") if n.recipients else "",
+        body=list(n.body),
+        attachments=_attachment_lines(names),
+        signatories=list(n.signatories),
+        date=format_date(n.date) if n.date else "",
+        sealed=n.sealed,
+        note=f"（{n.note}）" if n.note else "",
+        cc=("抄送：" + "，".join(n.cc) + "。") if n.cc else "",
+        printer=n.printer or "",
+        print_date=(format_date(n.print_date) + "印发") if n.print_date else "",
+    )
+    plan = PlanView(
+        title=document.plan.title,
+        year=document.plan.year,
+        annex_label=annex_label,
+        paragraphs=paragraphs,
+        outline=outline,
+    )
+    return DocumentView(notice, plan, document)
