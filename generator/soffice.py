@@ -1,0 +1,97 @@
+"""LibreOffice (soffice) headless conversion: many .docx → .pdf with one LibreOffice start.
+
+Starting LibreOffice costs seconds; converting a file costs a fraction of that, so a batch is
+always one process. Each run gets a private, throw-away user profile: two LibreOffice processes
+sharing a profile hand their work to each other or fail on the profile lock.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+INSTALL_HINT = "apt-get install libreoffice-writer-nogui fonts-noto-cjk"
+
+# LibreOffice's first start (profile creation) takes several seconds; each document a few more.
+_BASE_TIMEOUT = 120.0
+_PER_FILE_TIMEOUT = 20.0
+
+
+class SofficeError(RuntimeError):
+    """LibreOffice is missing or did not produce the PDF it was asked for."""
+
+
+class SofficeMissing(SofficeError):
+    """No soffice/libreoffice program on PATH."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "LibreOffice (soffice) was not found on PATH; it is needed for PDF — install it with: "
+            f"{INSTALL_HINT}"
+        )
+
+
+def find_soffice() -> str:
+    """Path of the LibreOffice program (``soffice`` or ``libreoffice`` on PATH)."""
+    for name in ("soffice", "libreoffice"):
+        found = shutil.which(name)
+        if found:
+            return found
+    raise SofficeMissing()
+
+
+def convert_to_pdf(docx_paths: list[Path], outdir: Path, *, timeout: float | None = None) -> list[Path]:
+    """Convert every file of ``docx_paths`` to ``outdir/<stem>.pdf`` with ONE LibreOffice process.
+
+    Returns the PDF paths in input order. Raises :class:`SofficeError` naming the file when a PDF
+    did not appear, and :class:`SofficeMissing` when LibreOffice is not installed.
+    """
+    sources = [Path(p).resolve() for p in docx_paths]
+    if not sources:
+        return []
+    for source in sources:
+        if not source.is_file():
+            raise SofficeError(f"{source}: no such file to convert to PDF")
+    stems: dict[str, Path] = {}
+    for source in sources:
+        # LibreOffice names each output <stem>.pdf, so two inputs with one stem would overwrite each other.
+        if source.stem in stems:
+            raise SofficeError(
+                f"{source}: same file name as {stems[source.stem]}; both would become {source.stem}.pdf"
+            )
+        stems[source.stem] = source
+    program = find_soffice()
+    outdir = Path(outdir)
+    outdir.mkdir(parents=True, exist_ok=True)
+    targets = [outdir / f"{source.stem}.pdf" for source in sources]
+    for target in targets:
+        target.unlink(missing_ok=True)  # a stale PDF must not pass for a fresh one
+    limit = timeout if timeout is not None else _BASE_TIMEOUT + _PER_FILE_TIMEOUT * len(sources)
+    with tempfile.TemporaryDirectory(prefix="workplan-soffice-") as profile:
+        command = [
+            program,
+            f"-env:UserInstallation={Path(profile).as_uri()}",
+            "--headless",
+            "--norestore",
+            "--nologo",
+            "--nolockcheck",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(outdir.resolve()),
+            *(str(source) for source in sources),
+        ]
+        try:
+            result = subprocess.run(command, capture_output=True, text=True, timeout=limit, check=False)
+        except subprocess.TimeoutExpired:
+            raise SofficeError(
+                f"LibreOffice did not finish converting {len(sources)} file(s) within {limit:.0f} s"
+            ) from None
+    missing = [source for source, target in zip(sources, targets, strict=True) if not target.is_file()]
+    if missing:
+        detail = (result.stderr or result.stdout or "").strip().splitlines()
+        reason = f" (LibreOffice said: {detail[-1]})" if detail else f" (exit code {result.returncode})"
+        raise SofficeError(f"{missing[0]}: LibreOffice produced no PDF{reason}")
+    return targets
