@@ -127,9 +127,12 @@ def _render_one(plan: Path, output: Path, template: Path | None, *, stdout_forma
 @guarded
 def validate_cmd(
     plans: Annotated[list[Path], typer.Argument(help="Plan YAML file(s).")],
-    strict: Annotated[bool, typer.Option(help="Treat warnings as problems (exit 1).")] = True,
+    strict: Annotated[
+        bool,
+        typer.Option("--strict", help="Also check typography: half-width , : ; ( ) ? ! in Chinese text."),
+    ] = False,
 ) -> None:
-    """Check plans: loader errors (exit 2) and semantic warnings (exit 1)."""
+    """Check plans: loader errors (exit 2) and semantic warnings (exit 1); clean files print `ok`."""
     from .check.lint import lint_document
 
     worst = 0
@@ -141,10 +144,10 @@ def validate_cmd(
                 typer.echo(str(problem), err=True)
             worst = 2
             continue
-        warnings = lint_document(document, plan)
+        warnings = lint_document(document, plan, strict=strict)
         for warning in warnings:
             typer.echo(str(warning), err=True)
-        if warnings and strict:
+        if warnings:
             worst = max(worst, 1)
         if not warnings:
             typer.echo(f"{plan}: ok")
@@ -157,6 +160,32 @@ def schema_cmd() -> None:
     from .schema import json_schema
 
     typer.echo(json.dumps(json_schema(), ensure_ascii=False, indent=2))
+
+
+@app.command("new")
+@guarded
+def new_cmd(
+    issuer: Annotated[str, typer.Option("--issuer", help="发文机关 name, e.g. 某某市卫生健康委员会.")],
+    year: Annotated[int, typer.Option("--year", help="Plan year, e.g. 2025.")],
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="File to write; stdout if absent.")
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+) -> None:
+    """Write a commented starter plan that validates cleanly."""
+    from .starter import starter_plan
+
+    if output is not None and output.exists() and not force:
+        raise _fail(f"error: {output} exists; choose another -o or add --force to overwrite it")
+    try:
+        text = starter_plan(issuer, year, for_file=output)
+    except ValueError as exc:
+        raise _fail(f"error: {exc}") from None
+    if output is None:
+        sys.stdout.write(text)
+        return
+    write_atomic(output, text)
+    typer.echo(f"wrote {output}", err=True)
 
 
 def main() -> None:

@@ -176,6 +176,27 @@ def _pos(node: yaml.Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
+def compose_file(path: str | Path) -> yaml.Node | None:
+    """The YAML node tree of a plan file that loads, so checks can place warnings; None if the
+    file cannot be read or parsed (the loader reports that)."""
+    try:
+        return yaml.compose(Path(path).read_bytes().decode("utf-8-sig"), Loader=_Loader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return None
+
+
+def node_at(root: yaml.Node, loc: tuple[str | int, ...]) -> yaml.Node:
+    """The YAML node of a model path such as ``("plan", "sections", 0, "heading")``; the deepest
+    existing node along the way when the path is not written out (a default, or one string for
+    a list)."""
+    return _locate(root, loc)
+
+
+def position(root: yaml.Node | None, loc: tuple[str | int, ...]) -> tuple[int, int]:
+    """1-based (line, column) of a model path in a composed plan file; (1, 1) without one."""
+    return _pos(node_at(root, loc)) if root is not None else (1, 1)
+
+
 # --- checks the model cannot place -----------------------------------------------------------
 
 

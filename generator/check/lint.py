@@ -1,0 +1,310 @@
+"""Semantic warnings of a plan that loads (``workplan validate``): things a clerk would query.
+
+The loader has already refused what cannot be a plan; these rules flag what is probably a
+mistake. Each warning is a :class:`~generator.load.Problem` of severity ``warning``, placed at the
+``file:line:col`` of the YAML that causes it, and ends with its rule name in brackets.
+
+Rules (always on):
+
+- ``empty-section``: a section (一、) with no items, no text, no points and no tables; or a deeper
+  node with neither a heading nor any content.
+- ``duplicate-heading``: two headings with the same words (ignoring spaces and a final 。),
+  among siblings or anywhere else in the plan; placed at the second one.
+- ``typed-number``: a heading that begins with a number typed by hand (一、 （一） 1. （1） ①…):
+  numbers are generated, so it would print twice.
+- ``doc-number``: the 发文字号 has no 序号 (a draft not yet numbered), or its 〔year〕 differs from
+  the year of the 成文日期.
+- ``date``: the 成文日期 is neither in the plan year nor in the year before (plans are issued
+  late in the previous year or during their own year); the 印发日期 is before the 成文日期.
+- ``recipients``: no 主送机关 — a 通知 that issues a plan is addressed to someone.
+- ``attachments``: 附件说明 lists attachments but not the plan itself, which is printed as the
+  附件 (the titles are compared without spaces and 《》); or the notice's 标题 names a 《…》 that is
+  not the plan title.
+
+Rule under ``strict`` only (``workplan validate --strict``):
+
+- ``punctuation``: half-width ``, : ; ( ) ? !`` inside Chinese text (between Chinese characters;
+  a bracket enclosing Chinese). Off by default because real documents carry it: seed 001 keeps
+  its source's half-width commas and brackets as published.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import yaml
+
+from ..load import Problem, compose_file, node_at, position
+from ..model import Document, Node
+from ..numbering import Numbered, number_plan
+
+Loc = tuple[str | int, ...]
+
+
+def lint_document(
+    document: Document, path: str | Path | None = None, *, strict: bool = False
+) -> list[Problem]:
+    """Every warning for ``document`` read from ``path`` (positions 1:1 when built in code)."""
+    root = compose_file(path) if path is not None else None
+    lint = _Lint(document, str(path) if path is not None else "<document>", root)
+    lint.sections()
+    lint.headings()
+    lint.doc_number_and_dates()
+    lint.recipients()
+    lint.attachments()
+    if strict:
+        lint.punctuation()
+    return sorted(lint.problems, key=lambda p: (p.line, p.column))
+
+
+class _Lint:
+    def __init__(self, document: Document, name: str, root: yaml.Node | None) -> None:
+        self.document = document
+        self.name = name
+        self.root = root
+        self.outline = number_plan(document.plan)
+        self.problems: list[Problem] = []
+
+    def warn(self, loc: Loc, rule: str, message: str, hint: str, offset: int | None = None) -> None:
+        line, column = position(self.root, loc)
+        if offset is not None and self.root is not None:
+            column += _column_offset(node_at(self.root, loc), offset)
+        self.problems.append(Problem(self.name, line, column, f"{message} [{rule}]", hint, "warning"))
+
+    # --- the plan's hierarchy ---------------------------------------------------------------
+
+    def entries(self) -> Iterator[tuple[Numbered, Loc]]:
+        for entry in self.outline:
+            for numbered in entry.walk():
+                yield numbered, _node_loc(numbered.path)
+
+    def sections(self) -> None:
+        for entry, loc in self.entries():
+            node = entry.node
+            if _has_content(node):
+                continue
+            if entry.level == 1:
+                self.warn(
+                    loc,
+                    "empty-section",
+                    f"section {_name(entry)} has no items, text or points",
+                    "add its items or text, or remove the section",
+                )
+            elif not node.heading:
+                self.warn(loc, "empty-section", f"item {_name(entry)} is empty", "write its heading and text")
+
+    def headings(self) -> None:
+        seen: dict[str, tuple[Numbered, Loc]] = {}
+        for entry, loc in self.entries():
+            heading = entry.node.heading
+            if not heading:
+                continue
+            typed = _TYPED_NUMBER.match(heading)
+            if typed:
+                self.warn(
+                    (*loc, "heading"),
+                    "typed-number",
+                    f"heading {_quote(heading)} begins with a typed number `{typed.group().strip()}`",
+                    "numbers are generated from the hierarchy; remove it (or set numbered: false)",
+                )
+            key = _heading_key(heading)
+            if not key:
+                continue
+            if key in seen:
+                first, first_loc = seen[key]
+                where = "a sibling" if first.path[:-1] == entry.path[:-1] else "another heading"
+                self.warn(
+                    (*loc, "heading"),
+                    "duplicate-heading",
+                    f"heading {_quote(heading)} repeats {where}, {_name(first)}",
+                    f"it is on line {position(self.root, (*first_loc, 'heading'))[0]}; "
+                    "make the headings distinct or merge the two",
+                )
+            else:
+                seen[key] = (entry, loc)
+
+    # --- the notice -----------------------------------------------------------------------------
+
+    def doc_number_and_dates(self) -> None:
+        notice, plan = self.document.notice, self.document.plan
+        number = notice.doc_number
+        if number is not None and number.serial is None:
+            self.warn(
+                ("notice", "doc_number"),
+                "doc-number",
+                f"发文字号 {number.prefix}〔{number.year}〕 has no 序号",
+                "fill in the number (e.g. 38 → 〔…〕38号) before the notice is issued",
+            )
+        if number is not None and notice.date is not None and number.year != notice.date.year:
+            self.warn(
+                ("notice", "doc_number"),
+                "doc-number",
+                f"发文字号 year {number.year} differs from the 成文日期 year {notice.date.year}",
+                "the 〔year〕 of a 文号 is the year the document is issued",
+            )
+        if notice.date is not None and notice.date.year not in (plan.year, plan.year - 1):
+            self.warn(
+                ("notice", "date"),
+                "date",
+                f"成文日期 {notice.date.isoformat()} is not in the plan year {plan.year} or the year before",
+                f"a {plan.year} plan is issued in {plan.year - 1} or {plan.year}; check both years",
+            )
+        if notice.date is not None and notice.print_date is not None and notice.print_date < notice.date:
+            self.warn(
+                ("notice", "print_date"),
+                "date",
+                f"印发日期 {notice.print_date.isoformat()} is before the 成文日期 {notice.date.isoformat()}",
+                "a document is printed on or after the day it is signed",
+            )
+
+    def recipients(self) -> None:
+        if not self.document.notice.recipients:
+            self.warn(
+                ("notice",),
+                "recipients",
+                "the notice has no 主送机关 (recipients)",
+                "add `recipients:`, e.g. - 各区卫生健康委",
+            )
+
+    def attachments(self) -> None:
+        notice, plan = self.document.notice, self.document.plan
+        wanted = _title_key(plan.title)
+        if notice.attachments and not any(wanted in _title_key(name) for name in notice.attachments):
+            self.warn(
+                ("notice", "attachments"),
+                "attachments",
+                f"附件说明 does not list the plan {_quote(plan.title)}, which is printed as the 附件",
+                "add the plan title to attachments, or leave attachments out to use it by default",
+            )
+        if notice.title:
+            for cited in _CITED.findall(notice.title):
+                if _title_key(cited) != wanted:
+                    self.warn(
+                        ("notice", "title"),
+                        "attachments",
+                        f"the notice title names 《{cited}》 but the plan is titled {_quote(plan.title)}",
+                        "make the two titles agree, or leave notice.title out to derive it",
+                    )
+
+    # --- typography (strict) -------------------------------------------------------------------
+
+    def punctuation(self) -> None:
+        for loc, text in _texts(self.document):
+            found = list(_HALF_WIDTH.finditer(text))
+            if not found:
+                continue
+            first = found[0]
+            char = first.group()
+            more = f" ({len(found)} in this text)" if len(found) > 1 else ""
+            self.warn(
+                loc,
+                "punctuation",
+                f"half-width `{char}` in Chinese text{more}",
+                f"use full-width {_FULL_WIDTH[char]}",
+                offset=first.start(),
+            )
+
+
+# --- helpers ----------------------------------------------------------------------------------------
+
+
+def _node_loc(path: tuple[int, ...]) -> Loc:
+    loc: list[str | int] = ["plan", "sections", path[0]]
+    for index in path[1:]:
+        loc += ["items", index]
+    return tuple(loc)
+
+
+def _has_content(node: Node) -> bool:
+    return bool(node.items or node.text or node.points or node.tables)
+
+
+def _name(entry: Numbered) -> str:
+    heading = entry.node.heading or ""
+    return f"{entry.label}{_short(heading)}" if entry.label or heading else f"at position {entry.path}"
+
+
+def _short(text: str, limit: int = 24) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _quote(text: str) -> str:
+    return f"“{_short(text)}”"
+
+
+def _heading_key(heading: str) -> str:
+    return re.sub(r"\s+", "", heading).rstrip("。.；;：:")
+
+
+def _title_key(title: str) -> str:
+    return re.sub(r"[\s《》〈〉<>“”\"']+", "", title)
+
+
+_CITED = re.compile(r"《([^《》]+)》")
+
+_TYPED_NUMBER = re.compile(
+    r"^\s*(?:[一二三四五六七八九十百千]+\s*[、.．]"
+    r"|[（(]\s*[一二三四五六七八九十百千]+\s*[）)]"
+    r"|\d+\s*[.．、](?!\d)"
+    r"|[（(]\s*\d+\s*[）)]"
+    r"|[\u2460-\u2473])"
+)
+
+# Chinese characters and the CJK punctuation that sits among them (、。“” …).
+_CJK = r"\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff60\u201c\u201d\u2018\u2019"
+_IDEOGRAPH = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_HALF_WIDTH = re.compile(
+    rf"(?<=[{_CJK}])[,:;](?=[{_CJK}])"  # 卫健委,社会事业局
+    rf"|(?<=[{_CJK}])[?!](?=[{_CJK}]|$)"
+    rf"|\((?=[{_IDEOGRAPH}])"  # (四院除外) — a bracket enclosing Chinese; (MDT) is left alone
+    rf"|(?<=[{_IDEOGRAPH}])\)"
+)
+_FULL_WIDTH = {",": "，", ":": "：", ";": "；", "(": "（", ")": "）", "?": "？", "!": "！"}
+
+
+def _column_offset(node: yaml.Node, index: int) -> int:
+    """Columns from a scalar's start to character ``index`` of its value — exact only for a
+    plain or single-quoted scalar on one line; elsewhere the scalar's start is close enough."""
+    if not isinstance(node, yaml.ScalarNode) or node.start_mark.line != node.end_mark.line:
+        return 0
+    if node.style is None:
+        return index
+    if node.style == "'" and "''" not in node.value[:index]:
+        return index + 1
+    if node.style == '"' and "\\" not in node.value[:index]:
+        return index + 1
+    return 0
+
+
+def _texts(document: Document) -> Iterator[tuple[Loc, str]]:
+    """Every piece of Chinese prose of the document with its model path."""
+    notice, plan = document.notice, document.plan
+    for key in ("title", "note", "printer"):
+        value = getattr(notice, key)
+        if value:
+            yield ("notice", key), value
+    for key in ("issuers", "recipients", "body", "attachments", "signatories", "cc"):
+        for i, value in enumerate(getattr(notice, key) or []):
+            yield ("notice", key, i), value
+    yield ("plan", "title"), plan.title
+    for i, value in enumerate(plan.preamble):
+        yield ("plan", "preamble", i), value
+    for entry in number_plan(plan):
+        for numbered in entry.walk():
+            loc = _node_loc(numbered.path)
+            node = numbered.node
+            for key in ("heading", "lead", "deadline"):
+                value = getattr(node, key)
+                if value:
+                    yield (*loc, key), value
+            for key in ("points", "text", "owners", "targets"):
+                for i, value in enumerate(getattr(node, key)):
+                    yield (*loc, key, i), value
+            for t, table in enumerate(node.tables):
+                if table.title:
+                    yield (*loc, "tables", t, "title"), table.title
+                for r, row in enumerate(table.rows):
+                    for c, cell in enumerate(row):
+                        yield (*loc, "tables", t, "rows", r, c), cell

@@ -1,0 +1,55 @@
+"""`workplan new`: a commented starter plan that loads and validates cleanly."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import jinja2
+
+from .resources import templates_dir
+from .schema import schema_comment
+
+
+def yaml_quote(value: object) -> str:
+    """A YAML double-quoted scalar: JSON strings are valid YAML, and quoting makes any name
+    (with ``: `` or ``#`` or a leading ``-``) plain data."""
+    return json.dumps(str(value), ensure_ascii=False)
+
+
+def starter_date(year: int, today: dt.date | None = None) -> dt.date:
+    """成文日期 of the starter: today if it lies in the plan year or the one before (the range
+    `validate` accepts), otherwise 1 January of the plan year."""
+    today = today or dt.date.today()
+    return today if year - 1 <= today.year <= year else dt.date(year, 1, 1)
+
+
+def starter_plan(
+    issuer: str, year: int, *, for_file: Path | None = None, today: dt.date | None = None
+) -> str:
+    """The starter YAML for ``issuer`` and ``year``; ``for_file`` sets the schema path."""
+    issuer = issuer.strip()
+    if not issuer:
+        raise ValueError("the issuer name is empty — give e.g. --issuer 某某市卫生健康委员会")
+    if not 1949 <= year <= 9999:
+        raise ValueError(
+            f"year {year} is out of range — give a four-digit year such as {dt.date.today().year}"
+        )
+    title = f"{year}年{issuer}工作要点"
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(templates_dir()),
+        autoescape=False,  # YAML, not HTML: values are quoted by the `yaml` filter instead
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters["yaml"] = yaml_quote
+    return env.get_template("new.yaml.j2").render(
+        schema_comment=schema_comment(for_file),
+        issuer=issuer,
+        year=year,
+        date=starter_date(year, today).isoformat(),
+        title=title,
+        body=f"现将《{title}》印发给你们，请结合实际，认真抓好落实。",
+        preamble=f"{year}年，要坚持以人民为中心，统筹推进各项工作，确保年度目标任务全面完成。",
+    )
