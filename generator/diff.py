@@ -1,0 +1,489 @@
+"""Compare two versions of a plan: which nodes were added, removed, moved, renumbered or reworded.
+
+Alignment is global, so an item that moved from 二（三） to 三（一） is one ``moved`` change, not a
+removal and an addition. Nodes are paired in four passes, cheapest first:
+
+1. by ``id`` when both sides carry the same one;
+2. by identical printed text (a hash lookup — most nodes of two drafts are unchanged);
+3. by text similarity (Dice coefficient of character bigrams) over candidate pairs only — pairs
+   that share rare bigrams, found through an inverted index — assigned greedily, best pair first;
+4. by structure: an unmatched parent whose children went mostly to one unmatched parent on the
+   other side is that parent (a section whose heading was rewritten).
+
+A paired node is then ``moved`` when its parent is not the partner of its old parent (or it left
+the order of its siblings, by a longest increasing subsequence), ``changed`` when its text differs,
+``renumbered`` when only its label differs. A node both moved and reworded is reported once, as
+``moved``, with the character segments of the rewording: the move is what a reviewer must find,
+and the segments still show the words. Labels come from :func:`generator.numbering.number_plan`
+through the view, printed like the document (二（三） for a level-2 item).
+"""
+
+from __future__ import annotations
+
+import json
+from bisect import bisect_left
+from collections import Counter, defaultdict, deque
+from dataclasses import dataclass, field
+
+from diff_match_patch import diff_match_patch
+
+from .model import Document
+from .numbering import Numbered
+from .view import DocumentView, NoticeView, Para, build_view
+
+KINDS = ("added", "removed", "moved", "renumbered", "changed", "notice")
+
+SIMILAR = 0.45
+"""Least bigram Dice similarity for two different texts to be the same node reworded."""
+
+CONTAINED = 0.6
+"""Share of a node's bigrams found in another node for it to count as split off / merged in."""
+
+_ALL_PAIRS_LIMIT = 40_000
+"""Up to this many unmatched pairs every pair is scored (set intersections, no character diff);
+beyond it only pairs sharing a rare bigram are."""
+
+
+@dataclass
+class Change:
+    """One difference between the two documents.
+
+    ``kind`` is one of :data:`KINDS`. Labels are printed like the document (二（三）); for a
+    ``notice`` change both labels name the field (文号, 成文日期 …). ``segments`` is the
+    character-level diff of ``old_text`` → ``new_text`` as ``(op, text)`` with op ``=``, ``-``, ``+``.
+    """
+
+    kind: str
+    old_label: str | None
+    new_label: str | None
+    old_text: str | None
+    new_text: str | None
+    old_path: tuple[int, ...] | None = None
+    new_path: tuple[int, ...] | None = None
+    segments: list[tuple[str, str]] = field(default_factory=list)
+    note: str = ""
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "kind": self.kind,
+            "old_label": self.old_label,
+            "new_label": self.new_label,
+            "old_text": self.old_text,
+            "new_text": self.new_text,
+            "old_path": list(self.old_path) if self.old_path is not None else None,
+            "new_path": list(self.new_path) if self.new_path is not None else None,
+            "segments": [list(s) for s in self.segments],
+            "note": self.note or None,
+        }
+
+
+@dataclass
+class DiffResult:
+    """The changes in reading order of the new document, their counts, and the node pairing
+    (old path → new path) that the tracked-changes writer follows."""
+
+    changes: list[Change]
+    summary: dict[str, int]
+    pairs: dict[tuple[int, ...], tuple[int, ...]]
+    old_view: DocumentView
+    new_view: DocumentView
+
+    @property
+    def same(self) -> bool:
+        return not self.changes
+
+    def to_json(self) -> str:
+        data = {"summary": self.summary, "changes": [c.as_json() for c in self.changes]}
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+# --- the nodes being aligned -----------------------------------------------------------------
+
+
+@dataclass(eq=False)
+class _Entry:
+    """A node of one side, flattened: its printed label path and own text (without children)."""
+
+    index: int
+    numbered: Numbered
+    parent: _Entry | None
+    sibling: int
+    label_path: str
+    text: str
+    children: list[_Entry] = field(default_factory=list)
+    grams: frozenset[str] = frozenset()
+
+    @property
+    def level(self) -> int:
+        return self.numbered.level
+
+    @property
+    def label(self) -> str:
+        return self.numbered.label
+
+    @property
+    def id(self) -> str | None:
+        return self.numbered.node.id
+
+
+def _bigrams(text: str) -> frozenset[str]:
+    text = "".join(text.split())
+    if len(text) < 2:
+        return frozenset([text]) if text else frozenset()
+    return frozenset(text[i : i + 2] for i in range(len(text) - 1))
+
+
+def _join_labels(labels: list[str]) -> str:
+    """二、 + （三） → 二（三）: a level-1 label drops its 、 when a deeper label follows, as
+    documents cite items."""
+    shown = [lab for lab in labels if lab]
+    return "".join(lab.removesuffix("、") for lab in shown[:-1]) + (shown[-1] if shown else "")
+
+
+def node_texts(view: DocumentView) -> dict[int, str]:
+    """Own printed text of every node (heading, points, paragraphs, tables; no label), by id()."""
+    parts: dict[int, list[str]] = defaultdict(list)
+    for para in view.plan.paragraphs:
+        if para.entry is None:
+            continue
+        parts[id(para.entry)].append(para_text(para))
+    return {key: "\n".join(value) for key, value in parts.items()}
+
+
+def para_text(para: Para) -> str:
+    """The printed text of a plan paragraph without its label (a table as tab-separated rows)."""
+    if para.kind == "table" and para.table is not None:
+        rows = ["\t".join(row) for row in para.table.rows]
+        return "\n".join(([para.table.title] if para.table.title else []) + rows)
+    return para.heading + para.text
+
+
+def _flatten(view: DocumentView) -> list[_Entry]:
+    texts = node_texts(view)
+    out: list[_Entry] = []
+
+    def visit(items: list[Numbered], parent: _Entry | None, labels: list[str]) -> None:
+        for sibling, numbered in enumerate(items):
+            path_labels = [*labels, numbered.label]
+            entry = _Entry(
+                index=len(out),
+                numbered=numbered,
+                parent=parent,
+                sibling=sibling,
+                label_path=_join_labels(path_labels),
+                text=texts.get(id(numbered), ""),
+            )
+            entry.grams = _bigrams(entry.text)
+            out.append(entry)
+            if parent is not None:
+                parent.children.append(entry)
+            visit(numbered.children, entry, path_labels)
+
+    visit(view.plan.outline, None, [])
+    return out
+
+
+# --- alignment -----------------------------------------------------------------------------
+
+
+def _dice(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return 2 * len(a & b) / (len(a) + len(b))
+
+
+def _candidate_pairs(olds: list[_Entry], news: list[_Entry]) -> list[tuple[_Entry, _Entry]]:
+    """Pairs worth scoring: all of them when few, else those sharing a rare bigram."""
+    if len(olds) * len(news) <= _ALL_PAIRS_LIMIT:
+        return [(o, n) for o in olds for n in news]
+    postings: dict[str, list[_Entry]] = defaultdict(list)
+    for n in news:
+        for gram in n.grams:
+            postings[gram].append(n)
+    # Bigrams such as 工作 or 医疗 occur in most items and say nothing; skipping them keeps the
+    # work proportional to the number of plausible partners.
+    cap = max(20, len(news) // 50)
+    out: list[tuple[_Entry, _Entry]] = []
+    for o in olds:
+        shared: Counter[int] = Counter()
+        by_index: dict[int, _Entry] = {}
+        for gram in o.grams:
+            posting = postings.get(gram)
+            if posting is None or len(posting) > cap:
+                continue
+            for n in posting:
+                shared[n.index] += 1
+                by_index[n.index] = n
+        out.extend((o, by_index[i]) for i, _ in shared.most_common(30))
+    return out
+
+
+def _match(old: list[_Entry], new: list[_Entry]) -> dict[int, int]:
+    """Pair old entries with new ones (old index → new index); see the module docstring."""
+    pairs: dict[int, int] = {}
+    taken: set[int] = set()
+
+    def pair(o: _Entry, n: _Entry) -> None:
+        pairs[o.index] = n.index
+        taken.add(n.index)
+
+    # 1. ids carried on both sides
+    new_by_id = {n.id: n for n in new if n.id is not None}
+    for o in old:
+        if o.id is not None and o.id in new_by_id:
+            pair(o, new_by_id[o.id])
+    reserved = {o.id for o in old if o.id is not None} & set(new_by_id)
+
+    def free_new() -> list[_Entry]:
+        return [n for n in new if n.index not in taken and n.id not in reserved]
+
+    def free_old() -> list[_Entry]:
+        return [o for o in old if o.index not in pairs and o.id not in reserved]
+
+    # 2. identical text, in document order
+    by_text: dict[tuple[str, int], deque[_Entry]] = defaultdict(deque)
+    for n in free_new():
+        by_text[(n.text, n.level)].append(n)
+    leftovers: list[_Entry] = []
+    for o in free_old():
+        queue = by_text.get((o.text, o.level))
+        if queue:
+            pair(o, queue.popleft())
+        else:
+            leftovers.append(o)
+    by_text_any: dict[str, deque[_Entry]] = defaultdict(deque)
+    for n in free_new():
+        by_text_any[n.text].append(n)
+    for o in leftovers:  # same text at another level: promoted or demoted
+        queue = by_text_any.get(o.text)
+        if queue and o.text:
+            pair(o, queue.popleft())
+
+    # 3. similar text, greedy best pair first over candidate pairs
+    olds, news = free_old(), free_new()
+    if olds and news:
+        old_count, new_count = max(len(old) - 1, 1), max(len(new) - 1, 1)
+        scored: list[tuple[float, int, int]] = []
+        for o, n in _candidate_pairs(olds, news):
+            shorter, longer = sorted((len(o.text), len(n.text)))
+            if longer and shorter / longer < 0.3:
+                continue
+            score = _dice(o.grams, n.grams)
+            if score < SIMILAR:
+                continue
+            # ties (boilerplate items) go to the partner at the same relative place and level
+            score += 0.01 * (1 - abs(o.index / old_count - n.index / new_count))
+            score += 0.01 * (o.level == n.level)
+            scored.append((score, o.index, n.index))
+        scored.sort(key=lambda t: -t[0])
+        for _, oi, ni in scored:
+            if oi not in pairs and ni not in taken:
+                pair(old[oi], new[ni])
+
+    # 4. parents recognised by where their children went (deepest first)
+    for o in sorted(free_old(), key=lambda e: -e.level):
+        if not o.children:
+            continue
+        votes = Counter(
+            new[pairs[c.index]].parent.index
+            for c in o.children
+            if c.index in pairs and new[pairs[c.index]].parent is not None
+        )
+        for parent_index, count in votes.most_common(1):
+            n = new[parent_index]
+            if n.index not in taken and n.level == o.level and 2 * count >= len(o.children):
+                pair(o, n)
+    return pairs
+
+
+def _longest_increasing(values: list[int]) -> set[int]:
+    """Positions (into ``values``) of one longest strictly increasing subsequence."""
+    tails: list[int] = []
+    tail_pos: list[int] = []
+    previous = [-1] * len(values)
+    for i, v in enumerate(values):
+        k = bisect_left(tails, v)
+        if k == len(tails):
+            tails.append(v)
+            tail_pos.append(i)
+        else:
+            tails[k] = v
+            tail_pos[k] = i
+        previous[i] = tail_pos[k - 1] if k else -1
+    keep: set[int] = set()
+    i = tail_pos[-1] if tail_pos else -1
+    while i >= 0:
+        keep.add(i)
+        i = previous[i]
+    return keep
+
+
+def _moved(old: list[_Entry], new: list[_Entry], pairs: dict[int, int]) -> set[int]:
+    """Old indices of paired nodes that changed parent, level, or order among their siblings."""
+    moved: set[int] = set()
+    stay: dict[int, list[tuple[int, int]]] = defaultdict(list)  # new parent → (new sib, old sib)
+    for oi, ni in pairs.items():
+        o, n = old[oi], new[ni]
+        same_parent = (o.parent is None and n.parent is None) or (
+            o.parent is not None and n.parent is not None and pairs.get(o.parent.index) == n.parent.index
+        )
+        if not same_parent or o.level != n.level:
+            moved.add(oi)
+            continue
+        stay[n.parent.index if n.parent else -1].append((n.sibling, oi))
+    for members in stay.values():
+        members.sort()
+        olds = [old[oi].sibling for _, oi in members]
+        keep = _longest_increasing(olds)
+        moved.update(oi for pos, (_, oi) in enumerate(members) if pos not in keep)
+    return moved
+
+
+# --- changes ---------------------------------------------------------------------------------
+
+_dmp = diff_match_patch()
+_dmp.Diff_Timeout = 0.5
+_OPS = {0: "=", -1: "-", 1: "+"}
+
+
+def char_segments(old: str, new: str) -> list[tuple[str, str]]:
+    """Character-level diff with semantic cleanup, which keeps Chinese words whole."""
+    diffs = _dmp.diff_main(old, new)
+    _dmp.diff_cleanupSemantic(diffs)
+    return [(_OPS[op], text) for op, text in diffs]
+
+
+def _notice_fields(n: NoticeView, view: DocumentView) -> list[tuple[str, str]]:
+    """The notice's elements as printed, and two plan-level strings outside the numbering."""
+    return [
+        ("份号", n.copy_number),
+        ("密级", n.classification),
+        ("紧急程度", n.urgency),
+        ("发文机关", "、".join(n.issuers) + n.issuer_suffix if n.issuers else ""),
+        ("文号", n.doc_number),
+        ("签发人", "、".join(n.signers)),
+        ("标题", "\n".join(n.title_lines)),
+        ("主送", n.recipients),
+        ("正文", "\n".join(n.body)),
+        ("附件说明", "\n".join(n.attachments)),
+        ("署名", "\n".join(n.signatories)),
+        ("成文日期", n.date),
+        ("附注", n.note),
+        ("抄送", n.cc),
+        ("印发机关", n.printer),
+        ("印发日期", n.print_date),
+        ("要点标题", view.plan.title),
+        ("前言", "\n".join(p.text for p in view.plan.paragraphs if p.kind == "preamble")),
+    ]
+
+
+def _notice_changes(old: DocumentView, new: DocumentView) -> list[Change]:
+    changes = []
+    for (name, before), (_, after) in zip(
+        _notice_fields(old.notice, old), _notice_fields(new.notice, new), strict=True
+    ):
+        if before != after:
+            changes.append(
+                Change(
+                    "notice",
+                    name,
+                    name,
+                    before or None,
+                    after or None,
+                    segments=char_segments(before, after),
+                )
+            )
+    return changes
+
+
+def _notes(old: list[_Entry], new: list[_Entry], pairs: dict[int, int], changed: set[int]) -> dict:
+    """Split and merge hints: an added node whose words sit in a reworded old node was split off
+    it; a removed node whose words sit in a reworded new node was merged into it."""
+    inverse = {ni: oi for oi, ni in pairs.items()}
+    notes: dict[tuple[str, int], str] = {}
+    reworded_old = [old[oi] for oi in changed]
+    reworded_new = [new[pairs[oi]] for oi in changed]
+
+    def best(entry: _Entry, pool: list[_Entry]) -> _Entry | None:
+        if not entry.grams:
+            return None
+        score, found = max(
+            ((len(entry.grams & p.grams) / len(entry.grams), p) for p in pool),
+            default=(0.0, None),
+            key=lambda t: t[0],
+        )
+        return found if score >= CONTAINED else None
+
+    for n in new:
+        if n.index not in inverse and (source := best(n, reworded_old)) is not None:
+            notes[("new", n.index)] = f"split from {source.label_path}"
+    for o in old:
+        if o.index not in pairs and (target := best(o, reworded_new)) is not None:
+            notes[("old", o.index)] = f"merged into {target.label_path}"
+    return notes
+
+
+def diff_views(old_view: DocumentView, new_view: DocumentView) -> DiffResult:
+    old, new = _flatten(old_view), _flatten(new_view)
+    pairs = _match(old, new)
+    moved = _moved(old, new, pairs)
+    changed = {oi for oi, ni in pairs.items() if old[oi].text != new[ni].text}
+    notes = _notes(old, new, pairs, changed)
+
+    ordered: list[tuple[float, Change]] = []
+    for oi, ni in pairs.items():
+        o, n = old[oi], new[ni]
+        if oi in moved:
+            kind = "moved"
+        elif oi in changed:
+            kind = "changed"
+        elif o.label != n.label:
+            kind = "renumbered"
+        else:
+            continue
+        segments = char_segments(o.text, n.text) if oi in changed else []
+        ordered.append(
+            (
+                ni,
+                Change(
+                    kind,
+                    o.label_path,
+                    n.label_path,
+                    o.text,
+                    n.text,
+                    o.numbered.path,
+                    n.numbered.path,
+                    segments,
+                ),
+            )
+        )
+    inverse = {ni: oi for oi, ni in pairs.items()}
+    for n in new:
+        if n.index not in inverse:
+            change = Change("added", None, n.label_path, None, n.text, None, n.numbered.path)
+            change.segments = [("+", n.text)]
+            change.note = notes.get(("new", n.index), "")
+            ordered.append((n.index, change))
+    # a removed node is listed where it stood: after the new partner of the node before it
+    anchor = -0.5
+    for o in old:
+        if o.index in pairs:
+            anchor = pairs[o.index]
+            continue
+        change = Change("removed", o.label_path, None, o.text, None, o.numbered.path, None)
+        change.segments = [("-", o.text)]
+        change.note = notes.get(("old", o.index), "")
+        ordered.append((anchor + 0.5 + o.index * 1e-7, change))
+
+    ordered.sort(key=lambda t: t[0])
+    changes = _notice_changes(old_view, new_view) + [c for _, c in ordered]
+    summary = {kind: 0 for kind in KINDS}
+    for change in changes:
+        summary[change.kind] += 1
+    node_pairs = {old[oi].numbered.path: new[ni].numbered.path for oi, ni in pairs.items()}
+    return DiffResult(changes, summary, node_pairs, old_view, new_view)
+
+
+def diff_documents(old: Document, new: Document) -> DiffResult:
+    """All differences between two versions of a plan document."""
+    return diff_views(build_view(old), build_view(new))
