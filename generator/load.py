@@ -192,9 +192,10 @@ def node_at(root: yaml.Node, loc: tuple[str | int, ...]) -> yaml.Node:
     return _locate(root, loc)
 
 
-def position(root: yaml.Node | None, loc: tuple[str | int, ...]) -> tuple[int, int]:
-    """1-based (line, column) of a model path in a composed plan file; (1, 1) without one."""
-    return _pos(node_at(root, loc)) if root is not None else (1, 1)
+def position(root: yaml.Node | None, loc: tuple[str | int, ...], *, key: bool = False) -> tuple[int, int]:
+    """1-based (line, column) of a model path in a composed plan file (of its key when ``key``);
+    (1, 1) without a file."""
+    return _pos(_locate(root, loc, key=key)) if root is not None else (1, 1)
 
 
 # --- checks the model cannot place -----------------------------------------------------------

@@ -67,8 +67,10 @@ class _Lint:
         self.outline = number_plan(document.plan)
         self.problems: list[Problem] = []
 
-    def warn(self, loc: Loc, rule: str, message: str, hint: str, offset: int | None = None) -> None:
-        line, column = position(self.root, loc)
+    def warn(
+        self, loc: Loc, rule: str, message: str, hint: str, *, offset: int | None = None, key: bool = False
+    ) -> None:
+        line, column = position(self.root, loc, key=key)
         if offset is not None and self.root is not None:
             column += _column_offset(node_at(self.root, loc), offset)
         self.problems.append(Problem(self.name, line, column, f"{message} [{rule}]", hint, "warning"))
@@ -166,6 +168,7 @@ class _Lint:
                 "recipients",
                 "the notice has no 主送机关 (recipients)",
                 "add `recipients:`, e.g. - 各区卫生健康委",
+                key=True,
             )
 
     def attachments(self) -> None:
@@ -197,7 +200,7 @@ class _Lint:
                 continue
             first = found[0]
             char = first.group()
-            more = f" ({len(found)} in this text)" if len(found) > 1 else ""
+            more = f" ({len(found)} half-width marks in this text)" if len(found) > 1 else ""
             self.warn(
                 loc,
                 "punctuation",
