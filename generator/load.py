@@ -84,8 +84,12 @@ def load_document(path: str | Path) -> Document:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise InputError([Problem(name, line, 1, "not UTF-8 text", "save the plan as UTF-8")]) from None
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8-sig", "replace")) + 1
+        raise InputError(
+            [Problem(name, line, column, "not UTF-8 text", "save the plan as UTF-8 (e.g. from GBK)")]
+        ) from None
     return load_text(text, name)
 
 
@@ -98,8 +102,18 @@ def load_text(text: str, name: str = "<string>") -> Document:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         what = exc.problem or exc.context or "invalid YAML"
+        hint = "fix the indentation or quoting at this place"
+        opened = exc.context_mark
+        if exc.problem and exc.context and opened is not None and opened is not mark:
+            # An unclosed bracket or quote is detected far below where it was opened.
+            hint = f"{exc.context} that starts at line {opened.line + 1}, column {opened.column + 1}; {hint}"
+        raise InputError([Problem(name, line, col, f"YAML syntax: {what}", hint)]) from None
+    except yaml.reader.ReaderError as exc:
+        before = text[: exc.position]
+        line, col = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
         raise InputError(
-            [Problem(name, line, col, f"YAML syntax: {what}", "fix the indentation or quoting at this place")]
+            [Problem(name, line, col, f"control character U+{code:04X} is not allowed in YAML", "delete it")]
         ) from None
     except yaml.YAMLError as exc:
         raise InputError([Problem(name, 1, 1, f"YAML: {exc}", "fix the YAML syntax")]) from None
