@@ -188,6 +188,35 @@ def new_cmd(
     typer.echo(f"wrote {output}", err=True)
 
 
+@app.command("diff")
+@guarded
+def diff_cmd(
+    old: Annotated[Path, typer.Argument(help="Old version: plan .yaml or .docx/.txt/.md document.")],
+    new: Annotated[Path, typer.Argument(help="New version, same kinds of file.")],
+    output: Annotated[
+        Path | None,
+        typer.Option("-o", "--output", help="diff.html, diff.json or diff.docx (tracked changes)."),
+    ] = None,
+    summary: Annotated[bool, typer.Option("--summary", help="Print the counts only.")] = False,
+    author: Annotated[str, typer.Option("--author", help="Author of the docx revisions.")] = "workplan",
+) -> None:
+    """Compare two versions of a plan; exit 0 same, 1 different, 2 bad input."""
+    from .diff import DIFF_FORMATS, diff_documents, load_version, render_diff
+    from .writers.diff_text import print_diff, summary_line
+
+    fmt = output.suffix.lower().lstrip(".") if output is not None else ""
+    if output is not None and fmt not in DIFF_FORMATS:
+        raise _fail(f"error: {output}: diff writes .html, .json or .docx — choose one of those suffixes")
+    result = diff_documents(load_version(old), load_version(new))
+    if output is None:
+        print_diff(result, summary_only=summary)
+    else:
+        write_atomic(output, render_diff(result, fmt, author=author), inputs=[old, new])
+        typer.echo(f"wrote {output}", err=True)
+        typer.echo(summary_line(result))
+    raise typer.Exit(0 if result.same else 1)
+
+
 def main() -> None:
     app()
 

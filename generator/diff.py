@@ -24,9 +24,11 @@ import json
 from bisect import bisect_left
 from collections import Counter, defaultdict, deque
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from diff_match_patch import diff_match_patch
 
+from .load import InputError, Problem, load_document
 from .model import Document
 from .numbering import Numbered
 from .view import DocumentView, NoticeView, Para, build_view
@@ -487,3 +489,51 @@ def diff_views(old_view: DocumentView, new_view: DocumentView) -> DiffResult:
 def diff_documents(old: Document, new: Document) -> DiffResult:
     """All differences between two versions of a plan document."""
     return diff_views(build_view(old), build_view(new))
+
+
+# --- inputs and outputs ------------------------------------------------------------------------
+
+IMPORTED_SUFFIXES = (".docx", ".txt", ".md")
+
+
+def load_version(path: str | Path) -> Document:
+    """One side of a diff: a plan YAML, or a .docx/.txt/.md document read by the importer."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix in (".yaml", ".yml"):
+        return load_document(path)
+    if suffix in IMPORTED_SUFFIXES:
+        if not path.is_file():
+            raise InputError([Problem(str(path), 1, 1, "no such file", "check the path")])
+        from .readers import import_file
+
+        return import_file(path).document
+    raise InputError(
+        [
+            Problem(
+                str(path),
+                1,
+                1,
+                f"cannot compare a {suffix or 'suffix-less'} file",
+                "give a plan .yaml or a .docx/.txt/.md document",
+            )
+        ]
+    )
+
+
+DIFF_FORMATS = ("json", "html", "docx")
+
+
+def render_diff(result: DiffResult, fmt: str, *, author: str = "workplan") -> str | bytes:
+    """The diff as a file: json (the change list), html (side by side), docx (tracked changes)."""
+    if fmt == "json":
+        return result.to_json()
+    if fmt == "html":
+        from .writers.diff_html import render_diff_html
+
+        return render_diff_html(result)
+    if fmt == "docx":
+        from .writers.diff_docx import render_diff_docx
+
+        return render_diff_docx(result, author=author)
+    raise ValueError(f"diff writes {', '.join(DIFF_FORMATS)}, not {fmt!r}")
