@@ -47,6 +47,22 @@ class Para:
     def full(self) -> str:
         return f"{self.label}{self.heading}{self.text}"
 
+    @property
+    def tasks(self) -> str:
+        """Task fields of a section's or item's node as one printed paragraph, '' if none:
+        （牵头单位：…；责任单位：…、…；完成时限：…；指标：…；…）."""
+        if self.kind not in ("section", "item") or self.entry is None:
+            return ""
+        node = self.entry.node
+        fields = [
+            f"牵头单位：{node.lead}" if node.lead else "",
+            ("责任单位：" + "、".join(node.owners)) if node.owners else "",
+            f"完成时限：{node.deadline}" if node.deadline else "",
+            ("指标：" + "；".join(node.targets)) if node.targets else "",
+        ]
+        printed = "；".join(f for f in fields if f)
+        return f"（{printed}）" if printed else ""
+
 
 @dataclass(frozen=True)
 class NoticeView:
@@ -70,6 +86,11 @@ class NoticeView:
     cc: str  # 抄送：…。
     printer: str
     print_date: str  # …印发
+
+    @property
+    def signers_line(self) -> str:
+        """签发人：张三　李四 (§7.2.6), '' for a 下行文; names apart by a full-width space."""
+        return ("签发人：" + "　".join(self.signers)) if self.signers else ""
 
     @property
     def upward(self) -> bool:
