@@ -1,0 +1,220 @@
+"""Model → commented plan YAML (the inverse of ``load.py``), as ``workplan import`` writes it.
+
+The YAML is minimal — defaults and empty fields are left out — and block-style, so a person can
+edit it; each node carries its printed label as a comment (``# （三）``) because labels are
+computed and never typed. ``load_document`` reads the output back to an equal model.
+
+The structure is emitted here (the schema is fixed and small); each scalar goes through PyYAML,
+which knows when a string must be quoted (``'2021'``, ``'- x'``, ``'null'``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel
+
+from .model import DocNumber, Document, Node, Notice, Plan, parse_doc_number
+from .numbering import Numbered, number_plan
+from .view import format_doc_number
+
+INDENT = "  "
+
+# Keys whose meaning is worth a word beside them (GB/T 9704 names).
+_NOTICE_COMMENTS = {
+    "copy_number": "份号",
+    "classification": "密级",
+    "secrecy_period": "保密期限",
+    "urgency": "紧急程度",
+    "issuers": "发文机关标志",
+    "issuer_suffix": "word after the issuers' names",
+    "doc_number": "发文字号",
+    "signers": "签发人",
+    "title": "标题",
+    "recipients": "主送机关",
+    "body": "正文",
+    "attachments": "附件说明; [] for none",
+    "signatories": "署名",
+    "date": "成文日期",
+    "sealed": "加盖印章",
+    "note": "附注",
+    "cc": "抄送机关",
+    "printer": "印发机关",
+    "print_date": "印发日期",
+}
+_PLAN_COMMENTS = {
+    "title": "工作要点 title",
+    "preamble": "paragraphs before section 一、",
+    "numbering": "label scheme per level; levels numbered straight through",
+    "sections": "numbers are generated — never type them into headings",
+}
+# Node keys in the order a reader expects them; children last so a node's own data stays together.
+_NODE_ORDER = (
+    "id",
+    "heading",
+    "numbered",
+    "points",
+    "text",
+    "lead",
+    "owners",
+    "deadline",
+    "targets",
+    "status",
+    "tables",
+    "items",
+)
+
+
+def dump_document(
+    document: Document, *, for_file: str | Path | None = None, comments: Iterable[str] | None = None
+) -> str:
+    """``document`` as plan YAML, starting with the schema line for an editor.
+
+    ``for_file`` is where the YAML will be written (the schema path is made relative to it);
+    ``comments`` are extra header lines (e.g. where the plan was imported from).
+    """
+    from .schema import schema_comment
+
+    lines = [schema_comment(Path(for_file) if for_file is not None else None)]
+    lines.append("# 工作要点 (work plan) issued by a 通知 (notice), written for `workplan`.")
+    lines.extend(f"# {c}" if c else "#" for c in comments or ())
+    lines.append("")
+    notice = _fields(document.notice)
+    if notice:
+        lines.append("notice:  # 通知: the red-header document that issues the plan")
+        for key, value in notice.items():
+            lines.extend(_entry(key, value, 1, _NOTICE_COMMENTS.get(key)))
+        lines.append("")
+    lines.append("plan:  # 工作要点: printed as the notice's 附件")
+    plan = _fields(document.plan)
+    outline = number_plan(document.plan)
+    for key, value in plan.items():
+        if key == "sections":
+            lines.append(f"{INDENT}sections:  # {_PLAN_COMMENTS['sections']}")
+            for entry in outline:
+                lines.extend(_node(entry, 2))
+        else:
+            lines.extend(_entry(key, value, 1, _PLAN_COMMENTS.get(key)))
+    return "\n".join(lines) + "\n"
+
+
+def _fields(model: BaseModel) -> dict[str, Any]:
+    """The fields of ``model`` that differ from their defaults, as plain data."""
+    out: dict[str, Any] = {}
+    for name, info in type(model).model_fields.items():
+        value = getattr(model, name)
+        if value == info.get_default(call_default_factory=True):
+            continue
+        if (
+            isinstance(value, list)
+            and not value
+            and not (isinstance(model, Notice) and name == "attachments")
+        ):
+            continue
+        out[name] = value
+    if isinstance(model, Plan):  # numbering settings read best before the tree they number
+        sections = out.pop("sections", [])
+        out["sections"] = sections
+    return out
+
+
+def _node(entry: Numbered, level: int) -> list[str]:
+    """One node as a list entry, its printed label in a comment."""
+    node: Node = entry.node
+    fields = _fields(node)
+    fields.pop("items", None)
+    pad = INDENT * level
+    label = entry.label or "(no number)"
+    ordered = [k for k in _NODE_ORDER if k in fields]
+    if not ordered:  # an empty node still needs a mapping to be a node
+        return [f"{pad}- {{}}  # {label}"]
+    out: list[str] = []
+    for i, key in enumerate(ordered):
+        entry_lines = _entry(key, fields[key], level + 1, label if i == 0 else None)
+        if i == 0:
+            entry_lines[0] = f"{pad}- " + entry_lines[0].lstrip()
+        out.extend(entry_lines)
+    if entry.children:
+        out.append(f"{INDENT * (level + 1)}items:")
+        for child in entry.children:
+            out.extend(_node(child, level + 2))
+    return out
+
+
+def _entry(key: str, value: Any, level: int, comment: str | None = None) -> list[str]:
+    """``key: value`` at ``level``, block style."""
+    pad = INDENT * level
+    note = f"  # {comment}" if comment else ""
+    if isinstance(value, DocNumber):
+        text = format_doc_number(value)
+        if value.serial is not None and parse_doc_number(text) == value.model_dump():
+            return [f"{pad}{key}: {_scalar(text)}{note}"]
+        value = value.model_dump(exclude_none=True)
+    if isinstance(value, BaseModel):
+        value = _plain(value)
+    if isinstance(value, dict):
+        out = [f"{pad}{key}:{note}"]
+        for k, v in value.items():
+            out.extend(_entry(k, v, level + 1))
+        return out
+    if isinstance(value, list):
+        if not value:
+            return [f"{pad}{key}: []{note}"]
+        out = [f"{pad}{key}:{note}"]
+        for item in value:
+            out.extend(_list_item(_plain(item), level + 1))
+        return out
+    return [f"{pad}{key}: {_scalar(value)}{note}"]
+
+
+def _list_item(value: Any, level: int) -> list[str]:
+    pad = INDENT * level
+    if isinstance(value, dict):
+        if not value:
+            return [f"{pad}- {{}}"]
+        out: list[str] = []
+        for i, (k, v) in enumerate(value.items()):
+            lines = _entry(k, v, level + 1)
+            if i == 0:
+                lines[0] = f"{pad}- " + lines[0].lstrip()
+            out.extend(lines)
+        return out
+    if isinstance(value, list):
+        if not value:
+            return [f"{pad}- []"]
+        out = []
+        for i, item in enumerate(value):
+            lines = _list_item(item, level + 1)
+            if i == 0:
+                lines[0] = f"{pad}- " + lines[0].lstrip()
+            out.extend(lines)
+        return out
+    return [f"{pad}- {_scalar(value)}"]
+
+
+def _plain(value: Any) -> Any:
+    """A nested model (Table) as a dict without its defaults."""
+    if isinstance(value, BaseModel):
+        return {k: _plain(v) for k, v in _fields(value).items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _scalar(value: Any) -> str:
+    """One YAML scalar on one line, quoted only when YAML would misread it."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, dt.date)):
+        return str(value)
+    text = str(value)
+    # Line breaks (a forced break in a title) and control characters need the escaped form.
+    style = '"' if any(ch in text for ch in "\n\r\t") or not text.isprintable() else None
+    out = yaml.safe_dump(text, allow_unicode=True, width=10**9, default_style=style)
+    return out.removesuffix("\n...\n").rstrip("\n")
