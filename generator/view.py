@@ -9,7 +9,7 @@ for these strings, so all formats say the same words.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .model import DocNumber, Document, Node, Table
 from .numbering import Numbered, number_plan, points_inline
@@ -42,6 +42,7 @@ class Para:
     text: str = ""
     entry: Numbered | None = None
     table: Table | None = None
+    ends_node: bool = False  # the last text paragraph of its node: task fields print after it
 
     @property
     def full(self) -> str:
@@ -49,9 +50,9 @@ class Para:
 
     @property
     def tasks(self) -> str:
-        """Task fields of a section's or item's node as one printed paragraph, '' if none:
-        （牵头单位：…；责任单位：…、…；完成时限：…；指标：…；…）."""
-        if self.kind not in ("section", "item") or self.entry is None:
+        """Task fields of this paragraph's node as one printed paragraph, '' if none or if this is
+        not the node's last text paragraph: （牵头单位：…；责任单位：…、…；完成时限：…；指标：…）."""
+        if not self.ends_node or self.entry is None:
             return ""
         node = self.entry.node
         fields = [
@@ -142,6 +143,7 @@ def _node_paragraphs(entry: Numbered) -> list[Para]:
         first = inline + (paragraphs.pop(0) if paragraphs else "")
         out.append(Para("item", entry.level, entry.label, node.heading or "", first, entry))
     out.extend(Para("text", entry.level, text=p, entry=entry) for p in paragraphs)
+    out[-1] = replace(out[-1], ends_node=True)
     out.extend(Para("table", entry.level, entry=entry, table=t) for t in node.tables)
     for child in entry.children:
         out.extend(_node_paragraphs(child))
