@@ -15,7 +15,11 @@ from .schema import schema_comment
 def yaml_quote(value: object) -> str:
     """A YAML double-quoted scalar: JSON strings are valid YAML, and quoting makes any name
     (with ``: `` or ``#`` or a leading ``-``) plain data."""
-    return json.dumps(str(value), ensure_ascii=False)
+    quoted = json.dumps(str(value), ensure_ascii=False)
+    # JSON leaves these raw, but YAML 1.1 reads them as line breaks inside a quoted scalar.
+    for char in "\x85\u2028\u2029":
+        quoted = quoted.replace(char, f"\\u{ord(char):04x}")
+    return quoted
 
 
 def starter_date(year: int, today: dt.date | None = None) -> dt.date:
