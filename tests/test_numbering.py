@@ -1,0 +1,292 @@
+"""Chinese numerals and hierarchy labels, checked against a table written by hand, not by the code.
+
+The numerals are those of document numbering: 十 (not 一十) for 10–19, 一百一十 (with 一) past 100,
+one 零 for each run of missing units, 二千 (as in 二千零二十年) rather than 两千.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from generator.model import Node, Numbering, Plan
+from generator.numbering import chinese_numeral, circled_numeral, label, number_plan, points_inline
+
+NUMERALS = {
+    1: "一",
+    2: "二",
+    3: "三",
+    9: "九",
+    10: "十",
+    11: "十一",
+    12: "十二",
+    19: "十九",
+    20: "二十",
+    21: "二十一",
+    30: "三十",
+    34: "三十四",
+    36: "三十六",
+    42: "四十二",
+    99: "九十九",
+    100: "一百",
+    101: "一百零一",
+    105: "一百零五",
+    110: "一百一十",
+    111: "一百一十一",
+    119: "一百一十九",
+    120: "一百二十",
+    200: "二百",
+    305: "三百零五",
+    350: "三百五十",
+    999: "九百九十九",
+    1000: "一千",
+    1001: "一千零一",
+    1009: "一千零九",
+    1010: "一千零一十",
+    1011: "一千零一十一",
+    1020: "一千零二十",
+    1100: "一千一百",
+    1101: "一千一百零一",
+    1110: "一千一百一十",
+    1200: "一千二百",
+    2020: "二千零二十",
+    2024: "二千零二十四",
+    3005: "三千零五",
+    4000: "四千",
+    5050: "五千零五十",
+    7007: "七千零七",
+    8800: "八千八百",
+    9999: "九千九百九十九",
+}
+
+
+@pytest.mark.parametrize(("n", "expected"), NUMERALS.items())
+def test_chinese_numeral_table(n: int, expected: str) -> None:
+    assert chinese_numeral(n) == expected
+
+
+@pytest.mark.parametrize("n", [0, -1, 10000, 12345])
+def test_chinese_numeral_out_of_range(n: int) -> None:
+    with pytest.raises(ValueError):
+        chinese_numeral(n)
+
+
+def _read_numeral(text: str) -> int:
+    """An independent reader of Chinese numerals, for the round trip below."""
+    digits, units = "零一二三四五六七八九", {"十": 10, "百": 100, "千": 1000}
+    total = digit = 0
+    for char in text:
+        if char in units:
+            total += (digit or 1) * units[char]  # 十一: a bare 十 is one ten
+            digit = 0
+        else:
+            digit = digits.index(char)
+    return total + digit
+
+
+@given(st.integers(min_value=1, max_value=9999))
+def test_chinese_numeral_reads_back(n: int) -> None:
+    """Every numeral reads back as its number, with no doubled or final 零 and 十 leading only 10–19."""
+    text = chinese_numeral(n)
+    assert _read_numeral(text) == n
+    assert "零零" not in text
+    assert not text.endswith("零")
+    assert text.startswith("十") == (10 <= n <= 19)
+
+
+LABELS = [
+    ("chinese", 1, "一、"),
+    ("chinese", 11, "十一、"),
+    ("chinese", 20, "二十、"),
+    ("chinese_paren", 1, "（一）"),
+    ("chinese_paren", 11, "（十一）"),
+    ("chinese_paren", 36, "（三十六）"),
+    ("chinese_paren", 42, "（四十二）"),
+    ("arabic", 1, "1."),
+    ("arabic", 15, "15."),
+    ("arabic_paren", 3, "（3）"),
+    ("arabic_paren", 12, "（12）"),
+    ("arabic_comma", 5, "5、"),
+    ("circled", 1, "①"),
+    ("circled", 10, "⑩"),
+    ("circled", 20, "⑳"),
+    ("circled", 21, "（21）"),
+    ("circled", 100, "（100）"),
+]
+
+
+@pytest.mark.parametrize(("scheme", "n", "expected"), LABELS)
+def test_labels(scheme: str, n: int, expected: str) -> None:
+    assert label(scheme, n) == expected  # type: ignore[arg-type]
+
+
+def test_circled_one_to_twenty() -> None:
+    assert "".join(circled_numeral(n) for n in range(1, 21)) == "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+
+def test_circled_fallback_past_twenty() -> None:
+    """Documented fallback: past ⑳ the full-width parenthesised Arabic number."""
+    assert [circled_numeral(n) for n in (21, 22, 50)] == ["（21）", "（22）", "（50）"]
+
+
+@pytest.mark.parametrize("scheme", ["chinese", "chinese_paren", "circled"])
+def test_label_rejects_zero(scheme: str) -> None:
+    with pytest.raises(ValueError):
+        label(scheme, 0)  # type: ignore[arg-type]
+
+
+def test_label_rejects_10000_in_chinese() -> None:
+    with pytest.raises(ValueError):
+        label("chinese", 10000)
+    with pytest.raises(ValueError):
+        label("chinese_paren", 10000)
+
+
+def test_points_inline() -> None:
+    assert (
+        points_inline(["加强领导。", "压实责任。", "严格考核。"])
+        == "一是加强领导。二是压实责任。三是严格考核。"
+    )
+
+
+# --- labels of whole plans ----------------------------------------------------------------------
+
+
+def _item(heading: str, *children: Node, numbered: bool = True) -> Node:
+    return Node(heading=heading, numbered=numbered, items=list(children))
+
+
+def _labels(plan: Plan) -> list[tuple[int, str, str]]:
+    return [(e.level, e.label, e.node.heading or "") for top in number_plan(plan) for e in top.walk()]
+
+
+def _two_sections(numbering: Numbering) -> Plan:
+    return Plan(
+        title="要点",
+        year=2021,
+        numbering=numbering,
+        sections=[
+            _item("甲", _item("a"), _item("b")),
+            _item("乙", _item("c")),
+            _item("丙", _item("d"), _item("e")),
+        ],
+    )
+
+
+def test_default_levels_restart_under_each_parent() -> None:
+    """Seed 004: (一) restarts in every section."""
+    assert _labels(_two_sections(Numbering())) == [
+        (1, "一、", "甲"),
+        (2, "（一）", "a"),
+        (2, "（二）", "b"),
+        (1, "二、", "乙"),
+        (2, "（一）", "c"),
+        (1, "三、", "丙"),
+        (2, "（一）", "d"),
+        (2, "（二）", "e"),
+    ]
+
+
+def test_continuous_level_runs_across_sections() -> None:
+    """Seeds 000, 001, 003: （一）…（五） straight through all sections."""
+    assert [lab for _, lab, _ in _labels(_two_sections(Numbering(continuous=[2])))] == [
+        "一、",
+        "（一）",
+        "（二）",
+        "二、",
+        "（三）",
+        "三、",
+        "（四）",
+        "（五）",
+    ]
+
+
+def test_arabic_items_continuous() -> None:
+    """Seed 002: sections 一、 with items 1. … numbered straight through."""
+    plan = _two_sections(Numbering(levels=["chinese", "arabic"], continuous=[2]))
+    assert [lab for _, lab, _ in _labels(plan)] == ["一、", "1.", "2.", "二、", "3.", "三、", "4.", "5."]
+
+
+def test_continuous_third_level_runs_across_its_grandparents() -> None:
+    plan = Plan(
+        title="要点",
+        year=2021,
+        numbering=Numbering(continuous=[3]),
+        sections=[
+            _item("甲", _item("a", _item("x"), _item("y")), _item("b", _item("z"))),
+            _item("乙", _item("c", _item("w"))),
+        ],
+    )
+    assert [lab for _, lab, _ in _labels(plan)] == [
+        "一、",
+        "（一）",
+        "1.",
+        "2.",
+        "（二）",
+        "3.",
+        "二、",
+        "（一）",
+        "4.",
+    ]
+
+
+def test_five_default_levels() -> None:
+    deepest = _item("一", _item("二", _item("三", _item("四", _item("五")))))
+    plan = Plan(title="要点", year=2021, sections=[deepest])
+    assert [lab for _, lab, _ in _labels(plan)] == ["一、", "（一）", "1.", "（1）", "①"]
+
+
+def test_levels_past_the_list_use_the_defaults() -> None:
+    plan = Plan(
+        title="要点",
+        year=2021,
+        numbering=Numbering(levels=["chinese"]),
+        sections=[_item("甲", _item("a", _item("x")))],
+    )
+    assert [lab for _, lab, _ in _labels(plan)] == ["一、", "（一）", "1."]
+
+
+def test_unnumbered_heading_uses_up_no_number() -> None:
+    """`numbered: false`: no label, and the next sibling takes the number it would have had."""
+    plan = Plan(
+        title="要点",
+        year=2021,
+        numbering=Numbering(continuous=[2]),
+        sections=[
+            _item("总体要求", _item("指导思想", numbered=False), _item("a")),
+            _item("附则", numbered=False),
+            _item("乙", _item("b"), _item("说明", numbered=False), _item("c")),
+        ],
+    )
+    assert _labels(plan) == [
+        (1, "一、", "总体要求"),
+        (2, "", "指导思想"),
+        (2, "（一）", "a"),
+        (1, "", "附则"),
+        (1, "二、", "乙"),
+        (2, "（二）", "b"),
+        (2, "", "说明"),
+        (2, "（三）", "c"),
+    ]
+
+
+def test_children_of_an_unnumbered_heading_are_numbered() -> None:
+    plan = Plan(
+        title="要点",
+        year=2021,
+        sections=[_item("前言", _item("a"), _item("b"), numbered=False), _item("甲", _item("c"))],
+    )
+    assert [lab for _, lab, _ in _labels(plan)] == ["", "（一）", "（二）", "一、", "（一）"]
+
+
+def test_many_items_cross_into_tens() -> None:
+    """（十） (十一) … as seeds 000/001/003 print them past nine items."""
+    plan = Plan(
+        title="要点",
+        year=2021,
+        sections=[_item("甲", *[_item(str(i)) for i in range(1, 22)])],
+    )
+    labels = [lab for level, lab, _ in _labels(plan) if level == 2]
+    assert labels[8:12] == ["（九）", "（十）", "（十一）", "（十二）"]
+    assert labels[19:] == ["（二十）", "（二十一）"]
