@@ -100,7 +100,8 @@ def render_cmd(
     from .batch import render_batch
 
     wanted = [f.strip().lower().lstrip(".") for f in formats.split(",") if f.strip()]
-    render_batch(plans, outdir, wanted, template=template, progress=True)
+    if not render_batch(plans, outdir, wanted, template=template, progress=True).ok:
+        raise typer.Exit(2)
 
 
 def _render_one(plan: Path, output: Path, template: Path | None, *, stdout_format: str) -> None:
