@@ -1,0 +1,320 @@
+"""`workplan diff` finds the edits a reviewer made, and only those, on the real seed plans."""
+
+from __future__ import annotations
+
+import json
+import random
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from generator.diff import KINDS, diff_documents, load_version
+from generator.load import load_document
+from generator.model import Document, Node
+from generator.numbering import number_plan, walk
+from tests.conftest import PLANS, SEEDS
+
+WUZHONG_2021 = PLANS / "suzhou-wuzhong-2021.yaml"
+WUZHONG_2019 = PLANS / "wuzhong-2019.yaml"
+SEED_003 = SEEDS / "003_56f570fbe846ebf6.txt"
+
+
+def _labels(document: Document) -> dict[int, str]:
+    """Own label of every node, keyed by the node object's identity."""
+    return {id(entry.node): entry.label for entry in walk(number_plan(document.plan))}
+
+
+def edited_seed_000() -> tuple[Document, Document, dict[str, object]]:
+    """Seed 000's plan and a reviewer's edit of it: one item added at the very front (so every
+    continuous （n） label after it shifts), two items moved to another section, one removed,
+    three reworded. Returns the expectation alongside."""
+    old = load_document(WUZHONG_2021)
+    new = old.model_copy(deep=True)
+    sections = new.plan.sections
+    # same node objects in ``new`` before editing, so identity tracks each item through the edit
+    before = _labels(new)
+
+    added = Node(
+        heading="推进互联网医院建设。", text=["年内建成区域互联网医院平台，开通在线复诊和处方流转服务。"]
+    )
+    sections[0].items.insert(0, added)
+    moved_a = sections[0].items.pop(3)  # 提升医疗救治能力 → section 三
+    sections[2].items.insert(1, moved_a)
+    moved_b = sections[3].items.pop(0)  # first item of 四 → end of section 二
+    sections[1].items.append(moved_b)
+    removed = sections[4].items.pop(1)
+    reworded = []
+    for section, index, edit in (
+        (1, 0, lambda t: t.replace("研究制定", "制定并印发")),
+        (2, 3, lambda t: t + "年底前完成全区评估。"),
+        (5, 0, lambda t: t[: len(t) // 2] + "，" + t[len(t) // 2 + 6 :]),
+    ):
+        node = sections[section].items[index]
+        changed = node.model_copy(update={"text": [edit(node.text[0])]})
+        sections[section].items[index] = changed
+        reworded.append((node, changed))
+    for node, changed in reworded:
+        before[id(changed)] = before[id(node)]
+
+    after = _labels(new)
+    edited = {id(moved_a), id(moved_b), id(added), *(id(c) for _, c in reworded)}
+    shifted = [
+        key for key, label in after.items() if key not in edited and key in before and before[key] != label
+    ]
+    expected = {
+        "summary": {
+            "added": 1,
+            "removed": 1,
+            "moved": 2,
+            "renumbered": len(shifted),
+            "changed": 3,
+            "notice": 0,
+        },
+        "moved": (moved_a.heading, moved_b.heading),
+        "removed": removed.heading,
+        "reworded": [c.heading for _, c in reworded],
+    }
+    return old, new, expected
+
+
+def test_seed_000_edits_are_found_exactly() -> None:
+    old, new, expected = edited_seed_000()
+    result = diff_documents(old, new)
+    summary = expected["summary"]
+    assert isinstance(summary, dict)
+    # the item added at the front shifts every continuous （n） after it by +1, until the moves and
+    # the removal shift them back: 16 items keep their text and place but change label
+    assert summary["renumbered"] == 16
+    assert result.summary == summary
+
+    by_kind: dict[str, list] = {}
+    for change in result.changes:
+        by_kind.setdefault(change.kind, []).append(change)
+    moved = by_kind["moved"]
+    assert {c.new_text.split("。")[0] + "。" for c in moved} == set(expected["moved"])  # type: ignore[arg-type]
+    # 提升医疗救治能力 was 一（三）, and after the edit stands second in section 三
+    first = next(c for c in moved if c.new_text.startswith("提升医疗救治能力"))
+    assert first.old_label == "一（三）"
+    assert first.new_label.startswith("三（")
+    assert not first.segments  # moved, not reworded
+    assert by_kind["removed"][0].old_text.startswith(expected["removed"])  # type: ignore[arg-type]
+    assert by_kind["added"][0].new_label == "一（一）"
+    changed = by_kind["changed"]
+    assert sorted(c.new_text.split("。")[0] + "。" for c in changed) == sorted(expected["reworded"])  # type: ignore[arg-type]
+    for change in changed:
+        assert any(op != "=" for op, _ in change.segments)
+        assert "".join(t for op, t in change.segments if op != "+") == change.old_text
+        assert "".join(t for op, t in change.segments if op != "-") == change.new_text
+    for change in by_kind["renumbered"]:
+        assert change.old_text == change.new_text
+        assert change.old_label != change.new_label
+
+
+def test_reworded_item_shows_only_the_reworded_words() -> None:
+    old, new, _ = edited_seed_000()
+    result = diff_documents(old, new)
+    change = next(c for c in result.changes if c.kind == "changed" and "制定并印发" in (c.new_text or ""))
+    assert [t for op, t in change.segments if op == "-"] == ["研究"]
+    assert [t for op, t in change.segments if op == "+"] == ["并印发"]
+
+
+def test_same_document_has_no_changes() -> None:
+    document = load_document(WUZHONG_2021)
+    result = diff_documents(document, document.model_copy(deep=True))
+    assert result.same
+    assert set(result.summary.values()) == {0}
+
+
+def test_notice_fields_are_compared() -> None:
+    old = load_document(WUZHONG_2021)
+    new = old.model_copy(deep=True)
+    new.notice.doc_number.serial = 39  # type: ignore[union-attr]
+    new.notice.date = new.notice.date.replace(day=20)  # type: ignore[union-attr]
+    new.notice.recipients.append("各有关单位")
+    result = diff_documents(old, new)
+    assert result.summary["notice"] == 3
+    fields = {c.new_label: c for c in result.changes}
+    assert fields["文号"].old_text == "吴卫医〔2021〕38号"
+    assert fields["文号"].new_text == "吴卫医〔2021〕39号"
+    assert fields["成文日期"].new_text == "2021年7月20日"
+    assert "主送" in fields
+
+
+def test_ids_win_over_text() -> None:
+    """Two items swapping their texts but keeping their ids are the same items, reworded."""
+    old = load_document(WUZHONG_2021)
+    for n, node in enumerate(old.plan.nodes()):
+        node.id = f"n{n}"
+    new = old.model_copy(deep=True)
+    a, b = new.plan.sections[0].items[0], new.plan.sections[0].items[1]
+    a.text, b.text = b.text, a.text
+    result = diff_documents(old, new)
+    assert result.summary["changed"] == 2
+    assert result.summary["moved"] == 0
+
+
+def test_moved_section_heading_reworded_is_found_by_its_items() -> None:
+    old = load_document(WUZHONG_2021)
+    new = old.model_copy(deep=True)
+    new.plan.sections[1].heading = "健全整合型服务体系"
+    result = diff_documents(old, new)
+    assert result.summary == dict.fromkeys(KINDS, 0) | {"changed": 1}
+    assert result.changes[0].old_label == result.changes[0].new_label == "二、"
+
+
+def test_split_item_is_noted() -> None:
+    old = load_document(WUZHONG_2021)
+    new = old.model_copy(deep=True)
+    items = new.plan.sections[0].items
+    text = items[0].text[0]
+    cut = text.index("坚持重点人群")
+    items[0].text = [text[:cut]]
+    items.insert(1, Node(heading="落实重点人群管理。", text=[text[cut:]]))
+    result = diff_documents(old, new)
+    added = [c for c in result.changes if c.kind == "added"]
+    assert len(added) == 1
+    assert added[0].note == "split from 一（一）"
+
+
+def test_seed_003_import_against_corrected_plan_is_numbering_only() -> None:
+    imported = load_version(SEED_003)
+    corrected = load_document(WUZHONG_2019)
+    result = diff_documents(imported, corrected)
+    kinds = {c.kind for c in result.changes}
+    assert "renumbered" in kinds
+    assert kinds <= {"renumbered"}, [c for c in result.changes if c.kind != "renumbered"][:3]
+    for change in result.changes:
+        assert change.old_text == change.new_text
+
+
+# --- generated plans ---------------------------------------------------------------------------
+
+
+def random_text(rng: random.Random, low: int = 8, high: int = 40) -> str:
+    """Random characters of the CJK block: two such texts share almost no bigram, so every edit is
+    unambiguous (hypothesis drives the seed; shrinking the characters themselves would make texts
+    alike and turn an addition into a rewording)."""
+    return "".join(chr(rng.randint(0x4E00, 0x9FA5)) for _ in range(rng.randint(low, high)))
+
+
+def random_item(rng: random.Random) -> Node:
+    return Node(heading=random_text(rng, 4, 10) + "。", text=[random_text(rng)])
+
+
+@st.composite
+def plan_and_edits(draw: st.DrawFn) -> tuple[Document, Document, dict[str, int]]:
+    """A generated plan (continuous （n） items) and a copy with random additions, removals and
+    moves to another section; the expected summary follows from the items' identities."""
+    rng = draw(st.randoms(use_true_random=False))
+    old = Document.model_validate(
+        {"plan": {"title": "测试工作要点", "year": 2024, "numbering": {"continuous": [2]}, "sections": []}}
+    )
+    old.plan.sections = [
+        Node(
+            heading=random_text(rng, 4, 12), items=[random_item(rng) for _ in range(draw(st.integers(1, 5)))]
+        )
+        for _ in range(draw(st.integers(2, 4)))
+    ]
+    new = old.model_copy(deep=True)
+    for _ in range(draw(st.integers(0, 5))):
+        action = draw(st.sampled_from(["add", "remove", "move"]))
+        source = draw(st.sampled_from(new.plan.sections))
+        if action == "add":
+            source.items.insert(draw(st.integers(0, len(source.items))), random_item(rng))
+        elif source.items and action == "remove":
+            source.items.pop(draw(st.integers(0, len(source.items) - 1)))
+        elif source.items and action == "move":
+            target = draw(st.sampled_from([s for s in new.plan.sections if s is not source]))
+            target.items.insert(draw(st.integers(0, len(target.items))), source.items.pop(0))
+
+    def placed(document: Document) -> dict[str, tuple[int, str]]:
+        return {
+            entry.node.text[0]: (entry.path[0], entry.label)
+            for entry in walk(number_plan(document.plan))
+            if entry.level == 2
+        }
+
+    before, after = placed(old), placed(new)
+    both = before.keys() & after.keys()
+    expected = {
+        "added": len(after.keys() - before.keys()),
+        "removed": len(before.keys() - after.keys()),
+        "moved": sum(before[t][0] != after[t][0] for t in both),
+        "renumbered": sum(before[t][0] == after[t][0] and before[t][1] != after[t][1] for t in both),
+        "changed": 0,
+        "notice": 0,
+    }
+    return old, new, expected
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(plan_and_edits())
+def test_generated_edits_are_counted(case: tuple[Document, Document, dict[str, int]]) -> None:
+    old, new, expected = case
+    assert diff_documents(old, new).summary == expected
+    assert diff_documents(new, new.model_copy(deep=True)).same
+
+
+# --- the command -----------------------------------------------------------------------------
+
+
+def _workplan(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "generator.cli", "diff", *map(str, args)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_cli_exit_codes_and_json(tmp_path: Path) -> None:
+    _, new, expected = edited_seed_000()
+    edited = tmp_path / "edited.yaml"
+    edited.write_text(
+        json.dumps(new.model_dump(mode="json", exclude_none=True), ensure_ascii=False), encoding="utf-8"
+    )
+
+    same = _workplan(WUZHONG_2021, WUZHONG_2021, "--summary")
+    assert same.returncode == 0, same.stderr
+    assert "added 0" in same.stdout
+
+    out = tmp_path / "diff.json"
+    differ = _workplan(WUZHONG_2021, edited, "-o", out)
+    assert differ.returncode == 1, differ.stderr
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["summary"] == expected["summary"]
+    assert {"kind", "old_label", "new_label", "old_text", "new_text"} <= set(data["changes"][0])
+
+    bad = _workplan(WUZHONG_2021, tmp_path / "missing.yaml")
+    assert bad.returncode == 2
+    assert "missing.yaml:1:1" in bad.stderr
+    assert "Traceback" not in bad.stderr
+    wrong = _workplan(WUZHONG_2021, edited, "-o", tmp_path / "diff.pdf")
+    assert wrong.returncode == 2
+    assert not (tmp_path / "diff.pdf").exists()
+
+
+def test_terminal_output_is_labelled_like_the_document() -> None:
+    old, new, _ = edited_seed_000()
+    from io import StringIO
+
+    from rich.console import Console
+
+    from generator.writers.diff_text import print_diff
+
+    buffer = StringIO()
+    print_diff(diff_documents(old, new), Console(file=buffer, width=200, no_color=True))
+    text = buffer.getvalue()
+    assert "moved 移动  一（三） → 三（" in text
+    assert "[-研究-]" in text
+    assert text.rstrip().endswith("changed 3, notice 0")
+
+
+@pytest.mark.parametrize("suffix", [".yaml", ".txt"])
+def test_inputs_by_suffix(suffix: str) -> None:
+    path = WUZHONG_2021 if suffix == ".yaml" else SEED_003
+    assert load_version(path).plan.sections
