@@ -1,0 +1,85 @@
+"""Numbering labels read back from a printed document: are 一、（一）1.（1）… counted without gaps?
+
+Works on paragraph-start texts of any document, so it knows nothing of the plan model. Which kind of
+label is a child of which is learnt from the order they appear in: a kind first seen below another
+opens a deeper level. A level restarts at 1 under a new parent, or continues the count across parents
+(both occur in real plans, and plans may ask for continuous numbering).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ..numbering import chinese_numeral, circled_numeral
+
+_CN = "一二三四五六七八九十百"
+_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("chinese", re.compile(rf"^([{_CN}]+)、")),
+    ("chinese_paren", re.compile(rf"^[（(]([{_CN}]+)[）)]")),
+    ("arabic_paren", re.compile(r"^[（(](\d{1,3})[）)]")),
+    ("arabic", re.compile(r"^(\d{1,3})[.．](?!\d)")),
+    ("arabic_comma", re.compile(r"^(\d{1,3})、")),
+    ("circled", re.compile(r"^([①-⑳])")),
+)
+
+
+@cache
+def _values() -> dict[str, int]:
+    table = {chinese_numeral(n): n for n in range(1, 200)}
+    table.update({circled_numeral(n): n for n in range(1, 21)})
+    return table
+
+
+@dataclass(frozen=True)
+class Label:
+    kind: str
+    number: int
+    text: str  # as printed, e.g. （十二）
+    where: str  # e.g. "page 3"
+
+
+def parse_label(text: str, where: str = "") -> Label | None:
+    """The numbering label at the start of a paragraph, or None."""
+    for kind, pattern in _PATTERNS:
+        match = pattern.match(text)
+        if not match:
+            continue
+        raw = match.group(1)
+        number = int(raw) if raw.isdigit() else _values().get(raw)
+        if number is None:
+            return None
+        return Label(kind, number, match.group(0), where)
+    return None
+
+
+def first_break(labels: list[Label | None]) -> str | None:
+    """Describe the first label that breaks the count, or None when all levels count 1, 2, 3 ….
+
+    ``None`` entries mark a restart point (e.g. the start of an attachment with its own numbering).
+    """
+    stack: list[str] = []  # kinds from outermost to innermost
+    current: dict[str, Label] = {}  # last label of each open level
+    seen_last: dict[str, int] = {}  # last number of each kind anywhere since the restart
+    for label in labels:
+        if label is None:
+            stack, current, seen_last = [], {}, {}
+            continue
+        if label.kind in stack:
+            del stack[stack.index(label.kind) + 1 :]
+            previous = current[label.kind]
+            allowed = {previous.number + 1}
+            context = f"follows {previous.text}"
+        else:
+            stack.append(label.kind)
+            allowed = {1}
+            if label.kind in seen_last:
+                allowed.add(seen_last[label.kind] + 1)  # continuous across parents
+            context = "opens a level" if label.kind not in seen_last else "opens a level under a new parent"
+        if label.number not in allowed:
+            wanted = " or ".join(str(n) for n in sorted(allowed))
+            return f"{label.where}: {label.text} {context} (expected number {wanted})"
+        current[label.kind] = label
+        seen_last[label.kind] = label.number
+    return None

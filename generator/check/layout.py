@@ -1,0 +1,540 @@
+"""The layout check: measure a PDF (or a .docx converted by LibreOffice) against GB/T 9704-2012.
+
+It judges any document, not only this tool's: everything is measured from the printed page —
+glyph baselines and sizes, red glyphs, horizontal rules — never from how the file was made.
+Figures are millimetres from the paper's top-left corner (spec §9, checker geometry cheat-sheet).
+
+Line boxes: a full body page is 22 fixed-height lines filling the 225 mm 版心; the glyphs sit inside
+their line box with a baseline ≈ 0.45 em above its bottom (LibreOffice 7.4, measured 7.0–7.9 pt at
+16 pt with Noto CJK and AR PL fonts), so the 版心 top is the first baseline minus (pitch − 0.45 em)
+and its bottom the last baseline plus 0.45 em.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import statistics
+import tempfile
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .labels import first_break, parse_label
+from .pdf_measure import EM_ASCENT, MM, PageMeasure, PdfMeasure, TextLine, measure_pdf
+
+# GB/T 9704-2012 geometry (§5.1, §5.2.1, §7.2.4, §7.2.7, §7.3.1, §7.4.1, §7.5), millimetres.
+PAPER = (210.0, 297.0)
+MARGINS = {"top": 37.0, "bottom": 35.0, "left": 28.0, "right": 26.0}
+AREA_TOP, AREA_BOTTOM = 37.0, 262.0
+AREA_LEFT, AREA_RIGHT = 28.0, 184.0
+AREA_WIDTH = 156.0
+LINES_PER_PAGE, CHARS_PER_LINE = 22, 28
+BODY_PT, TITLE_PT = 16.0, 22.0  # 3号, 2号
+ISSUER_MARK_TOP = 72.0  # 版心 top + 35 mm
+RED_RULE_GAP = 4.0
+PAGE_NUMBER_Y = 269.0  # 一字线 7 mm under the 版心
+PAGE_NUMBER_ODD_RIGHT = AREA_RIGHT - 14 / MM  # 1字 of 4号 (14 pt) in from the 版心 edge: 179.1
+PAGE_NUMBER_EVEN_LEFT = AREA_LEFT + 14 / MM  # 32.9
+
+TOL_PAPER = TOL_MARGIN = TOL_RULE = 1.0
+TOL_ISSUER_MARK = 3.0  # ink top sits below the em-box top; CS6 allows 3 mm
+TOL_PAGE_NUMBER = 2.0  # §6.2: page numbers registered within 2 mm
+TOL_SIZE_PT = 0.5
+
+_LINE_DESCENT_EM = 0.45  # see module docstring
+_DEFAULT_PITCH = 28.95 / MM  # 579 twips; used only when a document has no two consecutive body lines
+_PAGE_NUMBER = re.compile(r"^[—―]\s*(\d+)\s*[—―]$")
+_ISSUED = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日印发$")  # 印发机关和印发日期 line, §7.4.3
+_ATTACHMENT_LABEL = re.compile(r"^附件\s*\d*$")  # §7.3.7: the 附件 page opens with 附件 [N]
+
+
+class CheckInputError(ValueError):
+    """A file the checker cannot read: missing, not .docx/.pdf, or damaged."""
+
+
+@dataclass(frozen=True)
+class Rule:
+    rule: str
+    expected: str
+    measured: str
+    passed: bool
+
+    def as_json(self) -> dict[str, str | bool]:
+        return {"rule": self.rule, "expected": self.expected, "measured": self.measured, "pass": self.passed}
+
+
+@dataclass
+class CheckReport:
+    rules: list[Rule] = field(default_factory=list)
+
+    @property
+    def passed(self) -> bool:
+        return all(rule.passed for rule in self.rules)
+
+    def failed(self) -> list[Rule]:
+        return [rule for rule in self.rules if not rule.passed]
+
+    def as_json(self) -> dict[str, object]:
+        return {"passed": self.passed, "rules": [rule.as_json() for rule in self.rules]}
+
+
+def _na(rule: str, expected: str, why: str) -> Rule:
+    return Rule(rule, expected, f"n/a — {why}", True)
+
+
+def _off(value: float, target: float, unit: str = "mm") -> str:
+    """``72.4 mm (+0.4)``: the value and how far it is from the target."""
+    delta = value - target
+    sign = "−" if delta < -0.05 else "+" if delta > 0.05 else "±"
+    return f"{value:.1f} {unit} ({sign}{abs(delta):.1f})"
+
+
+# ---------------------------------------------------------------- entry points
+
+
+def check_file(path: Path) -> CheckReport:
+    """Check a .pdf directly, or a .docx after converting it with LibreOffice in a temp folder."""
+    return check_files([path])[0]
+
+
+def check_files(paths: list[Path]) -> list[CheckReport]:
+    """Check many files; every .docx among them is converted by ONE LibreOffice start."""
+    from ..soffice import convert_to_pdf
+
+    sources = [Path(p) for p in paths]
+    for source in sources:
+        if not source.is_file():
+            raise CheckInputError(f"{source}: no such file")
+        if source.suffix.lower() not in (".docx", ".pdf"):
+            raise CheckInputError(f"{source}: not a .docx or .pdf file")
+    docx = [s for s in sources if s.suffix.lower() == ".docx"]
+    for source in docx:
+        _docx_margins(source)  # refuses a file that is not a Word document before LibreOffice runs
+    with tempfile.TemporaryDirectory(prefix="workplan-check-") as tmp:
+        staged = []
+        for index, source in enumerate(docx):
+            # Unique stems: LibreOffice names outputs by stem, and two inputs may share one.
+            link = Path(tmp) / f"{index:04d}.docx"
+            link.symlink_to(source.resolve())
+            staged.append(link)
+        pdfs = dict(zip(docx, convert_to_pdf(staged, Path(tmp) / "pdf"), strict=True)) if staged else {}
+        return [check_pdf(pdfs[s], source_docx=s) if s in pdfs else check_pdf(s) for s in sources]
+
+
+def check_pdf(pdf_path: Path, *, source_docx: Path | None = None) -> CheckReport:
+    """Measure a PDF against the GB/T 9704-2012 geometry. ``source_docx`` adds the docx's own margins."""
+    try:
+        measure = measure_pdf(Path(pdf_path))
+    except Exception as exc:  # pdfminer raises many kinds on damaged input
+        raise CheckInputError(f"{pdf_path}: not a readable PDF ({type(exc).__name__})") from None
+    report = CheckReport(_rules(measure))
+    if source_docx is not None:
+        report.rules.insert(2, _docx_margin_rule(source_docx))
+    return report
+
+
+# ---------------------------------------------------------------- the document's body text
+
+
+@dataclass
+class Body:
+    """What the rules share: body lines (the most common glyph size) and the line pitch."""
+
+    size_pt: float
+    share: float  # fraction of glyphs at the body size
+    lines: list[TextLine]
+    pitch: float  # mm between consecutive baselines
+    left: float | None
+    right: float | None
+    page_number_lines: set[int]  # id() of lines that are page numbers
+
+
+def _page_number_line(page: PageMeasure) -> TextLine | None:
+    candidates = [
+        line
+        for line in page.lines
+        if line.baseline > 0.75 * page.height and _PAGE_NUMBER.match(line.text.replace(" ", ""))
+    ]
+    return max(candidates, key=lambda line: line.baseline) if candidates else None
+
+
+def _edge(values: list[float], *, lowest: bool, support: int) -> float | None:
+    """The outermost position shared by at least ``support`` lines (±0.4 mm): a text edge, not a stray."""
+    for value in sorted(values, reverse=not lowest):
+        near = [v for v in values if abs(v - value) <= 0.4]
+        if len(near) >= support:
+            return statistics.median(near)
+    return None
+
+
+def _body(measure: PdfMeasure) -> Body | None:
+    numbers = {id(line) for page in measure.pages if (line := _page_number_line(page))}
+    sizes: Counter[float] = Counter()
+    for line in measure.lines:
+        if id(line) not in numbers:
+            sizes.update(round(g.size_pt * 2) / 2 for g in line.glyphs if not g.red)
+    if not sizes:
+        return None
+    size, count = sizes.most_common(1)[0]
+    lines = [
+        line
+        for line in measure.lines
+        if id(line) not in numbers and not line.red and abs(line.size_pt - size) <= TOL_SIZE_PT
+    ]
+    gaps = [
+        b.baseline - a.baseline
+        for a, b in itertools.pairwise(lines)
+        if a.page == b.page and 0 < b.baseline - a.baseline < 2.5 * size / MM
+    ]
+    support = max(2, len(lines) // 20)
+    pitch = _DEFAULT_PITCH
+    if gaps:
+        # LibreOffice rounds positions; the mean of the one-line gaps is steadier than their median.
+        middle = statistics.median(gaps)
+        pitch = statistics.fmean(g for g in gaps if abs(g - middle) <= 0.3)
+    return Body(
+        size_pt=size,
+        share=count / sum(sizes.values()),
+        lines=lines,
+        pitch=pitch,
+        left=_edge([line.x0 for line in lines], lowest=True, support=support),
+        right=_edge([line.x1 for line in lines], lowest=False, support=support),
+        page_number_lines=numbers,
+    )
+
+
+def _box_top(line: TextLine, body: Body) -> float:
+    return line.baseline - (body.pitch - _LINE_DESCENT_EM * line.size_mm)
+
+
+def _box_bottom(line: TextLine) -> float:
+    return line.baseline + _LINE_DESCENT_EM * line.size_mm
+
+
+def _content(page: PageMeasure, body: Body) -> list[TextLine]:
+    return [line for line in page.lines if id(line) not in body.page_number_lines]
+
+
+def _full_pages(measure: PdfMeasure, body: Body) -> list[PageMeasure]:
+    """Body pages filled to the bottom: only body-size text, no table or 版记 rules, and either the
+    last paragraph runs on to the next page or no further line would fit above the 版心 bottom."""
+    body_ids = {id(line) for line in body.lines}
+    full = []
+    for index, page in enumerate(measure.pages):
+        content = _content(page, body)
+        if len(content) < 2 or any(id(line) not in body_ids for line in content):
+            continue
+        if page.vertical_strokes or any(rule.width > 50 for rule in page.rules):
+            continue
+        last = content[-1]
+        runs_on = False
+        if index + 1 < len(measure.pages) and body.left is not None and body.right is not None:
+            following = _content(measure.pages[index + 1], body)
+            runs_on = (
+                last.x1 >= body.right - last.size_mm
+                and bool(following)
+                and abs(following[0].x0 - body.left) < 0.5 * following[0].size_mm
+            )
+        if runs_on or _box_bottom(last) + body.pitch > AREA_BOTTOM + TOL_MARGIN:
+            full.append(page)
+    return full
+
+
+def _page_line_count(lines: list[TextLine], pitch: float) -> int:
+    """Lines a page holds: its baselines plus the empty lines (blank paragraphs) between them."""
+    count = len(lines)
+    for a, b in itertools.pairwise(lines):
+        count += max(0, round((b.baseline - a.baseline) / pitch) - 1)
+    return count
+
+
+# ---------------------------------------------------------------- the rules
+
+
+def _rules(measure: PdfMeasure) -> list[Rule]:
+    body = _body(measure)
+    rules = [_paper_rule(measure)]
+    if body is None:
+        rules.append(Rule("body text", "3号 body text on the pages", "no text found", False))
+        return rules
+    full = _full_pages(measure, body)
+    rules += [
+        _margin_rule(measure, body, full),
+        _lines_rule(body, full),
+        _chars_rule(body),
+        _body_size_rule(body),
+        _issuer_mark_rule(measure),
+        _red_rule_rule(measure),
+        _title_rule(measure),
+        _page_number_rule(measure),
+        _record_rule(measure),
+        _numbering_rule(measure, body),
+    ]
+    return rules
+
+
+def _paper_rule(measure: PdfMeasure) -> Rule:
+    expected = f"A4 {PAPER[0]:.0f} × {PAPER[1]:.0f} mm ±{TOL_PAPER:.0f}"
+    for page in measure.pages:
+        if abs(page.width - PAPER[0]) > TOL_PAPER or abs(page.height - PAPER[1]) > TOL_PAPER:
+            return Rule(
+                "page size",
+                expected,
+                f"page {page.number}: {page.width:.1f} × {page.height:.1f} mm "
+                f"({page.width - PAPER[0]:+.1f}, {page.height - PAPER[1]:+.1f})",
+                False,
+            )
+    first = measure.pages[0]
+    return Rule(
+        "page size", expected, f"{first.width:.1f} × {first.height:.1f} mm, {len(measure.pages)} pages", True
+    )
+
+
+def _margin_rule(measure: PdfMeasure, body: Body, full: list[PageMeasure]) -> Rule:
+    expected = "top 37, bottom 35, left 28, right 26 mm ±1 (版心 156 × 225)"
+    tops = []
+    body_ids = {id(line) for line in body.lines}
+    for page in measure.pages:
+        content = _content(page, body)
+        # Page 1 starts with the 版头 (often blank lines above the 发文机关标志): use it only if alone.
+        if content and id(content[0]) in body_ids and (page.number > 1 or len(measure.pages) == 1):
+            tops.append(_box_top(content[0], body))
+    bottoms = [_box_bottom(_content(page, body)[-1]) for page in full]
+    found = {
+        "top": statistics.median(tops) if tops else None,
+        "bottom": PAPER[1] - statistics.median(bottoms) if bottoms else None,
+        "left": body.left,
+        "right": PAPER[0] - body.right if body.right is not None else None,
+    }
+    parts, passed = [], True
+    for side, value in found.items():
+        if value is None:
+            parts.append(f"{side} n/a")
+            continue
+        parts.append(f"{side} {_off(value, MARGINS[side])}")
+        passed &= abs(value - MARGINS[side]) <= TOL_MARGIN
+    return Rule("版心 margins (measured text)", expected, ", ".join(parts), passed)
+
+
+def _docx_margins(path: Path) -> dict[str, float]:
+    import docx  # python-docx: heavy, only for .docx input
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        section = docx.Document(str(path)).sections[0]
+    except (PackageNotFoundError, KeyError, ValueError, OSError) as exc:
+        raise CheckInputError(f"{path}: not a readable Word document ({type(exc).__name__})") from None
+    except Exception as exc:  # a zip that is not OOXML raises lxml/zipfile errors
+        raise CheckInputError(f"{path}: not a readable Word document ({type(exc).__name__})") from None
+    emu_per_mm = 36000
+    values = {
+        "top": section.top_margin,
+        "bottom": section.bottom_margin,
+        "left": section.left_margin,
+        "right": section.right_margin,
+    }
+    return {side: (value or 0) / emu_per_mm for side, value in values.items()}
+
+
+def _docx_margin_rule(path: Path) -> Rule:
+    margins = _docx_margins(path)
+    passed = all(abs(margins[side] - MARGINS[side]) <= TOL_MARGIN for side in MARGINS)
+    measured = ", ".join(f"{side} {_off(margins[side], MARGINS[side])}" for side in MARGINS)
+    expected = "top 37, bottom 35, left 28, right 26 mm ±1"
+    return Rule("版心 margins (docx page setup)", expected, measured, passed)
+
+
+def _lines_rule(body: Body, full: list[PageMeasure]) -> Rule:
+    expected = f"{LINES_PER_PAGE} lines on a full body page"
+    if not full:
+        return _na("lines per page", expected, "no full body page")
+    by_page = {page.number: _page_line_count(_content(page, body), body.pitch) for page in full}
+    wrong = {number: n for number, n in by_page.items() if n != LINES_PER_PAGE}
+    pitch = f"pitch {body.pitch * MM:.2f} pt"
+    if wrong:
+        number, n = next(iter(wrong.items()))
+        return Rule(
+            "lines per page",
+            expected,
+            f"{n} lines on page {number} ({n - LINES_PER_PAGE:+d}); {len(wrong)} of {len(full)} full pages "
+            f"wrong; {pitch}",
+            False,
+        )
+    return Rule("lines per page", expected, f"{LINES_PER_PAGE} on all {len(full)} full pages; {pitch}", True)
+
+
+def _chars_rule(body: Body) -> Rule:
+    expected = f"{CHARS_PER_LINE} characters on a full body line"
+    if body.left is None or body.right is None:
+        return _na("characters per line", expected, "no text edge found")
+    counts: list[tuple[int, TextLine]] = []
+    for line in body.lines:
+        em = line.size_mm
+        if abs(line.x0 - body.left) > 0.3 * em or line.x1 < body.right - 0.5 * em:
+            continue
+        if not all(g.full_width for g in line.glyphs):
+            continue  # half-width digits and Latin change the count
+        # Punctuation LibreOffice hangs into the margin is not one of the line's characters.
+        counts.append((sum(1 for g in line.glyphs if (g.x0 + g.x1) / 2 < body.right), line))
+    if not counts:
+        return _na("characters per line", expected, "no full line of CJK text")
+    wrong = [(n, line) for n, line in counts if n != CHARS_PER_LINE]
+    if wrong:
+        n, line = wrong[0]
+        return Rule(
+            "characters per line",
+            expected,
+            f"{n} on page {line.page} ({n - CHARS_PER_LINE:+d}); "
+            f"{len(wrong)} of {len(counts)} full lines wrong",
+            False,
+        )
+    return Rule("characters per line", expected, f"{CHARS_PER_LINE} on all {len(counts)} full lines", True)
+
+
+def _body_size_rule(body: Body) -> Rule:
+    return Rule(
+        "body glyph size",
+        f"{BODY_PT:.0f} pt (3号) ±{TOL_SIZE_PT}",
+        f"{_off(body.size_pt, BODY_PT, 'pt')}, {body.share:.0%} of glyphs",
+        abs(body.size_pt - BODY_PT) <= TOL_SIZE_PT,
+    )
+
+
+def _issuer_mark(measure: PdfMeasure) -> list[TextLine]:
+    red = [line for line in measure.pages[0].lines if line.red]
+    if not red:
+        return []
+    largest = max(line.size_pt for line in red)
+    return [line for line in red if line.size_pt >= largest - TOL_SIZE_PT]
+
+
+def _issuer_mark_rule(measure: PdfMeasure) -> Rule:
+    expected = f"red, top {ISSUER_MARK_TOP:.0f} mm ±{TOL_ISSUER_MARK:.0f} from the paper top"
+    mark = _issuer_mark(measure)
+    if not mark:
+        return _na("发文机关标志", expected, "no red text on page 1")
+    top = min(line.baseline - EM_ASCENT * line.size_mm for line in mark)
+    return Rule(
+        "发文机关标志",
+        expected,
+        f"red {mark[0].size_pt:.0f} pt, top {_off(top, ISSUER_MARK_TOP)}",
+        abs(top - ISSUER_MARK_TOP) <= TOL_ISSUER_MARK,
+    )
+
+
+def _red_rules(measure: PdfMeasure) -> list:
+    return [rule for rule in measure.pages[0].rules if rule.red and rule.width > 100]
+
+
+def _red_rule_rule(measure: PdfMeasure) -> Rule:
+    expected = f"{AREA_WIDTH:.0f} mm wide from x {AREA_LEFT:.0f}, {RED_RULE_GAP:.0f} mm under the 文号 ±1"
+    rules = _red_rules(measure)
+    if not rules:
+        if _issuer_mark(measure):
+            return Rule("红色分隔线", expected, "no red rule on page 1 under the 发文机关标志", False)
+        return _na("红色分隔线", expected, "no 发文机关标志")
+    rule = rules[0]
+    above = [line for line in measure.pages[0].lines if line.bottom < rule.y and not line.red]
+    parts = [f"width {_off(rule.width, AREA_WIDTH)}", f"x {_off(rule.x0, AREA_LEFT)}"]
+    passed = abs(rule.width - AREA_WIDTH) <= TOL_RULE and abs(rule.x0 - AREA_LEFT) <= TOL_RULE
+    if above:
+        gap = rule.y - max(above, key=lambda line: line.baseline).bottom
+        parts.append(f"under 文号 {_off(gap, RED_RULE_GAP)}")
+        passed &= abs(gap - RED_RULE_GAP) <= TOL_RULE
+    else:
+        parts.append("no 文号 above it")
+        passed = False
+    return Rule("红色分隔线", expected, ", ".join(parts), passed)
+
+
+def _title_rule(measure: PdfMeasure) -> Rule:
+    expected = f"{TITLE_PT:.0f} pt (2号) ±{TOL_SIZE_PT}"
+    page = measure.pages[0]
+    rules = _red_rules(measure)
+    mark = _issuer_mark(measure)
+    below = rules[0].y if rules else max(line.bottom for line in mark) if mark else 0.0
+    candidates = [line for line in page.lines if line.top > below and not line.red]
+    if not candidates:
+        return _na("标题", expected, "no text under the 版头 on page 1")
+    title = candidates[0]
+    return Rule(
+        "标题",
+        expected,
+        f"{_off(title.size_pt, TITLE_PT, 'pt')} “{title.text[:12]}”",
+        abs(title.size_pt - TITLE_PT) <= TOL_SIZE_PT,
+    )
+
+
+def _page_number_rule(measure: PdfMeasure) -> Rule:
+    expected = (
+        f"“— N —” on every page, dash at y {PAGE_NUMBER_Y:.0f}; odd right end x {PAGE_NUMBER_ODD_RIGHT:.1f}, "
+        f"even left x {PAGE_NUMBER_EVEN_LEFT:.1f} (±{TOL_PAGE_NUMBER:.0f} mm)"
+    )
+    found: list[str] = []
+    for page in measure.pages:
+        line = _page_number_line(page)
+        if line is None:
+            return Rule("页码", expected, f"page {page.number}: no “— N —” page number", False)
+        match = _PAGE_NUMBER.match(line.text.replace(" ", ""))
+        assert match is not None
+        if int(match.group(1)) != page.number:
+            return Rule("页码", expected, f"page {page.number} is numbered {match.group(1)}", False)
+        # The dash (一字线) sits at the middle of the em box.
+        dash_y = line.baseline - (EM_ASCENT - 0.5) * line.size_mm
+        if page.number % 2:
+            x, target, side = line.x1, PAGE_NUMBER_ODD_RIGHT, "right end"
+        else:
+            x, target, side = line.x0, PAGE_NUMBER_EVEN_LEFT, "left start"
+        where = f"page {page.number}: {side} x {_off(x, target)}, dash y {_off(dash_y, PAGE_NUMBER_Y)}"
+        if abs(x - target) > TOL_PAGE_NUMBER or abs(dash_y - PAGE_NUMBER_Y) > TOL_PAGE_NUMBER:
+            return Rule("页码", expected, where, False)
+        if page.number <= 2:
+            found.append(where)
+    return Rule("页码", expected, f"all {len(measure.pages)} pages; " + "; ".join(found), True)
+
+
+def _record_rule(measure: PdfMeasure) -> Rule:
+    expected = f"last 版记 rule at y {AREA_BOTTOM:.0f} ±{TOL_RULE:.0f} mm on the last page"
+    issued = [line for page in measure.pages for line in page.lines if _ISSUED.search(line.text)]
+    if not issued:
+        return _na("版记", expected, "no 版记 (no “…年…月…日印发” line)")
+    line = issued[-1]
+    page = measure.pages[line.page - 1]
+    under = [rule for rule in page.rules if rule.y > line.baseline and rule.width > AREA_WIDTH - 10]
+    if not under:
+        return Rule("版记", expected, f"page {page.number}: no rule under the 印发 line", False)
+    rule = min(under, key=lambda r: r.y)
+    measured = (
+        f"page {page.number} of {len(measure.pages)}, y {_off(rule.y, AREA_BOTTOM)}, "
+        f"width {rule.width:.1f} mm, {rule.thickness:.2f} mm thick"
+    )
+    passed = page.number == len(measure.pages) and abs(rule.y - AREA_BOTTOM) <= TOL_RULE
+    return Rule("版记", expected, measured, passed)
+
+
+def _numbering_rule(measure: PdfMeasure, body: Body) -> Rule:
+    expected = "一、（一）1.（1）… each level 1, 2, 3 without gaps or repeats"
+    if body.left is None:
+        return _na("numbering", expected, "no text edge found")
+    labels = []
+    for line in measure.lines:
+        if id(line) in body.page_number_lines:
+            continue
+        if _ATTACHMENT_LABEL.match(line.text):
+            labels.append(None)  # an attachment numbers afresh
+            continue
+        # A paragraph starts 2字 in (§7.3.3); wrapped lines and 附件说明 items start elsewhere.
+        if abs(line.x0 - (body.left + 2 * line.size_mm)) > 0.5 * line.size_mm:
+            continue
+        label = parse_label(line.text, f"page {line.page}")
+        if label is not None:
+            labels.append(label)
+    found = [label for label in labels if label is not None]
+    if not found:
+        return _na("numbering", expected, "no numbered paragraphs")
+    problem = first_break(labels)
+    if problem:
+        return Rule("numbering", expected, problem, False)
+    kinds = len({label.kind for label in found})
+    return Rule("numbering", expected, f"{len(found)} labels in {kinds} kinds, continuous", True)
