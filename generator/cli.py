@@ -218,6 +218,28 @@ def diff_cmd(
     raise typer.Exit(0 if result.same else 1)
 
 
+@app.command("check")
+def check_cmd(
+    file: Annotated[Path, typer.Argument(help="A .docx (converted with LibreOffice) or a .pdf.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+) -> None:
+    """Measure a document's layout against GB/T 9704-2012 (exit 1 when a rule fails)."""
+    from .check.layout import CheckInputError, check_file, report_table
+    from .soffice import SofficeError
+
+    try:
+        report = check_file(file)
+    except (CheckInputError, SofficeError) as exc:
+        raise _fail(f"error: {exc}") from None
+    if as_json:
+        typer.echo(json.dumps(report.as_json(), ensure_ascii=False, indent=2))
+    else:
+        from rich.console import Console
+
+        Console().print(report_table(report, title=str(file)))
+    raise typer.Exit(0 if report.passed else 1)
+
+
 def main() -> None:
     app()
 

@@ -538,3 +538,16 @@ def _numbering_rule(measure: PdfMeasure, body: Body) -> Rule:
         return Rule("numbering", expected, problem, False)
     kinds = len({label.kind for label in found})
     return Rule("numbering", expected, f"{len(found)} labels in {kinds} kinds, continuous", True)
+
+
+def report_table(report: CheckReport, *, title: str = "") -> object:
+    """A rich Table: rule | expected | measured | pass."""
+    from rich.table import Table
+
+    table = Table(title=f"{title} — {'passed' if report.passed else 'FAILED'}", show_lines=False)
+    for header in ("rule", "expected", "measured", "pass"):
+        table.add_column(header, overflow="fold")
+    for rule in report.rules:
+        verdict = "[green]pass[/]" if rule.passed else "[bold red]FAIL[/]"
+        table.add_row(rule.rule, rule.expected, rule.measured, verdict)
+    return table
