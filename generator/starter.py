@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 
 import jinja2
@@ -15,11 +16,12 @@ from .schema import schema_comment
 def yaml_quote(value: object) -> str:
     """A YAML double-quoted scalar: JSON strings are valid YAML, and quoting makes any name
     (with ``: `` or ``#`` or a leading ``-``) plain data."""
-    quoted = json.dumps(str(value), ensure_ascii=False)
-    # JSON leaves these raw, but YAML 1.1 reads them as line breaks inside a quoted scalar.
-    for char in "\x85\u2028\u2029":
-        quoted = quoted.replace(char, f"\\u{ord(char):04x}")
-    return quoted
+    return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(str(value), ensure_ascii=False))
+
+
+# What JSON leaves raw but YAML 1.1 refuses (DEL, C1 controls) or reads as a line break inside a
+# quoted scalar (NEL, LS, PS); these become \uXXXX escapes, which YAML reads back.
+_YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufffe\uffff\ud800-\udfff]")
 
 
 def starter_date(year: int, today: dt.date | None = None) -> dt.date:

@@ -1,0 +1,343 @@
+"""The `workplan` command: help and version, `new`, and `validate` with each semantic warning."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+import typer
+import yaml
+from conftest import PLANS, plan_files
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from generator import __version__
+from generator.check.lint import lint_document
+from generator.cli import app
+from generator.load import load_document, load_text
+from generator.model import Document, Node, Notice, Plan
+from generator.starter import starter_plan
+
+COMMANDS = sorted(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
+
+
+def run(*args: str) -> typer.testing.Result:  # type: ignore[name-defined]
+    return CliRunner().invoke(app, list(args), prog_name="workplan")
+
+
+def test_the_promised_commands_exist() -> None:
+    assert {"render", "validate", "new", "schema"} <= set(COMMANDS)
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_help_on_every_command(command: str) -> None:
+    result = run(command, "--help")
+    assert result.exit_code == 0, result.output
+    assert f"Usage: workplan {command} [OPTIONS]" in result.stdout
+    described = typer.main.get_command(app).commands[command].help  # type: ignore[attr-defined]
+    assert described, f"`workplan {command}` needs a docstring"
+    assert described.splitlines()[0][:40] in result.stdout
+    assert "Traceback" not in result.output
+
+
+def test_top_level_help_lists_commands() -> None:
+    result = run("--help")
+    assert result.exit_code == 0
+    for command in COMMANDS:
+        assert command in result.stdout
+
+
+def test_version() -> None:
+    result = run("--version")
+    assert result.exit_code == 0
+    assert result.stdout.strip() == f"workplan {__version__}"
+
+
+# --- new ------------------------------------------------------------------------------------------
+
+
+def test_new_then_validate(tmp_path: Path) -> None:
+    target = tmp_path / "plans" / "starter.yaml"
+    made = run("new", "--issuer", "某某市卫生健康委员会", "--year", "2025", "-o", str(target))
+    assert made.exit_code == 0, made.output
+    checked = run("validate", str(target))
+    assert checked.exit_code == 0, checked.output
+    assert checked.stdout == f"{target}: ok\n"
+    strict = run("validate", "--strict", str(target))
+    assert strict.exit_code == 0, strict.output
+
+
+def test_new_starter_content(tmp_path: Path) -> None:
+    target = tmp_path / "starter.yaml"
+    assert run("new", "--issuer", "某某区卫生健康委员会", "--year", "2026", "-o", str(target)).exit_code == 0
+    text = target.read_text(encoding="utf-8")
+    first = text.splitlines()[0]
+    assert first.startswith("# yaml-language-server: $schema=")
+    schema = Path(first.split("=", 1)[1])
+    assert (target.parent / schema).resolve().is_file(), "the schema path must resolve from the file"
+    document = load_document(target)
+    assert document.notice.issuers == ["某某区卫生健康委员会"]
+    assert document.plan.year == 2026
+    assert len(document.plan.sections) == 2
+    assert all(section.items for section in document.plan.sections)
+    # Every notice field appears, set or commented, with its Chinese name beside it.
+    for field in Notice.model_fields:
+        assert f"{field}:" in text, field
+    for chinese in ("份号", "密级", "保密期限", "紧急程度", "发文机关标志", "发文字号", "签发人", "标题"):
+        assert chinese in text
+    for chinese in (
+        "主送机关",
+        "正文",
+        "附件说明",
+        "署名",
+        "成文日期",
+        "附注",
+        "抄送机关",
+        "印发机关",
+        "印发日期",
+    ):
+        assert chinese in text
+
+
+def test_new_to_stdout() -> None:
+    result = run("new", "--issuer", "某某县卫生健康局", "--year", "2024")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("# yaml-language-server: $schema=")
+    assert load_text(result.stdout).plan.title == "2024年某某县卫生健康局工作要点"
+
+
+def test_new_refuses_to_overwrite(tmp_path: Path) -> None:
+    target = tmp_path / "mine.yaml"
+    target.write_text("mine", encoding="utf-8")
+    refused = run("new", "--issuer", "甲", "--year", "2025", "-o", str(target))
+    assert refused.exit_code == 2
+    assert "--force" in refused.stderr
+    assert target.read_text(encoding="utf-8") == "mine"
+    forced = run("new", "--issuer", "甲", "--year", "2025", "-o", str(target), "--force")
+    assert forced.exit_code == 0
+    assert load_document(target).notice.issuers == ["甲"]
+
+
+@pytest.mark.parametrize(
+    ("args", "needle"),
+    [
+        (["--issuer", "  ", "--year", "2025"], "issuer name is empty"),
+        (["--issuer", "甲", "--year", "25"], "out of range"),
+        (["--issuer", "甲", "--year", "二〇二五"], "Invalid value"),
+        (["--year", "2025"], "Missing option"),
+    ],
+)
+def test_new_bad_arguments(args: list[str], needle: str) -> None:
+    result = run("new", *args)
+    assert result.exit_code == 2
+    assert needle in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_new_date_falls_in_the_accepted_range() -> None:
+    """The starter's 成文日期 must never trip the date rule, whatever today is."""
+    for today in (dt.date(2025, 6, 1), dt.date(2024, 12, 1), dt.date(2030, 1, 1)):
+        document = load_text(starter_plan("甲", 2025, today=today))
+        assert document.notice.date is not None
+        assert document.notice.date.year in (2024, 2025)
+        assert lint_document(document) == []
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(min_size=1, max_size=30).filter(lambda s: s.strip()))
+def test_issuer_name_is_data(issuer: str) -> None:
+    """Whatever the name (`: `, `#`, quotes, `{{ }}`, line breaks), the starter loads and keeps it."""
+    document = load_text(starter_plan(issuer, 2025))
+    assert document.notice.issuers == [issuer.strip()]
+    assert document.notice.signatories == [issuer.strip()]
+    assert document.plan.title == f"2025年{issuer.strip()}工作要点"
+
+
+# --- validate -------------------------------------------------------------------------------------
+
+
+def test_validate_the_real_plans() -> None:
+    plans = plan_files()
+    assert sorted(PLANS.glob("*.yaml")), "plans/ holds the seed plans"
+    result = run("validate", *map(str, plans))
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == [f"{p}: ok" for p in plans]
+
+
+def test_strict_flags_the_half_width_commas_of_seed_001() -> None:
+    """Seed 001 keeps its source's half-width commas: quiet by default, reported under --strict."""
+    plan = PLANS / "lianyungang-2022.yaml"
+    assert run("validate", str(plan)).exit_code == 0
+    strict = run("validate", "--strict", str(plan))
+    assert strict.exit_code == 1
+    assert "half-width `,` in Chinese text" in strict.stderr
+    assert "[punctuation]" in strict.stderr
+
+
+BASE = """\
+notice:
+  recipients: 各单位
+  doc_number: 某卫〔2021〕3号
+  date: 2021-03-01
+plan:
+  title: 2021年工作要点
+  year: 2021
+  sections:
+    - heading: 加强领导
+      items:
+        - heading: 健全机制。
+          text: 落实责任。
+    - heading: 推进工作
+      text: 统筹推进。
+"""
+
+
+def _edit(*pairs: tuple[str, str]) -> str:
+    text = BASE
+    for old, new in pairs:
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    return text
+
+
+# (name, plan text, expected warnings as (line, column, rule, message substring))
+LINT_CASES = [
+    (
+        "empty-section",
+        _edit(("      text: 统筹推进。\n", "")),
+        [(13, 7, "empty-section", "section 二、推进工作 has no items, text or points")],
+    ),
+    (
+        "empty-item",
+        _edit(("          text: 落实责任。\n", "          text: 落实责任。\n        - {}\n")),
+        [(13, 11, "empty-section", "item （二） is empty")],
+    ),
+    (
+        "duplicate-sibling",
+        _edit(("- heading: 推进工作", "- heading: 加强领导")),
+        [(13, 16, "duplicate-heading", "repeats a sibling, 一、加强领导")],
+    ),
+    (
+        "duplicate-across-plan",
+        _edit(("- heading: 推进工作", "- heading: 健全 机制")),
+        [(13, 16, "duplicate-heading", "repeats another heading, （一）健全机制。")],
+    ),
+    (
+        "typed-number",
+        _edit(("- heading: 健全机制。", "- heading: （一）健全机制。")),
+        [(11, 20, "typed-number", "begins with a typed number `（一）`")],
+    ),
+    (
+        "doc-number-no-serial",
+        _edit(("某卫〔2021〕3号", "某卫〔2021〕号")),
+        [(3, 15, "doc-number", "发文字号 某卫〔2021〕 has no 序号")],
+    ),
+    (
+        "doc-number-year",
+        _edit(("某卫〔2021〕3号", "某卫〔2020〕3号")),
+        [(3, 15, "doc-number", "发文字号 year 2020 differs from the 成文日期 year 2021")],
+    ),
+    (
+        "date-outside-plan-years",
+        _edit(("某卫〔2021〕3号", "某卫〔2019〕3号"), ("date: 2021-03-01", "date: 2019-03-01")),
+        [(4, 9, "date", "成文日期 2019-03-01 is not in the plan year 2021 or the year before")],
+    ),
+    (
+        "print-date-before-date",
+        _edit(("  date: 2021-03-01\n", "  date: 2021-03-01\n  print_date: 2021-02-28\n")),
+        [(5, 15, "date", "印发日期 2021-02-28 is before the 成文日期 2021-03-01")],
+    ),
+    (
+        "no-recipients",
+        _edit(("  recipients: 各单位\n", "")),
+        [(1, 1, "recipients", "the notice has no 主送机关")],
+    ),
+    (
+        "attachments-without-the-plan",
+        _edit(("  date: 2021-03-01\n", "  date: 2021-03-01\n  attachments: [其他材料]\n")),
+        [(5, 16, "attachments", "附件说明 does not list the plan “2021年工作要点”")],
+    ),
+    (
+        "notice-title-names-another-plan",
+        _edit(("  date: 2021-03-01\n", "  date: 2021-03-01\n  title: 关于印发《2020年工作要点》的通知\n")),
+        [(5, 10, "attachments", "the notice title names 《2020年工作要点》")],
+    ),
+]
+
+
+def test_base_plan_is_clean(tmp_path: Path) -> None:
+    path = tmp_path / "base.yaml"
+    path.write_text(BASE, encoding="utf-8")
+    result = run("validate", "--strict", str(path))
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"{path}: ok\n"
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), LINT_CASES, ids=[c[0] for c in LINT_CASES])
+def test_validate_warns_and_exits_1(
+    tmp_path: Path, name: str, text: str, expected: list[tuple[int, int, str, str]]
+) -> None:
+    path = tmp_path / f"{name}.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = run("validate", str(path))
+    assert result.exit_code == 1, result.output
+    assert result.stdout == "", "a file with warnings is not `ok`"
+    lines = result.stderr.splitlines()
+    assert len(lines) == len(expected), result.stderr
+    for line, (row, col, rule, needle) in zip(lines, expected, strict=True):
+        assert line.startswith(f"{path}:{row}:{col}: warning: "), line
+        assert f"[{rule}]" in line
+        assert needle in line, line
+
+
+def test_attachments_that_list_the_plan_are_fine(tmp_path: Path) -> None:
+    path = tmp_path / "ok.yaml"
+    path.write_text(
+        _edit(("  date: 2021-03-01\n", "  date: 2021-03-01\n  attachments: [《2021年工作要点》, 附表]\n")),
+        encoding="utf-8",
+    )
+    assert run("validate", str(path)).exit_code == 0
+
+
+def test_punctuation_only_under_strict(tmp_path: Path) -> None:
+    path = tmp_path / "commas.yaml"
+    path.write_text(_edit(("text: 落实责任。", "text: 落实责任,压实担子(二级以上)。")), encoding="utf-8")
+    assert run("validate", str(path)).exit_code == 0
+    result = run("validate", "--strict", str(path))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"{path}:12:21: warning: half-width `,` in Chinese text (3 half-width marks in this text) "
+        "[punctuation] — use full-width ，"
+    ]
+
+
+def test_latin_in_brackets_is_not_flagged() -> None:
+    text = _edit(("text: 落实责任。", "text: 推进多学科诊疗(MDT)、日间手术,x,y。"))
+    assert lint_document(load_text(text), strict=True) == []
+
+
+def test_warnings_and_errors_in_one_run(tmp_path: Path) -> None:
+    """Exit 2 wins over 1; each file is still reported."""
+    warned = tmp_path / "warned.yaml"
+    warned.write_text(_edit(("  recipients: 各单位\n", "")), encoding="utf-8")
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("plan: [\n", encoding="utf-8")
+    result = run("validate", str(warned), str(broken))
+    assert result.exit_code == 2
+    assert f"{warned}:1:1: warning:" in result.stderr
+    assert f"{broken}:" in result.stderr
+
+
+def test_lint_of_a_document_built_in_code() -> None:
+    document = Document(plan=Plan(title="要点", year=2021, sections=[Node(heading="甲")]))
+    warnings = lint_document(document)
+    assert sorted(w.message.split("[")[-1] for w in warnings) == ["empty-section]", "recipients]"]
+    assert all(str(w).startswith("<document>:1:1: warning:") for w in warnings)
+
+
+def test_validated_yaml_is_plain_data() -> None:
+    """The starter is YAML any tool can read (no custom tags)."""
+    data = yaml.safe_load(starter_plan("甲", 2025))
+    assert set(data) == {"notice", "plan"}
