@@ -75,7 +75,9 @@ _YEAR = re.compile(
 _DOCUMENT = re.compile(rf"[〔\[［【](?P<y>{_Y})[〕\]］】]")
 _PERIOD = re.compile("|".join(FIVE_YEAR_PLANS))
 # 年内/年底前 not preceded by a number (3年内, 半年内) nor by 每/近/历 (每年底 is every year).
-_RELATIVE_DEADLINE = re.compile(r"(?<![\d０-９一二三四五六七八九十两几数多半每近历同])(?:年度内|年内|年底前|年底|年末)")
+_RELATIVE_DEADLINE = re.compile(
+    r"(?<![\d０-９一二三四五六七八九十两几数多半每近历同])(?:年度内|年内|年底前|年底|年末)"
+)
 _RELATIVE_WORD = re.compile(r"今年|本年度|当年|明年|去年|上一?年度|上年")
 
 _SENTENCE_END = "。！？；：:!?;\n"
