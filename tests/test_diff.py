@@ -318,3 +318,16 @@ def test_terminal_output_is_labelled_like_the_document() -> None:
 def test_inputs_by_suffix(suffix: str) -> None:
     path = WUZHONG_2021 if suffix == ".yaml" else SEED_003
     assert load_version(path).plan.sections
+
+
+def test_html_is_side_by_side_and_escapes_plan_text() -> None:
+    from generator.writers.diff_html import render_diff_html
+
+    old, new, _ = edited_seed_000()
+    new.plan.sections[0].items[1].text[0] += "<script>alert(1)</script>{{ x }}&amp;"
+    page = render_diff_html(diff_documents(old, new))
+    assert "<script>alert" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;{{ x }}&amp;amp;" in page
+    assert "<ins>" in page and "<del>" in page
+    assert '<td class="label">一（三）</td>' in page  # old label of the moved item
+    assert "<link" not in page and "src=" not in page  # self-contained: no external files

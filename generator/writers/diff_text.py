@@ -7,7 +7,7 @@ from rich.text import Text
 
 from ..diff import KINDS, Change, DiffResult
 
-_KIND_NAMES = {
+KIND_NAMES = {
     "added": "新增",
     "removed": "删除",
     "moved": "移动",
@@ -25,7 +25,7 @@ def summary_line(result: DiffResult) -> str:
 
 def _heading(change: Change) -> Text:
     line = Text()
-    line.append(f"{change.kind} {_KIND_NAMES[change.kind]}", style="bold cyan")
+    line.append(f"{change.kind} {KIND_NAMES[change.kind]}", style="bold cyan")
     line.append("  ")
     if change.kind == "notice":
         line.append(change.new_label or "", style="bold")
