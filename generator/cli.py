@@ -240,6 +240,38 @@ def check_cmd(
     raise typer.Exit(0 if report.passed else 1)
 
 
+@app.command("rollover")
+@guarded
+def rollover_cmd(
+    plan: Annotated[Path, typer.Argument(help="This year's plan: .yaml, or .docx/.txt/.md (imported).")],
+    year: Annotated[int, typer.Option("--year", help="The new plan year, e.g. 2025.")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="The draft plan YAML to write.")],
+    report: Annotated[
+        Path | None, typer.Option("--report", help="Review report (Markdown) to write, e.g. review.md.")
+    ] = None,
+    bump_text_years: Annotated[
+        bool, typer.Option("--bump-text-years", help="Apply every proposed year change in the text.")
+    ] = False,
+    keep_done: Annotated[
+        bool, typer.Option("--keep-done", help="Keep items whose status is done or dropped.")
+    ] = False,
+) -> None:
+    """Draft next year's plan: years advance, 序号 and dates cleared, text years listed for review."""
+    from .rollover import RolloverError, read_plan_text, rollover_text
+    from .writers.review_md import render_review
+
+    text, name = read_plan_text(plan)
+    try:
+        result = rollover_text(text, name, year, bump_text_years=bump_text_years, keep_done=keep_done)
+    except RolloverError as exc:
+        raise _fail(f"error: {plan}: {exc}") from None
+    write_atomic(output, result.yaml_text, inputs=[plan])
+    if report is not None:
+        write_atomic(report, render_review(result, str(output)), inputs=[plan, output])
+    typer.echo(str(result.summary))
+    typer.echo(f"wrote {output}" + (f" and {report}" if report is not None else ""), err=True)
+
+
 def main() -> None:
     app()
 
