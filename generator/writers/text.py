@@ -28,16 +28,25 @@ _MD_LINE_START = re.compile(r"^([-+=:(])")
 _MD_ORDERED = re.compile(r"^([0-9]{1,9}|[A-Za-z]{1,4})([.)])")
 
 
-def md_escape(text: str) -> str:
-    """``text`` as Markdown that reads back as exactly ``text`` (per line, leading blanks dropped:
-    Markdown would drop them or turn them into a code block)."""
+def md_escape(text: str, *, line_start: bool = True) -> str:
+    """``text`` as Markdown that reads back as exactly ``text``. Blanks that open a line are
+    dropped (Markdown would drop them or make a code block); ``line_start=False`` for text that
+    continues a line already begun."""
     lines = []
-    for line in str(text).split("\n"):
+    for number, line in enumerate(str(text).split("\n")):
+        if number == 0 and not line_start:
+            lines.append(_MD_INLINE.sub(r"\\\1", line))
+            continue
         line = _MD_INLINE.sub(r"\\\1", line.lstrip(" \t"))
         line = _MD_LINE_START.sub(r"\\\1", line)
         line = _MD_ORDERED.sub(r"\1\\\2", line)
         lines.append(line)
     return "\n".join(lines)
+
+
+def md_inline(text: str) -> str:
+    """``text`` escaped for the middle of a line (after a bold run-in heading)."""
+    return md_escape(text, line_start=False)
 
 
 def _is_punctuation(char: str) -> bool:
@@ -57,7 +66,7 @@ def md_strong(text: str) -> str:
         end -= 1
     if not text[:end].strip():
         return md_escape(text)
-    return f"**{md_escape(text[:end])}**{md_escape(text[end:])}"
+    return f"**{md_escape(text[:end])}**{md_inline(text[end:])}"
 
 
 @lru_cache(maxsize=1)
@@ -73,6 +82,7 @@ def environment() -> jinja2.Environment:
     )
     env.filters["md"] = md_escape
     env.filters["md_strong"] = md_strong
+    env.filters["md_inline"] = md_inline
     return env
 
 
