@@ -341,3 +341,13 @@ def test_validated_yaml_is_plain_data() -> None:
     """The starter is YAML any tool can read (no custom tags)."""
     data = yaml.safe_load(starter_plan("甲", 2025))
     assert set(data) == {"notice", "plan"}
+
+
+def test_readme_example_validates(tmp_path: Path) -> None:
+    """The YAML shown in README.md is a real plan."""
+    readme = (PLANS.parent / "README.md").read_text(encoding="utf-8")
+    block = readme.split("```yaml\n", 1)[1].split("```", 1)[0]
+    path = tmp_path / "readme.yaml"
+    path.write_text(block, encoding="utf-8")
+    result = run("validate", "--strict", str(path))
+    assert result.exit_code == 0, result.output
