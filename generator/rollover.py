@@ -135,6 +135,8 @@ class RolloverResult:
     name: str = "<string>"
     old_year: int = 0
     new_year: int = 0
+    removed_lines: list[tuple[int, int]] = field(default_factory=list)
+    """(first, last) source lines of each item left out."""
 
 
 @dataclass(frozen=True)
@@ -262,6 +264,7 @@ class _Rollover:
             self.name,
             self.old,
             self.new,
+            sorted(self.removed),
         )
 
     # --- structured fields ---------------------------------------------------------------------
@@ -377,11 +380,8 @@ class _Rollover:
                         first, last = self.lines.line(span[0]), self.lines.line(span[1] - 1)
                         self.removed.append((first, last))
                         removed_here.append(i)
-                        self.review.append(
-                            ReviewItem(
-                                "dropped", where, line, f"{label}{heading}", f"status: {status}; left out"
-                            )
-                        )
+                        note = f"status: {status}; left out (source lines {first}–{last})"
+                        self.review.append(ReviewItem("dropped", where, line, f"{label}{heading}", note))
                         continue
                 targets = _child(item, "targets")
                 if targets is not None and _scalar_texts(targets):
@@ -428,13 +428,15 @@ class _Rollover:
                 colon = self.text.index(":", key.end_mark.index)
                 self.edits.append(_Edit(colon + 1, colon + 1, " []"))
                 _set(self.data, path, [])
+                line = self.lines.line(colon)
+                self.changes.append(FieldChange(_dotted(path), line, "(all items left out)", "[]"))
 
     # --- text ------------------------------------------------------------------------------------
 
     def _text_mentions(self, dropped: list[tuple[int, int]]) -> None:
         title = self.document.plan.title
         for path, node in _strings(self.root, ()):
-            value = str(node.value)
+            value = _text_of(node)
             found = find_mentions(value, self.old, self.new, title=title)
             if not found:
                 continue
@@ -572,12 +574,12 @@ def _node_at(root: Node, path: Path_) -> Node | None:
 
 
 def _scalar(node: Node | None) -> str | None:
-    return str(node.value) if isinstance(node, ScalarNode) else None
+    return _text_of(node) if isinstance(node, ScalarNode) else None
 
 
 def _scalar_texts(node: Node) -> list[str]:
     if isinstance(node, ScalarNode):
-        return [str(node.value)] if node.tag == _STR and str(node.value).strip() else []
+        return [_text_of(node)] if node.tag == _STR and str(node.value).strip() else []
     if isinstance(node, SequenceNode):
         return [t for child in node.value for t in _scalar_texts(child)]
     return []
@@ -599,6 +601,12 @@ def _strings(node: Node, path: Path_) -> list[tuple[Path_, ScalarNode]]:
         for i, value in enumerate(node.value):
             out.extend(_strings(value, (*path, i)))
     return out
+
+
+def _text_of(node: ScalarNode) -> str:
+    """A string scalar's value; ruamel marks the fold points of a ``>`` scalar with BEL (\\a)."""
+    value = str(node.value)
+    return value.replace("\a", "") if node.style == ">" else value
 
 
 def _last_content(node: Node) -> int:

@@ -1,0 +1,346 @@
+"""Rollover: next year's draft differs from this year's plan exactly where the review report says."""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+
+import pytest
+from conftest import PLANS
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from generator.cli import app
+from generator.load import InputError, load_text
+from generator.rollover import RolloverResult, rollover_text
+from generator.writers.review_md import render_review
+
+SEED_PLANS = [
+    "suzhou-wuzhong-2021",
+    "lianyungang-2022",
+    "shanghai-songjiang-2024",
+    "wuzhong-2019",
+    "suixi-2021",
+]
+YEAR_WORD = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*年")
+
+
+def seed(name: str) -> str:
+    return (PLANS / f"{name}.yaml").read_text(encoding="utf-8")
+
+
+def roll(text: str, year: int, **options: bool) -> RolloverResult:
+    return rollover_text(text, "plan.yaml", year, **options)
+
+
+def unaccounted_changes(source: str, result: RolloverResult) -> list[str]:
+    """Changed source lines that no field change, changed mention or left-out item explains."""
+    accounted = {c.line for c in result.changes} | {m.line for m in result.mentions if m.applied}
+    removed = {n for first, last in result.removed_lines for n in range(first, last + 1)}
+    old, new = source.splitlines(), result.yaml_text.splitlines()
+    problems: list[str] = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+        if tag == "equal":
+            continue
+        if tag == "insert":
+            problems.append(f"inserted lines {new[j1:j2]}")
+        for n in range(i1 + 1, i2 + 1):
+            if n not in (removed if tag == "delete" else accounted | removed):
+                problems.append(f"line {n}: {old[n - 1]}")
+    return problems
+
+
+def text_lines(source: str) -> list[tuple[int, str]]:
+    """Lines of a plan file without its comment lines (comments are not plan text)."""
+    return [(n, line) for n, line in enumerate(source.splitlines(), 1) if not line.lstrip().startswith("#")]
+
+
+# --- the five seed plans -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", SEED_PLANS)
+def test_seed_rolls_to_next_year(name: str) -> None:
+    source = seed(name)
+    before = load_text(source, name)
+    year = before.plan.year
+    result = roll(source, year + 1)
+    after = load_text(result.yaml_text, "draft")
+
+    assert after.plan.year == year + 1
+    assert str(year + 1) in after.plan.title and str(year) not in after.plan.title
+    assert str(year) not in after.notice_title
+    if before.notice.doc_number is not None:
+        assert after.notice.doc_number is not None
+        assert after.notice.doc_number.year == year + 1
+        assert after.notice.doc_number.prefix == before.notice.doc_number.prefix
+        assert after.notice.doc_number.serial is None
+    assert after.notice.date is None and after.notice.print_date is None
+    assert before.notice.date is not None or before.notice.doc_number is not None  # something to clear
+    assert after.attachment_names == [
+        after.plan.title if a == before.plan.title else a for a in before.attachment_names
+    ]
+    assert unaccounted_changes(source, result) == []
+    # only the two default classes changed in the text
+    assert {m.cls for m in result.mentions if m.applied} <= {"title", "this_year"}
+
+
+@pytest.mark.parametrize("name", SEED_PLANS)
+def test_report_lists_every_year_mention_of_the_seed(name: str) -> None:
+    """Counted independently: every `YYYY年` on a text line is a mention of the report at that line."""
+    source = seed(name)
+    year = load_text(source, name).plan.year
+    result = roll(source, year + 1)
+    report = render_review(result, "next.yaml")
+    by_line: dict[int, list[str]] = {}
+    for m in result.mentions:
+        by_line.setdefault(m.line, []).append(m.mention.text)
+    counted = 0
+    for n, line in text_lines(source):
+        words = YEAR_WORD.findall(line)
+        counted += len(words)
+        in_report = [w for text in by_line.get(n, []) for w in YEAR_WORD.findall(text)]
+        assert len(in_report) >= len(words), (n, line)
+        if words:
+            row = next(r for r in report.splitlines() if r.startswith(f"| plan.yaml:{n} |"))
+            assert any(f"| {m.cls} |" in row for m in result.mentions if m.line == n)
+    assert counted >= 3  # title, body or preamble at least
+    assert f"## Year mentions ({len(result.mentions)})" in report
+
+
+def test_songjiang_2026_is_outside_the_14th_five_year_plan() -> None:
+    source = seed("shanghai-songjiang-2024")
+    warned = [r.note for r in roll(source, 2026).review if r.kind == "warning"]
+    assert "2026 is outside 十四五 (2021–2025)" in warned
+    assert not [r for r in roll(source, 2025).review if r.kind == "warning" and "十四五" in r.note]
+    assert "⚠ 2026 is outside 十四五" in render_review(roll(source, 2026))
+
+
+@pytest.mark.parametrize("name", SEED_PLANS)
+def test_rolling_twice_equals_rolling_once(name: str) -> None:
+    source = seed(name)
+    year = load_text(source, name).plan.year
+    twice = roll(roll(source, year + 1).yaml_text, year + 2)
+    once = roll(source, year + 2)
+    a, b = load_text(twice.yaml_text, "twice"), load_text(once.yaml_text, "once")
+    assert a.plan.year == b.plan.year == year + 2
+    assert a.plan.title == b.plan.title
+    assert a.notice_title == b.notice_title
+    assert a.notice.doc_number == b.notice.doc_number
+    assert (a.notice.date, a.notice.print_date) == (b.notice.date, b.notice.print_date)
+    assert a.attachment_names == b.attachment_names
+    # with the default rule the text agrees too: 2024年底前 stays as written either way
+    assert twice.yaml_text == once.yaml_text
+
+
+def test_bump_text_years_applies_every_proposal() -> None:
+    source = seed("suixi-2021")
+    default, bumped = roll(source, 2022), roll(source, 2022, bump_text_years=True)
+    plan = load_text(bumped.yaml_text, "bumped")
+    text = json.dumps(plan.model_dump(mode="json"), ensure_ascii=False)
+    assert "2022 年底" in text or "2022年底" in text
+    assert "2022年度乡村医生" in text and "2022年末" in text
+    assert "（2021-2023年）" in text  # a range is never changed
+    assert sum(m.applied for m in bumped.mentions) > sum(m.applied for m in default.mentions)
+    assert not [r for r in bumped.review if r.kind == "proposal"]
+    assert [r for r in default.review if r.kind == "proposal"]
+    assert unaccounted_changes(source, bumped) == []
+
+
+def test_same_year_changes_no_text() -> None:
+    source = seed("shanghai-songjiang-2024")
+    result = roll(source, 2024)
+    before, after = load_text(source, "a"), load_text(result.yaml_text, "b")
+    assert after.plan == before.plan
+    assert after.notice.body == before.notice.body and after.notice.title == before.notice.title
+    assert not [m for m in result.mentions if m.applied]
+
+
+# --- a hand-written plan with unusual order, comments and styles ----------------------------------
+
+UNUSUAL = """\
+# A plan written by hand, in an unusual order.
+---
+plan:   # the plan first
+  year: 2024          # 年份
+  numbering: {levels: [chinese, chinese_paren], continuous: []}
+  title: '2024年某区卫生健康工作要点'   # single quotes kept
+  preamble: >-
+    2024年是“十四五”规划的关键一年，
+    全区卫生健康工作要在2024年底前完成既定任务。
+  sections:
+    # 一、 comment above the first section
+    - items:
+        # a finished task: left out with this comment
+        - heading: "已完成的事项。"
+          status: done
+          text: 2024年底前完成。
+          items:
+            - heading: 子项。
+        - targets: [床位数达到1000张, 2024年底前达到80%]
+          heading: 提升服务能力。   # kept
+          deadline: 2024年底前
+          lead: 区卫健委
+      heading: 强化基层服务   # heading after items
+    - heading: 全部完成的一节
+      items:
+        - heading: 甲。
+          status: dropped
+    - heading: "最后一节"
+      text:
+        - |
+          第一段2024年，全区要……
+          继续推进。
+notice:
+  date: 2024-03-01  # 成文日期
+  doc_number: {prefix: 某卫, year: 2024, serial: 7}
+  print_date: "2024-03-02"
+  attachments:
+    - 2024年某区卫生健康工作要点
+    - 2024年重点项目清单
+  body: |
+    现将《2024年某区卫生健康工作要点》印发给你们。
+    请于2024年4月10日前报送。
+  title: "关于印发《2024年某区卫生健康\\n工作要点》的通知"
+  issuers: 某区卫生健康委员会
+"""
+
+
+def test_unusual_plan_keeps_comments_order_and_quotes() -> None:
+    result = roll(UNUSUAL, 2025)
+    out = result.yaml_text
+    draft = load_text(out, "draft")
+    assert unaccounted_changes(UNUSUAL, result) == []
+    # key order: plan before notice, the flow mapping and the keys after `items` as they were
+    assert out.index("plan:") < out.index("notice:")
+    assert "  numbering: {levels: [chinese, chinese_paren], continuous: []}\n" in out
+    assert "  title: '2025年某区卫生健康工作要点'   # single quotes kept\n" in out
+    assert "  year: 2025          # 年份\n" in out
+    assert "  date: null  # 成文日期\n" in out
+    assert "  print_date: null\n" in out
+    assert "  doc_number: {prefix: 某卫, year: 2025, serial: null}\n" in out
+    assert '  title: "关于印发《2025年某区卫生健康\\n工作要点》的通知"\n' in out
+    # every comment survives except the one that described the left-out item
+    for line in UNUSUAL.splitlines():
+        if "#" in line and "left out with this comment" not in line:
+            assert line.split("#", 1)[1] in out, line
+    assert "left out with this comment" not in out
+    # done and dropped items are gone (with their children), an emptied list reads []
+    assert "已完成的事项" not in out and "子项" not in out and "甲。" not in out
+    assert "    - heading: 全部完成的一节\n      items: []\n" in out
+    assert [s.heading for s in draft.plan.sections] == ["强化基层服务", "全部完成的一节", "最后一节"]
+    assert [i.heading for i in draft.plan.sections[0].items] == ["提升服务能力。"]
+    # text: default rule only
+    assert draft.plan.preamble == [
+        "2025年是“十四五”规划的关键一年， 全区卫生健康工作要在2024年底前完成既定任务。"
+    ]
+    assert draft.plan.sections[2].text == ["第一段2024年，全区要……\n继续推进。\n"]  # not a sentence start
+    assert draft.notice.body == [
+        "现将《2025年某区卫生健康工作要点》印发给你们。\n请于2024年4月10日前报送。\n"
+    ]
+    assert draft.notice.attachments == ["2025年某区卫生健康工作要点", "2024年重点项目清单"]
+    assert draft.plan.sections[0].items[0].deadline == "2024年底前"
+    # the review lists the left-out items, the targets and the proposals
+    kinds = [(r.kind, r.text) for r in result.review]
+    assert ("dropped", "（一）已完成的事项。") in kinds
+    assert ("dropped", "（一）甲。") in kinds
+    assert any(k == "targets" and t == "（二）提升服务能力。" for k, t in kinds)
+    targets = next(r for r in result.review if r.kind == "targets")
+    assert "床位数达到1000张" in targets.note
+    assert result.summary.dropped_items == 2
+    dropped = [m for m in result.mentions if m.dropped]
+    assert [m.mention.text for m in dropped] == ["2024年底前"]
+    report = render_review(result, "next.yaml")
+    assert "Items left out (status done/dropped) (2)" in report
+    assert "Items with targets (指标) (1)" in report
+
+
+def test_keep_done_keeps_items_and_lists_them() -> None:
+    result = roll(UNUSUAL, 2025, keep_done=True)
+    draft = load_text(result.yaml_text, "draft")
+    assert draft.plan.sections[0].items[0].status == "done"
+    assert [r.kind for r in result.review].count("kept") == 2
+    assert unaccounted_changes(UNUSUAL, result) == []
+
+
+def test_bad_input_is_refused_with_its_position() -> None:
+    with pytest.raises(InputError) as caught:
+        roll("plan:\n  title: x\n  year: twenty\n", 2025)
+    assert "plan.yaml:3" in str(caught.value)
+    with pytest.raises(InputError):
+        roll(seed("suixi-2021"), 99)
+
+
+# --- invariants ----------------------------------------------------------------------------------
+
+FRAGMENTS = [
+    "2023", "2024", "2025", "年", "年度", "年底前", "年内", "是", "，", "。", "；", " ",
+    "全区", "十四五", "-", "至", "（", "）", "工作", "《", "》", "要点", "1000",
+]  # fmt: skip
+texts = st.lists(st.sampled_from(FRAGMENTS), max_size=30).map("".join)
+
+
+def minimal_plan(body: str, preamble: str, heading: str) -> str:
+    def q(s: str) -> str:
+        return json.dumps(s, ensure_ascii=False)
+
+    return (
+        "notice:\n  doc_number: 某卫〔2024〕3号\n  date: 2024-01-02\n"
+        f"  body:\n    - {q(body)}\n"
+        "plan:\n  title: 2024年某区工作要点\n  year: 2024\n"
+        f"  preamble:\n    - {q(preamble)}\n  sections:\n    - heading: {q(heading)}\n"
+    )
+
+
+@settings(max_examples=60, deadline=None)
+@given(texts, texts, texts)
+def test_rolling_to_the_same_year_keeps_the_text(body: str, preamble: str, heading: str) -> None:
+    source = minimal_plan(body, preamble, heading)
+    result = roll(source, 2024)
+    before, after = load_text(source, "a"), load_text(result.yaml_text, "b")
+    assert after.plan == before.plan
+    assert after.notice.body == before.notice.body
+    changed = [a for a, b in zip(source.splitlines(), result.yaml_text.splitlines(), strict=True) if a != b]
+    assert changed == ["  doc_number: 某卫〔2024〕3号", "  date: 2024-01-02"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(texts, texts, texts, st.integers(2025, 2030), st.booleans())
+def test_rollover_changes_only_year_digits(
+    body: str, preamble: str, heading: str, year: int, bump: bool
+) -> None:
+    source = minimal_plan(body, preamble, heading)
+    result = roll(source, year, bump_text_years=bump)
+    assert unaccounted_changes(source, result) == []
+    for a, b in zip(source.splitlines(), result.yaml_text.splitlines(), strict=True):
+        if a.startswith(("  doc_number:", "  date:")):
+            continue
+        # same length, and every changed character is a digit of a year
+        assert len(a) == len(b)
+        assert all(x == y or (x.isdigit() and y.isdigit()) for x, y in zip(a, b, strict=True))
+
+
+# --- command line ------------------------------------------------------------------------------
+
+
+def test_cli_writes_draft_and_report(tmp_path) -> None:
+    out, report = tmp_path / "next.yaml", tmp_path / "review.md"
+    plan = PLANS / "shanghai-songjiang-2024.yaml"
+    run = CliRunner().invoke(
+        app, ["rollover", str(plan), "--year", "2026", "-o", str(out), "--report", str(report)]
+    )
+    assert run.exit_code == 0, run.output
+    assert "rollover 2024 → 2026" in run.stdout and "warnings: 2" in run.stdout
+    assert load_text(out.read_text(encoding="utf-8")).plan.year == 2026
+    text = report.read_text(encoding="utf-8")
+    assert "2026 is outside 十四五" in text and "| notice.doc_number |" in text
+
+
+def test_cli_never_overwrites_the_input(tmp_path) -> None:
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(seed("suixi-2021"), encoding="utf-8")
+    run = CliRunner().invoke(app, ["rollover", str(plan), "--year", "2022", "-o", str(plan)])
+    assert run.exit_code == 2
+    assert "refusing to overwrite" in run.output
+    assert plan.read_text(encoding="utf-8") == seed("suixi-2021")
