@@ -47,7 +47,7 @@ def parse_label(text: str, where: str = "") -> Label | None:
         if not match:
             continue
         raw = match.group(1)
-        number = int(raw) if raw.isdigit() else _values().get(raw)
+        number = int(raw) if raw.isdecimal() else _values().get(raw)
         if number is None:
             return None
         return Label(kind, number, match.group(0), where)

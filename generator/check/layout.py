@@ -496,7 +496,13 @@ def _page_number_rule(measure: PdfMeasure) -> Rule:
 
 def _record_rule(measure: PdfMeasure) -> Rule:
     expected = f"last 版记 rule at y {AREA_BOTTOM:.0f} ±{TOL_RULE:.0f} mm on the last page"
-    issued = [line for page in measure.pages for line in page.lines if _ISSUED.search(line.text)]
+    issued = [
+        line
+        for page in measure.pages
+        for previous, line in itertools.pairwise([None, *page.lines])
+        # A long 印发机关 may push the date onto a second line.
+        if _ISSUED.search(line.text) or (previous and _ISSUED.search(previous.text + line.text))
+    ]
     if not issued:
         return _na("版记", expected, "no 版记 (no “…年…月…日印发” line)")
     line = issued[-1]

@@ -1,0 +1,364 @@
+"""`workplan check` measures the printed page: it judges Word files this tool did not make (built
+here by hand with python-docx), and every plan this tool renders passes it."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from conftest import plan_files
+from docx import Document as WordDocument
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_LINE_SPACING
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt, RGBColor
+from typer.testing import CliRunner
+
+from generator.check.labels import first_break, parse_label
+from generator.check.layout import CheckReport, Rule, check_files, check_pdf
+from generator.cli import app
+from generator.soffice import convert_to_pdf
+
+FONT = "Noto Serif CJK SC"
+SENTENCE = (
+    "为深入贯彻落实党中央国务院决策部署，进一步做好卫生健康监测工作，现就有关事项通知如下，请认真组织实施。"
+)
+GOOD_LABELS = ["一、", "（一）", "（二）", "1.", "2.", "（三）", "二、", "（一）", "（二）", "（三）"]
+
+
+# ---------------------------------------------------------------- a GB/T 9704 notice built by hand
+
+
+def _el(tag: str, **attrs: object) -> OxmlElement:
+    element = OxmlElement(tag)
+    for name, value in attrs.items():
+        element.set(qn(name), str(value))
+    return element
+
+
+def _east_asian(run_or_style_rpr: OxmlElement) -> None:
+    fonts = run_or_style_rpr.get_or_add_rFonts()
+    for attr in ("w:ascii", "w:hAnsi", "w:eastAsia"):
+        fonts.set(qn(attr), FONT)
+
+
+def build_notice(
+    path: Path,
+    *,
+    margins: tuple[float, float, float, float] = (37, 35, 28, 26),  # top, bottom, left, right (mm)
+    page_numbers: bool = True,
+    labels: list[str] = GOOD_LABELS,
+    record: str = "bottom",  # 版记: "bottom" of a page of its own, "high" right after the text, or "none"
+) -> Path:
+    """A red-header 通知 the way a clerk sets it up in Word: A4, 3号 text on a 579-twip line grid
+    condensed 0.25 pt (22 × 28), red 标志 35 mm under the 版心 top, red rule under the 文号, 2号 标题,
+    odd/even footers — built without any code of this project."""
+    word = WordDocument()
+    section = word.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    top, bottom, left, right = margins
+    section.top_margin, section.bottom_margin = Mm(top), Mm(bottom)
+    section.left_margin, section.right_margin = Mm(left), Mm(right)
+    section.footer_distance = Mm(24.7)  # puts the 一字线 7 mm under the 版心
+    sect_pr = section._sectPr
+    for grid in sect_pr.findall(qn("w:docGrid")):
+        sect_pr.remove(grid)
+    sect_pr.append(_el("w:docGrid", **{"w:type": "lines", "w:linePitch": 579}))
+
+    normal = word.styles["Normal"]
+    normal.font.size = Pt(16)
+    rpr = normal.element.get_or_add_rPr()
+    _east_asian(rpr)
+    rpr.append(_el("w:spacing", **{"w:val": -5}))
+    layout = normal.paragraph_format
+    layout.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    layout.line_spacing = Pt(28.95)
+    layout.space_before = layout.space_after = Pt(0)
+    layout.widow_control = False
+
+    def para(text: str, *, size: float = 16, align=None, red=False, indent=True, exact=None, before=0):
+        paragraph = word.add_paragraph()
+        run = paragraph.add_run(text)
+        run.font.size = Pt(size)
+        if red:
+            run.font.color.rgb = RGBColor(0xFF, 0, 0)
+        if align is not None:
+            paragraph.alignment = align
+        paragraph.paragraph_format.first_line_indent = Pt(32 if indent else 0)
+        if exact:
+            paragraph.paragraph_format.line_spacing = Pt(exact)
+        if before:
+            paragraph.paragraph_format.space_before = Pt(before)
+        return paragraph
+
+    center = WD_ALIGN_PARAGRAPH.CENTER
+    para("某某市卫生健康委员会文件", size=36, align=center, red=True, indent=False, exact=50, before=86)
+    para("", indent=False)
+    number = para("某卫发〔2021〕5号", align=center, indent=False)
+    border = _el("w:pBdr")
+    border.append(_el("w:bottom", **{"w:val": "single", "w:sz": 12, "w:space": 4, "w:color": "FF0000"}))
+    number._p.get_or_add_pPr().append(border)
+    para("", indent=False)
+    para("关于印发某某工作要点的通知", size=22, align=center, indent=False)
+    para("各区县卫生健康局：", indent=False)
+    for label in labels:
+        para(label + SENTENCE * 2, align=WD_ALIGN_PARAGRAPH.JUSTIFY)
+    if record == "bottom":
+        # 版记 alone on a new page: 20 empty grid lines, then two 27.5 pt lines end on the 版心 bottom.
+        word.paragraphs[-1].runs[-1].add_break(WD_BREAK.PAGE)
+        for _ in range(20):
+            para("")
+    if record != "none":
+        _record_line(word, "　抄送：某某单位，某某单位。", top=8)
+        _record_line(word, "　某某市卫生健康委员会办公室　　　　　2021年7月19日印发　", top=6, bottom=8)
+    if page_numbers:
+        _page_number_footers(word, section)
+    word.save(str(path))
+    return path
+
+
+def _record_line(word: WordDocument, text: str, *, top: int, bottom: int | None = None) -> None:
+    paragraph = word.add_paragraph()
+    paragraph.add_run(text).font.size = Pt(14)
+    paragraph.paragraph_format.first_line_indent = Pt(0)
+    paragraph.paragraph_format.line_spacing = Pt(27.5)
+    ppr = paragraph._p.get_or_add_pPr()
+    border = _el("w:pBdr")
+    for edge, size in (("w:top", top), ("w:bottom", bottom)):
+        if size:
+            border.append(_el(edge, **{"w:val": "single", "w:sz": size, "w:space": 0, "w:color": "000000"}))
+    ppr.append(border)
+    ppr.append(_el("w:snapToGrid", **{"w:val": 0}))
+
+
+def _page_number_footers(word: WordDocument, section) -> None:
+    word.settings.element.append(_el("w:evenAndOddHeaders"))
+    for footer, align, side in (
+        (section.footer, WD_ALIGN_PARAGRAPH.RIGHT, "w:right"),
+        (section.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT, "w:left"),
+    ):
+        paragraph = footer.paragraphs[0]
+        paragraph.alignment = align
+        paragraph.paragraph_format.first_line_indent = Pt(0)
+        paragraph.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
+        paragraph._p.get_or_add_pPr().append(_el("w:ind", **{side: 280}))  # 1字 of 4号
+
+        _field_run(paragraph, "— ")
+        _field_run(paragraph, field="begin")
+        _field_run(paragraph, instruction=" PAGE ")
+        _field_run(paragraph, field="separate")
+        _field_run(paragraph, "1")
+        _field_run(paragraph, field="end")
+        _field_run(paragraph, " —")
+
+
+def _field_run(paragraph, text: str = "", field: str | None = None, instruction: str | None = None) -> None:
+    run = paragraph.add_run(text)
+    run.font.size = Pt(14)
+    if field:
+        run._r.append(_el("w:fldChar", **{"w:fldCharType": field}))
+    if instruction:
+        element = _el("w:instrText")
+        element.text = instruction
+        run._r.append(element)
+
+
+HAND_BUILT = {
+    "conforming": {},
+    "margins_25": {"margins": (25, 25, 25, 25)},
+    "no_page_numbers": {"page_numbers": False},
+    "numbering_gap": {"labels": ["一、", "（一）", "（二）", "二、", "（一）", "（三）", "四、"]},
+    "record_high": {"record": "high"},
+}
+
+
+@pytest.fixture(scope="session")
+def hand_built(soffice: str, tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, Path]]:
+    """name → (docx, pdf); all converted by one LibreOffice start."""
+    folder = tmp_path_factory.mktemp("hand_built")
+    docx = [build_notice(folder / f"{name}.docx", **options) for name, options in HAND_BUILT.items()]
+    pdfs = convert_to_pdf(docx, folder / "pdf")
+    return {name: (d, p) for name, d, p in zip(HAND_BUILT, docx, pdfs, strict=True)}
+
+
+def _report(hand_built: dict[str, tuple[Path, Path]], name: str) -> CheckReport:
+    docx, pdf = hand_built[name]
+    return check_pdf(pdf, source_docx=docx)
+
+
+def _rule(report: CheckReport, name: str) -> Rule:
+    return next(rule for rule in report.rules if rule.rule == name)
+
+
+def _explain(report: CheckReport) -> str:
+    return "\n".join(f"{r.rule}: {r.measured} (expected {r.expected})" for r in report.failed())
+
+
+# ---------------------------------------------------------------- judging documents made elsewhere
+
+
+def test_hand_built_conforming_notice_passes_every_rule(hand_built):
+    report = _report(hand_built, "conforming")
+    assert report.passed, _explain(report)
+    # Every element is present, so no rule may have passed by being "n/a".
+    assert not [rule.rule for rule in report.rules if rule.measured.startswith("n/a")]
+    assert _rule(report, "lines per page").measured.startswith("22 on all")
+    assert _rule(report, "characters per line").measured.startswith("28 on all")
+
+
+def test_wrong_margins_fail_and_say_by_how_much(hand_built):
+    report = _report(hand_built, "margins_25")
+    assert not report.passed
+    measured = _rule(report, "版心 margins (measured text)")
+    assert not measured.passed
+    # Left and right edges are where the text is; top and bottom are measured from the line grid, which
+    # LibreOffice centres in the text area, so they are only known to half a line pitch.
+    for side, wanted, target in (("left", 25.0, 28.0), ("right", 25.0, 26.0), ("top", 25.0, 37.0)):
+        match = re.search(rf"{side} (\d+\.\d) mm \(−(\d+\.\d)\)", measured.measured)
+        assert match, measured.measured
+        value, off = float(match.group(1)), float(match.group(2))
+        assert abs(off - (target - value)) < 0.11, measured.measured
+        tolerance = 0.15 if side == "left" else 5.2 if side == "top" else 1.0
+        assert abs(value - wanted) <= tolerance, measured.measured
+    page_setup = _rule(report, "版心 margins (docx page setup)")
+    assert not page_setup.passed
+    assert page_setup.measured == (
+        "top 25.0 mm (−12.0), bottom 25.0 mm (−10.0), left 25.0 mm (−3.0), right 25.0 mm (−1.0)"
+    )
+    # 247 mm of 版心 holds more than 22 lines of 28.95 pt.
+    assert not _rule(report, "lines per page").passed
+
+
+def test_missing_page_numbers_fail(hand_built):
+    report = _report(hand_built, "no_page_numbers")
+    rule = _rule(report, "页码")
+    assert not rule.passed
+    assert rule.measured.startswith("page 1: no")
+    assert [r.rule for r in report.failed()] == ["页码"]
+
+
+def test_numbering_gap_is_named(hand_built):
+    rule = _rule(_report(hand_built, "numbering_gap"), "numbering")
+    assert not rule.passed
+    assert "（三）" in rule.measured and "expected number 2" in rule.measured
+
+
+def test_record_block_off_the_bottom_fails(hand_built):
+    rule = _rule(_report(hand_built, "record_high"), "版记")
+    assert not rule.passed
+    assert re.search(r"y \d+\.\d mm \(−\d+\.\d\)", rule.measured), rule.measured
+
+
+def test_cli_json_shape_and_exit_codes(hand_built):
+    runner = CliRunner()
+    good_pdf = hand_built["conforming"][1]
+    result = runner.invoke(app, ["check", str(good_pdf), "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert set(data) == {"passed", "rules"} and data["passed"] is True
+    assert all(set(rule) == {"rule", "expected", "measured", "pass"} for rule in data["rules"])
+    assert all(isinstance(rule["pass"], bool) for rule in data["rules"])
+    bad = runner.invoke(app, ["check", str(hand_built["margins_25"][1]), "--json"])
+    assert bad.exit_code == 1
+    assert json.loads(bad.stdout)["passed"] is False
+    table = runner.invoke(app, ["check", str(hand_built["no_page_numbers"][1])])
+    assert table.exit_code == 1 and "页码" in table.stdout and "FAIL" in table.stdout
+
+
+def test_cli_refuses_unreadable_input(tmp_path):
+    runner = CliRunner()
+    text = tmp_path / "notes.txt"
+    text.write_text("not a document", encoding="utf-8")
+    fake_pdf = tmp_path / "fake.pdf"
+    fake_pdf.write_text("not a pdf", encoding="utf-8")
+    fake_docx = tmp_path / "fake.docx"
+    fake_docx.write_text("not a docx", encoding="utf-8")
+    for path, says in (
+        (tmp_path / "missing.pdf", "no such file"),
+        (text, "not a .docx or .pdf"),
+        (fake_pdf, "not a readable PDF"),
+        (fake_docx, "not a readable Word document"),
+    ):
+        result = runner.invoke(app, ["check", str(path)])
+        assert result.exit_code == 2, (path, result.output)
+        assert says in result.stderr and "Traceback" not in result.output
+
+
+# ---------------------------------------------------------------- numbering continuity, label by label
+
+
+def _labels(*texts: str | None):
+    return [None if text is None else parse_label(text, f"paragraph {i}") for i, text in enumerate(texts)]
+
+
+@pytest.mark.parametrize(
+    "sequence",
+    [
+        ("一、", "（一）", "（二）", "二、", "（一）", "1.", "2.", "（二）"),  # restart under a new parent
+        ("一、", "（一）", "（二）", "二、", "（三）", "（四）"),  # continuous across parents
+        ("一、", "（一）", "1.", "（1）", "①", "②", "（2）", "2.", "（二）", "二、"),
+        ("一、", "二、", None, "一、", "二、"),  # the 附件 numbers afresh
+        ("一、", "二、", "三、", "四、", "五、", "六、", "七、", "八、", "九、", "十、", "十一、"),
+    ],
+)
+def test_continuous_numbering_passes(sequence):
+    assert first_break(_labels(*sequence)) is None
+
+
+@pytest.mark.parametrize(
+    ("sequence", "offender"),
+    [
+        (("一、", "二、", "四、"), "四、"),
+        (("一、", "（一）", "（一）"), "（一）"),
+        (("一、", "（二）"), "（二）"),
+        (("一、", "（一）", "1.", "3."), "3."),
+        (("一、", "（一）", "（二）", "二、", "（五）"), "（五）"),
+    ],
+)
+def test_broken_numbering_names_the_first_offender(sequence, offender):
+    problem = first_break(_labels(*sequence))
+    assert problem is not None and f"paragraph {len(sequence) - 1}: {offender}" in problem
+
+
+def test_labels_are_read_only_at_paragraph_starts():
+    assert parse_label("1.5倍以上") is None
+    assert parse_label("2021年7月19日") is None
+    assert parse_label("（十二）加强监测").number == 12
+    assert parse_label("（3）做好").kind == "arabic_paren"
+
+
+# ---------------------------------------------------------------- the real thing: every plan rendered
+
+
+def test_there_are_plans_to_check():
+    assert plan_files(), "plans/ and examples/ hold no plan YAML"
+
+
+@pytest.fixture(scope="session")
+def rendered_reports(soffice: str, tmp_path_factory: pytest.TempPathFactory) -> dict[Path, CheckReport]:
+    """Every plan rendered to .docx by this tool, converted by ONE LibreOffice start, then checked."""
+    from generator.load import load_document
+    from generator.render import render
+
+    folder = tmp_path_factory.mktemp("rendered")
+    plans = plan_files()
+    docx = []
+    for plan in plans:
+        target = folder / f"{plan.parent.name}-{plan.stem}.docx"
+        data = render(load_document(plan), "docx")
+        assert isinstance(data, bytes)
+        target.write_bytes(data)
+        docx.append(target)
+    return dict(zip(plans, check_files(docx), strict=True))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("plan", plan_files(), ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_rendered_plan_passes_check(plan, rendered_reports):
+    report = rendered_reports[plan]
+    assert report.passed, _explain(report)
+    # A rendered plan has a 版头, 标题, numbered plan and page numbers: those rules must really measure.
+    for name in ("发文机关标志", "红色分隔线", "标题", "页码", "numbering"):
+        assert not _rule(report, name).measured.startswith("n/a"), name
