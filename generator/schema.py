@@ -70,8 +70,8 @@ def schema_comment(for_file: Path | None = None) -> str:
     """``# yaml-language-server: $schema=…`` for a YAML file written at ``for_file``.
 
     The path is relative to the file's folder so that a checkout moved elsewhere keeps working
-    (plans/x.yaml → ../templates/workplan.schema.json). For stdout (None), or a file sharing no
-    folder with the schema but the filesystem root, it is absolute.
+    (plans/x.yaml → ../templates/workplan.schema.json). For stdout (None), for a file sharing no
+    folder with the schema but the filesystem root, and for an installed package, it is absolute.
     """
     target = schema_path().resolve()
     if for_file is None:
@@ -81,8 +81,10 @@ def schema_comment(for_file: Path | None = None) -> str:
         shared = Path(os.path.commonpath([target, folder]))
     except ValueError:  # Windows: different drives have no relative path
         shared = None
-    # Only a folder shared with the schema (a checkout) makes a relative path worth keeping.
-    if shared is None or shared == Path(shared.anchor):
+    # Only a folder shared with the schema (a checkout) makes a relative path worth keeping; a path
+    # into an installed package would break as soon as the file is moved, so that one is absolute.
+    installed = {"site-packages", "dist-packages"} & set(target.parts)
+    if shared is None or shared == Path(shared.anchor) or installed:
         return f"# yaml-language-server: $schema={target.as_posix()}"
     rel = os.path.relpath(target, folder)
     return f"# yaml-language-server: $schema={Path(rel).as_posix()}"
