@@ -1,0 +1,252 @@
+"""Reading the 通知 around the plan: 版头, 标题, 主送, 正文, 附件说明, 署名, 成文日期, 附注, 版记.
+
+GB/T 9704-2012 fixes the order of these elements (§7), so they are read in that order from the
+lines before the plan; 版记 (抄送, 印发机关和印发日期) may also stand after the plan, at the end.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..model import parse_doc_number
+from .defects import DefectLog
+from .lines import Line, ends_sentence, has_halfwidth_punctuation, parse_date
+
+_COPY_NUMBER = re.compile(r"^\d{6}$")
+_CLASSIFICATION = re.compile(r"^(?P<level>绝密|机密|秘密)\s*(?:★\s*(?P<period>\S+))?$")
+_URGENCY = re.compile(r"^(特急|加急|特提|平急)$")
+_SIGNERS = re.compile(r"签发人[：:]\s*(?P<names>.+)$")
+_TITLE_END = re.compile(r"(通知|决定|意见|方案|要点|函|报告|通报|批复|公告|通告|规定|办法|纪要|请示)$")
+_RECIPIENTS_END = ("：", ":")
+_ATTACHMENT = re.compile(r"^附件\s*[：:]\s*(?P<rest>.*)$")
+_LIST_ITEM = re.compile(r"^(?P<n>\d{1,2})\s*[.．、]\s*(?P<name>.+)$")
+_NOTE = re.compile(r"^[（(](?P<note>.+)[）)]$")
+_CC = re.compile(r"^抄送\s*[：:]\s*(?P<names>.*)$")
+_PRINTED = re.compile(
+    r"^(?P<printer>.*?)\s*(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+    r"|[〇○零一二三四五六七八九]{4}\s*年\s*[一二三四五六七八九十]{1,3}\s*月\s*[一二三四五六七八九十]{1,3}\s*日)\s*印发$"
+)
+_BOOK_NAME = re.compile(r"《([^《》]+)》")
+
+
+@dataclass
+class NoticeParts:
+    """Notice fields found so far (keys of :class:`~generator.model.Notice`)."""
+
+    fields: dict[str, Any] = field(default_factory=dict)
+
+
+def book_names(lines: list[Line]) -> list[str]:
+    """Names in 《》 — the plan's title is among them when the notice issues it."""
+    return [name.replace(" ", "") for line in lines for name in _BOOK_NAME.findall(line.text)]
+
+
+def is_imprint(text: str) -> bool:
+    """A 版记 line: 抄送：… or …印发."""
+    return bool(_CC.match(text) or _PRINTED.match(text))
+
+
+def read_imprint(lines: list[Line], fields: dict[str, Any], defects: DefectLog) -> None:
+    """抄送 and 印发机关/印发日期 lines into ``fields``."""
+    for line in lines:
+        if match := _CC.match(line.text):
+            names = match["names"].rstrip("。.").strip()
+            fields["cc"] = [n.strip() for n in names.split("，") if n.strip()]
+        elif match := _PRINTED.match(line.text):
+            if match["printer"]:
+                fields["printer"] = match["printer"].strip()
+            found = parse_date(match["date"])
+            if found is not None:
+                _report_date(found, line, defects)
+                if found.date:
+                    fields["print_date"] = found.date
+
+
+def read_notice(lines: list[Line], defects: DefectLog) -> dict[str, Any]:
+    """The notice fields from the lines before the plan (blank lines already dropped)."""
+    fields: dict[str, Any] = {}
+    rest = list(lines)
+    _read_header(rest, fields, defects)
+    _read_title(rest, fields)
+    if rest and rest[0].text.endswith(_RECIPIENTS_END) and not _ATTACHMENT.match(rest[0].text):
+        line = rest.pop(0)
+        _warn_halfwidth(line, defects)
+        fields["recipients"] = [r.strip() for r in re.split(r"[，,]", line.text[:-1]) if r.strip()]
+    imprint = [line for line in rest if is_imprint(line.text)]
+    rest = [line for line in rest if not is_imprint(line.text)]
+    read_imprint(imprint, fields, defects)
+    _read_closing(rest, fields, defects)
+    return fields
+
+
+def _read_header(rest: list[Line], fields: dict[str, Any], defects: DefectLog) -> None:
+    """版头: 份号, 密级, 紧急程度, 发文机关标志 (one or several lines), 发文字号, 签发人."""
+    while rest:
+        text = rest[0].text
+        if _COPY_NUMBER.match(text) and "copy_number" not in fields:
+            fields["copy_number"] = text
+        elif match := _CLASSIFICATION.match(text):
+            fields["classification"] = match["level"]
+            if match["period"]:
+                fields["secrecy_period"] = match["period"]
+        elif _URGENCY.match(text):
+            fields["urgency"] = text
+        else:
+            break
+        rest.pop(0)
+    number_at = next((i for i, line in enumerate(rest[:6]) if _doc_number_of(line.text)), None)
+    if number_at is None:
+        # Without a 文号 only lines ending in 文件 are taken as the issuer mark.
+        number_at = 0
+        while number_at < len(rest) and rest[number_at].text.replace(" ", "").endswith("文件"):
+            number_at += 1
+        issuer_lines, number_line = rest[:number_at], None
+    else:
+        issuer_lines, number_line = rest[:number_at], rest[number_at]
+        number_at += 1
+    issuers: list[str] = []
+    suffix = ""
+    for line in issuer_lines:
+        name = line.text.replace(" ", "")
+        if name.endswith("文件"):
+            name, suffix = name[: -len("文件")], "文件"
+        if name:
+            issuers.append(name)
+    if issuers:
+        fields["issuers"] = issuers
+        fields["issuer_suffix"] = suffix
+    if number_line is not None:
+        number, signers = _doc_number_of(number_line.text) or (None, [])
+        if number:
+            fields["doc_number"] = number
+        if signers:
+            fields["signers"] = signers
+    del rest[:number_at]
+
+
+def _doc_number_of(text: str) -> tuple[dict[str, Any] | None, list[str]] | None:
+    """A 发文字号 line (any brackets), perhaps with 签发人 on it."""
+    signers: list[str] = []
+    if match := _SIGNERS.search(text):
+        signers = [n for n in re.split(r"[\s　、，]+", match["names"]) if n]
+        text = text[: match.start()].strip()
+    if not text and signers:
+        return None, signers
+    parsed = parse_doc_number(text)
+    if parsed is None or parsed["serial"] is None or not re.search(r"号\s*$", text):
+        return None
+    return parsed, signers
+
+
+def _read_title(rest: list[Line], fields: dict[str, Any]) -> None:
+    """标题: one or more lines, up to the word that ends a title (通知, 意见 …)."""
+    if not rest or rest[0].text.endswith(_RECIPIENTS_END):
+        return
+    first = rest[0].text
+    if not (first.startswith("关于") or _TITLE_END.search(first.replace(" ", ""))):
+        return
+    parts: list[str] = []
+    for count, line in enumerate(rest[:4], start=1):
+        if line.text.endswith(_RECIPIENTS_END):
+            break
+        parts.append(line.text)
+        if _TITLE_END.search(line.text.replace(" ", "")):
+            del rest[:count]
+            fields["title"] = _title_text(parts)
+            return
+    # No line ended as a title does: take the first line alone.
+    fields["title"] = _title_text([rest.pop(0).text])
+
+
+def _title_text(parts: list[str]) -> str:
+    """Lines of a title joined by forced breaks, as the writers print them; a break inside 《》
+    and a space within a line are extraction artefacts (seeds 002, 003, 004)."""
+    out = ""
+    for part in parts:
+        piece = part.replace(" ", "")
+        inside = out.count("《") > out.count("》")
+        out += piece if not out or inside else "\n" + piece
+    return out
+
+
+def _read_closing(rest: list[Line], fields: dict[str, Any], defects: DefectLog) -> None:
+    """正文, 附件说明, 署名, 成文日期, 附注 from what is left of the notice."""
+    date_at = None
+    for i in range(len(rest) - 1, -1, -1):
+        found = parse_date(rest[i].text)
+        if found is not None:
+            date_at = i
+            _report_date(found, rest[i], defects)
+            if found.date:
+                fields["date"] = found.date
+            break
+    after = rest[date_at + 1 :] if date_at is not None else []
+    before = rest[:date_at] if date_at is not None else list(rest)
+    for line in after:
+        if match := _NOTE.match(line.text):
+            fields["note"] = match["note"].strip()
+            if line.text[0] == "(" or line.text[-1] == ")":
+                defects.add(line.no, "halfwidth_punctuation", "附注 in half-width brackets; printed （…）")
+        else:
+            before.append(line)  # anything else after the date is kept as 正文, never dropped
+    if date_at is not None:
+        signatories: list[Line] = []
+        while before and _is_signatory(before[-1].text) and len(signatories) < 4:
+            signatories.insert(0, before.pop())
+        if signatories:
+            fields["signatories"] = [s.text.replace(" ", "") for s in signatories]
+    attach_at = next((i for i, line in enumerate(before) if _ATTACHMENT.match(line.text)), None)
+    if attach_at is not None:
+        names = _attachment_names(before[attach_at:])
+        fields["attachments"] = names
+        before = before[:attach_at]
+    body = [line for line in before if line.text]
+    for line in body:
+        _warn_halfwidth(line, defects)
+    if body:
+        fields["body"] = _join_broken([line.text for line in body])
+
+
+def _is_signatory(text: str) -> bool:
+    return (
+        0 < len(text) <= 30 and not ends_sentence(text) and "，" not in text and not _ATTACHMENT.match(text)
+    )
+
+
+def _attachment_names(lines: list[Line]) -> list[str]:
+    """附件：1.名称 / 2.名称 …, or one name."""
+    first = _ATTACHMENT.match(lines[0].text)
+    assert first is not None
+    head = first["rest"].strip()
+    match = _LIST_ITEM.match(head)
+    if not match:
+        return [head] if head else []
+    names = [match["name"].strip()]
+    for line in lines[1:]:
+        item = _LIST_ITEM.match(line.text)
+        if not item or int(item["n"]) != len(names) + 1:
+            break
+        names.append(item["name"].strip())
+    return names
+
+
+def _join_broken(paragraphs: list[str]) -> list[str]:
+    return paragraphs
+
+
+def _report_date(found: Any, line: Line, defects: DefectLog) -> None:
+    if not found.broken and found.date is not None:
+        return
+    if found.date is not None:
+        defects.add(
+            line.no, "broken_date", f"date {line.text!r} lost its 年月日; read as {found.date.isoformat()}"
+        )
+    else:
+        defects.add(line.no, "broken_date", f"date {line.text!r} cannot be read; left out — add it by hand")
+
+
+def _warn_halfwidth(line: Line, defects: DefectLog) -> None:
+    if has_halfwidth_punctuation(line.text):
+        defects.add(line.no, "halfwidth_punctuation", "half-width punctuation (, ; : ( )) in Chinese text")
