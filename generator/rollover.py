@@ -323,14 +323,14 @@ class _Rollover:
         start, end = node.start_mark.index, node.end_mark.index
         source = self.text[start:end]
         # 代字〔YYYY〕N号 → 代字〔YYYY+1〕号: the model parses a 文号 without 序号 as serial None.
-        match = re.search(r"(?<!\d)(?P<y>\d{4})(?P<mid>\s*[〕\]］)）】]\s*(?:第\s*)?)(?P<n>\d*)", source)
+        match = re.search(r"(?<!\d)(?P<y>\d{4})\s*[〕\]］)）】]\s*(?P<n>(?:第\s*)?\d+)?", source)
         parsed = parse_doc_number(str(node.value))
         if match is None or parsed is None:
             return
         new = str(self.new) if self.new != self.old else match["y"]
         if match["y"] != new:
             self.edits.append(_Edit(start + match.start("y"), start + match.end("y"), new))
-        if match["n"]:
+        if match["n"] is not None:
             self.edits.append(_Edit(start + match.start("n"), start + match.end("n"), ""))
         old_text = str(node.value)
         parsed.update(year=int(new), serial=None)

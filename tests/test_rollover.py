@@ -7,7 +7,7 @@ import json
 import re
 
 import pytest
-from conftest import PLANS
+from conftest import PLANS, SEEDS
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
@@ -344,3 +344,31 @@ def test_cli_never_overwrites_the_input(tmp_path) -> None:
     assert run.exit_code == 2
     assert "refusing to overwrite" in run.output
     assert plan.read_text(encoding="utf-8") == seed("suixi-2021")
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("吴卫医〔2021〕38号", "吴卫医〔2022〕号"),
+        ("'吴卫医[2021]第38号'", "'吴卫医[2022]号'"),
+        ("吴卫医〔2021〕号", "吴卫医〔2022〕号"),
+    ],
+)
+def test_doc_number_string_keeps_its_style_without_serial(written: str, expected: str) -> None:
+    source = seed("suzhou-wuzhong-2021").replace("doc_number: 吴卫医〔2021〕38号", f"doc_number: {written}")
+    result = roll(source, 2022)
+    assert f"doc_number: {expected}\n" in result.yaml_text
+    number = load_text(result.yaml_text).notice.doc_number
+    assert number is not None and (number.year, number.serial) == (2022, None)
+
+
+def test_imported_document_rolls_over(tmp_path) -> None:
+    """A .txt of last year's notice goes through the importer, then the same YAML path."""
+    out = tmp_path / "next.yaml"
+    seed_txt = SEEDS / "002_7c2f7981371f6a1c.txt"
+    run = CliRunner().invoke(app, ["rollover", str(seed_txt), "--year", "2025", "-o", str(out)])
+    assert run.exit_code == 0, run.output
+    draft = load_text(out.read_text(encoding="utf-8"))
+    assert draft.plan.year == 2025 and draft.plan.title.startswith("2025年")
+    assert draft.notice.doc_number is not None and draft.notice.doc_number.serial is None
+    assert draft.notice.date is None
