@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cached_property
 from pathlib import Path
 
 import yaml
@@ -47,8 +48,7 @@ def lint_document(
     document: Document, path: str | Path | None = None, *, strict: bool = False
 ) -> list[Problem]:
     """Every warning for ``document`` read from ``path`` (positions 1:1 when built in code)."""
-    root = compose_file(path) if path is not None else None
-    lint = _Lint(document, str(path) if path is not None else "<document>", root)
+    lint = _Lint(document, path)
     lint.sections()
     lint.headings()
     lint.doc_number_and_dates()
@@ -60,12 +60,17 @@ def lint_document(
 
 
 class _Lint:
-    def __init__(self, document: Document, name: str, root: yaml.Node | None) -> None:
+    def __init__(self, document: Document, path: str | Path | None) -> None:
         self.document = document
-        self.name = name
-        self.root = root
+        self.path = path
+        self.name = str(path) if path is not None else "<document>"
         self.outline = number_plan(document.plan)
         self.problems: list[Problem] = []
+
+    @cached_property
+    def root(self) -> yaml.Node | None:
+        """The file's YAML nodes, parsed again only when there is a warning to place."""
+        return compose_file(self.path) if self.path is not None else None
 
     def warn(
         self, loc: Loc, rule: str, message: str, hint: str, *, offset: int | None = None, key: bool = False
