@@ -1,0 +1,217 @@
+"""`workplan diff -o diff.docx`: real Word tracked changes that accept to NEW and reject to OLD."""
+
+from __future__ import annotations
+
+import io
+import random
+import re
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from lxml import etree
+
+from generator.diff import diff_documents, load_version
+from generator.load import load_document
+from generator.model import Document
+from generator.render import render
+from generator.view import build_view
+from generator.writers.diff_docx import render_diff_docx
+from generator.writers.docx import render_docx
+from tests.conftest import PLANS, SEEDS
+from tests.test_diff import edited_seed_000, plan_and_edits, random_text
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+REVISIONS = {f"{W}ins", f"{W}del", f"{W}moveFrom", f"{W}moveTo"}
+
+
+def _document_xml(data: bytes) -> etree._Element:
+    return etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml"))
+
+
+def resolve(data: bytes, *, accept: bool) -> list[str]:
+    """Paragraph texts after accepting (or rejecting) every tracked change, done on the XML:
+    accept drops w:del/w:moveFrom content and unwraps w:ins/w:moveTo; reject the opposite; a
+    dropped paragraph mark joins its paragraph to the next; a dropped row goes entirely."""
+    root = _document_xml(data)
+    drop = {f"{W}del", f"{W}moveFrom"} if accept else {f"{W}ins", f"{W}moveTo"}
+    for tr in list(root.iter(f"{W}tr")):
+        trpr = tr.find(f"{W}trPr")
+        if trpr is not None and any(child.tag in drop for child in trpr):
+            tr.getparent().remove(tr)
+    for mark in list(root.iter(*REVISIONS)):
+        parent = mark.getparent()
+        if parent is None or parent.tag in (f"{W}rPr", f"{W}trPr"):
+            continue  # paragraph and row marks: handled below / above
+        if mark.tag in drop:
+            parent.remove(mark)
+        else:
+            index = parent.index(mark)
+            for offset, child in enumerate(list(mark)):
+                parent.insert(index + offset, child)
+            parent.remove(mark)
+    texts: list[str] = []
+    pending = ""
+    for p in root.iter(f"{W}p"):
+        text = pending + paragraph_text(p)
+        rpr = p.find(f"{W}pPr/{W}rPr")
+        if rpr is not None and any(child.tag in drop for child in rpr):
+            pending = text
+        else:
+            texts.append(text)
+            pending = ""
+    if pending:
+        texts.append(pending)
+    return texts
+
+
+def paragraph_text(p: etree._Element) -> str:
+    out = []
+    for node in p.iter(f"{W}t", f"{W}delText", f"{W}tab", f"{W}br"):
+        if node.tag in (f"{W}t", f"{W}delText"):
+            out.append(node.text or "")
+        else:
+            out.append("\t" if node.tag == f"{W}tab" else "\n")
+    return "".join(out)
+
+
+def plain_paragraphs(document: Document) -> list[str]:
+    """Paragraph texts of the document rendered normally (no revisions)."""
+    root = _document_xml(render_docx(build_view(document)))
+    assert not any(True for _ in root.iter(*REVISIONS))
+    return [paragraph_text(p) for p in root.iter(f"{W}p")]
+
+
+def check_round_trip(old: Document, new: Document) -> bytes:
+    data = render_diff_docx(diff_documents(old, new), author="审校人")
+    assert resolve(data, accept=True) == plain_paragraphs(new)
+    assert resolve(data, accept=False) == plain_paragraphs(old)
+    return data
+
+
+def txt_lines(document: Document) -> list[str]:
+    text = render(document, "txt")
+    assert isinstance(text, str)
+    return [line for line in text.splitlines() if line.strip()]
+
+
+def test_seed_000_edits_accept_to_new_and_reject_to_old() -> None:
+    old, new, _ = edited_seed_000()
+    data = check_round_trip(old, new)
+    # the plan's paragraphs, as the .txt prints them, are all there in order after accepting
+    accepted = resolve(data, accept=True)
+    plan_lines = [p.full for p in build_view(new).plan.paragraphs if p.kind != "table"]
+    assert [t for t in accepted if t in set(plan_lines)] == plan_lines
+    assert set(plan_lines) <= set(txt_lines(new))
+    rejected = resolve(data, accept=False)
+    old_lines = [p.full for p in build_view(old).plan.paragraphs if p.kind != "table"]
+    assert [t for t in rejected if t in set(old_lines)] == old_lines
+
+
+def test_revisions_carry_author_date_and_unique_ids() -> None:
+    old, new, _ = edited_seed_000()
+    root = _document_xml(render_diff_docx(diff_documents(old, new), author="审校人"))
+    marks = list(root.iter(*REVISIONS))
+    assert len(marks) > 20
+    for mark in marks:
+        assert mark.get(f"{W}author") == "审校人"
+        assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", mark.get(f"{W}date") or "")
+    ids = [mark.get(f"{W}id") for mark in marks]
+    assert len(ids) == len(set(ids))
+
+
+def test_renumbered_label_is_one_deletion_and_one_insertion() -> None:
+    old, new, _ = edited_seed_000()
+    heading = "加强院前急救能力建设。"
+    labels = [
+        next(p.label for p in build_view(d).plan.paragraphs if p.heading == heading) for d in (old, new)
+    ]
+    assert labels == ["（十五）", "（十七）"]  # one item added before it, one moved in before it
+    root = _document_xml(render_diff_docx(diff_documents(old, new)))
+    for p in root.iter(f"{W}p"):
+        if heading in paragraph_text(p) and p.find(f"{W}pPr/{W}rPr/{W}del") is None:
+            deleted = ["".join(t.text or "" for t in d.iter(f"{W}delText")) for d in p.iter(f"{W}del")]
+            inserted = ["".join(t.text or "" for t in i.iter(f"{W}t")) for i in p.iter(f"{W}ins")]
+            assert deleted == labels[:1]
+            assert inserted == labels[1:]
+            return
+    pytest.fail("item 加强院前急救能力建设 not found")
+
+
+def test_removed_item_comes_back_as_a_deleted_paragraph_at_its_old_place() -> None:
+    old, new, _ = edited_seed_000()
+    removed = old.plan.sections[4].items[1]
+    root = _document_xml(render_diff_docx(diff_documents(old, new)))
+    paragraphs = list(root.iter(f"{W}p"))
+    hit = [p for p in paragraphs if paragraph_text(p).endswith(removed.text[0])]
+    assert len(hit) == 1
+    assert hit[0].find(f"{W}pPr/{W}rPr/{W}del") is not None
+    assert not list(hit[0].iter(f"{W}t"))  # every character is w:delText
+    before = paragraph_text(paragraphs[paragraphs.index(hit[0]) - 1])
+    assert old.plan.sections[4].items[0].heading in before
+
+
+def test_notice_changes_are_tracked() -> None:
+    old = load_document(PLANS / "suzhou-wuzhong-2021.yaml")
+    new = old.model_copy(deep=True)
+    new.notice.doc_number.serial = 39  # type: ignore[union-attr]
+    new.notice.recipients.append("各有关单位")
+    check_round_trip(old, new)
+
+
+def test_seed_003_import_against_corrected_plan() -> None:
+    imported = load_version(SEEDS / "003_56f570fbe846ebf6.txt")
+    corrected = load_document(PLANS / "wuzhong-2019.yaml")
+    check_round_trip(imported, corrected)
+
+
+def test_reworded_and_emptied_documents() -> None:
+    old = load_document(PLANS / "suzhou-wuzhong-2021.yaml")
+    new = old.model_copy(deep=True)
+    new.plan.sections = new.plan.sections[:1]  # everything after section 一 removed (end of body)
+    check_round_trip(old, new)
+    check_round_trip(new, old)  # and added back at the end
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(plan_and_edits(), st.randoms(use_true_random=False))
+def test_generated_pairs_accept_and_reject(case: tuple[Document, Document, dict], rng: random.Random) -> None:
+    old, new, _ = case
+    nodes = new.plan.nodes()
+    for node in rng.sample(nodes, k=min(len(nodes), rng.randint(0, 3))):  # rewordings on top
+        if node.text:
+            cut = rng.randint(0, len(node.text[0]))
+            node.text[0] = (
+                node.text[0][:cut] + random_text(rng, 1, 6) + node.text[0][cut + rng.randint(0, 4) :]
+            )
+    check_round_trip(old, new)
+
+
+@pytest.mark.slow
+def test_libreoffice_opens_it_and_shows_the_revisions(tmp_path: Path, soffice: str) -> None:
+    old, new, _ = edited_seed_000()
+    path = tmp_path / "diff.docx"
+    path.write_bytes(render_diff_docx(diff_documents(old, new)))
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation=file://{tmp_path}/profile",
+            "--headless",
+            "--convert-to",
+            "fodt",
+            "--outdir",
+            str(tmp_path),
+            str(path),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    fodt = (tmp_path / "diff.fodt").read_text(encoding="utf-8")
+    assert "<text:tracked-changes" in fodt
+    regions = fodt.count("<text:changed-region")
+    assert fodt.count("<text:deletion>") > 0 and fodt.count("<text:insertion>") > 0
+    assert regions > 20
