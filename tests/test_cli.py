@@ -230,6 +230,11 @@ LINT_CASES = [
         [(11, 20, "typed-number", "begins with a typed number `（一）`")],
     ),
     (
+        "doc-number-prefix",
+        _edit(("  doc_number: 某卫〔2021〕3号\n", "  doc_number: {prefix: 某卫 2, year: 2021, serial: 3}\n")),
+        [(3, 15, "doc-number", "机关代字 '某卫 2' is not of the form 代字〔YYYY〕N号")],
+    ),
+    (
         "doc-number-no-serial",
         _edit(("某卫〔2021〕3号", "某卫〔2021〕号")),
         [(3, 15, "doc-number", "发文字号 某卫〔2021〕 has no 序号")],

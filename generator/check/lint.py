@@ -12,8 +12,9 @@ Rules (always on):
   among siblings or anywhere else in the plan; placed at the second one.
 - ``typed-number``: a heading that begins with a number typed by hand (一、 （一） 1. （1） ①…):
   numbers are generated, so it would print twice.
-- ``doc-number``: the 发文字号 has no 序号 (a draft not yet numbered), or its 〔year〕 differs from
-  the year of the 成文日期.
+- ``doc-number``: the 发文字号 is not of the form 代字〔YYYY〕N号 (a 机关代字 with spaces, digits or
+  brackets, as a mapping can hold), has no 序号 (a draft not yet numbered), or its 〔year〕 differs
+  from the year of the 成文日期.
 - ``date``: the 成文日期 is neither in the plan year nor in the year before (plans are issued
   late in the previous year or during their own year); the 印发日期 is before the 成文日期.
 - ``recipients``: no 主送机关 — a 通知 that issues a plan is addressed to someone.
@@ -137,6 +138,13 @@ class _Lint:
     def doc_number_and_dates(self) -> None:
         notice, plan = self.document.notice, self.document.plan
         number = notice.doc_number
+        if number is not None and not _PREFIX.fullmatch(number.prefix):
+            self.warn(
+                ("notice", "doc_number"),
+                "doc-number",
+                f"机关代字 {number.prefix!r} is not of the form 代字〔YYYY〕N号",
+                "the 代字 is the issuer's short name, e.g. 吴卫医: no spaces, brackets or digits",
+            )
         if number is not None and number.serial is None:
             self.warn(
                 ("notice", "doc_number"),
@@ -249,6 +257,8 @@ def _heading_key(heading: str) -> str:
 def _title_key(title: str) -> str:
     return re.sub(r"[\s《》〈〉<>“”\"']+", "", title)
 
+
+_PREFIX = re.compile(r"[^\s\d〔〕\[\]［］()（）【】{}<>《》]+")
 
 _CITED = re.compile(r"《([^《》]+)》")
 
