@@ -202,6 +202,8 @@ def rollover_text(
 
 
 class _Rollover:
+    """One rollover: collects source edits and the same changes on a plain copy of the data."""
+
     def __init__(
         self,
         text: str,
@@ -275,7 +277,7 @@ class _Rollover:
         year_node = _child(plan, "year")
         assert isinstance(year_node, ScalarNode)
         self._replace_year_in(year_node, "plan.year", ("plan", "year"))
-        if not re.search(rf"{self.old}\s*年", self.document.plan.title):
+        if self.old != self.new and not re.search(rf"{self.old}\s*年", self.document.plan.title):
             line = self.lines.line(_child(plan, "title").start_mark.index)  # type: ignore[union-attr]
             self.review.append(
                 ReviewItem(
@@ -362,7 +364,7 @@ class _Rollover:
                 if not isinstance(item, MappingNode):
                     continue
                 node_path = (*path, i)
-                where = ".".join(str(p) for p in node_path)
+                where = _dotted(node_path)
                 line = self.lines.line(item.start_mark.index)
                 heading = _scalar(_child(item, "heading")) or ""
                 label = labels.get((*index_path, i), "")

@@ -372,3 +372,18 @@ def test_imported_document_rolls_over(tmp_path) -> None:
     assert draft.plan.year == 2025 and draft.plan.title.startswith("2025年")
     assert draft.notice.doc_number is not None and draft.notice.doc_number.serial is None
     assert draft.notice.date is None
+
+
+def test_crlf_line_ends_survive() -> None:
+    source = UNUSUAL.replace("\n", "\r\n")
+    result = roll(source, 2025)
+    assert result.yaml_text.count("\r\n") == result.yaml_text.count("\n")
+    assert unaccounted_changes(source, result) == []
+    assert [m.line for m in result.mentions] == [m.line for m in roll(UNUSUAL, 2025).mentions]
+
+
+def test_a_title_without_the_year_is_flagged() -> None:
+    source = seed("suixi-2021").replace("title: 2021年全县卫生健康工作要点", "title: 全县卫生健康工作要点")
+    result = roll(source, 2022)
+    assert any(r.kind == "warning" and r.field == "plan.title" for r in result.review)
+    assert load_text(result.yaml_text).plan.title == "全县卫生健康工作要点"
