@@ -199,7 +199,7 @@ def test_validate_exits_2(tmp_path: Path, case: Case) -> None:
     _assert_messages(result.stderr, path, case)
 
 
-@pytest.mark.parametrize("suffix", [".txt", ".md", ".html"])
+@pytest.mark.parametrize("suffix", [".txt", ".md", ".html", ".docx", ".pdf"])
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
 def test_render_leaves_no_output(tmp_path: Path, case: Case, suffix: str) -> None:
     path = _write(tmp_path, case)
