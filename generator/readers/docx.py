@@ -1,0 +1,195 @@
+"""Word (.docx) → lines: paragraphs with Word's automatic numbers resolved, tables in place.
+
+A .docx is a zip of XML; a hostile one can claim gigabytes once inflated, so member sizes are
+checked before python-docx parses anything (its lxml parser does not resolve entities).
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from ..model import Table
+from ..numbering import chinese_numeral, circled_numeral
+from .defects import DefectLog
+from .lines import Line, clean_text, remove_garbage
+
+MAX_UNCOMPRESSED = 50 * 1024 * 1024
+"""A plan's .docx inflates to a few MB; past this it is a zip bomb or not a plan."""
+MAX_MEMBERS = 2000
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_LAYOUT_CELL = re.compile(r"(抄送|印发$|〔\d{4}〕|文件$|签发人)")
+_IDEOGRAPH_TRADITIONAL = "甲乙丙丁戊己庚辛壬癸"
+
+
+class NotDocx(ValueError):
+    """The file cannot be read as a Word document; the message says why."""
+
+
+def docx_lines(path: Path, defects: DefectLog) -> list[Line]:
+    """The document's body as lines (paragraph numbers count from 1, tables included)."""
+    _check_package(path)
+    import docx  # python-docx; imported here so text imports stay fast
+
+    try:
+        document = docx.Document(str(path))
+    except Exception as exc:  # python-docx raises many kinds for a broken package
+        raise NotDocx(f"not a readable Word document ({type(exc).__name__})") from None
+    numbers = _AutoNumbers(document)
+    out: list[Line] = []
+    no = 0
+    for kind, item in _body_items(document):
+        no += 1
+        if kind == "p":
+            text = remove_garbage(item.text, no, defects)
+            label = numbers.label(item)
+            for part in text.split("\n") or [""]:
+                out.append(Line(no, clean_text(part), label=label))
+                label = ""
+        else:
+            rows = _rows(item)
+            if any(_LAYOUT_CELL.search(cell) for row in rows for cell in row):
+                # A layout table (版头 or 版记 set in a grid): its cells are the notice's lines.
+                out.extend(Line(no, clean_text(cell)) for row in rows for cell in row if cell.strip())
+            elif rows:
+                out.append(Line(no, "", table=Table(rows=rows)))
+    return out
+
+
+def _check_package(path: Path) -> None:
+    try:
+        with zipfile.ZipFile(path) as package:
+            members = package.infolist()
+            if len(members) > MAX_MEMBERS:
+                raise NotDocx(f"a zip of {len(members)} files, not a Word document")
+            total = sum(member.file_size for member in members)
+            if total > MAX_UNCOMPRESSED:
+                raise NotDocx(
+                    f"the .docx inflates to {total // 2**20} MiB, over the {MAX_UNCOMPRESSED // 2**20} MiB "
+                    "a document may have (a zip bomb?)"
+                )
+            if "word/document.xml" not in {m.filename for m in members}:
+                raise NotDocx("a zip file, not a Word document (no word/document.xml)")
+    except zipfile.BadZipFile:
+        raise NotDocx("not a .docx: the file is not a valid zip package") from None
+    except OSError as exc:
+        raise NotDocx(f"cannot read the file: {exc.strerror}") from None
+
+
+def _body_items(document: Any) -> Iterator[tuple[str, Any]]:
+    """Paragraphs and tables of the body in document order."""
+    from docx.table import Table as DocxTable
+    from docx.text.paragraph import Paragraph
+
+    for child in document.element.body.iterchildren():
+        if child.tag == f"{_W}p":
+            yield "p", Paragraph(child, document)
+        elif child.tag == f"{_W}tbl":
+            yield "tbl", DocxTable(child, document)
+
+
+def _rows(table: Any) -> list[list[str]]:
+    rows: list[list[str]] = []
+    for row in table.rows:
+        cells: list[str] = []
+        seen: set[int] = set()
+        for cell in row.cells:
+            if id(cell._tc) in seen:  # a merged cell is returned once per grid column
+                continue
+            seen.add(id(cell._tc))
+            cells.append(clean_text(cell.text.replace("\n", " ")))
+        rows.append(cells)
+    return rows
+
+
+class _AutoNumbers:
+    """Word's automatic numbering (w:numPr → numbering.xml) turned into the label text Word
+    shows: counters per list and level, deeper levels restarting when a shallower one counts."""
+
+    def __init__(self, document: Any) -> None:
+        self.levels: dict[str, dict[int, tuple[str, str, int]]] = {}  # numId → ilvl → (fmt, text, start)
+        self.counters: dict[str, dict[int, int]] = {}
+        try:
+            numbering = document.part.numbering_part.element
+        except (KeyError, NotImplementedError, AttributeError):
+            return
+        abstract: dict[str, dict[int, tuple[str, str, int]]] = {}
+        for node in numbering.findall(f"{_W}abstractNum"):
+            levels: dict[int, tuple[str, str, int]] = {}
+            for lvl in node.findall(f"{_W}lvl"):
+                fmt = _val(lvl.find(f"{_W}numFmt")) or "decimal"
+                text = _val(lvl.find(f"{_W}lvlText")) or ""
+                start = int(_val(lvl.find(f"{_W}start")) or 1)
+                levels[int(lvl.get(f"{_W}ilvl", "0"))] = (fmt, text, start)
+            abstract[node.get(f"{_W}abstractNumId", "")] = levels
+        for num in numbering.findall(f"{_W}num"):
+            ref = _val(num.find(f"{_W}abstractNumId"))
+            self.levels[num.get(f"{_W}numId", "")] = dict(abstract.get(ref or "", {}))
+
+    def label(self, paragraph: Any) -> str:
+        num_id, ilvl = self._num_pr(paragraph)
+        if num_id is None or num_id == "0" or num_id not in self.levels:
+            return ""
+        levels = self.levels[num_id]
+        if ilvl not in levels:
+            return ""
+        counters = self.counters.setdefault(num_id, {})
+        counters[ilvl] = counters.get(ilvl, levels[ilvl][2] - 1) + 1
+        for deeper in [k for k in counters if k > ilvl]:
+            del counters[deeper]
+        fmt, text, _ = levels[ilvl]
+        if fmt in ("bullet", "none"):
+            return ""
+
+        def number(match: re.Match[str]) -> str:
+            level = int(match.group(1)) - 1
+            if level not in levels:
+                return ""
+            value = counters.get(level, levels[level][2])
+            return _format(levels[level][0], value)
+
+        return re.sub(r"%(\d)", number, text)
+
+    @staticmethod
+    def _num_pr(paragraph: Any) -> tuple[str | None, int]:
+        """numPr of the paragraph, or of its style (Word numbers headings through styles)."""
+        candidates = [paragraph._p.pPr]
+        style = paragraph.style
+        while style is not None:
+            candidates.append(style.element.pPr)
+            style = style.base_style
+        num_id: str | None = None
+        ilvl: int | None = None
+        for ppr in candidates:
+            if ppr is None or ppr.numPr is None:
+                continue
+            if num_id is None and ppr.numPr.numId is not None:
+                num_id = str(ppr.numPr.numId.val)
+            if ilvl is None and ppr.numPr.ilvl is not None:
+                ilvl = int(ppr.numPr.ilvl.val)
+        return num_id, ilvl or 0
+
+
+def _val(node: Any) -> str | None:
+    return None if node is None else node.get(f"{_W}val")
+
+
+def _format(fmt: str, n: int) -> str:
+    """One counter in Word's number format (ECMA-376 §17.18.59, the formats Chinese plans use)."""
+    if fmt.startswith("chinese") or fmt in ("ideographDigital", "japaneseCounting", "taiwaneseCounting"):
+        return chinese_numeral(n) if 1 <= n <= 9999 else str(n)
+    if fmt == "ideographTraditional":
+        return _IDEOGRAPH_TRADITIONAL[(n - 1) % 10]
+    if fmt.startswith("decimalEnclosedCircle"):
+        return circled_numeral(n)
+    if fmt == "decimalFullWidth":
+        return str(n).translate({ord(c): 0xFF10 + int(c) for c in "0123456789"})
+    if fmt == "lowerLetter":
+        return chr(ord("a") + (n - 1) % 26)
+    if fmt == "upperLetter":
+        return chr(ord("A") + (n - 1) % 26)
+    return str(n)
