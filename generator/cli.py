@@ -272,6 +272,29 @@ def rollover_cmd(
     typer.echo(f"wrote {output}" + (f" and {report}" if report is not None else ""), err=True)
 
 
+@app.command("import")
+@guarded
+def import_cmd(
+    source: Annotated[Path, typer.Argument(help="Last year's document: .txt, .md or .docx.")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="Plan YAML to write.")],
+    report: Annotated[
+        Path | None, typer.Option("--report", help="Also write the defect report as JSON.")
+    ] = None,
+) -> None:
+    """Import a document into a plan YAML; numbering defects are reported (exit 0 when read)."""
+    from .dump import dump_document
+    from .readers import import_file
+
+    result = import_file(source)
+    for defect in result.defects:
+        typer.echo(defect.format(str(source)), err=True)
+    comments = [f"Imported from {source.name}; {len(result.defects)} defect(s) reported."]
+    write_atomic(output, dump_document(result.document, for_file=output, comments=comments), inputs=[source])
+    if report is not None:
+        data = json.dumps([d.as_json() for d in result.defects], ensure_ascii=False, indent=2) + "\n"
+        write_atomic(report, data, inputs=[source, output])
+
+
 def main() -> None:
     app()
 
