@@ -364,21 +364,39 @@ def _lines_rule(body: Body, full: list[PageMeasure]) -> Rule:
     return Rule("lines per page", expected, f"{LINES_PER_PAGE} on all {len(full)} full pages; {pitch}", True)
 
 
+def _advance(line: TextLine) -> float:
+    """Median distance from one glyph to the next: the character pitch of the line."""
+    steps = [b.x0 - a.x0 for a, b in itertools.pairwise(line.glyphs)]
+    return statistics.median(steps) if steps else 0.0
+
+
 def _chars_rule(body: Body) -> Rule:
     expected = f"{CHARS_PER_LINE} characters on a full body line"
     if body.left is None or body.right is None:
         return _na("characters per line", expected, "no text edge found")
-    counts: list[tuple[int, TextLine]] = []
+    full: list[TextLine] = []
     for line in body.lines:
         em = line.size_mm
-        if abs(line.x0 - body.left) > 0.3 * em or line.x1 < body.right - 0.5 * em:
+        if abs(line.x0 - body.left) > 0.3 * em or line.x1 < body.right - 0.5 * em or len(line.glyphs) < 2:
             continue
-        if not all(g.full_width for g in line.glyphs):
-            continue  # half-width digits and Latin change the count
-        # Punctuation LibreOffice hangs into the margin is not one of the line's characters.
-        counts.append((sum(1 for g in line.glyphs if (g.x0 + g.x1) / 2 < body.right), line))
-    if not counts:
+        if all(g.full_width for g in line.glyphs):  # half-width digits and Latin change the count
+            full.append(line)
+    if not full:
         return _na("characters per line", expected, "no full line of CJK text")
+    # A line is also full when justification spread fewer characters over it: a character that may not
+    # start a line (，。、）…) or an unbreakable number pulled the last one down. Such lines show a wider
+    # pitch than the line grid's, so only lines at the natural pitch count.
+    natural = statistics.median(_advance(line) for line in full)
+    natural_lines = [line for line in full if abs(_advance(line) - natural) <= 0.02]
+    spread = len(full) - len(natural_lines)
+    note = f"; pitch {natural * MM:.2f} pt"
+    if spread:
+        note += f"; {spread} justified lines with a wider pitch not counted"
+    counts = [
+        # Punctuation LibreOffice hangs into the margin is not one of the line's characters.
+        (sum(1 for g in line.glyphs if (g.x0 + g.x1) / 2 < body.right), line)
+        for line in natural_lines
+    ]
     wrong = [(n, line) for n, line in counts if n != CHARS_PER_LINE]
     if wrong:
         n, line = wrong[0]
@@ -386,10 +404,12 @@ def _chars_rule(body: Body) -> Rule:
             "characters per line",
             expected,
             f"{n} on page {line.page} ({n - CHARS_PER_LINE:+d}); "
-            f"{len(wrong)} of {len(counts)} full lines wrong",
+            f"{len(wrong)} of {len(counts)} full lines wrong" + note,
             False,
         )
-    return Rule("characters per line", expected, f"{CHARS_PER_LINE} on all {len(counts)} full lines", True)
+    return Rule(
+        "characters per line", expected, f"{CHARS_PER_LINE} on all {len(counts)} full lines" + note, True
+    )
 
 
 def _body_size_rule(body: Body) -> Rule:
