@@ -7,6 +7,7 @@ import json
 import re
 
 import pytest
+import yaml
 from conftest import PLANS, SEEDS
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -281,15 +282,33 @@ FRAGMENTS = [
 texts = st.lists(st.sampled_from(FRAGMENTS), max_size=30).map("".join)
 
 
-def minimal_plan(body: str, preamble: str, heading: str) -> str:
-    def q(s: str) -> str:
-        return json.dumps(s, ensure_ascii=False)
+STYLES = ("plain", "single", "double", "literal")
 
+
+def styled(text: str, style: str, indent: str) -> str:
+    """``text`` as a YAML scalar in ``style``; double quotes when the style cannot hold it."""
+    if style == "literal" and text and not text.startswith(" ") and text == text.strip():
+        return f"|-\n{indent}  {text}"
+    candidates = {"plain": text, "single": "'" + text.replace("'", "''") + "'"}
+    written = candidates.get(style)
+    if written is not None:
+        try:
+            if yaml.safe_load(f"k: {written}") == {"k": text}:
+                return written
+        except yaml.YAMLError:
+            pass
+    return json.dumps(text, ensure_ascii=False)
+
+
+def minimal_plan(
+    body: str, preamble: str, heading: str, styles: tuple[str, str, str] = ("double",) * 3
+) -> str:
     return (
         "notice:\n  doc_number: 某卫〔2024〕3号\n  date: 2024-01-02\n"
-        f"  body:\n    - {q(body)}\n"
+        f"  body:\n    - {styled(body, styles[0], '    ')}\n"
         "plan:\n  title: 2024年某区工作要点\n  year: 2024\n"
-        f"  preamble:\n    - {q(preamble)}\n  sections:\n    - heading: {q(heading)}\n"
+        f"  preamble:\n    - {styled(preamble, styles[1], '    ')}\n"
+        f"  sections:\n    - heading: {styled(heading, styles[2], '      ')}\n"
     )
 
 
@@ -305,12 +324,19 @@ def test_rolling_to_the_same_year_keeps_the_text(body: str, preamble: str, headi
     assert changed == ["  doc_number: 某卫〔2024〕3号", "  date: 2024-01-02"]
 
 
-@settings(max_examples=60, deadline=None)
-@given(texts, texts, texts, st.integers(2025, 2030), st.booleans())
+@settings(max_examples=100, deadline=None)
+@given(
+    texts,
+    texts,
+    texts,
+    st.integers(2025, 2030),
+    st.booleans(),
+    st.tuples(*[st.sampled_from(STYLES)] * 3),
+)
 def test_rollover_changes_only_year_digits(
-    body: str, preamble: str, heading: str, year: int, bump: bool
+    body: str, preamble: str, heading: str, year: int, bump: bool, styles: tuple[str, str, str]
 ) -> None:
-    source = minimal_plan(body, preamble, heading)
+    source = minimal_plan(body, preamble, heading, styles)
     result = roll(source, year, bump_text_years=bump)
     assert unaccounted_changes(source, result) == []
     for a, b in zip(source.splitlines(), result.yaml_text.splitlines(), strict=True):
