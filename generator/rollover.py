@@ -223,7 +223,8 @@ class _Rollover:
         self.bump = bump
         self.keep_done = keep_done
         self.lines = _Lines(text)
-        self.data = pyyaml.safe_load(text)  # the expected result is built on this plain copy
+        # The expected result is built on this plain copy (input already validated: libyaml is safe here).
+        self.data = pyyaml.load(text, Loader=getattr(pyyaml, "CSafeLoader", pyyaml.SafeLoader))
         self.edits: list[_Edit] = []
         self.changes: list[FieldChange] = []
         self.review: list[ReviewItem] = []
