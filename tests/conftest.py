@@ -25,5 +25,7 @@ def soffice() -> str:
     """Path of LibreOffice; CI installs it (.ci/run), so its absence is a failure there."""
     found = shutil.which("soffice") or shutil.which("libreoffice")
     if not found:
-        pytest.fail("LibreOffice (soffice) is not installed — run .ci/run or apt-get install libreoffice-writer-nogui")
+        pytest.fail(
+            "LibreOffice (soffice) is not installed — run .ci/run or apt-get install libreoffice-writer-nogui"
+        )
     return found
