@@ -179,8 +179,12 @@ def hand_built(soffice: str, tmp_path_factory: pytest.TempPathFactory) -> dict[s
     """name → (docx, pdf); all converted by one LibreOffice start."""
     folder = tmp_path_factory.mktemp("hand_built")
     docx = [build_notice(folder / f"{name}.docx", **options) for name, options in HAND_BUILT.items()]
-    pdfs = convert_to_pdf(docx, folder / "pdf")
-    return {name: (d, p) for name, d, p in zip(HAND_BUILT, docx, pdfs, strict=True)}
+    blank = folder / "blank.docx"
+    empty = WordDocument()
+    empty.sections[0].page_width, empty.sections[0].page_height = Mm(210), Mm(297)
+    empty.save(str(blank))  # an A4 page without any text
+    pdfs = convert_to_pdf([*docx, blank], folder / "pdf")
+    return {name: (d, p) for name, d, p in zip([*HAND_BUILT, "blank"], [*docx, blank], pdfs, strict=True)}
 
 
 def _report(hand_built: dict[str, tuple[Path, Path]], name: str) -> CheckReport:
@@ -249,6 +253,12 @@ def test_record_block_off_the_bottom_fails(hand_built):
     rule = _rule(_report(hand_built, "record_high"), "版记")
     assert not rule.passed
     assert re.search(r"y \d+\.\d mm \(−\d+\.\d\)", rule.measured), rule.measured
+
+
+def test_a_document_without_text_fails(hand_built):
+    report = check_pdf(hand_built["blank"][1])
+    assert not report.passed
+    assert [(r.rule, r.measured) for r in report.failed()] == [("body text", "no text found")]
 
 
 def test_cli_json_shape_and_exit_codes(hand_built):
