@@ -1,0 +1,414 @@
+"""Word writer: the DocumentView rendered into ``templates/notice.docx`` with docxtpl.
+
+The template (built by :mod:`generator.writers.docx_template`) owns fonts, sizes and named styles;
+this module turns the view's printed strings into the template's context and computes only what
+GB/T 9704-2012 makes depend on the document: the 标题's line breaks (梯形/菱形, §7.3.1), the
+发文机关标志's size and its 35 mm offset (§7.2.4), and the 署名/成文日期 indents (§7.3.5).
+
+Plan text is data: it reaches Jinja only as values (autoescaped, braces turned into character
+references by :func:`generator.ooxml.escape_text`), never as template source.
+"""
+
+from __future__ import annotations
+
+import io
+import itertools
+import math
+import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from .. import ooxml as ox
+from ..load import InputError, Problem
+from ..view import DocumentView, Para
+from . import docx_template as tpl
+
+# ---------------------------------------------------------------- widths in 字
+
+
+def width_zi(text: str) -> float:
+    """Printed width in 字 (§3.1): full-width characters 1, half-width (digits, Latin) ½."""
+    return sum(0.5 if unicodedata.east_asian_width(ch) in ("Na", "H") else 1.0 for ch in text)
+
+
+# ---------------------------------------------------------------- 标题 line breaking (§7.3.1)
+
+TITLE_MAX_ZI = 20  # 156 mm at 22 pt with −0.25 pt 字距: 442 / 21.75 ≈ 20.3 characters
+
+# Breaks that keep words whole, best first (penalty): around 《》, before the 文种 ("的通知"),
+# after 关于/印发/转发, after a year or an administrative unit.
+_GOOD_BEFORE = re.compile(r"《|的(?:通知|意见|决定|通报|报告|请示|批复|函|方案|要点)$")
+_FAIR_AFTER = re.compile(r"(?:关于|印发|转发|\d{4}年|[省市县区州盟旗镇乡]|委员会|局|厅|办公室|中心|院)$")
+_FAIR_BEFORE = re.compile(r"^(?:工作|实施|专项|年度|开展|进一步|加强|做好|推进)")
+_NO_LINE_START = set("，。、；：？！）》」』】〕”’%")
+_NO_LINE_END = set("（《「『【〔“‘")
+
+
+def _break_penalty(text: str, i: int) -> float | None:
+    """Cost of breaking ``text`` before index ``i``; None where a break is not allowed."""
+    before, after = text[:i], text[i:]
+    if before[-1] in _NO_LINE_END or after[0] in _NO_LINE_START:
+        return None
+    if before[-1].isascii() and before[-1].isalnum() and after[0].isascii() and after[0].isalnum():
+        return None  # never split a number or a Latin word
+    if before[-1] == "》" or after[0] == "《" or _GOOD_BEFORE.match(after):
+        return 0.0
+    if before[-1] in "，、：" or _FAIR_AFTER.search(before) or _FAIR_BEFORE.match(after):
+        return 2.0
+    return 12.0  # inside a word, as far as these rules can tell
+
+
+def _shape_ok(widths: list[float]) -> bool:
+    """梯形 (each line at least as long as the next) or, for three lines, 菱形 (short-long-short)."""
+    if all(a >= b for a, b in itertools.pairwise(widths)):
+        return True
+    return len(widths) == 3 and widths[0] < widths[1] > widths[2]
+
+
+def break_title(text: str, max_zi: float = TITLE_MAX_ZI) -> list[str]:
+    """Lines of a 标题: whole words, each ≤ ``max_zi`` 字, in 梯形 or 菱形 shape (§7.3.1).
+
+    An explicit "\\n" in the plan wins; otherwise the cheapest split over break penalties and
+    imbalance between lines is chosen.
+    """
+    if "\n" in text:
+        return [line.strip() for line in text.split("\n") if line.strip()]
+    if width_zi(text) <= max_zi:
+        return [text]
+    allowed = {i: p for i in range(1, len(text)) if (p := _break_penalty(text, i)) is not None}
+    best: tuple[float, list[int]] | None = None
+    minimum = math.ceil(width_zi(text) / max_zi)
+
+    def search(start: int, cuts: list[int], cost: float, lines_left: int) -> None:
+        nonlocal best
+        rest = text[start:]
+        if lines_left == 1:
+            if width_zi(rest) > max_zi:
+                return
+            pieces = [text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)], strict=True)]
+            widths = [width_zi(p) for p in pieces]
+            if not _shape_ok(widths):
+                return
+            total = cost + (max(widths) - min(widths))
+            if best is None or total < best[0]:
+                best = (total, list(cuts))
+            return
+        for i, penalty in allowed.items():
+            if i > start and width_zi(text[start:i]) <= max_zi:
+                search(i, [*cuts, i], cost + penalty, lines_left - 1)
+
+    for count in range(minimum, minimum + 2):
+        search(0, [], 0.0, count)
+        if best is not None:
+            break
+    if best is None:  # no whole-word split fits: cut at the width limit
+        lines, line = [], ""
+        for ch in text:
+            if width_zi(line + ch) > max_zi:
+                lines.append(line)
+                line = ""
+            line += ch
+        return [*lines, line]
+    cuts = best[1]
+    return [text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)], strict=True)]
+
+
+# ---------------------------------------------------------------- 版头 geometry (§7.2)
+
+MARK_MAX_PT = 36.0  # 小初; the standard leaves the size open ("醒目、美观、庄重")
+MARK_TOP_TWIPS = ox.mm_to_twips(35)  # top edge 35 mm below the 版心 top (§7.2.4)
+HEADER_LINES = 3  # 份号, 密级, 紧急 are always given three grid lines, present or not
+MARK_LINE_FACTOR = 1.25  # exact line height of the mark, × its size
+MARK_EM_OFFSET = 8  # twips from line top to em-box top, measured in LibreOffice 7.4 (pdfplumber)
+
+
+def mark_size(names: list[str], width_twips: int) -> float:
+    """Largest size ≤ 小初 at which the longest name fits ``width_twips`` (−0.25 pt 字距)."""
+    longest = max(width_zi(n) for n in names)
+    fit = (width_twips / 20 - 2) / longest + tpl.CHAR_SPACING / 20
+    return float(min(MARK_MAX_PT, math.floor(fit)))
+
+
+def _mark_paragraph(style: str, text: str, size: float, first: bool) -> ox.ParagraphXml:
+    """One line of the 发文机关标志, its em-box top 35 mm below the 版心 top when ``first``."""
+    line = round(size * MARK_LINE_FACTOR * 20)
+    before = None
+    if first:
+        # LibreOffice sets the glyphs at the top of an exact-height line: the em box starts
+        # MARK_EM_OFFSET below the paragraph top whatever the size (measured 0.14–0.16 mm).
+        before = MARK_TOP_TWIPS - HEADER_LINES * tpl.LINE_PITCH - MARK_EM_OFFSET
+    return ox.paragraph(style, ox.run(text, size_pt=size), line_exact=line, before=before)
+
+
+# ---------------------------------------------------------------- 署名 and 成文日期 (§7.3.5)
+
+
+def closing_paragraphs(signatories: list[str], date: str, sealed: bool) -> list[ox.ParagraphXml]:
+    """署名 and 成文日期 with the indents of §7.3.5.1 (sealed) or §7.3.5.2 (not sealed)."""
+    if not signatories and not date:
+        return []
+    zi = tpl.ZI
+    d = width_zi(date)
+    out: list[ox.ParagraphXml] = []
+    blank = ox.paragraph("WP Blank", keep_next=True)  # the block moves to a new page as a whole
+    if sealed:
+        # Room for the seal (practice: 3 lines), date right-indented 4字, 署名 centred over it.
+        out += [blank, blank, blank]
+        for name in signatories:
+            n = width_zi(name)
+            out.append(ox.paragraph("WP Signatory", name, right=round((4 + (d - n) / 2) * zi)))
+    else:
+        out.append(blank)
+        n = max((width_zi(s) for s in signatories), default=0)
+        if d > n:
+            date_right, name_right = 2.0, d - n + 4
+        else:
+            date_right, name_right = n - d, 2.0
+        for name in signatories:
+            # names of a joint document start at one x: shorter names sit further left-indented
+            out.append(
+                ox.paragraph("WP Signatory", name, right=round((name_right + n - width_zi(name)) * zi))
+            )
+    if date:
+        out.append(ox.paragraph("WP Date", date, right=round((4 if sealed else date_right) * zi)))
+    return out
+
+
+# ---------------------------------------------------------------- 版记 (§7.4)
+
+IMPRINT_PT = 14  # 4号
+IMPRINT_RULE_TWIPS = 20 + 20  # a rule paragraph: 1 pt line plus its border
+
+
+def imprint_height(cc: str) -> int:
+    """Twips the 版记 box takes at the 版心 bottom: its text lines on the grid plus the rules.
+
+    The box does not push text away (see ooxml.bottom_textbox); a spacer of this height before its
+    anchor keeps the last page's text clear of it, or moves the 版记 to a page of its own.
+    """
+    usable = tpl.TEXT_WIDTH / 20 - 2 * IMPRINT_PT  # indented 1字 each side
+    per_line = usable / (IMPRINT_PT + tpl.CHAR_SPACING / 20)
+    lines, rules = 1, 2  # the 印发 line (always printed) between the first and last rule
+    if cc:
+        rest = width_zi(cc) - per_line
+        lines += 1 + max(0, math.ceil(rest / (per_line - 3)))  # wrapped lines hang under the names
+        rules += 1
+    return lines * tpl.LINE_PITCH + rules * IMPRINT_RULE_TWIPS + 60
+
+
+# ---------------------------------------------------------------- the context
+
+
+def _header_lines(view: DocumentView) -> list[ox.RunXml]:
+    """份号 / 密级★期限 / 紧急程度 stacked from line 1 of the 版心 (§7.2.1–7.2.3)."""
+    n = view.notice
+    present = [
+        ox.run(text, style=style)
+        for text, style in (
+            (n.copy_number, "WP Copy Number"),
+            (n.classification, "WP Classification"),
+            (n.urgency, "WP Urgency"),
+        )
+        if text
+    ]
+    return present + [ox.RunXml("")] * (HEADER_LINES - len(present))
+
+
+def _signers(view: DocumentView) -> tuple[list[ox.RunXml], ox.RunXml]:
+    """签发人 lines, two names a line (§7.2.6); the 文号 shares the last line."""
+    names = view.notice.signers
+    if not names:
+        return [], ox.RunXml("")
+    label = ox.run("签发人：", style="WP Signer Label")
+    lines = [names[i : i + 2] for i in range(0, len(names), 2)]
+    built = []
+    for index, pair in enumerate(lines):
+        prefix = label if index == 0 else ox.run("　" * 4, style="WP Signer Label")
+        built.append(prefix + ox.run("　".join(pair), style="WP Signer Name"))
+    return built[:-1], built[-1]
+
+
+def _attachments(lines: list[str]) -> list[dict[str, Any]]:
+    if not lines:
+        return []
+    out: list[dict[str, Any]] = [{"blank": True}]
+    if len(lines) == 1:
+        return [*out, {"blank": False, "kind": "single", "text": lines[0]}]
+    out.append({"blank": False, "kind": "first", "text": lines[0]})
+    out += [{"blank": False, "kind": "next", "text": line} for line in lines[1:]]
+    return out
+
+
+_ITEM_STYLES = {
+    2: "WP Item Heading",
+    3: "WP Level 3 Heading",
+    4: "WP Level 4 Heading",
+    5: "WP Level 5 Heading",
+}
+
+
+def _plan_paragraphs(paragraphs: list[Para]) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for p in paragraphs:
+        if p.kind == "section":
+            out.append({"kind": "section", "text": p.label + p.heading})
+        elif p.kind == "item":
+            level = min(p.level, 5)
+            head = ox.run(p.label + p.heading, style=_ITEM_STYLES[level])
+            out.append({"kind": f"item{level}", "head": head, "text": p.text})
+        elif p.kind == "table" and p.table is not None:
+            if p.table.title:
+                out.append({"kind": "table_title", "text": p.table.title})
+            if p.table.rows:
+                width = max(len(r) for r in p.table.rows)
+                rows = [list(r) + [""] * (width - len(r)) for r in p.table.rows]
+                out.append({"kind": "table", "rows": rows})
+        elif p.kind == "preamble":
+            out.append({"kind": "preamble", "text": p.text})
+        else:
+            out.append({"kind": "text", "text": p.text})
+        tasks = getattr(p, "tasks", "")
+        if tasks:
+            out.append({"kind": "tasks", "text": tasks})
+    return out
+
+
+def build_context(view: DocumentView) -> dict[str, Any]:
+    """Everything the template prints, as plain strings or ooxml fragments."""
+    n = view.notice
+    joint = len(n.issuers) > 1
+    context: dict[str, Any] = {
+        "has_header": bool(n.issuers),
+        "header_lines": _header_lines(view),
+        "joint": joint,
+        "issuer_mark": ox.ParagraphXml(""),
+        "issuers": [],
+        "issuer_suffix": ox.RunXml(""),
+    }
+    if n.issuers and not joint:
+        text = n.issuers[0] + n.issuer_suffix
+        size = mark_size([text], tpl.TEXT_WIDTH)
+        context["issuer_mark"] = _mark_paragraph("WP Issuer Mark", text, size, first=True)
+    elif joint:
+        names_width = tpl.TEXT_WIDTH - tpl.JOINT_SUFFIX_WIDTH
+        size = min(
+            mark_size(n.issuers, names_width), mark_size([n.issuer_suffix or "文件"], tpl.JOINT_SUFFIX_WIDTH)
+        )
+        context["issuers"] = [
+            _mark_paragraph("WP Issuer Joint", name, size, first=(i == 0)) for i, name in enumerate(n.issuers)
+        ]
+        context["issuer_suffix"] = ox.run(n.issuer_suffix, size_pt=size)
+    signer_lines, signer_last = _signers(view)
+    context.update(
+        upward=n.upward,
+        signer_lines=signer_lines,
+        signer_last=signer_last,
+        doc_number=n.doc_number,
+        title_lines=break_title("\n".join(n.title_lines)),
+        recipients=n.recipients,
+        body=n.body,
+        attachments=_attachments(n.attachments),
+        closing=closing_paragraphs(n.signatories, n.date, n.sealed),
+        note=n.note,
+        annex_label=view.plan.annex_label,
+        plan_title_lines=break_title(view.plan.title),
+        paragraphs=_plan_paragraphs(view.plan.paragraphs),
+        has_imprint=n.has_imprint,
+        imprint_spacer=ox.paragraph("WP Imprint Anchor", line_exact=imprint_height(n.cc)),
+        cc=n.cc,
+        printer=n.printer,
+        print_date=n.print_date,
+    )
+    return context
+
+
+# ---------------------------------------------------------------- templates
+
+
+def _finalize(value: Any) -> Any:
+    """Jinja finalize: every printed value becomes escaped character data (see ooxml.escape_text)."""
+    from markupsafe import Markup
+
+    if hasattr(value, "__html__"):
+        return value
+    return Markup(ox.escape_text("" if value is None else str(value)))
+
+
+@lru_cache(maxsize=1)
+def _jinja_env() -> Any:
+    import jinja2
+
+    return jinja2.Environment(autoescape=True, finalize=_finalize)
+
+
+@lru_cache(maxsize=8)
+def _template_bytes(path: str, mtime: float) -> bytes:
+    return Path(path).read_bytes()
+
+
+@lru_cache(maxsize=1)
+def _required_placeholders() -> frozenset[str]:
+    from docxtpl import DocxTemplate
+
+    return frozenset(DocxTemplate(str(tpl.template_path())).get_undeclared_template_variables(_jinja_env()))
+
+
+def validate_template(path: Path) -> None:
+    """Refuse an agency template missing a style or placeholder, listing all that is missing."""
+    import docx
+    from docxtpl import DocxTemplate
+
+    name = str(path)
+    try:
+        document = docx.Document(str(path))
+    except Exception as exc:  # python-docx raises several kinds for a non-docx file
+        raise InputError(
+            [Problem(name, 1, 1, f"not a Word .docx template ({exc})", "give a .docx file")]
+        ) from None
+    present = {style.name for style in document.styles}
+    problems = [
+        Problem(name, 1, 1, f"template lacks the style {style!r}", "add it (see templates/notice.docx)")
+        for style in tpl.REQUIRED_STYLES
+        if style not in present
+    ]
+    try:
+        found = DocxTemplate(str(path)).get_undeclared_template_variables(_jinja_env())
+    except Exception as exc:  # a Jinja syntax error in the agency's tags
+        found = set()
+        problems.append(
+            Problem(name, 1, 1, f"template tags do not parse: {exc}", "fix the {{ }} / {% %} tags")
+        )
+    problems += [
+        Problem(name, 1, 1, f"template lacks the placeholder {var!r}", "copy it from templates/notice.docx")
+        for var in sorted(_required_placeholders() - set(found))
+    ]
+    if problems:
+        raise InputError(problems)
+
+
+@lru_cache(maxsize=8)
+def _validated(path: str, mtime: float) -> None:
+    validate_template(Path(path))
+
+
+def render_docx(view: DocumentView, template: Path | None = None) -> bytes:
+    """The document as .docx bytes, from the bundled template or an agency's own ``template``."""
+    from docxtpl import DocxTemplate
+
+    path = Path(template) if template else tpl.template_path()
+    if template:
+        try:
+            mtime = path.stat().st_mtime
+        except OSError as exc:
+            raise InputError(
+                [Problem(str(path), 1, 1, f"cannot read the template: {exc.strerror}", "check the path")]
+            ) from None
+        _validated(str(path.resolve()), mtime)
+    source = _template_bytes(str(path.resolve()), path.stat().st_mtime)
+    document = DocxTemplate(io.BytesIO(source))
+    document.render(build_context(view), jinja_env=_jinja_env(), autoescape=True)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()

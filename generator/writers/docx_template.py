@@ -1,0 +1,521 @@
+"""Build ``templates/notice.docx`` — the GB/T 9704-2012 Word template — from code.
+
+The template is committed; this module makes it reproducible: ``python -m
+generator.writers.docx_template`` rewrites it. It holds
+
+* the page: A4, margins 37/35/28/26 mm (版心 156 × 225 mm), a "lines" grid of 579 twips, odd/even
+  footers with ``— PAGE —`` (§7.5);
+* one NAMED style per element and level ("WP Title", "WP Section", "WP Item Heading" …) so an
+  agency restyles in Word without code; the fonts sit in five "WP Font …" base styles (the font
+  map): every other style inherits its face from one of them;
+* docxtpl tags over the context built by :mod:`generator.writers.docx`.
+
+All raw WordprocessingML comes from :mod:`generator.ooxml`.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .. import ooxml as ox
+from ..resources import templates_dir
+
+TEMPLATE_NAME = "notice.docx"
+
+# ---------------------------------------------------------------- geometry (GB/T 9704-2012 §5)
+
+PAGE_W, PAGE_H = 11906, 16838  # A4 in twips
+MARGIN_TOP = ox.mm_to_twips(37)  # 天头 37 mm (§5.2.1)
+MARGIN_BOTTOM = ox.mm_to_twips(35)  # 297 − 37 − 225
+MARGIN_LEFT = ox.mm_to_twips(28)  # 订口 28 mm
+MARGIN_RIGHT = ox.mm_to_twips(26)  # 210 − 28 − 156
+TEXT_WIDTH = PAGE_W - MARGIN_LEFT - MARGIN_RIGHT  # 版心 156 mm
+LINE_PITCH = 579  # 28.95 pt: 22 × 579 = 12738 ≤ 12756 twips (225 mm), spec §1b/§1c
+BODY_PT = 16  # 3号
+ZI = BODY_PT * 20  # 1字 of body text in twips
+SMALL_ZI = 14 * 20  # 1字 of 4号 (版记, 页码)
+CHAR_SPACING = -5  # −0.25 pt per glyph: 28 glyphs per 156 mm line as LibreOffice renders (§1c)
+# Footer distance: puts the 一字线 of "— N —" 7 mm under the 版心 (§7.5), measured in LibreOffice.
+FOOTER_DISTANCE = ox.mm_to_twips(23.5)
+RED = "FF0000"
+RULE_EIGHTHS = 12  # red separator 1.5 pt ≈ 0.53 mm (practice 0.35–0.5 mm; thickness not in the standard)
+IMPRINT_THICK = 8  # 版记 first/last rule 1 pt ≈ 0.35 mm (§7.4.1)
+JOINT_SUFFIX_WIDTH = 6 * ZI  # column of 文件 right of joint issuers' names
+IMPRINT_THIN = 6  # 版记 middle rule 0.75 pt ≈ 0.26 mm (§7.4.1 recommends 0.25 mm)
+
+# ---------------------------------------------------------------- the font map (one place)
+
+FONT_MAP = {
+    "fang": "仿宋_GB2312",  # 正文, default of every element (§5.2.2)
+    "hei": "黑体",  # 一、 headings, 密级, 紧急程度, 附件 label
+    "kai": "楷体_GB2312",  # （一） run-in headings, 签发人 names
+    "xbs": "方正小标宋简体",  # 发文机关标志, 标题
+    "song": "宋体",  # 页码 (§7.5)
+}
+FONT_STYLES = {
+    "hei": "WP Font Hei",
+    "kai": "WP Font Kai",
+    "xbs": "WP Font XBS",
+    "song": "WP Font Song",
+}
+
+
+@dataclass
+class StyleSpec:
+    """A paragraph or character style of the template."""
+
+    name: str
+    kind: str = "paragraph"  # or "character"
+    base: str | None = "Normal"
+    font: str | None = None  # a FONT_MAP key, set only on the font base styles
+    size: float | None = None
+    color: str | None = None
+    jc: str | None = None
+    first_line: int | None = None
+    hanging: int | None = None
+    left: int | None = None
+    right: int | None = None
+    line: int | None = None  # exact line spacing, twips
+    before: int | None = None
+    snap: bool | None = None
+    keep_next: bool = False
+    page_break_before: bool = False
+    outline: int | None = None
+    borders: dict[str, tuple[int, str, int]] = field(
+        default_factory=dict
+    )  # side → (eighths, color, space pt)
+    tabs: list[tuple[str, int]] = field(default_factory=list)
+
+
+def _unindented(name: str, **kw: object) -> StyleSpec:
+    """A style with firstLine=0 written explicitly: Normal's 2字 indent must not leak (spec §1b)."""
+    return StyleSpec(name, first_line=0, **kw)  # type: ignore[arg-type]
+
+
+# Every element and level of the document, by name (see the module docstring).
+STYLES: list[StyleSpec] = [
+    # font base styles: the font map. Paragraph and character twins are linked in Word's UI.
+    StyleSpec("WP Font Hei", font="hei"),
+    StyleSpec("WP Font Hei Char", kind="character", base=None, font="hei"),
+    StyleSpec("WP Font Kai", font="kai"),
+    StyleSpec("WP Font Kai Char", kind="character", base=None, font="kai"),
+    StyleSpec("WP Font XBS", font="xbs"),
+    StyleSpec("WP Font XBS Char", kind="character", base=None, font="xbs"),
+    StyleSpec("WP Font Song", font="song"),
+    # 版头
+    _unindented("WP Header Field", jc="left"),
+    StyleSpec("WP Copy Number", kind="character", base=None),
+    StyleSpec("WP Classification", kind="character", base="WP Font Hei Char"),
+    StyleSpec("WP Urgency", kind="character", base="WP Font Hei Char"),
+    StyleSpec(
+        "WP Issuer Mark",
+        base="WP Font XBS",
+        color=RED,
+        jc="center",
+        first_line=0,
+        size=30,
+        snap=False,
+    ),
+    StyleSpec("WP Issuer Joint", base="WP Font XBS", color=RED, jc="distribute", first_line=0, snap=False),
+    StyleSpec("WP Issuer Suffix", base="WP Font XBS", color=RED, jc="center", first_line=0, snap=False),
+    _unindented("WP Blank", jc="left"),
+    _unindented("WP Doc Number", jc="center", borders={"bottom": (RULE_EIGHTHS, RED, 4)}),
+    StyleSpec(
+        "WP Doc Number Upward",
+        jc="left",
+        first_line=0,
+        borders={"bottom": (RULE_EIGHTHS, RED, 4)},
+        tabs=[("left", ZI), ("right", TEXT_WIDTH - ZI)],
+    ),
+    StyleSpec("WP Signers", jc="right", first_line=0, right=ZI),
+    StyleSpec("WP Signer Label", kind="character", base=None),
+    StyleSpec("WP Signer Name", kind="character", base="WP Font Kai Char"),
+    # 主体
+    # snapToGrid off: on a line grid LibreOffice gives a 22 pt line two grid lines (measured)
+    StyleSpec("WP Title", base="WP Font XBS", size=22, jc="center", first_line=0, snap=False),
+    _unindented("WP Recipients", jc="both"),
+    StyleSpec("WP Body"),
+    # the last 正文 paragraph stays with the 署名: no page with 署名 alone (§7.3.5.5)
+    StyleSpec("WP Body Last", base="WP Body", keep_next=True),
+    StyleSpec("WP Attachment", first_line=None, left=2 * ZI + 3 * ZI, hanging=3 * ZI, keep_next=True),
+    StyleSpec("WP Attachment First", first_line=None, left=6 * ZI, hanging=4 * ZI, keep_next=True),
+    StyleSpec("WP Attachment Next", first_line=None, left=6 * ZI, hanging=ZI, keep_next=True),
+    _unindented("WP Signatory", jc="right", keep_next=True),
+    _unindented("WP Date", jc="right"),
+    StyleSpec("WP Note"),
+    # 附件: the plan
+    StyleSpec("WP Annex Label", base="WP Font Hei", first_line=0, jc="left", page_break_before=True),
+    StyleSpec(
+        "WP Annex Title", base="WP Font XBS", size=22, jc="center", first_line=0, keep_next=True, snap=False
+    ),
+    StyleSpec("WP Preamble"),
+    StyleSpec("WP Section", base="WP Font Hei", keep_next=True, outline=0),
+    StyleSpec("WP Item", outline=1),
+    StyleSpec("WP Item Heading", kind="character", base="WP Font Kai Char"),
+    StyleSpec("WP Level 3", outline=2),
+    StyleSpec("WP Level 3 Heading", kind="character", base=None),
+    StyleSpec("WP Level 4", outline=3),
+    StyleSpec("WP Level 4 Heading", kind="character", base=None),
+    StyleSpec("WP Level 5", outline=4),
+    StyleSpec("WP Level 5 Heading", kind="character", base=None),
+    StyleSpec("WP Tasks"),
+    StyleSpec("WP Table Title", base="WP Font Hei", jc="center", first_line=0, keep_next=True),
+    StyleSpec("WP Table Text", size=12, jc="left", first_line=0, line=360, snap=False),
+    # 版记 (§7.4): 4号, indented 1字 each side; rules full 版心 width, 0.35 / 0.25 / 0.35 mm, drawn as
+    # borders of their own thin paragraphs so the text's 1字 indents do not shorten them.
+    StyleSpec("WP Imprint Anchor", first_line=0, line=20, snap=False, keep_next=True),
+    StyleSpec(
+        "WP Imprint Rule Thick",
+        first_line=0,
+        line=20,
+        snap=False,
+        borders={"bottom": (IMPRINT_THICK, "000000", 0)},
+    ),
+    StyleSpec(
+        "WP Imprint Rule Thin",
+        first_line=0,
+        line=20,
+        snap=False,
+        borders={"bottom": (IMPRINT_THIN, "000000", 0)},
+    ),
+    StyleSpec(
+        "WP CC", size=14, first_line=None, left=SMALL_ZI + 3 * SMALL_ZI, hanging=3 * SMALL_ZI, right=SMALL_ZI
+    ),
+    StyleSpec(
+        "WP Printer",
+        size=14,
+        first_line=0,
+        left=SMALL_ZI,
+        right=SMALL_ZI,
+        jc="left",
+        tabs=[("right", TEXT_WIDTH - SMALL_ZI)],  # tab stops count from the margin, not the indent
+    ),
+    # 页码 (§7.5): 4号宋体, odd right / even left with 1字 indent
+    StyleSpec("WP Page Number Odd", base="WP Font Song", size=14, jc="right", first_line=0, right=SMALL_ZI),
+    StyleSpec("WP Page Number Even", base="WP Font Song", size=14, jc="left", first_line=0, left=SMALL_ZI),
+]
+
+REQUIRED_STYLES = tuple(spec.name for spec in STYLES)
+
+
+# ---------------------------------------------------------------- the body, as tagged paragraphs
+
+
+@dataclass(frozen=True)
+class P:
+    """A template paragraph: style name and text (docxtpl tags allowed)."""
+
+    style: str
+    text: str = ""
+
+
+def _tag(text: str) -> P:
+    """A docxtpl ``{%p …%}`` paragraph; docxtpl removes it when rendering."""
+    return P("Normal", text)
+
+
+BODY_BEFORE_ISSUER: list[P] = [
+    _tag("{%p if has_header %}"),
+    P("WP Header Field", "{{r header_lines[0] }}"),
+    P("WP Header Field", "{{r header_lines[1] }}"),
+    P("WP Header Field", "{{r header_lines[2] }}"),
+    _tag("{%p if not joint %}"),
+    P("WP Issuer Mark", "{{p issuer_mark }}"),
+    _tag("{%p else %}"),
+]
+# (the joint-issuers table goes here)
+BODY_AFTER_ISSUER: list[P] = [
+    _tag("{%p endif %}"),
+    P("WP Blank"),
+    P("WP Blank"),
+    _tag("{%p endif %}"),
+    _tag("{%p for line in signer_lines %}"),
+    P("WP Signers", "{{r line }}"),
+    _tag("{%p endfor %}"),
+    _tag("{%p if upward %}"),
+    P("WP Doc Number Upward", "\t{{ doc_number }}\t{{r signer_last }}"),
+    _tag("{%p elif doc_number %}"),
+    P("WP Doc Number", "{{ doc_number }}"),
+    _tag("{%p endif %}"),
+    _tag("{%p if has_header or doc_number %}"),
+    P("WP Blank"),
+    P("WP Blank"),
+    _tag("{%p endif %}"),
+    _tag("{%p for line in title_lines %}"),
+    P("WP Title", "{{ line }}"),
+    _tag("{%p endfor %}"),
+    P("WP Blank"),
+    _tag("{%p if recipients %}"),
+    P("WP Recipients", "{{ recipients }}"),
+    _tag("{%p endif %}"),
+    _tag("{%p for paragraph in body %}"),
+    _tag("{%p if loop.last and closing %}"),
+    P("WP Body Last", "{{ paragraph }}"),
+    _tag("{%p else %}"),
+    P("WP Body", "{{ paragraph }}"),
+    _tag("{%p endif %}"),
+    _tag("{%p endfor %}"),
+    _tag("{%p for a in attachments %}"),
+    _tag("{%p if a.blank %}"),
+    P("WP Blank"),
+    _tag("{%p elif a.kind == 'single' %}"),
+    P("WP Attachment", "{{ a.text }}"),
+    _tag("{%p elif a.kind == 'first' %}"),
+    P("WP Attachment First", "{{ a.text }}"),
+    _tag("{%p else %}"),
+    P("WP Attachment Next", "{{ a.text }}"),
+    _tag("{%p endif %}"),
+    _tag("{%p endfor %}"),
+    _tag("{%p for c in closing %}"),
+    P("WP Signatory", "{{p c }}"),
+    _tag("{%p endfor %}"),
+    _tag("{%p if note %}"),
+    P("WP Note", "{{ note }}"),
+    _tag("{%p endif %}"),
+    # 附件: the plan on a new page (§7.3.7)
+    _tag("{%p if annex_label %}"),
+    P("WP Annex Label", "{{ annex_label }}"),
+    P("WP Blank"),
+    _tag("{%p else %}"),
+    P("WP Annex Label"),
+    P("WP Blank"),
+    _tag("{%p endif %}"),
+    _tag("{%p for line in plan_title_lines %}"),
+    P("WP Annex Title", "{{ line }}"),
+    _tag("{%p endfor %}"),
+    P("WP Blank"),
+    _tag("{%p for p in paragraphs %}"),
+    _tag("{%p if p.kind == 'section' %}"),
+    P("WP Section", "{{ p.text }}"),
+    _tag("{%p elif p.kind == 'item2' %}"),
+    P("WP Item", "{{r p.head }}{{ p.text }}"),
+    _tag("{%p elif p.kind == 'item3' %}"),
+    P("WP Level 3", "{{r p.head }}{{ p.text }}"),
+    _tag("{%p elif p.kind == 'item4' %}"),
+    P("WP Level 4", "{{r p.head }}{{ p.text }}"),
+    _tag("{%p elif p.kind == 'item5' %}"),
+    P("WP Level 5", "{{r p.head }}{{ p.text }}"),
+    _tag("{%p elif p.kind == 'preamble' %}"),
+    P("WP Preamble", "{{ p.text }}"),
+    _tag("{%p elif p.kind == 'tasks' %}"),
+    P("WP Tasks", "{{ p.text }}"),
+    _tag("{%p elif p.kind == 'table_title' %}"),
+    P("WP Table Title", "{{ p.text }}"),
+    _tag("{%p elif p.kind == 'table' %}"),
+]
+# (the plan-table goes here)
+BODY_AFTER_TABLE: list[P] = [
+    _tag("{%p else %}"),
+    P("WP Body", "{{ p.text }}"),
+    _tag("{%p endif %}"),
+    _tag("{%p endfor %}"),
+]
+
+
+# ---------------------------------------------------------------- building
+
+
+def _apply_style(document: object, spec: StyleSpec) -> None:
+    from docx.enum.style import WD_STYLE_TYPE
+
+    styles = document.styles  # type: ignore[attr-defined]
+    kind = WD_STYLE_TYPE.CHARACTER if spec.kind == "character" else WD_STYLE_TYPE.PARAGRAPH
+    style = styles.add_style(spec.name, kind)
+    if spec.base:
+        style.base_style = styles[spec.base]
+    style.quick_style = True
+    element = style.element
+    rpr = ox.get_rpr(element)
+    if spec.font:
+        ox.set_fonts(rpr, FONT_MAP[spec.font])
+    if spec.size:
+        ox.set_size(rpr, spec.size)
+    if spec.color:
+        ox.set_color(rpr, spec.color)
+    if spec.kind == "character":
+        return
+    ppr = ox.get_ppr(element)
+    if spec.jc:
+        ox.set_alignment(ppr, spec.jc)
+    if any(v is not None for v in (spec.first_line, spec.hanging, spec.left, spec.right)):
+        ox.set_indent(ppr, left=spec.left, right=spec.right, first_line=spec.first_line, hanging=spec.hanging)
+    if spec.line:
+        ox.set_line_spacing_exact(ppr, spec.line)
+    if spec.before is not None:
+        ox.set_space(ppr, before=spec.before)
+    if spec.snap is not None:
+        ox.set_flag(ppr, "snapToGrid", spec.snap)
+    if spec.keep_next:
+        ox.set_flag(ppr, "keepNext", True)
+    if spec.page_break_before:
+        ox.set_flag(ppr, "pageBreakBefore", True)
+    if spec.outline is not None:
+        ox.set_outline_level(ppr, spec.outline)
+    for side, (eighths, color, space) in spec.borders.items():
+        ox.set_border(ppr, side, eighths=eighths, color=color, space_pt=space)
+    for kind, pos in spec.tabs:
+        ox.add_tab_stop(ppr, kind, pos)
+
+
+def _setup_normal(document: object) -> None:
+    """Normal = 3号仿宋, exact 28.95 pt lines, −0.25 pt 字距, widow control off (§1c: with widow
+    control on, LibreOffice leaves many pages at 21 lines), justified, 2字 first-line indent."""
+    styles_el = document.styles.element  # type: ignore[attr-defined]
+    ox.set_doc_defaults(styles_el, FONT_MAP["fang"], BODY_PT)
+    normal = document.styles["Normal"].element  # type: ignore[attr-defined]
+    rpr = ox.get_rpr(normal)
+    ox.set_fonts(rpr, FONT_MAP["fang"])
+    ox.set_size(rpr, BODY_PT)
+    ox.set_char_spacing(rpr, CHAR_SPACING)
+    ox.set_kern(rpr, 0)
+    ox.set_lang(rpr)
+    ppr = ox.get_ppr(normal)
+    ox.set_flag(ppr, "widowControl", False)
+    ox.set_space(ppr, before=0, after=0)
+    ox.set_line_spacing_exact(ppr, LINE_PITCH)
+    ox.set_indent(ppr, first_line=2 * ZI)
+    ox.set_alignment(ppr, "both")
+    ox.remove_theme_fonts(styles_el)
+
+
+def _setup_section(document: object) -> None:
+    from docx.shared import Twips
+
+    section = document.sections[0]  # type: ignore[attr-defined]
+    section.page_width, section.page_height = Twips(PAGE_W), Twips(PAGE_H)
+    section.top_margin, section.bottom_margin = Twips(MARGIN_TOP), Twips(MARGIN_BOTTOM)
+    section.left_margin, section.right_margin = Twips(MARGIN_LEFT), Twips(MARGIN_RIGHT)
+    section.header_distance = Twips(ox.mm_to_twips(15))
+    section.footer_distance = Twips(FOOTER_DISTANCE)
+    section.gutter = Twips(0)
+    ox.set_doc_grid(section._sectPr, LINE_PITCH)
+    ox.set_settings_flag(document.settings.element, "evenAndOddHeaders")  # type: ignore[attr-defined]
+    for footer, style in (
+        (section.footer, "WP Page Number Odd"),
+        (section.even_page_footer, "WP Page Number Even"),
+    ):
+        footer.is_linked_to_previous = False
+        paragraph = footer.paragraphs[0]
+        paragraph.style = document.styles[style]  # type: ignore[attr-defined]
+        paragraph.add_run("— ")
+        ox.append_field(paragraph._p, "PAGE")
+        paragraph.add_run(" —")
+
+
+def _add_paragraph(document: object, spec: P) -> None:
+    document.add_paragraph(spec.text, style=spec.style)  # type: ignore[attr-defined]
+
+
+def _add_joint_issuers(document: object) -> None:
+    """Joint issuers stacked, the suffix (文件) vertically centred at their right (§7.2.4)."""
+    suffix_width = JOINT_SUFFIX_WIDTH
+    table = document.add_table(rows=1, cols=2)  # type: ignore[attr-defined]
+    tbl = table._tbl
+    ox.set_table_borders(tbl)
+    ox.set_table_width(tbl, TEXT_WIDTH)
+    ox.set_table_layout_fixed(tbl)
+    ox.set_cell_margins(tbl)
+    names, suffix = table.rows[0].cells
+    ox.set_cell_width(names._tc, TEXT_WIDTH - suffix_width)
+    ox.set_cell_width(suffix._tc, suffix_width)
+    for col, width in zip(tbl.tblGrid.gridCol_lst, (TEXT_WIDTH - suffix_width, suffix_width), strict=True):
+        col.w = ox.twips_length(width)
+    names.paragraphs[0].text = "{%p for name in issuers %}"
+    names.add_paragraph("{{p name }}", style="WP Issuer Joint")
+    names.add_paragraph("{%p endfor %}")
+    suffix.paragraphs[0].text = "{{r issuer_suffix }}"
+    suffix.paragraphs[0].style = document.styles["WP Issuer Suffix"]  # type: ignore[attr-defined]
+    ox.set_cell_v_align(suffix._tc, "center")
+
+
+IMPRINT: list[P] = [
+    P("WP Imprint Rule Thick"),
+    _tag("{%p if cc %}"),
+    P("WP CC", "{{ cc }}"),
+    P("WP Imprint Rule Thin"),
+    _tag("{%p endif %}"),
+    P("WP Printer", "{{ printer }}\t{{ print_date }}"),
+    P("WP Imprint Rule Thick"),
+]
+
+
+def _add_imprint(document: object) -> None:
+    """版记 (§7.4) in a text box anchored to the bottom of the 版心 of the last page, so its last
+    rule lies on the 版心's bottom edge whatever the length of the text above."""
+    _add_paragraph(document, _tag("{%p if has_imprint %}"))
+    _add_paragraph(document, P("WP Imprint Anchor", "{{p imprint_spacer }}"))
+    anchor = document.add_paragraph(style="WP Imprint Anchor")  # type: ignore[attr-defined]
+    inner = []
+    for spec in IMPRINT:
+        paragraph = document.add_paragraph(spec.text, style=spec.style)  # type: ignore[attr-defined]
+        inner.append(paragraph._p)
+    for element in inner:
+        element.getparent().remove(element)
+    ox.bottom_textbox(anchor._p, inner, TEXT_WIDTH, "版记")
+    _add_paragraph(document, _tag("{%p endif %}"))
+
+
+def _add_plan_table(document: object) -> None:
+    """A 附表 of the plan: rows and cells looped by docxtpl (``{%tr %}``/``{%tc %}``)."""
+    table = document.add_table(rows=3, cols=3)  # type: ignore[attr-defined]
+    tbl = table._tbl
+    ox.set_table_borders(tbl, eighths=4)
+    ox.set_table_width(tbl, TEXT_WIDTH)
+    for col in tbl.tblGrid.gridCol_lst:
+        col.w = ox.twips_length(TEXT_WIDTH // 3)
+    rows = table.rows
+    rows[0].cells[0].text = "{%tr for row in p.rows %}"
+    rows[1].cells[0].text = "{%tc for cell in row %}"
+    rows[1].cells[1].text = "{{ cell }}"
+    rows[1].cells[1].paragraphs[0].style = document.styles["WP Table Text"]  # type: ignore[attr-defined]
+    rows[1].cells[2].text = "{%tc endfor %}"
+    rows[2].cells[0].text = "{%tr endfor %}"
+
+
+def build_template() -> bytes:
+    """The bytes of ``templates/notice.docx``."""
+    import docx
+
+    document = docx.Document()
+    _setup_normal(document)
+    for spec in STYLES:
+        _apply_style(document, spec)
+    _setup_section(document)
+    body = document.element.body
+    for paragraph in list(body.iterchildren(ox.qn("w:p"))):
+        body.remove(paragraph)
+    for spec in BODY_BEFORE_ISSUER:
+        _add_paragraph(document, spec)
+    _add_joint_issuers(document)
+    for spec in BODY_AFTER_ISSUER:
+        _add_paragraph(document, spec)
+    _add_plan_table(document)
+    for spec in BODY_AFTER_TABLE:
+        _add_paragraph(document, spec)
+    _add_imprint(document)
+    core = document.core_properties
+    core.title, core.author, core.comments = (
+        "GB/T 9704-2012 通知 + 工作要点",
+        "workplan",
+        "generated by workplan",
+    )
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def template_path() -> Path:
+    return templates_dir() / TEMPLATE_NAME
+
+
+def main() -> None:
+    from ..output import write_atomic
+
+    target = write_atomic(Path(__file__).resolve().parents[2] / "templates" / TEMPLATE_NAME, build_template())
+    print(f"wrote {target}")
+
+
+if __name__ == "__main__":
+    main()
