@@ -87,7 +87,7 @@ def timed(old: Document, new: Document, runs: int) -> tuple[float, dict[str, int
 
 
 def main() -> None:
-    seed_plan = load_version(REPO / "plans" / "suzhou-wuzhong-2021.yaml")
+    seed_plan = load_version(REPO / "plans" / "suzhou-wuzhong-2021.yaml").document
     cases = [
         ("seed 000 (36 items) vs edited", seed_plan, edited(seed_plan, 0.1), 20, 0.050),
         ("generated 40 items vs edited", generated_plan(40), edited(generated_plan(40)), 20, 0.050),

@@ -30,7 +30,7 @@ from diff_match_patch import diff_match_patch
 
 from .load import InputError, Problem, load_document
 from .model import Document
-from .numbering import Numbered
+from .numbering import Numbered, number_plan, walk
 from .view import DocumentView, NoticeView, Para, build_view
 
 KINDS = ("added", "removed", "moved", "renumbered", "changed", "notice")
@@ -89,6 +89,8 @@ class DiffResult:
     pairs: dict[tuple[int, ...], tuple[int, ...]]
     old_view: DocumentView
     new_view: DocumentView
+    old_printed: dict[tuple[int, ...], str] | None = None
+    new_printed: dict[tuple[int, ...], str] | None = None
 
     @property
     def same(self) -> bool:
@@ -110,6 +112,7 @@ class _Entry:
     numbered: Numbered
     parent: _Entry | None
     sibling: int
+    label: str
     label_path: str
     text: str
     children: list[_Entry] = field(default_factory=list)
@@ -118,10 +121,6 @@ class _Entry:
     @property
     def level(self) -> int:
         return self.numbered.level
-
-    @property
-    def label(self) -> str:
-        return self.numbered.label
 
     @property
     def id(self) -> str | None:
@@ -160,18 +159,21 @@ def para_text(para: Para) -> str:
     return para.heading + para.text
 
 
-def _flatten(view: DocumentView) -> list[_Entry]:
+def _flatten(view: DocumentView, printed: dict[tuple[int, ...], str] | None = None) -> list[_Entry]:
+    """Nodes in document order; ``printed`` overrides labels with those a source document printed."""
     texts = node_texts(view)
     out: list[_Entry] = []
 
     def visit(items: list[Numbered], parent: _Entry | None, labels: list[str]) -> None:
         for sibling, numbered in enumerate(items):
-            path_labels = [*labels, numbered.label]
+            shown = printed.get(numbered.path, numbered.label) if printed else numbered.label
+            path_labels = [*labels, shown]
             entry = _Entry(
                 index=len(out),
                 numbered=numbered,
                 parent=parent,
                 sibling=sibling,
+                label=shown,
                 label_path=_join_labels(path_labels),
                 text=texts.get(id(numbered), ""),
             )
@@ -425,8 +427,16 @@ def _notes(old: list[_Entry], new: list[_Entry], pairs: dict[int, int], changed:
     return notes
 
 
-def diff_views(old_view: DocumentView, new_view: DocumentView) -> DiffResult:
-    old, new = _flatten(old_view), _flatten(new_view)
+def diff_views(
+    old_view: DocumentView,
+    new_view: DocumentView,
+    *,
+    old_printed: dict[tuple[int, ...], str] | None = None,
+    new_printed: dict[tuple[int, ...], str] | None = None,
+) -> DiffResult:
+    """Differences of two views; ``*_printed`` are labels as an imported source printed them
+    (see :func:`printed_labels`), so a defect the import corrected shows as ``renumbered``."""
+    old, new = _flatten(old_view, old_printed), _flatten(new_view, new_printed)
     pairs = _match(old, new)
     moved = _moved(old, new, pairs)
     changed = {oi for oi, ni in pairs.items() if old[oi].text != new[ni].text}
@@ -483,12 +493,18 @@ def diff_views(old_view: DocumentView, new_view: DocumentView) -> DiffResult:
     for change in changes:
         summary[change.kind] += 1
     node_pairs = {old[oi].numbered.path: new[ni].numbered.path for oi, ni in pairs.items()}
-    return DiffResult(changes, summary, node_pairs, old_view, new_view)
+    return DiffResult(changes, summary, node_pairs, old_view, new_view, old_printed, new_printed)
 
 
-def diff_documents(old: Document, new: Document) -> DiffResult:
+def diff_documents(old: Document | Version, new: Document | Version) -> DiffResult:
     """All differences between two versions of a plan document."""
-    return diff_views(build_view(old), build_view(new))
+    old, new = (v if isinstance(v, Version) else Version(v) for v in (old, new))
+    return diff_views(
+        build_view(old.document),
+        build_view(new.document),
+        old_printed=old.printed,
+        new_printed=new.printed,
+    )
 
 
 # --- inputs and outputs ------------------------------------------------------------------------
@@ -496,18 +512,27 @@ def diff_documents(old: Document, new: Document) -> DiffResult:
 IMPORTED_SUFFIXES = (".docx", ".txt", ".md")
 
 
-def load_version(path: str | Path) -> Document:
+@dataclass(frozen=True)
+class Version:
+    """One side of a diff: the document, and for an imported source the labels it printed."""
+
+    document: Document
+    printed: dict[tuple[int, ...], str] | None = None
+
+
+def load_version(path: str | Path) -> Version:
     """One side of a diff: a plan YAML, or a .docx/.txt/.md document read by the importer."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix in (".yaml", ".yml"):
-        return load_document(path)
+        return Version(load_document(path))
     if suffix in IMPORTED_SUFFIXES:
         if not path.is_file():
             raise InputError([Problem(str(path), 1, 1, "no such file", "check the path")])
         from .readers import import_file
 
-        return import_file(path).document
+        document = import_file(path).document
+        return Version(document, printed_labels(path, document))
     raise InputError(
         [
             Problem(
@@ -519,6 +544,53 @@ def load_version(path: str | Path) -> Document:
             )
         ]
     )
+
+
+def _source_lines(path: Path) -> list[tuple[str, str]]:
+    """(full line, line after its label) of the source, cleaned as the importer cleans them."""
+    from .readers.defects import DefectLog
+    from .readers.lines import parse_label
+
+    log = DefectLog()
+    if path.suffix.lower() == ".docx":
+        from .readers.docx import docx_lines
+
+        lines = docx_lines(path, log)
+    else:
+        from .readers.txt import decode, text_lines
+
+        lines = text_lines(decode(path.read_bytes()), log)
+    out = []
+    for line in lines:
+        if line.table is None and line.full.strip():
+            label = parse_label(line.full)
+            out.append((label.raw if label else "", label.rest if label else line.full))
+    return out
+
+
+def printed_labels(path: Path, document: Document) -> dict[tuple[int, ...], str]:
+    """Each node's label as the source printed it ('' where it printed none).
+
+    The importer numbers an imported plan afresh (a repeated 二、 becomes 三、, a lost number is
+    restored), and the model keeps no trace of the source's labels; a diff against the corrected
+    plan must show exactly those corrections, so the labels are read again here, each node
+    matched to the next source line that starts with its heading (or first words).
+    """
+    lines = _source_lines(path)
+    found: dict[tuple[int, ...], str] = {}
+    cursor = 0
+    for entry in walk(number_plan(document.plan)):
+        node = entry.node
+        start = "".join((node.heading or (node.text[0] if node.text else "")).split())[:12]
+        if not start:
+            continue
+        for index in range(cursor, len(lines)):
+            raw, rest = lines[index]
+            if "".join(rest.split()).startswith(start):
+                found[entry.path] = raw
+                cursor = index + 1
+                break
+    return found
 
 
 DIFF_FORMATS = ("json", "html", "docx")

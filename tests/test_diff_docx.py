@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from generator.diff import diff_documents, load_version
+from generator.diff import Version, diff_documents, load_version
 from generator.load import load_document
 from generator.model import Document
 from generator.render import render
@@ -78,14 +78,24 @@ def paragraph_text(p: etree._Element) -> str:
     return "".join(out)
 
 
-def plain_paragraphs(document: Document) -> list[str]:
-    """Paragraph texts of the document rendered normally (no revisions)."""
-    root = _document_xml(render_docx(build_view(document)))
+def plain_paragraphs(version: Document | Version) -> list[str]:
+    """Paragraph texts of the document rendered normally (no revisions); for an imported source,
+    with the labels the source printed."""
+    if isinstance(version, Document):
+        version = Version(version)
+    view = build_view(version.document)
+    root = _document_xml(render_docx(view))
     assert not any(True for _ in root.iter(*REVISIONS))
-    return [paragraph_text(p) for p in root.iter(f"{W}p")]
+    printed = version.printed or {}
+    relabel = {
+        p.full: printed[p.entry.path] + p.full[len(p.label) :]
+        for p in view.plan.paragraphs
+        if p.label and p.entry is not None and p.entry.path in printed
+    }
+    return [relabel.get(text, text) for text in map(paragraph_text, root.iter(f"{W}p"))]
 
 
-def check_round_trip(old: Document, new: Document) -> bytes:
+def check_round_trip(old: Document | Version, new: Document | Version) -> bytes:
     data = render_diff_docx(diff_documents(old, new), author="审校人")
     assert resolve(data, accept=True) == plain_paragraphs(new)
     assert resolve(data, accept=False) == plain_paragraphs(old)
@@ -164,8 +174,14 @@ def test_notice_changes_are_tracked() -> None:
 
 def test_seed_003_import_against_corrected_plan() -> None:
     imported = load_version(SEEDS / "003_56f570fbe846ebf6.txt")
-    corrected = load_document(PLANS / "wuzhong-2019.yaml")
-    check_round_trip(imported, corrected)
+    corrected = load_version(PLANS / "wuzhong-2019.yaml")
+    data = check_round_trip(imported, corrected)
+    check_round_trip(corrected, imported)
+    rejected = resolve(data, accept=False)
+    assert "二、大力推进“互联网+医疗健康”发展" in rejected  # the source's repeated 二、 …
+    assert "三、大力推进“互联网+医疗健康”发展" in resolve(data, accept=True)  # … corrected
+    root = _document_xml(data)
+    assert {"".join(t.itertext()) for t in root.iter(f"{W}ins")} >= {"三、", "六、"}
 
 
 def test_reworded_and_emptied_documents() -> None:

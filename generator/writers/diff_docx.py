@@ -90,7 +90,21 @@ def block_text(element: BaseOxmlElement) -> str:
     return "\n".join(rows)
 
 
-def _blocks(body: BaseOxmlElement, view: DocumentView) -> list[_Block]:
+def _relabel(block: _Block, printed: str) -> None:
+    """Print the label an imported source printed (its defects included) instead of the computed
+    one, so that the tracked changes show the corrections of the numbering."""
+    for t in block.element.iter(_T):
+        if t.text:
+            if t.text.startswith(block.label):
+                t.text = printed + t.text[len(block.label) :]
+                block.text = printed + block.text[len(block.label) :]
+                block.label = printed
+            return
+
+
+def _blocks(
+    body: BaseOxmlElement, view: DocumentView, printed: dict[tuple[int, ...], str] | None = None
+) -> list[_Block]:
     """Body blocks in order; those printing a plan paragraph carry its node path and label."""
     blocks = [_Block(el, block_text(el)) for el in body if el.tag in (_P, _TBL)]
     cursor = 0
@@ -117,6 +131,10 @@ def _blocks(body: BaseOxmlElement, view: DocumentView) -> list[_Block]:
                 claim(_TBL, None, "", path)
         else:
             claim(_P, para.full, para.label, path)
+    if printed:
+        for block in blocks:
+            if block.key is not None and block.label and block.key[1] == 0 and block.key[0] in printed:
+                _relabel(block, printed[block.key[0]])
     return blocks
 
 
@@ -300,14 +318,19 @@ def tracked_changes_docx(
     new_view: DocumentView,
     node_pairs: dict[tuple[int, ...], tuple[int, ...]],
     *,
+    old_printed: dict[tuple[int, ...], str] | None = None,
+    new_printed: dict[tuple[int, ...], str] | None = None,
     author: str = "workplan",
     date: dt.datetime | None = None,
 ) -> bytes:
-    """The NEW view as .docx with every difference from the OLD view as a tracked change."""
+    """The NEW view as .docx with every difference from the OLD view as a tracked change.
+
+    ``*_printed`` are the labels an imported source printed (see :func:`generator.diff.printed_labels`).
+    """
     when = (date or dt.datetime.now(dt.UTC)).strftime("%Y-%m-%dT%H:%M:%SZ")
     _, _, old_body = _body(render_docx(old_view))
     package, root, new_body = _body(render_docx(new_view))
-    old, new = _blocks(old_body, old_view), _blocks(new_body, new_view)
+    old, new = _blocks(old_body, old_view, old_printed), _blocks(new_body, new_view, new_printed)
     _pair(old, new, node_pairs)
     revisions = ox.Revisions(author, when)
     merged = _merge(old, new, revisions)
@@ -335,4 +358,12 @@ def tracked_changes_docx(
 def render_diff_docx(
     result: DiffResult, *, author: str = "workplan", date: dt.datetime | None = None
 ) -> bytes:
-    return tracked_changes_docx(result.old_view, result.new_view, result.pairs, author=author, date=date)
+    return tracked_changes_docx(
+        result.old_view,
+        result.new_view,
+        result.pairs,
+        old_printed=result.old_printed,
+        new_printed=result.new_printed,
+        author=author,
+        date=date,
+    )
