@@ -287,7 +287,7 @@ def _column_offset(node: yaml.Node, index: int) -> int:
     plain or single-quoted scalar on one line; elsewhere the scalar's start is close enough."""
     if not isinstance(node, yaml.ScalarNode) or node.start_mark.line != node.end_mark.line:
         return 0
-    if node.style is None:
+    if not node.style:  # plain: PyYAML says None, libyaml ''
         return index
     if node.style == "'" and "''" not in node.value[:index]:
         return index + 1
