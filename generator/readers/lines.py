@@ -58,7 +58,7 @@ def clean_text(raw: str) -> str:
     text = raw.replace("\u3000", " ").replace("\xa0", " ").replace("\t", " ")
     if _MD_RULE.match(text) or _PAGE_NUMBER.match(text.strip()):
         return ""
-    text = _MD_HEADING.sub("", text).replace("**", "").replace("__", "")
+    text = _MD_HEADING.sub("", text).replace("**", "")  # not "__": a form's fill-in blank
     text = re.sub(r" {2,}", " ", text.strip())
     text = _SPACE_BEFORE_ASCII.sub("", text)
     text = _SPACE_BEFORE_UNIT.sub("", text)

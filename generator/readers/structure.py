@@ -29,6 +29,7 @@ _LIST_HEAD = re.compile(r"^附(?:表|件)\s*[：:]")
 _TASKS = re.compile(r"^（(?P<body>(?:牵头单位|责任单位|完成时限|指标)：.*)）$")
 _TASK_KEYS = {"牵头单位": "lead", "责任单位": "owners", "完成时限": "deadline", "指标": "targets"}
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_NOTE = re.compile(r"^[（(].+[）)]$")
 
 
 def build_document(lines: list[Line], defects: DefectLog) -> Document:
@@ -46,8 +47,8 @@ def build_document(lines: list[Line], defects: DefectLog) -> Document:
             defects.add(line.no, "skipped_table", "a table in the notice has no place in the model; left out")
     read_imprint(tail, fields, defects)
     plan = read_plan(plan_lines, defects)
-    if "date" in fields and not _YEAR.search(plan.title):
-        plan.year = fields["date"].year
+    if not _YEAR.search(plan.title):
+        plan.year = _year_of(fields, plan)
     if plan.title and fields.get("attachments") == [plan.title]:
         del fields["attachments"]  # the default: 附件说明 names the plan
     elif "attachments" not in fields:
@@ -57,6 +58,20 @@ def build_document(lines: list[Line], defects: DefectLog) -> Document:
     if notice.title == document.notice_title.replace("\n", "") == f"关于印发《{plan.title}》的通知":
         document.notice.title = None
     return document
+
+
+def _year_of(fields: dict[str, Any], plan: Plan) -> int:
+    """The plan's year when its title has none: the notice's dates or 文号, else the first year
+    the plan mentions, else this year."""
+    for key in ("date", "print_date"):
+        if key in fields:
+            return int(fields[key].year)
+    if "doc_number" in fields:
+        return int(fields["doc_number"]["year"])
+    for text in [*plan.preamble, *(t for n in plan.nodes() for t in [n.heading or "", *n.text])]:
+        if match := _YEAR.search(text):
+            return int(match.group(1))
+    return dt.date.today().year
 
 
 # --- page breaks -------------------------------------------------------------------------------
@@ -90,6 +105,8 @@ def _continues(before: Line, after: Line) -> bool:
     if label is not None and label.scheme == "chinese":
         return False  # a section heading stands on its own line
     if parse_label(second) or parse_date(second) or is_imprint(second) or _LIST_HEAD.match(second):
+        return False
+    if _ANNEX_LABEL.match(second) or _APPENDIX.match(second) or _NOTE.match(first):
         return False
     return not second.endswith(("：", ":")) and not re.search(r"(通知|意见|决定)$", first)
 
@@ -228,6 +245,7 @@ class _TreeBuilder:
         self.roots: list[_Open] = []
         self.stack: list[_Open] = []  # the open path, level 1 first
         self.in_list = False  # inside a 附表：1. … list (its lines are text, not items)
+        self.restarted: tuple[Scheme, int] | None = None  # a list restarted inside one item
 
     # pass 1: classify paragraphs and build the tree
     def build(self, lines: list[Line]) -> None:
@@ -239,6 +257,7 @@ class _TreeBuilder:
             elif k in heading_at:
                 self._open(1, None, line.full, line.no, None)
             elif lab is not None and not self.in_list and not self._restarts(lab):
+                self.restarted = None
                 level = self._level(lab.scheme)
                 self._check_label(lab, line.no)
                 self._open(level, lab, lab.rest, line.no, lab.scheme)
@@ -288,13 +307,19 @@ class _TreeBuilder:
     def _restarts(self, lab: Label) -> bool:
         """A list that starts again at 1 inside the same item (external/03: 1.–5. then 1.–3.):
         printed as typed, as text of the item, so rendering reproduces it."""
+        if self.restarted is not None and self.restarted == (lab.scheme, lab.number - 1):
+            self.restarted = (lab.scheme, lab.number)
+            return True
         if lab.number != 1 or lab.scheme not in self.schemes:
             return False
         level = self.schemes.index(lab.scheme) + 1
         if level == 1 or len(self.stack) < level:
             return False
         sibling = self.stack[level - 1]
-        return sibling.scheme == lab.scheme and sibling.number is not None and sibling.number >= 1
+        if sibling.scheme == lab.scheme and sibling.number is not None and sibling.number >= 1:
+            self.restarted = (lab.scheme, 1)
+            return True
+        return False
 
     def _open(self, level: int, lab: Label | None, rest: str, line: int, scheme: Scheme | None) -> None:
         level = min(level, len(self.stack) + 1)
@@ -492,9 +517,10 @@ _SUMMARY = re.compile(rf"^(?:上述|以上|这些|各项|[{_MARKER}两]+(?:项|�
 
 
 def _split_points(text: str) -> tuple[list[str], str]:
-    """一是A。二是B。C → ([A。, B。C], ""): each point runs to the next marker, the last one to
-    the end of the paragraph — unless what follows its first sentence sums the list up
-    (seed 004 七（六）: 七是…。七项活动要…), which is then the paragraph's text."""
+    """一是A。二是B。C → points and the paragraph's text. Each point runs to the next marker; the
+    last one is shaped like the others: one sentence when they are one sentence each (the rest
+    is text), else to the end of the paragraph (seed 004: 一是…。elaboration。二是…) — unless what
+    follows its first sentence sums the list up (seed 004 七（六）: 七是…。七项活动要…)."""
     points: list[str] = []
     at = len("一是")
     n = 2
@@ -506,7 +532,9 @@ def _split_points(text: str) -> tuple[list[str], str]:
         points.append(text[at:found])
         at, n = found + len(marker), n + 1
     stop = text.find("。", at)
-    end = len(text) if stop < 0 or not _SUMMARY.match(text[stop + 1 :]) else stop + 1
+    single = all(p.count("。") <= 1 and p.endswith("。") for p in points)
+    ends_point = stop >= 0 and (single or _SUMMARY.match(text[stop + 1 :]))
+    end = stop + 1 if ends_point else len(text)
     points.append(text[at:end])
     return points, text[end:]
 

@@ -1,0 +1,302 @@
+"""`workplan import`: every real document of the corpus is read, and renders back to its source.
+
+The similarity measure ignores what the extraction added (whitespace, Markdown marks, the width of
+brackets and of the dot in 1．) and what the defect report flagged and the importer corrected: the
+section numbers of a level whose numbering was reported, and the garbage runs it removed.
+Everything else must come back, in order, to a difflib ratio of 0.99.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+from conftest import EXTERNAL, SEEDS
+from typer.testing import CliRunner
+
+from generator.cli import app
+from generator.load import InputError
+from generator.readers import import_file
+from generator.readers.defects import KINDS, Defect, DefectLog
+from generator.readers.lines import parse_label, remove_garbage
+from generator.render import render
+
+MIN_RATIO = 0.99
+CORPUS = sorted(SEEDS.glob("*.txt")) + sorted(EXTERNAL.glob("*.txt"))
+NUMBERING_KINDS = {"duplicate_number", "skipped_number", "out_of_order", "unnumbered_heading"}
+
+
+def normalise(text: str) -> str:
+    text = re.sub(r"\s+", "", text)
+    text = text.replace("---", "").replace("#", "").replace("*", "")
+    return text.replace("（", "(").replace("）", ")").replace("．", ".")
+
+
+def strip_labels(text: str, schemes: set[str]) -> str:
+    """Remove the labels of the given schemes at line starts (numbering the report flagged)."""
+    out = []
+    for line in text.splitlines():
+        bare = line.strip().lstrip("#").strip().strip("*").strip()
+        label = parse_label(bare)
+        out.append(label.rest if label is not None and label.scheme in schemes else bare)
+    return "\n".join(out)
+
+
+def flagged_source(path: Path, defects: list[Defect]) -> tuple[str, set[str]]:
+    """The source with the garbage the report flagged removed, and the flagged label schemes."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    schemes: set[str] = set()
+    for defect in defects:
+        if defect.kind == "garbage":
+            lines[defect.line - 1] = remove_garbage(lines[defect.line - 1], defect.line, DefectLog())
+        elif defect.kind in NUMBERING_KINDS:
+            label = parse_label(lines[defect.line - 1].strip().lstrip("#").strip())
+            schemes.add(label.scheme if label is not None else "chinese")  # a lost number: a section
+    return "\n".join(lines), schemes
+
+
+def similarity(path: Path) -> float:
+    result = import_file(path)
+    source, schemes = flagged_source(path, result.defects)
+    rendered = render(result.document, "txt")
+    assert isinstance(rendered, str)
+    a = normalise(strip_labels(source, schemes))
+    b = normalise(strip_labels(rendered, schemes))
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
+@pytest.mark.parametrize("path", CORPUS, ids=lambda p: p.name[:24])
+def test_import_renders_back_to_the_source(path: Path) -> None:
+    ratio = similarity(path)
+    assert ratio >= MIN_RATIO, f"{path.name}: similarity {ratio:.4f} < {MIN_RATIO}"
+
+
+def test_similarity_is_not_blind() -> None:
+    """Dropping one item of a seed from the import drops the measure below the bar."""
+    path = next(SEEDS.glob("002_*.txt"))
+    document = import_file(path).document
+    del document.plan.sections[0].items[1]
+    rendered = render(document, "txt")
+    ratio = difflib.SequenceMatcher(
+        None, normalise(path.read_text(encoding="utf-8")), normalise(str(rendered)), autojunk=False
+    ).ratio()
+    assert ratio < MIN_RATIO
+
+
+def _seed(key: str) -> Path:
+    return next(SEEDS.glob(f"{key}_*.txt"))
+
+
+def test_seed_003_numbering_defects_at_their_lines() -> None:
+    path = _seed("003")
+    lines = [line.strip() for line in path.read_text(encoding="utf-8").splitlines()]
+    second_two = [i for i, line in enumerate(lines, start=1) if line.startswith("二、")][1]
+    lost = {
+        "提高医疗质量和服务水平",
+        "提升医疗安全保障水平",
+        "强化公共卫生服务工作",
+        "加强政风行风建设，推动工作有效落实",
+    }
+    lost_at = [i for i, line in enumerate(lines, start=1) if line in lost]
+    assert len(lost_at) == 4
+    found = [(d.line, d.kind) for d in import_file(path).defects if d.kind in NUMBERING_KINDS]
+    assert found == sorted([(second_two, "duplicate_number")] + [(n, "unnumbered_heading") for n in lost_at])
+
+
+def test_seed_003_sections_numbered_in_order() -> None:
+    document = import_file(_seed("003")).document
+    assert len(document.plan.sections) == 11
+    assert all(s.numbered for s in document.plan.sections)
+    assert [s.heading for s in document.plan.sections[5:7]] == [
+        "提高医疗质量和服务水平",
+        "提升医疗安全保障水平",
+    ]
+    assert document.plan.numbering.continuous == [2]
+    assert sum(len(s.items) for s in document.plan.sections) == 42
+
+
+def test_seed_003_notice_and_imprint() -> None:
+    notice = import_file(_seed("003")).document.notice
+    assert notice.title is None  # 关于印发《…》的通知 split over two lines is the derived title
+    assert notice.recipients == ["各县（市、区）卫生健康局", "市直属各医疗卫生单位"]
+    assert notice.signatories == ["吴忠市卫生健康委员会"]
+    assert notice.note == "此件公开发布"
+    assert notice.cc == ["自治区卫生健康委员会"]
+    assert notice.printer == "吴忠市卫生健康委员会办公室"
+    assert str(notice.print_date) == "2019-02-19"
+
+
+def test_seed_000_page_breaks_joined_and_header_read() -> None:
+    document = import_file(_seed("000")).document
+    third = document.plan.sections[0].items[2]
+    assert third.heading == "提升医疗救治能力。"
+    assert "感染性疾病楼立项工作。" in third.text[0]
+    assert document.notice.issuers == ["苏州市吴中区卫生健康委员会"]
+    assert document.notice.doc_number is not None and document.notice.doc_number.serial == 38
+    assert document.plan.title == "2021年吴中区医政工作要点"  # "2021 年" and the # mark cleaned
+    assert document.plan.numbering.continuous == [2]
+
+
+def test_seed_004_points_and_restarting_items() -> None:
+    document = import_file(_seed("004")).document
+    assert document.plan.numbering.continuous == []
+    first = document.plan.sections[0]
+    assert (
+        first.items == [] and first.text[0].startswith("时刻绷紧") and first.text[0].endswith("社会大防线。")
+    )
+    sixth = document.plan.sections[6].items[5]
+    assert len(sixth.points) == 7
+    assert sixth.text[0].startswith("七项活动要按照")  # the closing sentence is text, not a point
+    fifth = document.plan.sections[5].items[4]
+    assert len(fifth.points) == 3 and fifth.points[2].endswith("知识等。") and not fifth.text
+
+
+def test_seed_002_arabic_items_run_on() -> None:
+    numbering = import_file(_seed("002")).document.plan.numbering
+    assert numbering.levels[:2] == ["chinese", "arabic"]
+    assert numbering.continuous == [2]
+
+
+def test_seed_001_halfwidth_reported_not_rewritten() -> None:
+    result = import_file(_seed("001"))
+    assert any(d.kind == "halfwidth_punctuation" for d in result.defects)
+    assert any(d.kind == "mixed_bracket_width" and d.line == 8 for d in result.defects)  # (一)
+    assert "," in result.document.plan.preamble[0]  # the text is kept as written
+
+
+def test_external_garbage_reported_and_removed() -> None:
+    for name in ("01_", "02_"):
+        path = next(EXTERNAL.glob(f"{name}*.txt"))
+        result = import_file(path)
+        garbage = [d for d in result.defects if d.kind == "garbage"]
+        lines = path.read_text(encoding="utf-8").splitlines()
+        assert [d.line for d in garbage] == [
+            i for i, line in enumerate(lines, start=1) if "一）告000" in line
+        ]
+        texts = [t for n in result.document.plan.nodes() for t in n.text]
+        assert not any("0000000000" in t or "一）告" in t for t in texts)
+        assert any(t.startswith("遵循科学、随机的原则") for t in texts)
+
+
+def test_external_02_title_over_two_lines() -> None:
+    plan = import_file(next(EXTERNAL.glob("02_*.txt"))).document.plan
+    assert plan.title == "2013年空气污染（雾霾）人群健康影响监测工作方案"
+    assert plan.year == 2013
+
+
+def test_external_03_list_restarting_inside_an_item() -> None:
+    path = next(EXTERNAL.glob("03_*.txt"))
+    result = import_file(path)
+    assert not [d for d in result.defects if d.kind in NUMBERING_KINDS]
+    rendered = str(render(result.document, "txt")).splitlines()
+    # The intro runs in after the heading of item 5 (deeper items print as one paragraph); the
+    # restarted list follows as typed, one paragraph each.
+    at = next(i for i, line in enumerate(rendered) if line.endswith("检索的信息："))
+    assert rendered[at].startswith("5.")
+    assert rendered[at + 1 : at + 4] == [
+        "1.国家食品药品监管部门发布的药物不良反应信息；",
+        "2.国内外有关药物临床使用信息；",
+        "3.国内外用药相关医疗损害事件信息。",
+    ]
+
+
+def test_external_04_joint_notice() -> None:
+    notice = import_file(next(EXTERNAL.glob("04_*.txt"))).document.notice
+    assert notice.issuers == ["发展改革委办公厅", "税务总局办公厅"]
+    assert notice.issuer_suffix == "文件"
+    assert notice.doc_number is not None and notice.doc_number.prefix == "发改办财金规"
+    assert notice.signatories == ["国家发展改革委办公厅", "税务总局办公厅"]
+    assert str(notice.date) == "2019-08-20"
+    assert "一、总体要求" in notice.body  # the numbered text is the notice's own 正文
+
+
+def test_broken_date_reported(tmp_path: Path) -> None:
+    source = _seed("001").read_text(encoding="utf-8").replace("2022年5月20日", "2022520")
+    path = tmp_path / "broken.txt"
+    path.write_text(source, encoding="utf-8")
+    result = import_file(path)
+    assert [(d.line, d.kind) for d in result.defects if d.kind == "broken_date"] == [(4, "broken_date")]
+    assert str(result.document.notice.date) == "2022-05-20"
+
+
+def test_markdown_reads_like_text(tmp_path: Path) -> None:
+    text = _seed("000").read_text(encoding="utf-8")
+    path = tmp_path / "plan.md"
+    path.write_text(text.replace("\n", "\r\n"), encoding="utf-8")
+    assert import_file(path).document == import_file(_seed("000")).document
+
+
+def test_gb18030_text(tmp_path: Path) -> None:
+    path = tmp_path / "gbk.txt"
+    path.write_bytes(_seed("002").read_text(encoding="utf-8").encode("gb18030"))
+    assert import_file(path).document == import_file(_seed("002")).document
+
+
+# --- the command -------------------------------------------------------------------------------
+
+
+def test_cli_writes_yaml_and_report(tmp_path: Path) -> None:
+    out, report = tmp_path / "p.yaml", tmp_path / "r.json"
+    result = CliRunner().invoke(app, ["import", str(_seed("003")), "-o", str(out), "--report", str(report)])
+    assert result.exit_code == 0, result.output
+    data = json.loads(report.read_text(encoding="utf-8"))
+    assert {"line": 38, "kind": "duplicate_number"}.items() <= data[0].items()
+    assert all(set(d) == {"line", "kind", "message"} and d["kind"] in KINDS for d in data)
+    assert re.search(r"003_\w+\.txt:38: warning: duplicate_number: ", result.output)
+    assert out.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=")
+    rendered = CliRunner().invoke(app, ["render", str(out), "-o", str(tmp_path / "p.txt")])
+    assert rendered.exit_code == 0, rendered.output
+
+
+def test_cli_never_overwrites_the_input(tmp_path: Path) -> None:
+    path = tmp_path / "doc.txt"
+    path.write_text(_seed("002").read_text(encoding="utf-8"), encoding="utf-8")
+    result = CliRunner().invoke(app, ["import", str(path), "-o", str(path)])
+    assert result.exit_code == 2
+    assert path.read_text(encoding="utf-8") == _seed("002").read_text(encoding="utf-8")
+
+
+# --- hostile input -----------------------------------------------------------------------------
+
+
+def _zip_not_docx(path: Path) -> None:
+    with zipfile.ZipFile(path, "w") as package:
+        package.writestr("hello.txt", "not a document")
+
+
+def _zip_bomb(path: Path) -> None:
+    """A .docx whose document.xml inflates to 64 MiB from a few hundred KB."""
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr("[Content_Types].xml", "<Types/>")
+        package.writestr("word/document.xml", "<w:document>" + " " * (64 * 2**20) + "</w:document>")
+
+
+HOSTILE = {
+    "empty.txt": (lambda p: p.write_bytes(b""), "empty"),
+    "blank.txt": (lambda p: p.write_text(" \n\u3000\n\n", encoding="utf-8"), "no text"),
+    "binary.txt": (lambda p: p.write_bytes(bytes(range(256)) * 64), "binary"),
+    "old.doc": (lambda p: p.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512), ".doc"),
+    "archive.docx": (_zip_not_docx, "not a Word document"),
+    "truncated.docx": (lambda p: p.write_bytes(b"PK\x03\x04broken"), "not a valid zip"),
+    "bomb.docx": (_zip_bomb, "MiB"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_hostile_input_is_refused_clearly(tmp_path: Path, name: str) -> None:
+    make, words = HOSTILE[name]
+    path = tmp_path / name
+    make(path)
+    with pytest.raises(InputError) as caught:
+        import_file(path)
+    (problem,) = caught.value.problems
+    assert words in problem.message
+    out = tmp_path / "out.yaml"
+    result = CliRunner().invoke(app, ["import", str(path), "-o", str(out)])
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output and len(result.output.strip().splitlines()) == 1
+    assert not out.exists()
