@@ -231,10 +231,12 @@ def _full_pages(measure: PdfMeasure, body: Body) -> list[PageMeasure]:
         runs_on = False
         if index + 1 < len(measure.pages) and body.left is not None and body.right is not None:
             following = _content(measure.pages[index + 1], body)
+            # The 附件 label also starts flush left, but after a page break, not a running paragraph.
             runs_on = (
                 last.x1 >= body.right - last.size_mm
                 and bool(following)
                 and abs(following[0].x0 - body.left) < 0.5 * following[0].size_mm
+                and not _ATTACHMENT_LABEL.match(following[0].text)
             )
         if runs_on or _box_bottom(last) + body.pitch > AREA_BOTTOM + TOL_MARGIN:
             full.append(page)
