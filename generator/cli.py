@@ -116,9 +116,13 @@ def _render_one(plan: Path, output: Path, template: Path | None, *, stdout_forma
     fmt = format_of(output)
     document = load_document(plan)
     if fmt == "pdf":
+        from .soffice import SofficeError
         from .writers.pdf import render_pdf
 
-        render_pdf([(document, output)], template=template)
+        try:
+            render_pdf([(document, output)], template=template, inputs=[plan])
+        except SofficeError as exc:
+            raise _fail(f"error: {exc}") from None
         return
     data = render(document, fmt, template=template)
     write_atomic(output, data, inputs=[plan])

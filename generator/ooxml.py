@@ -354,7 +354,7 @@ def run(
     char_scale: int | None = None,
     char_spacing: int | None = None,
 ) -> RunXml:
-    """One text run with an optional character style and direct size/scale/spacing."""
+    """One text run with an optional character style (its w:styleId) and direct size/scale/spacing."""
     props = []
     if style:
         props.append(f'<w:rStyle w:val="{escape_text(style)}"/>')
@@ -441,7 +441,8 @@ def paragraph(
     before: int | None = None,
     keep_next: bool = False,
 ) -> ParagraphXml:
-    """A paragraph in ``style``; indents/spacing in twips override the style only where given."""
+    """A paragraph in ``style`` (a w:styleId); indents/spacing in twips override the style only
+    where given."""
     props = [f'<w:pStyle w:val="{escape_text(style)}"/>']
     if keep_next:
         props.append("<w:keepNext/>")

@@ -16,6 +16,7 @@ import itertools
 import math
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,30 @@ from .. import ooxml as ox
 from ..load import InputError, Problem
 from ..view import DocumentView, Para
 from . import docx_template as tpl
+
+# ---------------------------------------------------------------- style names → ids
+
+StyleIds = Callable[[str], str]
+
+
+def default_style_id(name: str) -> str:
+    """The w:styleId python-docx and Word give a custom style: its name without spaces."""
+    return name.replace(" ", "")
+
+
+def style_ids_of(template: bytes) -> StyleIds:
+    """Resolve style names to the ids a template really uses (an agency's Word may differ)."""
+    import zipfile
+
+    styles = zipfile.ZipFile(io.BytesIO(template)).read("word/styles.xml").decode("utf-8")
+    found = {
+        name: sid
+        for sid, name in re.findall(
+            r'<w:style\b[^>]*w:styleId="([^"]+)"[^>]*>\s*<w:name w:val="([^"]+)"', styles
+        )
+    }
+    return lambda name: found.get(name, default_style_id(name))
+
 
 # ---------------------------------------------------------------- widths in 字
 
@@ -131,7 +156,7 @@ def mark_size(names: list[str], width_twips: int) -> float:
     return float(min(MARK_MAX_PT, math.floor(fit)))
 
 
-def _mark_paragraph(style: str, text: str, size: float, first: bool) -> ox.ParagraphXml:
+def _mark_paragraph(sid: StyleIds, style: str, text: str, size: float, first: bool) -> ox.ParagraphXml:
     """One line of the 发文机关标志, its em-box top 35 mm below the 版心 top when ``first``."""
     line = round(size * MARK_LINE_FACTOR * 20)
     before = None
@@ -139,26 +164,28 @@ def _mark_paragraph(style: str, text: str, size: float, first: bool) -> ox.Parag
         # LibreOffice sets the glyphs at the top of an exact-height line: the em box starts
         # MARK_EM_OFFSET below the paragraph top whatever the size (measured 0.14–0.16 mm).
         before = MARK_TOP_TWIPS - HEADER_LINES * tpl.LINE_PITCH - MARK_EM_OFFSET
-    return ox.paragraph(style, ox.run(text, size_pt=size), line_exact=line, before=before)
+    return ox.paragraph(sid(style), ox.run(text, size_pt=size), line_exact=line, before=before)
 
 
 # ---------------------------------------------------------------- 署名 and 成文日期 (§7.3.5)
 
 
-def closing_paragraphs(signatories: list[str], date: str, sealed: bool) -> list[ox.ParagraphXml]:
+def closing_paragraphs(
+    signatories: list[str], date: str, sealed: bool, sid: StyleIds = default_style_id
+) -> list[ox.ParagraphXml]:
     """署名 and 成文日期 with the indents of §7.3.5.1 (sealed) or §7.3.5.2 (not sealed)."""
     if not signatories and not date:
         return []
     zi = tpl.ZI
     d = width_zi(date)
     out: list[ox.ParagraphXml] = []
-    blank = ox.paragraph("WP Blank", keep_next=True)  # the block moves to a new page as a whole
+    blank = ox.paragraph(sid("WP Blank"), keep_next=True)  # the block moves to a new page as a whole
     if sealed:
         # Room for the seal (practice: 3 lines), date right-indented 4字, 署名 centred over it.
         out += [blank, blank, blank]
         for name in signatories:
             n = width_zi(name)
-            out.append(ox.paragraph("WP Signatory", name, right=round((4 + (d - n) / 2) * zi)))
+            out.append(ox.paragraph(sid("WP Signatory"), name, right=round((4 + (d - n) / 2) * zi)))
     else:
         out.append(blank)
         n = max((width_zi(s) for s in signatories), default=0)
@@ -169,10 +196,10 @@ def closing_paragraphs(signatories: list[str], date: str, sealed: bool) -> list[
         for name in signatories:
             # names of a joint document start at one x: shorter names sit further left-indented
             out.append(
-                ox.paragraph("WP Signatory", name, right=round((name_right + n - width_zi(name)) * zi))
+                ox.paragraph(sid("WP Signatory"), name, right=round((name_right + n - width_zi(name)) * zi))
             )
     if date:
-        out.append(ox.paragraph("WP Date", date, right=round((4 if sealed else date_right) * zi)))
+        out.append(ox.paragraph(sid("WP Date"), date, right=round((4 if sealed else date_right) * zi)))
     return out
 
 
@@ -201,11 +228,11 @@ def imprint_height(cc: str) -> int:
 # ---------------------------------------------------------------- the context
 
 
-def _header_lines(view: DocumentView) -> list[ox.RunXml]:
+def _header_lines(view: DocumentView, sid: StyleIds) -> list[ox.RunXml]:
     """份号 / 密级★期限 / 紧急程度 stacked from line 1 of the 版心 (§7.2.1–7.2.3)."""
     n = view.notice
     present = [
-        ox.run(text, style=style)
+        ox.run(text, style=sid(style))
         for text, style in (
             (n.copy_number, "WP Copy Number"),
             (n.classification, "WP Classification"),
@@ -216,17 +243,17 @@ def _header_lines(view: DocumentView) -> list[ox.RunXml]:
     return present + [ox.RunXml("")] * (HEADER_LINES - len(present))
 
 
-def _signers(view: DocumentView) -> tuple[list[ox.RunXml], ox.RunXml]:
+def _signers(view: DocumentView, sid: StyleIds) -> tuple[list[ox.RunXml], ox.RunXml]:
     """签发人 lines, two names a line (§7.2.6); the 文号 shares the last line."""
     names = view.notice.signers
     if not names:
         return [], ox.RunXml("")
-    label = ox.run("签发人：", style="WP Signer Label")
+    label = ox.run("签发人：", style=sid("WP Signer Label"))
     lines = [names[i : i + 2] for i in range(0, len(names), 2)]
     built = []
     for index, pair in enumerate(lines):
-        prefix = label if index == 0 else ox.run("　" * 4, style="WP Signer Label")
-        built.append(prefix + ox.run("　".join(pair), style="WP Signer Name"))
+        prefix = label if index == 0 else ox.run("　" * 4, style=sid("WP Signer Label"))
+        built.append(prefix + ox.run("　".join(pair), style=sid("WP Signer Name")))
     return built[:-1], built[-1]
 
 
@@ -249,14 +276,14 @@ _ITEM_STYLES = {
 }
 
 
-def _plan_paragraphs(paragraphs: list[Para]) -> list[dict[str, Any]]:
+def _plan_paragraphs(paragraphs: list[Para], sid: StyleIds) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     for p in paragraphs:
         if p.kind == "section":
             out.append({"kind": "section", "text": p.label + p.heading})
         elif p.kind == "item":
             level = min(p.level, 5)
-            head = ox.run(p.label + p.heading, style=_ITEM_STYLES[level])
+            head = ox.run(p.label + p.heading, style=sid(_ITEM_STYLES[level]))
             out.append({"kind": f"item{level}", "head": head, "text": p.text})
         elif p.kind == "table" and p.table is not None:
             if p.table.title:
@@ -275,13 +302,13 @@ def _plan_paragraphs(paragraphs: list[Para]) -> list[dict[str, Any]]:
     return out
 
 
-def build_context(view: DocumentView) -> dict[str, Any]:
+def build_context(view: DocumentView, sid: StyleIds = default_style_id) -> dict[str, Any]:
     """Everything the template prints, as plain strings or ooxml fragments."""
     n = view.notice
     joint = len(n.issuers) > 1
     context: dict[str, Any] = {
         "has_header": bool(n.issuers),
-        "header_lines": _header_lines(view),
+        "header_lines": _header_lines(view, sid),
         "joint": joint,
         "issuer_mark": ox.ParagraphXml(""),
         "issuers": [],
@@ -290,17 +317,18 @@ def build_context(view: DocumentView) -> dict[str, Any]:
     if n.issuers and not joint:
         text = n.issuers[0] + n.issuer_suffix
         size = mark_size([text], tpl.TEXT_WIDTH)
-        context["issuer_mark"] = _mark_paragraph("WP Issuer Mark", text, size, first=True)
+        context["issuer_mark"] = _mark_paragraph(sid, "WP Issuer Mark", text, size, first=True)
     elif joint:
         names_width = tpl.TEXT_WIDTH - tpl.JOINT_SUFFIX_WIDTH
         size = min(
             mark_size(n.issuers, names_width), mark_size([n.issuer_suffix or "文件"], tpl.JOINT_SUFFIX_WIDTH)
         )
         context["issuers"] = [
-            _mark_paragraph("WP Issuer Joint", name, size, first=(i == 0)) for i, name in enumerate(n.issuers)
+            _mark_paragraph(sid, "WP Issuer Joint", name, size, first=(i == 0))
+            for i, name in enumerate(n.issuers)
         ]
         context["issuer_suffix"] = ox.run(n.issuer_suffix, size_pt=size)
-    signer_lines, signer_last = _signers(view)
+    signer_lines, signer_last = _signers(view, sid)
     context.update(
         upward=n.upward,
         signer_lines=signer_lines,
@@ -310,13 +338,13 @@ def build_context(view: DocumentView) -> dict[str, Any]:
         recipients=n.recipients,
         body=n.body,
         attachments=_attachments(n.attachments),
-        closing=closing_paragraphs(n.signatories, n.date, n.sealed),
+        closing=closing_paragraphs(n.signatories, n.date, n.sealed, sid),
         note=n.note,
         annex_label=view.plan.annex_label,
         plan_title_lines=break_title(view.plan.title),
-        paragraphs=_plan_paragraphs(view.plan.paragraphs),
+        paragraphs=_plan_paragraphs(view.plan.paragraphs, sid),
         has_imprint=n.has_imprint,
-        imprint_spacer=ox.paragraph("WP Imprint Anchor", line_exact=imprint_height(n.cc)),
+        imprint_spacer=ox.paragraph(sid("WP Imprint Anchor"), line_exact=imprint_height(n.cc)),
         cc=n.cc,
         printer=n.printer,
         print_date=n.print_date,
@@ -348,11 +376,26 @@ def _template_bytes(path: str, mtime: float) -> bytes:
     return Path(path).read_bytes()
 
 
-@lru_cache(maxsize=1)
-def _required_placeholders() -> frozenset[str]:
+@lru_cache(maxsize=8)
+def _style_ids(path: str, mtime: float) -> StyleIds:
+    return style_ids_of(_template_bytes(path, mtime))
+
+
+_PRINTED = re.compile(r"\{\{[rp]?\s*(.*?)\s*\}\}")
+
+
+def placeholders_of(path: Path) -> set[str]:
+    """The printed expressions (``{{ note }}``, ``{{r p.head }}`` …) of a template's body."""
     from docxtpl import DocxTemplate
 
-    return frozenset(DocxTemplate(str(tpl.template_path())).get_undeclared_template_variables(_jinja_env()))
+    template = DocxTemplate(str(path))
+    template.init_docx()
+    return set(_PRINTED.findall(template.patch_xml(template.get_xml())))
+
+
+@lru_cache(maxsize=1)
+def _required_placeholders() -> frozenset[str]:
+    return frozenset(placeholders_of(tpl.template_path()))
 
 
 def validate_template(path: Path) -> None:
@@ -373,15 +416,21 @@ def validate_template(path: Path) -> None:
         for style in tpl.REQUIRED_STYLES
         if style not in present
     ]
+    found = placeholders_of(path)
     try:
-        found = DocxTemplate(str(path)).get_undeclared_template_variables(_jinja_env())
+        DocxTemplate(str(path)).get_undeclared_template_variables(_jinja_env())
     except Exception as exc:  # a Jinja syntax error in the agency's tags
-        found = set()
         problems.append(
             Problem(name, 1, 1, f"template tags do not parse: {exc}", "fix the {{ }} / {% %} tags")
         )
     problems += [
-        Problem(name, 1, 1, f"template lacks the placeholder {var!r}", "copy it from templates/notice.docx")
+        Problem(
+            name,
+            1,
+            1,
+            f"template lacks the placeholder {{{{ {var} }}}}",
+            "copy it from templates/notice.docx",
+        )
         for var in sorted(_required_placeholders() - set(found))
     ]
     if problems:
@@ -408,7 +457,8 @@ def render_docx(view: DocumentView, template: Path | None = None) -> bytes:
         _validated(str(path.resolve()), mtime)
     source = _template_bytes(str(path.resolve()), path.stat().st_mtime)
     document = DocxTemplate(io.BytesIO(source))
-    document.render(build_context(view), jinja_env=_jinja_env(), autoescape=True)
+    context = build_context(view, _style_ids(str(path.resolve()), path.stat().st_mtime))
+    document.render(context, jinja_env=_jinja_env(), autoescape=True)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()

@@ -1,0 +1,336 @@
+"""The Word writer keeps its promises: every plan renders to a GB/T 9704 .docx that Word's library
+opens, LibreOffice converts in one batch, and whose PDF says the same words as the .txt writer;
+plan text stays data; an agency template missing a style or placeholder is refused."""
+
+from __future__ import annotations
+
+import difflib
+import io
+import re
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import docx
+import pdfplumber
+import pytest
+from conftest import EXAMPLES, plan_files
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from generator.load import InputError, load_document
+from generator.model import Document
+from generator.render import render
+from generator.view import build_view
+from generator.writers import docx_template as tpl
+from generator.writers.docx import break_title, closing_paragraphs, render_docx, width_zi
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+MM = 25.4 / 72
+PLANS = plan_files()
+
+
+def _ids(paths: list[Path]) -> list[str]:
+    return [p.stem for p in paths]
+
+
+@pytest.fixture(scope="session")
+def rendered() -> dict[str, bytes]:
+    """Every plan of plans/ and examples/ as .docx bytes."""
+    assert PLANS, "no plans found — plans/ and examples/ should hold YAML plans"
+    return {p.stem: render(load_document(p), "docx") for p in PLANS}  # type: ignore[misc]
+
+
+@pytest.fixture(scope="session")
+def pdfs(
+    rendered: dict[str, bytes], soffice: str, tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, Path]:
+    """All plans converted by ONE LibreOffice start (generator.soffice)."""
+    from generator.soffice import convert_to_pdf
+
+    folder = tmp_path_factory.mktemp("docx")
+    sources = []
+    for stem, data in rendered.items():
+        source = folder / f"{stem}.docx"
+        source.write_bytes(data)
+        sources.append(source)
+    out = convert_to_pdf(sources, folder / "pdf")
+    return {path.stem: path for path in out}
+
+
+def _xml(data: bytes, part: str) -> str:
+    return zipfile.ZipFile(io.BytesIO(data)).read(part).decode("utf-8")
+
+
+# ---------------------------------------------------------------- the .docx itself
+
+
+@pytest.mark.parametrize("plan", PLANS, ids=_ids(PLANS))
+def test_docx_opens_and_has_the_plan_text(plan: Path, rendered: dict[str, bytes]) -> None:
+    document = docx.Document(io.BytesIO(rendered[plan.stem]))
+    text = "".join(p.text for p in document.paragraphs)
+    model = load_document(plan)
+    assert model.plan.title in text
+    for node in model.plan.nodes():
+        if node.heading:
+            assert node.heading in text, node.heading
+    # no docxtpl tag survived rendering
+    assert not re.search(
+        r"\{%-?\s*(p|tr|tc|endfor|endif|else)\b|\{\{[rp] ", _xml(rendered[plan.stem], "word/document.xml")
+    )
+
+
+@pytest.mark.parametrize("plan", PLANS, ids=_ids(PLANS))
+def test_page_setup_grid_and_fonts(plan: Path, rendered: dict[str, bytes]) -> None:
+    data = rendered[plan.stem]
+    body = _xml(data, "word/document.xml")
+    styles = _xml(data, "word/styles.xml")
+    settings_xml = _xml(data, "word/settings.xml")
+    # A4, margins 37/35/28/26 mm in twips (§5.2.1), line grid of 579 twips (22 lines, spec §1c)
+    assert '<w:pgSz w:w="11906" w:h="16838"/>' in body
+    for attr, value in (("top", 2098), ("bottom", 1984), ("left", 1587), ("right", 1474)):
+        assert f'w:{attr}="{value}"' in body
+    assert re.search(r'<w:docGrid (?=[^>]*w:type="lines")(?=[^>]*w:linePitch="579")', body)
+    assert "<w:evenAndOddHeaders" in settings_xml
+    # fonts by name on eastAsia AND ascii/hAnsi, no theme fonts
+    for name in tpl.FONT_MAP.values():
+        assert re.search(rf'w:ascii="{name}" w:hAnsi="{name}" w:eastAsia="{name}"', styles), name
+    assert "Theme" not in re.sub(r"<w:latentStyles.*?</w:latentStyles>", "", styles, flags=re.S)
+    # Normal: exact 28.95 pt lines, −0.25 pt 字距, widow control off, 2字 first-line indent
+    normal = re.search(
+        r'<w:style w:type="paragraph" w:default="1" w:styleId="Normal">.*?</w:style>', styles, re.S
+    )
+    assert normal is not None
+    normal_xml = normal.group(0)
+    fragments = ('w:line="579" w:lineRule="exact"', '<w:spacing w:val="-5"/>', '<w:widowControl w:val="0"/>')
+    for fragment in (*fragments, 'w:firstLine="640"'):
+        assert fragment in normal_xml, fragment
+
+
+@pytest.mark.parametrize("plan", PLANS, ids=_ids(PLANS))
+def test_footers_and_red_elements(plan: Path, rendered: dict[str, bytes]) -> None:
+    data = rendered[plan.stem]
+    names = zipfile.ZipFile(io.BytesIO(data)).namelist()
+    footers = [_xml(data, n) for n in names if re.match(r"word/footer\d+\.xml", n)]
+    assert len(footers) == 2
+    for footer in footers:
+        text = "".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", footer))
+        assert text.startswith("— ") and text.endswith(" —")  # U+2014 一字线 (§7.5)
+        assert "PAGE" in footer
+    styles = _xml(data, "word/styles.xml")
+    for style in ("WPIssuerMark", "WPDocNumber"):
+        block = re.search(rf'w:styleId="{style}".*?</w:style>', styles, re.S)
+        assert block is not None and "FF0000" in block.group(0), style
+    model = load_document(plan)
+    body = _xml(data, "word/document.xml")
+    if model.notice.issuers:
+        assert "WPIssuerMark" in body or "WPIssuerJoint" in body
+    if model.notice.doc_number:
+        assert "WPDocNumber" in body
+
+
+def test_every_element_has_a_named_style() -> None:
+    document = docx.Document(str(tpl.template_path()))
+    present = {s.name for s in document.styles}
+    assert set(tpl.REQUIRED_STYLES) <= present
+    for name in ("WP Issuer Mark", "WP Doc Number", "WP Title", "WP Recipients", "WP Body", "WP Section",
+                 "WP Item", "WP Item Heading", "WP Level 3", "WP CC", "WP Printer"):  # fmt: skip
+        assert name in present
+
+
+def test_template_is_reproducible_from_code() -> None:
+    """templates/notice.docx is what docx_template builds (same styles and body XML)."""
+    built = tpl.build_template()
+    committed = tpl.template_path().read_bytes()
+    for part in ("word/document.xml", "word/styles.xml", "word/footer1.xml", "word/settings.xml"):
+        assert _xml(built, part) == _xml(committed, part), part
+
+
+# ---------------------------------------------------------------- plan text is data
+
+HOSTILE = ["{{ x }}", "{% if %}", "医疗&医保", "<b>加粗</b>", "甪", "𠀀", "{_{ y }_}", "\"quoted\" 'single'"]
+
+
+def test_hostile_text_of_the_example_survives(rendered: dict[str, bytes]) -> None:
+    document = docx.Document(io.BytesIO(rendered["example"]))
+    text = "\n".join(p.text for p in document.paragraphs)
+    for needle in ("{{ x }}", "{% if %}", "医疗&医保", "<b>加粗</b>", "甪", "𠀀"):
+        assert needle in text, needle
+
+
+_TEXT = st.text(
+    alphabet=st.sampled_from(list("{}%_&<>\"'#甪𠀀字。 a1\\")) | st.characters(codec="utf-8"),
+    min_size=1,
+    max_size=40,
+)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(body=_TEXT, heading=_TEXT)
+def test_any_text_renders_literally(body: str, heading: str) -> None:
+    """Whatever a plan says comes back verbatim from the .docx (XML-invalid characters dropped)."""
+    body = body.replace("\r", "").replace("\n", " ")
+    heading = heading.replace("\r", "").replace("\n", " ")
+    document = Document.model_validate(
+        {
+            "notice": {"issuers": ["某某市卫生健康委员会"], "body": [body], "signatories": ["某某市"]},
+            "plan": {
+                "title": "2025年工作要点",
+                "year": 2025,
+                "sections": [{"heading": heading, "text": [body]}],
+            },
+        }
+    )
+    data = render_docx(build_view(document))
+    text = "\n".join(p.text for p in docx.Document(io.BytesIO(data)).paragraphs)
+    legal = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+    assert legal.sub("", body) in text
+    assert legal.sub("", heading) in text
+
+
+# ---------------------------------------------------------------- agency templates
+
+
+def _template_without(tmp_path: Path, style: str, placeholder: str) -> Path:
+    document = docx.Document(str(tpl.template_path()))
+    document.styles[style].delete()
+    for paragraph in document.paragraphs:
+        if placeholder in paragraph.text:
+            paragraph._p.getparent().remove(paragraph._p)
+    path = tmp_path / "agency.docx"
+    document.save(str(path))
+    return path
+
+
+def test_template_missing_style_and_placeholder_is_refused(tmp_path: Path) -> None:
+    bad = _template_without(tmp_path, "WP Section", "{{ note }}")
+    view = build_view(load_document(EXAMPLES / "example.yaml"))
+    with pytest.raises(InputError) as caught:
+        render_docx(view, template=bad)
+    messages = [p.message for p in caught.value.problems]
+    assert any("'WP Section'" in m for m in messages), messages
+    assert any("{{ note }}" in m for m in messages), messages
+
+
+def test_cli_refuses_bad_template_with_exit_2(tmp_path: Path) -> None:
+    bad = _template_without(tmp_path, "WP Title", "{{ recipients }}")
+    out = tmp_path / "x.docx"
+    result = subprocess.run(
+        [sys.executable, "-m", "generator.cli", "render", str(EXAMPLES / "example.yaml"), "-o", str(out),
+         "--template", str(bad)],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert result.returncode == 2
+    assert "WP Title" in result.stderr and "{{ recipients }}" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not out.exists()
+
+
+def test_the_bundled_template_passes_as_an_agency_template(tmp_path: Path) -> None:
+    copy = tmp_path / "ours.docx"
+    copy.write_bytes(tpl.template_path().read_bytes())
+    view = build_view(load_document(EXAMPLES / "example.yaml"))
+    assert render_docx(view, template=copy)[:2] == b"PK"
+
+
+# ---------------------------------------------------------------- layout decisions
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("关于印发《2021年吴中区医政工作要点》的通知", ["关于印发《2021年吴中区", "医政工作要点》的通知"]),
+        ("关于做好工作的通知", ["关于做好工作的通知"]),
+        ("关于印发\n《工作要点》的通知", ["关于印发", "《工作要点》的通知"]),
+    ],
+)
+def test_title_lines(title: str, expected: list[str]) -> None:
+    assert break_title(title) == expected
+
+
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("关于印发《》年市区卫生健康工作要点的通知2025、")),
+        min_size=1,
+        max_size=70,
+    )
+)
+def test_title_lines_keep_text_and_width(title: str) -> None:
+    lines = break_title(title)
+    assert "".join(lines) == title
+    assert all(width_zi(line) <= 20 for line in lines)
+
+
+def test_unsealed_signature_indents_follow_the_formula() -> None:
+    """§7.3.5.2: 署名 right-indented 2字; the date starts 2字 right of the 署名's first character."""
+    paragraphs = closing_paragraphs(["某某市卫生健康委员会"], "2025年2月18日", sealed=False)
+    indents = [int(m) for p in paragraphs for m in re.findall(r'w:right="(\d+)"', p.xml)]
+    name_right, date_right = indents
+    assert name_right == 2 * tpl.ZI
+    name_width, date_width = width_zi("某某市卫生健康委员会"), width_zi("2025年2月18日")
+    assert date_right == round((name_width - date_width) * tpl.ZI)
+
+
+def test_sealed_signature_is_centred_over_the_date() -> None:
+    paragraphs = closing_paragraphs(["某某市卫生健康委员会"], "2025年2月18日", sealed=True)
+    indents = [int(m) for p in paragraphs for m in re.findall(r'w:right="(\d+)"', p.xml)]
+    name_right, date_right = indents
+    assert date_right == 4 * tpl.ZI
+    name_width, date_width = width_zi("某某市卫生健康委员会"), width_zi("2025年2月18日")
+    name_centre = name_right + name_width * tpl.ZI / 2
+    assert abs(name_centre - (date_right + date_width * tpl.ZI / 2)) < 1
+
+
+# ---------------------------------------------------------------- through LibreOffice
+
+
+def _pdf_text(path: Path) -> str:
+    """Text inside the 版心 (page numbers below it are left out)."""
+    with pdfplumber.open(path) as pdf:
+        return "".join(p.crop((0, 0, p.width, 264 / MM)).extract_text() or "" for p in pdf.pages)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("plan", PLANS, ids=_ids(PLANS))
+def test_pdf_says_what_the_txt_writer_says(plan: Path, pdfs: dict[str, Path]) -> None:
+    expected = re.sub(r"\s", "", str(render(load_document(plan), "txt")))
+    found = re.sub(r"\s", "", _pdf_text(pdfs[plan.stem]))
+    ratio = difflib.SequenceMatcher(None, expected, found).ratio()
+    assert ratio >= 0.99, f"{plan.stem}: text ratio {ratio:.3f}"
+
+
+@pytest.mark.slow
+def test_pdf_geometry_of_the_example(pdfs: dict[str, Path]) -> None:
+    """The measured positions of GB/T 9704 §7 on the example (joint, 上行文, with 版记)."""
+    with pdfplumber.open(pdfs["example"]) as pdf:
+        first, last = pdf.pages[0], pdf.pages[-1]
+        red = [c for c in first.chars if tuple(c["non_stroking_color"] or ())[:3] == (1, 0, 0)]
+        assert abs(min(c["top"] for c in red) * MM - 72) < 1  # 标志 top 35 mm under the 版心 top
+        rule = next(ln for ln in first.lines if tuple(ln["stroking_color"] or ())[:3] == (1, 0, 0))
+        assert abs(rule["x0"] * MM - 28) < 0.5 and abs(rule["x1"] * MM - 184) < 0.5  # 156 mm
+        imprint = sorted(ln["top"] * MM for ln in last.lines)
+        assert len(imprint) == 3 and abs(imprint[-1] - 262) < 0.5  # last 版记 rule on the 版心 edge
+        for number, page in enumerate(pdf.pages, start=1):
+            dash = [c for c in page.chars if c["text"] == "—"]
+            assert abs((dash[0]["top"] + dash[0]["bottom"]) / 2 * MM - 269) < 1  # 7 mm under the 版心
+            if number % 2:
+                assert abs(dash[-1]["x1"] * MM - (184 - 14 * MM)) < 1  # odd: right, 1字 in
+            else:
+                assert abs(dash[0]["x0"] * MM - (28 + 14 * MM)) < 1  # even: left, 1字 in
+
+
+@pytest.mark.slow
+def test_full_pages_have_22_lines_of_28_characters(pdfs: dict[str, Path]) -> None:
+    with pdfplumber.open(pdfs["suzhou-wuzhong-2021"]) as pdf:
+        counts = []
+        widest = 0
+        for page in pdf.pages[2:-1]:
+            rows: dict[int, list[dict]] = {}
+            for c in page.chars:
+                if c["text"].strip() and 37 < c["top"] * MM < 262:
+                    rows.setdefault(round(c["top"]), []).append(c)
+            counts.append(len(rows))
+            widest = max(widest, *(sum(1 for c in r if ord(c["text"]) > 0x2E80) for r in rows.values()))
+        assert max(counts) == 22 and counts.count(22) >= len(counts) - 1
+        assert widest == 28
