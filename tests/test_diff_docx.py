@@ -53,24 +53,32 @@ def resolve(data: bytes, *, accept: bool) -> list[str]:
             for offset, child in enumerate(list(mark)):
                 parent.insert(index + offset, child)
             parent.remove(mark)
+    return joined_paragraphs(root, drop)
+
+
+def joined_paragraphs(root: etree._Element, drop: frozenset[str] | set[str] = frozenset()) -> list[str]:
+    """Texts of all paragraphs in document order; a paragraph whose mark is in ``drop`` joins the
+    next paragraph of the same story (the body, or the text box it sits in)."""
     texts: list[str] = []
-    pending = ""
+    pending: dict[etree._Element | None, str] = {}
     for p in root.iter(f"{W}p"):
-        text = pending + paragraph_text(p)
+        story = next(p.iterancestors(f"{W}txbxContent", f"{W}body"), None)
+        text = pending.pop(story, "") + paragraph_text(p)
         rpr = p.find(f"{W}pPr/{W}rPr")
         if rpr is not None and any(child.tag in drop for child in rpr):
-            pending = text
+            pending[story] = text
         else:
             texts.append(text)
-            pending = ""
-    if pending:
-        texts.append(pending)
+    texts.extend(pending.values())
     return texts
 
 
 def paragraph_text(p: etree._Element) -> str:
+    """The paragraph's own text (a text box it anchors is its own story)."""
     out = []
     for node in p.iter(f"{W}t", f"{W}delText", f"{W}tab", f"{W}br"):
+        if next(node.iterancestors(f"{W}p")) is not p:
+            continue
         if node.tag in (f"{W}t", f"{W}delText"):
             out.append(node.text or "")
         else:
@@ -92,7 +100,7 @@ def plain_paragraphs(version: Document | Version) -> list[str]:
         for p in view.plan.paragraphs
         if p.label and p.entry is not None and p.entry.path in printed
     }
-    return [relabel.get(text, text) for text in map(paragraph_text, root.iter(f"{W}p"))]
+    return [relabel.get(text, text) for text in joined_paragraphs(root)]
 
 
 def check_round_trip(old: Document | Version, new: Document | Version) -> bytes:
@@ -170,6 +178,22 @@ def test_notice_changes_are_tracked() -> None:
     new.notice.doc_number.serial = 39  # type: ignore[union-attr]
     new.notice.recipients.append("各有关单位")
     check_round_trip(old, new)
+
+
+def test_imprint_changes_stay_inside_the_one_text_box() -> None:
+    """版记 (抄送, 印发) sits in a text box at the foot of the last page; its lines are edited inline
+    so the tracked document still has one box, not a deleted and an inserted one on top of it."""
+    old = load_document(PLANS / "wuzhong-2019.yaml")
+    new = old.model_copy(deep=True)
+    new.notice.cc = ["自治区卫生健康委员会", "市纪委监委派驻纪检监察组"]
+    new.notice.print_date = new.notice.print_date.replace(month=4, day=1)  # type: ignore[union-attr]
+    new.notice.note = "此件主动公开"
+    data = check_round_trip(old, new)
+    check_round_trip(new, old)
+    root = _document_xml(data)
+    assert len(list(root.iter(f"{W}drawing"))) == 1
+    inserted = {"".join(i.itertext()) for i in root.iter(f"{W}ins")}
+    assert "，市纪委监委派驻纪检监察组" in inserted
 
 
 def test_seed_003_import_against_corrected_plan() -> None:

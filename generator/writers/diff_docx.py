@@ -224,6 +224,30 @@ def _rewrite_inline(old: _Block, new: _Block, revisions: ox.Revisions) -> bool:
     return True
 
 
+def _own_text(p: BaseOxmlElement) -> str:
+    """Text of ``p`` outside any text box it anchors."""
+    return "".join(t.text or "" for t in p.iter(_T) if next(t.iterancestors(_P)) is p)
+
+
+def _rewrite_nested(old: _Block, new: _Block, revisions: ox.Revisions) -> bool:
+    """A paragraph anchoring a text box (the 版记) whose own text is unchanged: the paragraphs
+    inside the box are paired in order and edited inline, so the box stays one box."""
+    old_inner = [p for p in old.element.iter(_P) if p is not old.element]
+    new_inner = [p for p in new.element.iter(_P) if p is not new.element]
+    if not new_inner or len(old_inner) != len(new_inner) or _own_text(old.element) != _own_text(new.element):
+        return False
+    pairs = [
+        (_Block(o, block_text(o)), _Block(n, block_text(n)))
+        for o, n in zip(old_inner, new_inner, strict=True)
+        if block_text(o) != block_text(n)
+    ]
+    if any(_atoms(o.element) is None or _atoms(n.element) is None for o, n in pairs):
+        return False
+    for o, n in pairs:
+        _rewrite_inline(o, n, revisions)
+    return True
+
+
 def _deleted_copy(block: _Block, revisions: ox.Revisions) -> BaseOxmlElement:
     element = deepcopy(block.element)
     ppr = element.find(_PPR)
@@ -272,7 +296,11 @@ def _merge(
         if id(block) in anchors:
             assert block.partner is not None
             if block.text != block.partner.text and not (
-                block.element.tag == _P and _rewrite_inline(block.partner, block, revisions)
+                block.element.tag == _P
+                and (
+                    _rewrite_inline(block.partner, block, revisions)
+                    or _rewrite_nested(block.partner, block, revisions)
+                )
             ):
                 # a table or an unusual paragraph that changed: the old one out, the new one in
                 out.append((_deleted_copy(block.partner, revisions), "del"))
