@@ -334,5 +334,18 @@ def test_html_is_side_by_side_and_escapes_plan_text() -> None:
     assert "<script>alert" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;{{ x }}&amp;amp;" in page
     assert "<ins>" in page and "<del>" in page
-    assert '<td class="label">一（三）</td>' in page  # old label of the moved item
+    assert '<td class="label"><del>一（三）</del></td>' in page  # old label of the moved item
     assert "<link" not in page and "src=" not in page  # self-contained: no external files
+
+
+def test_cli_writes_html_and_tracked_docx(tmp_path: Path) -> None:
+    import zipfile
+
+    page, word = tmp_path / "diff.html", tmp_path / "diff.docx"
+    for out in (page, word):
+        run = _workplan(SEED_003, WUZHONG_2019, "-o", out, "--author", "张三")
+        assert run.returncode == 1, run.stderr
+        assert "renumbered 9" in run.stdout
+    assert '<td class="label"><del>二、</del></td>' in page.read_text(encoding="utf-8")
+    xml = zipfile.ZipFile(word).read("word/document.xml").decode("utf-8")
+    assert 'w:author="张三"' in xml
