@@ -51,6 +51,7 @@ def build_notice(
     page_numbers: bool = True,
     labels: list[str] = GOOD_LABELS,
     record: str = "bottom",  # 版记: "bottom" of a page of its own, "high" right after the text, or "none"
+    pitch_pt: float = 28.95,
 ) -> Path:
     """A red-header 通知 the way a clerk sets it up in Word: A4, 3号 text on a 579-twip line grid
     condensed 0.25 pt (22 × 28), red 标志 35 mm under the 版心 top, red rule under the 文号, 2号 标题,
@@ -65,7 +66,7 @@ def build_notice(
     sect_pr = section._sectPr
     for grid in sect_pr.findall(qn("w:docGrid")):
         sect_pr.remove(grid)
-    sect_pr.append(_el("w:docGrid", **{"w:type": "lines", "w:linePitch": 579}))
+    sect_pr.append(_el("w:docGrid", **{"w:type": "lines", "w:linePitch": round(pitch_pt * 20)}))
 
     normal = word.styles["Normal"]
     normal.font.size = Pt(16)
@@ -74,7 +75,7 @@ def build_notice(
     rpr.append(_el("w:spacing", **{"w:val": -5}))
     layout = normal.paragraph_format
     layout.line_spacing_rule = WD_LINE_SPACING.EXACTLY
-    layout.line_spacing = Pt(28.95)
+    layout.line_spacing = Pt(pitch_pt)
     layout.space_before = layout.space_after = Pt(0)
     layout.widow_control = False
 
@@ -171,6 +172,7 @@ HAND_BUILT = {
     "no_page_numbers": {"page_numbers": False},
     "numbering_gap": {"labels": ["一、", "（一）", "（二）", "二、", "（一）", "（三）", "四、"]},
     "record_high": {"record": "high"},
+    "pitch_30": {"pitch_pt": 30, "record": "none"},  # 30 pt = 1 行 of §3.2 taken literally
 }
 
 
@@ -233,6 +235,12 @@ def test_wrong_margins_fail_and_say_by_how_much(hand_built):
     )
     # 247 mm of 版心 holds more than 22 lines of 28.95 pt.
     assert not _rule(report, "lines per page").passed
+
+
+def test_a_30pt_line_pitch_gives_21_lines_and_fails(hand_built):
+    rule = _rule(_report(hand_built, "pitch_30"), "lines per page")
+    assert not rule.passed
+    assert rule.measured.startswith("21 lines on page 2 (−1)") and "pitch 30.00 pt" in rule.measured
 
 
 def test_missing_page_numbers_fail(hand_built):

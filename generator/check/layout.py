@@ -83,6 +83,12 @@ def _na(rule: str, expected: str, why: str) -> Rule:
     return Rule(rule, expected, f"n/a — {why}", True)
 
 
+def _signed(delta: float) -> str:
+    """+2, −1, +0.4 with a true minus sign, as in the rest of the report."""
+    text = f"{delta:+d}" if isinstance(delta, int) else f"{delta:+.1f}"
+    return text.replace("-", "−")
+
+
 def _off(value: float, target: float, unit: str = "mm") -> str:
     """``72.4 mm (+0.4)``: the value and how far it is from the target."""
     delta = value - target
@@ -284,7 +290,7 @@ def _paper_rule(measure: PdfMeasure) -> Rule:
                 "page size",
                 expected,
                 f"page {page.number}: {page.width:.1f} × {page.height:.1f} mm "
-                f"({page.width - PAPER[0]:+.1f}, {page.height - PAPER[1]:+.1f})",
+                f"({_signed(page.width - PAPER[0])}, {_signed(page.height - PAPER[1])})",
                 False,
             )
     first = measure.pages[0]
@@ -359,8 +365,8 @@ def _lines_rule(body: Body, full: list[PageMeasure]) -> Rule:
         return Rule(
             "lines per page",
             expected,
-            f"{n} lines on page {number} ({n - LINES_PER_PAGE:+d}); {len(wrong)} of {len(full)} full pages "
-            f"wrong; {pitch}",
+            f"{n} lines on page {number} ({_signed(n - LINES_PER_PAGE)}); "
+            f"{len(wrong)} of {len(full)} full pages wrong; {pitch}",
             False,
         )
     return Rule("lines per page", expected, f"{LINES_PER_PAGE} on all {len(full)} full pages; {pitch}", True)
@@ -405,7 +411,7 @@ def _chars_rule(body: Body) -> Rule:
         return Rule(
             "characters per line",
             expected,
-            f"{n} on page {line.page} ({n - CHARS_PER_LINE:+d}); "
+            f"{n} on page {line.page} ({_signed(n - CHARS_PER_LINE)}); "
             f"{len(wrong)} of {len(counts)} full lines wrong" + note,
             False,
         )
