@@ -325,32 +325,41 @@ def _margin_rule(measure: PdfMeasure, body: Body, full: list[PageMeasure]) -> Ru
     return Rule("版心 margins (measured text)", expected, ", ".join(parts), passed)
 
 
-def _docx_margins(path: Path) -> dict[str, float]:
+def _docx_margins(path: Path) -> list[dict[str, float]]:
+    """Each section's page margins in mm, as the .docx sets them up (w:sectPr/w:pgMar)."""
     import docx  # python-docx: heavy, only for .docx input
-    from docx.opc.exceptions import PackageNotFoundError
 
     try:
-        section = docx.Document(str(path)).sections[0]
-    except (PackageNotFoundError, KeyError, ValueError, OSError) as exc:
-        raise CheckInputError(f"{path}: not a readable Word document ({type(exc).__name__})") from None
-    except Exception as exc:  # a zip that is not OOXML raises lxml/zipfile errors
+        sections = list(docx.Document(str(path)).sections)
+    except Exception as exc:  # not a zip, not OOXML, no document part: python-docx, zipfile, lxml errors
         raise CheckInputError(f"{path}: not a readable Word document ({type(exc).__name__})") from None
     emu_per_mm = 36000
-    values = {
-        "top": section.top_margin,
-        "bottom": section.bottom_margin,
-        "left": section.left_margin,
-        "right": section.right_margin,
-    }
-    return {side: (value or 0) / emu_per_mm for side, value in values.items()}
+    return [
+        {
+            "top": (section.top_margin or 0) / emu_per_mm,
+            "bottom": (section.bottom_margin or 0) / emu_per_mm,
+            "left": (section.left_margin or 0) / emu_per_mm,
+            "right": (section.right_margin or 0) / emu_per_mm,
+        }
+        for section in sections
+    ]
 
 
 def _docx_margin_rule(path: Path) -> Rule:
-    margins = _docx_margins(path)
-    passed = all(abs(margins[side] - MARGINS[side]) <= TOL_MARGIN for side in MARGINS)
-    measured = ", ".join(f"{side} {_off(margins[side], MARGINS[side])}" for side in MARGINS)
     expected = "top 37, bottom 35, left 28, right 26 mm ±1"
-    return Rule("版心 margins (docx page setup)", expected, measured, passed)
+    sections = _docx_margins(path)
+    if not sections:
+        return Rule("版心 margins (docx page setup)", expected, "no section properties", False)
+    wrong = [
+        (number, margins)
+        for number, margins in enumerate(sections, start=1)
+        if any(abs(margins[side] - MARGINS[side]) > TOL_MARGIN for side in MARGINS)
+    ]
+    number, margins = wrong[0] if wrong else (1, sections[0])
+    measured = ", ".join(f"{side} {_off(margins[side], MARGINS[side])}" for side in MARGINS)
+    if len(sections) > 1:
+        measured = f"section {number} of {len(sections)}: {measured}"
+    return Rule("版心 margins (docx page setup)", expected, measured, not wrong)
 
 
 def _lines_rule(body: Body, full: list[PageMeasure]) -> Rule:
