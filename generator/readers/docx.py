@@ -22,6 +22,7 @@ MAX_UNCOMPRESSED = 50 * 1024 * 1024
 MAX_MEMBERS = 2000
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _LAYOUT_CELL = re.compile(r"(抄送|印发$|〔\d{4}〕|文件$|签发人)")
 _IDEOGRAPH_TRADITIONAL = "甲乙丙丁戊己庚辛壬癸"
 
@@ -41,23 +42,67 @@ def docx_lines(path: Path, defects: DefectLog) -> list[Line]:
         raise NotDocx(f"not a readable Word document ({type(exc).__name__})") from None
     numbers = _AutoNumbers(document)
     out: list[Line] = []
-    no = 0
-    for kind, item in _body_items(document):
-        no += 1
-        if kind == "p":
-            text = remove_garbage(item.text, no, defects)
-            label = numbers.label(item)
-            for part in text.split("\n") or [""]:
-                out.append(Line(no, clean_text(part), label=label))
-                label = ""
-        else:
-            rows = _rows(item)
-            if any(_LAYOUT_CELL.search(cell) for row in rows for cell in row):
-                # A layout table (版头 or 版记 set in a grid): its cells are the notice's lines.
-                out.extend(Line(no, clean_text(cell)) for row in rows for cell in row if cell.strip())
-            elif rows:
-                out.append(Line(no, "", table=Table(rows=rows)))
+    titles: list[tuple[str, list[str]]] = []  # (style, lines) of the last title paragraphs
+    for no, (kind, item) in enumerate(_body_items(document), start=1):
+        if kind == "tbl":
+            out.extend(_table_lines(item, no))
+            continue
+        style = _style_name(item)
+        text = remove_garbage(item.text, no, defects)
+        if style in _TITLE_STYLES and titles and titles[-1][0] == style and out and out[-1].no == no - 1:
+            # Our writer breaks long titles over paragraphs by its own layout rule; only a break
+            # that rule would not make is the author's (a forced "\n" in the title).
+            titles[-1][1].append(clean_text(text))
+            out[-1] = _title_line(out[-1].no, style, titles[-1][1], no)
+            continue
+        if style in _TITLE_STYLES:
+            titles.append((style, [clean_text(text)]))
+        label = numbers.label(item)
+        for part in text.split("\n"):
+            out.append(Line(no, clean_text(part), label=label))
+            label = ""
+        for box in _text_boxes(item):  # 版记 set in a text box at the page bottom (our writer)
+            out.extend(Line(no, clean_text(line)) for line in box.split("\n") if line.strip())
     return out
+
+
+_TITLE_STYLES = ("WP Title", "WP Annex Title")
+
+
+def _title_line(first_no: int, style: str, parts: list[str], no: int) -> Line:
+    joined = "".join(parts)
+    if style == "WP Annex Title":
+        return Line(first_no, joined)
+    from ..writers.docx import break_title
+
+    automatic = break_title(joined) == parts
+    return Line(first_no, joined if automatic else "\n".join(parts))
+
+
+def _style_name(paragraph: Any) -> str:
+    try:
+        return str(paragraph.style.name)
+    except (AttributeError, KeyError, ValueError):
+        return ""
+
+
+def _text_boxes(paragraph: Any) -> list[str]:
+    """Text of text boxes anchored in the paragraph (the VML fallback copy is skipped)."""
+    out: list[str] = []
+    for box in paragraph._p.iter(f"{_W}txbxContent"):
+        if any(a.tag == f"{_MC}Fallback" for a in box.iterancestors()):
+            continue
+        out.append("\n".join("".join(t.text or "" for t in p.iter(f"{_W}t")) for p in box.iter(f"{_W}p")))
+    return out
+
+
+def _table_lines(table: Any, no: int) -> list[Line]:
+    """A table in place; a layout table (版头/版记 set in a grid) gives its cells' lines."""
+    cells = _cells(table)
+    if any(_LAYOUT_CELL.search(p) for row in cells for cell in row for p in cell):
+        return [Line(no, clean_text(p)) for row in cells for cell in row for p in cell if p.strip()]
+    rows = [[clean_text(" ".join(cell)) for cell in row] for row in cells]
+    return [Line(no, "", table=Table(rows=rows))] if rows else []
 
 
 def _check_package(path: Path) -> None:
@@ -92,16 +137,18 @@ def _body_items(document: Any) -> Iterator[tuple[str, Any]]:
             yield "tbl", DocxTable(child, document)
 
 
-def _rows(table: Any) -> list[list[str]]:
-    rows: list[list[str]] = []
+def _cells(table: Any) -> list[list[list[str]]]:
+    """rows → cells → paragraph texts; a merged cell is taken once (python-docx repeats it per
+    grid column)."""
+    rows: list[list[list[str]]] = []
+    seen: list[Any] = []
     for row in table.rows:
-        cells: list[str] = []
-        seen: set[int] = set()
+        cells: list[list[str]] = []
         for cell in row.cells:
-            if id(cell._tc) in seen:  # a merged cell is returned once per grid column
+            if any(cell._tc is tc for tc in seen):
                 continue
-            seen.add(id(cell._tc))
-            cells.append(clean_text(cell.text.replace("\n", " ")))
+            seen.append(cell._tc)
+            cells.append([p.text for p in cell.paragraphs])
         rows.append(cells)
     return rows
 

@@ -191,17 +191,21 @@ def _read_closing(rest: list[Line], fields: dict[str, Any], defects: DefectLog) 
                 defects.add(line.no, "halfwidth_punctuation", "附注 in half-width brackets; printed （…）")
         else:
             before.append(line)  # anything else after the date is kept as 正文, never dropped
+    attach_at = next((i for i, line in enumerate(before) if _ATTACHMENT.match(line.text)), None)
+    after_attachments: list[Line] = []
+    if attach_at is not None:
+        names, used = _attachment_names(before[attach_at:])
+        fields["attachments"] = names
+        before, after_attachments = before[:attach_at], before[attach_at + used :]
     if date_at is not None:
         signatories: list[Line] = []
-        while before and _is_signatory(before[-1].text) and len(signatories) < 4:
+        while after_attachments and _is_signatory(after_attachments[-1].text) and len(signatories) < 4:
+            signatories.insert(0, after_attachments.pop())
+        while not after_attachments and before and _is_signatory(before[-1].text) and len(signatories) < 4:
             signatories.insert(0, before.pop())
         if signatories:
             fields["signatories"] = [s.text.replace(" ", "") for s in signatories]
-    attach_at = next((i for i, line in enumerate(before) if _ATTACHMENT.match(line.text)), None)
-    if attach_at is not None:
-        names = _attachment_names(before[attach_at:])
-        fields["attachments"] = names
-        before = before[:attach_at]
+    before.extend(after_attachments)  # never dropped: kept as 正文
     body = [line for line in before if line.text]
     for line in body:
         _warn_halfwidth(line, defects)
@@ -215,21 +219,21 @@ def _is_signatory(text: str) -> bool:
     )
 
 
-def _attachment_names(lines: list[Line]) -> list[str]:
-    """附件：1.名称 / 2.名称 …, or one name."""
+def _attachment_names(lines: list[Line]) -> tuple[list[str], int]:
+    """附件：1.名称 / 2.名称 …, or one name; and how many lines they take."""
     first = _ATTACHMENT.match(lines[0].text)
     assert first is not None
     head = first["rest"].strip()
     match = _LIST_ITEM.match(head)
     if not match:
-        return [head] if head else []
+        return ([head] if head else []), 1
     names = [match["name"].strip()]
     for line in lines[1:]:
         item = _LIST_ITEM.match(line.text)
         if not item or int(item["n"]) != len(names) + 1:
             break
         names.append(item["name"].strip())
-    return names
+    return names, len(names)
 
 
 def _join_broken(paragraphs: list[str]) -> list[str]:

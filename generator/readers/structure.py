@@ -276,10 +276,16 @@ class _TreeBuilder:
             if lab is not None or line.table is not None or not seen_section:
                 continue
             text = line.text
-            if not (0 < len(text) <= 30) or ends_sentence(text) or "。" in text or _LIST_HEAD.match(text):
+            if not (0 < len(text) <= 30) or re.search(r"[。；：;:！？!?]", text) or _LIST_HEAD.match(text):
                 continue
-            nxt = entries[k + 1][1] if k + 1 < len(entries) else None
-            if nxt is not None and nxt.scheme != "chinese" and nxt.scheme in self._nested_schemes(entries):
+            if k + 1 >= len(entries):
+                continue
+            following, nxt = entries[k + 1]
+            if nxt is None:
+                # followed by a paragraph: a heading only if it has no comma and the paragraph is one
+                if "，" not in text and "," not in text and _is_paragraph(following.text):
+                    found.add(k)
+            elif nxt.scheme != "chinese" and nxt.scheme in self._nested_schemes(entries):
                 found.add(k)
         return found
 
@@ -426,7 +432,7 @@ class _TreeBuilder:
                 elif entry.number == previous + 1:
                     keeps += 1
             previous, run = entry.number, 0
-        return takes >= keeps and (takes > 0 or (run > 0 and previous is not None))
+        return takes > 0 and takes >= keeps  # without evidence of a lost number, keep none
 
     def _check_numbers(
         self, entries: list[_Open], level: int, running: dict[int, int], consuming: bool
@@ -518,9 +524,9 @@ _SUMMARY = re.compile(rf"^(?:上述|以上|这些|各项|[{_MARKER}两]+(?:项|�
 
 def _split_points(text: str) -> tuple[list[str], str]:
     """一是A。二是B。C → points and the paragraph's text. Each point runs to the next marker; the
-    last one is shaped like the others: one sentence when they are one sentence each (the rest
-    is text), else to the end of the paragraph (seed 004: 一是…。elaboration。二是…) — unless what
-    follows its first sentence sums the list up (seed 004 七（六）: 七是…。七项活动要…)."""
+    last one is shaped like the others: one short sentence when they are short sentences (the
+    rest is text), else to the end of the paragraph (seed 004: 一是…。elaboration。二是…) — unless
+    what follows its first sentence sums the list up (seed 004 七（六）: 七是…。七项活动要…)."""
     points: list[str] = []
     at = len("一是")
     n = 2
@@ -532,8 +538,8 @@ def _split_points(text: str) -> tuple[list[str], str]:
         points.append(text[at:found])
         at, n = found + len(marker), n + 1
     stop = text.find("。", at)
-    single = all(p.count("。") <= 1 and p.endswith("。") for p in points)
-    ends_point = stop >= 0 and (single or _SUMMARY.match(text[stop + 1 :]))
+    short = all(len(p) <= HEADING_MAX and p.count("。") == 1 and p.endswith("。") for p in points)
+    ends_point = stop >= 0 and (short or _SUMMARY.match(text[stop + 1 :]))
     end = stop + 1 if ends_point else len(text)
     points.append(text[at:end])
     return points, text[end:]
