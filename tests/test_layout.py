@@ -19,7 +19,7 @@ from typer.testing import CliRunner
 from generator.check.labels import first_break, parse_label
 from generator.check.layout import CheckReport, Rule, check_files, check_pdf
 from generator.cli import app
-from generator.soffice import convert_to_pdf
+from generator.soffice import SofficeMissing, convert_to_pdf, find_soffice
 
 FONT = "Noto Serif CJK SC"
 SENTENCE = (
@@ -302,6 +302,16 @@ def test_cli_refuses_unreadable_input(tmp_path):
         result = runner.invoke(app, ["check", str(path)])
         assert result.exit_code == 2, (path, result.output)
         assert says in result.stderr and "Traceback" not in result.output
+
+
+def test_without_libreoffice_the_message_says_how_to_install(hand_built, tmp_path, monkeypatch):
+    monkeypatch.setenv("PATH", str(tmp_path))  # a PATH with no soffice on it
+    with pytest.raises(SofficeMissing, match="apt-get install libreoffice-writer-nogui fonts-noto-cjk"):
+        find_soffice()
+    result = CliRunner().invoke(app, ["check", str(hand_built["conforming"][0])])
+    assert result.exit_code == 2 and "apt-get install libreoffice-writer-nogui" in result.stderr
+    # A PDF needs no LibreOffice.
+    assert CliRunner().invoke(app, ["check", str(hand_built["conforming"][1])]).exit_code == 0
 
 
 # ---------------------------------------------------------------- numbering continuity, label by label
