@@ -15,6 +15,7 @@ All raw WordprocessingML comes from :mod:`generator.ooxml`.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +24,7 @@ from .. import ooxml as ox
 from ..resources import templates_dir
 
 TEMPLATE_NAME = "notice.docx"
+_FIXED_TIME = dt.datetime(2012, 7, 1, tzinfo=dt.UTC)
 
 # ---------------------------------------------------------------- geometry (GB/T 9704-2012 §5)
 
@@ -495,7 +497,18 @@ def build_template() -> bytes:
     for spec in BODY_AFTER_TABLE:
         _add_paragraph(document, spec)
     _add_imprint(document)
+    _prune_styles(document)
+    for rel_id, rel in list(document.part.rels.items()):
+        if rel.reltype.endswith("/stylesWithEffects"):  # Word 2010 duplicate of styles.xml, 430 kB
+            del document.part.rels[rel_id]
+    package = document.part.package
+    for rel_id, rel in list(package.rels.items()):
+        if rel.reltype.endswith("/thumbnail"):  # python-docx's default preview picture
+            del package.rels[rel_id]
     core = document.core_properties
+    core.created = core.modified = core.last_printed = _FIXED_TIME
+    core.revision = 1
+    core.last_modified_by = "workplan"
     core.title, core.author, core.comments = (
         "GB/T 9704-2012 通知 + 工作要点",
         "workplan",
@@ -503,7 +516,41 @@ def build_template() -> bytes:
     )
     out = io.BytesIO()
     document.save(out)
+    return _normalise_zip(out.getvalue())
+
+
+def _normalise_zip(data: bytes) -> bytes:
+    """Fixed member dates, so rebuilding the template changes no byte unless its content does."""
+    import zipfile
+
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=(2012, 7, 1, 0, 0, 0))  # GB/T 9704-2012 in force
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(fixed, source.read(info.filename))
     return out.getvalue()
+
+
+_KEEP_BUILTIN = {
+    "Normal",
+    "Default Paragraph Font",
+    "Normal Table",
+    "No List",
+    "Table Grid",
+    "Header",
+    "Footer",
+}
+
+
+def _prune_styles(document: object) -> None:
+    """Drop python-docx's ~160 unused built-in styles: a 350 kB styles.xml is parsed and
+    compressed again for every rendered document."""
+    keep = _KEEP_BUILTIN | set(REQUIRED_STYLES)
+    for style in list(document.styles):  # type: ignore[attr-defined]
+        if style.name not in keep and style.name.lower() not in {k.lower() for k in keep}:
+            style.delete()
 
 
 def template_path() -> Path:
