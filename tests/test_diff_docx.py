@@ -16,7 +16,7 @@ from lxml import etree
 
 from generator.diff import Version, diff_documents, load_version
 from generator.load import load_document
-from generator.model import Document
+from generator.model import Document, Node
 from generator.render import render
 from generator.view import build_view
 from generator.writers.diff_docx import render_diff_docx
@@ -216,17 +216,41 @@ def test_reworded_and_emptied_documents() -> None:
     check_round_trip(new, old)  # and added back at the end
 
 
+def _random_edits(document: Document, rng: random.Random) -> None:
+    """Rewordings, a whole section added or dropped, and notice fields changed, on top."""
+    nodes = document.plan.nodes()
+    for node in rng.sample(nodes, k=min(len(nodes), rng.randint(0, 3))):
+        if node.text:
+            text, cut = node.text[0], rng.randint(0, len(node.text[0]))
+            node.text[0] = text[:cut] + random_text(rng, 1, 6) + text[cut + rng.randint(0, 4) :]
+        elif node.heading:
+            node.heading = random_text(rng, 4, 10)
+    sections = document.plan.sections
+    roll = rng.random()
+    if roll < 0.15 and len(sections) > 1:
+        sections.pop(rng.randrange(len(sections)))
+    elif roll < 0.3:
+        sections.insert(rng.randint(0, len(sections)), Node(heading=random_text(rng, 4, 10), items=[]))
+    notice = document.notice
+    if rng.random() < 0.3:
+        notice.recipients = [random_text(rng, 4, 10) for _ in range(rng.randint(0, 2))]
+    if rng.random() < 0.3:
+        notice.body = [random_text(rng, 10, 60) for _ in range(rng.randint(0, 2))]
+    if rng.random() < 0.2:
+        notice.cc = [random_text(rng, 4, 10)]
+    if rng.random() < 0.2:
+        document.plan.preamble = [random_text(rng, 10, 60)]
+
+
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(plan_and_edits(), st.randoms(use_true_random=False))
 def test_generated_pairs_accept_and_reject(case: tuple[Document, Document, dict], rng: random.Random) -> None:
     old, new, _ = case
-    nodes = new.plan.nodes()
-    for node in rng.sample(nodes, k=min(len(nodes), rng.randint(0, 3))):  # rewordings on top
-        if node.text:
-            cut = rng.randint(0, len(node.text[0]))
-            node.text[0] = (
-                node.text[0][:cut] + random_text(rng, 1, 6) + node.text[0][cut + rng.randint(0, 4) :]
-            )
+    old.notice.issuers = ["某某市卫生健康委员会"]
+    old.notice.recipients = ["各县（区）卫生健康局"]
+    old.notice.signatories = ["某某市卫生健康委员会"]
+    new.notice = old.notice.model_copy(deep=True)
+    _random_edits(new, rng)
     check_round_trip(old, new)
 
 
