@@ -52,6 +52,7 @@ def build_notice(
     labels: list[str] = GOOD_LABELS,
     record: str = "bottom",  # 版记: "bottom" of a page of its own, "high" right after the text, or "none"
     pitch_pt: float = 28.95,
+    dash: str = "—",
 ) -> Path:
     """A red-header 通知 the way a clerk sets it up in Word: A4, 3号 text on a 579-twip line grid
     condensed 0.25 pt (22 × 28), red 标志 35 mm under the 版心 top, red rule under the 文号, 2号 标题,
@@ -115,7 +116,7 @@ def build_notice(
         _record_line(word, "　抄送：某某单位，某某单位。", top=8)
         _record_line(word, "　某某市卫生健康委员会办公室　　　　　2021年7月19日印发　", top=6, bottom=8)
     if page_numbers:
-        _page_number_footers(word, section)
+        _page_number_footers(word, section, dash)
     word.save(str(path))
     return path
 
@@ -134,7 +135,7 @@ def _record_line(word: WordDocument, text: str, *, top: int, bottom: int | None 
     ppr.append(_el("w:snapToGrid", **{"w:val": 0}))
 
 
-def _page_number_footers(word: WordDocument, section) -> None:
+def _page_number_footers(word: WordDocument, section, dash: str) -> None:
     word.settings.element.append(_el("w:evenAndOddHeaders"))
     for footer, align, side in (
         (section.footer, WD_ALIGN_PARAGRAPH.RIGHT, "w:right"),
@@ -146,13 +147,13 @@ def _page_number_footers(word: WordDocument, section) -> None:
         paragraph.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
         paragraph._p.get_or_add_pPr().append(_el("w:ind", **{side: 280}))  # 1字 of 4号
 
-        _field_run(paragraph, "— ")
+        _field_run(paragraph, f"{dash} ")
         _field_run(paragraph, field="begin")
         _field_run(paragraph, instruction=" PAGE ")
         _field_run(paragraph, field="separate")
         _field_run(paragraph, "1")
         _field_run(paragraph, field="end")
-        _field_run(paragraph, " —")
+        _field_run(paragraph, f" {dash}")
 
 
 def _field_run(paragraph, text: str = "", field: str | None = None, instruction: str | None = None) -> None:
@@ -172,6 +173,7 @@ HAND_BUILT = {
     "no_page_numbers": {"page_numbers": False},
     "numbering_gap": {"labels": ["一、", "（一）", "（二）", "二、", "（一）", "（三）", "四、"]},
     "record_high": {"record": "high"},
+    "hyphen_page_numbers": {"dash": "-", "record": "none"},
     "pitch_30": {"pitch_pt": 30, "record": "none"},  # 30 pt = 1 行 of §3.2 taken literally
 }
 
@@ -249,6 +251,12 @@ def test_missing_page_numbers_fail(hand_built):
     assert not rule.passed
     assert rule.measured.startswith("page 1: no")
     assert [r.rule for r in report.failed()] == ["页码"]
+
+
+def test_page_numbers_need_em_dashes(hand_built):
+    rule = _rule(_report(hand_built, "hyphen_page_numbers"), "页码")
+    assert not rule.passed
+    assert rule.measured == "page 1: “-1-” uses U+002D, not — U+2014"
 
 
 def test_numbering_gap_is_named(hand_built):

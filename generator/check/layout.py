@@ -7,7 +7,9 @@ Figures are millimetres from the paper's top-left corner (spec §9, checker geom
 Line boxes: a full body page is 22 fixed-height lines filling the 225 mm 版心; the glyphs sit inside
 their line box with a baseline ≈ 0.45 em above its bottom (LibreOffice 7.4, measured 7.0–7.9 pt at
 16 pt with Noto CJK and AR PL fonts), so the 版心 top is the first baseline minus (pitch − 0.45 em)
-and its bottom the last baseline plus 0.45 em.
+and its bottom the last baseline plus 0.45 em. LibreOffice centres its line grid in the text area,
+so when the margins are wrong the measured top and bottom are only known to half a line pitch; the
+.docx page setup, when the input is a .docx, is reported as its own rule.
 """
 
 from __future__ import annotations
@@ -44,7 +46,8 @@ TOL_SIZE_PT = 0.5
 
 _LINE_DESCENT_EM = 0.45  # see module docstring
 _DEFAULT_PITCH = 28.95 / MM  # 579 twips; used only when a document has no two consecutive body lines
-_PAGE_NUMBER = re.compile(r"^[—―]\s*(\d+)\s*[—―]$")
+_PAGE_NUMBER = re.compile(r"^([-‐‑‒–—―－─])\s*(\d+)\s*([-‐‑‒–—―－─])$")  # any dash: wrong ones are named
+_EM_DASH = "—"  # U+2014, the 一字线 of §7.5
 _ISSUED = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日印发$")  # 印发机关和印发日期 line, §7.4.3
 _ATTACHMENT_LABEL = re.compile(r"^附件\s*\d*$")  # §7.3.7: the 附件 page opens with 附件 [N]
 
@@ -515,8 +518,13 @@ def _page_number_rule(measure: PdfMeasure) -> Rule:
             return Rule("页码", expected, f"page {page.number}: no “— N —” page number", False)
         match = _PAGE_NUMBER.match(line.text.replace(" ", ""))
         assert match is not None
-        if int(match.group(1)) != page.number:
-            return Rule("页码", expected, f"page {page.number} is numbered {match.group(1)}", False)
+        dashes = {match.group(1), match.group(3)} - {_EM_DASH}
+        if dashes:
+            wrong = ", ".join(f"U+{ord(d):04X}" for d in sorted(dashes))
+            measured = f"page {page.number}: “{line.text}” uses {wrong}, not — U+2014"
+            return Rule("页码", expected, measured, False)
+        if int(match.group(2)) != page.number:
+            return Rule("页码", expected, f"page {page.number} is numbered {match.group(2)}", False)
         # The dash (一字线) sits at the middle of the em box.
         dash_y = line.baseline - (EM_ASCENT - 0.5) * line.size_mm
         if page.number % 2:
