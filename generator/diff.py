@@ -12,7 +12,8 @@ removal and an addition. Nodes are paired in four passes, cheapest first:
 
 A paired node is then ``moved`` when its parent is not the partner of its old parent (or it left
 the order of its siblings, by a longest increasing subsequence), ``changed`` when its text differs,
-``renumbered`` when only its label differs. A node both moved and reworded is reported once, as
+``renumbered`` when only its own label differs (the items under a renumbered 二、→三、 whose own
+（一） stays are not listed again; their new paths show in later changes). A node both moved and reworded is reported once, as
 ``moved``, with the character segments of the rewording: the move is what a reviewer must find,
 and the segments still show the words. Labels come from :func:`generator.numbering.number_plan`
 through the view, printed like the document (二（三） for a level-2 item).
@@ -405,25 +406,24 @@ def _notes(old: list[_Entry], new: list[_Entry], pairs: dict[int, int], changed:
     it; a removed node whose words sit in a reworded new node was merged into it."""
     inverse = {ni: oi for oi, ni in pairs.items()}
     notes: dict[tuple[str, int], str] = {}
+    added = [n for n in new if n.index not in inverse and n.grams]
+    removed = [o for o in old if o.index not in pairs and o.grams]
     reworded_old = [old[oi] for oi in changed]
     reworded_new = [new[pairs[oi]] for oi in changed]
 
-    def best(entry: _Entry, pool: list[_Entry]) -> _Entry | None:
-        if not entry.grams:
-            return None
-        score, found = max(
-            ((len(entry.grams & p.grams) / len(entry.grams), p) for p in pool),
-            default=(0.0, None),
-            key=lambda t: t[0],
-        )
-        return found if score >= CONTAINED else None
+    def contained(parts: list[_Entry], wholes: list[_Entry]) -> dict[int, _Entry]:
+        """For each part, the whole holding most of its bigrams (at least CONTAINED of them)."""
+        best: dict[int, tuple[float, _Entry]] = {}
+        for part, whole in _candidate_pairs(parts, wholes):
+            share = len(part.grams & whole.grams) / len(part.grams)
+            if share >= CONTAINED and share > best.get(part.index, (0.0, whole))[0]:
+                best[part.index] = (share, whole)
+        return {index: whole for index, (_, whole) in best.items()}
 
-    for n in new:
-        if n.index not in inverse and (source := best(n, reworded_old)) is not None:
-            notes[("new", n.index)] = f"split from {source.label_path}"
-    for o in old:
-        if o.index not in pairs and (target := best(o, reworded_new)) is not None:
-            notes[("old", o.index)] = f"merged into {target.label_path}"
+    for index, source in contained(added, reworded_old).items():
+        notes[("new", index)] = f"split from {source.label_path}"
+    for index, target in contained(removed, reworded_new).items():
+        notes[("old", index)] = f"merged into {target.label_path}"
     return notes
 
 
