@@ -234,7 +234,7 @@ def _full_pages(measure: PdfMeasure, body: Body) -> list[PageMeasure]:
         content = _content(page, body)
         if len(content) < 2 or any(id(line) not in body_ids for line in content):
             continue
-        if page.vertical_strokes or any(rule.width > 50 for rule in page.rules):
+        if page.frames or any(rule.width > 50 for rule in page.rules):
             continue
         last = content[-1]
         runs_on = False

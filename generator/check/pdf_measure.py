@@ -105,7 +105,7 @@ class PageMeasure:
     height: float
     lines: list[TextLine]
     rules: list[HRule]
-    vertical_strokes: int  # table cell borders and the like
+    frames: int  # vertical strokes and boxes: table cell borders, text frames
 
 
 @dataclass
@@ -140,7 +140,7 @@ def measure_pdf(path: Path) -> PdfMeasure:
         for index, page in enumerate(pdf.pages, start=1):
             height = float(page.height)
             glyphs = [_glyph(char, height) for char in page.chars if char.get("upright", True)]
-            rules, verticals = _strokes(page, index)
+            rules, frames = _strokes(page, index)
             pages.append(
                 PageMeasure(
                     number=index,
@@ -148,7 +148,7 @@ def measure_pdf(path: Path) -> PdfMeasure:
                     height=height / MM,
                     lines=_group_lines(glyphs, index),
                     rules=rules,
-                    vertical_strokes=verticals,
+                    frames=frames,
                 )
             )
     return PdfMeasure(pages)
@@ -184,7 +184,7 @@ def _group_lines(glyphs: list[Glyph], page: int) -> list[TextLine]:
 
 def _strokes(page: object, number: int) -> tuple[list[HRule], int]:
     rules: list[HRule] = []
-    verticals = 0
+    frames = 0
     objects = list(page.lines) + list(page.rects)  # type: ignore[attr-defined]
     for obj in objects:
         x0, x1 = float(obj["x0"]) / MM, float(obj["x1"]) / MM
@@ -199,9 +199,9 @@ def _strokes(page: object, number: int) -> tuple[list[HRule], int]:
             thickness = height
         if height <= _RULE_MAX_THICKNESS_MM and width > 5 * max(height, 0.01):
             rules.append(HRule(number, x0, x1, (top + bottom) / 2, thickness, is_red(colour)))
-        elif width <= _RULE_MAX_THICKNESS_MM and height > 2:
-            verticals += 1
-    return _dedupe(rules), verticals
+        elif height > 2:  # a vertical border, or a cell or frame drawn as a box
+            frames += 1
+    return _dedupe(rules), frames
 
 
 def _dedupe(rules: list[HRule]) -> list[HRule]:
