@@ -349,3 +349,23 @@ def test_cli_writes_html_and_tracked_docx(tmp_path: Path) -> None:
     assert '<td class="label"><del>二、</del></td>' in page.read_text(encoding="utf-8")
     xml = zipfile.ZipFile(word).read("word/document.xml").decode("utf-8")
     assert 'w:author="张三"' in xml
+
+
+def test_word_and_markdown_versions_read_through_the_importer(tmp_path: Path) -> None:
+    """A reviewer's .docx or .md of the edited plan diffs like the plan itself."""
+    from generator.render import render
+
+    old, new, expected = edited_seed_000()
+    for suffix in ("docx", "md"):
+        path = tmp_path / f"edited.{suffix}"
+        data = render(new, suffix)
+        path.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+        assert diff_documents(old, load_version(path)).summary == expected["summary"]
+
+
+def test_not_a_document_is_exit_2(tmp_path: Path) -> None:
+    fake = tmp_path / "fake.docx"
+    fake.write_bytes(b"not a zip at all")
+    run = _workplan(fake, WUZHONG_2021)
+    assert run.returncode == 2
+    assert "fake.docx" in run.stderr and "Traceback" not in run.stderr
