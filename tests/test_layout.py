@@ -207,6 +207,7 @@ def _explain(report: CheckReport) -> str:
 # ---------------------------------------------------------------- judging documents made elsewhere
 
 
+@pytest.mark.slow
 def test_hand_built_conforming_notice_passes_every_rule(hand_built):
     report = _report(hand_built, "conforming")
     assert report.passed, _explain(report)
@@ -216,6 +217,7 @@ def test_hand_built_conforming_notice_passes_every_rule(hand_built):
     assert _rule(report, "characters per line").measured.startswith("28 on all")
 
 
+@pytest.mark.slow
 def test_wrong_margins_fail_and_say_by_how_much(hand_built):
     report = _report(hand_built, "margins_25")
     assert not report.passed
@@ -239,12 +241,14 @@ def test_wrong_margins_fail_and_say_by_how_much(hand_built):
     assert not _rule(report, "lines per page").passed
 
 
+@pytest.mark.slow
 def test_a_30pt_line_pitch_gives_21_lines_and_fails(hand_built):
     rule = _rule(_report(hand_built, "pitch_30"), "lines per page")
     assert not rule.passed
     assert rule.measured.startswith("21 lines on page 2 (−1)") and "pitch 30.00 pt" in rule.measured
 
 
+@pytest.mark.slow
 def test_missing_page_numbers_fail(hand_built):
     report = _report(hand_built, "no_page_numbers")
     rule = _rule(report, "页码")
@@ -253,30 +257,35 @@ def test_missing_page_numbers_fail(hand_built):
     assert [r.rule for r in report.failed()] == ["页码"]
 
 
+@pytest.mark.slow
 def test_page_numbers_need_em_dashes(hand_built):
     rule = _rule(_report(hand_built, "hyphen_page_numbers"), "页码")
     assert not rule.passed
     assert rule.measured == "page 1: “-1-” uses U+002D, not — U+2014"
 
 
+@pytest.mark.slow
 def test_numbering_gap_is_named(hand_built):
     rule = _rule(_report(hand_built, "numbering_gap"), "numbering")
     assert not rule.passed
     assert "（三）" in rule.measured and "expected number 2" in rule.measured
 
 
+@pytest.mark.slow
 def test_record_block_off_the_bottom_fails(hand_built):
     rule = _rule(_report(hand_built, "record_high"), "版记")
     assert not rule.passed
     assert re.search(r"y \d+\.\d mm \(−\d+\.\d\)", rule.measured), rule.measured
 
 
+@pytest.mark.slow
 def test_a_document_without_text_fails(hand_built):
     report = check_pdf(hand_built["blank"][1])
     assert not report.passed
     assert [(r.rule, r.measured) for r in report.failed()] == [("body text", "no text found")]
 
 
+@pytest.mark.slow
 def test_cli_json_shape_and_exit_codes(hand_built):
     runner = CliRunner()
     good_pdf = hand_built["conforming"][1]
@@ -312,6 +321,7 @@ def test_cli_refuses_unreadable_input(tmp_path):
         assert says in result.stderr and "Traceback" not in result.output
 
 
+@pytest.mark.slow
 def test_without_libreoffice_the_message_says_how_to_install(hand_built, tmp_path, monkeypatch):
     monkeypatch.setenv("PATH", str(tmp_path))  # a PATH with no soffice on it
     with pytest.raises(SofficeMissing, match="apt-get install libreoffice-writer-nogui fonts-noto-cjk"):
