@@ -180,6 +180,18 @@ def test_split_item_is_noted() -> None:
     assert added[0].note == "split from 一（一）"
 
 
+def test_merged_items_are_noted() -> None:
+    old = load_document(WUZHONG_2021)
+    new = old.model_copy(deep=True)
+    items = new.plan.sections[0].items
+    items[0].text = [items[0].text[0] + items[1].heading + items[1].text[0]]  # （二） folded into （一）
+    del items[1]
+    result = diff_documents(old, new)
+    removed = [c for c in result.changes if c.kind == "removed"]
+    assert [(c.old_label, c.note) for c in removed] == [("一（二）", "merged into 一（一）")]
+    assert result.summary["changed"] == 1
+
+
 def test_seed_003_import_against_corrected_plan_is_numbering_only() -> None:
     """The source repeats 二、, loses four section numbers and jumps to 八、; the import and the
     corrected plan say the same words, so the diff is exactly those numbering corrections."""
