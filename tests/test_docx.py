@@ -334,3 +334,30 @@ def test_full_pages_have_22_lines_of_28_characters(pdfs: dict[str, Path]) -> Non
             widest = max(widest, *(sum(1 for c in r if ord(c["text"]) > 0x2E80) for r in rows.values()))
         assert max(counts) == 22 and counts.count(22) >= len(counts) - 1
         assert widest == 28
+
+
+def test_plan_tables_render_row_by_row() -> None:
+    """附表 rows and cells are looped by the template; ragged rows are padded, text stays data."""
+    document = Document.model_validate(
+        {
+            "notice": {"issuers": ["某市卫生健康委员会"], "signatories": ["某市"]},
+            "plan": {
+                "title": "2025年工作要点",
+                "year": 2025,
+                "sections": [
+                    {
+                        "heading": "任务",
+                        "tables": [
+                            {"title": "附表1 任务清单", "rows": [["序号", "任务", "牵头"], ["1", "甲&<乙>"]]}
+                        ],
+                    }
+                ],
+            },
+        }
+    )
+    rendered = docx.Document(io.BytesIO(render_docx(build_view(document))))
+    assert [[c.text for c in row.cells] for row in rendered.tables[-1].rows] == [
+        ["序号", "任务", "牵头"],
+        ["1", "甲&<乙>", ""],
+    ]
+    assert "附表1 任务清单" in [p.text for p in rendered.paragraphs]
