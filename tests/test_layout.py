@@ -18,6 +18,7 @@ from typer.testing import CliRunner
 
 from generator.check.labels import first_break, parse_label
 from generator.check.layout import CheckReport, Rule, check_files, check_pdf
+from generator.check.pdf_measure import plain_text
 from generator.cli import app
 from generator.soffice import SofficeMissing, convert_to_pdf, find_soffice
 
@@ -366,6 +367,13 @@ def test_continuous_numbering_passes(sequence):
 def test_broken_numbering_names_the_first_offender(sequence, offender):
     problem = first_break(_labels(*sequence))
     assert problem is not None and f"paragraph {len(sequence) - 1}: {offender}" in problem
+
+
+def test_radicals_from_chromium_pdfs_read_as_ideographs():
+    # Chromium's PDFs map 一 十 日 月 to Kangxi radicals (U+2F00 …) in their ToUnicode tables.
+    assert plain_text("（⼗⼆）") == "（十二）" and parse_label(plain_text("⼀、")).number == 1
+    assert plain_text("2025年2⽉18⽇印发") == "2025年2月18日印发"
+    assert plain_text("①（1）：") == "①（1）："  # only radicals change, not circled or full-width forms
 
 
 def test_labels_are_read_only_at_paragraph_starts():

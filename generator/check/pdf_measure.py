@@ -8,7 +8,9 @@ producer wrote the font's descent: the box of a CJK glyph is taken as the ideogr
 
 from __future__ import annotations
 
+import logging
 import statistics
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -135,6 +137,9 @@ def measure_pdf(path: Path) -> PdfMeasure:
     """Every page's text lines and horizontal rules; raises whatever pdfplumber raises on a bad file."""
     import pdfplumber  # heavy: imported only when a PDF is measured
 
+    # pdfminer logs every font-descriptor quirk of other producers' PDFs; the report is what counts.
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
+
     pages: list[PageMeasure] = []
     with pdfplumber.open(path) as pdf:
         for index, page in enumerate(pdf.pages, start=1):
@@ -154,11 +159,17 @@ def measure_pdf(path: Path) -> PdfMeasure:
     return PdfMeasure(pages)
 
 
+def plain_text(text: str) -> str:
+    """Kangxi and supplementary radicals (U+2E80–U+2FDF) as the ideographs they look like: Chromium/Skia
+    PDFs map 一 日 月 … to ⼀ ⽇ ⽉ in their ToUnicode tables, which would hide labels and dates."""
+    return "".join(unicodedata.normalize("NFKC", ch) if "\u2e80" <= ch <= "\u2fdf" else ch for ch in text)
+
+
 def _glyph(char: dict, page_height: float) -> Glyph:
     matrix = char.get("matrix")
     baseline_pt = page_height - float(matrix[5]) if matrix else float(char["bottom"])
     return Glyph(
-        text=char["text"],
+        text=plain_text(char["text"]),
         x0=float(char["x0"]) / MM,
         x1=float(char["x1"]) / MM,
         baseline=baseline_pt / MM,
