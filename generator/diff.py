@@ -302,7 +302,7 @@ def _match(old: list[_Entry], new: list[_Entry]) -> dict[int, int]:
     return pairs
 
 
-def _longest_increasing(values: list[int]) -> set[int]:
+def longest_increasing(values: list[int]) -> set[int]:
     """Positions (into ``values``) of one longest strictly increasing subsequence."""
     tails: list[int] = []
     tail_pos: list[int] = []
@@ -340,7 +340,7 @@ def _moved(old: list[_Entry], new: list[_Entry], pairs: dict[int, int]) -> set[i
     for members in stay.values():
         members.sort()
         olds = [old[oi].sibling for _, oi in members]
-        keep = _longest_increasing(olds)
+        keep = longest_increasing(olds)
         moved.update(oi for pos, (_, oi) in enumerate(members) if pos not in keep)
     return moved
 

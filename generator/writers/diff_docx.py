@@ -30,7 +30,7 @@ from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 
 from .. import ooxml as ox
-from ..diff import DiffResult, _longest_increasing, char_segments
+from ..diff import DiffResult, char_segments, longest_increasing
 from ..view import DocumentView
 from .docx import render_docx
 
@@ -171,7 +171,7 @@ def _anchors(old: list[_Block], new: list[_Block]) -> set[int]:
     The other pairs are shown as deleted at their old place and inserted at the new one."""
     position = {id(b): i for i, b in enumerate(old)}
     paired = [b for b in new if b.partner is not None]
-    keep = _longest_increasing([position[id(b.partner)] for b in paired])
+    keep = longest_increasing([position[id(b.partner)] for b in paired])
     return {id(b) for i, b in enumerate(paired) if i in keep}
 
 
