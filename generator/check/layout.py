@@ -475,7 +475,14 @@ def _red_rule_rule(measure: PdfMeasure) -> Rule:
             return Rule("红色分隔线", expected, "no red rule on page 1 under the 发文机关标志", False)
         return _na("红色分隔线", expected, "no 发文机关标志")
     rule = rules[0]
-    above = [line for line in measure.pages[0].lines if line.bottom < rule.y and not line.red]
+    mark = _issuer_mark(measure)
+    # The 文号 is the text between the 标志 and the rule (份号, 密级 … above the 标志 are not it).
+    ceiling = max((line.bottom for line in mark if line.bottom < rule.y), default=0.0)
+    above = [
+        line
+        for line in measure.pages[0].lines
+        if ceiling < line.top and line.bottom < rule.y and not line.red
+    ]
     parts = [f"width {_off(rule.width, AREA_WIDTH)}", f"x {_off(rule.x0, AREA_LEFT)}"]
     passed = abs(rule.width - AREA_WIDTH) <= TOL_RULE and abs(rule.x0 - AREA_LEFT) <= TOL_RULE
     if above:
@@ -483,8 +490,7 @@ def _red_rule_rule(measure: PdfMeasure) -> Rule:
         parts.append(f"under 文号 {_off(gap, RED_RULE_GAP)}")
         passed &= abs(gap - RED_RULE_GAP) <= TOL_RULE
     else:
-        parts.append("no 文号 above it")
-        passed = False
+        parts.append("no 文号 above it (gap not checked)")  # §7.2.7 places the rule relative to the 文号 only
     return Rule("红色分隔线", expected, ", ".join(parts), passed)
 
 
