@@ -440,6 +440,7 @@ def paragraph(
     line_exact: int | None = None,
     before: int | None = None,
     keep_next: bool = False,
+    jc: str | None = None,
 ) -> ParagraphXml:
     """A paragraph in ``style`` (a w:styleId); indents/spacing in twips override the style only
     where given."""
@@ -462,6 +463,8 @@ def paragraph(
         indent.append(f'w:firstLine="{int(first_line)}"')
     if indent:
         props.append(f"<w:ind {' '.join(indent)}/>")
+    if jc:
+        props.append(f'<w:jc w:val="{escape_text(jc)}"/>')
     body = content.xml if isinstance(content, RunXml) else (run(content).xml if content else "")
     return ParagraphXml(f"<w:p><w:pPr>{''.join(props)}</w:pPr>{body}</w:p>")
 

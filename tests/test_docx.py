@@ -264,12 +264,19 @@ def test_title_lines_keep_text_and_width(title: str) -> None:
 
 def test_unsealed_signature_indents_follow_the_formula() -> None:
     """§7.3.5.2: 署名 right-indented 2字; the date starts 2字 right of the 署名's first character."""
-    paragraphs = closing_paragraphs(["某某市卫生健康委员会"], "2025年2月18日", sealed=False)
-    indents = [int(m) for p in paragraphs for m in re.findall(r'w:right="(\d+)"', p.xml)]
-    name_right, date_right = indents
-    assert name_right == 2 * tpl.ZI
-    name_width, date_width = width_zi("某某市卫生健康委员会"), width_zi("2025年2月18日")
-    assert date_right == round((name_width - date_width) * tpl.ZI)
+    name = "某某市卫生健康委员会"
+    signatory, date = closing_paragraphs([name], "2025年2月18日", sealed=False)[1:]
+    assert 'w:right="640"' in signatory.xml
+    advance = tpl.ZI + tpl.CHAR_SPACING
+    name_start = tpl.TEXT_WIDTH - 2 * tpl.ZI - len(name) * advance
+    assert f'w:left="{name_start + 2 * advance}"' in date.xml and '<w:jc w:val="left"/>' in date.xml
+
+
+def test_unsealed_long_date_pushes_the_name_left() -> None:
+    paragraphs = closing_paragraphs(["某某局"], "2025年12月18日", sealed=False)
+    name_right, date_right = (int(m) for p in paragraphs[1:] for m in re.findall(r'w:right="(\d+)"', p.xml))
+    assert date_right == 2 * tpl.ZI
+    assert name_right == round((width_zi("2025年12月18日") - 3 + 4) * tpl.ZI)
 
 
 def test_sealed_signature_is_centred_over_the_date() -> None:

@@ -198,8 +198,16 @@ def closing_paragraphs(
             out.append(
                 ox.paragraph(sid("WP Signatory"), name, right=round((name_right + n - width_zi(name)) * zi))
             )
-    if date:
+    if not date:
+        return out
+    if sealed or d > n:
         out.append(ox.paragraph(sid("WP Date"), date, right=round((4 if sealed else date_right) * zi)))
+    else:
+        # The date starts 2字 right of the 署名's first character: set from the left, so the
+        # rule holds whatever the width of the digits in the font at hand.
+        advance = tpl.ZI + tpl.CHAR_SPACING  # one condensed 汉字
+        left = tpl.TEXT_WIDTH - round(name_right * zi) - round(n * advance) + 2 * advance
+        out.append(ox.paragraph(sid("WP Date"), date, left=left, right=0, jc="left"))
     return out
 
 
