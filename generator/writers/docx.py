@@ -156,15 +156,29 @@ def mark_size(names: list[str], width_twips: int) -> float:
     return float(min(MARK_MAX_PT, math.floor(fit)))
 
 
-def _mark_paragraph(sid: StyleIds, style: str, text: str, size: float, first: bool) -> ox.ParagraphXml:
+MARK_MIN_PT = 26.0  # below this a long name keeps its height and is condensed instead (w:w)
+
+
+def mark_font(fit: float) -> tuple[float, int | None]:
+    """Size and horizontal scale (%) of a mark that fits at ``fit`` pt: long names stay 26 pt
+    high and are narrowed, as printers set long 发文机关标志."""
+    if fit >= MARK_MIN_PT:
+        return fit, None
+    return MARK_MIN_PT, math.floor(fit / MARK_MIN_PT * 100)
+
+
+def _mark_paragraph(sid: StyleIds, style: str, text: str, fit: float, first: bool) -> ox.ParagraphXml:
     """One line of the 发文机关标志, its em-box top 35 mm below the 版心 top when ``first``."""
+    size, scale = mark_font(fit)
     line = round(size * MARK_LINE_FACTOR * 20)
     before = None
     if first:
         # LibreOffice sets the glyphs at the top of an exact-height line: the em box starts
         # MARK_EM_OFFSET below the paragraph top whatever the size (measured 0.14–0.16 mm).
         before = MARK_TOP_TWIPS - HEADER_LINES * tpl.LINE_PITCH - MARK_EM_OFFSET
-    return ox.paragraph(sid(style), ox.run(text, size_pt=size), line_exact=line, before=before)
+    return ox.paragraph(
+        sid(style), ox.run(text, size_pt=size, char_scale=scale), line_exact=line, before=before
+    )
 
 
 # ---------------------------------------------------------------- 署名 and 成文日期 (§7.3.5)
@@ -335,7 +349,8 @@ def build_context(view: DocumentView, sid: StyleIds = default_style_id) -> dict[
             _mark_paragraph(sid, "WP Issuer Joint", name, size, first=(i == 0))
             for i, name in enumerate(n.issuers)
         ]
-        context["issuer_suffix"] = ox.run(n.issuer_suffix, size_pt=size)
+        suffix_size, suffix_scale = mark_font(size)
+        context["issuer_suffix"] = ox.run(n.issuer_suffix, size_pt=suffix_size, char_scale=suffix_scale)
     signer_lines, signer_last = _signers(view, sid)
     context.update(
         upward=n.upward,
