@@ -151,17 +151,33 @@ def _pair(old: list[_Block], new: list[_Block], node_pairs: dict) -> None:
         partner = new_by_key.get((node_pairs.get(path), nth))
         if partner is not None and partner.element.tag == block.element.tag and partner.partner is None:
             block.partner, partner.partner = partner, block
-    rest_old = [b for b in old if b.partner is None and b.key is None]
-    rest_new = [b for b in new if b.partner is None and b.key is None]
+    for zone_old, zone_new in zip(_zones(old), _zones(new), strict=True):
+        _pair_in_order(zone_old, zone_new)
+
+
+def _zones(blocks: list[_Block]) -> list[list[_Block]]:
+    """Unpaired non-plan blocks before the plan (the notice), inside it, and after it (版记):
+    matched zone by zone, so that a blank line of the notice never pairs with one after the plan."""
+    plan = [i for i, b in enumerate(blocks) if b.key is not None]
+    first, last = (plan[0], plan[-1]) if plan else (len(blocks), len(blocks))
+    rest = [(i, b) for i, b in enumerate(blocks) if b.partner is None and b.key is None]
+    return [
+        [b for i, b in rest if i < first],
+        [b for i, b in rest if first <= i <= last],
+        [b for i, b in rest if i > last],
+    ]
+
+
+def _pair_in_order(old: list[_Block], new: list[_Block]) -> None:
     matcher = difflib.SequenceMatcher(
         None,
-        [(b.element.tag, b.text) for b in rest_old],
-        [(b.element.tag, b.text) for b in rest_new],
+        [(b.element.tag, b.text) for b in old],
+        [(b.element.tag, b.text) for b in new],
         autojunk=False,
     )
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag in ("equal", "replace"):  # a replaced run of notice lines is reworded line by line
-            for a, b in zip(rest_old[i1:i2], rest_new[j1:j2], strict=False):
+            for a, b in zip(old[i1:i2], new[j1:j2], strict=False):
                 if a.element.tag == b.element.tag:
                     a.partner, b.partner = b, a
 
