@@ -402,6 +402,17 @@ def set_doc_defaults(styles: BaseOxmlElement, east_asia: str, size_pt: float) ->
     set_lang(rpr)
 
 
+_STYLE_ORDER = (
+    "name aliases basedOn next link autoRedefine hidden uiPriority semiHidden unhideWhenUsed qFormat "
+    "locked personal personalCompose personalReply rsid pPr rPr tblPr trPr tcPr tblStylePr"
+).split()
+
+
+def link_style(style: BaseOxmlElement, other_id: str) -> None:
+    """w:link: a paragraph style and its character twin share their formatting in Word."""
+    _set(_child(style, "link", _STYLE_ORDER), val=other_id)
+
+
 def remove_theme_fonts(root: BaseOxmlElement) -> None:
     """Drop every theme-font reference (asciiTheme …) below ``root``: fonts are named explicitly."""
     for fonts in root.iter(qn("w:rFonts")):

@@ -336,6 +336,11 @@ def _apply_style(document: object, spec: StyleSpec) -> None:
         ox.set_size(rpr, spec.size)
     if spec.color:
         ox.set_color(rpr, spec.color)
+    if spec.font and spec.name.endswith(" Char"):
+        # Word keeps linked twins in step: changing the font of one changes the other
+        twin = spec.name.removesuffix(" Char")
+        ox.link_style(element, twin.replace(" ", ""))
+        ox.link_style(styles[twin].element, spec.name.replace(" ", ""))
     if spec.kind == "character":
         return
     ppr = ox.get_ppr(element)
