@@ -17,7 +17,7 @@ from lxml import etree
 
 from generator.diff import Version, diff_documents, load_version
 from generator.load import load_document
-from generator.model import Document, Node
+from generator.model import Document, Node, Table
 from generator.render import render
 from generator.view import build_view
 from generator.writers.diff_docx import render_diff_docx
@@ -266,6 +266,23 @@ def test_generated_pairs_accept_and_reject(case: tuple[Document, Document, dict]
     new.notice = old.notice.model_copy(deep=True)
     _random_edits(new, rng)
     check_round_trip(old, new)
+
+
+def test_tables_changed_added_and_removed() -> None:
+    old = load_document(PLANS / "suzhou-wuzhong-2021.yaml")
+    old.plan.sections[0].items[0].tables = [
+        Table(title="附表1 指标", rows=[["指标", "目标"], ["发热门诊", "3家"]])
+    ]
+    old.plan.sections[2].items[0].tables = [Table(rows=[["甲", "乙"]])]
+    new = old.model_copy(deep=True)
+    new.plan.sections[0].items[0].tables[0].rows[1][1] = "4家"
+    new.plan.sections[2].items[0].tables = []
+    new.plan.sections[1].items[1].tables = [Table(title="附表2", rows=[["一", "二", "三"]])]
+    data = check_round_trip(old, new)
+    check_round_trip(new, old)
+    rows = [tr.find(f"{W}trPr") for tr in _document_xml(data).iter(f"{W}tr")]
+    marks = [etree.QName(child).localname for trpr in rows if trpr is not None for child in trpr]
+    assert marks.count("del") == 3 and marks.count("ins") == 3  # changed table out + in, one gone, one new
 
 
 def test_every_pair_of_real_plans() -> None:
