@@ -98,10 +98,11 @@ def _read_header(rest: list[Line], fields: dict[str, Any], defects: DefectLog) -
         rest.pop(0)
     number_at = next((i for i, line in enumerate(rest[:6]) if _doc_number_of(line.text)), None)
     if number_at is None:
-        # Without a 文号 only lines ending in 文件 are taken as the issuer mark.
+        # Without a 文号 the issuer mark is the lines up to one ending in 文件 (joint: A / B文件).
         number_at = 0
-        while number_at < len(rest) and rest[number_at].text.replace(" ", "").endswith("文件"):
-            number_at += 1
+        for i, line in enumerate(rest[:4]):
+            if line.text.replace(" ", "").endswith("文件"):
+                number_at = i + 1
         issuer_lines, number_line = rest[:number_at], None
     else:
         issuer_lines, number_line = rest[:number_at], rest[number_at]

@@ -285,7 +285,7 @@ class _TreeBuilder:
                 # followed by a paragraph: a heading only if it has no comma and the paragraph is one
                 if "，" not in text and "," not in text and _is_paragraph(following.text):
                     found.add(k)
-            elif nxt.scheme != "chinese" and nxt.scheme in self._nested_schemes(entries):
+            elif nxt.scheme != "chinese" and nxt.scheme in (self._nested_schemes(entries) or {nxt.scheme}):
                 found.add(k)
         return found
 

@@ -1,0 +1,202 @@
+"""Import inverts render: for every plan P, import(render(P, .txt)) and import(render(P, .docx))
+equal P as models — compared on what a printed document carries.
+
+Left out of the comparison because print cannot carry them: node ids, task fields (牵头单位,
+责任单位, 完成时限, 指标 — printed as one line, read back best-effort) and status, ``sealed`` (a
+layout choice), and the numbering *settings* — what must match is the labels they produce, so a
+scheme for a level no node uses, or a continuous flag that changes no number, does not count.
+A title or 附件说明 left at its default compares equal to the same text written out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import plan_files
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from generator.dump import dump_document
+from generator.load import load_document, load_text
+from generator.model import Document, Node, Notice, Numbering, Plan
+from generator.numbering import number_plan, walk
+from generator.readers import import_file, import_text
+from generator.render import render
+
+TASK_FIELDS = {"id", "lead", "owners", "deadline", "targets", "status"}
+
+
+def printable(document: Document) -> dict[str, Any]:
+    """The model as print carries it (see the module docstring for what is left out)."""
+    data = document.model_dump(mode="json")
+    notice, plan = data["notice"], data["plan"]
+    notice["title"] = document.notice_title
+    notice["attachments"] = document.attachment_names
+    del notice["sealed"]
+    if not notice["issuers"]:
+        del notice["issuer_suffix"]
+    plan["labels"] = [entry.label for entry in walk(number_plan(document.plan))]
+    del plan["numbering"]
+
+    def strip(node: dict[str, Any]) -> None:
+        for key in TASK_FIELDS:
+            node.pop(key, None)
+        for child in node["items"]:
+            strip(child)
+
+    for section in plan["sections"]:
+        strip(section)
+    return data
+
+
+def _docx_import(document: Document, folder: Path) -> Document:
+    path = folder / "plan.docx"
+    path.write_bytes(render(document, "docx"))  # type: ignore[arg-type]
+    return import_file(path).document
+
+
+@pytest.mark.parametrize("path", plan_files(), ids=lambda p: p.name)
+def test_plan_round_trips_through_txt(path: Path) -> None:
+    document = load_document(path)
+    imported = import_text(str(render(document, "txt"))).document
+    assert printable(imported) == printable(document)
+
+
+@pytest.mark.parametrize("path", plan_files(), ids=lambda p: p.name)
+def test_plan_round_trips_through_docx(path: Path, tmp_path: Path) -> None:
+    document = load_document(path)
+    assert printable(_docx_import(document, tmp_path)) == printable(document)
+
+
+@pytest.mark.parametrize("path", plan_files(), ids=lambda p: p.name)
+def test_dumped_yaml_loads_back_equal(path: Path, tmp_path: Path) -> None:
+    """The YAML `import` writes is read by the loader to the very same model."""
+    document = load_document(path)
+    out = tmp_path / "plan.yaml"
+    text = dump_document(document, for_file=out, comments=["round trip"])
+    assert load_text(text, str(out)) == document
+
+
+def test_plans_exist() -> None:
+    assert len(plan_files()) >= 5
+
+
+# --- generated plans ---------------------------------------------------------------------------
+
+# Chinese-like text from a small alphabet (no numerals, no 是: those would read as labels or
+# as 一是…二是… markers), with the punctuation plans use inside sentences.
+WORDS = st.text(
+    alphabet="工作推进落实加强建设管理服务体系健全完善制度能力水平质量安全医疗卫生", min_size=2, max_size=8
+)
+INNER = st.sampled_from(["，", "、", "", "“", "”"])
+
+
+@st.composite
+def sentence(draw: st.DrawFn, max_len: int = 200) -> str:
+    parts = draw(st.lists(st.tuples(WORDS, INNER), min_size=1, max_size=6))
+    text = "".join(w + p for w, p in parts).rstrip("，、“”") or "工作"
+    return text[: max_len - 1] + "。"
+
+
+@st.composite
+def paragraph(draw: st.DrawFn) -> str:
+    return "".join(draw(st.lists(sentence(), min_size=1, max_size=3)))
+
+
+@st.composite
+def long_paragraph(draw: st.DrawFn) -> str:
+    """Over 30 characters: what reads as a paragraph rather than a heading."""
+    text = draw(paragraph())
+    return (
+        text if len(text) > 30 else "加强组织领导，细化工作措施，压实各方责任，确保各项任务按期完成。" + text
+    )
+
+
+SECTION_HEADING = st.builds(lambda a, b: a + b, WORDS, WORDS)  # no punctuation: stands alone
+
+
+@st.composite
+def node(draw: st.DrawFn, level: int, depth: int) -> Node:
+    heading = draw(SECTION_HEADING) if level == 1 else draw(sentence(max_len=30))
+    points: list[str] = []
+    if draw(st.booleans()) and level > 1:
+        points = draw(st.lists(sentence(max_len=30), min_size=2, max_size=4))
+    text = draw(st.lists(paragraph() if level > 1 else long_paragraph(), max_size=2))
+    items: list[Node] = []
+    if level < depth:
+        items = draw(st.lists(node(level + 1, depth), max_size=3))
+    return Node(heading=heading, points=points, text=text, items=items)
+
+
+SCHEMES = st.sampled_from(
+    [
+        ["chinese", "chinese_paren", "arabic", "arabic_paren", "circled"],
+        ["chinese", "arabic"],
+        ["chinese", "chinese_paren", "arabic_comma"],
+        ["chinese", "arabic_paren", "circled"],
+    ]
+)
+
+
+@st.composite
+def plans(draw: st.DrawFn) -> Document:
+    year = draw(st.integers(2015, 2030))
+    title = f"{year}年{draw(WORDS)}工作要点"
+    levels = draw(SCHEMES)
+    depth = draw(st.integers(1, len(levels)))
+    sections = draw(st.lists(node(1, depth), min_size=1, max_size=4))
+    for section in sections[1:]:
+        # a heading without a number, where the source shows it: before items or a paragraph
+        if draw(st.integers(0, 5)) == 0 and (section.items or (section.text and not section.points)):
+            section.numbered = False
+    continuous = draw(st.lists(st.integers(2, max(2, depth)), max_size=2, unique=True)) if depth > 1 else []
+    issuers = draw(
+        st.lists(st.sampled_from(["云溪市卫生健康委员会", "云溪市医疗保障局"]), max_size=2, unique=True)
+    )
+    notice = Notice(
+        issuers=issuers,
+        doc_number=draw(st.sampled_from([None, "云卫医〔2025〕12号"])),
+        recipients=["各县（区）卫生健康局", "市直各医疗卫生单位"],
+        body=[f"现将《{title}》印发给你们，请结合实际，认真抓好落实。"],
+        signatories=issuers or ["云溪市卫生健康委员会"],
+        date=dt.date(year, draw(st.integers(1, 12)), draw(st.integers(1, 28))),
+        note=draw(st.sampled_from([None, "此件公开发布"])),
+        cc=draw(st.sampled_from([[], ["云溪市人民政府办公室", "省卫生健康委员会"]])),
+    )
+    if issuers and draw(st.booleans()):  # the 版头 of a classified, urgent 上行文
+        notice.copy_number, notice.classification, notice.secrecy_period = "000123", "秘密", "1年"
+        notice.urgency, notice.signers = "加急", ["张明远", "李华"]
+    if draw(st.booleans()):
+        notice.title = draw(st.sampled_from([f"关于印发《{title}》的\n通知", f"关于做好{year}年工作的通知"]))
+    if draw(st.booleans()):
+        notice.attachments = draw(st.sampled_from([[], [title, "重点任务清单"], ["重点任务清单", title]]))
+    if draw(st.booleans()):  # 印发机关 and 印发日期 stand together on one line (GB/T 9704 §8.3)
+        notice.printer, notice.print_date = "云溪市卫生健康委员会办公室", notice.date
+    preamble = draw(st.lists(long_paragraph(), max_size=2))
+    plan = Plan(
+        title=title,
+        year=year,
+        preamble=preamble,
+        sections=sections,
+        numbering=Numbering(levels=levels, continuous=continuous),
+    )
+    return Document(notice=notice, plan=plan)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(plans())
+def test_generated_plans_round_trip_through_txt(document: Document) -> None:
+    imported = import_text(str(render(document, "txt"))).document
+    assert printable(imported) == printable(document)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(plans())
+def test_generated_plans_round_trip_through_docx(document: Document) -> None:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        assert printable(_docx_import(document, Path(folder))) == printable(document)
