@@ -280,8 +280,8 @@ def test_tables_changed_added_and_removed() -> None:
     new.plan.sections[1].items[1].tables = [Table(title="附表2", rows=[["一", "二", "三"]])]
     data = check_round_trip(old, new)
     check_round_trip(new, old)
-    rows = [tr.find(f"{W}trPr") for tr in _document_xml(data).iter(f"{W}tr")]
-    marks = [etree.QName(child).localname for trpr in rows if trpr is not None for child in trpr]
+    row_props = [tr.find(f"{W}trPr") for tr in _document_xml(data).iter(f"{W}tr")]
+    marks = [etree.QName(child).localname for trpr in row_props if trpr is not None for child in trpr]
     assert marks.count("del") == 3 and marks.count("ins") == 3  # changed table out + in, one gone, one new
 
 
