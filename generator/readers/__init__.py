@@ -61,7 +61,12 @@ def import_file(path: str | Path) -> ImportResult:
             text = decode(path.read_bytes())
         except NotText as exc:
             raise _refuse(name, str(exc), "import a .txt, .md or .docx document") from None
-        lines = text_lines(text, defects)
+        if path.suffix.lower() in (".md", ".markdown"):
+            from .md import md_lines
+
+            lines = md_lines(text, defects)
+        else:
+            lines = text_lines(text, defects)
     if not any(not line.blank for line in lines):
         raise _refuse(name, "the document has no text", "import the document's .docx or .txt")
     document = build_document(lines, defects)
