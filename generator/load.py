@@ -278,7 +278,8 @@ def _structural_problems(root: yaml.Node, name: str) -> list[Problem]:
                 )
             )
         id_node = _child(node, "id")
-        if isinstance(id_node, yaml.ScalarNode):
+        # `id: null` (or `id:`) means "no id", which may repeat.
+        if isinstance(id_node, yaml.ScalarNode) and id_node.tag != "tag:yaml.org,2002:null":
             if id_node.value in ids:
                 problems.append(
                     Problem(
