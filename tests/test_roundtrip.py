@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 
 from generator.dump import dump_document
 from generator.load import load_document, load_text
-from generator.model import Document, Node, Notice, Numbering, Plan
+from generator.model import Document, Node, Notice, Numbering, Plan, Table
 from generator.numbering import number_plan, walk
 from generator.readers import import_file, import_text
 from generator.render import render
@@ -128,7 +128,14 @@ SECTION_HEADING = st.builds(lambda a, b: a + b, WORDS, WORDS)  # no punctuation:
 
 
 @st.composite
-def node(draw: st.DrawFn, level: int, depth: int) -> Node:
+def table(draw: st.DrawFn) -> Table:
+    width = draw(st.integers(1, 3))
+    rows = draw(st.lists(st.lists(WORDS, min_size=width, max_size=width), min_size=1, max_size=3))
+    return Table(title=draw(st.one_of(st.none(), WORDS)), rows=rows)
+
+
+@st.composite
+def node(draw: st.DrawFn, level: int, depth: int, tables: bool = False) -> Node:
     heading = draw(SECTION_HEADING) if level == 1 else draw(sentence(max_len=30))
     points: list[str] = []
     if draw(st.booleans()) and level > 1:
@@ -136,8 +143,9 @@ def node(draw: st.DrawFn, level: int, depth: int) -> Node:
     text = draw(st.lists(paragraph() if level > 1 else long_paragraph(), max_size=2))
     items: list[Node] = []
     if level < depth:
-        items = draw(st.lists(node(level + 1, depth), max_size=3))
-    return Node(heading=heading, points=points, text=text, items=items)
+        items = draw(st.lists(node(level + 1, depth, tables), max_size=3))
+    found = draw(st.lists(table(), max_size=1)) if tables and (level > 1 or text) else []
+    return Node(heading=heading, points=points, text=text, items=items, tables=found)
 
 
 SCHEMES = st.sampled_from(
@@ -151,12 +159,13 @@ SCHEMES = st.sampled_from(
 
 
 @st.composite
-def plans(draw: st.DrawFn) -> Document:
+def plans(draw: st.DrawFn, tables: bool = False) -> Document:
+    """Plans as an author writes them; ``tables`` only for Word (text prints a table as lines)."""
     year = draw(st.integers(2015, 2030))
     title = f"{year}年{draw(WORDS)}工作要点"
     levels = draw(SCHEMES)
     depth = draw(st.integers(1, len(levels)))
-    sections = draw(st.lists(node(1, depth), min_size=1, max_size=4))
+    sections = draw(st.lists(node(1, depth, tables), min_size=1, max_size=4))
     for section in sections[1:]:
         # a heading without a number, where the source shows it: before items or a paragraph
         if draw(st.integers(0, 5)) == 0 and (section.items or (section.text and not section.points)):
@@ -203,7 +212,7 @@ def test_generated_plans_round_trip_through_txt(document: Document) -> None:
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(plans())
+@given(plans(tables=True))
 def test_generated_plans_round_trip_through_docx(document: Document) -> None:
     import tempfile
 

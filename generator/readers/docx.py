@@ -43,11 +43,19 @@ def docx_lines(path: Path, defects: DefectLog) -> list[Line]:
     numbers = _AutoNumbers(document)
     out: list[Line] = []
     titles: list[tuple[str, list[str]]] = []  # (style, lines) of the last title paragraphs
+    captions: dict[int, str] = {}  # paragraph number → text of a table-title paragraph
     for no, (kind, item) in enumerate(_body_items(document), start=1):
         if kind == "tbl":
-            out.extend(_table_lines(item, no))
+            lines = _table_lines(item, no)
+            caption = captions.get(no - 1)
+            if caption is not None and lines and lines[0].table is not None and out and out[-1].no == no - 1:
+                out.pop()  # the table's title paragraph (附表 caption) belongs to the table
+                lines[0].table.title = caption
+            out.extend(lines)
             continue
         style = _style_name(item)
+        if style in _CAPTION_STYLES and item.text.strip():
+            captions[no] = item.text.strip()
         text = remove_garbage(item.text, no, defects)
         if style in _TITLE_STYLES and titles and titles[-1][0] == style and out and out[-1].no == no - 1:
             # Our writer breaks long titles over paragraphs by its own layout rule; only a break
@@ -67,6 +75,7 @@ def docx_lines(path: Path, defects: DefectLog) -> list[Line]:
 
 
 _TITLE_STYLES = ("WP Title", "WP Annex Title")
+_CAPTION_STYLES = ("WP Table Title", "Caption", "题注")
 
 
 def _title_line(first_no: int, style: str, parts: list[str], no: int) -> Line:
