@@ -300,3 +300,66 @@ def test_hostile_input_is_refused_clearly(tmp_path: Path, name: str) -> None:
     assert result.exit_code == 2
     assert "Traceback" not in result.output and len(result.output.strip().splitlines()) == 1
     assert not out.exists()
+
+
+# --- Word's automatic numbering ----------------------------------------------------------------
+
+_NUMBERING = """<w:abstractNum xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    w:abstractNumId="90">
+  <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>
+  <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>
+  <w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%3."/></w:lvl>
+</w:abstractNum>"""
+_NUM = """<w:num xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" w:numId="90">
+  <w:abstractNumId w:val="90"/></w:num>"""
+
+
+def _numbered_docx(path: Path) -> None:
+    """A Word file whose 一、（一）1. come from numbering.xml, not from typed text (as Word's
+    multilevel list button makes them); the notice is typed."""
+    import docx
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    numbering.insert(0, parse_xml(_NUMBERING))
+    numbering.append(parse_xml(_NUM))
+
+    def numbered(text: str, level: int) -> None:
+        paragraph = document.add_paragraph(text)
+        num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+        num_pr.get_or_add_ilvl().val = level
+        num_pr.get_or_add_numId().val = 90
+
+    for text in ["各有关单位：", "现将《2025年工作要点》印发给你们。", "某市卫生健康委员会", "2025年3月1日"]:
+        document.add_paragraph(text)
+    document.add_paragraph("2025年工作要点")
+    for _section in range(2):
+        numbered("加强组织领导", 0)
+        for _ in range(2):
+            numbered("完善工作机制。明确责任分工。", 1)
+            numbered("细化任务。", 2)
+            numbered("压实责任。", 2)
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "任务", "单位"
+    table.cell(1, 0).text, table.cell(1, 1).text = "制度建设", "办公室"
+    document.save(str(path))
+
+
+def test_word_automatic_numbering_resolved(tmp_path: Path) -> None:
+    path = tmp_path / "numbered.docx"
+    _numbered_docx(path)
+    result = import_file(path)
+    assert not [d for d in result.defects if d.kind in NUMBERING_KINDS]
+    plan = result.document.plan
+    assert [len(s.items) for s in plan.sections] == [2, 2]
+    assert plan.numbering.continuous == []  # Word restarts a level when the one above counts
+    item = plan.sections[1].items[1]
+    assert item.heading == "完善工作机制。" and item.text == ["明确责任分工。"]
+    assert [child.heading for child in item.items] == ["细化任务。", "压实责任。"]
+    assert item.items[1].tables[0].rows == [
+        ["任务", "单位"],
+        ["制度建设", "办公室"],
+    ]  # on the node it follows
+    lines = str(render(result.document, "txt")).splitlines()
+    assert lines.count("（二）完善工作机制。明确责任分工。") == 2 and lines.count("2.压实责任。") == 4
