@@ -168,7 +168,8 @@ class _AutoNumbers:
 
     def __init__(self, document: Any) -> None:
         self.levels: dict[str, dict[int, tuple[str, str, int]]] = {}  # numId → ilvl → (fmt, text, start)
-        self.counters: dict[str, dict[int, int]] = {}
+        self.counters: dict[str, dict[int, int]] = {}  # list → ilvl → last number
+        self.list_of: dict[str, str] = {}  # numId → the list whose counters it uses
         try:
             numbering = document.part.numbering_part.element
         except (KeyError, NotImplementedError, AttributeError):
@@ -183,8 +184,19 @@ class _AutoNumbers:
                 levels[int(lvl.get(f"{_W}ilvl", "0"))] = (fmt, text, start)
             abstract[node.get(f"{_W}abstractNumId", "")] = levels
         for num in numbering.findall(f"{_W}num"):
-            ref = _val(num.find(f"{_W}abstractNumId"))
-            self.levels[num.get(f"{_W}numId", "")] = dict(abstract.get(ref or "", {}))
+            num_id = num.get(f"{_W}numId", "")
+            ref = _val(num.find(f"{_W}abstractNumId")) or ""
+            levels = dict(abstract.get(ref, {}))
+            # Lists sharing an abstractNum count on together (Word), unless this one restarts.
+            self.list_of[num_id] = f"abstract:{ref}"
+            for override in num.findall(f"{_W}lvlOverride"):
+                start = _val(override.find(f"{_W}startOverride"))
+                ilvl = int(override.get(f"{_W}ilvl", "0"))
+                if start is not None and ilvl in levels:
+                    fmt, text, _ = levels[ilvl]
+                    levels[ilvl] = (fmt, text, int(start))
+                    self.list_of[num_id] = f"num:{num_id}"
+            self.levels[num_id] = levels
 
     def label(self, paragraph: Any) -> str:
         num_id, ilvl = self._num_pr(paragraph)
@@ -193,7 +205,7 @@ class _AutoNumbers:
         levels = self.levels[num_id]
         if ilvl not in levels:
             return ""
-        counters = self.counters.setdefault(num_id, {})
+        counters = self.counters.setdefault(self.list_of.get(num_id, num_id), {})
         counters[ilvl] = counters.get(ilvl, levels[ilvl][2] - 1) + 1
         for deeper in [k for k in counters if k > ilvl]:
             del counters[deeper]
