@@ -223,6 +223,35 @@ def test_broken_date_reported(tmp_path: Path) -> None:
     assert str(result.document.notice.date) == "2022-05-20"
 
 
+def _variant(tmp_path: Path, key: str, old: str, new: str) -> Path:
+    """A seed with one real element rewritten the way other documents write it."""
+    source = _seed(key).read_text(encoding="utf-8")
+    assert old in source
+    path = tmp_path / f"{key}.txt"
+    path.write_text(source.replace(old, new, 1), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    "written", ["吴卫医[2021]38号", "吴卫医（2021）38号", "吴卫医［2021］38号", "吴卫医(2021)38号"]
+)
+def test_doc_number_in_any_brackets(tmp_path: Path, written: str) -> None:
+    path = _variant(tmp_path, "000", "吴卫医〔2021〕38号", written)
+    number = import_file(path).document.notice.doc_number
+    assert number is not None and (number.prefix, number.year, number.serial) == ("吴卫医", 2021, 38)
+
+
+def test_date_in_chinese_numerals(tmp_path: Path) -> None:
+    path = _variant(tmp_path, "000", "2021年7月19日", "二〇二一年七月十九日")
+    assert str(import_file(path).document.notice.date) == "2021-07-19"
+
+
+def test_skipped_and_out_of_order_numbers(tmp_path: Path) -> None:
+    path = _variant(tmp_path, "002", "3. 持续深化分级诊疗工作", "5. 持续深化分级诊疗工作")
+    found = [(d.line, d.kind) for d in import_file(path).defects if d.kind in NUMBERING_KINDS]
+    assert found == [(31, "skipped_number"), (35, "out_of_order")]  # 5. where 3. was due; then 4.
+
+
 def test_markdown_reads_like_text(tmp_path: Path) -> None:
     text = _seed("000").read_text(encoding="utf-8")
     path = tmp_path / "plan.md"
