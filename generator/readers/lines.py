@@ -229,3 +229,17 @@ _HALFWIDTH = re.compile(rf"(?<=[{_CJK}])[,;:?!()]|[,;:?!()](?=[{_CJK}])")
 def has_halfwidth_punctuation(text: str) -> bool:
     """Half-width , ; : ( ) beside Chinese characters (a typing or extraction slip)."""
     return bool(_HALFWIDTH.search(text))
+
+
+LIST_HEAD = re.compile(r"^附(?:表|件)\s*[：:]")
+"""附表：1.… / 附件：1.… — a list of names whose numbered lines are text, not plan items."""
+
+
+def label_of(line: Line) -> Label | None:
+    """The typed or Word-numbered label a line starts with (none for a table)."""
+    return parse_label(line.full) if line.table is None else None
+
+
+def is_paragraph(text: str) -> bool:
+    """A full paragraph (a sentence's end, longer than any heading), not a title or heading."""
+    return ends_sentence(text) and not text.endswith(("：", ":")) and len(text) > 30

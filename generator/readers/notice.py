@@ -7,7 +7,6 @@ lines before the plan; 版记 (抄送, 印发机关和印发日期) may also sta
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import parse_doc_number
@@ -29,13 +28,6 @@ _PRINTED = re.compile(
     r"|[〇○零一二三四五六七八九]{4}\s*年\s*[一二三四五六七八九十]{1,3}\s*月\s*[一二三四五六七八九十]{1,3}\s*日)\s*印发$"
 )
 _BOOK_NAME = re.compile(r"《([^《》]+)》")
-
-
-@dataclass
-class NoticeParts:
-    """Notice fields found so far (keys of :class:`~generator.model.Notice`)."""
-
-    fields: dict[str, Any] = field(default_factory=dict)
 
 
 def book_names(lines: list[Line]) -> list[str]:
@@ -211,7 +203,7 @@ def _read_closing(rest: list[Line], fields: dict[str, Any], defects: DefectLog) 
     for line in body:
         _warn_halfwidth(line, defects)
     if body:
-        fields["body"] = _join_broken([line.text for line in body])
+        fields["body"] = [line.text for line in body]
 
 
 def _is_signatory(text: str) -> bool:
@@ -235,10 +227,6 @@ def _attachment_names(lines: list[Line]) -> tuple[list[str], int]:
             break
         names.append(item["name"].strip())
     return names, len(names)
-
-
-def _join_broken(paragraphs: list[str]) -> list[str]:
-    return paragraphs
 
 
 def _report_date(found: Any, line: Line, defects: DefectLog) -> None:

@@ -1,33 +1,22 @@
-"""Lines → document: where the notice ends and the plan begins, and the plan's tree.
-
-The plan's hierarchy is read from its typed labels (一、 （一） 1. （1） ① in any bracket width);
-the level of a scheme is the order in which schemes first nest. Numbering settings (scheme per
-level, continuous or restarting) are inferred so that rendering prints the source's labels, and
-every place where the source's own numbers disagree with that is reported.
+"""Lines → document: paragraphs rejoined across page breaks, where the notice ends and the plan
+begins, the plan's title and its appendices (附表). The notice is read by ``notice.py``, the
+plan's numbered tree by ``tree.py``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
 from typing import Any
 
-from ..model import DEFAULT_SCHEMES, MAX_DEPTH, Document, Node, Notice, Numbering, Plan, Scheme
-from ..numbering import chinese_numeral, label
+from ..model import Document, Node, Notice, Plan
 from .defects import DefectLog
-from .lines import Label, Line, ends_sentence, has_halfwidth_punctuation, parse_date, parse_label
+from .lines import LIST_HEAD, Line, ends_sentence, is_paragraph, label_of, parse_date, parse_label
 from .notice import book_names, is_imprint, read_imprint, read_notice
-
-HALFWIDTH_MESSAGE = "half-width punctuation (, ; : ( )) in Chinese text"
-HEADING_MAX = 40
-"""A run-in heading is the paragraph's first sentence when it is this short (with its 。)."""
+from .tree import build_tree
 
 _ANNEX_LABEL = re.compile(r"^附件\s*\d{0,2}\s*[：:]?$")
 _APPENDIX = re.compile(r"^附(?:表|件)\s*\d{1,2}\s*[：:]?\s*$")
-_LIST_HEAD = re.compile(r"^附(?:表|件)\s*[：:]")
-_TASKS = re.compile(r"^（(?P<body>(?:牵头单位|责任单位|完成时限|指标)：.*)）$")
-_TASK_KEYS = {"牵头单位": "lead", "责任单位": "owners", "完成时限": "deadline", "指标": "targets"}
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _NOTE = re.compile(r"^[（(].+[）)]$")
 
@@ -55,8 +44,8 @@ def build_document(lines: list[Line], defects: DefectLog) -> Document:
         fields["attachments"] = []
     notice = Notice(**fields)
     document = Document(notice=notice, plan=plan)
-    if notice.title == document.notice_title.replace("\n", "") == f"关于印发《{plan.title}》的通知":
-        document.notice.title = None
+    if notice.title == f"关于印发《{plan.title}》的通知":
+        document.notice.title = None  # the default title, written out
     return document
 
 
@@ -104,7 +93,7 @@ def _continues(before: Line, after: Line) -> bool:
     label = parse_label(first)
     if label is not None and label.scheme == "chinese":
         return False  # a section heading stands on its own line
-    if parse_label(second) or parse_date(second) or is_imprint(second) or _LIST_HEAD.match(second):
+    if parse_label(second) or parse_date(second) or is_imprint(second) or LIST_HEAD.match(second):
         return False
     if _ANNEX_LABEL.match(second) or _APPENDIX.match(second) or _NOTE.match(first):
         return False
@@ -130,14 +119,14 @@ def find_plan_start(lines: list[Line]) -> int:
         (
             i
             for i, line in enumerate(lines)
-            if (lab := _label_of(line)) is not None and lab.scheme == "chinese"
+            if (lab := label_of(line)) is not None and lab.scheme == "chinese"
         ),
         None,
     )
     if first_section is None:
         return 0
     i = first_section - 1
-    while i >= 0 and _is_paragraph(lines[i].text):
+    while i >= 0 and is_paragraph(lines[i].text):
         i -= 1  # the preamble
     if i < 0 or not _is_title_line(lines[i].text):
         return len(lines) if i >= 0 else 0
@@ -155,10 +144,6 @@ def _attachment_names_here(line: Line, names: set[str]) -> set[str]:
     return {match["name"].replace(" ", "")} if match else set()
 
 
-def _is_paragraph(text: str) -> bool:
-    return ends_sentence(text) and not text.endswith(("：", ":")) and len(text) > 30
-
-
 def _is_title_line(text: str) -> bool:
     """A line that can be (part of) the plan's title — not the notice's own title or 文号."""
     if not 0 < len(text) <= 60 or ends_sentence(text) or re.search(r"[。；]", text):
@@ -166,23 +151,7 @@ def _is_title_line(text: str) -> bool:
     return not (text.startswith("关于") or re.search(r"(通知|〔\d{4}〕.*号)$", text))
 
 
-def _label_of(line: Line) -> Label | None:
-    return parse_label(line.full) if line.table is None else None
-
-
 # --- the plan ----------------------------------------------------------------------------------
-
-
-@dataclass
-class _Open:
-    """A node being built, with what the defect checks need to know about its source."""
-
-    node: Node
-    level: int
-    line: int
-    number: int | None  # the number the source printed; None for a heading without one
-    scheme: Scheme | None
-    children: list[_Open] = field(default_factory=list)
 
 
 def read_plan(lines: list[Line], defects: DefectLog) -> Plan:
@@ -192,7 +161,7 @@ def read_plan(lines: list[Line], defects: DefectLog) -> Plan:
         i += 1
     title_parts: list[str] = []
     while i < len(lines) and not title_parts:
-        if _label_of(lines[i]) is None and _is_title_line(lines[i].text) and lines[i].table is None:
+        if label_of(lines[i]) is None and _is_title_line(lines[i].text) and lines[i].table is None:
             title_parts.append(lines[i].text.replace(" ", ""))
             i += 1
             # A title over two lines (external/02): a short line without punctuation follows.
@@ -200,12 +169,12 @@ def read_plan(lines: list[Line], defects: DefectLog) -> Plan:
             if (
                 nxt is not None
                 and nxt.table is None
-                and _label_of(nxt) is None
+                and label_of(nxt) is None
                 and len(nxt.text) <= 30
                 and not re.search(r"[。，；：,;:]", nxt.text)
                 and not _APPENDIX.match(nxt.text)
                 and i + 1 < len(lines)
-                and (_label_of(lines[i + 1]) is not None or _is_paragraph(lines[i + 1].text))
+                and (label_of(lines[i + 1]) is not None or is_paragraph(lines[i + 1].text))
             ):
                 title_parts.append(nxt.text.replace(" ", ""))
                 i += 1
@@ -219,7 +188,7 @@ def read_plan(lines: list[Line], defects: DefectLog) -> Plan:
         (k for k, line in enumerate(body) if _APPENDIX.match(line.text) and k > 0),
         len(body),
     )
-    _TreeBuilder(plan, defects).build(body[:appendix_at])
+    build_tree(plan, body[:appendix_at], defects)
     plan.sections.extend(_appendices(body[appendix_at:], defects))
     return plan
 
@@ -235,343 +204,3 @@ def _appendices(lines: list[Line], defects: DefectLog) -> list[Node]:
         else:
             out[-1].text.append(line.full)
     return out
-
-
-class _TreeBuilder:
-    def __init__(self, plan: Plan, defects: DefectLog) -> None:
-        self.plan = plan
-        self.defects = defects
-        self.schemes: list[Scheme] = []  # scheme of each level, in order of first nesting
-        self.roots: list[_Open] = []
-        self.stack: list[_Open] = []  # the open path, level 1 first
-        self.in_list = False  # inside a 附表：1. … list (its lines are text, not items)
-        self.restarted: tuple[Scheme, int] | None = None  # a list restarted inside one item
-
-    # pass 1: classify paragraphs and build the tree
-    def build(self, lines: list[Line]) -> None:
-        entries = [(line, _label_of(line)) for line in lines]
-        heading_at = self._unnumbered_headings(entries)
-        for k, (line, lab) in enumerate(entries):
-            if line.table is not None:
-                self._table(line)
-            elif k in heading_at:
-                self._open(1, None, line.full, line.no, None)
-            elif lab is not None and not self.in_list and not self._restarts(lab):
-                self.restarted = None
-                level = self._level(lab.scheme)
-                self._check_label(lab, line.no)
-                self._open(level, lab, lab.rest, line.no, lab.scheme)
-            else:
-                self._text(line)
-        self._finish()
-
-    def _unnumbered_headings(self, entries: list[tuple[Line, Label | None]]) -> set[int]:
-        """Short lines without a label or final punctuation, between numbered sections and
-        followed by items (seed 003: 提高医疗质量和服务水平)."""
-        found: set[int] = set()
-        seen_section = False
-        for k, (line, lab) in enumerate(entries):
-            if lab is not None and lab.scheme == "chinese":
-                seen_section = True
-            if lab is not None or line.table is not None or not seen_section:
-                continue
-            text = line.text
-            if not (0 < len(text) <= 30) or re.search(r"[。；：;:！？!?]", text) or _LIST_HEAD.match(text):
-                continue
-            if k + 1 >= len(entries):
-                continue
-            following, nxt = entries[k + 1]
-            if nxt is None:
-                # followed by a paragraph: a heading only if it has no comma and the paragraph is one
-                if "，" not in text and "," not in text and _is_paragraph(following.text):
-                    found.add(k)
-            elif nxt.scheme != "chinese" and nxt.scheme in (self._nested_schemes(entries) or {nxt.scheme}):
-                found.add(k)
-        return found
-
-    @staticmethod
-    def _nested_schemes(entries: list[tuple[Line, Label | None]]) -> set[str]:
-        """Schemes used for the level below 一、 (whatever follows a section label first)."""
-        out: set[str] = set()
-        for k, (_, lab) in enumerate(entries[:-1]):
-            nxt = entries[k + 1][1]
-            if lab is not None and lab.scheme == "chinese" and nxt is not None and nxt.scheme != "chinese":
-                out.add(nxt.scheme)
-        return out
-
-    def _level(self, scheme: Scheme) -> int:
-        if scheme not in self.schemes:
-            depth = len(self.stack)
-            if len(self.schemes) > depth:
-                # A new scheme where a known one was expected: it takes the open level's place.
-                self.schemes = self.schemes[: depth + 1]
-                self.schemes[depth] = scheme
-            else:
-                self.schemes.append(scheme)
-        return min(self.schemes.index(scheme) + 1, MAX_DEPTH)
-
-    def _restarts(self, lab: Label) -> bool:
-        """A list that starts again at 1 inside the same item (external/03: 1.–5. then 1.–3.):
-        printed as typed, as text of the item, so rendering reproduces it."""
-        if self.restarted is not None and self.restarted == (lab.scheme, lab.number - 1):
-            self.restarted = (lab.scheme, lab.number)
-            return True
-        if lab.number != 1 or lab.scheme not in self.schemes:
-            return False
-        level = self.schemes.index(lab.scheme) + 1
-        if level == 1 or len(self.stack) < level:
-            return False
-        sibling = self.stack[level - 1]
-        if sibling.scheme == lab.scheme and sibling.number is not None and sibling.number >= 1:
-            self.restarted = (lab.scheme, 1)
-            return True
-        return False
-
-    def _open(self, level: int, lab: Label | None, rest: str, line: int, scheme: Scheme | None) -> None:
-        level = min(level, len(self.stack) + 1)
-        del self.stack[level - 1 :]
-        node = Node()
-        if level == 1:
-            heading, remainder = _split_heading(rest, standalone=True)
-        else:
-            heading, remainder = _split_heading(rest, standalone=False)
-        node.heading = heading
-        entry = _Open(node, level, line, lab.number if lab else None, scheme)
-        if remainder:
-            _add_text(node, remainder)
-        if self.stack:
-            self.stack[-1].children.append(entry)
-        else:
-            self.roots.append(entry)
-        self.stack.append(entry)
-        self.in_list = False
-        if has_halfwidth_punctuation(rest):
-            self.defects.add(line, "halfwidth_punctuation", HALFWIDTH_MESSAGE)
-
-    def _text(self, line: Line) -> None:
-        text = line.full
-        if has_halfwidth_punctuation(text):
-            self.defects.add(line.no, "halfwidth_punctuation", HALFWIDTH_MESSAGE)
-        if not self.stack:
-            self.plan.preamble.append(text)
-            return
-        node = self.stack[-1].node
-        if (tasks := _TASKS.match(text)) is not None and _read_tasks(node, tasks["body"]):
-            return
-        _add_text(node, text)
-        if _LIST_HEAD.match(text):
-            self.in_list = True
-
-    def _table(self, line: Line) -> None:
-        assert line.table is not None
-        if not self.stack:
-            self.defects.add(line.no, "skipped_table", "a table before the plan's first heading; left out")
-            return
-        self.stack[-1].node.tables.append(line.table)
-
-    def _check_label(self, lab: Label, line: int) -> None:
-        if lab.mixed:
-            self.defects.add(
-                line, "mixed_bracket_width", f"label {lab.raw} mixes bracket widths; printed （）"
-            )
-        elif lab.halfwidth:
-            self.defects.add(
-                line, "mixed_bracket_width", f"label {lab.raw} in half-width brackets; printed （）"
-            )
-
-    # pass 2: numbering settings and defects
-    def _finish(self) -> None:
-        levels = list(self.schemes)
-        if levels == list(DEFAULT_SCHEMES[: len(levels)]):
-            levels = list(DEFAULT_SCHEMES)
-        continuous = [lv for lv in range(2, MAX_DEPTH + 1) if self._is_continuous(lv)]
-        self.plan.numbering = Numbering(levels=levels or list(DEFAULT_SCHEMES), continuous=continuous)
-        consuming = self._headings_take_numbers()
-        self._check_numbers(self.roots, 1, {}, consuming)
-        self.plan.sections = [self._node(entry, consuming) for entry in self.roots]
-
-    def _groups(self, level: int) -> list[list[_Open]]:
-        """Children lists at ``level`` (one per parent), in document order."""
-        groups: list[list[_Open]] = []
-
-        def visit(entries: list[_Open], depth: int) -> None:
-            if depth == level:
-                groups.append(entries)
-                return
-            for entry in entries:
-                visit(entry.children, depth + 1)
-
-        visit(self.roots, 1)
-        return [g for g in groups if g]
-
-    def _is_continuous(self, level: int) -> bool:
-        running, votes = 0, 0
-        for group in self._groups(level):
-            numbered = [e.number for e in group if e.number is not None]
-            if numbered and running:
-                if numbered[0] == 1:
-                    votes -= 1
-                elif numbered[0] == running + 1:
-                    votes += 1
-            running += len(group)
-        return votes > 0
-
-    def _headings_take_numbers(self) -> bool:
-        """Did the sections without a number lose it (003: 四、 X X X 八、), or are they
-        meant to be unnumbered (一、 二、 X 三、)?"""
-        takes = keeps = 0
-        previous: int | None = None
-        run = 0
-        for entry in self.roots:
-            if entry.number is None:
-                run += 1
-                continue
-            if run and previous is not None:
-                if entry.number - previous - 1 == run:
-                    takes += 1
-                elif entry.number == previous + 1:
-                    keeps += 1
-            previous, run = entry.number, 0
-        return takes > 0 and takes >= keeps  # without evidence of a lost number, keep none
-
-    def _check_numbers(
-        self, entries: list[_Open], level: int, running: dict[int, int], consuming: bool
-    ) -> None:
-        continuous = level in self.plan.numbering.continuous
-        count = running.get(level, 0) if continuous else 0
-        for entry in entries:
-            if entry.number is None:
-                if level == 1 and consuming:
-                    count += 1
-                    printed = label(self.plan.numbering.scheme(1), count)
-                    self.defects.add(
-                        entry.line,
-                        "unnumbered_heading",
-                        f"section heading without a number; numbered {printed} in the plan",
-                    )
-            else:
-                expected = count + 1
-                shown = _shown(entry.scheme, entry.number)
-                if entry.number == expected:
-                    pass
-                elif entry.number == count and count > 0:
-                    self.defects.add(
-                        entry.line,
-                        "duplicate_number",
-                        f"{shown} repeats the number before; renumbered in order",
-                    )
-                elif entry.number > expected:
-                    missing = _shown(entry.scheme, expected)
-                    self.defects.add(
-                        entry.line,
-                        "skipped_number",
-                        f"{shown} where {missing} was due; the numbers between are missing",
-                    )
-                else:
-                    self.defects.add(
-                        entry.line, "out_of_order", f"{shown} after number {count}; renumbered in order"
-                    )
-                count = entry.number
-            if continuous:
-                running[level] = count
-            self._check_numbers(entry.children, level + 1, running, consuming)
-
-    def _node(self, entry: _Open, consuming: bool) -> Node:
-        node = entry.node
-        if entry.number is None and entry.level == 1 and not consuming and entry.scheme is None:
-            node.numbered = False
-        node.items = [self._node(child, consuming) for child in entry.children]
-        return node
-
-
-def _shown(scheme: Scheme | None, number: int) -> str:
-    return label(scheme, number) if scheme and number > 0 else str(number)
-
-
-def _split_heading(text: str, *, standalone: bool) -> tuple[str | None, str]:
-    """(heading, rest). A section's heading is its line; an item's heading is its first sentence
-    when that is short (stored with its 。), else the item has no heading."""
-    text = text.strip()
-    if not text:
-        return None, ""
-    if text.startswith("一是") and "二是" in text:
-        return None, text  # an enumeration straight after the label is the item's text
-    stop = text.find("。")
-    if 0 <= stop < HEADING_MAX:
-        return text[: stop + 1], text[stop + 1 :]
-    if standalone:
-        return text, ""
-    return None, text
-
-
-_MARKER = "一二三四五六七八九十"
-
-
-def _add_text(node: Node, text: str) -> None:
-    """A paragraph of ``node``; its first one may carry an inline 一是…二是… enumeration."""
-    if not node.text and not node.points and not node.items and text.startswith("一是") and "二是" in text:
-        points, rest = _split_points(text)
-        if len(points) >= 2:
-            node.points = points
-            if rest:
-                node.text.append(rest)
-            return
-    node.text.append(text)
-
-
-_SUMMARY = re.compile(rf"^(?:上述|以上|这些|各项|[{_MARKER}两]+(?:项|个|条))")
-
-
-def _split_points(text: str) -> tuple[list[str], str]:
-    """一是A。二是B。C → points and the paragraph's text. Each point runs to the next marker; the
-    last one is shaped like the others: one short sentence when they are short sentences (the
-    rest is text), else to the end of the paragraph (seed 004: 一是…。elaboration。二是…) — unless
-    what follows its first sentence sums the list up (seed 004 七（六）: 七是…。七项活动要…)."""
-    points: list[str] = []
-    at = len("一是")
-    n = 2
-    while True:
-        marker = f"{chinese_numeral(n)}是"
-        found = _find_marker(text, marker, at)
-        if found < 0:
-            break
-        points.append(text[at:found])
-        at, n = found + len(marker), n + 1
-    stop = text.find("。", at)
-    short = all(len(p) <= HEADING_MAX and p.count("。") == 1 and p.endswith("。") for p in points)
-    ends_point = stop >= 0 and (short or _SUMMARY.match(text[stop + 1 :]))
-    end = stop + 1 if ends_point else len(text)
-    points.append(text[at:end])
-    return points, text[end:]
-
-
-def _find_marker(text: str, marker: str, start: int) -> int:
-    """The next ``marker`` (二是 …) that follows punctuation, as an enumeration's does."""
-    at = text.find(marker, start)
-    while at >= 0:
-        if at > start and text[at - 1] in "。；，;,：:":
-            return at
-        at = text.find(marker, at + 1)
-    return -1
-
-
-def _read_tasks(node: Node, body: str) -> bool:
-    """（牵头单位：…；责任单位：…、…；完成时限：…；指标：…） as the view prints task fields."""
-    found: dict[str, Any] = {}
-    key: str | None = None
-    for part in body.split("；"):
-        head, sep, value = part.partition("：")
-        if sep and head in _TASK_KEYS and _TASK_KEYS[head] not in found:
-            key = _TASK_KEYS[head]
-            found[key] = value
-        elif key == "targets":
-            found[key] += "；" + part
-        else:
-            return False
-    if "owners" in found:
-        found["owners"] = found["owners"].split("、")
-    if "targets" in found:
-        found["targets"] = found["targets"].split("；")
-    for name, value in found.items():
-        setattr(node, name, value)
-    return True
