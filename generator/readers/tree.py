@@ -73,6 +73,7 @@ class _TreeBuilder:
         followed by items (seed 003: 提高医疗质量和服务水平)."""
         found: set[int] = set()
         seen_section = False
+        nested = self._nested_schemes(entries)
         for k, (line, lab) in enumerate(entries):
             if lab is not None and lab.scheme == "chinese":
                 seen_section = True
@@ -88,7 +89,7 @@ class _TreeBuilder:
                 # followed by a paragraph: a heading only if it has no comma and the paragraph is one
                 if "，" not in text and "," not in text and is_paragraph(following.text):
                     found.add(k)
-            elif nxt.scheme != "chinese" and nxt.scheme in (self._nested_schemes(entries) or {nxt.scheme}):
+            elif nxt.scheme != "chinese" and nxt.scheme in (nested or {nxt.scheme}):
                 found.add(k)
         return found
 
