@@ -371,3 +371,16 @@ def test_plan_tables_render_row_by_row() -> None:
         ["1", "甲&<乙>", ""],
     ]
     assert "附表1 任务清单" in [p.text for p in rendered.paragraphs]
+
+
+def test_pdf_without_libreoffice_is_one_clear_message(tmp_path: Path) -> None:
+    out = tmp_path / "x.pdf"
+    env = {"PATH": str(Path(sys.executable).parent), "HOME": str(tmp_path)}
+    result = subprocess.run(
+        [sys.executable, "-m", "generator.cli", "render", str(EXAMPLES / "example.yaml"), "-o", str(out)],
+        capture_output=True, text=True, check=False, env=env,
+    )  # fmt: skip
+    assert result.returncode == 2
+    assert "LibreOffice" in result.stderr and "apt-get install" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not out.exists()
