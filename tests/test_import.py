@@ -16,11 +16,13 @@ from pathlib import Path
 
 import pytest
 from conftest import EXTERNAL, SEEDS
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from generator.cli import app
 from generator.load import InputError
-from generator.readers import import_file
+from generator.readers import import_file, import_text
 from generator.readers.defects import KINDS, Defect, DefectLog
 from generator.readers.lines import parse_label, remove_garbage
 from generator.render import render
@@ -392,3 +394,23 @@ def test_word_automatic_numbering_resolved(tmp_path: Path) -> None:
     ]  # on the node it follows
     lines = str(render(result.document, "txt")).splitlines()
     assert lines.count("（二）完善工作机制。明确责任分工。") == 2 and lines.count("2.压实责任。") == 4
+
+
+# --- any text ----------------------------------------------------------------------------------
+
+PIECES = st.sampled_from(
+    ["一、", "（一）", "(二)", "1.", "1．", "2、", "（1）", "①", "一是", "二是", "。", "，", "：", "\n", "\n\n", " ",
+     "　", "附件", "附件：", "附表1", "抄送：", "印发", "2021年7月19日", "2020928", "某卫发〔1900〕3号", "〔2021〕",
+     "号", "文件", "关于印发《", "》的通知", "各单位：", "（此件公开发布）", "#", "**", "---", "0" * 20, "\x00",
+     "加强管理", "工作要点", "签发人：张三", "000001", "秘密★1年", "特急", "（牵头单位：办公室；责任单位：甲、乙）",
+     "十一、", "（二十）", "⑳", "2019年"]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(PIECES, max_size=80).map("".join))
+def test_any_text_is_read_and_renders(text: str) -> None:
+    """Whatever the arrangement of plan-like pieces, import reads a valid model (no traceback)."""
+    result = import_text(text)
+    assert isinstance(render(result.document, "txt"), str)
+    assert all(d.kind in KINDS for d in result.defects)

@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from ..load import InputError, Problem
 from ..model import Document
 from .defects import Defect, DefectLog
@@ -69,7 +71,14 @@ def import_file(path: str | Path) -> ImportResult:
             lines = text_lines(text, defects)
     if not any(not line.blank for line in lines):
         raise _refuse(name, "the document has no text", "import the document's .docx or .txt")
-    document = build_document(lines, defects)
+    try:
+        document = build_document(lines, defects)
+    except ValidationError as exc:  # a reader slip must not surface as a traceback
+        first = exc.errors(include_url=False)[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise _refuse(
+            name, f"could not be read into a plan ({where}: {first['msg']})", "report this file"
+        ) from None
     return ImportResult(document, defects.sorted())
 
 

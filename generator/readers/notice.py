@@ -128,7 +128,9 @@ def _doc_number_of(text: str) -> tuple[dict[str, Any] | None, list[str]] | None:
     if not text and signers:
         return None, signers
     parsed = parse_doc_number(text)
-    if parsed is None or parsed["serial"] is None or not re.search(r"号\s*$", text):
+    if parsed is None or not re.search(r"号\s*$", text) or not 1949 <= int(parsed["year"]) <= 9999:
+        return None
+    if parsed["serial"] is not None and int(parsed["serial"]) < 1:
         return None
     return parsed, signers
 

@@ -123,8 +123,10 @@ def find_plan_start(lines: list[Line]) -> int:
         ),
         None,
     )
-    if first_section is None:
-        return 0
+    if first_section is None:  # no numbered plan: a notice alone, or a plan of paragraphs
+        head = [line.text for line in lines[:8]]
+        notice = any(t.startswith("关于") or t.endswith(("：", ":")) or parse_date(t) for t in head)
+        return len(lines) if notice else 0
     i = first_section - 1
     while i >= 0 and is_paragraph(lines[i].text):
         i -= 1  # the preamble
