@@ -297,6 +297,8 @@ def import_cmd(
     if report is not None:
         data = json.dumps([d.as_json() for d in result.defects], ensure_ascii=False, indent=2) + "\n"
         write_atomic(report, data, inputs=[source, output])
+    written = f"wrote {output}" + (f" and {report}" if report is not None else "")
+    typer.echo(f"{written} ({len(result.defects)} defect(s) reported)", err=True)
 
 
 def main() -> None:
