@@ -7,10 +7,13 @@ sharing a profile hand their work to each other or fail on the profile lock.
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import tempfile
 from pathlib import Path
+
+from .resources import templates_dir
 
 INSTALL_HINT = "apt-get install libreoffice-writer-nogui fonts-noto-cjk"
 
@@ -40,6 +43,26 @@ def find_soffice() -> str:
         if found:
             return found
     raise SofficeMissing()
+
+
+def _fontconfig_env(workdir: Path) -> dict[str, str]:
+    """The environment for LibreOffice: the system's fontconfig plus templates/fonts.conf, which maps
+    the standard's font names (仿宋_GB2312, 楷体_GB2312, 黑体, 宋体, 方正小标宋简体) to installed free
+    fonts — without it LibreOffice falls back to a Japanese face."""
+    env = dict(os.environ)
+    aliases = templates_dir() / "fonts.conf"
+    if not aliases.is_file():
+        return env
+    system = env.get("FONTCONFIG_FILE") or "/etc/fonts/fonts.conf"
+    conf = workdir / "fonts.conf"
+    conf.write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">\n<fontconfig>\n'
+        f'  <include ignore_missing="yes">{system}</include>\n'
+        f"  <include>{aliases}</include>\n</fontconfig>\n",
+        encoding="utf-8",
+    )
+    env["FONTCONFIG_FILE"] = str(conf)
+    return env
 
 
 def convert_to_pdf(docx_paths: list[Path], outdir: Path, *, timeout: float | None = None) -> list[Path]:
@@ -84,7 +107,14 @@ def convert_to_pdf(docx_paths: list[Path], outdir: Path, *, timeout: float | Non
             *(str(source) for source in sources),
         ]
         try:
-            result = subprocess.run(command, capture_output=True, text=True, timeout=limit, check=False)
+            result = subprocess.run(
+                command,
+                capture_output=True,
+                text=True,
+                timeout=limit,
+                check=False,
+                env=_fontconfig_env(Path(profile)),
+            )
         except subprocess.TimeoutExpired:
             raise SofficeError(
                 f"LibreOffice did not finish converting {len(sources)} file(s) within {limit:.0f} s"
