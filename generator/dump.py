@@ -94,7 +94,8 @@ def dump_document(
     outline = number_plan(document.plan)
     for key, value in plan.items():
         if key == "sections":
-            lines.append(f"{INDENT}sections:  # {_PLAN_COMMENTS['sections']}")
+            empty = " []" if not outline else ""
+            lines.append(f"{INDENT}sections:{empty}  # {_PLAN_COMMENTS['sections']}")
             for entry in outline:
                 lines.extend(_node(entry, 2))
         else:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import plan_files
+from conftest import EXTERNAL, SEEDS, plan_files
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -87,6 +87,16 @@ def test_dumped_yaml_loads_back_equal(path: Path, tmp_path: Path) -> None:
     out = tmp_path / "plan.yaml"
     text = dump_document(document, for_file=out, comments=["round trip"])
     assert load_text(text, str(out)) == document
+
+
+@pytest.mark.parametrize(
+    "path", sorted(SEEDS.glob("*.txt")) + sorted(EXTERNAL.glob("*.txt")), ids=lambda p: p.name[:24]
+)
+def test_imported_yaml_loads_back_equal(path: Path, tmp_path: Path) -> None:
+    """What `import` writes for each corpus document is a valid plan file of the same model."""
+    document = import_file(path).document
+    out = tmp_path / "plan.yaml"
+    assert load_text(dump_document(document, for_file=out), str(out)) == document
 
 
 def test_plans_exist() -> None:
