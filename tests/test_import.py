@@ -184,6 +184,14 @@ def test_external_garbage_reported_and_removed() -> None:
         assert any(t.startswith("遵循科学、随机的原则") for t in texts)
 
 
+def test_external_01_halfwidth_label_in_a_form_named() -> None:
+    path = next(EXTERNAL.glob("01_*.txt"))
+    lines = path.read_text(encoding="utf-8").splitlines()
+    expected = [i for i, line in enumerate(lines, start=1) if line.startswith("(一)")]
+    found = [d.line for d in import_file(path).defects if d.kind == "mixed_bracket_width"]
+    assert found == expected and len(expected) == 1
+
+
 def test_external_02_title_over_two_lines() -> None:
     plan = import_file(next(EXTERNAL.glob("02_*.txt"))).document.plan
     assert plan.title == "2013年空气污染（雾霾）人群健康影响监测工作方案"

@@ -205,4 +205,8 @@ def _appendices(lines: list[Line], defects: DefectLog) -> list[Node]:
             out[-1].tables.append(line.table)
         else:
             out[-1].text.append(line.full)
+            label = label_of(line)
+            if label is not None and (label.halfwidth or label.mixed):
+                # kept as typed (a form's line, not a plan item), but still a slip worth naming
+                defects.add(line.no, "mixed_bracket_width", f"label {label.raw} in half-width brackets")
     return out
