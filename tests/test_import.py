@@ -314,6 +314,26 @@ def _zip_bomb(path: Path) -> None:
         package.writestr("word/document.xml", "<w:document>" + " " * (64 * 2**20) + "</w:document>")
 
 
+def _entity_bomb(path: Path) -> None:
+    """A real .docx whose document.xml defines nested entities ("billion laughs")."""
+    import docx
+
+    base = path.with_suffix(".base.docx")
+    document = docx.Document()
+    document.add_paragraph("正文")
+    document.save(str(base))
+    chain = "".join(f'<!ENTITY e{i} "{f"&e{i - 1};" * 10}">' for i in range(1, 10))
+    xml = (
+        f'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY e0 "哈">{chain}]>'
+        '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        "<w:body><w:p><w:r><w:t>&e9;</w:t></w:r></w:p></w:body></w:document>"
+    )
+    with zipfile.ZipFile(base) as source, zipfile.ZipFile(path, "w") as package:
+        for member in source.infolist():
+            data = xml.encode() if member.filename == "word/document.xml" else source.read(member)
+            package.writestr(member, data)
+
+
 HOSTILE = {
     "empty.txt": (lambda p: p.write_bytes(b""), "empty"),
     "blank.txt": (lambda p: p.write_text(" \n\u3000\n\n", encoding="utf-8"), "no text"),
@@ -322,6 +342,7 @@ HOSTILE = {
     "archive.docx": (_zip_not_docx, "not a Word document"),
     "truncated.docx": (lambda p: p.write_bytes(b"PK\x03\x04broken"), "not a valid zip"),
     "bomb.docx": (_zip_bomb, "MiB"),
+    "entities.docx": (_entity_bomb, "not a readable Word document"),
 }
 
 
