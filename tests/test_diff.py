@@ -237,6 +237,9 @@ def plan_and_edits(draw: st.DrawFn) -> tuple[Document, Document, dict[str, int]]
         for _ in range(draw(st.integers(2, 4)))
     ]
     new = old.model_copy(deep=True)
+    # An item moves at most once: moving it back home to another place would be a reordering
+    # within its section, which the diff rightly calls a move and this count would call a shift.
+    moved: set[int] = set()
     for _ in range(draw(st.integers(0, 5))):
         action = draw(st.sampled_from(["add", "remove", "move"]))
         source = draw(st.sampled_from(new.plan.sections))
@@ -244,9 +247,14 @@ def plan_and_edits(draw: st.DrawFn) -> tuple[Document, Document, dict[str, int]]
             source.items.insert(draw(st.integers(0, len(source.items))), random_item(rng))
         elif source.items and action == "remove":
             source.items.pop(draw(st.integers(0, len(source.items) - 1)))
-        elif source.items and action == "move":
+        elif action == "move":
+            movable = [i for i, item in enumerate(source.items) if id(item) not in moved]
+            if not movable:
+                continue
+            item = source.items.pop(movable[0])
+            moved.add(id(item))
             target = draw(st.sampled_from([s for s in new.plan.sections if s is not source]))
-            target.items.insert(draw(st.integers(0, len(target.items))), source.items.pop(0))
+            target.items.insert(draw(st.integers(0, len(target.items))), item)
 
     def placed(document: Document) -> dict[str, tuple[int, str]]:
         return {
