@@ -22,9 +22,10 @@ from hypothesis import strategies as st
 from generator.load import InputError, load_document
 from generator.model import Document
 from generator.render import render
+from generator.title_lines import break_title, width_zi
 from generator.view import build_view
 from generator.writers import docx_template as tpl
-from generator.writers.docx import break_title, closing_paragraphs, render_docx, width_zi
+from generator.writers.docx import closing_paragraphs, render_docx
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MM = 25.4 / 72

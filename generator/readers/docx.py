@@ -14,6 +14,7 @@ from typing import Any
 
 from ..model import Table
 from ..numbering import chinese_numeral, circled_numeral
+from ..title_lines import break_title
 from .defects import DefectLog
 from .lines import Line, clean_text, remove_garbage
 
@@ -82,8 +83,6 @@ def _title_line(first_no: int, style: str, parts: list[str], no: int) -> Line:
     joined = "".join(parts)
     if style == "WP Annex Title":
         return Line(first_no, joined)
-    from ..writers.docx import break_title
-
     automatic = break_title(joined) == parts
     return Line(first_no, joined if automatic else "\n".join(parts))
 
