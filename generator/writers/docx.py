@@ -242,6 +242,7 @@ def build_context(view: DocumentView, sid: StyleIds = default_style_id) -> dict[
     joint = len(n.issuers) > 1
     context: dict[str, Any] = {
         "has_header": bool(n.issuers),
+        "has_header_fields": bool(n.copy_number or n.classification or n.urgency),
         "header_lines": _header_lines(view, sid),
         "joint": joint,
         "issuer_mark": ox.ParagraphXml(""),

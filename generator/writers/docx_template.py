@@ -219,10 +219,13 @@ def _tag(text: str) -> P:
 
 
 BODY_BEFORE_ISSUER: list[P] = [
-    _tag("{%p if has_header %}"),
+    # 份号/密级/紧急程度 print even without a 发文机关标志: nothing given is dropped silently.
+    _tag("{%p if has_header or has_header_fields %}"),
     P("WP Header Field", "{{r header_lines[0] }}"),
     P("WP Header Field", "{{r header_lines[1] }}"),
     P("WP Header Field", "{{r header_lines[2] }}"),
+    _tag("{%p endif %}"),
+    _tag("{%p if has_header %}"),
     _tag("{%p if not joint %}"),
     P("WP Issuer Mark", "{{p issuer_mark }}"),
     _tag("{%p else %}"),
