@@ -30,7 +30,8 @@ from pathlib import Path
 
 from diff_match_patch import diff_match_patch
 
-from .load import InputError, Problem, load_document
+from .errors import InputError, Problem
+from .load import load_document
 from .model import Document
 from .numbering import Numbered, number_plan, walk
 from .view import DocumentView, NoticeView, Para, build_view

@@ -9,14 +9,16 @@ from __future__ import annotations
 import difflib
 import types
 import typing
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from .errors import InputError, Problem
 from .model import MAX_DEPTH, Document
+
+__all__ = ["InputError", "Problem", "load_document", "load_text"]
 
 MAX_PLAN_BYTES = 20 * 1024 * 1024  # a plan is text; anything larger is not one
 
@@ -52,30 +54,6 @@ def _parse(text: str, loader_class: type) -> tuple[yaml.Node | None, object]:
     finally:
         loader.dispose()
     return root, data
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One located problem of an input file."""
-
-    path: str
-    line: int
-    column: int
-    message: str
-    hint: str = ""
-    severity: str = "error"
-
-    def __str__(self) -> str:
-        hint = f" — {self.hint}" if self.hint else ""
-        return f"{self.path}:{self.line}:{self.column}: {self.severity}: {self.message}{hint}"
-
-
-class InputError(Exception):
-    """Bad input: carries every problem found; the CLI prints them and exits 2."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        super().__init__("\n".join(str(p) for p in problems))
-        self.problems = problems
 
 
 def load_document(path: str | Path) -> Document:

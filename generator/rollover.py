@@ -37,7 +37,8 @@ import yaml as pyyaml
 from ruamel.yaml import YAML
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .load import InputError, Problem, load_text
+from .errors import InputError, Problem
+from .load import load_text
 from .model import Document, parse_doc_number
 from .numbering import number_plan
 from .years import CLASSES, Mention, apply_mentions, find_mentions, new_digits, sentence

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from ..load import InputError, Problem
+from ..errors import InputError, Problem
 from ..model import Document
 from .defects import Defect, DefectLog
 from .structure import build_document

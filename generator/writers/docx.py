@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from .. import ooxml as ox
-from ..load import InputError, Problem
+from ..errors import InputError, Problem
 from ..title_lines import break_title, width_zi
 from ..view import DocumentView, Para
 from . import docx_template as tpl
