@@ -23,16 +23,11 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
-TWIPS_PER_PT = 20
 TWIPS_PER_MM = 1440 / 25.4
 
 
 def mm_to_twips(mm: float) -> int:
     return round(mm * TWIPS_PER_MM)
-
-
-def pt_to_twips(pt: float) -> int:
-    return round(pt * TWIPS_PER_PT)
 
 
 # ---------------------------------------------------------------- generic element plumbing
@@ -127,11 +122,6 @@ def set_char_spacing(rpr: BaseOxmlElement, twips: int) -> None:
     _set(rpr_child(rpr, "spacing"), val=twips)
 
 
-def set_bold(rpr: BaseOxmlElement, on: bool) -> None:
-    _set(rpr_child(rpr, "b"), val="1" if on else "0")
-    _set(rpr_child(rpr, "bCs"), val="1" if on else "0")
-
-
 def set_lang(rpr: BaseOxmlElement, east_asia: str = "zh-CN", latin: str = "en-US") -> None:
     _set(rpr_child(rpr, "lang"), val=latin, eastAsia=east_asia)
 
@@ -194,29 +184,6 @@ def set_border(
     _set(border, val="single", sz=eighths, space=space_pt, color=color.lstrip("#").upper())
 
 
-def set_frame(
-    ppr: BaseOxmlElement,
-    *,
-    width: int,
-    v_anchor: str = "margin",
-    h_anchor: str = "margin",
-    y_align: str | None = None,
-    x_align: str | None = None,
-    wrap: str = "notBeside",
-) -> None:
-    """w:framePr: a positioned frame (文本框 without a drawing), e.g. anchored to the 版心 bottom."""
-    frame = ppr_child(ppr, "framePr")
-    _set(
-        frame,
-        w=width,
-        wrap=wrap,
-        vAnchor=v_anchor,
-        hAnchor=h_anchor,
-        yAlign=y_align,
-        xAlign=x_align,
-    )
-
-
 def set_outline_level(ppr: BaseOxmlElement, level: int) -> None:
     """Navigation-pane level (0 = top) so Word's outline shows the plan's headings."""
     _set(ppr_child(ppr, "outlineLvl"), val=level)
@@ -229,10 +196,6 @@ def set_doc_grid(sect_pr: BaseOxmlElement, line_pitch: int) -> None:
     """文档网格 of type "lines": LibreOffice and Word put lines on a ``line_pitch`` twip grid."""
     grid = _child(sect_pr, "docGrid")
     _set(grid, type="lines", linePitch=line_pitch, charSpace=None)
-
-
-def set_title_page(sect_pr: BaseOxmlElement, on: bool) -> None:
-    _set(_child(sect_pr, "titlePg"), val="1" if on else "0")
 
 
 def set_settings_flag(settings: BaseOxmlElement, tag: str, on: bool = True) -> None:
@@ -371,14 +334,6 @@ def run(
 
 def runs(parts: Iterable[RunXml]) -> RunXml:
     return RunXml("".join(part.xml for part in parts))
-
-
-def line_break() -> RunXml:
-    return RunXml("<w:r><w:br/></w:r>")
-
-
-def tab() -> RunXml:
-    return RunXml("<w:r><w:tab/></w:r>")
 
 
 # ---------------------------------------------------------------- styles part
