@@ -14,10 +14,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .load import InputError, load_document
+from .errors import InputError
+from .load import load_document
 from .model import Document
-from .output import OutputError, write_atomic
-from .render import FORMATS, FormatError, render
+from .output import OutputError, make_folder
+from .render import FORMATS, FormatError, render_files
 
 
 @dataclass
@@ -124,11 +125,12 @@ def render_batch(
     """Render each plan in each format into ``outdir``; see the module docstring.
 
     Raises :class:`FormatError` or :class:`OutputError` before writing anything when the request
-    itself is wrong (unknown format, clashing or self-overwriting outputs).
+    itself is wrong (unknown format, clashing or self-overwriting outputs, ``outdir`` a file).
     """
     formats = check_formats(formats)
     plans = [Path(p) for p in plans]
     targets = output_paths(plans, Path(outdir), formats)
+    make_folder(outdir, option="-d")  # -d names a folder to fill, so it may be created
     result = BatchResult()
     pdf_jobs: list[tuple[Path, Document, Path]] = []
     with_pdf = "pdf" in formats
@@ -158,10 +160,8 @@ def _render_plan(
     """Load one plan and write its non-PDF outputs; the document, or None after a problem."""
     try:
         document = load_document(plan)
-        # All formats of a plan in memory first: a failing writer leaves no file behind.
-        rendered = {f: render(document, f, template=template) for f in formats if f != "pdf"}
-        for fmt, data in rendered.items():
-            result.written.append(write_atomic(targets[fmt], data, inputs=inputs))
+        jobs = [(document, targets[f]) for f in formats if f != "pdf"]
+        result.written.extend(render_files(jobs, template=template, inputs=inputs, option="-d"))
     except InputError as exc:
         for problem in exc.problems:
             console.say(str(problem))
@@ -179,12 +179,14 @@ def _render_pdfs(
 ) -> None:
     """All PDFs of the batch with one LibreOffice start."""
     from .soffice import SofficeError
-    from .writers.pdf import render_pdf
 
+    pairs = [(document, target) for _, document, target in jobs]
     try:
-        render_pdf([(document, target) for _, document, target in jobs], template=template)
-    except SofficeError as exc:
-        console.say(f"error: {exc}")
+        written = render_files(pairs, template=template, inputs=[plan for plan, _, _ in jobs], option="-d")
+    except (SofficeError, OutputError, InputError) as exc:
+        lines = [str(p) for p in exc.problems] if isinstance(exc, InputError) else [f"error: {exc}"]
+        for line in lines:
+            console.say(line)
         result.failed.extend(plan for plan, _, _ in jobs)
         return
-    result.written.extend(target for _, _, target in jobs)
+    result.written.extend(written)

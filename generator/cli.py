@@ -1,5 +1,7 @@
 """The `workplan` command: each subcommand is a few lines over a library function.
 
+Commands are defined in the order of the work (typer lists them in that order):
+new/import → validate → render → check, then diff and rollover; schema last.
 Exit codes: 0 ok, 1 the document has problems (or, for diff, differs), 2 usage or input error.
 """
 
@@ -15,15 +17,29 @@ from typing import Annotated, Any, TypeVar
 import typer
 
 from . import __version__
-from .load import InputError, load_document
-from .output import OutputError, write_atomic
-from .render import FormatError, format_of, render
+from .errors import InputError
+from .load import load_document
+from .output import OutputError, check_target, check_targets, write_atomic
+from .render import TEXT_FORMATS, FormatError, format_of, render, render_to_file
+from .soffice import SofficeError
+
+HELP = """\
+Draft Chinese government work plans (工作要点) as GB/T 9704-2012 documents.
+
+Workflow: **new** (a starter plan) or **import** (last year's .docx/.txt/.md) → edit the YAML →
+**validate** → **render** (.docx .pdf .html .md .txt) → **check** the layout.
+Between versions: **diff**; for next year: **rollover**.
+
+Exit codes: 0 ok · 1 the document has problems (validate, check) or differs (diff) ·
+2 bad input or usage (one message naming file:line:column, nothing written).
+"""
 
 app = typer.Typer(
-    help="Draft Chinese government work plans (工作要点) as GB/T 9704-2012 documents.",
+    help=HELP,
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode="markdown",
 )
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -34,6 +50,11 @@ def _fail(message: str) -> typer.Exit:
     return typer.Exit(2)
 
 
+def _echo_problems(exc: InputError) -> None:
+    for problem in exc.problems:
+        typer.echo(str(problem), err=True)
+
+
 def guarded(func: F) -> F:
     """Turn bad input into one clear message and exit 2, never a traceback."""
 
@@ -42,10 +63,9 @@ def guarded(func: F) -> F:
         try:
             return func(*args, **kwargs)
         except InputError as exc:
-            for problem in exc.problems:
-                typer.echo(str(problem), err=True)
+            _echo_problems(exc)
             raise typer.Exit(2) from None
-        except (OutputError, FormatError) as exc:
+        except (OutputError, FormatError, SofficeError) as exc:
             raise _fail(f"error: {exc}") from None
 
     return wrapper  # type: ignore[return-value]
@@ -63,69 +83,56 @@ def main_callback(
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
     ] = False,
 ) -> None:
-    """Draft Chinese government work plans (工作要点) as GB/T 9704-2012 documents."""
+    pass
 
 
-@app.command("render")
+@app.command("new")
 @guarded
-def render_cmd(
-    plans: Annotated[list[Path], typer.Argument(help="Plan YAML file(s).")],
+def new_cmd(
+    issuer: Annotated[str, typer.Option("--issuer", help="发文机关 name, e.g. 某某市卫生健康委员会.")],
+    year: Annotated[int, typer.Option("--year", help="Plan year, e.g. 2025.")],
     output: Annotated[
-        Path | None, typer.Option("-o", "--output", help="Output file; format from suffix; - for stdout.")
+        Path | None, typer.Option("-o", "--output", help="File to write; stdout if absent.")
     ] = None,
-    outdir: Annotated[
-        Path | None, typer.Option("-d", "--outdir", help="Output folder for many plans.")
-    ] = None,
-    formats: Annotated[
-        str,
-        typer.Option(
-            "--format",
-            "-f",
-            help="With -d: comma-separated formats, e.g. docx,pdf; with -o -: the text format.",
-        ),
-    ] = "txt",
-    template: Annotated[
-        Path | None, typer.Option("--template", help="Agency's own Word template (.docx).")
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+) -> None:
+    """Write a commented starter plan that validates cleanly."""
+    from .starter import starter_plan, write_starter
+
+    try:
+        if output is None:
+            sys.stdout.write(starter_plan(issuer, year))
+            return
+        write_starter(issuer, year, output, force=force)
+    except ValueError as exc:
+        raise _fail(f"error: {exc}") from None
+    typer.echo(f"wrote {output}", err=True)
+
+
+@app.command("import")
+@guarded
+def import_cmd(
+    source: Annotated[Path, typer.Argument(help="Last year's document: .txt, .md or .docx.")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="Plan YAML to write.")],
+    report: Annotated[
+        Path | None, typer.Option("--report", help="Also write the defect report as JSON.")
     ] = None,
 ) -> None:
-    """Render plans to .txt .md .html .docx .pdf (format from the -o suffix)."""
-    if (output is None) == (outdir is None):
-        raise _fail("error: give either -o OUTPUT (one plan) or -d OUTDIR (one or more plans)")
-    if output is not None:
-        if len(plans) != 1:
-            raise _fail("error: -o takes one plan; use -d OUTDIR for several")
-        _render_one(plans[0], output, template, stdout_format=formats)
-        return
-    assert outdir is not None
-    from .batch import render_batch
+    """Import a document into a plan YAML; numbering defects are reported (exit 0 when read)."""
+    from .dump import dump_document
+    from .readers import import_file
+    from .readers.defects import defects_json
 
-    wanted = [f.strip().lower().lstrip(".") for f in formats.split(",") if f.strip()]
-    if not render_batch(plans, outdir, wanted, template=template, progress=True).ok:
-        raise typer.Exit(2)
-
-
-def _render_one(plan: Path, output: Path, template: Path | None, *, stdout_format: str) -> None:
-    if str(output) == "-":
-        fmt = stdout_format.strip().lower().lstrip(".")
-        if fmt not in ("txt", "md", "html"):
-            raise _fail("error: -o - writes text formats only (--format txt, md or html)")
-        data = render(load_document(plan), fmt)
-        assert isinstance(data, str)
-        sys.stdout.write(data)
-        return
-    fmt = format_of(output)
-    document = load_document(plan)
-    if fmt == "pdf":
-        from .soffice import SofficeError
-        from .writers.pdf import render_pdf
-
-        try:
-            render_pdf([(document, output)], template=template, inputs=[plan])
-        except SofficeError as exc:
-            raise _fail(f"error: {exc}") from None
-        return
-    data = render(document, fmt, template=template)
-    write_atomic(output, data, inputs=[plan])
+    check_targets({"-o": output, "--report": report}, inputs=[source])
+    result = import_file(source)
+    for defect in result.defects:
+        typer.echo(defect.format(str(source)), err=True)
+    comments = [f"Imported from {source.name}; {len(result.defects)} defect(s) reported."]
+    write_atomic(output, dump_document(result.document, for_file=output, comments=comments), inputs=[source])
+    if report is not None:
+        write_atomic(report, defects_json(result.defects), inputs=[source, output], option="--report")
+    written = f"wrote {output}" + (f" and {report}" if report is not None else "")
+    typer.echo(f"{written} ({len(result.defects)} defect(s) reported)", err=True)
 
 
 @app.command("validate")
@@ -144,9 +151,8 @@ def validate_cmd(
     for plan in plans:
         try:
             document = load_document(plan)
-        except InputError as exc:
-            for problem in exc.problems:
-                typer.echo(str(problem), err=True)
+        except InputError as exc:  # reported like @guarded does, but the other files are still checked
+            _echo_problems(exc)
             worst = 2
             continue
         warnings = lint_document(document, plan, strict=strict)
@@ -154,43 +160,92 @@ def validate_cmd(
             typer.echo(str(warning), err=True)
         if warnings:
             worst = max(worst, 1)
-        if not warnings:
+        else:
             typer.echo(f"{plan}: ok")
     raise typer.Exit(worst)
 
 
-@app.command("schema")
-def schema_cmd() -> None:
-    """Print the JSON Schema of the plan YAML (for editors)."""
-    from .schema import json_schema
-
-    typer.echo(json.dumps(json_schema(), ensure_ascii=False, indent=2))
-
-
-@app.command("new")
+@app.command("render")
 @guarded
-def new_cmd(
-    issuer: Annotated[str, typer.Option("--issuer", help="发文机关 name, e.g. 某某市卫生健康委员会.")],
-    year: Annotated[int, typer.Option("--year", help="Plan year, e.g. 2025.")],
+def render_cmd(
+    plans: Annotated[list[Path], typer.Argument(help="Plan YAML file(s).")],
     output: Annotated[
-        Path | None, typer.Option("-o", "--output", help="File to write; stdout if absent.")
+        Path | None, typer.Option("-o", "--output", help="Output file; format from suffix; - for stdout.")
     ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    outdir: Annotated[
+        Path | None, typer.Option("-d", "--outdir", help="Output folder for many plans (created if needed).")
+    ] = None,
+    formats: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="With -d: comma-separated formats, e.g. docx,pdf (default txt); with -o -: the text "
+            "format. With -o FILE the suffix decides, and -f must agree with it.",
+        ),
+    ] = None,
+    template: Annotated[
+        Path | None, typer.Option("--template", help="Agency's own Word template (.docx).")
+    ] = None,
 ) -> None:
-    """Write a commented starter plan that validates cleanly."""
-    from .starter import starter_plan
-
-    if output is not None and output.exists() and not force:
-        raise _fail(f"error: {output} exists; choose another -o or add --force to overwrite it")
-    try:
-        text = starter_plan(issuer, year, for_file=output)
-    except ValueError as exc:
-        raise _fail(f"error: {exc}") from None
-    if output is None:
-        sys.stdout.write(text)
+    """Render plans to .docx .pdf .html .md .txt (format from the -o suffix)."""
+    if (output is None) == (outdir is None):
+        raise _fail("error: give either -o OUTPUT (one plan) or -d OUTDIR (one or more plans)")
+    wanted = [f.strip().lower().lstrip(".") for f in (formats or "txt").split(",") if f.strip()]
+    if output is not None:
+        if len(plans) != 1:
+            raise _fail("error: -o takes one plan; use -d OUTDIR for several")
+        _render_one(plans[0], output, template, wanted if formats is not None else None)
         return
-    write_atomic(output, text)
-    typer.echo(f"wrote {output}", err=True)
+    assert outdir is not None
+    from .batch import render_batch
+
+    if not render_batch(plans, outdir, wanted, template=template, progress=True).ok:
+        raise typer.Exit(2)
+
+
+def _render_one(plan: Path, output: Path, template: Path | None, formats: list[str] | None) -> None:
+    if str(output) == "-":
+        fmt = ",".join(formats) if formats else "txt"
+        if fmt not in TEXT_FORMATS:
+            raise _fail("error: -o - writes one text format only (--format txt, md or html)")
+        data = render(load_document(plan), fmt)
+        assert isinstance(data, str)
+        sys.stdout.write(data)
+        return
+    check_target(output, inputs=[plan])  # "is a folder" says more than "no suffix"
+    fmt = format_of(output)
+    if formats is not None and formats != [fmt]:
+        raise _fail(
+            f"error: -o {output} writes {fmt}, but --format asks for {','.join(formats)} — "
+            "drop --format or change the -o suffix"
+        )
+    render_to_file(load_document(plan), output, template=template, inputs=[plan])
+
+
+@app.command("check")
+def check_cmd(
+    files: Annotated[
+        list[Path], typer.Argument(help="A .docx (converted with LibreOffice) or .pdf; several allowed.")
+    ],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+) -> None:
+    """Measure a document's layout against GB/T 9704-2012 (exit 1 when a rule fails)."""
+    from .check.layout import CheckInputError, check_files, report_table
+
+    try:
+        reports = check_files(files)
+    except (CheckInputError, SofficeError) as exc:
+        raise _fail(f"error: {exc}") from None
+    if as_json:
+        data: object = [r.as_json() for r in reports] if len(files) > 1 else reports[0].as_json()
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        from rich.console import Console
+
+        for file, report in zip(files, reports, strict=True):
+            Console().print(report_table(report, title=str(file)))
+    raise typer.Exit(0 if all(r.passed for r in reports) else 1)
 
 
 @app.command("diff")
@@ -206,12 +261,14 @@ def diff_cmd(
     author: Annotated[str, typer.Option("--author", help="Author of the docx revisions.")] = "workplan",
 ) -> None:
     """Compare two versions of a plan; exit 0 same, 1 different, 2 bad input."""
-    from .diff import DIFF_FORMATS, diff_documents, load_version, render_diff
+    from .diff import diff_documents, load_version
+    from .writers.diff_files import DIFF_FORMATS, render_diff
     from .writers.diff_text import print_diff, summary_line
 
     fmt = output.suffix.lower().lstrip(".") if output is not None else ""
     if output is not None and fmt not in DIFF_FORMATS:
         raise _fail(f"error: {output}: diff writes .html, .json or .docx — choose one of those suffixes")
+    check_targets({"-o": output}, inputs=[old, new])
     result = diff_documents(load_version(old), load_version(new))
     if output is None:
         print_diff(result, summary_only=summary)
@@ -220,28 +277,6 @@ def diff_cmd(
         typer.echo(f"wrote {output}", err=True)
         typer.echo(summary_line(result))
     raise typer.Exit(0 if result.same else 1)
-
-
-@app.command("check")
-def check_cmd(
-    file: Annotated[Path, typer.Argument(help="A .docx (converted with LibreOffice) or a .pdf.")],
-    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
-) -> None:
-    """Measure a document's layout against GB/T 9704-2012 (exit 1 when a rule fails)."""
-    from .check.layout import CheckInputError, check_file, report_table
-    from .soffice import SofficeError
-
-    try:
-        report = check_file(file)
-    except (CheckInputError, SofficeError) as exc:
-        raise _fail(f"error: {exc}") from None
-    if as_json:
-        typer.echo(json.dumps(report.as_json(), ensure_ascii=False, indent=2))
-    else:
-        from rich.console import Console
-
-        Console().print(report_table(report, title=str(file)))
-    raise typer.Exit(0 if report.passed else 1)
 
 
 @app.command("rollover")
@@ -264,6 +299,7 @@ def rollover_cmd(
     from .rollover import RolloverError, read_plan_text, rollover_text
     from .writers.review_md import render_review
 
+    check_targets({"-o": output, "--report": report}, inputs=[plan])
     text, name = read_plan_text(plan)
     try:
         result = rollover_text(text, name, year, bump_text_years=bump_text_years, keep_done=keep_done)
@@ -271,34 +307,17 @@ def rollover_cmd(
         raise _fail(f"error: {plan}: {exc}") from None
     write_atomic(output, result.yaml_text, inputs=[plan])
     if report is not None:
-        write_atomic(report, render_review(result, str(output)), inputs=[plan, output])
+        write_atomic(report, render_review(result, str(output)), inputs=[plan, output], option="--report")
     typer.echo(str(result.summary))
     typer.echo(f"wrote {output}" + (f" and {report}" if report is not None else ""), err=True)
 
 
-@app.command("import")
-@guarded
-def import_cmd(
-    source: Annotated[Path, typer.Argument(help="Last year's document: .txt, .md or .docx.")],
-    output: Annotated[Path, typer.Option("-o", "--output", help="Plan YAML to write.")],
-    report: Annotated[
-        Path | None, typer.Option("--report", help="Also write the defect report as JSON.")
-    ] = None,
-) -> None:
-    """Import a document into a plan YAML; numbering defects are reported (exit 0 when read)."""
-    from .dump import dump_document
-    from .readers import import_file
+@app.command("schema")
+def schema_cmd() -> None:
+    """Print the JSON Schema of the plan YAML (for editors)."""
+    from .schema import json_schema
 
-    result = import_file(source)
-    for defect in result.defects:
-        typer.echo(defect.format(str(source)), err=True)
-    comments = [f"Imported from {source.name}; {len(result.defects)} defect(s) reported."]
-    write_atomic(output, dump_document(result.document, for_file=output, comments=comments), inputs=[source])
-    if report is not None:
-        data = json.dumps([d.as_json() for d in result.defects], ensure_ascii=False, indent=2) + "\n"
-        write_atomic(report, data, inputs=[source, output])
-    written = f"wrote {output}" + (f" and {report}" if report is not None else "")
-    typer.echo(f"{written} ({len(result.defects)} defect(s) reported)", err=True)
+    typer.echo(json.dumps(json_schema(), ensure_ascii=False, indent=2))
 
 
 def main() -> None:

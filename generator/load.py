@@ -16,7 +16,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from .errors import InputError, Problem
-from .model import MAX_DEPTH, Document
+from .model import MAX_DEPTH, Document, Node
 
 __all__ = ["InputError", "Problem", "load_document", "load_text"]
 
@@ -139,6 +139,8 @@ def load_text(text: str, name: str = "<string>") -> Document:
     except ValidationError as exc:
         problems.extend(_pydantic_problems(exc, root, name))
         document = None
+    else:
+        problems.extend(_count_problems(document, root, name))
     if problems:
         problems.sort(key=lambda p: (p.line, p.column))
         raise InputError(_dedupe(problems))
@@ -281,6 +283,40 @@ def _structural_problems(root: yaml.Node, name: str) -> list[Problem]:
     return problems
 
 
+MAX_NUMBER = 9999  # Chinese numerals (一、 （一） 一是) are written up to 九千九百九十九
+_CHINESE_SCHEMES = ("chinese", "chinese_paren")
+
+
+def _count_problems(document: Document, root: yaml.Node, name: str) -> list[Problem]:
+    """Numbers past :data:`MAX_NUMBER`, which no Chinese label could print: numbered siblings on a
+    一、/（一） level (counted across parents on a ``continuous`` level, as the labels are) and the
+    ``points`` of one node."""
+    problems: list[Problem] = []
+    continuous = set(document.plan.numbering.continuous)
+    running: dict[int, int] = {}
+    hint = f"Chinese numerals stop at {MAX_NUMBER}; split this list"
+
+    def visit(nodes: list[Node], level: int, loc: tuple[str | int, ...]) -> None:
+        local = 0
+        for index, node in enumerate(nodes):
+            here = (*loc, index)
+            if node.numbered:
+                if level in continuous:
+                    running[level] = count = running.get(level, 0) + 1
+                else:
+                    local = count = local + 1
+                if count == MAX_NUMBER + 1 and document.plan.numbering.scheme(level) in _CHINESE_SCHEMES:
+                    message = f"more than {MAX_NUMBER} numbered entries at level {level}"
+                    problems.append(Problem(name, *position(root, here), message, hint))
+            if len(node.points) > MAX_NUMBER:
+                message = f"more than {MAX_NUMBER} points (一是……) in one item"
+                problems.append(Problem(name, *position(root, (*here, "points", MAX_NUMBER)), message, hint))
+            visit(node.items, level + 1, (*here, "items"))
+
+    visit(document.plan.sections, 1, ("plan", "sections"))
+    return problems
+
+
 def _fields_at(loc: tuple[str | int, ...]) -> list[str]:
     """The keys a mapping at ``loc`` may have (for did-you-mean)."""
     annotation: Any = Document
@@ -334,6 +370,7 @@ _HINTS = {
     "model_type": "write a mapping of keys here",
     "dict_type": "write a mapping of keys here",
     "too_short": "give at least one entry",
+    "string_too_short": "it may not be empty",
 }
 
 

@@ -157,7 +157,7 @@ class Numbering(_Strict):
 class Plan(_Strict):
     """工作要点: the plan issued by the notice, printed as its 附件."""
 
-    title: str = Field(description="e.g. 2021年吴中区医政工作要点")
+    title: str = Field(min_length=1, description="e.g. 2021年吴中区医政工作要点")
     year: int = Field(ge=1949, le=9999)
     preamble: list[str] = Field(default_factory=list, description="paragraphs before section 一、")
     sections: list[Node] = Field(default_factory=list)

@@ -1,30 +1,88 @@
-"""Writing output files safely: never a partial file, never over an input."""
+"""Writing output files safely: never a partial file, never over an input, never a traceback.
+
+Every refusal is an :class:`OutputError` naming the path, what is wrong and which option to change;
+the CLI prints it and exits 2.
+"""
 
 from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 
 class OutputError(Exception):
-    """An output that must not be written (it would overwrite an input)."""
+    """An output that cannot or must not be written (over an input, into a missing folder, …)."""
 
 
-def write_atomic(path: str | Path, data: bytes | str, *, inputs: Iterable[str | Path] = ()) -> Path:
-    """Write ``data`` to ``path`` through a temp file in the same folder, then rename.
+def _same_file(target: Path, source: str | Path) -> bool:
+    source = Path(source)
+    return source.exists() and target.exists() and target.resolve() == source.resolve()
 
-    A crash or an error half-way leaves no partial output; ``inputs`` are refused as targets.
-    """
+
+def check_target(path: str | Path, *, inputs: Iterable[str | Path] = (), option: str = "-o") -> Path:
+    """Refuse ``path`` as an output before anything is rendered: an input file, a folder, or a file
+    in a folder that does not exist (a mistyped -o must not quietly create folders)."""
     target = Path(path)
     for source in inputs:
-        if Path(source).exists() and target.exists() and target.resolve() == Path(source).resolve():
-            raise OutputError(f"{target}: refusing to overwrite the input file; choose another -o")
-    payload = data.encode("utf-8") if isinstance(data, str) else data
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        if _same_file(target, source):
+            raise OutputError(f"{target}: refusing to overwrite the input file; choose another {option}")
+    if target.is_dir():
+        raise OutputError(f"{target}: is a folder — give {option} the name of a file to write")
+    folder = target.parent
+    if not folder.exists():
+        raise OutputError(f"{folder}: the folder does not exist — create it first or choose another {option}")
+    if not folder.is_dir():
+        raise OutputError(f"{folder}: is a file, not a folder — choose another {option}")
+    return target
+
+
+def check_targets(targets: Mapping[str, str | Path | None], *, inputs: Iterable[str | Path] = ()) -> None:
+    """Check every output of one command (option → path; None = not asked for) before writing
+    any, so that a bad second output does not leave the first one written; two options naming
+    the same file are refused too."""
+    inputs = list(inputs)
+    seen: dict[Path, str] = {}
+    for option, path in targets.items():
+        if path is None:
+            continue
+        check_target(path, inputs=inputs, option=option)
+        key = Path(path).resolve()
+        if key in seen:
+            raise OutputError(f"{path}: {seen[key]} and {option} name the same file; choose another {option}")
+        seen[key] = option
+
+
+def make_folder(path: str | Path, *, option: str = "-d") -> Path:
+    """Create the output folder ``path`` (and its parents) if needed — only for an explicit folder
+    option such as ``render -d``."""
+    folder = Path(path)
     try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise OutputError(f"{folder}: is a file, not a folder — choose another {option}") from None
+    except OSError as exc:
+        raise OutputError(
+            f"{folder}: cannot create the folder: {exc.strerror} — choose another {option}"
+        ) from None
+    return folder
+
+
+def write_atomic(
+    path: str | Path, data: bytes | str, *, inputs: Iterable[str | Path] = (), option: str = "-o"
+) -> Path:
+    """Write ``data`` to ``path`` through a temp file in the same folder, then rename.
+
+    A crash or an error half-way leaves no partial output. Refusals (see :func:`check_target`) and
+    system errors (permission, full disk, read-only folder) raise :class:`OutputError`; ``option``
+    is the command-line option the message tells the user to change.
+    """
+    target = check_target(path, inputs=inputs, option=option)
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    tmp: str | None = None
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
         # mkstemp creates 0600; an output file gets the permissions any new file would.
@@ -32,7 +90,11 @@ def write_atomic(path: str | Path, data: bytes | str, *, inputs: Iterable[str | 
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)
         os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    except OSError as exc:
+        raise OutputError(
+            f"{target}: cannot write: {exc.strerror or exc} — choose another {option}"
+        ) from None
+    finally:
+        if tmp is not None and Path(tmp).exists():
+            Path(tmp).unlink(missing_ok=True)
     return target

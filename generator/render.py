@@ -1,13 +1,16 @@
-"""Render a document to a format chosen by file suffix; batch rendering of many plans.
+"""Render a document: to a string or bytes (:func:`render`), or to files whose suffix names the
+format (:func:`render_to_file`, :func:`render_files` — the one place PDF is dispatched).
 
 Heavy writers (docx, pdf) are imported lazily so that `workplan render x.txt` starts fast.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from .model import Document
+from .output import check_target, write_atomic
 from .view import build_view
 
 TEXT_FORMATS = ("txt", "md", "html")
@@ -20,6 +23,7 @@ class FormatError(ValueError):
 
 
 def format_of(path: str | Path) -> str:
+    """The format a file name asks for: its suffix (.markdown → md, .htm → html)."""
     suffix = Path(path).suffix.lower().lstrip(".")
     if suffix == "markdown":
         suffix = "md"
@@ -34,8 +38,8 @@ def format_of(path: str | Path) -> str:
 
 
 def render(document: Document, fmt: str, *, template: Path | None = None) -> str | bytes:
-    """``document`` in ``fmt`` (txt, md, html → str; docx → bytes). PDF goes through
-    :func:`generator.writers.pdf.convert` because it needs a file on disk."""
+    """``document`` in ``fmt`` (txt, md, html → str; docx → bytes). PDF is made by LibreOffice from
+    a file on disk, so it is written by :func:`render_to_file` instead."""
     view = build_view(document)
     if fmt in TEXT_FORMATS:
         from .writers.text import render_text
@@ -45,4 +49,49 @@ def render(document: Document, fmt: str, *, template: Path | None = None) -> str
         from .writers.docx import render_docx
 
         return render_docx(view, template=template)
-    raise FormatError(f"unknown output format {fmt!r}")
+    if fmt == "pdf":
+        raise FormatError("PDF is written to a file — use render_to_file")
+    raise FormatError(f"unknown output format {fmt!r} — use one of {', '.join(FORMATS)}")
+
+
+def render_to_file(
+    document: Document,
+    path: str | Path,
+    *,
+    template: Path | None = None,
+    inputs: Iterable[str | Path] = (),
+    option: str = "-o",
+) -> Path:
+    """Write ``document`` to ``path`` in the format of its suffix (see :func:`render_files`)."""
+    return render_files([(document, Path(path))], template=template, inputs=inputs, option=option)[0]
+
+
+def render_files(
+    jobs: Sequence[tuple[Document, Path]],
+    *,
+    template: Path | None = None,
+    inputs: Iterable[str | Path] = (),
+    option: str = "-o",
+) -> list[Path]:
+    """Write each ``(document, path)``, the format from the path's suffix; the written paths.
+
+    Every target is checked, and every non-PDF output rendered in memory, before the first file is
+    written: a bad target or a failing writer leaves no file behind. All PDFs come from ONE
+    LibreOffice start, which costs seconds while each further document costs a fraction of that.
+    Raises :class:`FormatError`, :class:`generator.output.OutputError`,
+    :class:`generator.errors.InputError` (a bad template) or :class:`generator.soffice.SofficeError`.
+    """
+    inputs = list(inputs)
+    for _, path in jobs:
+        check_target(path, inputs=inputs, option=option)
+    planned = [(document, Path(path), format_of(path)) for document, path in jobs]
+    rendered = [
+        (path, render(document, fmt, template=template)) for document, path, fmt in planned if fmt != "pdf"
+    ]
+    written = [write_atomic(path, data, inputs=inputs, option=option) for path, data in rendered]
+    pdfs = [(document, path) for document, path, fmt in planned if fmt == "pdf"]
+    if pdfs:
+        from .writers.pdf import render_pdf
+
+        written.extend(render_pdf(pdfs, template=template, inputs=inputs))
+    return written

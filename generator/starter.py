@@ -59,3 +59,16 @@ def starter_plan(
         body=f"现将《{title}》印发给你们，请结合实际，认真抓好落实。",
         preamble=f"{year}年，要坚持以人民为中心，统筹推进各项工作，确保年度目标任务全面完成。",
     )
+
+
+def write_starter(issuer: str, year: int, output: Path, *, force: bool = False) -> Path:
+    """Write the starter plan to ``output``; an existing file is overwritten only with ``force``.
+
+    Raises :class:`ValueError` for a bad issuer or year, :class:`generator.output.OutputError`
+    for a target that exists or cannot be written.
+    """
+    from .output import OutputError, write_atomic
+
+    if output.exists() and not force:
+        raise OutputError(f"{output} exists; choose another -o or add --force to overwrite it")
+    return write_atomic(output, starter_plan(issuer, year, for_file=output))

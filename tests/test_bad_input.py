@@ -158,6 +158,22 @@ CASES = [
             (12, 11, "duplicate id `a`"),
         ),
     ),
+    Case(
+        "empty-title",
+        _text("plan:\n  title: ''\n  year: 2021\n"),
+        ((2, 10, "plan.title: String should have at least 1 character"),),
+    ),
+    Case(
+        # 一万 has no label: Chinese numerals in labels stop at 九千九百九十九. Item i is on line 5 + i.
+        "ten-thousand-sections",
+        _text(HEAD + "  sections:\n" + "".join(f"    - heading: 第{i}项\n" for i in range(10001))),
+        ((5 + 9999, 7, "more than 9999 numbered entries at level 1"),),
+    ),
+    Case(
+        "ten-thousand-points",
+        _text(HEAD + "  sections:\n    - heading: 甲\n      points:\n" + "        - 是\n" * 10000),
+        ((7 + 9999, 11, "more than 9999 points"),),
+    ),
 ]
 
 
@@ -255,3 +271,85 @@ def test_real_process(tmp_path: Path) -> None:
         assert done.stdout == ""
         _assert_messages(done.stderr, path, case)
     assert list(out.iterdir()) == []
+
+
+# --- outputs that cannot be written: one message, exit 2, nothing written, no traceback -------------
+
+PLAN = Path(__file__).resolve().parent.parent / "plans" / "suixi-2021.yaml"
+SEED = (
+    Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "seeds" / "004_cea060df376792bd.txt"
+)
+
+
+def _refused(args: list[str], needle: str) -> None:
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 2, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    assert "Traceback" not in result.output
+    assert result.stderr.count("\n") == 1, f"one message: {result.stderr}"
+    assert needle in result.stderr, result.stderr
+
+
+def test_output_is_an_existing_folder(tmp_path: Path) -> None:
+    folder = tmp_path / "out.txt"
+    folder.mkdir()
+    _refused(["render", str(PLAN), "-o", str(folder)], f"{folder}: is a folder — give -o the name of a file")
+    assert list(folder.iterdir()) == []
+
+
+def test_output_under_a_regular_file(tmp_path: Path) -> None:
+    blocker = tmp_path / "notes.txt"
+    blocker.write_text("mine", encoding="utf-8")
+    for suffix in (".txt", ".docx", ".pdf"):
+        _refused(
+            ["render", str(PLAN), "-o", str(blocker / f"plan{suffix}")], f"{blocker}: is a file, not a folder"
+        )
+    assert blocker.read_text(encoding="utf-8") == "mine"
+
+
+def test_output_into_a_missing_folder_is_not_created(tmp_path: Path) -> None:
+    missing = tmp_path / "typo" / "deeper"
+    _refused(["render", str(PLAN), "-o", str(missing / "plan.docx")], f"{missing}: the folder does not exist")
+    _refused(["new", "--issuer", "甲", "--year", "2025", "-o", str(missing / "plan.yaml")], "does not exist")
+    assert not (tmp_path / "typo").exists()
+
+
+@pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs Linux /proc")
+def test_output_the_system_refuses() -> None:
+    _refused(
+        ["render", str(PLAN), "-o", "/proc/workplan-test.txt"], "/proc/workplan-test.txt: cannot write: "
+    )
+
+
+def test_outdir_naming_a_file(tmp_path: Path) -> None:
+    blocker = tmp_path / "out"
+    blocker.write_text("mine", encoding="utf-8")
+    _refused(
+        ["render", str(PLAN), "-d", str(blocker)], f"{blocker}: is a file, not a folder — choose another -d"
+    )
+    _refused(["render", str(PLAN), "-d", str(blocker / "sub")], "choose another -d")
+    assert blocker.read_text(encoding="utf-8") == "mine"
+
+
+def test_outdir_may_be_created(tmp_path: Path) -> None:
+    """-d names a folder to fill, so unlike -o it is created."""
+    outdir = tmp_path / "new" / "out"
+    result = CliRunner().invoke(app, ["render", str(PLAN), "-d", str(outdir), "-f", "txt,md"])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in outdir.iterdir()) == ["suixi-2021.md", "suixi-2021.txt"]
+
+
+@pytest.mark.parametrize("command", ["import", "rollover"])
+def test_report_may_not_be_the_output_or_the_input(tmp_path: Path, command: str) -> None:
+    """Both targets are checked before either is written."""
+    source = tmp_path / (SEED.name if command == "import" else PLAN.name)
+    source.write_bytes((SEED if command == "import" else PLAN).read_bytes())
+    before = source.read_bytes()
+    extra = ["--year", "2022"] if command == "rollover" else []
+    out = tmp_path / "draft.yaml"
+    _refused([command, str(source), "-o", str(out), "--report", str(out), *extra], "choose another --report")
+    assert not out.exists(), "nothing may be written"
+    _refused([command, str(source), "-o", str(out), "--report", str(source), *extra], "refusing to overwrite")
+    assert not out.exists()
+    _refused([command, str(source), "-o", str(source), *extra], "refusing to overwrite the input file")
+    assert source.read_bytes() == before

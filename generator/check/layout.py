@@ -28,7 +28,7 @@ from .pdf_measure import EM_ASCENT, MM, PageMeasure, PdfMeasure, TextLine, measu
 # GB/T 9704-2012 geometry (§5.1, §5.2.1, §7.2.4, §7.2.7, §7.3.1, §7.4.1, §7.5), millimetres.
 PAPER = (210.0, 297.0)
 MARGINS = {"top": 37.0, "bottom": 35.0, "left": 28.0, "right": 26.0}
-AREA_TOP, AREA_BOTTOM = 37.0, 262.0
+AREA_BOTTOM = 262.0  # 版心 bottom: top margin 37 + height 225
 AREA_LEFT, AREA_RIGHT = 28.0, 184.0
 AREA_WIDTH = 156.0
 LINES_PER_PAGE, CHARS_PER_LINE = 22, 28
@@ -113,6 +113,8 @@ def check_files(paths: list[Path]) -> list[CheckReport]:
 
     sources = [Path(p) for p in paths]
     for source in sources:
+        if source.is_dir():
+            raise CheckInputError(f"{source}: is a directory — give a .docx or .pdf file")
         if not source.is_file():
             raise CheckInputError(f"{source}: no such file")
         if source.suffix.lower() not in (".docx", ".pdf"):
@@ -135,8 +137,10 @@ def check_pdf(pdf_path: Path, *, source_docx: Path | None = None) -> CheckReport
     """Measure a PDF against the GB/T 9704-2012 geometry. ``source_docx`` adds the docx's own margins."""
     try:
         measure = measure_pdf(Path(pdf_path))
-    except Exception as exc:  # pdfminer raises many kinds on damaged input
-        raise CheckInputError(f"{pdf_path}: not a readable PDF ({type(exc).__name__})") from None
+    except Exception:  # pdfminer raises many kinds on damaged input
+        raise CheckInputError(
+            f"{pdf_path}: not a readable PDF — check that it opens in a PDF viewer"
+        ) from None
     report = CheckReport(_rules(measure))
     if source_docx is not None:
         report.rules.insert(2, _docx_margin_rule(source_docx))
@@ -334,8 +338,8 @@ def _docx_margins(path: Path) -> list[dict[str, float]]:
 
     try:
         sections = list(docx.Document(str(path)).sections)
-    except Exception as exc:  # not a zip, not OOXML, no document part: python-docx, zipfile, lxml errors
-        raise CheckInputError(f"{path}: not a readable Word document ({type(exc).__name__})") from None
+    except Exception:  # not a zip, not OOXML, no document part: python-docx, zipfile, lxml errors
+        raise CheckInputError(f"{path}: not a readable Word document — check that it opens in Word") from None
     emu_per_mm = 36000
     return [
         {

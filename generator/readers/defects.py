@@ -6,6 +6,7 @@ so a clerk can check the YAML against the original.
 
 from __future__ import annotations
 
+import json
 from dataclasses import asdict, dataclass
 from typing import Literal
 
@@ -37,6 +38,11 @@ class Defect:
 
     def as_json(self) -> dict[str, object]:
         return asdict(self)
+
+
+def defects_json(defects: list[Defect]) -> str:
+    """The defect report as a JSON file: a list of ``{line, kind, message}``."""
+    return json.dumps([d.as_json() for d in defects], ensure_ascii=False, indent=2) + "\n"
 
 
 class DefectLog:
