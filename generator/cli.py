@@ -228,7 +228,9 @@ def check_cmd(
     files: Annotated[
         list[Path], typer.Argument(help="A .docx (converted with LibreOffice) or .pdf; several allowed.")
     ],
-    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the report as JSON (a list of reports for several files).")
+    ] = False,
 ) -> None:
     """Measure a document's layout against GB/T 9704-2012 (exit 1 when a rule fails)."""
     from .check.layout import CheckInputError, check_files, report_table

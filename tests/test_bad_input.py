@@ -291,10 +291,13 @@ def _refused(args: list[str], needle: str) -> None:
 
 
 def test_output_is_an_existing_folder(tmp_path: Path) -> None:
-    folder = tmp_path / "out.txt"
-    folder.mkdir()
-    _refused(["render", str(PLAN), "-o", str(folder)], f"{folder}: is a folder — give -o the name of a file")
-    assert list(folder.iterdir()) == []
+    for name in ("out", "out.txt"):
+        folder = tmp_path / name
+        folder.mkdir()
+        _refused(
+            ["render", str(PLAN), "-o", str(folder)], f"{folder}: is a folder — give -o the name of a file"
+        )
+        assert list(folder.iterdir()) == []
 
 
 def test_output_under_a_regular_file(tmp_path: Path) -> None:
