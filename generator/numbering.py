@@ -1,11 +1,14 @@
 """Chinese numerals and the labels of a plan's hierarchy (一、 （一） 1. （1） ①).
 
 Labels are computed once for a whole plan by :func:`number_plan`; every writer prints the labels
-it returns and never counts on its own.
+it returns and never counts on its own. Reading goes the other way here too: :func:`parse_label`
+and :func:`parse_chinese_numeral` are the one reader of printed labels and numerals, used by the
+importer, the layout check and lint.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -71,6 +74,123 @@ def label(scheme: Scheme, n: int) -> str:
     if scheme == "circled":
         return circled_numeral(n)
     raise ValueError(f"unknown numbering scheme {scheme!r}")
+
+
+def citation(labels: list[str]) -> str:
+    """How documents cite a node by its labels, outermost first: 二、 + （三） → 二（三）.
+
+    A label ends in 、 only when nothing follows it, so every label but the last drops its 、;
+    empty labels (``numbered: false`` headings) are skipped.
+    """
+    shown = [text for text in labels if text]
+    return "".join(text.removesuffix("、") for text in shown[:-1]) + (shown[-1] if shown else "")
+
+
+# --- reading numerals and labels back ----------------------------------------------------------
+
+_DIGIT_VALUES = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4}
+_DIGIT_VALUES |= {"五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_UNIT_VALUES = {"十": 10, "百": 100, "千": 1000}
+# Spellings a careful writer also uses: 〇/○ for 零 (一百〇一), 两 before 百/千 (两百),
+# and 一十 for 10–19 at the start (一十五, the formal reading of 十五).
+_VARIANTS = re.compile(r"[〇○]|两(?=[百千])|^一(?=十)")
+
+
+def parse_chinese_numeral(text: str) -> int | None:
+    """The value of a Chinese numeral of 1–9999 (十一 → 11, 一百零一 → 101), or None.
+
+    Strict: only the spelling :func:`chinese_numeral` prints (and the variants above) is read,
+    so "一二", "十十", "一百一" or "二十零" are not numerals — a label like 一二、 is a slip, not 2.
+    """
+    if not text or any(ch not in _DIGIT_VALUES and ch not in _UNIT_VALUES for ch in text):
+        return None
+    total, digit = 0, None
+    for ch in text:
+        if ch in _UNIT_VALUES:
+            total += (1 if digit is None else digit) * _UNIT_VALUES[ch]
+            digit = None
+        else:
+            digit = _DIGIT_VALUES[ch]
+    total += digit or 0
+    canonical = _VARIANTS.sub(lambda m: {"〇": "零", "○": "零", "两": "二"}.get(m.group(), ""), text)
+    if not 1 <= total <= 9999 or chinese_numeral(total) != canonical:
+        return None
+    return total
+
+
+def parse_chinese_digits(text: str) -> int | None:
+    """Digits read one by one, as years are written: 二〇二一 → 2021; None if any is not a digit."""
+    if not text or any(ch not in _DIGIT_VALUES or ch == "两" for ch in text):
+        return None
+    return int("".join(str(_DIGIT_VALUES[ch]) for ch in text))
+
+
+_NUMERAL_CHARS = "零〇○一二两三四五六七八九十百千"  # up to 7 of them: 九千九百九十九
+_LABEL = re.compile(
+    rf"""^(?:
+        (?P<chinese>[{_NUMERAL_CHARS}]{{1,7}})\s*(?:、|(?P<dotted>[.．])(?![\d.．]))
+      | (?P<cp_open>[（(])\s*(?P<chinese_paren>[{_NUMERAL_CHARS}]{{1,7}})\s*(?P<cp_close>[）)])
+      | (?P<ap_open>[（(])\s*(?P<arabic_paren>\d{{1,3}})\s*(?P<ap_close>[）)])
+      | (?P<arabic>\d{{1,3}})\s*[.．](?![\d.．])
+      | (?P<arabic_comma>\d{{1,3}})\s*、
+      | (?P<circled>[①-⑳])
+    )\s*""",
+    re.VERBOSE,
+)
+
+
+@dataclass(frozen=True)
+class Label:
+    """A number typed (or printed) at the start of a paragraph, read back into its scheme."""
+
+    scheme: Scheme
+    number: int
+    raw: str  # as written, e.g. "(十八)"
+    rest: str  # the paragraph after the label
+    halfwidth: bool = False  # (一) rather than （一）
+    mixed: bool = False  # （一) — one bracket of each width
+    dotted: bool = False  # 一． rather than 一、 (a typing slip; 1. is the arabic scheme)
+
+
+def parse_label(text: str) -> Label | None:
+    """The label ``text`` starts with, in any scheme :func:`label` prints, or None.
+
+    Tolerant of what typists do — spaces inside （ 十一 ） and before the mark (1 .), full-width
+    1．, half-width or mixed brackets (flagged on the result) — but not of a numeral that
+    :func:`parse_chinese_numeral` refuses. A dot followed by a digit is a decimal (1.5倍).
+    """
+    match = _LABEL.match(text)
+    if not match:
+        return None
+    raw, rest = match.group(0).strip(), text[match.end() :]
+    scheme = next(s for s in _SCHEMES_READ if match.group(s) is not None)
+    value = match.group(scheme)
+    if scheme in ("chinese", "chinese_paren"):
+        number = parse_chinese_numeral(value)
+        if number is None:
+            return None
+    elif scheme == "circled":
+        number = ord(value) - ord("①") + 1
+    else:
+        number = int(value)
+    halfwidth = mixed = False
+    if scheme in ("chinese_paren", "arabic_paren"):
+        prefix = "cp" if scheme == "chinese_paren" else "ap"
+        opening, closing = match.group(f"{prefix}_open"), match.group(f"{prefix}_close")
+        halfwidth = opening == "(" and closing == ")"
+        mixed = (opening == "(") != (closing == ")")
+    dotted = match.group("dotted") is not None
+    return Label(scheme, number, raw, rest, halfwidth, mixed, dotted)
+
+
+_SCHEMES_READ: tuple[Scheme, ...] = (
+    "chinese",
+    "chinese_paren",
+    "arabic_paren",
+    "arabic",
+    "arabic_comma",
+    "circled",
+)
 
 
 def points_inline(points: list[str]) -> str:

@@ -37,9 +37,10 @@ import yaml as pyyaml
 from ruamel.yaml import YAML
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from .docnumber import find_doc_number, parse_doc_number
 from .errors import InputError, Problem
 from .load import load_text
-from .model import Document, parse_doc_number
+from .model import Document
 from .numbering import number_plan
 from .years import CLASSES, Mention, apply_mentions, find_mentions, new_digits, sentence
 
@@ -327,15 +328,16 @@ class _Rollover:
         start, end = node.start_mark.index, node.end_mark.index
         source = self.text[start:end]
         # 代字〔YYYY〕N号 → 代字〔YYYY+1〕号: the model parses a 文号 without 序号 as serial None.
-        match = re.search(r"(?<!\d)(?P<y>\d{4})\s*[〕\]］)）】]\s*(?P<n>(?:第\s*)?\d+)?", source)
+        found = find_doc_number(source)  # in the scalar's source, which may be quoted
         parsed = parse_doc_number(str(node.value))
-        if match is None or parsed is None:
+        if found is None or parsed is None:
             return
-        new = str(self.new) if self.new != self.old else match["y"]
-        if match["y"] != new:
-            self.edits.append(_Edit(start + match.start("y"), start + match.end("y"), new))
-        if match["n"] is not None:
-            self.edits.append(_Edit(start + match.start("n"), start + match.end("n"), ""))
+        year = source[slice(*found.year_span)]
+        new = str(self.new) if self.new != self.old else year
+        if year != new:
+            self.edits.append(_Edit(start + found.year_span[0], start + found.year_span[1], new))
+        if found.number_span is not None:
+            self.edits.append(_Edit(start + found.number_span[0], start + found.number_span[1], ""))
         old_text = str(node.value)
         parsed.update(year=int(new), serial=None)
         self.changes.append(

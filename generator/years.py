@@ -25,6 +25,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .docnumber import cited_years
+
 CLASSES: dict[str, str] = {
     "title": "plan title (the plan's own name)",
     "this_year": "plan year as 'this year'",
@@ -72,7 +74,6 @@ _YEAR = re.compile(
     rf"{_NOT_AFTER_DIGIT}(?P<y>{_Y})(?!\d){_SP}年"
     rf"(?:(?P<annual>度)|(?P<deadline>(?:{_DEADLINE_TAIL})(?:前|以前|之前)?))?"
 )
-_DOCUMENT = re.compile(rf"[〔\[［【](?P<y>{_Y})[〕\]］】]")
 _PERIOD = re.compile("|".join(FIVE_YEAR_PLANS))
 # 年内/年底前 not preceded by a number (3年内, 半年内) nor by 每/近/历 (每年底 is every year).
 _RELATIVE_DEADLINE = re.compile(
@@ -148,9 +149,10 @@ def find_mentions(text: str, plan_year: int, new_year: int, *, title: str | None
         else:
             cls = "plan_year"
         add(_year_mention(m.start(), m.end(), text, cls, year, new_year, m.span("y")))
-    for m in _DOCUMENT.finditer(text):
-        if free(m.start(), m.end()):
-            add(Mention(m.start(), m.end(), m.group(), "document", (int(m["y"]),)))
+    for cited in cited_years(text):
+        start, end = cited.bracket_span
+        if free(start, end) and re.fullmatch(_Y, str(cited.year)):
+            add(Mention(start, end, text[start:end], "document", (cited.year,)))
     for m in _PERIOD.finditer(text):
         if free(m.start(), m.end()):
             first, last = FIVE_YEAR_PLANS[m.group()]

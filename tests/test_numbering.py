@@ -11,7 +11,17 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from generator.model import Node, Numbering, Plan
-from generator.numbering import chinese_numeral, circled_numeral, label, number_plan, points_inline
+from generator.numbering import (
+    chinese_numeral,
+    circled_numeral,
+    citation,
+    label,
+    number_plan,
+    parse_chinese_digits,
+    parse_chinese_numeral,
+    parse_label,
+    points_inline,
+)
 
 NUMERALS = {
     1: "一",
@@ -148,6 +158,153 @@ def test_points_inline() -> None:
         points_inline(["加强领导。", "压实责任。", "严格考核。"])
         == "一是加强领导。二是压实责任。三是严格考核。"
     )
+
+
+# --- reading numerals and labels back ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(("n", "text"), NUMERALS.items())
+def test_parse_chinese_numeral_table(n: int, text: str) -> None:
+    assert parse_chinese_numeral(text) == n
+
+
+READ_VARIANTS = {
+    "一十": 10,  # the formal 一十 for 10–19
+    "一十五": 15,
+    "一百〇一": 101,  # 〇 (and ○) for 零
+    "一千○五": 1005,
+    "两百": 200,  # 两 before 百/千
+    "两千零二十": 2020,
+}
+
+
+@pytest.mark.parametrize(("text", "n"), READ_VARIANTS.items())
+def test_parse_chinese_numeral_variants(text: str, n: int) -> None:
+    assert parse_chinese_numeral(text) == n
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "一二",  # read digit by digit before: 2
+        "十十",  # 20 before
+        "一百一",  # colloquial 110, not document numbering
+        "一千一十",  # 1010 is 一千零一十
+        "一百零零一",
+        "二十零",
+        "零",
+        "零一",
+        "十两",
+        "两",
+        "百",
+        "千",
+        "一万",
+        "十一、",
+        "11",
+    ],
+)
+def test_parse_chinese_numeral_rejects(text: str) -> None:
+    assert parse_chinese_numeral(text) is None
+
+
+@given(st.integers(min_value=1, max_value=9999))
+def test_chinese_numerals_round_trip(n: int) -> None:
+    assert parse_chinese_numeral(chinese_numeral(n)) == n
+
+
+@pytest.mark.parametrize(
+    ("text", "n"), [("二〇二一", 2021), ("二○一九", 2019), ("二零二四", 2024), ("一九", 19)]
+)
+def test_parse_chinese_digits(text: str, n: int) -> None:
+    assert parse_chinese_digits(text) == n
+
+
+@pytest.mark.parametrize("text", ["", "二〇二十", "两〇二一", "2021"])
+def test_parse_chinese_digits_rejects(text: str) -> None:
+    assert parse_chinese_digits(text) is None
+
+
+# (text, scheme, number, raw, rest, flags): what parse_label reads at the start of a paragraph.
+PARSED_LABELS = [
+    ("一、总体要求", "chinese", 1, "一、", "总体要求", ""),
+    ("十一、加强监管", "chinese", 11, "十一、", "加强监管", ""),
+    ("（一百零一）做好", "chinese_paren", 101, "（一百零一）", "做好", ""),
+    ("（二百）", "chinese_paren", 200, "（二百）", "", ""),
+    ("（ 十一 ）做好", "chinese_paren", 11, "（ 十一 ）", "做好", ""),
+    ("(一)加强", "chinese_paren", 1, "(一)", "加强", "halfwidth"),
+    ("（一)加强", "chinese_paren", 1, "（一)", "加强", "mixed"),
+    ("(一）加强", "chinese_paren", 1, "(一）", "加强", "mixed"),
+    ("一．加强", "chinese", 1, "一．", "加强", "dotted"),
+    ("1.加强", "arabic", 1, "1.", "加强", ""),
+    ("1 . 加强", "arabic", 1, "1 .", "加强", ""),
+    ("1．加强", "arabic", 1, "1．", "加强", ""),
+    ("12.加强", "arabic", 12, "12.", "加强", ""),
+    ("（3）做好", "arabic_paren", 3, "（3）", "做好", ""),
+    ("(12)做好", "arabic_paren", 12, "(12)", "做好", "halfwidth"),
+    ("5、做好", "arabic_comma", 5, "5、", "做好", ""),
+    ("①做好", "circled", 1, "①", "做好", ""),
+    ("⑳做好", "circled", 20, "⑳", "做好", ""),
+]
+
+
+@pytest.mark.parametrize(("text", "scheme", "n", "raw", "rest", "flag"), PARSED_LABELS)
+def test_parse_label_table(text: str, scheme: str, n: int, raw: str, rest: str, flag: str) -> None:
+    found = parse_label(text)
+    assert found is not None
+    assert (found.scheme, found.number, found.raw, found.rest) == (scheme, n, raw, rest)
+    flags = {name for name in ("halfwidth", "mixed", "dotted") if getattr(found, name)}
+    assert flags == ({flag} if flag else set())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1.5倍以上",  # a decimal, not a label
+        "2021年7月19日",
+        "2021.",  # four digits: a year, not a label
+        "一二、",  # not a numeral
+        "十十、",
+        "（一二）",
+        "一是加强领导",
+        "总体要求",
+        "（一",
+        "",
+    ],
+)
+def test_parse_label_refuses(text: str) -> None:
+    assert parse_label(text) is None
+
+
+@given(
+    st.sampled_from(["chinese", "chinese_paren", "arabic", "arabic_paren", "arabic_comma", "circled"]),
+    st.integers(min_value=1, max_value=9999),
+)
+def test_labels_read_back(scheme: str, n: int) -> None:
+    """Every label the writers print reads back as its scheme and number (Arabic up to 999,
+    past which a number would be a year; ① up to ⑳, past which the fallback （21） is Arabic)."""
+    if scheme.startswith("arabic") or scheme == "circled":
+        n = n % 999 + 1
+    printed = label(scheme, n)  # type: ignore[arg-type]
+    found = parse_label(printed + "加强")
+    expected = "arabic_paren" if scheme == "circled" and n > 20 else scheme
+    assert found is not None
+    assert (found.scheme, found.number, found.raw, found.rest) == (expected, n, printed, "加强")
+
+
+@pytest.mark.parametrize(
+    ("labels", "cited"),
+    [
+        (["二、", "（三）"], "二（三）"),
+        (["二、", "（三）", "1."], "二（三）1."),
+        (["一、"], "一、"),
+        (["", "（一）"], "（一）"),
+        (["三、", ""], "三、"),
+        ([], ""),
+    ],
+)
+def test_citation(labels: list[str], cited: str) -> None:
+    assert citation(labels) == cited
 
 
 # --- labels of whole plans ----------------------------------------------------------------------

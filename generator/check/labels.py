@@ -8,28 +8,9 @@ opens a deeper level. A level restarts at 1 under a new parent, or continues the
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from functools import cache
 
-from ..numbering import chinese_numeral, circled_numeral
-
-_CN = "一二三四五六七八九十百"
-_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("chinese", re.compile(rf"^([{_CN}]+)、")),
-    ("chinese_paren", re.compile(rf"^[（(]([{_CN}]+)[）)]")),
-    ("arabic_paren", re.compile(r"^[（(](\d{1,3})[）)]")),
-    ("arabic", re.compile(r"^(\d{1,3})[.．](?!\d)")),
-    ("arabic_comma", re.compile(r"^(\d{1,3})、")),
-    ("circled", re.compile(r"^([①-⑳])")),
-)
-
-
-@cache
-def _values() -> dict[str, int]:
-    table = {chinese_numeral(n): n for n in range(1, 200)}
-    table.update({circled_numeral(n): n for n in range(1, 21)})
-    return table
+from .. import numbering
 
 
 @dataclass(frozen=True)
@@ -41,17 +22,9 @@ class Label:
 
 
 def parse_label(text: str, where: str = "") -> Label | None:
-    """The numbering label at the start of a paragraph, or None."""
-    for kind, pattern in _PATTERNS:
-        match = pattern.match(text)
-        if not match:
-            continue
-        raw = match.group(1)
-        number = int(raw) if raw.isdecimal() else _values().get(raw)
-        if number is None:
-            return None
-        return Label(kind, number, match.group(0), where)
-    return None
+    """The numbering label at the start of a paragraph, or None (read by :func:`numbering.parse_label`)."""
+    found = numbering.parse_label(text)
+    return None if found is None else Label(found.scheme, found.number, found.raw, where)
 
 
 def first_break(labels: list[Label | None]) -> str | None:

@@ -25,8 +25,9 @@ Rules (always on):
 Rule under ``strict`` only (``workplan validate --strict``):
 
 - ``punctuation``: half-width ``, : ; ( ) ? !`` inside Chinese text (between Chinese characters;
-  a bracket enclosing Chinese). Off by default because real documents carry it: seed 001 keeps
-  its source's half-width commas and brackets as published.
+  a bracket enclosing Chinese) — the rule of ``typography.py``, which the importer reports too.
+  Off by default because real documents carry it: seed 001 keeps its source's half-width commas
+  and brackets as published.
 """
 
 from __future__ import annotations
@@ -40,7 +41,8 @@ import yaml
 
 from ..load import Problem, compose_file, node_at, position
 from ..model import Document, Node
-from ..numbering import Numbered, number_plan
+from ..numbering import Numbered, number_plan, parse_label
+from ..typography import FULL_WIDTH, halfwidth_marks
 
 Loc = tuple[str | int, ...]
 
@@ -109,12 +111,12 @@ class _Lint:
             heading = entry.node.heading
             if not heading:
                 continue
-            typed = _TYPED_NUMBER.match(heading)
+            typed = parse_label(heading.lstrip())
             if typed:
                 self.warn(
                     (*loc, "heading"),
                     "typed-number",
-                    f"heading {_quote(heading)} begins with a typed number `{typed.group().strip()}`",
+                    f"heading {_quote(heading)} begins with a typed number `{typed.raw}`",
                     "numbers are generated from the hierarchy; remove it (or set numbered: false)",
                 )
             key = _heading_key(heading)
@@ -208,7 +210,7 @@ class _Lint:
 
     def punctuation(self) -> None:
         for loc, text in _texts(self.document):
-            found = list(_HALF_WIDTH.finditer(text))
+            found = halfwidth_marks(text)
             if not found:
                 continue
             first = found[0]
@@ -218,7 +220,7 @@ class _Lint:
                 loc,
                 "punctuation",
                 f"half-width `{char}` in Chinese text{more}",
-                f"use full-width {_FULL_WIDTH[char]}",
+                f"use full-width {FULL_WIDTH[char]}",
                 offset=first.start(),
             )
 
@@ -261,25 +263,6 @@ def _title_key(title: str) -> str:
 _PREFIX = re.compile(r"[^\s\d〔〕\[\]［］()（）【】{}<>《》]+")
 
 _CITED = re.compile(r"《([^《》]+)》")
-
-_TYPED_NUMBER = re.compile(
-    r"^\s*(?:[一二三四五六七八九十百千]+\s*[、.．]"
-    r"|[（(]\s*[一二三四五六七八九十百千]+\s*[）)]"
-    r"|\d+\s*[.．、](?!\d)"
-    r"|[（(]\s*\d+\s*[）)]"
-    r"|[\u2460-\u2473])"
-)
-
-# Chinese characters and the CJK punctuation that sits among them (、。“” …).
-_CJK = r"\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff60\u201c\u201d\u2018\u2019"
-_IDEOGRAPH = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_HALF_WIDTH = re.compile(
-    rf"(?<=[{_CJK}])[,:;](?=[{_CJK}])"  # 卫健委,社会事业局
-    rf"|(?<=[{_CJK}])[?!](?=[{_CJK}]|$)"
-    rf"|\((?=[{_IDEOGRAPH}])"  # (四院除外) — a bracket enclosing Chinese; (MDT) is left alone
-    rf"|(?<=[{_IDEOGRAPH}])\)"
-)
-_FULL_WIDTH = {",": "，", ":": "：", ";": "；", "(": "（", ")": "）", "?": "？", "!": "！"}
 
 
 def _column_offset(node: yaml.Node, index: int) -> int:

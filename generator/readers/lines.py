@@ -1,4 +1,4 @@
-"""Line-level reading shared by every reader: cleaning artefacts, numbering labels, dates.
+"""Line-level reading shared by every reader: cleaning artefacts, dates, paragraph shapes.
 
 A reader (txt, md, docx) turns its file into :class:`Line` objects — one per source line or Word
 paragraph, blank ones kept because a blank line is where a page break split a paragraph — and
@@ -11,7 +11,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from ..model import Scheme, Table
+from ..model import Table
+from ..numbering import Label, parse_chinese_digits, parse_chinese_numeral, parse_label
+from ..typography import CJK_PUNCTUATION, IDEOGRAPHS
+from ..typography import has_halfwidth_punctuation as has_halfwidth_punctuation  # tree, notice use it
 from .defects import DefectLog
 
 
@@ -39,12 +42,10 @@ class Line:
 
 # --- cleaning ----------------------------------------------------------------------------------
 
-_CJK = r"\u3400-\u9fff\uf900-\ufaff"
-_FULLWIDTH_PUNCT = "\u3000-\u303f\uff00-\uffef“”‘’—…·"
 # A space between Chinese and Latin/digits is an extraction artefact ("2021 年", "建成 1 家").
-_SPACE_BEFORE_ASCII = re.compile(rf"(?<=[{_CJK}{_FULLWIDTH_PUNCT}]) +(?=[0-9A-Za-z])")
-_SPACE_AFTER_ASCII = re.compile(rf"(?<=[0-9A-Za-z%]) +(?=[{_CJK}{_FULLWIDTH_PUNCT}])")
-_SPACE_BEFORE_UNIT = re.compile(rf"(?<=\d) +(?=[A-Za-z]{{1,3}}[²³]?[{_CJK}])")  # 10000 m²业务用房
+_SPACE_BEFORE_ASCII = re.compile(rf"(?<=[{IDEOGRAPHS}{CJK_PUNCTUATION}]) +(?=[0-9A-Za-z])")
+_SPACE_AFTER_ASCII = re.compile(rf"(?<=[0-9A-Za-z%]) +(?=[{IDEOGRAPHS}{CJK_PUNCTUATION}])")
+_SPACE_BEFORE_UNIT = re.compile(rf"(?<=\d) +(?=[A-Za-z]{{1,3}}[²³]?[{IDEOGRAPHS}])")  # 10000 m²业务用房
 _MD_HEADING = re.compile(r"^\s*#{1,6}\s*")
 _MD_RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
 _PAGE_NUMBER = re.compile(r"^[—–\-－]\s*\d{1,4}\s*[—–\-－]$")  # "— 1 —" footers in extracted text
@@ -77,94 +78,6 @@ def remove_garbage(text: str, line: int, defects: DefectLog) -> str:
     return _CONTROL.sub("", text)
 
 
-# --- labels ------------------------------------------------------------------------------------
-
-_NUMERALS = "零〇一二两三四五六七八九十百千"
-_LABEL = re.compile(
-    rf"""^(?:
-        (?P<chinese>[{_NUMERALS}]{{1,6}})\s*、
-      | (?P<cp_open>[（(])\s*(?P<chinese_paren>[{_NUMERALS}]{{1,6}})\s*(?P<cp_close>[）)])
-      | (?P<ap_open>[（(])\s*(?P<arabic_paren>\d{{1,3}})\s*(?P<ap_close>[）)])
-      | (?P<arabic>\d{{1,3}})\s*(?P<dot>[.．])(?![\d.．])
-      | (?P<arabic_comma>\d{{1,3}})\s*、
-      | (?P<circled>[①-⑳])
-    )\s*""",
-    re.VERBOSE,
-)
-
-
-@dataclass(frozen=True)
-class Label:
-    """A typed number at the start of a paragraph."""
-
-    scheme: Scheme
-    number: int
-    raw: str  # as written, e.g. "(十八)"
-    rest: str  # the paragraph after the label
-    halfwidth: bool = False  # (一) rather than （一）
-    mixed: bool = False  # （一) — one bracket of each width
-
-
-def parse_label(text: str) -> Label | None:
-    match = _LABEL.match(text)
-    if not match:
-        return None
-    raw, rest = match.group(0).strip(), text[match.end() :]
-    for scheme in ("chinese", "chinese_paren", "arabic_paren", "arabic", "arabic_comma", "circled"):
-        value = match.group(scheme)
-        if value is None:
-            continue
-        if scheme in ("chinese", "chinese_paren"):
-            number = chinese_to_int(value)
-            if number is None:
-                return None
-        elif scheme == "circled":
-            number = ord(value) - 0x2460 + 1
-        else:
-            number = int(value)
-        halfwidth = mixed = False
-        if scheme in ("chinese_paren", "arabic_paren"):
-            prefix = "cp" if scheme == "chinese_paren" else "ap"
-            opening, closing = match.group(f"{prefix}_open"), match.group(f"{prefix}_close")
-            halfwidth = opening == "(" and closing == ")"
-            mixed = (opening == "(") != (closing == ")")
-        return Label(scheme, number, raw, rest, halfwidth, mixed)  # type: ignore[arg-type]
-    return None
-
-
-_DIGIT = {
-    "零": 0,
-    "〇": 0,
-    "○": 0,
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
-_UNIT = {"十": 10, "百": 100, "千": 1000}
-
-
-def chinese_to_int(text: str) -> int | None:
-    """一 → 1, 十一 → 11, 二十 → 20, 一百零一 → 101; None for what is not a numeral."""
-    total, digit = 0, None
-    for ch in text:
-        if ch in _DIGIT:
-            digit = _DIGIT[ch]
-        elif ch in _UNIT:
-            total += (1 if digit is None else digit) * _UNIT[ch]
-            digit = None
-        else:
-            return None
-    total += digit or 0
-    return total or None
-
-
 # --- dates -------------------------------------------------------------------------------------
 
 _DATE = re.compile(r"^(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日$")
@@ -187,8 +100,8 @@ def parse_date(text: str) -> DateText | None:
     if match := _DATE.match(text):
         return DateText(_safe_date(int(match["y"]), int(match["m"]), int(match["d"])))
     if match := _CN_DATE.match(text):
-        year = int("".join(str(_DIGIT[c]) for c in match["y"]))
-        month, day = chinese_to_int(match["m"]), chinese_to_int(match["d"])
+        year = parse_chinese_digits(match["y"]) or 0
+        month, day = parse_chinese_numeral(match["m"]), parse_chinese_numeral(match["d"])
         return DateText(_safe_date(year, month or 0, day or 0))
     if match := _BROKEN_DATE.match(text):
         return DateText(_broken_date(int(match["y"]), match["rest"]), broken=True)
@@ -221,14 +134,6 @@ def ends_sentence(text: str) -> bool:
     """Does the paragraph end as a sentence does (so no page break cut it)?"""
     text = text.rstrip("”’」』）)\"'")
     return bool(text) and text[-1] in SENTENCE_END
-
-
-_HALFWIDTH = re.compile(rf"(?<=[{_CJK}])[,;:?!()]|[,;:?!()](?=[{_CJK}])")
-
-
-def has_halfwidth_punctuation(text: str) -> bool:
-    """Half-width , ; : ( ) beside Chinese characters (a typing or extraction slip)."""
-    return bool(_HALFWIDTH.search(text))
 
 
 LIST_HEAD = re.compile(r"^附(?:表|件)\s*[：:]")
