@@ -10,10 +10,11 @@ Unknown keys are errors everywhere (``extra="forbid"``), so a typo in a plan nev
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from .docnumber import parse_doc_number
 
 MAX_DEPTH = 5
 """Levels of the hierarchy: 一、 （一） 1. （1） ①."""
@@ -65,25 +66,6 @@ class DocNumber(_Strict):
                 )
             return parsed
         return value
-
-
-_DOC_NUMBER = re.compile(
-    r"^\s*(?P<prefix>\S+?)\s*[〔\[［(（【]\s*(?P<year>\d{4})\s*[〕\]］)）】]\s*"
-    r"(?:第\s*)?(?P<serial>\d+)?\s*号?\s*$"
-)
-
-
-def parse_doc_number(text: str) -> dict[str, object] | None:
-    """Split a 文号 written with any bracket form into its parts (data, not presentation)."""
-    match = _DOC_NUMBER.match(text)
-    if not match:
-        return None
-    serial = match["serial"]
-    return {
-        "prefix": match["prefix"],
-        "year": int(match["year"]),
-        "serial": int(serial) if serial else None,
-    }
 
 
 class Table(_Strict):
