@@ -5,12 +5,15 @@ edit it; each node carries its printed label as a comment (``# （三）``) beca
 computed and never typed. ``load_document`` reads the output back to an equal model.
 
 The structure is emitted here (the schema is fixed and small); each scalar goes through PyYAML,
-which knows when a string must be quoted (``'2021'``, ``'- x'``, ``'null'``).
+which knows when a string must be quoted (``'2021'``, ``'- x'``, ``'null'``). The comments beside
+the keys are the model's field descriptions, the glossary the JSON Schema shows too. ``workplan new``
+(``starter.py``) quotes its values and takes its comments from here as well.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import typing
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -24,31 +27,9 @@ from .view import format_doc_number
 
 INDENT = "  "
 
-# Keys whose meaning is worth a word beside them (GB/T 9704 names).
-_NOTICE_COMMENTS = {
-    "copy_number": "份号",
-    "classification": "密级",
-    "secrecy_period": "保密期限",
-    "urgency": "紧急程度",
-    "issuers": "发文机关标志",
-    "issuer_suffix": "word after the issuers' names",
-    "doc_number": "发文字号",
-    "signers": "签发人",
-    "title": "标题",
-    "recipients": "主送机关",
-    "body": "正文",
-    "attachments": "附件说明; [] for none",
-    "signatories": "署名",
-    "date": "成文日期",
-    "sealed": "加盖印章",
-    "note": "附注",
-    "cc": "抄送机关",
-    "printer": "印发机关",
-    "print_date": "印发日期",
-}
+# Plan keys the model describes by example only, or not at all: what to know when editing them.
 _PLAN_COMMENTS = {
     "title": "工作要点 title",
-    "preamble": "paragraphs before section 一、",
     "numbering": "label scheme per level; levels numbered straight through",
     "sections": "numbers are generated — never type them into headings",
 }
@@ -87,7 +68,7 @@ def dump_document(
     if notice:
         lines.append("notice:  # 通知: the red-header document that issues the plan")
         for key, value in notice.items():
-            lines.extend(_entry(key, value, 1, _NOTICE_COMMENTS.get(key)))
+            lines.extend(_entry(key, value, 1, field_comment(Notice, key)))
         lines.append("")
     lines.append("plan:  # 工作要点: printed as the notice's 附件")
     plan = _fields(document.plan)
@@ -95,12 +76,35 @@ def dump_document(
     for key, value in plan.items():
         if key == "sections":
             empty = " []" if not outline else ""
-            lines.append(f"{INDENT}sections:{empty}  # {_PLAN_COMMENTS['sections']}")
+            lines.append(f"{INDENT}sections:{empty}  # {plan_comment('sections')}")
             for entry in outline:
                 lines.extend(_node(entry, 2))
         else:
-            lines.extend(_entry(key, value, 1, _PLAN_COMMENTS.get(key)))
+            lines.extend(_entry(key, value, 1, plan_comment(key)))
     return "\n".join(lines) + "\n"
+
+
+def field_comment(model: type[BaseModel], name: str) -> str:
+    """The comment beside key ``name``: the model's description of the field, followed by the
+    choices when the type is a fixed set and the description does not list them."""
+    info = model.model_fields[name]
+    text = info.description or ""
+    choices = [str(c) for c in _literal_values(info.annotation)]
+    if choices and not all(c in text for c in choices):
+        text = f"{text}: {' | '.join(choices)}" if text else " | ".join(choices)
+    return text
+
+
+def plan_comment(name: str) -> str:
+    """The comment beside a key of ``plan:``."""
+    return _PLAN_COMMENTS.get(name) or field_comment(Plan, name)
+
+
+def _literal_values(annotation: Any) -> list[object]:
+    """The values of a ``Literal[...]`` type, also inside ``… | None``."""
+    if typing.get_origin(annotation) is typing.Literal:
+        return list(typing.get_args(annotation))
+    return [v for arg in typing.get_args(annotation) for v in _literal_values(arg)]
 
 
 def _fields(model: BaseModel) -> dict[str, Any]:
@@ -153,7 +157,7 @@ def _entry(key: str, value: Any, level: int, comment: str | None = None) -> list
     if isinstance(value, DocNumber):
         text = format_doc_number(value)
         if value.serial is not None and parse_doc_number(text) == value.model_dump():
-            return [f"{pad}{key}: {_scalar(text)}{note}"]
+            return [f"{pad}{key}: {yaml_scalar(text)}{note}"]
         value = value.model_dump(exclude_none=True)
     if isinstance(value, BaseModel):
         value = _plain(value)
@@ -169,7 +173,7 @@ def _entry(key: str, value: Any, level: int, comment: str | None = None) -> list
         for item in value:
             out.extend(_list_item(_plain(item), level + 1))
         return out
-    return [f"{pad}{key}: {_scalar(value)}{note}"]
+    return [f"{pad}{key}: {yaml_scalar(value)}{note}"]
 
 
 def _list_item(value: Any, level: int) -> list[str]:
@@ -194,7 +198,7 @@ def _list_item(value: Any, level: int) -> list[str]:
                 lines[0] = f"{pad}- " + lines[0].lstrip()
             out.extend(lines)
         return out
-    return [f"{pad}- {_scalar(value)}"]
+    return [f"{pad}- {yaml_scalar(value)}"]
 
 
 def _plain(value: Any) -> Any:
@@ -206,8 +210,9 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _scalar(value: Any) -> str:
-    """One YAML scalar on one line, quoted only when YAML would misread it."""
+def yaml_scalar(value: Any) -> str:
+    """One YAML scalar on one line, quoted only when YAML would misread it: a value that is data
+    whatever it holds (``: ``, ``#``, a leading ``-``, ``{{ }}``, line breaks, control characters)."""
     if value is None:
         return "null"
     if isinstance(value, bool):

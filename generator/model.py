@@ -218,17 +218,3 @@ class Document(_Strict):
             # The loader locates these precisely; this guard keeps the model valid when built in code.
             raise ValueError("; ".join(dict.fromkeys(problems)))
         return self
-
-    @property
-    def attachment_names(self) -> list[str]:
-        """附件说明 names: as given, or the plan's title by default."""
-        if self.notice.attachments is None:
-            return [self.plan.title]
-        return list(self.notice.attachments)
-
-    @property
-    def notice_title(self) -> str:
-        """标题 of the notice, derived from the plan title unless given."""
-        if self.notice.title:
-            return self.notice.title
-        return f"关于印发《{self.plan.title}》的通知"

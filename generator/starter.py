@@ -3,25 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
-import re
 from pathlib import Path
 
 import jinja2
 
+from .dump import field_comment, plan_comment, yaml_scalar
+from .model import Node, Notice
 from .resources import templates_dir
 from .schema import schema_comment
-
-
-def yaml_quote(value: object) -> str:
-    """A YAML double-quoted scalar: JSON strings are valid YAML, and quoting makes any name
-    (with ``: `` or ``#`` or a leading ``-``) plain data."""
-    return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(str(value), ensure_ascii=False))
-
-
-# What JSON leaves raw but YAML 1.1 refuses (DEL, C1 controls) or reads as a line break inside a
-# quoted scalar (NEL, LS, PS); these become \uXXXX escapes, which YAML reads back.
-_YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufffe\uffff\ud800-\udfff]")
 
 
 def starter_date(year: int, today: dt.date | None = None) -> dt.date:
@@ -49,7 +38,13 @@ def starter_plan(
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
     )
-    env.filters["yaml"] = yaml_quote
+    env.filters["yaml"] = yaml_scalar  # the quoter `workplan import` writes with
+    # The key comments are the ones `workplan import` writes: the model's field descriptions.
+    env.globals.update(
+        notice_comment=lambda name: field_comment(Notice, name),
+        plan_comment=plan_comment,
+        node_comment=lambda name: field_comment(Node, name),
+    )
     return env.get_template("new.yaml.j2").render(
         schema_comment=schema_comment(for_file),
         issuer=issuer,

@@ -26,6 +26,29 @@ def format_doc_number(number: DocNumber) -> str:
     return f"{number.prefix}〔{number.year}〕{serial}号"
 
 
+def notice_title(document: Document) -> str:
+    """标题 of the notice: as given, else 关于印发《plan title》的通知 (a newline forces a line break)."""
+    return document.notice.title or default_notice_title(document.plan.title)
+
+
+def default_notice_title(plan_title: str) -> str:
+    """The 标题 a notice issuing ``plan_title`` gets unless it gives its own."""
+    return f"关于印发《{plan_title}》的通知"
+
+
+def attachment_names(document: Document) -> list[str]:
+    """附件说明 names: as given, else the plan's title; [] when the notice names none."""
+    if document.notice.attachments is None:
+        return [document.plan.title]
+    return list(document.notice.attachments)
+
+
+SIGNERS_LABEL = "签发人："  # §7.2.6
+LINE_GAP = "　　"
+"""Between the two items that share a line (文号 … 签发人, 印发机关 … 印发日期) in txt and md,
+which cannot push them to the margins as Word and HTML do: two full-width spaces, as typed."""
+
+
 @dataclass(frozen=True)
 class Para:
     """One printed paragraph of the plan.
@@ -89,9 +112,24 @@ class NoticeView:
     print_date: str  # …印发
 
     @property
+    def signers_label(self) -> str:
+        """签发人： before the first name, '' for a 下行文."""
+        return SIGNERS_LABEL if self.signers else ""
+
+    @property
     def signers_line(self) -> str:
         """签发人：张三　李四 (§7.2.6), '' for a 下行文; names apart by a full-width space."""
-        return ("签发人：" + "　".join(self.signers)) if self.signers else ""
+        return self.signers_label + "　".join(self.signers)
+
+    @property
+    def number_line(self) -> str:
+        """发文字号 and 签发人 as one line of text (§7.2.6: on the same line), '' if neither."""
+        return LINE_GAP.join(s for s in (self.doc_number, self.signers_line) if s)
+
+    @property
+    def imprint_line(self) -> str:
+        """印发机关 and 印发日期 as one line of text (§7.4.3: on the same line), '' if neither."""
+        return LINE_GAP.join(s for s in (self.printer, self.print_date) if s)
 
     @property
     def upward(self) -> bool:
@@ -158,7 +196,7 @@ def build_view(document: Document) -> DocumentView:
     for entry in outline:
         paragraphs.extend(_node_paragraphs(entry))
 
-    names = document.attachment_names
+    names = attachment_names(document)
     annex_label = ""
     if document.plan.title in names:
         annex_label = "附件" if len(names) == 1 else f"附件{names.index(document.plan.title) + 1}"
@@ -174,7 +212,7 @@ def build_view(document: Document) -> DocumentView:
         issuer_suffix=n.issuer_suffix if n.issuers else "",
         doc_number=format_doc_number(n.doc_number) if n.doc_number else "",
         signers=list(n.signers),
-        title_lines=document.notice_title.split("\n"),
+        title_lines=notice_title(document).split("\n"),
         recipients=("，".join(n.recipients) + "：") if n.recipients else "",
         body=list(n.body),
         attachments=_attachment_lines(names),

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from conftest import EXAMPLES, PLANS, plan_files
 
+from generator.dump import dump_document, field_comment
 from generator.load import load_document
-from generator.model import Document
+from generator.model import Document, Notice
 from generator.numbering import number_plan, walk
 from generator.render import render
+from generator.starter import starter_plan
+from generator.view import attachment_names, notice_title
 
 
 def plan(name: str) -> Document:
@@ -102,7 +106,7 @@ def test_continuous_items_in_000_001_003() -> None:
 def test_notice_title_is_derived_unless_the_source_differs() -> None:
     wuzhong = plan("suzhou-wuzhong-2021.yaml")
     assert wuzhong.notice.title is None
-    assert wuzhong.notice_title == "关于印发《2021年吴中区医政工作要点》的通知"
+    assert notice_title(wuzhong) == "关于印发《2021年吴中区医政工作要点》的通知"
     songjiang = plan("shanghai-songjiang-2024.yaml")
     assert songjiang.notice.title == "关于印发2024年上海市松江区医政管理工作要点的通知"
 
@@ -121,7 +125,7 @@ def test_recipients_and_attachments_of_the_seeds() -> None:
     assert plan("suzhou-wuzhong-2021.yaml").notice.attachments == []
     wuzhong = plan("wuzhong-2019.yaml")
     assert wuzhong.notice.attachments is None  # 附件说明 names the plan: the default
-    assert wuzhong.attachment_names == ["吴忠市2019年卫生健康工作要点"]
+    assert attachment_names(wuzhong) == ["吴忠市2019年卫生健康工作要点"]
 
 
 def test_example_uses_every_element() -> None:
@@ -130,7 +134,7 @@ def test_example_uses_every_element() -> None:
     assert n.copy_number and n.classification and n.secrecy_period and n.urgency
     assert len(n.issuers) == 2 and len(n.signatories) == 2
     assert n.signers and n.doc_number is not None
-    assert document.attachment_names[0] == document.plan.title and len(document.attachment_names) == 2
+    assert attachment_names(document)[0] == document.plan.title and len(attachment_names(document)) == 2
     assert n.note and n.cc and n.printer and n.print_date
     entries = list(walk(number_plan(document.plan)))
     assert max(entry.level for entry in entries) == 4
@@ -146,3 +150,24 @@ def test_example_prints_hostile_text_literally() -> None:
     text = render(load_document(EXAMPLES / "example.yaml"), "txt")
     for literal in ["{{ x }}", "{% if %}", "医疗&医保", "<b>加粗</b>", "甪直", "𠀀"]:
         assert literal in text
+
+
+def _notice_key_comments(yaml_text: str) -> dict[str, str]:
+    """Each key of the ``notice:`` block (set or commented out) → the comment beside it."""
+    block = yaml_text.split("\nnotice:", 1)[1].split("\n\n", 1)[0]
+    found = re.findall(r"^  (?:# )?(\w+):[^#\n]*#\s*(.*)$", block, flags=re.MULTILINE)
+    return dict(found)
+
+
+def test_yaml_writers_gloss_keys_with_the_model_descriptions() -> None:
+    """One glossary: `workplan new` and `workplan import` comment each notice key with the
+    model's description (also shown by editors through the JSON Schema)."""
+    starter = _notice_key_comments(starter_plan("甲", 2025))
+    dumped = _notice_key_comments(dump_document(load_document(EXAMPLES / "example.yaml")))
+    assert set(starter) == set(Notice.model_fields)
+    assert len(dumped) >= 15  # the example sets nearly every notice field
+    for name, info in Notice.model_fields.items():
+        assert info.description and field_comment(Notice, name).startswith(info.description), name
+        assert starter[name].startswith(field_comment(Notice, name)), name
+        assert dumped.get(name, field_comment(Notice, name)) == field_comment(Notice, name), name
+    assert field_comment(Notice, "urgency") == "紧急程度: 特急 | 加急 | 特提 | 平急"  # the choices

@@ -25,6 +25,7 @@ from generator.model import Document, Node, Notice, Numbering, Plan, Table
 from generator.numbering import number_plan, walk
 from generator.readers import import_file, import_text
 from generator.render import render
+from generator.view import attachment_names, notice_title
 
 TASK_FIELDS = {"id", "lead", "owners", "deadline", "targets", "status"}
 
@@ -33,8 +34,8 @@ def printable(document: Document) -> dict[str, Any]:
     """The model as print carries it (see the module docstring for what is left out)."""
     data = document.model_dump(mode="json")
     notice, plan = data["notice"], data["plan"]
-    notice["title"] = document.notice_title
-    notice["attachments"] = document.attachment_names
+    notice["title"] = notice_title(document)
+    notice["attachments"] = attachment_names(document)
     del notice["sealed"]
     if not notice["issuers"]:
         del notice["issuer_suffix"]

@@ -160,6 +160,27 @@ def test_html_parses_and_shows_the_view(plan: Path, tmp_path: Path) -> None:
         assert f'<span class="issuer">{issuer}</span>' in html
 
 
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_shared_lines_print_the_views_strings(fmt: str, tmp_path: Path) -> None:
+    """文号 and 签发人 share a line (GB/T 9704 §7.2.6), 印发机关 and 印发日期 too (§7.4.3): txt and
+    md print the view's line as it is, the same two full-width spaces apart; html places the parts."""
+    view = build_view(load_document(EXAMPLES / "example.yaml"))
+    n = view.notice
+    assert n.doc_number and n.signers and n.printer and n.print_date  # the example has them all
+    assert n.number_line == f"{n.doc_number}　　签发人：{'　'.join(n.signers)}"
+    assert n.imprint_line == f"{n.printer}　　{n.print_date}"
+    render_cli(EXAMPLES / "example.yaml", tmp_path / f"out.{fmt}")
+    text = (tmp_path / f"out.{fmt}").read_text(encoding="utf-8")
+    if fmt == "html":
+        assert f'<span class="doc-number">{n.doc_number}</span>' in text
+        assert f'<span class="signers">签发人：<span class="signer">{n.signers[0]}</span>' in text
+        printing = f'<span class="printer">{n.printer}</span><span class="print-date">{n.print_date}</span>'
+        assert printing in text
+        return
+    lines = text.split("\n") if fmt == "txt" else markdown_blocks(text).blocks
+    assert n.number_line in lines and n.imprint_line in lines
+
+
 # --- hostile text -----------------------------------------------------------------------------------
 
 HOSTILE = [

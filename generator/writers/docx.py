@@ -49,9 +49,6 @@ def style_ids_of(template: bytes) -> StyleIds:
     return lambda name: found.get(name, default_style_id(name))
 
 
-# ---------------------------------------------------------------- widths in 字
-
-
 # ---------------------------------------------------------------- 版头 geometry (§7.2)
 
 MARK_MAX_PT = 36.0  # 小初; the standard leaves the size open ("醒目、美观、庄重")
@@ -182,11 +179,12 @@ def _signers(view: DocumentView, sid: StyleIds) -> tuple[list[ox.RunXml], ox.Run
     names = view.notice.signers
     if not names:
         return [], ox.RunXml("")
-    label = ox.run("签发人：", style=sid("WP Signer Label"))
+    label = view.notice.signers_label
     lines = [names[i : i + 2] for i in range(0, len(names), 2)]
     built = []
     for index, pair in enumerate(lines):
-        prefix = label if index == 0 else ox.run("　" * 4, style=sid("WP Signer Label"))
+        # later lines keep the names under the first one: the label's width in full-width spaces
+        prefix = ox.run(label if index == 0 else "　" * len(label), style=sid("WP Signer Label"))
         built.append(prefix + ox.run("　".join(pair), style=sid("WP Signer Name")))
     return built[:-1], built[-1]
 
@@ -230,9 +228,8 @@ def _plan_paragraphs(paragraphs: list[Para], sid: StyleIds) -> list[dict[str, An
             out.append({"kind": "preamble", "text": p.text})
         else:
             out.append({"kind": "text", "text": p.text})
-        tasks = getattr(p, "tasks", "")
-        if tasks:
-            out.append({"kind": "tasks", "text": tasks})
+        if p.tasks:
+            out.append({"kind": "tasks", "text": p.tasks})
     return out
 
 

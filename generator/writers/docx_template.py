@@ -56,12 +56,6 @@ FONT_MAP = {
     "xbs": "方正小标宋简体",  # 发文机关标志, 标题
     "song": "宋体",  # 页码 (§7.5)
 }
-FONT_STYLES = {
-    "hei": "WP Font Hei",
-    "kai": "WP Font Kai",
-    "xbs": "WP Font XBS",
-    "song": "WP Font Song",
-}
 
 
 @dataclass
