@@ -17,7 +17,8 @@ the order of its siblings, by a longest increasing subsequence), ``changed`` whe
 reworded is reported once, as ``moved``, with the character segments of the rewording: the move
 is what a reviewer must find, and the segments still show the words. Labels come from
 :func:`generator.numbering.number_plan` through the view, printed like the document (二（三） for a
-level-2 item); for an imported source, as the source printed them (:func:`printed_labels`).
+level-2 item); for an imported source, as the source printed them
+(:attr:`generator.readers.ImportResult.printed_labels`).
 """
 
 from __future__ import annotations
@@ -30,10 +31,9 @@ from pathlib import Path
 
 from diff_match_patch import diff_match_patch
 
-from .errors import InputError, Problem
-from .load import load_document
 from .model import Document
-from .numbering import Numbered, number_plan, walk
+from .numbering import Numbered
+from .readers import read_plan
 from .view import DocumentView, NoticeView, Para, build_view
 
 KINDS = ("added", "removed", "moved", "renumbered", "changed", "notice")
@@ -437,7 +437,8 @@ def diff_views(
     new_printed: dict[tuple[int, ...], str] | None = None,
 ) -> DiffResult:
     """Differences of two views; ``*_printed`` are labels as an imported source printed them
-    (see :func:`printed_labels`), so a defect the import corrected shows as ``renumbered``."""
+    (:attr:`generator.readers.ImportResult.printed_labels`), so a defect the import corrected
+    shows as ``renumbered``."""
     old, new = _flatten(old_view, old_printed), _flatten(new_view, new_printed)
     pairs = _match(old, new)
     moved = _moved(old, new, pairs)
@@ -509,9 +510,7 @@ def diff_documents(old: Document | Version, new: Document | Version) -> DiffResu
     )
 
 
-# --- inputs and outputs ------------------------------------------------------------------------
-
-IMPORTED_SUFFIXES = (".docx", ".txt", ".md")
+# --- inputs ----------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -523,91 +522,7 @@ class Version:
 
 
 def load_version(path: str | Path) -> Version:
-    """One side of a diff: a plan YAML, or a .docx/.txt/.md document read by the importer."""
-    path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix in (".yaml", ".yml"):
-        return Version(load_document(path))
-    if suffix in IMPORTED_SUFFIXES:
-        if not path.is_file():
-            raise InputError([Problem(str(path), 1, 1, "no such file", "check the path")])
-        from .readers import import_file
-
-        document = import_file(path).document
-        return Version(document, printed_labels(path, document))
-    raise InputError(
-        [
-            Problem(
-                str(path),
-                1,
-                1,
-                f"cannot compare a {suffix or 'suffix-less'} file",
-                "give a plan .yaml or a .docx/.txt/.md document",
-            )
-        ]
-    )
-
-
-def _source_lines(path: Path) -> list[tuple[str, str]]:
-    """(full line, line after its label) of the source, cleaned as the importer cleans them."""
-    from .readers.defects import DefectLog
-    from .readers.lines import parse_label
-
-    log = DefectLog()
-    if path.suffix.lower() == ".docx":
-        from .readers.docx import docx_lines
-
-        lines = docx_lines(path, log)
-    else:
-        from .readers.txt import decode, text_lines
-
-        lines = text_lines(decode(path.read_bytes()), log)
-    out = []
-    for line in lines:
-        if line.table is None and line.full.strip():
-            label = parse_label(line.full)
-            out.append((label.raw if label else "", label.rest if label else line.full))
-    return out
-
-
-def printed_labels(path: Path, document: Document) -> dict[tuple[int, ...], str]:
-    """Each node's label as the source printed it ('' where it printed none).
-
-    The importer numbers an imported plan afresh (a repeated 二、 becomes 三、, a lost number is
-    restored), and the model keeps no trace of the source's labels; a diff against the corrected
-    plan must show exactly those corrections, so the labels are read again here, each node
-    matched to the next source line that starts with its heading (or first words).
-    """
-    lines = _source_lines(path)
-    found: dict[tuple[int, ...], str] = {}
-    cursor = 0
-    for entry in walk(number_plan(document.plan)):
-        node = entry.node
-        start = "".join((node.heading or (node.text[0] if node.text else "")).split())[:12]
-        if not start:
-            continue
-        for index in range(cursor, len(lines)):
-            raw, rest = lines[index]
-            if "".join(rest.split()).startswith(start):
-                found[entry.path] = raw
-                cursor = index + 1
-                break
-    return found
-
-
-DIFF_FORMATS = ("json", "html", "docx")
-
-
-def render_diff(result: DiffResult, fmt: str, *, author: str = "workplan") -> str | bytes:
-    """The diff as a file: json (the change list), html (side by side), docx (tracked changes)."""
-    if fmt == "json":
-        return result.to_json()
-    if fmt == "html":
-        from .writers.diff_html import render_diff_html
-
-        return render_diff_html(result)
-    if fmt == "docx":
-        from .writers.diff_docx import render_diff_docx
-
-        return render_diff_docx(result, author=author)
-    raise ValueError(f"diff writes {', '.join(DIFF_FORMATS)}, not {fmt!r}")
+    """One side of a diff: a plan YAML, or a document read by the importer (see
+    :func:`generator.readers.read_plan`), with the labels the document printed."""
+    source = read_plan(path)
+    return Version(source.document, source.printed_labels)

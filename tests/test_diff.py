@@ -345,6 +345,36 @@ def test_inputs_by_suffix(suffix: str) -> None:
     assert load_version(path).document.plan.sections
 
 
+def test_a_docx_named_txt_is_read_as_docx(tmp_path: Path) -> None:
+    """The importer looks at the content, and so does the diff (and its labels): a .docx renamed
+    .txt compares like the .docx."""
+    from typer.testing import CliRunner
+
+    from generator.cli import app
+    from generator.render import render
+
+    data = render(load_document(WUZHONG_2019), "docx")
+    assert isinstance(data, bytes)
+    (tmp_path / "plan.docx").write_bytes(data)
+    (tmp_path / "zipped.txt").write_bytes(data)
+    as_docx, as_txt = load_version(tmp_path / "plan.docx"), load_version(tmp_path / "zipped.txt")
+    assert as_txt == as_docx and as_txt.printed
+    result = CliRunner().invoke(app, ["diff", str(tmp_path / "zipped.txt"), str(WUZHONG_2019)])
+    assert result.exit_code in (0, 1), result.output
+    assert "Traceback" not in result.output
+
+
+def test_a_file_that_is_no_plan_is_refused(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from generator.cli import app
+
+    hosts = tmp_path / "hosts"
+    hosts.write_text("127.0.0.1 localhost\n::1 localhost ip6-localhost\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["diff", str(hosts), str(WUZHONG_2019)])
+    assert result.exit_code == 2 and f"no plan found in {hosts}" in result.output
+
+
 def test_html_is_side_by_side_and_escapes_plan_text() -> None:
     from generator.writers.diff_html import render_diff_html
 

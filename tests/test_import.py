@@ -425,6 +425,73 @@ def test_word_automatic_numbering_resolved(tmp_path: Path) -> None:
     assert lines.count("（二）完善工作机制。明确责任分工。") == 2 and lines.count("2.压实责任。") == 4
 
 
+def _rewrite_member(path: Path, member: str, old: str, new: str) -> None:
+    """Replace ``old`` by ``new`` in one XML part of a .docx (a hand-edited or generated file)."""
+    with zipfile.ZipFile(path) as package:
+        parts = {info.filename: package.read(info) for info in package.infolist()}
+    text = parts[member].decode("utf-8")
+    assert old in text
+    parts[member] = text.replace(old, new).encode("utf-8")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
+        for name, data in parts.items():
+            package.writestr(name, data)
+
+
+@pytest.mark.parametrize(
+    ("member", "old", "new"),
+    [
+        (
+            "word/numbering.xml",
+            '<w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/>',
+            '<w:start w:val="x"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/>',
+        ),
+        ("word/numbering.xml", '<w:lvl w:ilvl="2">', '<w:lvl w:ilvl="two">'),
+        ("word/document.xml", '<w:ilvl w:val="1"/>', '<w:ilvl w:val="one"/>'),
+    ],
+    ids=["start", "abstract-ilvl", "paragraph-ilvl"],
+)
+def test_word_numbering_with_no_number_is_a_defect(tmp_path: Path, member: str, old: str, new: str) -> None:
+    """Numbers in Word's numbering that are not numbers are reported, not a traceback."""
+    path = tmp_path / "numbered.docx"
+    _numbered_docx(path)
+    _rewrite_member(path, member, old, new)
+    result = import_file(path)
+    broken = [d for d in result.defects if d.kind == "broken_numbering"]
+    assert broken and all(repr(new.split('"')[1]) in d.message for d in broken)
+    assert result.document.plan.sections
+
+
+def test_text_that_is_no_plan_is_refused(tmp_path: Path) -> None:
+    """A password file or a log reads as a title and paragraphs only: exit 2, nothing written."""
+    path = tmp_path / "passwd"
+    path.write_text(
+        "root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\n"
+        "bin:x:2:2:bin:/bin:/usr/sbin/nologin\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError, match=r"no plan found in \S*passwd — is this a work-plan document\?"):
+        import_file(path)
+    out = tmp_path / "out.yaml"
+    result = CliRunner().invoke(app, ["import", str(path), "-o", str(out)])
+    assert result.exit_code == 2 and "no plan found" in result.output
+    assert "Traceback" not in result.output and not out.exists()
+
+
+def test_source_labels_and_lines_kept_by_node() -> None:
+    """Seed 003 prints 二、 twice and loses four section numbers: the import renumbers, and keeps
+    what the source printed where, by node path."""
+    result = import_file(_seed("003"))
+    assert result.printed_labels[(1,)] == "二、" and result.printed_labels[(2,)] == "二、"
+    assert result.printed_labels[(5,)] == ""  # the heading that lost its number
+    assert result.printed_labels[(8,)] == "八、"
+    lines = _seed("003").read_text(encoding="utf-8").splitlines()
+    for path, no in result.node_lines.items():
+        assert lines[no - 1].strip().startswith(result.printed_labels[path])
+    assert "全面优化人口环境" in lines[result.node_lines[(8,)] - 1]
+    assert result.line_of("plan.sections[8].items[1].text[0]") == result.node_lines[(8, 1)]
+    assert "年" in lines[result.line_of("notice.date") - 1]
+
+
 # --- any text ----------------------------------------------------------------------------------
 
 _WORDS = """一、 （一） (二) 1. 1． 2、 （1） ① 一是 二是 。 ， ： 附件 附件： 附表1 抄送： 印发 2021年7月19日

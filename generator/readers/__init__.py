@@ -4,12 +4,17 @@
 into :class:`~generator.readers.lines.Line` objects, and ``structure.build_document`` makes the
 document. Anything that is not a readable document raises :class:`~generator.load.InputError`
 with one message (the CLI exits 2).
+
+``read_plan`` is the one place that decides how a plan file is read: a ``.yaml``/``.yml`` file
+by the loader, anything else through ``import_file`` (diff and rollover both use it).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 from pydantic import ValidationError
 
@@ -17,6 +22,7 @@ from ..errors import InputError, Problem
 from ..model import Document
 from .defects import Defect, DefectLog
 from .structure import build_document
+from .tree import NodePath, SourceMarks
 
 MAX_TEXT_BYTES = 20 * 1024 * 1024  # a year's plan is tens of KB; more is not one
 
@@ -24,10 +30,73 @@ _ZIP = b"PK\x03\x04"
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97–2003 .doc, Excel .xls …
 
 
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
 @dataclass(frozen=True)
 class ImportResult:
+    """The document read, the defects noticed, and where the source printed what.
+
+    ``printed_labels``: each plan node's label as the source printed it ('' where none), by node
+    path. The importer numbers the plan afresh (a repeated 二、 becomes 三、), so only these keep
+    the source's own numbers, for a diff to show the corrections. ``node_lines`` and
+    ``field_lines`` ("notice.date", "plan.title" …) are source lines (paragraphs of a .docx).
+    """
+
     document: Document
     defects: list[Defect]
+    printed_labels: dict[NodePath, str] = field(default_factory=dict)
+    node_lines: dict[NodePath, int] = field(default_factory=dict)
+    field_lines: dict[str, int] = field(default_factory=dict)
+
+    def line_of(self, dotted: str) -> int | None:
+        """The source line of a model field such as ``plan.sections[2].items[0].text[1]``: the
+        line of the nearest part the reader placed (the node, else the notice or plan start)."""
+        head, _, rest = dotted.partition(".sections")
+        if head == "plan" and rest:
+            path = tuple(int(i) for i in re.findall(r"(?:^|\.items)\[(\d+)\]", rest))
+            while path and path not in self.node_lines:
+                path = path[:-1]
+            if path:
+                return self.node_lines[path]
+        parts = dotted.split(".")
+        for end in range(len(parts), 0, -1):
+            key = ".".join(parts[:end])
+            if key in self.field_lines:
+                return self.field_lines[key]
+        return None
+
+
+@dataclass(frozen=True)
+class PlanSource:
+    """A plan file as read by :func:`read_plan`: a plan YAML, or a document read by the importer."""
+
+    path: Path
+    document: Document
+    imported: ImportResult | None = None
+
+    @property
+    def kind(self) -> Literal["yaml", "imported"]:
+        return "yaml" if self.imported is None else "imported"
+
+    @property
+    def printed_labels(self) -> dict[NodePath, str] | None:
+        """Labels as an imported source printed them; None for a plan YAML (it prints its own)."""
+        return None if self.imported is None else self.imported.printed_labels
+
+
+def read_plan(path: str | Path) -> PlanSource:
+    """Read a plan: ``.yaml``/``.yml`` by the loader, any other file through the importer, which
+    looks at the content (a .docx renamed .txt is still a .docx)."""
+    from ..load import load_document
+
+    path = Path(path)
+    if path.suffix.lower() in YAML_SUFFIXES:
+        return PlanSource(path, load_document(path))
+    if not path.is_file():
+        raise _refuse(str(path), "no such file" if not path.exists() else "not a file", "check the path")
+    imported = import_file(path)
+    return PlanSource(path, imported.document, imported)
 
 
 def import_file(path: str | Path) -> ImportResult:
@@ -72,27 +141,47 @@ def import_file(path: str | Path) -> ImportResult:
     if not any(not line.blank for line in lines):
         raise _refuse(name, "the document has no text", "import the document's .docx or .txt")
     try:
-        document = build_document(lines, defects)
+        document, marks = build_document(lines, defects)
     except ValidationError as exc:  # a reader slip must not surface as a traceback
         first = exc.errors(include_url=False)[0]
         where = ".".join(str(p) for p in first["loc"])
         raise _refuse(
             name, f"could not be read into a plan ({where}: {first['msg']})", "report this file"
         ) from None
-    return ImportResult(document, defects.sorted())
+    if not _plan_like(document):
+        raise _refuse(name, f"no plan found in {name}", "is this a work-plan document?")
+    return _result(document, defects, marks)
 
 
 def import_text(text: str) -> ImportResult:
-    """Read a document given as text (tests, stdin)."""
+    """Read a document given as text (tests, stdin); unlike a file, any text is taken."""
     from .txt import text_lines
 
     defects = DefectLog()
-    document = build_document(text_lines(text, defects), defects)
-    return ImportResult(document, defects.sorted())
+    document, marks = build_document(text_lines(text, defects), defects)
+    return _result(document, defects, marks)
+
+
+def _result(document: Document, defects: DefectLog, marks: SourceMarks) -> ImportResult:
+    return ImportResult(document, defects.sorted(), marks.labels, marks.lines, marks.fields)
+
+
+def _plan_like(document: Document) -> bool:
+    """A numbered plan, or at least a notice's own elements (external/04 is a notice alone);
+    lines of anything else (a password file, a log) read as a title and a preamble only."""
+    notice = document.notice
+    return bool(
+        document.plan.sections
+        or notice.title
+        or notice.doc_number
+        or notice.date
+        or notice.issuers
+        or notice.recipients
+    )
 
 
 def _refuse(name: str, message: str, hint: str) -> InputError:
     return InputError([Problem(name, 1, 1, message, hint)])
 
 
-__all__ = ["Defect", "ImportResult", "import_file", "import_text"]
+__all__ = ["Defect", "ImportResult", "PlanSource", "import_file", "import_text", "read_plan"]

@@ -20,6 +20,8 @@ DefectKind = Literal[
     "garbage",
     "broken_date",
     "skipped_table",
+    "missing_title",
+    "broken_numbering",
 ]
 KINDS: tuple[str, ...] = DefectKind.__args__  # type: ignore[attr-defined]
 

@@ -41,7 +41,7 @@ def docx_lines(path: Path, defects: DefectLog) -> list[Line]:
         document = docx.Document(str(path))
     except Exception as exc:  # python-docx raises many kinds for a broken package
         raise NotDocx(f"not a readable Word document ({type(exc).__name__})") from None
-    numbers = _AutoNumbers(document)
+    numbers = _AutoNumbers(document, defects)
     out: list[Line] = []
     titles: list[tuple[str, list[str]]] = []  # (style, lines) of the last title paragraphs
     captions: dict[int, str] = {}  # paragraph number → text of a table-title paragraph
@@ -66,7 +66,7 @@ def docx_lines(path: Path, defects: DefectLog) -> list[Line]:
             continue
         if style in _TITLE_STYLES:
             titles.append((style, [clean_text(text)]))
-        label = numbers.label(item)
+        label = numbers.label(item, no)
         for part in text.split("\n"):
             out.append(Line(no, clean_text(part), label=label))
             label = ""
@@ -165,13 +165,15 @@ class _AutoNumbers:
     """Word's automatic numbering (w:numPr → numbering.xml) turned into the label text Word
     shows: counters per list and level, deeper levels restarting when a shallower one counts."""
 
-    def __init__(self, document: Any) -> None:
+    def __init__(self, document: Any, defects: DefectLog) -> None:
         self.levels: dict[str, dict[int, tuple[str, str, int]]] = {}  # numId → ilvl → (fmt, text, start)
         self.counters: dict[str, dict[int, int]] = {}  # list → ilvl → last number
         self.list_of: dict[str, str] = {}  # numId → the list whose counters it uses
+        self.defects = defects
+        self.broken: list[str] = []  # what numbering.xml got wrong, reported at the first number
         try:
             numbering = document.part.numbering_part.element
-        except (KeyError, NotImplementedError, AttributeError):
+        except (KeyError, NotImplementedError, AttributeError, ValueError):
             return
         abstract: dict[str, dict[int, tuple[str, str, int]]] = {}
         for node in numbering.findall(f"{_W}abstractNum"):
@@ -179,8 +181,8 @@ class _AutoNumbers:
             for lvl in node.findall(f"{_W}lvl"):
                 fmt = _val(lvl.find(f"{_W}numFmt")) or "decimal"
                 text = _val(lvl.find(f"{_W}lvlText")) or ""
-                start = int(_val(lvl.find(f"{_W}start")) or 1)
-                levels[int(lvl.get(f"{_W}ilvl", "0"))] = (fmt, text, start)
+                start = self._number(_val(lvl.find(f"{_W}start")), "w:start", 1)
+                levels[self._number(lvl.get(f"{_W}ilvl"), "w:ilvl", 0)] = (fmt, text, start)
             abstract[node.get(f"{_W}abstractNumId", "")] = levels
         for num in numbering.findall(f"{_W}num"):
             num_id = num.get(f"{_W}numId", "")
@@ -190,15 +192,29 @@ class _AutoNumbers:
             self.list_of[num_id] = f"abstract:{ref}"
             for override in num.findall(f"{_W}lvlOverride"):
                 start = _val(override.find(f"{_W}startOverride"))
-                ilvl = int(override.get(f"{_W}ilvl", "0"))
+                ilvl = self._number(override.get(f"{_W}ilvl"), "w:ilvl", 0)
                 if start is not None and ilvl in levels:
                     fmt, text, _ = levels[ilvl]
-                    levels[ilvl] = (fmt, text, int(start))
+                    levels[ilvl] = (fmt, text, self._number(start, "w:startOverride", 1))
                     self.list_of[num_id] = f"num:{num_id}"
             self.levels[num_id] = levels
 
-    def label(self, paragraph: Any) -> str:
+    def _number(self, value: str | None, name: str, default: int) -> int:
+        """A whole number of numbering.xml; anything else (a hand-edited or generated file) is
+        reported and counted as ``default``, as Word does."""
+        if value is None:
+            return default
+        try:
+            return int(value)
+        except ValueError:
+            self.broken.append(f"Word numbering: {name} {value!r} is not a number; {default} used")
+            return default
+
+    def label(self, paragraph: Any, no: int) -> str:
         num_id, ilvl = self._num_pr(paragraph)
+        for message in self.broken:
+            self.defects.add(no, "broken_numbering", message)
+        self.broken.clear()
         if num_id is None or num_id == "0" or num_id not in self.levels:
             return ""
         levels = self.levels[num_id]
@@ -221,23 +237,28 @@ class _AutoNumbers:
 
         return re.sub(r"%(\d)", number, text)
 
-    @staticmethod
-    def _num_pr(paragraph: Any) -> tuple[str | None, int]:
+    def _num_pr(self, paragraph: Any) -> tuple[str | None, int]:
         """numPr of the paragraph, or of its style (Word numbers headings through styles)."""
         candidates = [paragraph._p.pPr]
-        style = paragraph.style
-        while style is not None:
-            candidates.append(style.element.pPr)
-            style = style.base_style
+        try:
+            style = paragraph.style
+            while style is not None:
+                candidates.append(style.element.pPr)
+                style = style.base_style
+        except (AttributeError, KeyError, ValueError):
+            pass  # a broken style reference: the paragraph's own numPr still counts
         num_id: str | None = None
         ilvl: int | None = None
         for ppr in candidates:
             if ppr is None or ppr.numPr is None:
                 continue
-            if num_id is None and ppr.numPr.numId is not None:
-                num_id = str(ppr.numPr.numId.val)
-            if ilvl is None and ppr.numPr.ilvl is not None:
-                ilvl = int(ppr.numPr.ilvl.val)
+            # python-docx converts w:val on access, so a value that is no number raises here
+            num = ppr.numPr.find(f"{_W}numId")
+            level = ppr.numPr.find(f"{_W}ilvl")
+            if num_id is None and _val(num) is not None:
+                num_id = str(_val(num))
+            if ilvl is None and _val(level) is not None:
+                ilvl = self._number(_val(level), "w:ilvl", 0)
         return num_id, ilvl or 0
 
 

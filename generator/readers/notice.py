@@ -40,12 +40,16 @@ def is_imprint(text: str) -> bool:
     return bool(_CC.match(text) or _PRINTED.match(text))
 
 
-def read_imprint(lines: list[Line], fields: dict[str, Any], defects: DefectLog) -> None:
-    """抄送 and 印发机关/印发日期 lines into ``fields``."""
+def read_imprint(
+    lines: list[Line], fields: dict[str, Any], defects: DefectLog, where: dict[str, int] | None = None
+) -> None:
+    """抄送 and 印发机关/印发日期 lines into ``fields`` (their lines into ``where``, by field)."""
+    where = {} if where is None else where
     for line in lines:
         if match := _CC.match(line.text):
             names = match["names"].rstrip("。.").strip()
             fields["cc"] = [n.strip() for n in names.split("，") if n.strip()]
+            where["notice.cc"] = line.no
         elif match := _PRINTED.match(line.text):
             if match["printer"]:
                 fields["printer"] = match["printer"].strip()
@@ -54,13 +58,18 @@ def read_imprint(lines: list[Line], fields: dict[str, Any], defects: DefectLog) 
                 _report_date(found, line, defects)
                 if found.date:
                     fields["print_date"] = found.date
+                    where["notice.print_date"] = line.no
 
 
-def read_notice(lines: list[Line], defects: DefectLog) -> dict[str, Any]:
-    """The notice fields from the lines before the plan (blank lines already dropped)."""
+def read_notice(lines: list[Line], defects: DefectLog, where: dict[str, int] | None = None) -> dict[str, Any]:
+    """The notice fields from the lines before the plan (blank lines already dropped); the lines
+    of the fields a rollover changes go into ``where`` ("notice.date" → line)."""
+    where = {} if where is None else where
     fields: dict[str, Any] = {}
     rest = list(lines)
-    _read_header(rest, fields, defects)
+    _read_header(rest, fields, defects, where)
+    if rest:
+        where["notice.title"] = rest[0].no
     _read_title(rest, fields)
     if rest and rest[0].text.endswith(_RECIPIENTS_END) and not _ATTACHMENT.match(rest[0].text):
         line = rest.pop(0)
@@ -68,12 +77,12 @@ def read_notice(lines: list[Line], defects: DefectLog) -> dict[str, Any]:
         fields["recipients"] = [r.strip() for r in re.split(r"[，,]", line.text[:-1]) if r.strip()]
     imprint = [line for line in rest if is_imprint(line.text)]
     rest = [line for line in rest if not is_imprint(line.text)]
-    read_imprint(imprint, fields, defects)
-    _read_closing(rest, fields, defects)
+    read_imprint(imprint, fields, defects, where)
+    _read_closing(rest, fields, defects, where)
     return fields
 
 
-def _read_header(rest: list[Line], fields: dict[str, Any], defects: DefectLog) -> None:
+def _read_header(rest: list[Line], fields: dict[str, Any], defects: DefectLog, where: dict[str, int]) -> None:
     """版头: 份号, 密级, 紧急程度, 发文机关标志 (one or several lines), 发文字号, 签发人."""
     while rest:
         text = rest[0].text
@@ -114,6 +123,7 @@ def _read_header(rest: list[Line], fields: dict[str, Any], defects: DefectLog) -
         number, signers = _doc_number_of(number_line.text) or (None, [])
         if number:
             fields["doc_number"] = number
+            where["notice.doc_number"] = number_line.no
         if signers:
             fields["signers"] = signers
     del rest[:number_at]
@@ -166,7 +176,9 @@ def _title_text(parts: list[str]) -> str:
     return out
 
 
-def _read_closing(rest: list[Line], fields: dict[str, Any], defects: DefectLog) -> None:
+def _read_closing(
+    rest: list[Line], fields: dict[str, Any], defects: DefectLog, where: dict[str, int]
+) -> None:
     """正文, 附件说明, 署名, 成文日期, 附注 from what is left of the notice."""
     date_at = None
     for i in range(len(rest) - 1, -1, -1):
@@ -176,6 +188,7 @@ def _read_closing(rest: list[Line], fields: dict[str, Any], defects: DefectLog) 
             _report_date(found, rest[i], defects)
             if found.date:
                 fields["date"] = found.date
+                where["notice.date"] = rest[i].no
             break
     after = rest[date_at + 1 :] if date_at is not None else []
     before = rest[:date_at] if date_at is not None else list(rest)

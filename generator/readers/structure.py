@@ -13,16 +13,19 @@ from ..model import Document, Node, Notice, Plan
 from .defects import DefectLog
 from .lines import LIST_HEAD, Line, ends_sentence, is_paragraph, label_of, parse_date, parse_label
 from .notice import book_names, is_imprint, read_imprint, read_notice
-from .tree import build_tree
+from .tree import SourceMarks, build_tree
 
 _ANNEX_LABEL = re.compile(r"^附件\s*\d{0,2}\s*[：:]?$")
 _APPENDIX = re.compile(r"^附(?:表|件)\s*\d{1,2}\s*[：:]?\s*$")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+UNTITLED = "工作要点"
+"""The plan's title when the source shows none (the model needs one)."""
 _NOTE = re.compile(r"^[（(].+[）)]$")
 
 
-def build_document(lines: list[Line], defects: DefectLog) -> Document:
-    """The document read from cleaned ``lines`` (blank lines included)."""
+def build_document(lines: list[Line], defects: DefectLog) -> tuple[Document, SourceMarks]:
+    """The document read from cleaned ``lines`` (blank lines included), and what the source
+    printed where (its labels and lines, see :class:`SourceMarks`)."""
     lines = join_page_breaks(lines, defects)
     content = [line for line in lines if not line.blank]
     tail: list[Line] = []
@@ -30,12 +33,17 @@ def build_document(lines: list[Line], defects: DefectLog) -> Document:
         tail.insert(0, content.pop())
     start = find_plan_start(content)
     notice_lines, plan_lines = content[:start], content[start:]
-    fields = read_notice([line for line in notice_lines if line.table is None], defects)
+    marks = SourceMarks()
+    if notice_lines:
+        marks.fields["notice"] = notice_lines[0].no
+    fields = read_notice([line for line in notice_lines if line.table is None], defects, marks.fields)
     for line in notice_lines:
         if line.table is not None:
             defects.add(line.no, "skipped_table", "a table in the notice has no place in the model; left out")
-    read_imprint(tail, fields, defects)
-    plan = read_plan(plan_lines, defects)
+    read_imprint(tail, fields, defects, marks.fields)
+    # A notice alone (external/04) is its own title; the model's plan needs one.
+    untitled = "".join(str(fields.get("title") or "").split()) or UNTITLED
+    plan = read_plan(plan_lines, defects, marks, untitled)
     if not _YEAR.search(plan.title):
         plan.year = _year_of(fields, plan)
     if plan.title and fields.get("attachments") == [plan.title]:
@@ -46,7 +54,7 @@ def build_document(lines: list[Line], defects: DefectLog) -> Document:
     document = Document(notice=notice, plan=plan)
     if notice.title == f"关于印发《{plan.title}》的通知":
         document.notice.title = None  # the default title, written out
-    return document
+    return document, marks
 
 
 def _year_of(fields: dict[str, Any], plan: Plan) -> int:
@@ -156,14 +164,18 @@ def _is_title_line(text: str) -> bool:
 # --- the plan ----------------------------------------------------------------------------------
 
 
-def read_plan(lines: list[Line], defects: DefectLog) -> Plan:
-    """The plan from its lines: 附件 label, title, preamble, the tree, appendices (附表)."""
+def read_plan(lines: list[Line], defects: DefectLog, marks: SourceMarks, untitled: str = UNTITLED) -> Plan:
+    """The plan from its lines: 附件 label, title, preamble, the tree, appendices (附表); where
+    each part stood goes into ``marks``."""
     i = 0
+    if lines:
+        marks.fields["plan"] = lines[0].no
     if i < len(lines) and _ANNEX_LABEL.match(lines[i].text):
         i += 1
     title_parts: list[str] = []
     while i < len(lines) and not title_parts:
         if label_of(lines[i]) is None and _is_title_line(lines[i].text) and lines[i].table is None:
+            marks.fields["plan.title"] = lines[i].no
             title_parts.append(lines[i].text.replace(" ", ""))
             i += 1
             # A title over two lines (external/02): a short line without punctuation follows.
@@ -183,6 +195,10 @@ def read_plan(lines: list[Line], defects: DefectLog) -> Plan:
         else:
             break
     title = "".join(title_parts)
+    if not title:
+        title = untitled
+        if lines:
+            defects.add(lines[0].no, "missing_title", f"no plan title found; titled {title} — write its own")
     year_match = _YEAR.search(title)
     plan = Plan(title=title, year=int(year_match.group(1)) if year_match else dt.date.today().year)
     body = lines[i:]
@@ -190,21 +206,27 @@ def read_plan(lines: list[Line], defects: DefectLog) -> Plan:
         (k for k, line in enumerate(body) if _APPENDIX.match(line.text) and k > 0),
         len(body),
     )
-    build_tree(plan, body[:appendix_at], defects)
-    plan.sections.extend(_appendices(body[appendix_at:], defects))
+    tree = build_tree(plan, body[:appendix_at], defects)
+    marks.labels.update(tree.labels)
+    marks.lines.update(tree.lines)
+    for line, node in _appendices(body[appendix_at:], defects):
+        path = (len(plan.sections),)
+        marks.labels[path], marks.lines[path] = "", line
+        plan.sections.append(node)
     return plan
 
 
-def _appendices(lines: list[Line], defects: DefectLog) -> list[Node]:
-    """附表 after the plan (forms, tables): unnumbered sections whose lines are kept as text."""
-    out: list[Node] = []
+def _appendices(lines: list[Line], defects: DefectLog) -> list[tuple[int, Node]]:
+    """附表 after the plan (forms, tables): unnumbered sections whose lines are kept as text;
+    each with the line of its heading."""
+    out: list[tuple[int, Node]] = []
     for line in lines:
         if _APPENDIX.match(line.text):
-            out.append(Node(heading=line.text, numbered=False))
+            out.append((line.no, Node(heading=line.text, numbered=False)))
         elif line.table is not None:
-            out[-1].tables.append(line.table)
+            out[-1][1].tables.append(line.table)
         else:
-            out[-1].text.append(line.full)
+            out[-1][1].text.append(line.full)
             label = label_of(line)
             if label is not None and (label.halfwidth or label.mixed):
                 # kept as typed (a form's line, not a plan item), but still a slip worth naming

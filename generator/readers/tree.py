@@ -23,9 +23,27 @@ _TASKS = re.compile(r"^（(?P<body>(?:牵头单位|责任单位|完成时限|指
 _TASK_KEYS = {"牵头单位": "lead", "责任单位": "owners", "完成时限": "deadline", "指标": "targets"}
 
 
-def build_tree(plan: Plan, lines: list[Line], defects: DefectLog) -> None:
+NodePath = tuple[int, ...]
+
+
+@dataclass
+class SourceMarks:
+    """What the source printed for each plan node (by node path, as ``numbering.number_plan``
+    gives it): the importer renumbers the plan, so the source's own labels are kept here for a
+    diff to show the corrections, and each node's source line for reports to cite."""
+
+    labels: dict[NodePath, str] = field(default_factory=dict)  # '' where the source printed none
+    lines: dict[NodePath, int] = field(default_factory=dict)
+    fields: dict[str, int] = field(default_factory=dict)
+    """Lines of other parts by model field ("notice.date", "plan.title"; "notice" and "plan" for
+    where each begins)."""
+
+
+def build_tree(plan: Plan, lines: list[Line], defects: DefectLog) -> SourceMarks:
     """Fill ``plan`` (preamble, sections, numbering) from the lines after its title."""
-    _TreeBuilder(plan, defects).build(lines)
+    builder = _TreeBuilder(plan, defects)
+    builder.build(lines)
+    return builder.marks
 
 
 @dataclass
@@ -37,6 +55,7 @@ class _Open:
     line: int
     number: int | None  # the number the source printed; None for a heading without one
     scheme: Scheme | None
+    printed: str  # the label as the source printed it ('' for none)
     children: list[_Open] = field(default_factory=list)
 
 
@@ -49,6 +68,7 @@ class _TreeBuilder:
         self.stack: list[_Open] = []  # the open path, level 1 first
         self.in_list = False  # inside a 附表：1. … list (its lines are text, not items)
         self.restarted: tuple[Scheme, int] | None = None  # a list restarted inside one item
+        self.marks = SourceMarks()
 
     # pass 1: classify paragraphs and build the tree
     def build(self, lines: list[Line]) -> None:
@@ -136,7 +156,7 @@ class _TreeBuilder:
         del self.stack[level - 1 :]
         heading, remainder = _split_heading(rest, standalone=level == 1)
         node = Node(heading=heading)
-        entry = _Open(node, level, line, lab.number if lab else None, scheme)
+        entry = _Open(node, level, line, lab.number if lab else None, scheme, lab.raw if lab else "")
         if remainder:
             _add_text(node, remainder)
         if self.stack:
@@ -188,7 +208,7 @@ class _TreeBuilder:
         self.plan.numbering = Numbering(levels=levels or list(DEFAULT_SCHEMES), continuous=continuous)
         consuming = self._headings_take_numbers()
         self._check_numbers(self.roots, 1, {}, consuming)
-        self.plan.sections = [self._node(entry, consuming) for entry in self.roots]
+        self.plan.sections = [self._node(entry, consuming, (i,)) for i, entry in enumerate(self.roots)]
 
     def _groups(self, level: int) -> list[list[_Open]]:
         """Children lists at ``level`` (one per parent), in document order."""
@@ -276,11 +296,13 @@ class _TreeBuilder:
                 running[level] = count
             self._check_numbers(entry.children, level + 1, running, consuming)
 
-    def _node(self, entry: _Open, consuming: bool) -> Node:
+    def _node(self, entry: _Open, consuming: bool, path: NodePath) -> Node:
         node = entry.node
         if entry.number is None and entry.level == 1 and not consuming and entry.scheme is None:
             node.numbered = False
-        node.items = [self._node(child, consuming) for child in entry.children]
+        self.marks.labels[path] = entry.printed
+        self.marks.lines[path] = entry.line
+        node.items = [self._node(child, consuming, (*path, i)) for i, child in enumerate(entry.children)]
         return node
 
 

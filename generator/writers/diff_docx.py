@@ -369,7 +369,8 @@ def tracked_changes_docx(
 ) -> bytes:
     """The NEW view as .docx with every difference from the OLD view as a tracked change.
 
-    ``*_printed`` are the labels an imported source printed (see :func:`generator.diff.printed_labels`).
+    ``*_printed`` are the labels an imported source printed
+    (:attr:`generator.readers.ImportResult.printed_labels`).
     """
     when = (date or dt.datetime.now(dt.UTC)).strftime("%Y-%m-%dT%H:%M:%SZ")
     _, _, old_body = _body(render_docx(old_view))
