@@ -10,6 +10,7 @@ import re
 from typing import Any
 
 from ..model import Document, Node, Notice, Plan
+from ..view import default_notice_title
 from .defects import DefectLog
 from .lines import LIST_HEAD, Line, ends_sentence, is_paragraph, label_of, parse_date, parse_label
 from .notice import book_names, is_imprint, read_imprint, read_notice
@@ -52,7 +53,7 @@ def build_document(lines: list[Line], defects: DefectLog) -> tuple[Document, Sou
         fields["attachments"] = []
     notice = Notice(**fields)
     document = Document(notice=notice, plan=plan)
-    if notice.title == f"关于印发《{plan.title}》的通知":
+    if notice.title == default_notice_title(plan.title):
         document.notice.title = None  # the default title, written out
     return document, marks
 
