@@ -76,8 +76,9 @@ def render_files(
     """Write each ``(document, path)``, the format from the path's suffix; the written paths.
 
     Every target is checked, and every non-PDF output rendered in memory, before the first file is
-    written: a bad target or a failing writer leaves no file behind. All PDFs come from ONE
-    LibreOffice start, which costs seconds while each further document costs a fraction of that.
+    written: a bad target or a failing writer leaves no file behind. PDFs are made last, all by ONE
+    LibreOffice start (it costs seconds, each further document a fraction of that); when that fails
+    the other formats are already written.
     Raises :class:`FormatError`, :class:`generator.output.OutputError`,
     :class:`generator.errors.InputError` (a bad template) or :class:`generator.soffice.SofficeError`.
     """
