@@ -39,6 +39,7 @@ from pathlib import Path
 
 import yaml
 
+from ..docnumber import CLOSING, OPENING
 from ..load import Problem, compose_file, node_at, position
 from ..model import Document, Node
 from ..numbering import Numbered, number_plan, parse_label
@@ -260,7 +261,8 @@ def _title_key(title: str) -> str:
     return re.sub(r"[\s《》〈〉<>“”\"']+", "", title)
 
 
-_PREFIX = re.compile(r"[^\s\d〔〕\[\]［］()（）【】{}<>《》]+")
+# A 机关代字 holds no spaces, digits or brackets (those of a 文号's year, or any other kind).
+_PREFIX = re.compile(rf"[^\s\d{re.escape(OPENING + CLOSING)}{{}}<>《》]+")
 
 _CITED = re.compile(r"《([^《》]+)》")
 
