@@ -32,7 +32,7 @@ from pathlib import Path
 from diff_match_patch import diff_match_patch
 
 from .model import Document
-from .numbering import Numbered
+from .numbering import Numbered, citation
 from .readers import read_plan
 from .view import DocumentView, NoticeView, Para, build_view
 
@@ -138,10 +138,8 @@ def _bigrams(text: str) -> frozenset[str]:
 
 
 def _join_labels(labels: list[str]) -> str:
-    """二、 + （三） → 二（三）: a level-1 label drops its 、 when a deeper label follows, as
-    documents cite items."""
-    shown = [lab for lab in labels if lab]
-    return "".join(lab.removesuffix("、") for lab in shown[:-1]) + (shown[-1] if shown else "")
+    """二、 + （三） → 二（三）, as documents cite items."""
+    return citation(labels)
 
 
 def node_texts(view: DocumentView) -> dict[int, str]:

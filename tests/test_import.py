@@ -22,9 +22,10 @@ from typer.testing import CliRunner
 
 from generator.cli import app
 from generator.load import InputError
+from generator.numbering import parse_label
 from generator.readers import import_file, import_text
 from generator.readers.defects import KINDS, Defect, DefectLog
-from generator.readers.lines import parse_label, remove_garbage
+from generator.readers.lines import remove_garbage
 from generator.render import render
 
 MIN_RATIO = 0.99
