@@ -21,7 +21,8 @@ from typing import Any
 import yaml
 from pydantic import BaseModel
 
-from .model import DocNumber, Document, Node, Notice, Plan, parse_doc_number
+from .docnumber import parse_doc_number
+from .model import DocNumber, Document, Node, Notice, Plan
 from .numbering import Numbered, number_plan
 from .view import format_doc_number
 
