@@ -298,13 +298,14 @@ def rollover_cmd(
     ] = False,
 ) -> None:
     """Draft next year's plan: years advance, 序号 and dates cleared, text years listed for review."""
-    from .rollover import RolloverError, read_plan_text, rollover_text
+    from .rollover import RolloverError, rollover_file
     from .writers.review_md import render_review
 
     check_targets({"-o": output, "--report": report}, inputs=[plan])
-    text, name = read_plan_text(plan)
     try:
-        result = rollover_text(text, name, year, bump_text_years=bump_text_years, keep_done=keep_done)
+        result = rollover_file(
+            plan, year, for_file=output, bump_text_years=bump_text_years, keep_done=keep_done
+        )
     except RolloverError as exc:
         raise _fail(f"error: {plan}: {exc}") from None
     write_atomic(output, result.yaml_text, inputs=[plan])

@@ -30,10 +30,10 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-import yaml as pyyaml
 from ruamel.yaml import YAML
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
@@ -44,13 +44,15 @@ from .model import Document
 from .numbering import number_plan
 from .years import CLASSES, Mention, apply_mentions, find_mentions, new_digits, sentence
 
-IMPORTED_SUFFIXES = (".docx", ".txt", ".md")
 _STR = "tag:yaml.org,2002:str"
 _NOT_TEXT = {"id", "status", "numbering", "doc_number"}
 """Keys whose values are not prose (doc_number is a structured field, changed on its own)."""
 _TITLE_FIELDS = {("plan", "title"), ("notice", "title")}
 
 Path_ = tuple[str | int, ...]
+_SCHEMA_LINE = re.compile(r"^# yaml-language-server: \$schema=[^\r\n]*", re.MULTILINE)
+_HEAD_COMMENTS = re.compile(r"(?:[ \t]*(?:#[^\r\n]*)?(?:\r\n|[\r\n]))*")
+"""The comment lines before the YAML's first key, where editors look for ``$schema``."""
 
 
 class RolloverError(Exception):
@@ -166,22 +168,37 @@ class _Lines:
         return self.starts[line] if line < len(self.starts) else len(self.text)
 
 
-def read_plan_text(path: str | Path) -> tuple[str, str]:
-    """The plan at ``path`` as YAML text and the name to report it under.
+def rollover_file(
+    path: str | Path,
+    year: int,
+    *,
+    for_file: str | Path | None = None,
+    bump_text_years: bool = False,
+    keep_done: bool = False,
+) -> RolloverResult:
+    """Roll the plan at ``path`` over to ``year``; the draft is to be written at ``for_file``.
 
-    ``.docx/.txt/.md`` files go through the importer and are dumped to YAML first.
+    A plan YAML is edited in place (see the module docstring). A document (.docx, .txt, .md) is
+    imported and dumped to YAML first, and the review cites the document's own lines (paragraphs
+    of a .docx) — the YAML it was dumped to is never written.
     """
-    path = Path(path)
-    if path.suffix.lower() in IMPORTED_SUFFIXES:
-        from .dump import dump_document
-        from .readers import import_file
+    from .readers import read_plan
 
-        document = import_file(path).document
-        return dump_document(document), f"{path} (imported)"
-    from .load import load_document
+    source = read_plan(path)  # every problem with its position, before anything else
+    name = str(path)
+    if source.imported is None:
+        text = Path(path).read_bytes().decode("utf-8-sig")  # read_plan has loaded it: UTF-8 YAML
+        return _rollover(text, name, source.document, year, bump_text_years, keep_done, for_file)
+    from .dump import dump_document
 
-    load_document(path)  # every problem with its position, before anything else
-    return path.read_bytes().decode("utf-8-sig"), str(path)
+    text = dump_document(source.document, for_file=for_file)
+    document = load_text(text, f"{name} (imported)")  # the draft is made from this YAML text
+    imported = source.imported
+
+    def source_line(field: str) -> int:
+        return imported.line_of(field) or 1
+
+    return _rollover(text, name, document, year, bump_text_years, keep_done, for_file, source_line)
 
 
 def rollover_text(
@@ -189,18 +206,48 @@ def rollover_text(
     name: str,
     year: int,
     *,
+    for_file: str | Path | None = None,
     bump_text_years: bool = False,
     keep_done: bool = False,
 ) -> RolloverResult:
     """Roll the plan YAML ``yaml_text`` (reported as ``name``) over to ``year``."""
     document = load_text(yaml_text, name)
+    return _rollover(yaml_text, name, document, year, bump_text_years, keep_done, for_file)
+
+
+def _rollover(
+    text: str,
+    name: str,
+    document: Document,
+    year: int,
+    bump: bool,
+    keep_done: bool,
+    for_file: str | Path | None,
+    source_line: Callable[[str], int] | None = None,
+) -> RolloverResult:
+    """The rollover of ``text``, already loaded as ``document``: only ruamel's node tree (exact
+    positions) is added to the loader's one parse."""
     if not 1949 <= year <= 9999:
         raise InputError([Problem(name, 1, 1, f"--year {year} is not a year", "give four digits, e.g. 2025")])
     reader = YAML()
     reader.version = (1, 1)  # the loader (PyYAML) reads YAML 1.1: `yes` is a bool, not text
-    root = reader.compose(yaml_text)
-    assert isinstance(root, MappingNode)  # load_text accepted it
-    return _Rollover(yaml_text, name, document, root, year, bump_text_years, keep_done).run()
+    root = reader.compose(text)
+    assert isinstance(root, MappingNode)  # the loader accepted it
+    rollover = _Rollover(text, name, document, root, year, bump, keep_done)
+    if for_file is not None:
+        rollover.schema_line(for_file)
+    result = rollover.run()
+    return _cite_source(result, source_line) if source_line is not None else result
+
+
+def _cite_source(result: RolloverResult, source_line: Callable[[str], int]) -> RolloverResult:
+    """The result with every source line taken from the imported document, by field."""
+    return replace(
+        result,
+        changes=[replace(c, line=source_line(c.field)) for c in result.changes],
+        review=sorted((replace(r, line=source_line(r.field)) for r in result.review), key=lambda r: r.line),
+        mentions=[replace(m, line=source_line(m.field)) for m in result.mentions],
+    )
 
 
 class _Rollover:
@@ -225,8 +272,8 @@ class _Rollover:
         self.bump = bump
         self.keep_done = keep_done
         self.lines = _Lines(text)
-        # The expected result is built on this plain copy (input already validated: libyaml is safe here).
-        self.data = pyyaml.load(text, Loader=getattr(pyyaml, "CSafeLoader", pyyaml.SafeLoader))
+        # The expected result is built on a plain copy of the loaded model (the YAML's own keys).
+        self.data = document.model_dump()
         self.edits: list[_Edit] = []
         self.changes: list[FieldChange] = []
         self.review: list[ReviewItem] = []
@@ -236,6 +283,17 @@ class _Rollover:
         self.emptied: list[tuple[SequenceNode, Path_]] = []  # lists whose items were all removed
 
     # --- main ------------------------------------------------------------------------------
+
+    def schema_line(self, for_file: str | Path) -> None:
+        """The editor's ``$schema`` comment, made for the draft's folder (a relative path from
+        the input's folder would point elsewhere)."""
+        from .schema import schema_comment
+
+        head = _HEAD_COMMENTS.match(self.text)
+        found = _SCHEMA_LINE.search(self.text, 0, head.end()) if head else None
+        wanted = schema_comment(Path(for_file))
+        if found is not None and found.group(0) != wanted:
+            self.edits.append(_Edit(found.start(), found.end(), wanted))
 
     def run(self) -> RolloverResult:
         self._structured()

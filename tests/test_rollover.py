@@ -8,14 +8,14 @@ import re
 
 import pytest
 import yaml
-from conftest import PLANS, SEEDS
+from conftest import PLANS, REPO, SEEDS
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from generator.cli import app
 from generator.load import InputError, load_text
-from generator.rollover import RolloverResult, rollover_text
+from generator.rollover import RolloverResult, rollover_file, rollover_text
 from generator.view import attachment_names, notice_title
 from generator.writers.review_md import render_review
 
@@ -399,6 +399,42 @@ def test_imported_document_rolls_over(tmp_path) -> None:
     assert draft.plan.year == 2025 and draft.plan.title.startswith("2025年")
     assert draft.notice.doc_number is not None and draft.notice.doc_number.serial is None
     assert draft.notice.date is None
+
+
+def test_imported_document_review_cites_the_documents_own_lines(tmp_path) -> None:
+    """The YAML an import is dumped to is never written: every line the review cites is a line of
+    the .txt itself, one that holds what is cited."""
+    seed_txt = SEEDS / "002_7c2f7981371f6a1c.txt"
+    source = [
+        " ".join(line.split()).replace(" ", "") for line in seed_txt.read_text(encoding="utf-8").splitlines()
+    ]
+    result = rollover_file(seed_txt, 2025, for_file=tmp_path / "next.yaml")
+    assert result.name == str(seed_txt)
+    assert result.mentions and result.changes
+    for m in result.mentions:
+        assert m.mention.text.split()[0] in source[m.line - 1], m
+    where = {c.field: source[c.line - 1] for c in result.changes}
+    assert "〔2024〕" in where["notice.doc_number"] and "2024年3月28日" in where["notice.date"]
+    assert where["plan.title"].endswith("2024年上海市松江区医政管理工作要点")
+    assert where["plan.year"] == where["plan.title"]
+    review = render_review(result, str(tmp_path / "next.yaml"))
+    assert f"{seed_txt}:{result.mentions[0].line}" in review and "(imported)" not in review
+
+
+@pytest.mark.parametrize("imported", [False, True], ids=["yaml", "imported"])
+def test_schema_comment_made_for_the_drafts_folder(tmp_path, imported: bool) -> None:
+    """plans/x.yaml points at ../templates/…; a draft written elsewhere must point there too."""
+    from generator.schema import schema_comment
+
+    plan = SEEDS / "002_7c2f7981371f6a1c.txt" if imported else PLANS / "shanghai-songjiang-2024.yaml"
+    out = tmp_path / "drafts" / "2025" / "next.yaml"
+    out.parent.mkdir(parents=True)
+    run = CliRunner().invoke(app, ["rollover", str(plan), "--year", "2025", "-o", str(out)])
+    assert run.exit_code == 0, run.output
+    head = out.read_text(encoding="utf-8").splitlines()[0]
+    assert head == schema_comment(out)
+    target = head.split("$schema=", 1)[1]
+    assert (out.parent / target).resolve() == (REPO / "templates" / "workplan.schema.json").resolve()
 
 
 def test_crlf_line_ends_survive() -> None:

@@ -39,14 +39,16 @@ class ImportResult:
 
     ``printed_labels``: each plan node's label as the source printed it ('' where none), by node
     path. The importer numbers the plan afresh (a repeated 二、 becomes 三、), so only these keep
-    the source's own numbers, for a diff to show the corrections. ``node_lines`` and
-    ``field_lines`` ("notice.date", "plan.title" …) are source lines (paragraphs of a .docx).
+    the source's own numbers, for a diff to show the corrections. ``node_lines``,
+    ``paragraph_lines`` ((node path, k) → line of its ``text[k]``) and ``field_lines``
+    ("notice.date", "plan.title", "plan.preamble[0]" …) are source lines (paragraphs of a .docx).
     """
 
     document: Document
     defects: list[Defect]
     printed_labels: dict[NodePath, str] = field(default_factory=dict)
     node_lines: dict[NodePath, int] = field(default_factory=dict)
+    paragraph_lines: dict[tuple[NodePath, int], int] = field(default_factory=dict)
     field_lines: dict[str, int] = field(default_factory=dict)
 
     def line_of(self, dotted: str) -> int | None:
@@ -55,6 +57,9 @@ class ImportResult:
         head, _, rest = dotted.partition(".sections")
         if head == "plan" and rest:
             path = tuple(int(i) for i in re.findall(r"(?:^|\.items)\[(\d+)\]", rest))
+            paragraph = re.search(r"\.text\[(\d+)\]$", rest)
+            if paragraph and (path, int(paragraph[1])) in self.paragraph_lines:
+                return self.paragraph_lines[(path, int(paragraph[1]))]
             while path and path not in self.node_lines:
                 path = path[:-1]
             if path:
@@ -163,7 +168,7 @@ def import_text(text: str) -> ImportResult:
 
 
 def _result(document: Document, defects: DefectLog, marks: SourceMarks) -> ImportResult:
-    return ImportResult(document, defects.sorted(), marks.labels, marks.lines, marks.fields)
+    return ImportResult(document, defects.sorted(), marks.labels, marks.lines, marks.paragraphs, marks.fields)
 
 
 def _plan_like(document: Document) -> bool:

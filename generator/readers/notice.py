@@ -73,6 +73,7 @@ def read_notice(lines: list[Line], defects: DefectLog, where: dict[str, int] | N
     _read_title(rest, fields)
     if rest and rest[0].text.endswith(_RECIPIENTS_END) and not _ATTACHMENT.match(rest[0].text):
         line = rest.pop(0)
+        where["notice.recipients"] = line.no
         _warn_halfwidth(line, defects)
         fields["recipients"] = [r.strip() for r in re.split(r"[，,]", line.text[:-1]) if r.strip()]
     imprint = [line for line in rest if is_imprint(line.text)]
@@ -219,6 +220,7 @@ def _read_closing(
         _warn_halfwidth(line, defects)
     if body:
         fields["body"] = [line.text for line in body]
+        where.update((f"notice.body[{k}]", line.no) for k, line in enumerate(body))
 
 
 def _is_signatory(text: str) -> bool:

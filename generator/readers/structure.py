@@ -210,24 +210,28 @@ def read_plan(lines: list[Line], defects: DefectLog, marks: SourceMarks, untitle
     tree = build_tree(plan, body[:appendix_at], defects)
     marks.labels.update(tree.labels)
     marks.lines.update(tree.lines)
-    for line, node in _appendices(body[appendix_at:], defects):
+    marks.paragraphs.update(tree.paragraphs)
+    marks.fields.update(tree.fields)
+    for line, node, text_lines in _appendices(body[appendix_at:], defects):
         path = (len(plan.sections),)
         marks.labels[path], marks.lines[path] = "", line
+        marks.paragraphs.update(((path, k), no) for k, no in enumerate(text_lines))
         plan.sections.append(node)
     return plan
 
 
-def _appendices(lines: list[Line], defects: DefectLog) -> list[tuple[int, Node]]:
+def _appendices(lines: list[Line], defects: DefectLog) -> list[tuple[int, Node, list[int]]]:
     """附表 after the plan (forms, tables): unnumbered sections whose lines are kept as text;
-    each with the line of its heading."""
-    out: list[tuple[int, Node]] = []
+    each with the line of its heading and those of its paragraphs."""
+    out: list[tuple[int, Node, list[int]]] = []
     for line in lines:
         if _APPENDIX.match(line.text):
-            out.append((line.no, Node(heading=line.text, numbered=False)))
+            out.append((line.no, Node(heading=line.text, numbered=False), []))
         elif line.table is not None:
             out[-1][1].tables.append(line.table)
         else:
             out[-1][1].text.append(line.full)
+            out[-1][2].append(line.no)
             label = label_of(line)
             if label is not None and (label.halfwidth or label.mixed):
                 # kept as typed (a form's line, not a plan item), but still a slip worth naming

@@ -34,6 +34,7 @@ class SourceMarks:
 
     labels: dict[NodePath, str] = field(default_factory=dict)  # '' where the source printed none
     lines: dict[NodePath, int] = field(default_factory=dict)
+    paragraphs: dict[tuple[NodePath, int], int] = field(default_factory=dict)  # (node, k) → line of text[k]
     fields: dict[str, int] = field(default_factory=dict)
     """Lines of other parts by model field ("notice.date", "plan.title"; "notice" and "plan" for
     where each begins)."""
@@ -56,6 +57,7 @@ class _Open:
     number: int | None  # the number the source printed; None for a heading without one
     scheme: Scheme | None
     printed: str  # the label as the source printed it ('' for none)
+    text_lines: list[int] = field(default_factory=list)  # source line of each of node.text
     children: list[_Open] = field(default_factory=list)
 
 
@@ -158,7 +160,7 @@ class _TreeBuilder:
         node = Node(heading=heading)
         entry = _Open(node, level, line, lab.number if lab else None, scheme, lab.raw if lab else "")
         if remainder:
-            _add_text(node, remainder)
+            self._add(entry, remainder, line)
         if self.stack:
             self.stack[-1].children.append(entry)
         else:
@@ -173,14 +175,21 @@ class _TreeBuilder:
         if has_halfwidth_punctuation(text):
             self.defects.add(line.no, "halfwidth_punctuation", HALFWIDTH_MESSAGE)
         if not self.stack:
+            self.marks.fields[f"plan.preamble[{len(self.plan.preamble)}]"] = line.no
             self.plan.preamble.append(text)
             return
         node = self.stack[-1].node
         if (tasks := _TASKS.match(text)) is not None and _read_tasks(node, tasks["body"]):
             return
-        _add_text(node, text)
+        self._add(self.stack[-1], text, line.no)
         if LIST_HEAD.match(text):
             self.in_list = True
+
+    @staticmethod
+    def _add(entry: _Open, text: str, line: int) -> None:
+        before = len(entry.node.text)
+        _add_text(entry.node, text)
+        entry.text_lines.extend([line] * (len(entry.node.text) - before))
 
     def _table(self, line: Line) -> None:
         assert line.table is not None
@@ -302,6 +311,8 @@ class _TreeBuilder:
             node.numbered = False
         self.marks.labels[path] = entry.printed
         self.marks.lines[path] = entry.line
+        for k, line in enumerate(entry.text_lines):
+            self.marks.paragraphs[(path, k)] = line
         node.items = [self._node(child, consuming, (*path, i)) for i, child in enumerate(entry.children)]
         return node
 
