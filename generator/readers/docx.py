@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from .. import ooxml as ox
 from ..model import Table
 from ..numbering import chinese_numeral, circled_numeral
 from ..title_lines import break_title
@@ -22,8 +23,6 @@ MAX_UNCOMPRESSED = 50 * 1024 * 1024
 """A plan's .docx inflates to a few MB; past this it is a zip bomb or not a plan."""
 MAX_MEMBERS = 2000
 
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _LAYOUT_CELL = re.compile(r"(抄送|印发$|〔\d{4}〕|文件$|签发人)")
 _IDEOGRAPH_TRADITIONAL = "甲乙丙丁戊己庚辛壬癸"
 
@@ -70,7 +69,7 @@ def docx_lines(path: Path, defects: DefectLog) -> list[Line]:
         for part in text.split("\n"):
             out.append(Line(no, clean_text(part), label=label))
             label = ""
-        for box in _text_boxes(item):  # 版记 set in a text box at the page bottom (our writer)
+        for box in ox.text_box_texts(item._p):  # 版记 set in a text box at the page bottom (our writer)
             out.extend(Line(no, clean_text(line)) for line in box.split("\n") if line.strip())
     return out
 
@@ -92,16 +91,6 @@ def _style_name(paragraph: Any) -> str:
         return str(paragraph.style.name)
     except (AttributeError, KeyError, ValueError):
         return ""
-
-
-def _text_boxes(paragraph: Any) -> list[str]:
-    """Text of text boxes anchored in the paragraph (the VML fallback copy is skipped)."""
-    out: list[str] = []
-    for box in paragraph._p.iter(f"{_W}txbxContent"):
-        if any(a.tag == f"{_MC}Fallback" for a in box.iterancestors()):
-            continue
-        out.append("\n".join("".join(t.text or "" for t in p.iter(f"{_W}t")) for p in box.iter(f"{_W}p")))
-    return out
 
 
 def _table_lines(table: Any, no: int) -> list[Line]:
@@ -139,9 +128,9 @@ def _body_items(document: Any) -> Iterator[tuple[str, Any]]:
     from docx.text.paragraph import Paragraph
 
     for child in document.element.body.iterchildren():
-        if child.tag == f"{_W}p":
+        if ox.is_paragraph(child):
             yield "p", Paragraph(child, document)
-        elif child.tag == f"{_W}tbl":
+        elif ox.is_table(child):
             yield "tbl", DocxTable(child, document)
 
 
@@ -175,24 +164,21 @@ class _AutoNumbers:
             numbering = document.part.numbering_part.element
         except (KeyError, NotImplementedError, AttributeError, ValueError):
             return
+        written, nums = ox.numbering_xml(numbering)
         abstract: dict[str, dict[int, tuple[str, str, int]]] = {}
-        for node in numbering.findall(f"{_W}abstractNum"):
+        for abstract_id, lvls in written.items():
             levels: dict[int, tuple[str, str, int]] = {}
-            for lvl in node.findall(f"{_W}lvl"):
-                fmt = _val(lvl.find(f"{_W}numFmt")) or "decimal"
-                text = _val(lvl.find(f"{_W}lvlText")) or ""
-                start = self._number(_val(lvl.find(f"{_W}start")), "w:start", 1)
-                levels[self._number(lvl.get(f"{_W}ilvl"), "w:ilvl", 0)] = (fmt, text, start)
-            abstract[node.get(f"{_W}abstractNumId", "")] = levels
-        for num in numbering.findall(f"{_W}num"):
-            num_id = num.get(f"{_W}numId", "")
-            ref = _val(num.find(f"{_W}abstractNumId")) or ""
+            for lvl in lvls:
+                start = self._number(lvl.start, "w:start", 1)
+                levels[self._number(lvl.ilvl, "w:ilvl", 0)] = (lvl.fmt or "decimal", lvl.text or "", start)
+            abstract[abstract_id] = levels
+        for num in nums:
+            num_id, ref = num.num_id, num.abstract_id
             levels = dict(abstract.get(ref, {}))
             # Lists sharing an abstractNum count on together (Word), unless this one restarts.
             self.list_of[num_id] = f"abstract:{ref}"
-            for override in num.findall(f"{_W}lvlOverride"):
-                start = _val(override.find(f"{_W}startOverride"))
-                ilvl = self._number(override.get(f"{_W}ilvl"), "w:ilvl", 0)
+            for written_ilvl, start in num.overrides:
+                ilvl = self._number(written_ilvl, "w:ilvl", 0)
                 if start is not None and ilvl in levels:
                     fmt, text, _ = levels[ilvl]
                     levels[ilvl] = (fmt, text, self._number(start, "w:startOverride", 1))
@@ -250,20 +236,12 @@ class _AutoNumbers:
         num_id: str | None = None
         ilvl: int | None = None
         for ppr in candidates:
-            if ppr is None or ppr.numPr is None:
-                continue
-            # python-docx converts w:val on access, so a value that is no number raises here
-            num = ppr.numPr.find(f"{_W}numId")
-            level = ppr.numPr.find(f"{_W}ilvl")
-            if num_id is None and _val(num) is not None:
-                num_id = str(_val(num))
-            if ilvl is None and _val(level) is not None:
-                ilvl = self._number(_val(level), "w:ilvl", 0)
+            written_id, written_ilvl = ox.num_pr(ppr)
+            if num_id is None and written_id is not None:
+                num_id = written_id
+            if ilvl is None and written_ilvl is not None:
+                ilvl = self._number(written_ilvl, "w:ilvl", 0)
         return num_id, ilvl or 0
-
-
-def _val(node: Any) -> str | None:
-    return None if node is None else node.get(f"{_W}val")
 
 
 def _format(fmt: str, n: int) -> str:

@@ -12,7 +12,7 @@ their body blocks (paragraphs and tables) are paired, and the NEW document's bod
   insertion at the new one — the form every Word, WPS and LibreOffice version shows alike.
 
 Accepting every change gives the NEW document's paragraphs, rejecting every change the OLD ones.
-Raw XML is built only through the revision helpers of :mod:`generator.ooxml`.
+The XML is read and edited only through the helpers of :mod:`generator.ooxml`.
 """
 
 from __future__ import annotations
@@ -25,18 +25,12 @@ from collections import Counter
 from copy import deepcopy
 from dataclasses import dataclass, field
 
-from docx.oxml import parse_xml
-from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 
 from .. import ooxml as ox
 from ..diff import DiffResult, char_segments, longest_increasing
 from ..view import DocumentView
 from .docx import render_docx
-
-_P, _TBL, _R, _PPR, _RPR = qn("w:p"), qn("w:tbl"), qn("w:r"), qn("w:pPr"), qn("w:rPr")
-_T, _TAB, _BR, _SECT = qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:sectPr")
-_SKIPPED_IN_RUN = {_RPR, qn("w:lastRenderedPageBreak")}
 
 
 @dataclass(eq=False)
@@ -53,68 +47,27 @@ class _Block:
 # --- reading the rendered bodies -------------------------------------------------------------------
 
 
-def _atoms(p: BaseOxmlElement) -> list[tuple[str, BaseOxmlElement | None]] | None:
-    """The paragraph's characters with the w:rPr of the run each stands in; None when it holds
-    anything but plain runs of text, tabs and line breaks (then it is never edited inline)."""
-    atoms: list[tuple[str, BaseOxmlElement | None]] = []
-    for child in p:
-        if child.tag == _PPR:
-            continue
-        if child.tag != _R:
-            return None
-        rpr = child.find(_RPR)
-        for part in child:
-            if part.tag in _SKIPPED_IN_RUN:
-                continue
-            if part.tag == _T:
-                atoms.extend((ch, rpr) for ch in part.text or "")
-            elif part.tag == _TAB:
-                atoms.append(("\t", rpr))
-            elif part.tag == _BR and part.get(qn("w:type")) in (None, "textWrapping"):
-                atoms.append(("\n", rpr))
-            else:
-                return None
-    return atoms
-
-
-def block_text(element: BaseOxmlElement) -> str:
-    """Printed text of a paragraph (tabs as \\t, line breaks as \\n) or a table (cells by \\t)."""
-    if element.tag == _P:
-        out = []
-        for node in element.iter(_T, _TAB, _BR):
-            out.append(node.text or "" if node.tag == _T else "\t" if node.tag == _TAB else "\n")
-        return "".join(out)
-    rows = []
-    for tr in element.iter(qn("w:tr")):
-        rows.append("\t".join("\n".join(block_text(p) for p in tc.iter(_P)) for tc in tr.iter(qn("w:tc"))))
-    return "\n".join(rows)
-
-
 def _relabel(block: _Block, printed: str) -> None:
     """Print the label an imported source printed (its defects included) instead of the computed
     one, so that the tracked changes show the corrections of the numbering."""
-    for t in block.element.iter(_T):
-        if t.text:
-            if t.text.startswith(block.label):
-                t.text = printed + t.text[len(block.label) :]
-                block.text = printed + block.text[len(block.label) :]
-                block.label = printed
-            return
+    if ox.replace_prefix(block.element, block.label, printed):
+        block.text = printed + block.text[len(block.label) :]
+        block.label = printed
 
 
 def _blocks(
     body: BaseOxmlElement, view: DocumentView, printed: dict[tuple[int, ...], str] | None = None
 ) -> list[_Block]:
     """Body blocks in order; those printing a plan paragraph carry its node path and label."""
-    blocks = [_Block(el, block_text(el)) for el in body if el.tag in (_P, _TBL)]
+    blocks = [_Block(el, ox.block_text(el)) for el in ox.body_blocks(body)]
     cursor = 0
     seen: Counter[tuple[int, ...]] = Counter()
 
-    def claim(tag: str, text: str | None, para_label: str, path: tuple[int, ...]) -> None:
+    def claim(table: bool, text: str | None, para_label: str, path: tuple[int, ...]) -> None:
         nonlocal cursor
         for index in range(cursor, len(blocks)):
             block = blocks[index]
-            if block.element.tag == tag and (text is None or block.text == text):
+            if ox.is_table(block.element) == table and (text is None or block.text == text):
                 block.label, block.key = para_label, (path, seen[path])
                 seen[path] += 1
                 cursor = index + 1
@@ -126,11 +79,11 @@ def _blocks(
         path = para.entry.path
         if para.kind == "table" and para.table is not None:
             if para.table.title:
-                claim(_P, para.table.title, "", path)
+                claim(False, para.table.title, "", path)
             if para.table.rows:
-                claim(_TBL, None, "", path)
+                claim(True, None, "", path)
         else:
-            claim(_P, para.full, para.label, path)
+            claim(False, para.full, para.label, path)
     if printed:
         for block in blocks:
             if block.key is not None and block.label and block.key[1] == 0 and block.key[0] in printed:
@@ -202,22 +155,9 @@ def _segments(old: _Block, new: _Block) -> list[tuple[str, str]]:
     return char_segments(old.text, new.text)
 
 
-def _runs(atoms: list[tuple[str, BaseOxmlElement | None]], *, deleted: bool) -> list[BaseOxmlElement]:
-    """Runs for consecutive characters that came from the same original run (same formatting)."""
-    out: list[BaseOxmlElement] = []
-    start = 0
-    for i in range(1, len(atoms) + 1):
-        if i == len(atoms) or atoms[i][1] is not atoms[start][1]:
-            if i > start:
-                text = "".join(ch for ch, _ in atoms[start:i])
-                out.append(ox.text_run(atoms[start][1], text, deleted=deleted))
-            start = i
-    return out
-
-
 def _rewrite_inline(old: _Block, new: _Block, revisions: ox.Revisions) -> bool:
     """Replace the new paragraph's runs by equal / inserted / deleted runs; False if it cannot."""
-    old_atoms, new_atoms = _atoms(old.element), _atoms(new.element)
+    old_atoms, new_atoms = ox.text_atoms(old.element), ox.text_atoms(new.element)
     if old_atoms is None or new_atoms is None:
         return False
     built: list[BaseOxmlElement] = []
@@ -225,39 +165,34 @@ def _rewrite_inline(old: _Block, new: _Block, revisions: ox.Revisions) -> bool:
     for op, text in _segments(old, new):
         n = len(text)
         if op == "=":
-            built.extend(_runs(new_atoms[ni : ni + n], deleted=False))
+            built.extend(ox.atom_runs(new_atoms[ni : ni + n]))
             oi, ni = oi + n, ni + n
         elif op == "+":
-            built.append(revisions.wrap("ins", _runs(new_atoms[ni : ni + n], deleted=False)))
+            built.append(revisions.wrap("ins", ox.atom_runs(new_atoms[ni : ni + n])))
             ni += n
         else:
-            built.append(revisions.wrap("del", _runs(old_atoms[oi : oi + n], deleted=True)))
+            built.append(revisions.wrap("del", ox.atom_runs(old_atoms[oi : oi + n], deleted=True)))
             oi += n
-    for child in list(new.element):
-        if child.tag != _PPR:
-            new.element.remove(child)
-    new.element.extend(built)
+    ox.replace_content(new.element, built)
     return True
-
-
-def _own_text(p: BaseOxmlElement) -> str:
-    """Text of ``p`` outside any text box it anchors."""
-    return "".join(t.text or "" for t in p.iter(_T) if next(t.iterancestors(_P)) is p)
 
 
 def _rewrite_nested(old: _Block, new: _Block, revisions: ox.Revisions) -> bool:
     """A paragraph anchoring a text box (the 版记) whose own text is unchanged: the paragraphs
     inside the box are paired in order and edited inline, so the box stays one box."""
-    old_inner = [p for p in old.element.iter(_P) if p is not old.element]
-    new_inner = [p for p in new.element.iter(_P) if p is not new.element]
-    if not new_inner or len(old_inner) != len(new_inner) or _own_text(old.element) != _own_text(new.element):
+    old_inner, new_inner = ox.inner_paragraphs(old.element), ox.inner_paragraphs(new.element)
+    if (
+        not new_inner
+        or len(old_inner) != len(new_inner)
+        or ox.own_text(old.element) != ox.own_text(new.element)
+    ):
         return False
     pairs = [
-        (_Block(o, block_text(o)), _Block(n, block_text(n)))
+        (_Block(o, ox.paragraph_text(o)), _Block(n, ox.paragraph_text(n)))
         for o, n in zip(old_inner, new_inner, strict=True)
-        if block_text(o) != block_text(n)
+        if ox.paragraph_text(o) != ox.paragraph_text(n)
     ]
-    if any(_atoms(o.element) is None or _atoms(n.element) is None for o, n in pairs):
+    if any(ox.text_atoms(o.element) is None or ox.text_atoms(n.element) is None for o, n in pairs):
         return False
     for o, n in pairs:
         _rewrite_inline(o, n, revisions)
@@ -266,19 +201,18 @@ def _rewrite_nested(old: _Block, new: _Block, revisions: ox.Revisions) -> bool:
 
 def _deleted_copy(block: _Block, revisions: ox.Revisions) -> BaseOxmlElement:
     element = deepcopy(block.element)
-    ppr = element.find(_PPR)
-    if ppr is not None and ppr.find(_SECT) is not None:
-        ppr.remove(ppr.find(_SECT))  # a section break belongs to the new layout only
+    if ox.is_paragraph(element):
+        ox.drop_section_break(element)  # a section break belongs to the new layout only
     _mark_whole(element, "del", revisions)
     return element
 
 
 def _mark_whole(element: BaseOxmlElement, kind: str, revisions: ox.Revisions) -> None:
     """All content of a paragraph or table inserted/deleted (rows marked too; ¶ marks later)."""
-    if element.tag == _TBL:
-        for tr in element.iter(qn("w:tr")):
+    if ox.is_table(element):
+        for tr in ox.table_rows(element):
             revisions.mark_row(tr, kind)
-        for p in element.iter(_P):
+        for p in ox.inner_paragraphs(element):
             revisions.paragraph_content(p, kind)
     else:
         revisions.paragraph_content(element, kind)
@@ -312,7 +246,7 @@ def _merge(
         if id(block) in anchors:
             assert block.partner is not None
             if block.text != block.partner.text and not (
-                block.element.tag == _P
+                ox.is_paragraph(block.element)
                 and (
                     _rewrite_inline(block.partner, block, revisions)
                     or _rewrite_nested(block.partner, block, revisions)
@@ -344,17 +278,17 @@ def _mark_paragraphs(merged: list[tuple[BaseOxmlElement, str]], revisions: ox.Re
     tail = len(merged)
     while tail > 0 and states[tail - 1] != "keep":
         tail -= 1
-    if tail < len(merged) and tail > 0 and all(el.tag == _P for el, _ in merged[tail - 1 :]):
+    if tail < len(merged) and tail > 0 and all(ox.is_paragraph(el) for el, _ in merged[tail - 1 :]):
         states[tail - 1 :] = [*states[tail:], "keep"]
     for (element, _), state in zip(merged, states, strict=True):
-        if element.tag == _P and state != "keep":
+        if ox.is_paragraph(element) and state != "keep":
             revisions.mark_paragraph(element, state)
 
 
 def _body(data: bytes) -> tuple[zipfile.ZipFile, BaseOxmlElement, BaseOxmlElement]:
     package = zipfile.ZipFile(io.BytesIO(data))
-    root = parse_xml(package.read("word/document.xml"))
-    return package, root, root.find(qn("w:body"))
+    root, body = ox.document_body(package.read("word/document.xml"))
+    return package, root, body
 
 
 def tracked_changes_docx(
@@ -381,14 +315,7 @@ def tracked_changes_docx(
     merged = _merge(old, new, revisions)
     _mark_paragraphs(merged, revisions)
 
-    for block in new:
-        new_body.remove(block.element)
-    sect = new_body.find(_SECT)
-    for element, _ in merged:
-        if sect is not None:
-            sect.addprevious(element)
-        else:
-            new_body.append(element)
+    ox.set_body_blocks(new_body, [element for element, _ in merged])
 
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:

@@ -39,13 +39,7 @@ def style_ids_of(template: bytes) -> StyleIds:
     """Resolve style names to the ids a template really uses (an agency's Word may differ)."""
     import zipfile
 
-    styles = zipfile.ZipFile(io.BytesIO(template)).read("word/styles.xml").decode("utf-8")
-    found = {
-        name: sid
-        for sid, name in re.findall(
-            r'<w:style\b[^>]*w:styleId="([^"]+)"[^>]*>\s*<w:name w:val="([^"]+)"', styles
-        )
-    }
+    found = ox.style_ids(zipfile.ZipFile(io.BytesIO(template)).read("word/styles.xml"))
     return lambda name: found.get(name, default_style_id(name))
 
 
