@@ -176,7 +176,7 @@ def read_plan(lines: list[Line], defects: DefectLog, marks: SourceMarks, untitle
     title_parts: list[str] = []
     while i < len(lines) and not title_parts:
         if label_of(lines[i]) is None and _is_title_line(lines[i].text) and lines[i].table is None:
-            marks.fields["plan.title"] = lines[i].no
+            marks.fields["plan.title"] = marks.fields["plan.year"] = lines[i].no  # the year is read there
             title_parts.append(lines[i].text.replace(" ", ""))
             i += 1
             # A title over two lines (external/02): a short line without punctuation follows.
