@@ -261,6 +261,9 @@ def diff_cmd(
     ] = None,
     summary: Annotated[bool, typer.Option("--summary", help="Print the counts only.")] = False,
     author: Annotated[str, typer.Option("--author", help="Author of the docx revisions.")] = "workplan",
+    template: Annotated[
+        Path | None, typer.Option("--template", help="With -o diff.docx: the agency's own Word template.")
+    ] = None,
 ) -> None:
     """Compare two versions of a plan; exit 0 same, 1 different, 2 bad input."""
     from .diff import diff_documents, load_version
@@ -275,7 +278,8 @@ def diff_cmd(
     if output is None:
         print_diff(result, summary_only=summary)
     else:
-        write_atomic(output, render_diff(result, fmt, author=author), inputs=[old, new])
+        data = render_diff(result, fmt, author=author, template=template)
+        write_atomic(output, data, inputs=[old, new])
         typer.echo(f"wrote {output}", err=True)
         typer.echo(summary_line(result))
     raise typer.Exit(0 if result.same else 1)

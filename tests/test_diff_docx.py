@@ -360,3 +360,39 @@ def test_paragraph_text_and_atoms_agree_on_every_rendered_paragraph() -> None:
         assert ox.paragraph_text(p) == text  # runs rebuilt from the atoms print the same
         edited += 1
     assert edited > 50
+
+
+def test_agency_template_carries_into_the_tracked_changes_docx(tmp_path: Path) -> None:
+    """`diff --template`: the reviewer's copy uses the agency's restyled template, and the
+    revisions still accept to NEW and reject to OLD; a template missing a style is refused."""
+    import docx as python_docx
+
+    from generator.writers import docx_template as tpl
+
+    agency = python_docx.Document(str(tpl.template_path()))
+    agency.styles["WP Body"].font.size = python_docx.shared.Pt(15)  # an agency's own choice
+    restyled = tmp_path / "agency.docx"
+    agency.save(str(restyled))
+
+    old, new, _ = edited_seed_000()
+    result = diff_documents(Version(old), Version(new))
+    data = render_diff_docx(result, template=restyled)
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        styles = package.read("word/styles.xml").decode("utf-8")
+    body_style = styles[styles.index('w:styleId="WPBody"') :]
+    assert '<w:sz w:val="30"/>' in body_style[: body_style.index("</w:style>")]
+    assert squashed(resolve(data, accept=True)) == squashed(plain_paragraphs(new))
+    assert squashed(resolve(data, accept=False)) == squashed(plain_paragraphs(old))
+
+    agency.styles["WP Section"].delete()
+    broken = tmp_path / "broken.docx"
+    agency.save(str(broken))
+    out = tmp_path / "d.docx"
+    cli = subprocess.run(
+        ["workplan", "diff", str(PLANS / "suzhou-wuzhong-2021.yaml"), str(PLANS / "wuzhong-2019.yaml"),
+         "-o", str(out), "--template", str(broken)],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert cli.returncode == 2, cli.stderr
+    assert "WP Section" in cli.stderr and "Traceback" not in cli.stderr
+    assert not out.exists()

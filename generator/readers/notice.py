@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..model import parse_doc_number
+from ..docnumber import parse_doc_number
 from .defects import DefectLog
 from .lines import Line, ends_sentence, has_halfwidth_punctuation, parse_date
 

@@ -24,6 +24,7 @@ import zipfile
 from collections import Counter
 from copy import deepcopy
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from docx.oxml.xmlchemy import BaseOxmlElement
 
@@ -300,6 +301,7 @@ def tracked_changes_docx(
     new_printed: dict[tuple[int, ...], str] | None = None,
     author: str = "workplan",
     date: dt.datetime | None = None,
+    template: Path | None = None,
 ) -> bytes:
     """The NEW view as .docx with every difference from the OLD view as a tracked change.
 
@@ -307,8 +309,8 @@ def tracked_changes_docx(
     (:attr:`generator.readers.ImportResult.printed_labels`).
     """
     when = (date or dt.datetime.now(dt.UTC)).strftime("%Y-%m-%dT%H:%M:%SZ")
-    _, _, old_body = _body(render_docx(old_view))
-    package, root, new_body = _body(render_docx(new_view))
+    _, _, old_body = _body(render_docx(old_view, template=template))
+    package, root, new_body = _body(render_docx(new_view, template=template))
     old, new = _blocks(old_body, old_view, old_printed), _blocks(new_body, new_view, new_printed)
     _pair(old, new, node_pairs)
     revisions = ox.Revisions(author, when)
@@ -328,7 +330,11 @@ def tracked_changes_docx(
 
 
 def render_diff_docx(
-    result: DiffResult, *, author: str = "workplan", date: dt.datetime | None = None
+    result: DiffResult,
+    *,
+    author: str = "workplan",
+    date: dt.datetime | None = None,
+    template: Path | None = None,
 ) -> bytes:
     return tracked_changes_docx(
         result.old_view,
@@ -338,4 +344,5 @@ def render_diff_docx(
         new_printed=result.new_printed,
         author=author,
         date=date,
+        template=template,
     )

@@ -6,13 +6,18 @@ writers import the comparison's result types).
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from ..diff import DiffResult
 
 DIFF_FORMATS = ("json", "html", "docx")
 
 
-def render_diff(result: DiffResult, fmt: str, *, author: str = "workplan") -> str | bytes:
-    """The diff in ``fmt`` (one of :data:`DIFF_FORMATS`); docx revisions carry ``author``."""
+def render_diff(
+    result: DiffResult, fmt: str, *, author: str = "workplan", template: Path | None = None
+) -> str | bytes:
+    """The diff in ``fmt`` (one of :data:`DIFF_FORMATS`); docx revisions carry ``author`` and use
+    the agency's Word ``template`` when given."""
     if fmt == "json":
         return result.to_json()
     if fmt == "html":
@@ -22,5 +27,5 @@ def render_diff(result: DiffResult, fmt: str, *, author: str = "workplan") -> st
     if fmt == "docx":
         from .diff_docx import render_diff_docx
 
-        return render_diff_docx(result, author=author)
+        return render_diff_docx(result, author=author, template=template)
     raise ValueError(f"diff writes {', '.join(DIFF_FORMATS)}, not {fmt!r}")
