@@ -31,7 +31,9 @@ def render_review(result: RolloverResult, draft: str = "draft") -> str:
         str(s),
         "```",
         "",
-        "Lines: `source` is the input file, `draft` the rolled-over file.",
+        "Lines: `source` is the input file"
+        + (" (numbers are its paragraphs, as Word counts them)" if source.lower().endswith(".docx") else "")
+        + ", `draft` the rolled-over file.",
         "",
         "## Changed fields",
         "",
