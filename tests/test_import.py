@@ -22,7 +22,7 @@ from typer.testing import CliRunner
 
 from generator.cli import app
 from generator.load import InputError
-from generator.numbering import parse_label
+from generator.numbering import number_plan, parse_label
 from generator.readers import import_file, import_text
 from generator.readers.defects import KINDS, Defect, DefectLog
 from generator.readers.lines import remove_garbage
@@ -509,3 +509,20 @@ def test_any_text_is_read_and_renders(text: str) -> None:
     result = import_text(text)
     assert isinstance(render(result.document, "txt"), str)
     assert all(d.kind in KINDS for d in result.defects)
+
+
+def test_seed_003_report_names_the_numbers_the_plan_prints() -> None:
+    """A restored section number in the report is the one the imported plan really prints (the
+    repeated 二、 shifts every later section by one, which the message must count in)."""
+    path = _seed("003")
+    result = import_file(path)
+    printed = {
+        result.node_lines[entry.path]: entry.label
+        for entry in number_plan(result.document.plan)
+        if entry.path in result.node_lines
+    }
+    restored = [d for d in result.defects if d.kind == "unnumbered_heading"]
+    assert [re.search(r"numbered (\S+、)", d.message)[1] for d in restored] == [
+        printed[d.line] for d in restored
+    ]
+    assert [printed[d.line] for d in restored] == ["六、", "七、", "八、", "十一、"]

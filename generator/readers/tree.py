@@ -216,7 +216,7 @@ class _TreeBuilder:
         continuous = [lv for lv in range(2, MAX_DEPTH + 1) if self._is_continuous(lv)]
         self.plan.numbering = Numbering(levels=levels or list(DEFAULT_SCHEMES), continuous=continuous)
         consuming = self._headings_take_numbers()
-        self._check_numbers(self.roots, 1, {}, consuming)
+        self._check_numbers(self.roots, 1, {}, {}, consuming)
         self.plan.sections = [self._node(entry, consuming, (i,)) for i, entry in enumerate(self.roots)]
 
     def _groups(self, level: int) -> list[list[_Open]]:
@@ -264,15 +264,25 @@ class _TreeBuilder:
         return takes > 0 and takes >= keeps  # without evidence of a lost number, keep none
 
     def _check_numbers(
-        self, entries: list[_Open], level: int, running: dict[int, int], consuming: bool
+        self,
+        entries: list[_Open],
+        level: int,
+        running: dict[int, int],
+        ordinals: dict[int, int],
+        consuming: bool,
     ) -> None:
+        """Report where the source's numbers go wrong. ``count`` follows the source's own numbers
+        (to tell a repeat from a gap); ``ordinal`` is the number the plan will print."""
         continuous = level in self.plan.numbering.continuous
         count = running.get(level, 0) if continuous else 0
+        ordinal = ordinals.get(level, 0) if continuous else 0
         for entry in entries:
+            if entry.number is not None or (level == 1 and consuming):
+                ordinal += 1
             if entry.number is None:
                 if level == 1 and consuming:
                     count += 1
-                    printed = label(self.plan.numbering.scheme(1), count)
+                    printed = label(self.plan.numbering.scheme(1), ordinal)
                     self.defects.add(
                         entry.line,
                         "unnumbered_heading",
@@ -302,8 +312,8 @@ class _TreeBuilder:
                     )
                 count = entry.number
             if continuous:
-                running[level] = count
-            self._check_numbers(entry.children, level + 1, running, consuming)
+                running[level], ordinals[level] = count, ordinal
+            self._check_numbers(entry.children, level + 1, running, ordinals, consuming)
 
     def _node(self, entry: _Open, consuming: bool, path: NodePath) -> Node:
         node = entry.node
