@@ -1,4 +1,158 @@
-"""Transitional: the module moves into this package (split follows in the next commit)."""
+"""The one place that builds and reads raw WordprocessingML (OOXML).
 
-from .properties import *  # noqa: F403
-from .properties import _child, _set  # noqa: F401
+Writers, the template builder and the Word reader call these small functions as ``ox.name``;
+none of them concatenates XML or walks w: elements itself, so schema order, escaping and Word's
+quirks are handled once, here. One module per area, as in python-docx's ``oxml`` package:
+
+* :mod:`.elements` — the w: namespace, twips, finding/creating children in schema order,
+  setting w: attributes, a paragraph's or run's w:pPr/w:rPr;
+* :mod:`.properties` — setters for run, paragraph, section/settings/field, table and styles-part
+  properties, used by ``writers/docx_template.py`` to build ``templates/notice.docx``;
+* :mod:`.fragments` — :class:`RunXml` / :class:`ParagraphXml` XML that docxtpl inserts verbatim
+  (``{{r …}}``, ``{{p …}}``) with plan text escaped as data, and the bottom-anchored text box;
+* :mod:`.revisions` — tracked changes (w:ins/w:del) for ``writers/diff_docx.py``;
+* :mod:`.reading` — a body's blocks and printed text, characters with their run formatting, inline
+  edits, style ids and numbering.xml as written, for ``readers/docx.py`` and the diff writer.
+
+Units: Word measures in twips (1/20 pt), font sizes in half-points, borders in eighths of a point.
+"""
+
+from docx.oxml.ns import qn
+
+from .elements import TWIPS_PER_MM, W_NS, get_ppr, get_rpr, mm_to_twips, ppr_child, rpr_child
+from .fragments import (
+    EMU_PER_TWIP,
+    ParagraphXml,
+    RunXml,
+    bottom_textbox,
+    escape_text,
+    paragraph,
+    run,
+    runs,
+)
+from .properties import (
+    add_tab_stop,
+    append_field,
+    link_style,
+    remove_theme_fonts,
+    set_alignment,
+    set_border,
+    set_cell_margins,
+    set_cell_v_align,
+    set_cell_width,
+    set_char_spacing,
+    set_color,
+    set_doc_defaults,
+    set_doc_grid,
+    set_flag,
+    set_fonts,
+    set_indent,
+    set_kern,
+    set_lang,
+    set_line_spacing_exact,
+    set_outline_level,
+    set_settings_flag,
+    set_size,
+    set_space,
+    set_table_borders,
+    set_table_layout_fixed,
+    set_table_width,
+    twips_length,
+)
+from .reading import (
+    Atom,
+    LevelXml,
+    NumXml,
+    atom_runs,
+    block_text,
+    body_blocks,
+    document_body,
+    drop_section_break,
+    inner_paragraphs,
+    is_paragraph,
+    is_table,
+    num_pr,
+    numbering_xml,
+    own_text,
+    paragraph_text,
+    replace_content,
+    replace_prefix,
+    set_body_blocks,
+    style_ids,
+    table_rows,
+    text_atoms,
+    text_box_texts,
+)
+from .revisions import Revisions, as_deleted_text, serialize_part, text_run
+
+__all__ = [
+    "EMU_PER_TWIP",
+    "TWIPS_PER_MM",
+    "W_NS",
+    "Atom",
+    "LevelXml",
+    "NumXml",
+    "ParagraphXml",
+    "Revisions",
+    "RunXml",
+    "add_tab_stop",
+    "append_field",
+    "as_deleted_text",
+    "atom_runs",
+    "block_text",
+    "body_blocks",
+    "bottom_textbox",
+    "document_body",
+    "drop_section_break",
+    "escape_text",
+    "get_ppr",
+    "get_rpr",
+    "inner_paragraphs",
+    "is_paragraph",
+    "is_table",
+    "link_style",
+    "mm_to_twips",
+    "num_pr",
+    "numbering_xml",
+    "own_text",
+    "paragraph",
+    "paragraph_text",
+    "ppr_child",
+    "qn",
+    "remove_theme_fonts",
+    "replace_content",
+    "replace_prefix",
+    "rpr_child",
+    "run",
+    "runs",
+    "serialize_part",
+    "set_alignment",
+    "set_body_blocks",
+    "set_border",
+    "set_cell_margins",
+    "set_cell_v_align",
+    "set_cell_width",
+    "set_char_spacing",
+    "set_color",
+    "set_doc_defaults",
+    "set_doc_grid",
+    "set_flag",
+    "set_fonts",
+    "set_indent",
+    "set_kern",
+    "set_lang",
+    "set_line_spacing_exact",
+    "set_outline_level",
+    "set_settings_flag",
+    "set_size",
+    "set_space",
+    "set_table_borders",
+    "set_table_layout_fixed",
+    "set_table_width",
+    "style_ids",
+    "table_rows",
+    "text_atoms",
+    "text_box_texts",
+    "text_run",
+    "twips_length",
+]

@@ -1,0 +1,87 @@
+"""Namespaces, units and the generic plumbing every other ooxml module builds on.
+
+Child elements are found or created in schema order (Word refuses a file whose w:pPr or w:rPr
+children are out of order); attributes are set in the w: namespace, ``None`` removing one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+TWIPS_PER_MM = 1440 / 25.4
+
+
+def mm_to_twips(mm: float) -> int:
+    return round(mm * TWIPS_PER_MM)
+
+
+# XML 1.0 forbids these code points; a NUL from an old .doc must not make the file unreadable.
+INVALID_XML_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+# ---------------------------------------------------------------- generic element plumbing
+
+# Child order inside w:pPr and w:rPr is fixed by the schema; Word refuses files that break it.
+_PPR_ORDER = (
+    "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr suppressLineNumbers pBdr shd "
+    "tabs suppressAutoHyphens kinsoku wordWrap overflowPunct topLinePunct autoSpaceDE autoSpaceDN bidi "
+    "adjustRightInd snapToGrid spacing ind contextualSpacing mirrorIndents suppressOverlap jc "
+    "textDirection textAlignment textboxTightWrap outlineLvl divId cnfStyle rPr sectPr pPrChange"
+).split()
+_RPR_ORDER = (
+    "rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss imprint noProof "
+    "snapToGrid vanish webHidden color spacing w kern position sz szCs highlight u effect bdr shd "
+    "fitText vertAlign rtl cs em lang eastAsianLayout specVanish oMath"
+).split()
+
+
+def get_or_add_child(parent: BaseOxmlElement, tag: str, order: list[str] | None = None) -> BaseOxmlElement:
+    """The ``w:tag`` child of ``parent``, created in schema order when missing."""
+    found = parent.find(qn(f"w:{tag}"))
+    if found is not None:
+        return found
+    new = OxmlElement(f"w:{tag}")
+    if order and tag in order:
+        rank = order.index(tag)
+        for index, sibling in enumerate(parent):
+            local = sibling.tag.rsplit("}", 1)[-1]
+            if local in order and order.index(local) > rank:
+                parent.insert(index, new)
+                return new
+    parent.append(new)
+    return new
+
+
+def set_attrs(element: BaseOxmlElement, **attrs: str | int | None) -> BaseOxmlElement:
+    """Set w:name attributes; a value of None removes the attribute."""
+    for name, value in attrs.items():
+        key = qn(f"w:{name}")
+        if value is None:
+            element.attrib.pop(key, None)
+        else:
+            element.set(key, str(value))
+    return element
+
+
+def ppr_child(ppr: BaseOxmlElement, tag: str) -> BaseOxmlElement:
+    return get_or_add_child(ppr, tag, _PPR_ORDER)
+
+
+def rpr_child(rpr: BaseOxmlElement, tag: str) -> BaseOxmlElement:
+    return get_or_add_child(rpr, tag, _RPR_ORDER)
+
+
+def get_ppr(element: BaseOxmlElement) -> BaseOxmlElement:
+    """w:pPr of a paragraph or paragraph style element."""
+    return element.get_or_add_pPr()
+
+
+def get_rpr(element: BaseOxmlElement) -> BaseOxmlElement:
+    """w:rPr of a run or style element."""
+    return element.get_or_add_rPr()
