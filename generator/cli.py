@@ -233,15 +233,15 @@ def check_cmd(
     ] = False,
 ) -> None:
     """Measure a document's layout against GB/T 9704-2012 (exit 1 when a rule fails)."""
-    from .check.layout import CheckInputError, check_files, report_table
+    from .check.layout import CheckInputError, check_files
+    from .check.report import report_table, reports_json
 
     try:
         reports = check_files(files)
     except (CheckInputError, SofficeError) as exc:
         raise _fail(f"error: {exc}") from None
     if as_json:
-        data: object = [r.as_json() for r in reports] if len(files) > 1 else reports[0].as_json()
-        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        typer.echo(reports_json(reports, as_list=len(files) > 1))
     else:
         from rich.console import Console
 

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from generator.docnumber import CLOSING, OPENING, cited_years, find_doc_number, parse_doc_number
 from generator.model import DocNumber
-from generator.years import find_mentions
+from generator.rollover.years import find_mentions
 
 WHOLE = [
     ("吴卫医〔2021〕38号", ("吴卫医", 2021, 38)),

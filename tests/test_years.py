@@ -9,7 +9,7 @@ from conftest import SEEDS
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.years import DEFAULT_CLASSES, apply_mentions, find_mentions, sentence
+from generator.rollover.years import DEFAULT_CLASSES, apply_mentions, find_mentions, sentence
 
 SEED_YEARS = {"000": 2021, "001": 2022, "002": 2024, "003": 2019, "004": 2021}
 YEAR_WORD = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*年")

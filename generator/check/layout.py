@@ -19,11 +19,12 @@ import re
 import statistics
 import tempfile
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from .labels import first_break, parse_label
 from .pdf_measure import EM_ASCENT, MM, PageMeasure, PdfMeasure, TextLine, measure_pdf
+from .report import CheckReport, Rule
 
 # GB/T 9704-2012 geometry (§5.1, §5.2.1, §7.2.4, §7.2.7, §7.3.1, §7.4.1, §7.5), millimetres.
 PAPER = (210.0, 297.0)
@@ -54,32 +55,6 @@ _ATTACHMENT_LABEL = re.compile(r"^附件\s*\d*$")  # §7.3.7: the 附件 page op
 
 class CheckInputError(ValueError):
     """A file the checker cannot read: missing, not .docx/.pdf, or damaged."""
-
-
-@dataclass(frozen=True)
-class Rule:
-    rule: str
-    expected: str
-    measured: str
-    passed: bool
-
-    def as_json(self) -> dict[str, str | bool]:
-        return {"rule": self.rule, "expected": self.expected, "measured": self.measured, "pass": self.passed}
-
-
-@dataclass
-class CheckReport:
-    rules: list[Rule] = field(default_factory=list)
-
-    @property
-    def passed(self) -> bool:
-        return all(rule.passed for rule in self.rules)
-
-    def failed(self) -> list[Rule]:
-        return [rule for rule in self.rules if not rule.passed]
-
-    def as_json(self) -> dict[str, object]:
-        return {"passed": self.passed, "rules": [rule.as_json() for rule in self.rules]}
 
 
 def _na(rule: str, expected: str, why: str) -> Rule:
@@ -599,16 +574,3 @@ def _numbering_rule(measure: PdfMeasure, body: Body) -> Rule:
         return Rule("numbering", expected, problem, False)
     kinds = len({label.kind for label in found})
     return Rule("numbering", expected, f"{len(found)} labels in {kinds} kinds, continuous", True)
-
-
-def report_table(report: CheckReport, *, title: str = "") -> object:
-    """A rich Table: rule | expected | measured | pass."""
-    from rich.table import Table
-
-    table = Table(title=f"{title} — {'passed' if report.passed else 'FAILED'}", show_lines=False)
-    for header in ("rule", "expected", "measured", "pass"):
-        table.add_column(header, overflow="fold")
-    for rule in report.rules:
-        verdict = "[green]pass[/]" if rule.passed else "[bold red]FAIL[/]"
-        table.add_row(rule.rule, rule.expected, rule.measured, verdict)
-    return table

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..rollover import RolloverResult
-from ..years import CLASSES
+from ..rollover.years import CLASSES
 
 _KIND_TITLES = {
     "warning": "Warnings",

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .docnumber import cited_years
+from ..docnumber import cited_years
 
 CLASSES: dict[str, str] = {
     "title": "plan title (the plan's own name)",

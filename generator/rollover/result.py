@@ -1,0 +1,96 @@
+"""What a rollover returns: the draft YAML text, the field changes, the year mentions and the review
+items, with counts for the terminal."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .years import Mention
+
+
+class RolloverError(Exception):
+    """The draft would not be what the rollover promises (a bug: please report with the plan)."""
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    """A structured field changed by the rollover."""
+
+    field: str
+    line: int
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
+class LocatedMention:
+    """A year mention placed in the source YAML (``line``) and in the draft (``draft_line``)."""
+
+    mention: Mention
+    field: str
+    line: int
+    draft_line: int | None
+    sentence: str
+    applied: bool
+    structured: bool = False
+    dropped: bool = False
+
+    @property
+    def cls(self) -> str:
+        return self.mention.cls
+
+
+@dataclass(frozen=True)
+class ReviewItem:
+    """Something an author must look at: kind is ``warning``, ``dropped``, ``kept``, ``targets``,
+    ``proposal`` (a year left unchanged that may need to change) or ``future``."""
+
+    kind: str
+    field: str
+    line: int
+    text: str
+    note: str
+
+
+@dataclass(frozen=True)
+class Summary:
+    """Counts for the terminal."""
+
+    old_year: int
+    new_year: int
+    fields: int
+    mentions: dict[str, int]
+    changed_mentions: int
+    dropped_items: int
+    review_items: int
+    warnings: int
+
+    def __str__(self) -> str:
+        by_class = ", ".join(f"{cls} {n}" for cls, n in self.mentions.items() if n)
+        total = sum(self.mentions.values())
+        return "\n".join(
+            [
+                f"rollover {self.old_year} → {self.new_year}",
+                f"  fields changed: {self.fields}",
+                f"  year mentions: {total}" + (f" ({by_class})" if by_class else ""),
+                f"  mentions changed: {self.changed_mentions}",
+                f"  items dropped: {self.dropped_items}",
+                f"  to review: {self.review_items} (warnings: {self.warnings})",
+            ]
+        )
+
+
+@dataclass(frozen=True)
+class RolloverResult:
+    """The draft YAML text and everything the review report shows."""
+
+    yaml_text: str
+    mentions: list[LocatedMention]
+    review: list[ReviewItem]
+    summary: Summary
+    changes: list[FieldChange] = field(default_factory=list)
+    name: str = "<string>"
+    old_year: int = 0
+    new_year: int = 0
+    removed_lines: list[tuple[int, int]] = field(default_factory=list)
+    """(first, last) source lines of each item left out."""

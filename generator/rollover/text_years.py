@@ -1,0 +1,118 @@
+"""Year mentions in the plan's prose: every mention is listed with its sentence; unambiguous ones
+(and, with ``bump_text_years``, every one with a proposal) are changed in place, digits only. See
+:mod:`generator.rollover.years` for the classes and the "unambiguous" rule."""
+
+from __future__ import annotations
+
+from .result import FieldChange, LocatedMention, ReviewItem
+from .state import RolloverState
+from .yaml_edits import Edit, dotted, prose_strings, text_of
+from .years import Mention, apply_mentions, find_mentions, new_digits, sentence
+
+_TITLE_FIELDS = {("plan", "title"), ("notice", "title")}
+
+
+def change_text_years(state: RolloverState, dropped: list[tuple[int, int]]) -> None:
+    """List and change the year mentions of every prose string; ``dropped`` spans are left out."""
+    title = state.document.plan.title
+    for path, node in prose_strings(state.root, ()):
+        value = text_of(node)
+        found = find_mentions(value, state.old, state.new, title=title)
+        if not found:
+            continue
+        start = node.start_mark.index
+        is_dropped = any(a <= start < b for a, b in dropped)
+        structured = path[:2] in _TITLE_FIELDS or (
+            path[:2] == ("notice", "attachments") and _same(value, title)
+        )
+        where = dotted(path)
+        applied_any: list[Mention] = []
+        cursor = start
+        for mention in found:
+            offset = _locate(state.text, mention, cursor, node.end_mark.index)
+            if offset is not None:
+                cursor = offset + 1
+            line = state.lines.line(offset if offset is not None else start)
+            wanted = mention.proposal is not None and (
+                structured or mention.default or (state.bump and mention.digits is not None)
+            )
+            applied = wanted and offset is not None and not is_dropped
+            if applied:
+                assert mention.digits is not None
+                digit_at = offset + (mention.digits[0] - mention.start)
+                assert offset is not None
+                state.edits.append(Edit(digit_at, digit_at + 4, new_digits(mention)))
+                applied_any.append(mention)
+            state.mentions.append(
+                LocatedMention(
+                    mention,
+                    where,
+                    line,
+                    None,
+                    sentence(value, mention.start, mention.end),
+                    applied,
+                    structured and applied,
+                    is_dropped,
+                )
+            )
+            _review_mention(state, mention, where, line, value, applied, is_dropped, wanted, offset)
+        if applied_any:
+            new_value = apply_mentions(value, applied_any)
+            state.set_data(path, new_value)
+            if structured:
+                state.changes.append(FieldChange(where, state.lines.line(start), value, new_value))
+
+
+def _locate(text: str, mention: Mention, begin: int, end: int) -> int | None:
+    """Source offset of the mention's first character, searching the scalar's source in order.
+
+    The key is the mention's first run of non-space characters: a plain or folded scalar may
+    break a line at a space (``2021 年度``), never inside ``2021`` or ``十四五``.
+    """
+    key = mention.text.split()[0]
+    found = text.find(key, begin, end)
+    return None if found == -1 else found
+
+
+def _review_mention(
+    state: RolloverState,
+    mention: Mention,
+    where: str,
+    line: int,
+    value: str,
+    applied: bool,
+    dropped: bool,
+    wanted: bool,
+    offset: int | None,
+) -> None:
+    if dropped:
+        return
+    context = sentence(value, mention.start, mention.end)
+    if mention.warning:
+        state.review.append(ReviewItem("warning", where, line, context, mention.warning))
+    if wanted and not applied and offset is None:
+        state.review.append(
+            ReviewItem(
+                "proposal",
+                where,
+                line,
+                context,
+                f"could not place {mention.text} in the file; change it by hand to {mention.proposal}",
+            )
+        )
+    elif mention.proposal is not None and not applied:
+        state.review.append(
+            ReviewItem(
+                "proposal", where, line, context, f"{mention.text} → {mention.proposal}? ({mention.cls})"
+            )
+        )
+    elif mention.cls == "future" and mention.years[0] <= state.new:
+        state.review.append(
+            ReviewItem(
+                "future", where, line, context, f"{mention.text}: no longer a later year in {state.new}"
+            )
+        )
+
+
+def _same(a: str, b: str) -> bool:
+    return "".join(a.split()) == "".join(b.split())
