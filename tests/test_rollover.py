@@ -450,3 +450,29 @@ def test_a_title_without_the_year_is_flagged() -> None:
     result = roll(source, 2022)
     assert any(r.kind == "warning" and r.field == "plan.title" for r in result.review)
     assert load_text(result.yaml_text).plan.title == "全县卫生健康工作要点"
+
+
+@pytest.mark.parametrize("inside", [True, False])
+def test_every_changed_line_of_a_cli_draft_is_in_the_report(tmp_path, inside: bool) -> None:
+    """Through the CLI, wherever the draft is written: a line of the draft that differs from the
+    input is one the review report names — the editor's `$schema` line too, which is rewritten
+    only when its relative path no longer reaches the schema from the draft's folder."""
+    source = PLANS / "shanghai-songjiang-2024.yaml"
+    folder = PLANS if inside else tmp_path
+    out = folder / "rolled-draft-under-test.yaml"
+    review = tmp_path / "review.md"
+    try:
+        run = CliRunner().invoke(
+            app, ["rollover", str(source), "--year", "2025", "-o", str(out), "--report", str(review)]
+        )
+        assert run.exit_code == 0, run.output
+        before = source.read_text(encoding="utf-8").splitlines()
+        after = out.read_text(encoding="utf-8").splitlines()
+    finally:
+        if inside:
+            out.unlink(missing_ok=True)
+    report = review.read_text(encoding="utf-8")
+    cited = {int(n) for n in re.findall(re.escape(source.name) + r":(\d+)", report)}
+    changed = [i for i, (a, b) in enumerate(zip(before, after, strict=True), start=1) if a != b]
+    assert changed and set(changed) <= cited, (changed, sorted(cited))
+    assert (after[0] == before[0]) is inside  # the relative $schema path still works inside

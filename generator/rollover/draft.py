@@ -17,7 +17,7 @@ from ..load import load_text
 from ..model import Document
 from .done_items import drop_done_items, mark_emptied_lists
 from .fields import change_fields
-from .result import LocatedMention, RolloverError, RolloverResult, Summary
+from .result import FieldChange, LocatedMention, RolloverError, RolloverResult, Summary
 from .state import RolloverState
 from .text_years import change_text_years
 from .yaml_edits import Edit, apply_edits
@@ -111,15 +111,22 @@ def _cite_source(result: RolloverResult, source_line: Callable[[str], int]) -> R
 
 
 def _schema_line(state: RolloverState, for_file: str | Path) -> None:
-    """The editor's ``$schema`` comment, made for the draft's folder (a relative path from
-    the input's folder would point elsewhere)."""
+    """The editor's ``$schema`` comment, rewritten only when its path no longer reaches the schema
+    from the draft's folder (a relative path read from elsewhere); the rewrite is reported."""
     from ..schema import schema_comment
 
     head = _HEAD_COMMENTS.match(state.text)
     found = _SCHEMA_LINE.search(state.text, 0, head.end()) if head else None
+    if found is None:
+        return
+    old = found.group(0)
+    target = Path(old.split("$schema=", 1)[1].strip())
+    if (target if target.is_absolute() else Path(for_file).resolve().parent / target).is_file():
+        return
     wanted = schema_comment(Path(for_file))
-    if found is not None and found.group(0) != wanted:
+    if wanted != old:
         state.edits.append(Edit(found.start(), found.end(), wanted))
+        state.changes.append(FieldChange("$schema comment", state.lines.line(found.start()), old, wanted))
 
 
 def _run(state: RolloverState) -> RolloverResult:
