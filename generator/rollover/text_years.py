@@ -26,6 +26,9 @@ def change_text_years(state: RolloverState, dropped: list[tuple[int, int]]) -> N
             path[:2] == ("notice", "attachments") and _same(value, title)
         )
         where = dotted(path)
+        # A "this year" sentence that also names a period or range the new year falls outside
+        # (2024年是实现“十四五”… rolled to 2026) is no longer unambiguous: propose, don't change.
+        stale = {_sentence_span(value, m.start) for m in found if m.warning}
         applied_any: list[Mention] = []
         cursor = start
         for mention in found:
@@ -33,8 +36,9 @@ def change_text_years(state: RolloverState, dropped: list[tuple[int, int]]) -> N
             if offset is not None:
                 cursor = offset + 1
             line = state.lines.line(offset if offset is not None else start)
+            default = mention.default and _sentence_span(value, mention.start) not in stale
             wanted = mention.proposal is not None and (
-                structured or mention.default or (state.bump and mention.digits is not None)
+                structured or default or (state.bump and mention.digits is not None)
             )
             applied = wanted and offset is not None and not is_dropped
             if applied:
@@ -112,6 +116,16 @@ def _review_mention(
                 "future", where, line, context, f"{mention.text}: no longer a later year in {state.new}"
             )
         )
+
+
+_SENTENCE_END = "。！？；!?;\n"
+
+
+def _sentence_span(text: str, index: int) -> tuple[int, int]:
+    """(start, end) of the sentence of ``text`` that holds ``index``."""
+    start = max(text.rfind(ch, 0, index) for ch in _SENTENCE_END) + 1
+    ends = [i for ch in _SENTENCE_END if (i := text.find(ch, index)) != -1]
+    return start, (min(ends) + 1 if ends else len(text))
 
 
 def _same(a: str, b: str) -> bool:
