@@ -13,7 +13,9 @@ The "unambiguous" rule (what a rollover changes without ``--bump-text-years``):
 * ``this_year`` — the plan year written ``YYYY年`` (spaces allowed before 年) that starts a
   sentence (string start, or only spaces after 。！？；： or a line break) and is followed by
   是, a comma (，or ,), or a scope word starting 全/我 (全区, 全市, 我委 …):
-  ``2024年是…``, ``2021 年，全区…``, ``2024年全市…``.
+  ``2024年是…``, ``2021 年，全区…``, ``2024年全市…``. Not, though, when the same sentence names a
+  五年规划 period or a range that the new year falls outside (``2024年是实现“十四五”…`` rolled to
+  2026): the rollover (``text_years``) then only proposes it, beside the warning.
 
 Every other mention of the plan year (``2024年底前``, ``2021年度``, ``进一步做好2021年孕优…``) gets a
 proposal that is applied only with ``--bump-text-years``. Mentions of other years, ranges,
