@@ -15,7 +15,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import EXTERNAL, SEEDS
+from conftest import EXTERNAL, REPO, SEEDS
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
@@ -526,3 +526,33 @@ def test_seed_003_report_names_the_numbers_the_plan_prints() -> None:
         printed[d.line] for d in restored
     ]
     assert [printed[d.line] for d in restored] == ["六、", "七、", "八、", "十一、"]
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".docx"])
+def test_a_plan_without_its_notice_imports_as_a_plan(tmp_path: Path, suffix: str) -> None:
+    """Last year's file is often the 工作要点 alone: a title, a short preamble and 一、… with no
+    notice and no 附件 line. Seed 004's plan, cut from its notice, must read as that plan — also
+    when the preamble is one short sentence (it used to be taken for the notice's 正文)."""
+    from generator.load import load_document
+
+    expected = load_document(REPO / "plans" / "suixi-2021.yaml").plan
+    text = _seed("004").read_text(encoding="utf-8")
+    plan_part = text[text.index("2021 年全县卫生健康工作要点") :]
+    lines = [line for line in plan_part.splitlines() if line.strip()]
+    short = [lines[0], "2021年，全县卫生健康工作要稳中求进。", *lines[2:]]
+    for content in (lines, short):
+        path = tmp_path / f"plan{suffix}"
+        if suffix == ".txt":
+            path.write_text("\n".join(content) + "\n", encoding="utf-8")
+        else:
+            import docx
+
+            document = docx.Document()
+            for line in content:
+                document.add_paragraph(line)
+            document.save(str(path))
+        plan = import_file(path).document.plan
+        assert plan.title == expected.title
+        assert len(plan.sections) == len(expected.sections)
+        assert [s.heading for s in plan.sections] == [s.heading for s in expected.sections]
+    assert plan.preamble == ["2021年，全县卫生健康工作要稳中求进。"]

@@ -137,8 +137,8 @@ def find_plan_start(lines: list[Line]) -> int:
         notice = any(t.startswith("关于") or t.endswith(("：", ":")) or parse_date(t) for t in head)
         return len(lines) if notice else 0
     i = first_section - 1
-    while i >= 0 and is_paragraph(lines[i].text):
-        i -= 1  # the preamble
+    while i >= 0 and (is_paragraph(lines[i].text) or ends_sentence(lines[i].text)):
+        i -= 1  # the preamble, however short its sentences
     if i < 0 or not _is_title_line(lines[i].text):
         return len(lines) if i >= 0 else 0
     while i > 0 and _is_title_line(lines[i - 1].text) and len(lines[i - 1].text) <= 30:
