@@ -15,7 +15,7 @@ from pathlib import Path
 import docx
 import pdfplumber
 import pytest
-from conftest import EXAMPLES, plan_files
+from conftest import EXAMPLES, REPO, plan_files
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -129,6 +129,69 @@ def test_footers_and_red_elements(plan: Path, rendered: dict[str, bytes]) -> Non
         assert "WPIssuerMark" in body or "WPIssuerJoint" in body
     if model.notice.doc_number:
         assert "WPDocNumber" in body
+
+
+# Child order of property elements, from ECMA-376 Part 1 (CT_PPrBase, CT_RPr, CT_TblPrBase,
+# CT_TcPr, CT_SectPr), written out here rather than taken from generator/ooxml. Word declares a
+# file with children out of this order unreadable; LibreOffice opens it anyway, so only this test
+# can catch it.
+_SCHEMA_ORDER = {
+    "pPr": "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr suppressLineNumbers "
+    "pBdr shd tabs suppressAutoHyphens kinsoku wordWrap overflowPunct topLinePunct autoSpaceDE "
+    "autoSpaceDN bidi adjustRightInd snapToGrid spacing ind contextualSpacing mirrorIndents "
+    "suppressOverlap jc textDirection textAlignment textboxTightWrap outlineLvl divId cnfStyle rPr "
+    "sectPr pPrChange",
+    "rPr": "ins del moveFrom moveTo rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline "
+    "shadow emboss imprint noProof snapToGrid vanish webHidden color spacing w kern position sz szCs "
+    "highlight u effect bdr shd fitText vertAlign rtl cs em lang eastAsianLayout specVanish oMath",
+    "tblPr": "tblStyle tblpPr tblOverlap bidiVisual tblStyleRowBandSize tblStyleColBandSize tblW jc "
+    "tblCellSpacing tblInd tblBorders shd tblLayout tblCellMar tblLook tblCaption tblDescription",
+    "tcPr": "cnfStyle tcW gridSpan hMerge vMerge tcBorders shd noWrap tcMar textDirection tcFitText "
+    "vAlign hideMark headers cellIns cellDel cellMerge tcPrChange",
+    "sectPr": "headerReference footerReference footnotePr endnotePr type pgSz pgMar paperSrc "
+    "pgBorders lnNumType pgNumType cols formProt vAlign noEndnote titlePg textDirection bidi "
+    "rtlGutter docGrid printerSettings sectPrChange",
+}
+
+
+def _out_of_order(data: bytes) -> list[str]:
+    from lxml import etree
+
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    found: list[str] = []
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        for part in package.namelist():
+            if not (part.startswith("word/") and part.endswith(".xml")):
+                continue
+            root = etree.fromstring(package.read(part))
+            for tag, names in _SCHEMA_ORDER.items():
+                order = names.split()
+                for element in root.iter(w + tag):
+                    kids = [etree.QName(k).localname for k in element if str(k.tag).startswith(w)]
+                    unknown = [k for k in kids if k not in order]
+                    ranks = [order.index(k) for k in kids if k in order]
+                    if unknown or ranks != sorted(ranks):
+                        found.append(f"{part}: w:{tag} children {kids}")
+    return found
+
+
+def test_property_children_are_in_schema_order(rendered: dict[str, bytes]) -> None:
+    """Every rendered plan, the template itself and a tracked-changes diff keep ECMA-376's child
+    order in w:pPr, w:rPr, w:tblPr, w:tcPr and w:sectPr (Word's condition for opening the file)."""
+    from generator.diff import diff_documents, load_version
+    from generator.writers.diff_files import render_diff
+
+    diff = render_diff(
+        diff_documents(
+            load_version(REPO / "plans" / "suzhou-wuzhong-2021.yaml"),
+            load_version(REPO / "plans" / "wuzhong-2019.yaml"),
+        ),
+        "docx",
+    )
+    assert isinstance(diff, bytes)
+    sources = {**rendered, "templates/notice.docx": tpl.template_path().read_bytes(), "diff.docx": diff}
+    problems = {name: found for name, data in sources.items() if (found := _out_of_order(data))}
+    assert not problems, problems
 
 
 def test_every_element_has_a_named_style() -> None:

@@ -27,7 +27,8 @@ INVALID_XML_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 # ---------------------------------------------------------------- generic element plumbing
 
-# Child order inside w:pPr and w:rPr is fixed by the schema; Word refuses files that break it.
+# Child order inside w:pPr, w:rPr, w:tblPr and w:tcPr is fixed by the schema; Word refuses files
+# that break it ("unreadable content") where LibreOffice reads them anyway.
 _PPR_ORDER = (
     "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr suppressLineNumbers pBdr shd "
     "tabs suppressAutoHyphens kinsoku wordWrap overflowPunct topLinePunct autoSpaceDE autoSpaceDN bidi "
@@ -39,6 +40,17 @@ _RPR_ORDER = (
     "snapToGrid vanish webHidden color spacing w kern position sz szCs highlight u effect bdr shd "
     "fitText vertAlign rtl cs em lang eastAsianLayout specVanish oMath"
 ).split()
+
+
+_TBLPR_ORDER = (
+    "tblStyle tblpPr tblOverlap bidiVisual tblStyleRowBandSize tblStyleColBandSize tblW jc "
+    "tblCellSpacing tblInd tblBorders shd tblLayout tblCellMar tblLook tblCaption tblDescription"
+).split()
+_TCPR_ORDER = (
+    "cnfStyle tcW gridSpan hMerge vMerge tcBorders shd noWrap tcMar textDirection tcFitText vAlign hideMark"
+).split()
+SCHEMA_ORDERS = {"pPr": _PPR_ORDER, "rPr": _RPR_ORDER, "tblPr": _TBLPR_ORDER, "tcPr": _TCPR_ORDER}
+"""Children's schema order of each property element (also what the tests check output against)."""
 
 
 def get_or_add_child(parent: BaseOxmlElement, tag: str, order: list[str] | None = None) -> BaseOxmlElement:
@@ -75,6 +87,14 @@ def ppr_child(ppr: BaseOxmlElement, tag: str) -> BaseOxmlElement:
 
 def rpr_child(rpr: BaseOxmlElement, tag: str) -> BaseOxmlElement:
     return get_or_add_child(rpr, tag, _RPR_ORDER)
+
+
+def tblpr_child(tbl_pr: BaseOxmlElement, tag: str) -> BaseOxmlElement:
+    return get_or_add_child(tbl_pr, tag, _TBLPR_ORDER)
+
+
+def tcpr_child(tc_pr: BaseOxmlElement, tag: str) -> BaseOxmlElement:
+    return get_or_add_child(tc_pr, tag, _TCPR_ORDER)
 
 
 def get_ppr(element: BaseOxmlElement) -> BaseOxmlElement:

@@ -11,7 +11,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 
-from .elements import get_or_add_child, ppr_child, rpr_child, set_attrs
+from .elements import get_or_add_child, ppr_child, rpr_child, set_attrs, tblpr_child, tcpr_child
 
 # ---------------------------------------------------------------- run properties
 
@@ -157,11 +157,7 @@ def append_field(paragraph: BaseOxmlElement, instruction: str, placeholder: str 
 
 def set_table_borders(tbl: BaseOxmlElement, *, eighths: int = 0) -> None:
     """All borders of a table: none (0) or single lines ``eighths`` of a point."""
-    tbl_pr = tbl.tblPr
-    borders = tbl_pr.find(qn("w:tblBorders"))
-    if borders is None:
-        borders = OxmlElement("w:tblBorders")
-        tbl_pr.append(borders)
+    borders = tblpr_child(tbl.tblPr, "tblBorders")
     for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
         line = get_or_add_child(borders, side)
         if eighths:
@@ -171,25 +167,24 @@ def set_table_borders(tbl: BaseOxmlElement, *, eighths: int = 0) -> None:
 
 
 def set_table_width(tbl: BaseOxmlElement, twips: int) -> None:
-    width = get_or_add_child(tbl.tblPr, "tblW")
-    set_attrs(width, w=twips, type="dxa")
-    set_attrs(get_or_add_child(tbl.tblPr, "jc"), val="center")
+    set_attrs(tblpr_child(tbl.tblPr, "tblW"), w=twips, type="dxa")
+    set_attrs(tblpr_child(tbl.tblPr, "jc"), val="center")
 
 
 def set_table_layout_fixed(tbl: BaseOxmlElement) -> None:
-    set_attrs(get_or_add_child(tbl.tblPr, "tblLayout"), type="fixed")
+    set_attrs(tblpr_child(tbl.tblPr, "tblLayout"), type="fixed")
 
 
 def set_cell_v_align(tc: BaseOxmlElement, where: str) -> None:
-    set_attrs(get_or_add_child(tc.get_or_add_tcPr(), "vAlign"), val=where)
+    set_attrs(tcpr_child(tc.get_or_add_tcPr(), "vAlign"), val=where)
 
 
 def set_cell_width(tc: BaseOxmlElement, twips: int) -> None:
-    set_attrs(get_or_add_child(tc.get_or_add_tcPr(), "tcW"), w=twips, type="dxa")
+    set_attrs(tcpr_child(tc.get_or_add_tcPr(), "tcW"), w=twips, type="dxa")
 
 
 def set_cell_margins(tbl: BaseOxmlElement, left: int = 0, right: int = 0) -> None:
-    margins = get_or_add_child(tbl.tblPr, "tblCellMar")
+    margins = tblpr_child(tbl.tblPr, "tblCellMar")
     set_attrs(get_or_add_child(margins, "left"), w=left, type="dxa")
     set_attrs(get_or_add_child(margins, "right"), w=right, type="dxa")
 
