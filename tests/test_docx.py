@@ -151,6 +151,28 @@ _SCHEMA_ORDER = {
     "sectPr": "headerReference footerReference footnotePr endnotePr type pgSz pgMar paperSrc "
     "pgBorders lnNumType pgNumType cols formProt vAlign noEndnote titlePg textDirection bidi "
     "rtlGutter docGrid printerSettings sectPrChange",
+    # CT_Settings, the part of it up to the elements python-docx's default settings.xml carries
+    "settings": "writeProtection view zoom removePersonalInformation removeDateAndTime "
+    "doNotDisplayPageBoundaries displayBackgroundShape printPostScriptOverText "
+    "printFractionalCharacterWidth printFormsData embedTrueTypeFonts embedSystemFonts "
+    "saveSubsetFonts saveFormsData mirrorMargins alignBordersAndEdges bordersDoNotSurroundHeader "
+    "bordersDoNotSurroundFooter gutterAtTop hideSpellingErrors hideGrammaticalErrors "
+    "activeWritingStyle proofState formsDesign attachedTemplate linkStyles stylePaneFormatFilter "
+    "stylePaneSortMethod documentType mailMerge revisionView trackRevisions doNotTrackMoves "
+    "doNotTrackFormatting documentProtection autoFormatOverride styleLockTheme styleLockQFSet "
+    "defaultTabStop autoHyphenation consecutiveHyphenLimit hyphenationZone doNotHyphenateCaps "
+    "showEnvelope summaryLength clickAndTypeStyle defaultTableStyle evenAndOddHeaders "
+    "bookFoldRevPrinting bookFoldPrinting bookFoldPrintingSheets drawingGridHorizontalSpacing "
+    "drawingGridVerticalSpacing displayHorizontalDrawingGridEvery displayVerticalDrawingGridEvery "
+    "doNotUseMarginsForDrawingGridOrigin drawingGridHorizontalOrigin drawingGridVerticalOrigin "
+    "doNotShadeFormData noPunctuationKerning characterSpacingControl printTwoOnOne "
+    "strictFirstAndLastChars noLineBreaksAfter noLineBreaksBefore savePreviewPicture "
+    "doNotValidateAgainstSchema saveInvalidXml ignoreMixedContent alwaysShowPlaceholderText "
+    "doNotDemarcateInvalidXml saveXmlDataOnly useXSLTWhenSaving saveThroughXslt showXMLTags "
+    "alwaysMergeEmptyNamespace updateFields hdrShapeDefaults footnotePr endnotePr compat docVars "
+    "rsids mathPr attachedSchema themeFontLang clrSchemeMapping doNotIncludeSubdocsInStats "
+    "doNotAutoCompressPictures forceUpgrade captions readModeInkLockDown smartTagType "
+    "schemaLibrary shapeDefaults doNotEmbedSmartTags decimalSymbol listSeparator",
 }
 
 
@@ -177,7 +199,8 @@ def _out_of_order(data: bytes) -> list[str]:
 
 def test_property_children_are_in_schema_order(rendered: dict[str, bytes]) -> None:
     """Every rendered plan, the template itself and a tracked-changes diff keep ECMA-376's child
-    order in w:pPr, w:rPr, w:tblPr, w:tcPr and w:sectPr (Word's condition for opening the file)."""
+    order in w:pPr, w:rPr, w:tblPr, w:tcPr, w:sectPr and w:settings (Word's condition for opening
+    the file)."""
     from generator.diff import diff_documents, load_version
     from generator.writers.diff_files import render_diff
 

@@ -49,7 +49,35 @@ _TBLPR_ORDER = (
 _TCPR_ORDER = (
     "cnfStyle tcW gridSpan hMerge vMerge tcBorders shd noWrap tcMar textDirection tcFitText vAlign hideMark"
 ).split()
-SCHEMA_ORDERS = {"pPr": _PPR_ORDER, "rPr": _RPR_ORDER, "tblPr": _TBLPR_ORDER, "tcPr": _TCPR_ORDER}
+_SETTINGS_ORDER = (
+    "writeProtection view zoom removePersonalInformation removeDateAndTime doNotDisplayPageBoundaries "
+    "displayBackgroundShape printPostScriptOverText printFractionalCharacterWidth printFormsData "
+    "embedTrueTypeFonts embedSystemFonts saveSubsetFonts saveFormsData mirrorMargins "
+    "alignBordersAndEdges bordersDoNotSurroundHeader bordersDoNotSurroundFooter gutterAtTop "
+    "hideSpellingErrors hideGrammaticalErrors activeWritingStyle proofState formsDesign attachedTemplate "
+    "linkStyles stylePaneFormatFilter stylePaneSortMethod documentType mailMerge revisionView "
+    "trackRevisions doNotTrackMoves doNotTrackFormatting documentProtection autoFormatOverride "
+    "styleLockTheme styleLockQFSet defaultTabStop autoHyphenation consecutiveHyphenLimit hyphenationZone "
+    "doNotHyphenateCaps showEnvelope summaryLength clickAndTypeStyle defaultTableStyle evenAndOddHeaders "
+    "bookFoldRevPrinting bookFoldPrinting bookFoldPrintingSheets drawingGridHorizontalSpacing "
+    "drawingGridVerticalSpacing displayHorizontalDrawingGridEvery displayVerticalDrawingGridEvery "
+    "doNotUseMarginsForDrawingGridOrigin drawingGridHorizontalOrigin drawingGridVerticalOrigin "
+    "doNotShadeFormData noPunctuationKerning characterSpacingControl printTwoOnOne "
+    "strictFirstAndLastChars noLineBreaksAfter noLineBreaksBefore savePreviewPicture "
+    "doNotValidateAgainstSchema saveInvalidXml ignoreMixedContent alwaysShowPlaceholderText "
+    "doNotDemarcateInvalidXml saveXmlDataOnly useXSLTWhenSaving saveThroughXslt showXMLTags "
+    "alwaysMergeEmptyNamespace updateFields hdrShapeDefaults footnotePr endnotePr compat docVars rsids "
+    "mathPr attachedSchema themeFontLang clrSchemeMapping doNotIncludeSubdocsInStats "
+    "doNotAutoCompressPictures forceUpgrade captions readModeInkLockDown smartTagType schemaLibrary "
+    "shapeDefaults doNotEmbedSmartTags decimalSymbol listSeparator"
+).split()
+SCHEMA_ORDERS = {
+    "pPr": _PPR_ORDER,
+    "rPr": _RPR_ORDER,
+    "tblPr": _TBLPR_ORDER,
+    "tcPr": _TCPR_ORDER,
+    "settings": _SETTINGS_ORDER,
+}
 """Children's schema order of each property element (also what the tests check output against)."""
 
 
@@ -91,6 +119,10 @@ def rpr_child(rpr: BaseOxmlElement, tag: str) -> BaseOxmlElement:
 
 def tblpr_child(tbl_pr: BaseOxmlElement, tag: str) -> BaseOxmlElement:
     return get_or_add_child(tbl_pr, tag, _TBLPR_ORDER)
+
+
+def settings_child(settings: BaseOxmlElement, tag: str) -> BaseOxmlElement:
+    return get_or_add_child(settings, tag, _SETTINGS_ORDER)
 
 
 def tcpr_child(tc_pr: BaseOxmlElement, tag: str) -> BaseOxmlElement:

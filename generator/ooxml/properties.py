@@ -11,7 +11,15 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 
-from .elements import get_or_add_child, ppr_child, rpr_child, set_attrs, tblpr_child, tcpr_child
+from .elements import (
+    get_or_add_child,
+    ppr_child,
+    rpr_child,
+    set_attrs,
+    settings_child,
+    tblpr_child,
+    tcpr_child,
+)
 
 # ---------------------------------------------------------------- run properties
 
@@ -124,12 +132,7 @@ def set_doc_grid(sect_pr: BaseOxmlElement, line_pitch: int) -> None:
 
 def set_settings_flag(settings: BaseOxmlElement, tag: str, on: bool = True) -> None:
     """A w:settings flag such as evenAndOddHeaders (奇偶页不同)."""
-    element = settings.find(qn(f"w:{tag}"))
-    if element is None:
-        element = OxmlElement(f"w:{tag}")
-        # evenAndOddHeaders must precede most settings; inserting first keeps the schema order valid.
-        settings.insert(0, element)
-    set_attrs(element, val=None if on else "0")
+    set_attrs(settings_child(settings, tag), val=None if on else "0")
 
 
 def append_field(paragraph: BaseOxmlElement, instruction: str, placeholder: str = "1") -> None:
