@@ -194,6 +194,17 @@ def _out_of_order(data: bytes) -> list[str]:
                     ranks = [order.index(k) for k in kids if k in order]
                     if unknown or ranks != sorted(ranks):
                         found.append(f"{part}: w:{tag} children {kids}")
+            # properties come first in their paragraph, run and table; the last section's
+            # properties close the body
+            for parent, first in (("p", "pPr"), ("r", "rPr"), ("tbl", "tblPr")):
+                for element in root.iter(w + parent):
+                    tags = [etree.QName(k).localname for k in element if str(k.tag).startswith(w)]
+                    if first in tags[1:]:
+                        found.append(f"{part}: w:{first} is not the first child of w:{parent}")
+            for body in root.iter(w + "body"):
+                tags = [etree.QName(k).localname for k in body if str(k.tag).startswith(w)]
+                if "sectPr" in tags and tags[-1] != "sectPr":
+                    found.append(f"{part}: w:sectPr is not the last child of w:body")
     return found
 
 
