@@ -396,3 +396,17 @@ def test_agency_template_carries_into_the_tracked_changes_docx(tmp_path: Path) -
     assert cli.returncode == 2, cli.stderr
     assert "WP Section" in cli.stderr and "Traceback" not in cli.stderr
     assert not out.exists()
+
+
+def test_track_changes_is_on_for_the_reviewer() -> None:
+    """The reviewer's own edits to the tracked-changes copy are tracked too (w:trackRevisions in
+    settings.xml); the normal rendering of a plan leaves it off."""
+    old, new, _ = edited_seed_000()
+    data = render_diff_docx(diff_documents(Version(old), Version(new)))
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        settings = etree.fromstring(package.read("word/settings.xml"))
+    assert settings.find(w + "trackRevisions") is not None
+    with zipfile.ZipFile(io.BytesIO(render_docx(build_view(new)))) as package:
+        plain = etree.fromstring(package.read("word/settings.xml"))
+    assert plain.find(w + "trackRevisions") is None

@@ -83,7 +83,7 @@ from .reading import (
     text_atoms,
     text_box_texts,
 )
-from .revisions import Revisions, as_deleted_text, serialize_part, text_run
+from .revisions import Revisions, as_deleted_text, serialize_part, text_run, track_revisions_on
 
 __all__ = [
     "EMU_PER_TWIP",
@@ -154,5 +154,6 @@ __all__ = [
     "text_atoms",
     "text_box_texts",
     "text_run",
+    "track_revisions_on",
     "twips_length",
 ]

@@ -113,3 +113,15 @@ def serialize_part(root: BaseOxmlElement) -> bytes:
     from lxml import etree
 
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def track_revisions_on(settings_xml: bytes) -> bytes:
+    """word/settings.xml with 修订 (Track Changes) switched on, in its schema place, so that a
+    reviewer's own edits to a tracked-changes document are tracked too."""
+    from docx.oxml import parse_xml
+
+    from .properties import set_settings_flag
+
+    root = parse_xml(settings_xml)
+    set_settings_flag(root, "trackRevisions")
+    return serialize_part(root)

@@ -325,6 +325,8 @@ def tracked_changes_docx(
             data = package.read(item.filename)
             if item.filename == "word/document.xml":
                 data = ox.serialize_part(root)
+            elif item.filename == "word/settings.xml":
+                data = ox.track_revisions_on(data)
             target.writestr(item, data)
     return out.getvalue()
 
