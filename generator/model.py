@@ -92,6 +92,11 @@ class Node(_Strict):
     text: Annotated[list[str], Field(default_factory=list, description="paragraphs")]
     tables: list[Table] = Field(default_factory=list)
     items: list[Node] = Field(default_factory=list, description="children, one level deeper")
+    child_numbering: Scheme | None = Field(
+        default=None,
+        description="label scheme of this node's children when it differs from the plan's for their level "
+        "(a section numbering its items 1. directly under 一、)",
+    )
     lead: str | None = Field(default=None, description="牵头单位")
     owners: list[str] = Field(default_factory=list, description="责任单位")
     deadline: str | None = Field(default=None, description="完成时限, e.g. 2024年底前")

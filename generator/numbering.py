@@ -221,7 +221,9 @@ def number_plan(plan: Plan) -> list[Numbered]:
     continuous = set(settings.continuous)
     running: dict[int, int] = {}  # counters of continuous levels, alive across parents
 
-    def visit(nodes: list[Node], level: int, parent_path: tuple[int, ...]) -> list[Numbered]:
+    def visit(
+        nodes: list[Node], level: int, parent_path: tuple[int, ...], scheme: Scheme
+    ) -> list[Numbered]:
         local = 0
         out: list[Numbered] = []
         for index, node in enumerate(nodes):
@@ -233,15 +235,17 @@ def number_plan(plan: Plan) -> list[Numbered]:
                 else:
                     local += 1
                     ordinal = local
-                text = label(settings.scheme(level), ordinal)
+                text = label(scheme, ordinal)
             else:
                 ordinal, text = None, ""
             entry = Numbered(node, level, text, ordinal, path)
-            entry.children = visit(node.items, level + 1, path)
+            entry.children = visit(
+                node.items, level + 1, path, node.child_numbering or settings.scheme(level + 1)
+            )
             out.append(entry)
         return out
 
-    return visit(plan.sections, 1, ())
+    return visit(plan.sections, 1, (), settings.scheme(1))
 
 
 def walk(outline: list[Numbered]) -> Iterator[Numbered]:
