@@ -14,10 +14,13 @@ from __future__ import annotations
 import io
 import math
 import re
+import zipfile
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, ClassVar
+
+import jinja2
 
 from .. import ooxml as ox
 from ..errors import InputError, Problem
@@ -37,8 +40,6 @@ def default_style_id(name: str) -> str:
 
 def style_ids_of(template: bytes) -> StyleIds:
     """Resolve style names to the ids a template really uses (an agency's Word may differ)."""
-    import zipfile
-
     found = ox.style_ids(zipfile.ZipFile(io.BytesIO(template)).read("word/styles.xml"))
     return lambda name: found.get(name, default_style_id(name))
 
@@ -293,9 +294,9 @@ def _finalize(value: Any) -> Any:
 
 @lru_cache(maxsize=1)
 def _jinja_env() -> Any:
-    import jinja2
+    from .template_policy import LOOP_ATTRIBUTES, PolicyEnvironment, attributes_of, template_sources
 
-    class CompiledOnce(jinja2.Environment):
+    class CompiledOnce(PolicyEnvironment):
         """docxtpl compiles the template's XML on every render; the XML is the same each time
         for one template, so the compiled template is kept (half the render time otherwise)."""
 
@@ -310,7 +311,17 @@ def _jinja_env() -> Any:
                 self._compiled[source] = super().from_string(source)
             return self._compiled[source]
 
-    return CompiledOnce(autoescape=True, finalize=_finalize)
+    env = CompiledOnce(autoescape=True, finalize=_finalize)
+    # Templates are sandboxed (see template_policy): they read what the bundled one reads.
+    env.allowed_attributes = LOOP_ATTRIBUTES | attributes_of(env, template_sources(str(tpl.template_path())))
+    return env
+
+
+@lru_cache(maxsize=1)
+def _bundled_names() -> frozenset[str]:
+    from .template_policy import names_of, template_sources
+
+    return names_of(_jinja_env(), template_sources(str(tpl.template_path())))
 
 
 @lru_cache(maxsize=8)
@@ -343,9 +354,20 @@ def _required_placeholders() -> frozenset[str]:
 def validate_template(path: Path) -> None:
     """Refuse an agency template missing a style or placeholder, listing all that is missing."""
     import docx
-    from docxtpl import DocxTemplate
+
+    from ..limits import MAX_PACKAGE_BYTES, check_input
+    from ..zipcheck import PackageError, check_package
+    from .template_policy import policy_problems, template_sources
 
     name = str(path)
+    check_input(path, MAX_PACKAGE_BYTES)  # a FIFO, a device or a huge file is refused unread
+    try:
+        check_package(path)
+    except PackageError as exc:
+        raise InputError([Problem(name, 1, 1, str(exc), "give the agency's .docx template")]) from None
+    except zipfile.BadZipFile:
+        message = "not a Word .docx template (not a zip)"
+        raise InputError([Problem(name, 1, 1, message, "give a .docx file")]) from None
     try:
         document = docx.Document(str(path))
     except Exception as exc:  # python-docx raises several kinds for a non-docx file
@@ -359,12 +381,14 @@ def validate_template(path: Path) -> None:
         if style not in present
     ]
     found = placeholders_of(path)
-    try:
-        DocxTemplate(str(path)).get_undeclared_template_variables(_jinja_env())
-    except Exception as exc:  # a Jinja syntax error in the agency's tags
-        problems.append(
-            Problem(name, 1, 1, f"template tags do not parse: {exc}", "fix the {{ }} / {% %} tags")
-        )
+    env = _jinja_env()
+    problems += [
+        Problem(name, 1, 1, message, "templates may only print the placeholders of templates/notice.docx")
+        # the first is enough: the rest are usually parts of the same expression
+        for message in policy_problems(env, template_sources(name), _bundled_names(), env.allowed_attributes)[
+            :1
+        ]
+    ]
     problems += [
         Problem(
             name,
@@ -418,7 +442,11 @@ def render_docx(view: DocumentView, template: Path | None = None) -> bytes:
     source = _template_bytes(str(path.resolve()), path.stat().st_mtime)
     document = _template_class()(io.BytesIO(source))
     context = build_context(view, _style_ids(str(path.resolve()), path.stat().st_mtime))
-    document.render(context, jinja_env=_jinja_env(), autoescape=True)
+    try:
+        document.render(context, jinja_env=_jinja_env(), autoescape=True)
+    except jinja2.exceptions.SecurityError as exc:  # the sandbox's own refusal (checked above too)
+        message = f"the template's tags are refused: {exc}"
+        raise InputError([Problem(str(path), 1, 1, message, "remove them")]) from None
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
