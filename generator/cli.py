@@ -19,7 +19,7 @@ import typer
 from . import __version__
 from .errors import InputError
 from .load import load_document
-from .output import OutputError, check_target, check_targets, write_atomic
+from .output import OutputError, check_target, check_targets, write_atomic, write_together
 from .render import TEXT_FORMATS, FormatError, format_of, render, render_to_file
 from .soffice import SofficeError
 
@@ -128,9 +128,10 @@ def import_cmd(
     for defect in result.defects:
         typer.echo(defect.format(str(source)), err=True)
     comments = [f"Imported from {source.name}; {len(result.defects)} defect(s) reported."]
-    write_atomic(output, dump_document(result.document, for_file=output, comments=comments), inputs=[source])
+    outputs = [(output, dump_document(result.document, for_file=output, comments=comments), "-o")]
     if report is not None:
-        write_atomic(report, defects_json(result.defects), inputs=[source, output], option="--report")
+        outputs.append((report, defects_json(result.defects), "--report"))
+    write_together(outputs, inputs=[source])  # the YAML and its report, or neither
     written = f"wrote {output}" + (f" and {report}" if report is not None else "")
     typer.echo(f"{written} ({len(result.defects)} defect(s) reported)", err=True)
 
@@ -312,9 +313,10 @@ def rollover_cmd(
         )
     except RolloverError as exc:
         raise _fail(f"error: {plan}: {exc}") from None
-    write_atomic(output, result.yaml_text, inputs=[plan])
+    outputs = [(output, result.yaml_text, "-o")]
     if report is not None:
-        write_atomic(report, render_review(result, str(output)), inputs=[plan, output], option="--report")
+        outputs.append((report, render_review(result, str(output)), "--report"))
+    write_together(outputs, inputs=[plan])  # the draft and its review, or neither
     typer.echo(str(result.summary))
     typer.echo(f"wrote {output}" + (f" and {report}" if report is not None else ""), err=True)
 

@@ -14,6 +14,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..limits import MAX_PDF_PAGES
+
 MM = 72 / 25.4  # PDF points per millimetre
 EM_ASCENT = 0.88  # ideographic em box above the baseline, in em
 EM_DESCENT = 0.12
@@ -142,7 +144,12 @@ def measure_pdf(path: Path) -> PdfMeasure:
 
     pages: list[PageMeasure] = []
     with pdfplumber.open(path) as pdf:
+        count = _page_count(pdf)
+        if count > MAX_PDF_PAGES:
+            raise TooManyPages(too_many_pages_message(count))
         for index, page in enumerate(pdf.pages, start=1):
+            if index > MAX_PDF_PAGES:
+                raise TooManyPages(too_many_pages_message(index))
             height = float(page.height)
             glyphs = [_glyph(char, height) for char in page.chars if char.get("upright", True)]
             rules, frames = _strokes(page, index)
@@ -156,7 +163,27 @@ def measure_pdf(path: Path) -> PdfMeasure:
                     frames=frames,
                 )
             )
+            page.close()  # one page's objects in memory at a time
     return PdfMeasure(pages)
+
+
+class TooManyPages(ValueError):
+    """A PDF past :data:`~generator.limits.MAX_PDF_PAGES`; not measured."""
+
+
+def too_many_pages_message(count: int) -> str:
+    return f"the PDF has {count} pages, more than the {MAX_PDF_PAGES} a checked document may have"
+
+
+def _page_count(pdf: object) -> int:
+    """The page count the PDF's page tree declares (read before any page is parsed)."""
+    from pdfminer.pdftypes import resolve1
+
+    try:
+        count = resolve1(resolve1(pdf.doc.catalog["Pages"])["Count"])  # type: ignore[attr-defined]
+        return int(count)
+    except (KeyError, TypeError, ValueError):
+        return 0  # no usable count: the pages are counted as they are read
 
 
 def plain_text(text: str) -> str:
