@@ -268,10 +268,13 @@ def diff_cmd(
 ) -> None:
     """Compare two versions of a plan; exit 0 same, 1 different, 2 bad input."""
     from .diff import diff_documents, load_version
+    from .limits import illegal_char_message
     from .writers.diff_files import DIFF_FORMATS, render_diff
     from .writers.diff_text import print_diff, summary_line
 
     fmt = output.suffix.lower().lstrip(".") if output is not None else ""
+    if (wrong := illegal_char_message(author, "the name")) is not None:
+        raise _fail(f"error: --author: {wrong} — type the name again")
     if output is not None and fmt not in DIFF_FORMATS:
         raise _fail(f"error: {output}: diff writes .html, .json or .docx — choose one of those suffixes")
     check_targets({"-o": output}, inputs=[old, new])

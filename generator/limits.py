@@ -10,6 +10,7 @@ Each message is built by one small function here, so that it can be moved into a
 from __future__ import annotations
 
 import os
+import re
 import stat
 from pathlib import Path
 
@@ -96,6 +97,10 @@ def open_input(path: str | Path, limit: int) -> int:
     name = str(path)
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except FileNotFoundError:
+        raise _problem(name, "no such file", "check the path") from None
+    except IsADirectoryError:
+        raise _problem(name, not_regular_message("a folder"), "give a plan or document file") from None
     except OSError as exc:
         raise _problem(name, f"cannot read the file: {exc.strerror}", "check the path") from None
     try:
@@ -114,3 +119,21 @@ def open_input(path: str | Path, limit: int) -> int:
 def check_input(path: str | Path, limit: int) -> None:
     """Refuse ``path`` unless it is a regular file within ``limit`` (for readers that open it again)."""
     os.close(open_input(path, limit))
+
+
+ILLEGAL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+"""Characters no XML (so no .docx) may hold: C0 controls but tab and line ends, lone surrogates,
+U+FFFE/U+FFFF. YAML's "\\x07" escapes can write them into a plan."""
+
+
+def illegal_char_message(text: str, what: str = "the text") -> str | None:
+    """What is wrong with ``text`` (``what`` says what it is) if it holds a character XML cannot."""
+    found = ILLEGAL_CHARS.search(text)
+    if found is None:
+        return None
+    code, at = ord(found.group()), found.start() + 1
+    return f"the character U+{code:04X} (a control character) at position {at} of {what}"
+
+
+def illegal_char_hint() -> str:
+    return "delete it: a Word document cannot hold it"

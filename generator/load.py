@@ -198,7 +198,7 @@ def load_text(text: str, name: str = "<string>") -> Document:
             ]
         )
 
-    problems = duplicates + _structural_problems(root, name)
+    problems = duplicates + _illegal_chars(root, name) + _structural_problems(root, name)
     try:
         document = Document.model_validate(data)
     except ValidationError as exc:
@@ -280,6 +280,27 @@ def position(root: yaml.Node | None, loc: tuple[str | int, ...], *, key: bool = 
 
 
 # --- checks the model cannot place -----------------------------------------------------------
+
+
+def _illegal_chars(root: yaml.Node, name: str) -> list[Problem]:
+    """Text holding a character no .docx can (written as a YAML escape such as "\\x07")."""
+    problems: list[Problem] = []
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:  # an aliased node is checked once
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.ScalarNode):
+            message = limits.illegal_char_message(node.value)
+            if message is not None:
+                problems.append(Problem(name, *_pos(node), message, limits.illegal_char_hint()))
+        elif isinstance(node, yaml.MappingNode):
+            stack.extend(part for pair in node.value for part in pair)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+    return problems
 
 
 def _duplicate_keys(root: yaml.Node, name: str) -> list[Problem]:

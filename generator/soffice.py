@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import tempfile
 from pathlib import Path
@@ -65,6 +66,18 @@ def _fontconfig_env(workdir: Path) -> dict[str, str]:
     return env
 
 
+def _kill_group(process: subprocess.Popen[str]) -> None:
+    """End LibreOffice's whole process group (a no-op when it has exited) and reap it."""
+    try:
+        os.killpg(process.pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+    try:
+        process.communicate(timeout=10)
+    except (subprocess.TimeoutExpired, ValueError, OSError):
+        pass
+
+
 def convert_to_pdf(docx_paths: list[Path], outdir: Path, *, timeout: float | None = None) -> list[Path]:
     """Convert every file of ``docx_paths`` to ``outdir/<stem>.pdf`` with ONE LibreOffice process.
 
@@ -106,22 +119,28 @@ def convert_to_pdf(docx_paths: list[Path], outdir: Path, *, timeout: float | Non
             str(outdir.resolve()),
             *(str(source) for source in sources),
         ]
+        # Its own process group: soffice is a script starting oosplash and soffice.bin, and all of
+        # them must go when workplan stops (Ctrl-C, SIGTERM, the time limit) — killing the script
+        # alone leaves LibreOffice running with the document open.
+        process = subprocess.Popen(
+            command,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=_fontconfig_env(Path(profile)),
+            start_new_session=True,
+        )
         try:
-            result = subprocess.run(
-                command,
-                capture_output=True,
-                text=True,
-                timeout=limit,
-                check=False,
-                env=_fontconfig_env(Path(profile)),
-            )
+            stdout, stderr = process.communicate(timeout=limit)
         except subprocess.TimeoutExpired:
             raise SofficeError(
                 f"LibreOffice did not finish converting {len(sources)} file(s) within {limit:.0f} s"
             ) from None
+        finally:
+            _kill_group(process)  # also on an interrupt: the temp folders hold the document
     missing = [source for source, target in zip(sources, targets, strict=True) if not target.is_file()]
     if missing:
-        detail = (result.stderr or result.stdout or "").strip().splitlines()
-        reason = f" (LibreOffice said: {detail[-1]})" if detail else f" (exit code {result.returncode})"
+        detail = (stderr or stdout or "").strip().splitlines()
+        reason = f" (LibreOffice said: {detail[-1]})" if detail else f" (exit code {process.returncode})"
         raise SofficeError(f"{missing[0]}: LibreOffice produced no PDF{reason}")
     return targets

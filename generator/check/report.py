@@ -45,12 +45,14 @@ def reports_json(reports: list[CheckReport], *, as_list: bool) -> str:
 
 def report_table(report: CheckReport, *, title: str = "") -> object:
     """A rich Table: rule | expected | measured | pass."""
+    from rich.markup import escape
     from rich.table import Table
 
-    table = Table(title=f"{title} — {'passed' if report.passed else 'FAILED'}", show_lines=False)
+    # A file name or a measured text may hold "[/]" or "[bold]": shown as typed, never as markup.
+    table = Table(title=f"{escape(title)} — {'passed' if report.passed else 'FAILED'}", show_lines=False)
     for header in ("rule", "expected", "measured", "pass"):
         table.add_column(header, overflow="fold")
     for rule in report.rules:
         verdict = "[green]pass[/]" if rule.passed else "[bold red]FAIL[/]"
-        table.add_row(rule.rule, rule.expected, rule.measured, verdict)
+        table.add_row(escape(rule.rule), escape(rule.expected), escape(rule.measured), verdict)
     return table
