@@ -7,7 +7,10 @@ Exit codes: 0 ok, 1 the document has problems (or, for diff, differs), 2 usage o
 
 from __future__ import annotations
 
+import errno
 import json
+import os
+import signal
 import sys
 from collections.abc import Callable
 from functools import wraps
@@ -56,19 +59,69 @@ def _echo_problems(exc: InputError) -> None:
 
 
 def guarded(func: F) -> F:
-    """Turn bad input into one clear message and exit 2, never a traceback."""
+    """Turn bad input into one clear message and exit 2, never a traceback; the same for a
+    standard output that is closed (``| head -c1``) or full (``> /dev/full``)."""
 
     @wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
-            return func(*args, **kwargs)
+            try:
+                return func(*args, **kwargs)
+            finally:
+                sys.stdout.flush()  # a full disk shows here, not at exit as "Exception ignored"
         except InputError as exc:
             _echo_problems(exc)
             raise typer.Exit(2) from None
         except (OutputError, FormatError, SofficeError) as exc:
             raise _fail(f"error: {exc}") from None
+        except OSError as exc:
+            # Files are read and written through limits.py and output.py, which raise the errors
+            # above; what is left is the terminal's stdout.
+            if exc.errno not in _STDOUT_ERRORS:
+                raise
+            _drop_stdout()
+            raise _fail(stdout_message(exc)) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+_STDOUT_ERRORS = {errno.EPIPE, errno.ENOSPC, errno.EDQUOT, errno.EIO, errno.EBADF, errno.EFBIG}
+
+
+def stdout_message(exc: OSError) -> str:
+    if exc.errno == errno.EPIPE:
+        return "error: standard output was closed before everything was written"
+    return f"error: cannot write to standard output: {exc.strerror or exc}"
+
+
+def _drop_stdout() -> None:
+    """Point stdout at /dev/null, so what is still buffered does not fail again at exit."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
+
+
+class Interrupted(BaseException):
+    """SIGINT or SIGTERM: unwinds every ``with`` and ``finally`` (temp folders, LibreOffice) like
+    an exception, then exits 128 + the signal number. A BaseException, so no ``except
+    Exception`` swallows it, and not KeyboardInterrupt, which click would turn into "Aborted!"."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def interrupted_message(signum: int) -> str:
+    return f"interrupted ({signal.Signals(signum).name}); temporary files removed, nothing written"
+
+
+def _on_signal(signum: int, frame: object) -> None:
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, signal.SIG_IGN)  # a second Ctrl-C must not cut the cleanup short
+    raise Interrupted(signum)
 
 
 def _version(value: bool) -> None:
@@ -225,6 +278,7 @@ def _render_one(plan: Path, output: Path, template: Path | None, formats: list[s
 
 
 @app.command("check")
+@guarded
 def check_cmd(
     files: Annotated[
         list[Path], typer.Argument(help="A .docx (converted with LibreOffice) or .pdf; several allowed.")
@@ -244,10 +298,11 @@ def check_cmd(
     if as_json:
         typer.echo(reports_json(reports, as_list=len(files) > 1))
     else:
-        from rich.console import Console
+        from .output import terminal_console
 
+        console: Any = terminal_console()
         for file, report in zip(files, reports, strict=True):
-            Console().print(report_table(report, title=str(file)))
+            console.print(report_table(report, title=str(file)))
     raise typer.Exit(0 if all(r.passed for r in reports) else 1)
 
 
@@ -325,6 +380,7 @@ def rollover_cmd(
 
 
 @app.command("schema")
+@guarded
 def schema_cmd() -> None:
     """Print the JSON Schema of the plan YAML (for editors)."""
     from .schema import json_schema
@@ -333,7 +389,14 @@ def schema_cmd() -> None:
 
 
 def main() -> None:
-    app()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, _on_signal)
+    try:
+        app()
+    except Interrupted as exc:
+        _drop_stdout()
+        print(interrupted_message(exc.signum), file=sys.stderr)
+        sys.exit(128 + exc.signum)
 
 
 if __name__ == "__main__":

@@ -151,3 +151,17 @@ def _write_temp(target: Path, payload: bytes) -> str:
         Path(tmp).unlink(missing_ok=True)
         raise
     return tmp
+
+
+def terminal_console(**options: object) -> object:
+    """A rich Console for stdout whose closed pipe raises BrokenPipeError like any other write
+    (rich itself exits 1 silently), so the CLI reports it as it does everywhere (exit 2)."""
+    import errno
+
+    from rich.console import Console
+
+    class _Console(Console):
+        def on_broken_pipe(self) -> None:
+            raise BrokenPipeError(errno.EPIPE, "Broken pipe")
+
+    return _Console(**options)  # type: ignore[arg-type]

@@ -66,6 +66,14 @@ def _fontconfig_env(workdir: Path) -> dict[str, str]:
     return env
 
 
+def _private_tmp(env: dict[str, str], workdir: Path) -> dict[str, str]:
+    """LibreOffice's own temp files (lu*.tmp, copies of the document) in the private folder
+    removed after the run, not in the shared /tmp where an interrupt would leave them."""
+    tmp = workdir / "tmp"
+    tmp.mkdir(mode=0o700, exist_ok=True)
+    return {**env, "TMPDIR": str(tmp), "TMP": str(tmp), "TEMP": str(tmp)}
+
+
 def _kill_group(process: subprocess.Popen[str]) -> None:
     """End LibreOffice's whole process group (a no-op when it has exited) and reap it."""
     try:
@@ -127,7 +135,7 @@ def convert_to_pdf(docx_paths: list[Path], outdir: Path, *, timeout: float | Non
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
-            env=_fontconfig_env(Path(profile)),
+            env=_private_tmp(_fontconfig_env(Path(profile)), Path(profile)),
             start_new_session=True,
         )
         try:

@@ -62,7 +62,11 @@ def _body(change: Change, *, marks: bool) -> Text:
 
 def print_diff(result: DiffResult, console: Console | None = None, *, summary_only: bool = False) -> None:
     """Print every change (or only the counts) to ``console`` (stdout by default)."""
-    console = console or Console(highlight=False)
+    if console is None:
+        from ..output import terminal_console
+
+        console = terminal_console(highlight=False)  # type: ignore[assignment]
+    assert console is not None
     marks = console.no_color or not console.is_terminal
     if not summary_only:
         for change in result.changes:
