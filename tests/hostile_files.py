@@ -4,8 +4,15 @@ fixtures to keep in the repository): alias bombs, deep nesting, zip bombs, a PDF
 from __future__ import annotations
 
 import io
+import os
+import resource
+import subprocess
+import sys
+import threading
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 NOTICE = """\
 notice:
@@ -121,3 +128,90 @@ def many_pages_pdf(pages: int) -> bytes:
         out.write(f"{offset:010d} 00000 n \n".encode())
     out.write(f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode())
     return out.getvalue()
+
+
+# ---------------------------------------------------------------- running a command under limits
+
+CPU_SECONDS = 5
+MEMORY_BYTES = 200 * 2**20
+"""The bound of every hostile case (issue 12): 5 s of CPU and 200 MB of address space."""
+
+
+@dataclass
+class Limited:
+    """A finished `workplan` run: exit code, output, and what it cost (from wait4's rusage)."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+    cpu_seconds: float
+    max_rss_mb: float
+
+    @property
+    def error_lines(self) -> list[str]:
+        return [line for line in self.stderr.splitlines() if line.strip()]
+
+
+def run_limited(
+    *args: str,
+    cwd: Path,
+    cpu: int = CPU_SECONDS,
+    memory: int | None = MEMORY_BYTES,
+    wall: float = 60.0,
+    stdin: int | None = subprocess.DEVNULL,
+    stdout: int | None = subprocess.PIPE,
+    env: dict[str, str] | None = None,
+) -> Limited:
+    """``python -m generator.cli ARGS`` in ``cwd`` under RLIMIT_CPU and RLIMIT_AS: a case that
+    spins is killed by the kernel at ``cpu`` seconds, one that swells fails to allocate past
+    ``memory`` — either shows as a failure, never as a hung or swapping test run. ``wall`` only
+    catches a process that blocks (a FIFO) without using CPU."""
+
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu))
+        if memory is not None:
+            resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+
+    process = subprocess.Popen(
+        [sys.executable, "-m", "generator.cli", *args],
+        cwd=cwd,
+        stdin=stdin,
+        stdout=stdout,
+        stderr=subprocess.PIPE,
+        preexec_fn=limit,
+        env=env,
+    )
+    output: dict[str, bytes] = {}
+
+    def drain(name: str, stream: IO[bytes] | None) -> None:
+        output[name] = stream.read() if stream is not None else b""
+
+    readers = [
+        threading.Thread(target=drain, args=("out", process.stdout)),
+        threading.Thread(target=drain, args=("err", process.stderr)),
+    ]
+    timed_out = threading.Event()
+
+    def stop() -> None:
+        timed_out.set()
+        process.kill()
+
+    timer = threading.Timer(wall, stop)
+    timer.start()
+    for reader in readers:
+        reader.start()
+    for reader in readers:
+        reader.join()
+    # wait4, not waitpid: this child's own CPU time and peak memory.
+    _, status, usage = os.wait4(process.pid, 0)
+    timer.cancel()
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if timed_out.is_set():
+        raise AssertionError(f"workplan {' '.join(args)} still running after {wall} s")
+    return Limited(
+        process.returncode,
+        output["out"].decode("utf-8", "replace"),
+        output["err"].decode("utf-8", "replace"),
+        usage.ru_utime + usage.ru_stime,
+        usage.ru_maxrss / 1024,
+    )
