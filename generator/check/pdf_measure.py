@@ -142,14 +142,10 @@ def measure_pdf(path: Path) -> PdfMeasure:
     # pdfminer logs every font-descriptor quirk of other producers' PDFs; the report is what counts.
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
+    _check_page_count(path)  # before pdfplumber, which builds every page object up front
     pages: list[PageMeasure] = []
     with pdfplumber.open(path) as pdf:
-        count = _page_count(pdf)
-        if count > MAX_PDF_PAGES:
-            raise TooManyPages(too_many_pages_message(count))
         for index, page in enumerate(pdf.pages, start=1):
-            if index > MAX_PDF_PAGES:
-                raise TooManyPages(too_many_pages_message(index))
             height = float(page.height)
             glyphs = [_glyph(char, height) for char in page.chars if char.get("upright", True)]
             rules, frames = _strokes(page, index)
@@ -171,19 +167,32 @@ class TooManyPages(ValueError):
     """A PDF past :data:`~generator.limits.MAX_PDF_PAGES`; not measured."""
 
 
-def too_many_pages_message(count: int) -> str:
-    return f"the PDF has {count} pages, more than the {MAX_PDF_PAGES} a checked document may have"
+def too_many_pages_message(count: int, *, exact: bool = True) -> str:
+    pages = f"{count}" if exact else f"more than {MAX_PDF_PAGES}"
+    return f"the PDF has {pages} pages, more than the {MAX_PDF_PAGES} a checked document may have"
 
 
-def _page_count(pdf: object) -> int:
-    """The page count the PDF's page tree declares (read before any page is parsed)."""
+def _check_page_count(path: Path) -> None:
+    """Refuse a PDF of more than MAX_PDF_PAGES pages: by the count its page tree declares, then
+    by walking the tree lazily up to one page past the limit (a declared count may lie)."""
+    import itertools
+
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdfparser import PDFParser
     from pdfminer.pdftypes import resolve1
 
-    try:
-        count = resolve1(resolve1(pdf.doc.catalog["Pages"])["Count"])  # type: ignore[attr-defined]
-        return int(count)
-    except (KeyError, TypeError, ValueError):
-        return 0  # no usable count: the pages are counted as they are read
+    with open(path, "rb") as handle:
+        document = PDFDocument(PDFParser(handle))
+        try:
+            declared = int(resolve1(resolve1(document.catalog["Pages"])["Count"]))
+        except (KeyError, TypeError, ValueError):
+            declared = 0
+        if declared > MAX_PDF_PAGES:
+            raise TooManyPages(too_many_pages_message(declared))
+        walked = sum(1 for _ in itertools.islice(PDFPage.create_pages(document), MAX_PDF_PAGES + 1))
+        if walked > MAX_PDF_PAGES:
+            raise TooManyPages(too_many_pages_message(walked, exact=False))
 
 
 def plain_text(text: str) -> str:
