@@ -264,11 +264,20 @@ def diff_cmd(
     template: Annotated[
         Path | None, typer.Option("--template", help="With -o diff.docx: the agency's own Word template.")
     ] = None,
+    color: Annotated[
+        str,
+        typer.Option(
+            "--color", help="always, never or auto (colour on a terminal; [-old-]{+new+} marks otherwise)."
+        ),
+    ] = "auto",
 ) -> None:
     """Compare two versions of a plan; exit 0 same, 1 different, 2 bad input."""
     from .diff import diff_documents, load_version
     from .writers.diff_files import DIFF_FORMATS, render_diff
-    from .writers.diff_text import print_diff, summary_line
+    from .writers.diff_text import COLOR_CHOICES, diff_console, print_diff, summary_line
+
+    if color not in COLOR_CHOICES:
+        raise _fail(f"error: --color {color}: choose always, never or auto")
 
     fmt = output.suffix.lower().lstrip(".") if output is not None else ""
     if output is not None and fmt not in DIFF_FORMATS:
@@ -276,7 +285,7 @@ def diff_cmd(
     check_targets({"-o": output}, inputs=[old, new])
     result = diff_documents(load_version(old), load_version(new))
     if output is None:
-        print_diff(result, summary_only=summary)
+        print_diff(result, diff_console(color), summary_only=summary)
     else:
         data = render_diff(result, fmt, author=author, template=template)
         write_atomic(output, data, inputs=[old, new])

@@ -96,13 +96,13 @@ def test_seed_000_edits_are_found_exactly() -> None:
         by_kind.setdefault(change.kind, []).append(change)
     moved = by_kind["moved"]
     assert {c.new_text.split("。")[0] + "。" for c in moved} == set(expected["moved"])  # type: ignore[arg-type]
-    # 提升医疗救治能力 was 一（三）, and after the edit stands second in section 三
+    # 提升医疗救治能力 was 一、（三）, and after the edit stands second in section 三
     first = next(c for c in moved if c.new_text.startswith("提升医疗救治能力"))
-    assert first.old_label == "一（三）"
-    assert first.new_label.startswith("三（")
+    assert first.old_label == "一、（三）"
+    assert first.new_label.startswith("三、（")
     assert not first.segments  # moved, not reworded
     assert by_kind["removed"][0].old_text.startswith(expected["removed"])  # type: ignore[arg-type]
-    assert by_kind["added"][0].new_label == "一（一）"
+    assert by_kind["added"][0].new_label == "一、（一）"
     changed = by_kind["changed"]
     assert sorted(c.new_text.split("。")[0] + "。" for c in changed) == sorted(expected["reworded"])  # type: ignore[arg-type]
     for change in changed:
@@ -177,7 +177,7 @@ def test_split_item_is_noted() -> None:
     result = diff_documents(old, new)
     added = [c for c in result.changes if c.kind == "added"]
     assert len(added) == 1
-    assert added[0].note == "split from 一（一）"
+    assert added[0].note == "split from 一、（一）"
 
 
 def test_merged_items_are_noted() -> None:
@@ -188,7 +188,7 @@ def test_merged_items_are_noted() -> None:
     del items[1]
     result = diff_documents(old, new)
     removed = [c for c in result.changes if c.kind == "removed"]
-    assert [(c.old_label, c.note) for c in removed] == [("一（二）", "merged into 一（一）")]
+    assert [(c.old_label, c.note) for c in removed] == [("一、（二）", "merged into 一、（一）")]
     assert result.summary["changed"] == 1
 
 
@@ -334,7 +334,7 @@ def test_terminal_output_is_labelled_like_the_document() -> None:
     buffer = StringIO()
     print_diff(diff_documents(old, new), Console(file=buffer, width=200, no_color=True))
     text = buffer.getvalue()
-    assert "moved 移动  一（三） → 三（" in text
+    assert "moved 移动  一、（三） → 三、（" in text
     assert "[-研究-]" in text
     assert text.rstrip().endswith("changed 3, notice 0")
 
@@ -384,7 +384,7 @@ def test_html_is_side_by_side_and_escapes_plan_text() -> None:
     assert "<script>alert" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;{{ x }}&amp;amp;" in page
     assert "<ins>" in page and "<del>" in page
-    assert '<td class="label"><del>一（三）</del></td>' in page  # old label of the moved item
+    assert '<td class="label"><del>一、（三）</del></td>' in page  # old label of the moved item
     assert "<link" not in page and "src=" not in page  # self-contained: no external files
 
 
