@@ -11,12 +11,13 @@ removal and an addition. Nodes are paired in four passes, cheapest first:
    other side is that parent (a section whose heading was rewritten).
 
 A paired node is then ``moved`` when its parent is not the partner of its old parent (or it left
-the order of its siblings, by a longest increasing subsequence), ``changed`` when a field differs (text, task fields, status, numbering flags),
+the order of its siblings, by a longest increasing subsequence), ``changed`` when any field of
+the node differs (text, task fields, status, numbering flags: :data:`NODE_FIELDS`),
 ``renumbered`` when only its own label differs (the items under a renumbered 二、→三、 whose own
 （一） stays are not listed again; their new paths show in later changes). A node both moved and
 reworded is reported once, as ``moved``, with the character segments of the rewording: the move
 is what a reviewer must find, and the segments still show the words. Labels come from
-:func:`generator.numbering.number_plan` through the view, printed like the document (二（三） for a
+:func:`generator.numbering.number_plan` through the view, printed like the document (二、（三） for a
 level-2 item); for an imported source, as the source printed them
 (:attr:`generator.readers.ImportResult.printed_labels`).
 """

@@ -11,6 +11,8 @@ quirks are handled once, here. One module per area, as in python-docx's ``oxml``
 * :mod:`.fragments` — :class:`RunXml` / :class:`ParagraphXml` XML that docxtpl inserts verbatim
   (``{{r …}}``, ``{{p …}}``) with plan text escaped as data, and the bottom-anchored text box;
 * :mod:`.revisions` — tracked changes (w:ins/w:del) for ``writers/diff_docx.py``;
+* :mod:`.stamps` — hidden bookmarks naming the node and part each plan paragraph prints, so the
+  diff writer pairs paragraphs by identity;
 * :mod:`.reading` — a body's blocks and printed text, characters with their run formatting, inline
   edits, style ids and numbering.xml as written, for ``readers/docx.py`` and the diff writer.
 
@@ -84,6 +86,7 @@ from .reading import (
     text_box_texts,
 )
 from .revisions import Revisions, as_deleted_text, serialize_part, text_run, track_revisions_on
+from .stamps import apply_stamps, block_stamp, remove_stamps, stamp_token
 
 __all__ = [
     "EMU_PER_TWIP",
@@ -97,8 +100,10 @@ __all__ = [
     "RunXml",
     "add_tab_stop",
     "append_field",
+    "apply_stamps",
     "as_deleted_text",
     "atom_runs",
+    "block_stamp",
     "block_text",
     "body_blocks",
     "bottom_textbox",
@@ -119,6 +124,7 @@ __all__ = [
     "paragraph_text",
     "ppr_child",
     "qn",
+    "remove_stamps",
     "remove_theme_fonts",
     "replace_content",
     "replace_prefix",
@@ -149,6 +155,7 @@ __all__ = [
     "set_table_borders",
     "set_table_layout_fixed",
     "set_table_width",
+    "stamp_token",
     "style_ids",
     "table_rows",
     "text_atoms",
