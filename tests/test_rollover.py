@@ -253,7 +253,7 @@ def test_unusual_plan_keeps_comments_order_and_quotes() -> None:
         "现将《2025年某区卫生健康工作要点》印发给你们。\n请于2024年4月10日前报送。\n"
     ]
     assert draft.notice.attachments == ["2025年某区卫生健康工作要点", "2024年重点项目清单"]
-    assert draft.plan.sections[0].items[0].deadline == "2024年底前"
+    assert draft.plan.sections[0].items[0].deadline == "2025年底前"  # a task field: the plan's own deadline
     # the review lists the left-out items, the targets and the proposals
     kinds = [(r.kind, r.text) for r in result.review]
     assert ("dropped", "（一）已完成的事项。") in kinds
