@@ -7,7 +7,6 @@ Exit codes: 0 ok, 1 the document has problems (or, for diff, differs), 2 usage o
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Callable
 from functools import wraps
@@ -309,12 +308,16 @@ def rollover_cmd(
     keep_done: Annotated[
         bool, typer.Option("--keep-done", help="Keep items whose status is done or dropped.")
     ] = False,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing draft or report.")] = False,
 ) -> None:
     """Draft next year's plan: years advance, 序号 and dates cleared, text years listed for review."""
     from .rollover import RolloverError, rollover_file
     from .writers.review_md import render_review
 
     check_targets({"-o": output, "--report": report}, inputs=[plan])
+    for option, target in (("-o", output), ("--report", report)):
+        if target is not None and target.exists() and not force:
+            raise _fail(f"error: {target} exists; choose another {option} or add --force to overwrite it")
     try:
         result = rollover_file(
             plan, year, for_file=output, bump_text_years=bump_text_years, keep_done=keep_done
@@ -329,11 +332,30 @@ def rollover_cmd(
 
 
 @app.command("schema")
-def schema_cmd() -> None:
+@guarded
+def schema_cmd(
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "-o",
+            "--output",
+            help="Write it to this file (e.g. plans/workplan.schema.json: plan files written beside it "
+            "point their $schema comment at it); stdout if absent.",
+        ),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+) -> None:
     """Print the JSON Schema of the plan YAML (for editors)."""
-    from .schema import json_schema
+    from .schema import schema_text
 
-    typer.echo(json.dumps(json_schema(), ensure_ascii=False, indent=2))
+    if output is None:
+        sys.stdout.write(schema_text())
+        return
+    check_target(output)
+    if output.exists() and not force:
+        raise _fail(f"error: {output} exists; choose another -o or add --force to overwrite it")
+    write_atomic(output, schema_text())
+    typer.echo(f"wrote {output}", err=True)
 
 
 def main() -> None:

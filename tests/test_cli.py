@@ -94,12 +94,18 @@ def test_new_then_validate(tmp_path: Path) -> None:
 
 def test_new_starter_content(tmp_path: Path) -> None:
     target = tmp_path / "starter.yaml"
+    # outside a checkout and with no schema file near, no $schema comment (never an absolute path)
+    assert run("new", "--issuer", "某某区卫生健康委员会", "--year", "2026", "-o", str(target)).exit_code == 0
+    assert "$schema" not in target.read_text(encoding="utf-8")
+    schema_file = tmp_path / "workplan.schema.json"
+    assert run("schema", "-o", str(schema_file)).exit_code == 0
+    assert json.loads(schema_file.read_text(encoding="utf-8"))["title"]
+    assert run("schema", "-o", str(schema_file)).exit_code == 2  # exists: --force to overwrite
+    target.unlink()
     assert run("new", "--issuer", "某某区卫生健康委员会", "--year", "2026", "-o", str(target)).exit_code == 0
     text = target.read_text(encoding="utf-8")
     first = text.splitlines()[0]
-    assert first.startswith("# yaml-language-server: $schema=")
-    schema = Path(first.split("=", 1)[1])
-    assert (target.parent / schema).resolve().is_file(), "the schema path must resolve from the file"
+    assert first == "# yaml-language-server: $schema=workplan.schema.json"
     document = load_document(target)
     assert document.notice.issuers == ["某某区卫生健康委员会"]
     assert document.plan.year == 2026
@@ -127,7 +133,7 @@ def test_new_starter_content(tmp_path: Path) -> None:
 def test_new_to_stdout() -> None:
     result = run("new", "--issuer", "某某县卫生健康局", "--year", "2024")
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("# yaml-language-server: $schema=")
+    assert "$schema" not in result.stdout  # no file to make a path relative to
     assert load_text(result.stdout).plan.title == "2024年某某县卫生健康局工作要点"
 
 
