@@ -186,10 +186,22 @@ def render_cmd(
     template: Annotated[
         Path | None, typer.Option("--template", help="Agency's own Word template (.docx).")
     ] = None,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Fail on validate's warnings (exit 1, nothing written).")
+    ] = False,
 ) -> None:
-    """Render plans to .docx .pdf .html .md .txt (format from the -o suffix)."""
+    """Render plans to .docx .pdf .html .md .txt (format from the -o suffix); validate's warnings
+    go to stderr."""
+    from .check.lint import lint_files
+
     if (output is None) == (outdir is None):
         raise _fail("error: give either -o OUTPUT (one plan) or -d OUTDIR (one or more plans)")
+    warnings = lint_files(plans)
+    for warning in warnings:
+        typer.echo(str(warning), err=True)
+    if strict and warnings:
+        typer.echo(f"error: {len(warnings)} warning(s) and --strict: nothing written", err=True)
+        raise typer.Exit(1)
     wanted = [f.strip().lower().lstrip(".") for f in (formats or "txt").split(",") if f.strip()]
     if output is not None:
         if len(plans) != 1:

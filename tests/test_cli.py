@@ -197,7 +197,7 @@ def test_validate_the_real_plans() -> None:
     assert result.exit_code == 1, result.output
     assert result.stdout.splitlines() == [f"{p}: ok" for p in plans if p != unsigned]
     assert [line.split(" [")[0] for line in result.stderr.splitlines()] == [
-        f"{unsigned}:14:3: warning: 成文日期 to fill (no date line is printed) — the seal goes on it",
+        f"{unsigned}:14:3: warning: 成文日期 to fill (no date line is printed)",
         f"{unsigned}:22:5: warning: 正文 without 署名 (signatories)",
     ]
 
@@ -487,3 +487,19 @@ def test_check_several_files_with_one_libreoffice_start(
     assert len(reports) == 2
     assert result.exit_code == (0 if all(r["passed"] for r in reports) else 1)
     assert all(any("版心" in rule["rule"] for rule in r["rules"]) for r in reports)
+
+
+def test_render_prints_validates_warnings_and_strict_fails(tmp_path: Path) -> None:
+    """seed 004's notice prints no 署名 and no 成文日期 (read by hand): render says so on stderr."""
+    unsigned = PLANS / "suixi-2021.yaml"
+    out = tmp_path / "plan.txt"
+    result = run("render", str(unsigned), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert out.is_file()
+    assert "[signature]" in result.stderr and "[to-fill]" in result.stderr
+    out.unlink()
+    strict = run("render", str(unsigned), "-o", str(out), "--strict")
+    assert strict.exit_code == 1
+    assert not out.exists()
+    clean = run("render", str(PLANS / "wuzhong-2019.yaml"), "-o", str(out), "--strict")
+    assert clean.exit_code == 0 and "warning" not in clean.stderr

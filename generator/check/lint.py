@@ -70,6 +70,22 @@ def lint_document(
     return sorted(lint.problems, key=lambda p: (p.line, p.column))
 
 
+def lint_files(paths: list[Path]) -> list[Problem]:
+    """The warnings of every plan of ``paths`` that loads (one that does not is left to the
+    command that reads it, which reports its errors): what ``render`` prints before rendering."""
+    from ..errors import InputError
+    from ..load import load_document
+
+    out: list[Problem] = []
+    for path in paths:
+        try:
+            document = load_document(path)
+        except InputError:
+            continue
+        out.extend(lint_document(document, path))
+    return out
+
+
 class _Lint:
     def __init__(self, document: Document, path: str | Path | None) -> None:
         self.document = document
@@ -230,7 +246,7 @@ class _Lint:
                 "add `signatories:` — the issuing organ's name, printed over the 成文日期",
             )
         if n.date is None and (n.body or n.signatories):
-            sealed = " — the seal goes on it" if n.sealed else ""
+            sealed = " — the seal goes on it" if n.sealed and n.signatories else ""
             shown = f"prints {date_placeholder(year)}" if n.signatories else "no date line is printed"
             self.warn(
                 ("notice", "date"),
