@@ -11,6 +11,7 @@ quirks are handled once, here. One module per area, as in python-docx's ``oxml``
 * :mod:`.fragments` — :class:`RunXml` / :class:`ParagraphXml` XML that docxtpl inserts verbatim
   (``{{r …}}``, ``{{p …}}``) with plan text escaped as data, and the bottom-anchored text box;
 * :mod:`.revisions` — tracked changes (w:ins/w:del) for ``writers/diff_docx.py``;
+* :mod:`.comments` — comments (批注) anchored on paragraphs, for the diff writer;
 * :mod:`.stamps` — hidden bookmarks naming the node and part each plan paragraph prints, so the
   diff writer pairs paragraphs by identity;
 * :mod:`.reading` — a body's blocks and printed text, characters with their run formatting, inline
@@ -21,6 +22,7 @@ Units: Word measures in twips (1/20 pt), font sizes in half-points, borders in e
 
 from docx.oxml.ns import qn
 
+from .comments import COMMENTS_PART, anchor_comment, comments_part, register_comments
 from .elements import TWIPS_PER_MM, W_NS, get_ppr, get_rpr, mm_to_twips, ppr_child, rpr_child
 from .fragments import (
     EMU_PER_TWIP,
@@ -89,6 +91,7 @@ from .revisions import Revisions, as_deleted_text, serialize_part, text_run, tra
 from .stamps import apply_stamps, block_stamp, remove_stamps, stamp_token
 
 __all__ = [
+    "COMMENTS_PART",
     "EMU_PER_TWIP",
     "TWIPS_PER_MM",
     "W_NS",
@@ -99,6 +102,7 @@ __all__ = [
     "Revisions",
     "RunXml",
     "add_tab_stop",
+    "anchor_comment",
     "append_field",
     "apply_stamps",
     "as_deleted_text",
@@ -107,6 +111,7 @@ __all__ = [
     "block_text",
     "body_blocks",
     "bottom_textbox",
+    "comments_part",
     "document_body",
     "drop_section_break",
     "escape_text",
@@ -124,6 +129,7 @@ __all__ = [
     "paragraph_text",
     "ppr_child",
     "qn",
+    "register_comments",
     "remove_stamps",
     "remove_theme_fonts",
     "replace_content",

@@ -33,7 +33,7 @@ from pathlib import Path
 from docx.oxml.xmlchemy import BaseOxmlElement
 
 from .. import ooxml as ox
-from ..diff import DiffResult, char_segments, longest_increasing
+from ..diff import Change, DiffResult, char_segments, longest_increasing
 from ..view import DocumentView
 from .docx import parse_stamp, render_docx
 
@@ -328,12 +328,15 @@ def tracked_changes_docx(
     date: dt.datetime | None = None,
     template: Path | None = None,
     moved: set[tuple[int, ...]] | None = None,
+    comments: list[tuple[tuple[int, ...] | None, list[str]]] | None = None,
 ) -> bytes:
     """The NEW view as .docx with every difference from the OLD view as a tracked change.
 
     ``*_printed`` are the labels an imported source printed
     (:attr:`generator.readers.ImportResult.printed_labels`); ``moved`` the old paths of the
-    nodes the diff found moved (shown as deleted there and inserted where they stand now).
+    nodes the diff found moved (shown as deleted there and inserted where they stand now);
+    ``comments`` are (new node path, lines) put as comments on that node's heading line, or on
+    the first paragraph for None (a notice field).
     """
     when = (date or dt.datetime.now(dt.UTC)).strftime("%Y-%m-%dT%H:%M:%SZ")
     _, _, old_body = _body(render_docx(old_view, template=template, stamp=True))
@@ -345,6 +348,14 @@ def tracked_changes_docx(
     _mark_paragraphs(merged, revisions)
 
     ox.set_body_blocks(new_body, [element for element, _ in merged])
+    # An agency template with comments of its own keeps them; ours are then left out.
+    notes = comments if comments and ox.COMMENTS_PART not in package.namelist() else []
+    numbered = _anchor_comments(new, merged, notes)
+    registered = {}
+    if numbered:  # read before writing: writestr updates the ZipInfo the reader checks against
+        types, rels = "[Content_Types].xml", "word/_rels/document.xml.rels"
+        parts = ox.register_comments(package.read(types), package.read(rels))
+        registered = dict(zip((types, rels), parts, strict=True))
 
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
@@ -354,8 +365,31 @@ def tracked_changes_docx(
                 data = ox.serialize_part(root)
             elif item.filename == "word/settings.xml":
                 data = ox.track_revisions_on(data)
+            elif item.filename in registered:
+                data = registered[item.filename]
             target.writestr(item, data)
+        if numbered:
+            target.writestr(ox.COMMENTS_PART, ox.comments_part(numbered, author, when))
     return out.getvalue()
+
+
+def _anchor_comments(
+    new: list[_Block],
+    merged: list[tuple[BaseOxmlElement, str]],
+    notes: list[tuple[tuple[int, ...] | None, list[str]]],
+) -> list[tuple[int, list[str]]]:
+    """Anchor each note on its node's heading line (the first kept paragraph for the notice);
+    the numbered notes to write into the comments part."""
+    headings = {b.key[0]: b.element for b in new if b.key is not None and b.key[1] == "h"}
+    first = next((el for el, state in merged if state != "del" and ox.is_paragraph(el)), None)
+    out: list[tuple[int, list[str]]] = []
+    for path, lines in notes:
+        element = headings.get(path) if path is not None else first
+        if element is None:
+            continue
+        ox.anchor_comment(element, len(out))
+        out.append((len(out), lines))
+    return out
 
 
 def render_diff_docx(
@@ -375,4 +409,18 @@ def render_diff_docx(
         date=date,
         template=template,
         moved={c.old_path for c in result.changes if c.kind == "moved" and c.old_path is not None},
+        comments=[_comment(c) for c in result.changes if c.fields],
     )
+
+
+def _comment(change: Change) -> tuple[tuple[int, ...] | None, list[str]]:
+    """Where the comment on a change goes and what it says: the node and each field, old → new."""
+    from .diff_text import KIND_NAMES
+
+    def shown(value: str) -> str:
+        return value.replace("\n", " / ") if value else "（无）"
+
+    label = change.new_label or change.old_label or ""
+    lines = [f"{KIND_NAMES[change.kind]} {label}"]
+    lines += [f"{f.name} {f.key}：{shown(f.old)} → {shown(f.new)}" for f in change.fields]
+    return (change.new_path if change.kind != "notice" else None), lines
