@@ -419,3 +419,30 @@ def test_not_a_document_is_exit_2(tmp_path: Path) -> None:
     run = _workplan(fake, WUZHONG_2021)
     assert run.returncode == 2
     assert "fake.docx" in run.stderr and "Traceback" not in run.stderr
+
+
+def test_piped_output_marks_edits_and_color_is_chosen(tmp_path: Path) -> None:
+    """A pipe (auto) and --color never get git's word-diff marks; --color always gets ANSI colour."""
+    from typer.testing import CliRunner
+
+    from generator.cli import app
+
+    new = load_document(WUZHONG_2021)
+    new.plan.sections[3].items[2].deadline = "2021年底前"  # a task field no text had
+    new.notice.cc = ["苏州市卫生健康委员会"]
+    edited = tmp_path / "edited.yaml"
+    edited.write_text(
+        json.dumps(new.model_dump(mode="json", exclude_none=True), ensure_ascii=False), encoding="utf-8"
+    )
+    outputs = {}
+    for color in ("auto", "never", "always"):
+        result = CliRunner().invoke(app, ["diff", str(WUZHONG_2021), str(edited), "--color", color])
+        assert result.exit_code == 1, result.output
+        outputs[color] = result.stdout
+    for color in ("auto", "never"):
+        assert "\x1b[" not in outputs[color]
+        assert "changed 修改  四、（二十一）\n  完成时限 deadline: {+2021年底前+}" in outputs[color]
+        assert "抄送 notice.cc: {+抄送：苏州市卫生健康委员会。+}" in outputs[color]
+    assert "\x1b[" in outputs["always"] and "{+" not in outputs["always"]
+    bad = CliRunner().invoke(app, ["diff", str(WUZHONG_2021), str(edited), "--color", "sometimes"])
+    assert bad.exit_code == 2
