@@ -49,6 +49,9 @@ _ALL_PAIRS_LIMIT = 40_000
 """Up to this many unmatched pairs every pair is scored (set intersections, no character diff);
 beyond it only pairs sharing a rare bigram are."""
 
+_CONTAINED_PAIRS_LIMIT = 4_000
+"""The same for the split/merge hints, which score every pair of added × reworded nodes."""
+
 
 @dataclass
 class FieldDiff:
@@ -217,9 +220,11 @@ def _dice(a: frozenset[str], b: frozenset[str]) -> float:
     return 2 * len(a & b) / (len(a) + len(b))
 
 
-def _candidate_pairs(olds: list[_Entry], news: list[_Entry]) -> list[tuple[_Entry, _Entry]]:
-    """Pairs worth scoring: all of them when few, else those sharing a rare bigram."""
-    if len(olds) * len(news) <= _ALL_PAIRS_LIMIT:
+def _candidate_pairs(
+    olds: list[_Entry], news: list[_Entry], limit: int = _ALL_PAIRS_LIMIT
+) -> list[tuple[_Entry, _Entry]]:
+    """Pairs worth scoring: all of them when at most ``limit``, else those sharing a rare bigram."""
+    if len(olds) * len(news) <= limit:
         return [(o, n) for o in olds for n in news]
     postings: dict[str, list[_Entry]] = defaultdict(list)
     for n in news:
@@ -495,7 +500,8 @@ def _notes(old: list[_Entry], new: list[_Entry], pairs: dict[int, int], changed:
     def contained(parts: list[_Entry], wholes: list[_Entry]) -> dict[int, _Entry]:
         """For each part, the whole holding most of its bigrams (at least CONTAINED of them)."""
         best: dict[int, tuple[float, _Entry]] = {}
-        for part, whole in _candidate_pairs(parts, wholes):
+        # a part held in a whole shares its rare bigrams, so the index finds it cheaply
+        for part, whole in _candidate_pairs(parts, wholes, _CONTAINED_PAIRS_LIMIT):
             share = len(part.grams & whole.grams) / len(part.grams)
             if share >= CONTAINED and share > best.get(part.index, (0.0, whole))[0]:
                 best[part.index] = (share, whole)
@@ -527,7 +533,8 @@ def diff_views(
         if diffs or old[oi].text != new[ni].text:
             fields[oi] = diffs
     changed = set(fields)
-    notes = _notes(old, new, pairs, changed)
+    # split/merge hints look at rewordings only: a new 完成时限 splits nothing off
+    notes = _notes(old, new, pairs, {oi for oi in changed if old[oi].text != new[pairs[oi]].text})
 
     ordered: list[tuple[float, Change]] = []
     for oi, ni in pairs.items():
