@@ -196,23 +196,33 @@ def render_cmd(
 
     if (output is None) == (outdir is None):
         raise _fail("error: give either -o OUTPUT (one plan) or -d OUTDIR (one or more plans)")
-    warnings = lint_files(plans)
-    for warning in warnings:
-        typer.echo(str(warning), err=True)
-    if strict and warnings:
-        typer.echo(f"error: {len(warnings)} warning(s) and --strict: nothing written", err=True)
-        raise typer.Exit(1)
+    if strict:  # before anything is written
+        _print_warnings(lint_files(plans), strict=True)
     wanted = [f.strip().lower().lstrip(".") for f in (formats or "txt").split(",") if f.strip()]
     if output is not None:
         if len(plans) != 1:
             raise _fail("error: -o takes one plan; use -d OUTDIR for several")
         _render_one(plans[0], output, template, wanted if formats is not None else None)
+        if not strict:  # after rendering: an output error stays the one message
+            _print_warnings(lint_files(plans), strict=False)
         return
     assert outdir is not None
     from .batch import render_batch
 
-    if not render_batch(plans, outdir, wanted, template=template, progress=True).ok:
+    ok = render_batch(plans, outdir, wanted, template=template, progress=True).ok
+    if not strict:
+        _print_warnings(lint_files(plans), strict=False)
+    if not ok:
         raise typer.Exit(2)
+
+
+def _print_warnings(warnings: list[Any], *, strict: bool) -> None:
+    """validate's warnings on stderr; with --strict any warning fails the render (exit 1)."""
+    for warning in warnings:
+        typer.echo(str(warning), err=True)
+    if strict and warnings:
+        typer.echo(f"error: {len(warnings)} warning(s) and --strict: nothing written", err=True)
+        raise typer.Exit(1)
 
 
 def _render_one(plan: Path, output: Path, template: Path | None, formats: list[str] | None) -> None:
