@@ -422,11 +422,17 @@ def field_diff(key: str, name: str, before: str, after: str) -> FieldDiff:
     return FieldDiff(key, name, before, after, char_segments(before, after))
 
 
-def node_field_diffs(old: Node, new: Node) -> list[FieldDiff]:
+UNPRINTED_FIELDS = frozenset({"id", "status"})
+"""Node fields no printed document carries: not compared when a side is read from a document."""
+
+
+def node_field_diffs(old: Node, new: Node, *, skip: frozenset[str] = frozenset()) -> list[FieldDiff]:
     """The fields of two paired nodes that differ, compared on the model (a status or a
-    numbering flag counts although no text shows it)."""
+    numbering flag counts although no text shows it); ``skip`` names fields left out."""
     out = []
     for key, name in NODE_FIELDS:
+        if key in skip:
+            continue
         before, after = getattr(old, key), getattr(new, key)
         if before != after:
             separator = _SEPARATORS.get(key, "\n")
@@ -525,11 +531,13 @@ def diff_views(
     (:attr:`generator.readers.ImportResult.printed_labels`), so a defect the import corrected
     shows as ``renumbered``."""
     old, new = _flatten(old_view, old_printed), _flatten(new_view, new_printed)
+    # a side read from a document (it has printed labels) cannot say a node's id or status
+    skip = UNPRINTED_FIELDS if old_printed is not None or new_printed is not None else frozenset()
     pairs = _match(old, new)
     moved = _moved(old, new, pairs)
     fields = {}
     for oi, ni in pairs.items():
-        diffs = node_field_diffs(old[oi].numbered.node, new[ni].numbered.node)
+        diffs = node_field_diffs(old[oi].numbered.node, new[ni].numbered.node, skip=skip)
         if diffs or old[oi].text != new[ni].text:
             fields[oi] = diffs
     changed = set(fields)
