@@ -372,7 +372,9 @@ def _bundled_names() -> frozenset[str]:
 
 @lru_cache(maxsize=8)
 def _template_bytes(path: str, mtime: float) -> bytes:
-    return Path(path).read_bytes()
+    from ..limits import MAX_PACKAGE_BYTES, read_input
+
+    return read_input(path, MAX_PACKAGE_BYTES)  # checked again: the file may have changed since
 
 
 @lru_cache(maxsize=8)
