@@ -564,3 +564,16 @@ def test_examples_still_load() -> None:
 
     for path in sorted(EXAMPLES.glob("*.yaml")):
         load_document(path)
+
+
+def test_the_sandbox_allows_what_the_bundled_template_reads() -> None:
+    """The quick scan of the bundled template (run at every render's start) finds every
+    attribute its tags read, as Jinja's own parse of them says."""
+    from generator.writers import docx_template as tpl
+    from generator.writers.docx import _jinja_env
+    from generator.writers.template_policy import attributes_of, template_sources
+
+    env = _jinja_env()
+    read = attributes_of(env, template_sources(str(tpl.template_path())))
+    assert {"kind", "text", "rows"} <= read
+    assert read <= env.allowed_attributes

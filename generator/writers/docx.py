@@ -340,7 +340,7 @@ def _finalize(value: Any) -> Any:
 
 @lru_cache(maxsize=1)
 def _jinja_env() -> Any:
-    from .template_policy import LOOP_ATTRIBUTES, PolicyEnvironment, attributes_of, template_sources
+    from .template_policy import LOOP_ATTRIBUTES, PolicyEnvironment, attributes_in_package
 
     class CompiledOnce(PolicyEnvironment):
         """docxtpl compiles the template's XML on every render; the XML is the same each time
@@ -359,7 +359,7 @@ def _jinja_env() -> Any:
 
     env = CompiledOnce(autoescape=True, finalize=_finalize)
     # Templates are sandboxed (see template_policy): they read what the bundled one reads.
-    env.allowed_attributes = LOOP_ATTRIBUTES | attributes_of(env, template_sources(str(tpl.template_path())))
+    env.allowed_attributes = LOOP_ATTRIBUTES | attributes_in_package(str(tpl.template_path()))
     return env
 
 

@@ -9,6 +9,8 @@ whose tags name anything else, naming what it reached for.
 
 from __future__ import annotations
 
+import re
+import zipfile
 from collections.abc import Iterable
 from typing import Any
 
@@ -100,6 +102,25 @@ def attributes_of(env: jinja2.Environment, sources: Iterable[str]) -> frozenset[
     found: set[str] = set()
     for source in sources:
         found.update(node.attr for node in env.parse(source).find_all(nodes.Getattr))
+    return frozenset(found)
+
+
+_TAG = re.compile(r"\{[{%](.*?)[}%]\}", re.S)
+_ATTRIBUTE = re.compile(r"[\w\]\)]\s*\.\s*([A-Za-z_]\w*)")
+
+
+def attributes_in_package(path: str) -> frozenset[str]:
+    """The attributes read in the tags of a .docx's XML parts, found without python-docx or a
+    Jinja parse (a few milliseconds, where :func:`attributes_of` over :func:`template_sources`
+    costs tens — it runs on every start of a render). A superset of what the tags read, which is
+    what the sandbox needs: attributes the bundled template itself reads."""
+    found: set[str] = set()
+    with zipfile.ZipFile(path) as package:
+        for name in package.namelist():
+            if name.startswith("word/") and name.endswith(".xml"):
+                xml = re.sub(r"<[^>]*>", "", package.read(name).decode("utf-8"))
+                for tag in _TAG.findall(xml):
+                    found.update(_ATTRIBUTE.findall(tag))
     return frozenset(found)
 
 
