@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import io
 import json
+import os
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -26,7 +27,12 @@ from hypothesis import strategies as st
 from generator.limits import ILLEGAL_CHARS
 
 EXAMPLE = (EXAMPLES / "example.yaml").read_text(encoding="utf-8")
-FUZZ = settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+# 8 examples per property in CI; WORKPLAN_FUZZ_EXAMPLES=500 for a longer hunt.
+FUZZ = settings(
+    max_examples=int(os.environ.get("WORKPLAN_FUZZ_EXAMPLES", "8")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
 
 
 class Worker:
