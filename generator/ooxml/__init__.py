@@ -10,6 +10,9 @@ quirks are handled once, here. One module per area, as in python-docx's ``oxml``
   properties, used by ``writers/docx_template.py`` to build ``templates/notice.docx``;
 * :mod:`.fragments` — :class:`RunXml` / :class:`ParagraphXml` XML that docxtpl inserts verbatim
   (``{{r …}}``, ``{{p …}}``) with plan text escaped as data, and the bottom-anchored text box;
+* :mod:`.sections` — footer references shared by sections, the turned page number of a
+  landscape page;
+* :mod:`.tables` — whole tables for ``{{p …}}`` (the 重点任务分工表);
 * :mod:`.revisions` — tracked changes (w:ins/w:del) for ``writers/diff_docx.py``;
 * :mod:`.reading` — a body's blocks and printed text, characters with their run formatting, inline
   edits, style ids and numbering.xml as written, for ``readers/docx.py`` and the diff writer.
@@ -84,17 +87,21 @@ from .reading import (
     text_box_texts,
 )
 from .revisions import Revisions, as_deleted_text, serialize_part, text_run, track_revisions_on
+from .sections import move_last_section, share_header_footer_refs, turned_textbox
+from .tables import CellSpec, TableXml, grid_table
 
 __all__ = [
     "EMU_PER_TWIP",
     "TWIPS_PER_MM",
     "W_NS",
     "Atom",
+    "CellSpec",
     "LevelXml",
     "NumXml",
     "ParagraphXml",
     "Revisions",
     "RunXml",
+    "TableXml",
     "add_tab_stop",
     "append_field",
     "as_deleted_text",
@@ -107,11 +114,13 @@ __all__ = [
     "escape_text",
     "get_ppr",
     "get_rpr",
+    "grid_table",
     "inner_paragraphs",
     "is_paragraph",
     "is_table",
     "link_style",
     "mm_to_twips",
+    "move_last_section",
     "num_pr",
     "numbering_xml",
     "own_text",
@@ -149,11 +158,13 @@ __all__ = [
     "set_table_borders",
     "set_table_layout_fixed",
     "set_table_width",
+    "share_header_footer_refs",
     "style_ids",
     "table_rows",
     "text_atoms",
     "text_box_texts",
     "text_run",
     "track_revisions_on",
+    "turned_textbox",
     "twips_length",
 ]

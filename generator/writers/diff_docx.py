@@ -279,8 +279,11 @@ def _mark_paragraphs(merged: list[tuple[BaseOxmlElement, str]], revisions: ox.Re
     tail = len(merged)
     while tail > 0 and states[tail - 1] != "keep":
         tail -= 1
-    if tail < len(merged) and tail > 0 and all(ox.is_paragraph(el) for el, _ in merged[tail - 1 :]):
-        states[tail - 1 :] = [*states[tail:], "keep"]
+    if tail < len(merged) and tail > 0 and ox.is_paragraph(merged[tail - 1][0]):
+        # tables in the tail (an added 分工表) carry no ¶: the marks shift over the paragraphs only
+        marks = [i for i in range(tail - 1, len(merged)) if ox.is_paragraph(merged[i][0])]
+        for i, state in zip(marks, [*(states[j] for j in marks[1:]), "keep"], strict=True):
+            states[i] = state
     for (element, _), state in zip(merged, states, strict=True):
         if ox.is_paragraph(element) and state != "keep":
             revisions.mark_paragraph(element, state)

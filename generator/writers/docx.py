@@ -21,6 +21,7 @@ from typing import Any, ClassVar
 
 from .. import ooxml as ox
 from ..errors import InputError, Problem
+from ..tasks.table import TaskTableView
 from ..title_lines import break_title, width_zi
 from ..view import DocumentView, Para
 from . import docx_template as tpl
@@ -227,6 +228,46 @@ def _plan_paragraphs(paragraphs: list[Para], sid: StyleIds) -> list[dict[str, An
     return out
 
 
+# ---------------------------------------------------------------- 重点任务分工表
+
+TASK_CELL_MARGIN = 57  # 1 mm each side of a cell's text
+TASK_ZI = tpl.TASK_PT * 20 + tpl.CHAR_SPACING  # 1字 of the table's 4号 text, as condensed by Normal
+_CENTRED = {"序号", "完成时限"}
+
+
+def task_table_xml(table: TaskTableView, sid: StyleIds = default_style_id) -> ox.TableXml:
+    """The 分工表 as a Word table across the 版心 (turned when landscape): header row repeated,
+    a spanning row per section kept with its first task, no row split across pages."""
+    width = tpl.LANDSCAPE_TEXT_WIDTH if table.landscape else tpl.TEXT_WIDTH
+    margins = 2 * TASK_CELL_MARGIN * len(table.columns)
+    zi = table.column_widths((width - margins) / TASK_ZI)
+    widths = [round(w * TASK_ZI) + 2 * TASK_CELL_MARGIN for w in zi]
+    widths[-1] += width - sum(widths)  # rounding: the table is exactly the 版心 wide
+    header = [ox.CellSpec(column, sid("WP Task Head")) for column in table.columns]
+    rows: list[tuple[list[ox.CellSpec], bool]] = []
+    for group in table.groups:
+        rows.append(([ox.CellSpec(group.heading, sid("WP Task Section"), len(table.columns))], True))
+        for row in group.rows:
+            cells = [
+                ox.CellSpec(row.cells[c], sid("WP Task Center" if c in _CENTRED else "WP Task Text"))
+                for c in table.columns
+            ]
+            rows.append((cells, False))
+    return ox.grid_table(header, rows, widths, cell_margin=TASK_CELL_MARGIN)
+
+
+def _task_table(view: DocumentView, sid: StyleIds) -> dict[str, Any] | None:
+    table = view.plan.task_table
+    if table is None:
+        return None
+    return {
+        "landscape": table.landscape,
+        "label": table.label,
+        "title_lines": break_title(table.title),
+        "table": task_table_xml(table, sid),
+    }
+
+
 def build_context(view: DocumentView, sid: StyleIds = default_style_id) -> dict[str, Any]:
     """Everything the template prints, as plain strings or ooxml fragments."""
     n = view.notice
@@ -270,6 +311,7 @@ def build_context(view: DocumentView, sid: StyleIds = default_style_id) -> dict[
         annex_label=view.plan.annex_label,
         plan_title_lines=break_title(view.plan.title),
         paragraphs=_plan_paragraphs(view.plan.paragraphs, sid),
+        task_table=_task_table(view, sid),
         has_imprint=n.has_imprint,
         imprint_spacer=ox.paragraph(sid("WP Imprint Anchor"), line_exact=imprint_height(n.cc)),
         cc=n.cc,
@@ -419,6 +461,10 @@ def render_docx(view: DocumentView, template: Path | None = None) -> bytes:
     document = _template_class()(io.BytesIO(source))
     context = build_context(view, _style_ids(str(path.resolve()), path.stat().st_mtime))
     document.render(context, jinja_env=_jinja_env(), autoescape=True)
+    table = view.plan.task_table
+    if table is not None and table.landscape and not view.notice.has_imprint:
+        # nothing follows the landscape table: its section ends the document, no portrait page after
+        ox.move_last_section(document.docx.element.body)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
