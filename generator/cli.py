@@ -319,6 +319,34 @@ def rollover_cmd(
     typer.echo(f"wrote {output}" + (f" and {report}" if report is not None else ""), err=True)
 
 
+@app.command("tasks")
+@guarded
+def tasks_cmd(
+    plan: Annotated[Path, typer.Argument(help="Plan YAML.")],
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "-o", "--output", help="Ledger: .xlsx, .csv or .json (with --update: the YAML to write)."
+        ),
+    ] = None,
+    update: Annotated[
+        Path | None,
+        typer.Option("--update", help="Read this ledger back and write its status changes into the plan."),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing output file.")] = False,
+) -> None:
+    """The 督办台账: one row per task (.xlsx/.csv/.json); --update writes its statuses back."""
+    from .tasks.cli import update_from_ledger, write_ledger
+
+    if update is None:
+        if output is None:
+            raise _fail("error: give -o tasks.xlsx|.csv|.json, or --update LEDGER")
+        typer.echo(write_ledger(plan, output, force=force), err=True)
+        return
+    for line in update_from_ledger(plan, update, output, force=force):
+        typer.echo(line)
+
+
 @app.command("schema")
 def schema_cmd() -> None:
     """Print the JSON Schema of the plan YAML (for editors)."""

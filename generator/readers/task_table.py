@@ -61,9 +61,7 @@ def split_task_table(lines: list[Line]) -> tuple[list[Line], FoundTable | None]:
             title_lines = [lines[i].text for i in after[:offset]]
             if not title_lines or any(lines[i].table is not None for i in after[:offset]):
                 break
-            end = next(
-                (i for i in content if i > header_index and is_imprint(lines[i].text)), len(lines)
-            )
+            end = next((i for i in content if i > header_index and is_imprint(lines[i].text)), len(lines))
             kept = lines[:index] + lines[end:]
             return kept, FoundTable("".join(title_lines), columns)
     return lines, None

@@ -61,7 +61,7 @@ def label_path(entry: Numbered, parents: tuple[Numbered, ...]) -> str:
     return "".join(p.label for p in (*parents, entry))
 
 
-def _heading(node: Node, with_text: bool) -> str:
+def cell_heading(node: Node, with_text: bool = False) -> str:
     heading = (node.heading or "").strip()
     if with_text and node.text:
         return heading + "".join(node.text)
@@ -173,7 +173,7 @@ def build_task_table(plan: Plan, outline: list[Numbered], label: str, title: str
             current = section
             groups.append(TaskGroup(section.label + (section.node.heading or "").strip(), []))
         number += 1
-        heading = _heading(entry.node, settings.text)
+        heading = cell_heading(entry.node, settings.text)
         path = label_path(entry, parents)
         row = TaskRow(number, entry, path, heading, _cells(number, path + heading, entry.node))
         groups[-1].rows.append(row)
