@@ -1,7 +1,7 @@
 """The `workplan` command: each subcommand is a few lines over a library function.
 
 Commands are defined in the order of the work (typer lists them in that order):
-new/import → validate → render → check, then diff and rollover; schema last.
+new/import → validate → render → check, then diff, rollover and tasks; schema last.
 Exit codes: 0 ok, 1 the document has problems (or, for diff, differs), 2 usage or input error.
 """
 
@@ -28,7 +28,7 @@ Draft Chinese government work plans (工作要点) as GB/T 9704-2012 documents.
 
 Workflow: **new** (a starter plan) or **import** (last year's .docx/.txt/.md) → edit the YAML →
 **validate** → **render** (.docx .pdf .html .md .txt) → **check** the layout.
-Between versions: **diff**; for next year: **rollover**.
+Between versions: **diff**; for next year: **rollover**; during the year: **tasks** (督办台账).
 
 Exit codes: 0 ok · 1 the document has problems (validate, check) or differs (diff) ·
 2 bad input or usage (one message naming file:line:column, nothing written).

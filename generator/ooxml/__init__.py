@@ -87,7 +87,7 @@ from .reading import (
     text_box_texts,
 )
 from .revisions import Revisions, as_deleted_text, serialize_part, text_run, track_revisions_on
-from .sections import move_last_section, share_header_footer_refs, turned_textbox
+from .sections import move_last_section, pin_textbox_to_page, share_header_footer_refs, turned_textbox
 from .tables import CellSpec, TableXml, grid_table
 
 __all__ = [
@@ -126,6 +126,7 @@ __all__ = [
     "own_text",
     "paragraph",
     "paragraph_text",
+    "pin_textbox_to_page",
     "ppr_child",
     "qn",
     "remove_theme_fonts",

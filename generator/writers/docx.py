@@ -132,6 +132,7 @@ def closing_paragraphs(
 # ---------------------------------------------------------------- 版记 (§7.4)
 
 IMPRINT_PT = 14  # 4号
+IMPRINT_AREA_HEIGHT = tpl.PAGE_H - tpl.MARGIN_TOP - tpl.MARGIN_BOTTOM  # 版心 225 mm
 IMPRINT_RULE_TWIPS = 20 + 20  # a rule paragraph: 1 pt line plus its border
 
 
@@ -465,6 +466,15 @@ def render_docx(view: DocumentView, template: Path | None = None) -> bytes:
     if table is not None and table.landscape and not view.notice.has_imprint:
         # nothing follows the landscape table: its section ends the document, no portrait page after
         ox.move_last_section(document.docx.element.body)
+    elif table is not None and table.landscape:
+        # the 版记 opens the portrait section after the table: its last rule set on the 版心 bottom
+        # from the page top, where LibreOffice misplaces a margin-aligned box (see the function)
+        ox.pin_textbox_to_page(
+            document.docx.element.body,
+            "版记",
+            bottom=tpl.MARGIN_TOP + IMPRINT_AREA_HEIGHT,
+            height=imprint_height(view.notice.cc),
+        )
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
