@@ -614,3 +614,21 @@ def test_docx_zip_members_of_the_template_have_fixed_dates() -> None:
     assert build_template() == template_path().read_bytes()
     names = zipfile.ZipFile(template_path()).namelist()
     assert sum(1 for n in names if re.match(r"word/footer\d+\.xml", n)) == 4
+
+
+@given(
+    st.lists(st.text(alphabet="测试单位2025年底前；、", max_size=40), min_size=6, max_size=6),
+    st.floats(20, 60),
+)
+def test_column_widths_fill_the_line_and_keep_the_headers(cells: list[str], available: float) -> None:
+    from generator.tasks.table import TaskGroup, TaskRow, TaskTableView
+
+    document = example()
+    entry = number_plan(document.plan)[0]
+    row = TaskRow(1, entry, "一、", "x", dict(zip(EXAMPLE_COLUMNS, cells, strict=True)))
+    table = TaskTableView("附件2", "表", list(EXAMPLE_COLUMNS), [TaskGroup("一、", [row])])  # type: ignore[arg-type]
+    widths = table.column_widths(available)
+    assert abs(sum(widths) - available) < 1e-6
+    least = [2 + 1.0] + [4 + 1.0] * 5  # 序号 two digits; every other header is four 字
+    if available >= sum(least):  # else no width keeps every header on one line: all shrink alike
+        assert all(w >= lo - 1e-6 for w, lo in zip(widths, least, strict=True))

@@ -18,6 +18,9 @@ from ..title_lines import width_zi
 LANDSCAPE_AFTER = 4
 """More columns than this do not fit a portrait 版心 legibly: the table is set landscape (GB/T 9704 §8)."""
 
+TASK_WEIGHT = 1.6
+"""How much wider than the other long columns 重点任务 may grow when the widths are cut."""
+
 DEFAULT_TASK_LEVEL = 2
 """Rows of a plan whose nodes carry no task field yet: its （一） items, the unit a 分工表 assigns."""
 
@@ -122,32 +125,40 @@ class TaskTableView:
     def rows(self) -> list[TaskRow]:
         return [row for group in self.groups for row in group.rows]
 
-    def column_widths(self, available_zi: float, padding_zi: float = 0.5) -> list[float]:
-        """Column widths in 字 summing to ``available_zi``: each column as wide as its longest
-        cell would like, short columns (序号, 完成时限) never narrower than their header, and
-        the wide ones (重点任务, 责任单位 …) shrunk in proportion when the sum does not fit."""
+    def column_widths(self, available_zi: float, padding_zi: float = 1.0) -> list[float]:
+        """Column widths in 字 summing to ``available_zi``: each column as wide as its longest cell
+        would like, never narrower than its header (序号: two digits). When they do not all fit,
+        the widest are cut to one common width (water-filling), so short columns (完成时限,
+        牵头单位) stay on one line and the long texts wrap; spare room goes to the text columns."""
         natural, least = [], []
-        for index, column in enumerate(self.columns):
-            cells = [row.cells[column] for row in self.rows]
-            longest = max((width_zi(c) for c in cells), default=0.0)
-            header = width_zi(column)
-            lo = (2 if column == "序号" else header) + padding_zi
+        for column in self.columns:
+            longest = max((width_zi(row.cells[column]) for row in self.rows), default=0.0)
+            lo = (2 if column == "序号" else width_zi(column)) + padding_zi
             natural.append(max(lo, longest + padding_zi))
             least.append(lo)
-            del index
-        total = sum(natural)
-        if total <= available_zi:
-            # spare room goes to the text columns, 重点任务 first
-            spare = available_zi - total
-            wide = [i for i, c in enumerate(self.columns) if c not in ("序号", "完成时限")] or [0]
-            share = spare / len(wide)
-            return [w + (share if i in wide else 0.0) for i, w in enumerate(natural)]
-        room = available_zi - sum(least)
-        extra = [n - lo for n, lo in zip(natural, least, strict=True)]
-        if room <= 0 or not sum(extra):
+        if sum(least) >= available_zi:
             return [available_zi * lo / sum(least) for lo in least]
-        scale = room / sum(extra)
-        return [lo + e * scale for lo, e in zip(least, extra, strict=True)]
+        if sum(natural) <= available_zi:
+            wide = [i for i, c in enumerate(self.columns) if c not in ("序号", "完成时限")] or [0]
+            share = (available_zi - sum(natural)) / len(wide)
+            return [w + (share if i in wide else 0.0) for i, w in enumerate(natural)]
+        # 重点任务 is what the table is read for: it may grow to a larger share than the others
+        weight = [TASK_WEIGHT if c == "重点任务" else 1.0 for c in self.columns]
+
+        def capped(cap: float) -> list[float]:
+            return [max(lo, min(n, cap * w)) for n, lo, w in zip(natural, least, weight, strict=True)]
+
+        low, high = 0.0, max(natural)
+        for _ in range(60):  # the cap at which the capped widths fill the line exactly
+            cap = (low + high) / 2
+            if sum(capped(cap)) > available_zi:
+                high = cap
+            else:
+                low = cap
+        widths = capped(low)
+        cut = [i for i, (w, n) in enumerate(zip(widths, natural, strict=True)) if w < n] or [0]
+        rest = (available_zi - sum(widths)) / len(cut)
+        return [w + (rest if i in cut else 0.0) for i, w in enumerate(widths)]
 
 
 def _cells(number: int, task: str, node: Node) -> dict[str, str]:
