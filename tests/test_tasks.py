@@ -632,3 +632,21 @@ def test_column_widths_fill_the_line_and_keep_the_headers(cells: list[str], avai
     least = [2 + 1.0] + [4 + 1.0] * 5  # 序号 two digits; every other header is four 字
     if available >= sum(least):  # else no width keeps every header on one line: all shrink alike
         assert all(w >= lo - 1e-6 for w, lo in zip(widths, least, strict=True))
+
+
+@pytest.mark.parametrize("fmt", ["txt", "md", "docx"])
+def test_an_imported_document_reads_its_table_back_to_task_table(fmt: str, tmp_path: Path) -> None:
+    """The printed 分工表 is the plan's, not a stray 附件 node: import gives ``task_table`` back
+    (its columns; the default title and 附件说明 as defaults) and the same plan."""
+    from generator.readers import import_file
+
+    document = example(columns=["序号", "重点任务", "牵头单位", "完成时限"])
+    document.notice.attachments = None
+    path = tmp_path / f"plan.{fmt}"
+    data = render(document, fmt)
+    path.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+    imported = import_file(path).document
+    assert imported.plan.task_table == TaskTable(columns=["序号", "重点任务", "牵头单位", "完成时限"])
+    assert imported.notice.attachments is None
+    assert [n.heading for n in imported.plan.sections] == [n.heading for n in document.plan.sections]
+    assert imported.plan.nodes()[-1].text == document.plan.nodes()[-1].text  # nothing of the table appended

@@ -201,7 +201,10 @@ def _row(values: dict[str, object], line: int) -> ReadRow:
             if isinstance(value, dt.datetime):
                 value = value.date()
             elif isinstance(value, str) and value.strip():
-                value = dt.date.fromisoformat(value.strip())
+                try:
+                    value = dt.date.fromisoformat(value.strip())
+                except ValueError:  # retyped by hand (2025/6/30): the date is not read back, the 完成时限 is
+                    value = None
             elif not isinstance(value, dt.date):
                 value = None
         elif f.name == "status":
@@ -266,6 +269,8 @@ def _xlsx_table(path: Path) -> list[list[object]]:
         book = load_workbook(path, read_only=True, data_only=True)
     except (BadZipFile, KeyError, OSError) as exc:
         raise ValueError(f"not an .xlsx workbook: {exc}") from None
+    except Exception as exc:  # openpyxl's own kinds (InvalidFileException, a damaged part …)
+        raise ValueError(f"not an .xlsx workbook: {type(exc).__name__}") from None
     sheet = book["督办台账"] if "督办台账" in book.sheetnames else book.worksheets[0]
     rows = [list(r) for r in sheet.iter_rows(values_only=True)]
     book.close()
