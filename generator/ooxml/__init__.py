@@ -14,6 +14,9 @@ quirks are handled once, here. One module per area, as in python-docx's ``oxml``
   landscape page;
 * :mod:`.tables` — whole tables for ``{{p …}}`` (the 重点任务分工表);
 * :mod:`.revisions` — tracked changes (w:ins/w:del) for ``writers/diff_docx.py``;
+* :mod:`.comments` — comments (批注) anchored on paragraphs, for the diff writer;
+* :mod:`.stamps` — hidden bookmarks naming the node and part each plan paragraph prints, so the
+  diff writer pairs paragraphs by identity;
 * :mod:`.reading` — a body's blocks and printed text, characters with their run formatting, inline
   edits, style ids and numbering.xml as written, for ``readers/docx.py`` and the diff writer.
 
@@ -22,6 +25,7 @@ Units: Word measures in twips (1/20 pt), font sizes in half-points, borders in e
 
 from docx.oxml.ns import qn
 
+from .comments import COMMENTS_PART, anchor_comment, comments_part, register_comments
 from .elements import TWIPS_PER_MM, W_NS, get_ppr, get_rpr, mm_to_twips, ppr_child, rpr_child
 from .fragments import (
     EMU_PER_TWIP,
@@ -29,6 +33,7 @@ from .fragments import (
     RunXml,
     bottom_textbox,
     escape_text,
+    offset_drawing_ids,
     paragraph,
     run,
     runs,
@@ -88,9 +93,11 @@ from .reading import (
 )
 from .revisions import Revisions, as_deleted_text, serialize_part, text_run, track_revisions_on
 from .sections import move_last_section, pin_textbox_to_page, share_header_footer_refs, turned_textbox
+from .stamps import apply_stamps, block_stamp, remove_stamps, stamp_token
 from .tables import CellSpec, TableXml, grid_table
 
 __all__ = [
+    "COMMENTS_PART",
     "EMU_PER_TWIP",
     "TWIPS_PER_MM",
     "W_NS",
@@ -103,12 +110,16 @@ __all__ = [
     "RunXml",
     "TableXml",
     "add_tab_stop",
+    "anchor_comment",
     "append_field",
+    "apply_stamps",
     "as_deleted_text",
     "atom_runs",
+    "block_stamp",
     "block_text",
     "body_blocks",
     "bottom_textbox",
+    "comments_part",
     "document_body",
     "drop_section_break",
     "escape_text",
@@ -123,12 +134,15 @@ __all__ = [
     "move_last_section",
     "num_pr",
     "numbering_xml",
+    "offset_drawing_ids",
     "own_text",
     "paragraph",
     "paragraph_text",
     "pin_textbox_to_page",
     "ppr_child",
     "qn",
+    "register_comments",
+    "remove_stamps",
     "remove_theme_fonts",
     "replace_content",
     "replace_prefix",
@@ -160,6 +174,7 @@ __all__ = [
     "set_table_layout_fixed",
     "set_table_width",
     "share_header_footer_refs",
+    "stamp_token",
     "style_ids",
     "table_rows",
     "text_atoms",
