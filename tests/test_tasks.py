@@ -577,13 +577,15 @@ def test_update_refuses_rows_of_tasks_that_are_gone(tmp_path: Path) -> None:
 
 
 def test_diff_shows_a_task_change_once_at_its_node() -> None:
-    """The table follows from the plan: changing a node's 牵头单位 is no change of its own in the
-    table (at most one change, at the node)."""
+    """The table follows from the plan: changing a node's 牵头单位 is one change, at the node, and
+    none of the table's."""
     old = example()
     new = example()
     new.plan.sections[0].items[1].lead = "市卫生健康委员会医政医管科"
     result = diff_documents(old, new)
-    assert len(result.changes) <= 1
+    (change,) = result.changes  # one change, at the node — none for the table's row
+    assert change.kind == "changed" and change.new_path == (0, 1)
+    assert [f.key for f in change.fields] == ["lead"]
     assert all(
         "分工表" not in json.dumps(c.__dict__, ensure_ascii=False, default=str) for c in result.changes
     )
@@ -601,9 +603,11 @@ def test_rollover_advances_the_tables_title_with_the_plan(tmp_path: Path) -> Non
     assert view.plan.task_table is not None
     assert view.plan.task_table.title == "2026年云溪市医疗服务提升工作重点任务分工表"
     assert view.plan.task_table.label == "附件2"  # the 附件说明 line followed the year as well
-    # the rows are the draft's nodes: its deadlines are the table's (no state of its own)
-    assert [r.cells["完成时限"] for r in view.plan.task_table.rows] == [
-        e.node.deadline or "" for e, _ in task_entries(document.plan, number_plan(document.plan))
+    # the rows are the draft's nodes (services-payment, done, is left out): their deadlines
+    # advanced with the plan, and the table has no state of its own to fall behind
+    assert [(r.node.id, r.cells["完成时限"]) for r in view.plan.task_table.rows] == [
+        ("quality-core", "2026年6月底前"),
+        ("quality-drugs", "2026年底前"),
     ]
 
 
@@ -650,3 +654,23 @@ def test_an_imported_document_reads_its_table_back_to_task_table(fmt: str, tmp_p
     assert imported.notice.attachments is None
     assert [n.heading for n in imported.plan.sections] == [n.heading for n in document.plan.sections]
     assert imported.plan.nodes()[-1].text == document.plan.nodes()[-1].text  # nothing of the table appended
+
+
+def test_update_into_another_file_leaves_the_plan_alone(tmp_path: Path) -> None:
+    plan = tmp_path / "plan.yaml"
+    shutil.copy(EXAMPLE, plan)
+    before = plan.read_bytes()
+    ledger = tmp_path / "tasks.csv"
+    assert run("tasks", plan, "-o", ledger).exit_code == 0  # type: ignore[attr-defined]
+    table = list(csv.reader(io.StringIO(ledger.read_text(encoding="utf-8-sig"))))
+    table[1][8] = "已完成"
+    with ledger.open("w", encoding="utf-8-sig", newline="") as handle:
+        csv.writer(handle).writerows(table)
+    out = tmp_path / "next.yaml"
+    result = run("tasks", plan, "--update", ledger, "-o", out)
+    assert result.exit_code == 0, result.output  # type: ignore[attr-defined]
+    assert plan.read_bytes() == before
+    assert load_document(out).plan.sections[0].items[0].status == "done"
+    again = run("tasks", plan, "--update", ledger, "-o", out)  # an existing -o needs --force
+    assert again.exit_code == 2 and "--force" in again.output  # type: ignore[attr-defined]
+    assert run("tasks", plan, "--update", ledger, "-o", ledger).exit_code == 2  # type: ignore[attr-defined]
