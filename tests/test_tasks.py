@@ -674,3 +674,30 @@ def test_update_into_another_file_leaves_the_plan_alone(tmp_path: Path) -> None:
     again = run("tasks", plan, "--update", ledger, "-o", out)  # an existing -o needs --force
     assert again.exit_code == 2 and "--force" in again.output  # type: ignore[attr-defined]
     assert run("tasks", plan, "--update", ledger, "-o", ledger).exit_code == 2  # type: ignore[attr-defined]
+
+
+@pytest.mark.slow
+def test_a_table_over_several_landscape_pages_repeats_its_header_and_passes_check(
+    tmp_path: Path, soffice: str
+) -> None:
+    import pdfplumber
+
+    del soffice
+    document = example()
+    item = document.plan.sections[0].items[0]
+    document.plan.sections[0].items = [
+        item.model_copy(update={"id": f"t{i}", "heading": f"落实第{i + 1}项重点任务。"}) for i in range(60)
+    ]
+    report, _ = _check(tmp_path, document, "long")
+    assert report["passed"], report
+    with pdfplumber.open(tmp_path / "long.pdf") as pdf:
+        turned = [p for p in pdf.pages if p.width > p.height]
+        assert len(turned) >= 3
+        for page in turned:  # every page of the table opens with its header row
+            first_row = page.find_tables()[0].extract()[0]
+            assert [c.replace("\n", "") for c in first_row] == EXAMPLE_COLUMNS
+        rows = [row for p in turned for t in p.find_tables() for row in t.extract()[1:]]
+    # a row split by a page break would leave a part without its 序号 (or section heading) above
+    assert all(row[0] for row in rows)
+    # 60 tasks of section 一, then （四） of section 二
+    assert [row[0] for row in rows if row[0].isdigit()] == [str(n) for n in range(1, 62)]
