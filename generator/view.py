@@ -62,7 +62,10 @@ def task_table_title(document: Document) -> str | None:
 
 
 def attachment_names(document: Document) -> list[str]:
-    """附件说明 names: as given, else the plan's title (and the 分工表's); [] when the notice names none."""
+    """附件说明 names: as given, else the plan's title (and the 分工表's); [] when the notice names none
+    (or there is no notice: a bare plan is no one's 附件)."""
+    if getattr(document, "notice", None) is None:
+        return []
     if document.notice.attachments is None:
         table = task_table_title(document)
         return [document.plan.title] + ([table] if table else [])

@@ -8,7 +8,10 @@ generator.writers.docx_template`` rewrites it. It holds
 * one NAMED style per element and level ("WP Title", "WP Section", "WP Item Heading" …) so an
   agency restyles in Word without code; the fonts sit in five "WP Font …" base styles (the font
   map): every other style inherits its face from one of them;
-* docxtpl tags over the context built by :mod:`generator.writers.docx`.
+* docxtpl tags over the context built by :mod:`generator.writers.docx`;
+* the 重点任务分工表's place: a landscape section (turned margins, its own footers with the page
+  number turned to where the portrait pages print theirs) between two section breaks that the
+  tags keep only for a wide table, then a portrait section for the 版记.
 
 All raw WordprocessingML comes from :mod:`generator.ooxml`.
 """
