@@ -99,6 +99,16 @@ def test_levels_choose_the_rows_and_text_joins_the_task() -> None:
         "二、（三）2.优化现场预约服务。保留人工窗口，方便老年人就医。",
     ]
     assert [g.heading for g in table.groups] == ["二、改善群众就医体验"]
+    with_points = build_view(example(text=True)).plan.task_table
+    assert with_points is not None  # （二） prints its heading, its points inline, then its paragraphs
+    assert (
+        with_points.rows[1]
+        .cells["重点任务"]
+        .startswith(
+            "一、（二）加强合理用药管理。一是开展抗菌药物临床应用专项点评。二是推进处方前置审核系统建设。"
+            "全年门诊处方点评率不低于10%。在甪直路社区卫生服务中心"
+        )
+    )
 
 
 def test_a_plan_without_task_fields_lists_its_items() -> None:

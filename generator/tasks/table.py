@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..model import Node, Plan, TaskColumn, TaskTable
-from ..numbering import Numbered
+from ..numbering import Numbered, points_inline
 from ..title_lines import width_zi
 
 LANDSCAPE_AFTER = 4
@@ -66,8 +66,9 @@ def label_path(entry: Numbered, parents: tuple[Numbered, ...]) -> str:
 
 def cell_heading(node: Node, with_text: bool = False) -> str:
     heading = (node.heading or "").strip()
-    if with_text and node.text:
-        return heading + "".join(node.text)
+    if with_text and (node.points or node.text):
+        # as the plan prints the node: heading, inline points (一是…), then its paragraphs
+        return heading + points_inline(node.points) + "".join(node.text)
     # a cell is no sentence: the heading's closing 。 is dropped (一、（一）落实核心制度)
     return heading.removesuffix("。")
 
