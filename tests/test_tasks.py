@@ -711,3 +711,24 @@ def test_a_table_over_several_landscape_pages_repeats_its_header_and_passes_chec
     assert all(row[0] for row in rows)
     # 60 tasks of section 一, then （四） of section 二
     assert [row[0] for row in rows if row[0].isdigit()] == [str(n) for n in range(1, 62)]
+
+
+def test_rollover_advances_an_explicit_table_title_and_its_attachment_line(tmp_path: Path) -> None:
+    source = tmp_path / "plan.yaml"
+    text = EXAMPLE.read_text(encoding="utf-8")
+    text = text.replace(
+        "    - 2025年云溪市医疗服务提升工作重点任务分工表\n", "    - 2025年云溪市医疗服务提升重点任务清单\n"
+    )
+    text = text.replace(
+        "  task_table:  ", "  task_table:\n    title: 2025年云溪市医疗服务提升重点任务清单\n  #", 1
+    )
+    source.write_text(text, encoding="utf-8")
+    assert build_view(load_document(source)).plan.task_table.label == "附件2"  # type: ignore[union-attr]
+    out = tmp_path / "next.yaml"
+    result = run("rollover", source, "--year", "2026", "-o", out)
+    assert result.exit_code in (0, 1), result.output  # type: ignore[attr-defined]
+    table = build_view(load_document(out)).plan.task_table
+    assert table is not None and (table.title, table.label) == (
+        "2026年云溪市医疗服务提升重点任务清单",
+        "附件2",
+    )
