@@ -10,6 +10,7 @@ quirks are handled once, here. One module per area, as in python-docx's ``oxml``
   properties, used by ``writers/docx_template.py`` to build ``templates/notice.docx``;
 * :mod:`.fragments` — :class:`RunXml` / :class:`ParagraphXml` XML that docxtpl inserts verbatim
   (``{{r …}}``, ``{{p …}}``) with plan text escaped as data, and the bottom-anchored text box;
+* :mod:`.numbering` — Word's list numbering: w:abstractNum/w:num and a paragraph's w:numPr;
 * :mod:`.revisions` — tracked changes (w:ins/w:del) for ``writers/diff_docx.py``;
 * :mod:`.reading` — a body's blocks and printed text, characters with their run formatting, inline
   edits, style ids and numbering.xml as written, for ``readers/docx.py`` and the diff writer.
@@ -30,6 +31,7 @@ from .fragments import (
     run,
     runs,
 )
+from .numbering import LevelDef, add_list, free_ids, paragraph_style, set_num_pr, style_font, style_indent
 from .properties import (
     add_tab_stop,
     append_field,
@@ -90,11 +92,13 @@ __all__ = [
     "TWIPS_PER_MM",
     "W_NS",
     "Atom",
+    "LevelDef",
     "LevelXml",
     "NumXml",
     "ParagraphXml",
     "Revisions",
     "RunXml",
+    "add_list",
     "add_tab_stop",
     "append_field",
     "as_deleted_text",
@@ -105,6 +109,7 @@ __all__ = [
     "document_body",
     "drop_section_break",
     "escape_text",
+    "free_ids",
     "get_ppr",
     "get_rpr",
     "inner_paragraphs",
@@ -116,6 +121,7 @@ __all__ = [
     "numbering_xml",
     "own_text",
     "paragraph",
+    "paragraph_style",
     "paragraph_text",
     "ppr_child",
     "qn",
@@ -142,6 +148,7 @@ __all__ = [
     "set_kern",
     "set_lang",
     "set_line_spacing_exact",
+    "set_num_pr",
     "set_outline_level",
     "set_settings_flag",
     "set_size",
@@ -149,7 +156,9 @@ __all__ = [
     "set_table_borders",
     "set_table_layout_fixed",
     "set_table_width",
+    "style_font",
     "style_ids",
+    "style_indent",
     "table_rows",
     "text_atoms",
     "text_box_texts",

@@ -24,6 +24,7 @@ from ..errors import InputError, Problem
 from ..title_lines import break_title, width_zi
 from ..view import DocumentView, Para
 from . import docx_template as tpl
+from .docx_numbering import ListPlan, apply_lists, check_mode, plan_lists, typed_label
 
 # ---------------------------------------------------------------- style names → ids
 
@@ -202,14 +203,16 @@ _ITEM_STYLES = {
 }
 
 
-def _plan_paragraphs(paragraphs: list[Para], sid: StyleIds) -> list[dict[str, Any]]:
+def _plan_paragraphs(
+    paragraphs: list[Para], sid: StyleIds, lists: ListPlan | None = None
+) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     for p in paragraphs:
         if p.kind == "section":
-            out.append({"kind": "section", "text": p.label + p.heading})
+            out.append({"kind": "section", "text": typed_label(p, lists) + p.heading})
         elif p.kind == "item":
             level = min(p.level, 5)
-            head = ox.run(p.label + p.heading, style=sid(_ITEM_STYLES[level]))
+            head = ox.run(typed_label(p, lists) + p.heading, style=sid(_ITEM_STYLES[level]))
             out.append({"kind": f"item{level}", "head": head, "text": p.text})
         elif p.kind == "table" and p.table is not None:
             if p.table.title:
@@ -227,8 +230,11 @@ def _plan_paragraphs(paragraphs: list[Para], sid: StyleIds) -> list[dict[str, An
     return out
 
 
-def build_context(view: DocumentView, sid: StyleIds = default_style_id) -> dict[str, Any]:
-    """Everything the template prints, as plain strings or ooxml fragments."""
+def build_context(
+    view: DocumentView, sid: StyleIds = default_style_id, lists: ListPlan | None = None
+) -> dict[str, Any]:
+    """Everything the template prints, as plain strings or ooxml fragments; with ``lists`` the
+    headings' labels are left to Word's numbering."""
     n = view.notice
     joint = len(n.issuers) > 1
     context: dict[str, Any] = {
@@ -269,7 +275,7 @@ def build_context(view: DocumentView, sid: StyleIds = default_style_id) -> dict[
         note=n.note,
         annex_label=view.plan.annex_label,
         plan_title_lines=break_title(view.plan.title),
-        paragraphs=_plan_paragraphs(view.plan.paragraphs, sid),
+        paragraphs=_plan_paragraphs(view.plan.paragraphs, sid, lists),
         has_imprint=n.has_imprint,
         imprint_spacer=ox.paragraph(sid("WP Imprint Anchor"), line_exact=imprint_height(n.cc)),
         cc=n.cc,
@@ -404,8 +410,9 @@ def _template_class() -> type:
     return PatchedOnce
 
 
-def render_docx(view: DocumentView, template: Path | None = None) -> bytes:
-    """The document as .docx bytes, from the bundled template or an agency's own ``template``."""
+def render_docx(view: DocumentView, template: Path | None = None, numbering: str = "word") -> bytes:
+    """The document as .docx bytes, from the bundled template or an agency's own ``template``;
+    headings numbered by Word's own lists, or with typed labels (``numbering="text"``)."""
     path = Path(template) if template else tpl.template_path()
     if template:
         try:
@@ -417,8 +424,12 @@ def render_docx(view: DocumentView, template: Path | None = None) -> bytes:
         _validated(str(path.resolve()), mtime)
     source = _template_bytes(str(path.resolve()), path.stat().st_mtime)
     document = _template_class()(io.BytesIO(source))
-    context = build_context(view, _style_ids(str(path.resolve()), path.stat().st_mtime))
+    sid = _style_ids(str(path.resolve()), path.stat().st_mtime)
+    lists = plan_lists(view, check_mode(numbering))
+    context = build_context(view, sid, lists)
     document.render(context, jinja_env=_jinja_env(), autoescape=True)
+    if lists is not None:
+        apply_lists(document.docx, view, lists, sid)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
