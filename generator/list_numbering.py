@@ -72,15 +72,28 @@ class WordList:
     schemes: dict[int, Scheme]  # plan level → scheme, for levels top..MAX_DEPTH
     starts: dict[int, int] = field(default_factory=dict)  # plan level → w:start (when not 1)
     _counters: dict[int, int] = field(default_factory=dict, repr=False)
+    _skipped: set[int] = field(default_factory=set, repr=False)
 
     def next_number(self, level: int) -> int:
         return self._counters.get(level, self.starts.get(level, 1) - 1) + 1
+
+    def takes(self, level: int, scheme: Scheme, ordinal: int) -> bool:
+        """Would a paragraph at ``level`` of this list print ``ordinal`` in ``scheme``? Not when a
+        deeper level was used while this one had no number yet: LibreOffice then counts this level
+        as used once already (Word does not), so what it prints is not certain."""
+        return (
+            self.schemes[level] == scheme
+            and self.next_number(level) == ordinal
+            and level not in self._skipped
+        )
 
     def count(self, level: int) -> None:
         """A paragraph at ``level``: it counts, and the deeper levels of this list restart."""
         self._counters[level] = self.next_number(level)
         for deeper in [k for k in self._counters if k > level]:
             del self._counters[deeper]
+        self._skipped = {k for k in self._skipped if k < level}
+        self._skipped |= {k for k in range(self.top, level) if k not in self._counters}
 
 
 @dataclass(frozen=True)
@@ -124,14 +137,7 @@ def assign_lists(outline: list[Numbered], settings: Numbering, first_num_id: int
         top = list_top(entry.level, settings)
         candidates = [current[top]] if top in current else []
         candidates += [w for w in reversed(plan.lists) if w.top == top and w not in candidates]
-        chosen = next(
-            (
-                w
-                for w in candidates
-                if w.schemes[entry.level] == entry.scheme and w.next_number(entry.level) == entry.ordinal
-            ),
-            None,
-        )
+        chosen = next((w for w in candidates if w.takes(entry.level, entry.scheme, entry.ordinal)), None)
         if chosen is None:
             chosen = new_list(top, entry.level, entry.scheme, entry.ordinal)
         chosen.count(entry.level)

@@ -258,19 +258,37 @@ def test_libreoffice_prints_the_txt_labels_for_every_plan(soffice: str, tmp_path
         assert _in_order(headings(document), printed[target]) == [], target.stem
 
 
+def generated(count: int, *, derandomize: bool = True) -> list[Document]:
+    """``count`` plans of :func:`numbered_plans`, to convert with one LibreOffice start (a test per
+    plan would start it per plan); the same plans on every run unless ``derandomize`` is off."""
+    found: list[Document] = []
+
+    @settings(
+        max_examples=count,
+        deadline=None,
+        database=None,
+        derandomize=derandomize,
+        phases=[Phase.generate],
+        suppress_health_check=list(HealthCheck),
+    )
+    @given(numbered_plans())
+    def collect(document: Document) -> None:
+        found.append(document)
+
+    collect()
+    return found
+
+
 @pytest.mark.slow
-@settings(max_examples=1, deadline=None, phases=[Phase.generate], derandomize=True)
-@given(st.lists(numbered_plans(), min_size=30, max_size=30))
-def test_libreoffice_prints_the_txt_labels_for_generated_plans(
-    soffice: str, documents: list[Document]
-) -> None:
-    with tempfile.TemporaryDirectory() as folder:
-        targets = [Path(folder) / f"plan{i}.docx" for i in range(len(documents))]
-        for target, document in zip(targets, documents, strict=True):
-            target.write_bytes(render(document, "docx"))  # type: ignore[arg-type]
-        printed = _soffice_text(targets, soffice)
-        for target, document in zip(targets, documents, strict=True):
-            assert _in_order(headings(document), printed[target]) == [], document.plan.model_dump()
+def test_libreoffice_prints_the_txt_labels_for_generated_plans(soffice: str, tmp_path: Path) -> None:
+    documents = generated(30)
+    assert len(documents) == 30
+    targets = [tmp_path / f"plan{i}.docx" for i in range(len(documents))]
+    for target, document in zip(targets, documents, strict=True):
+        target.write_bytes(render(document, "docx"))  # type: ignore[arg-type]
+    printed = _soffice_text(targets, soffice)
+    for target, document in zip(targets, documents, strict=True):
+        assert _in_order(headings(document), printed[target]) == [], document.plan.model_dump()
 
 
 @pytest.mark.slow
@@ -350,3 +368,68 @@ def test_an_inserted_heading_renumbers_every_later_one(soffice: str, tmp_path: P
         assert lines[len(lines) - len(before) - 1] == before[0].full  # the copy takes its number ...
         moved = [old.full for old, new in zip(before, after, strict=True) if old.full != new]
         assert moved, target.stem  # ... and the headings after the copy moved on
+
+
+# --- options, templates, the validator -------------------------------------------------------------
+
+
+def test_agency_template_keeps_its_own_lists_and_numbers_the_headings(tmp_path: Path) -> None:
+    """An agency's template may carry lists of its own (the bundled one has python-docx's): they keep
+    their ids, the plan's lists take fresh ones."""
+    from generator.writers import docx_template as tpl
+
+    template = tmp_path / "agency.docx"
+    template.write_bytes(tpl.template_path().read_bytes())
+    own = {n.get(f"{W}numId") for n in _xml(template.read_bytes(), "word/numbering.xml").iter(f"{W}num")}
+    assert own  # the template's lists, to be kept
+    document = load_document(EXAMPLES / "example.yaml")
+    data = render(document, "docx", template=template)
+    assert isinstance(data, bytes)
+    nums = [n.get(f"{W}numId") for n in _xml(data, "word/numbering.xml").iter(f"{W}num")]
+    assert len(nums) == len(set(nums)) and own <= set(nums)
+    used = {
+        p.find(f"{W}pPr/{W}numPr/{W}numId").get(f"{W}val")
+        for p in heading_paragraphs(data)
+        if p.find(f"{W}pPr/{W}numPr") is not None
+    }
+    assert used and not used & own
+    assert imported_headings(data) == headings(document)
+
+
+def test_cli_numbering_option(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from generator.cli import app
+
+    plan = EXAMPLES / "example.yaml"
+    runner = CliRunner()
+    typed = tmp_path / "typed.docx"
+    assert runner.invoke(app, ["render", str(plan), "-o", str(typed), "--numbering", "text"]).exit_code == 0
+    assert all(p.find(f"{W}pPr/{W}numPr") is None for p in heading_paragraphs(typed.read_bytes()))
+    batch = tmp_path / "batch"
+    assert (
+        runner.invoke(
+            app, ["render", str(plan), "-d", str(batch), "-f", "docx", "--numbering", "text"]
+        ).exit_code
+        == 0
+    )
+    assert all(
+        p.find(f"{W}pPr/{W}numPr") is None for p in heading_paragraphs((batch / "example.docx").read_bytes())
+    )
+    listed = tmp_path / "listed.docx"
+    assert runner.invoke(app, ["render", str(plan), "-o", str(listed)]).exit_code == 0
+    assert any(p.find(f"{W}pPr/{W}numPr") is not None for p in heading_paragraphs(listed.read_bytes()))
+    bad = runner.invoke(app, ["render", str(plan), "-o", str(tmp_path / "bad.docx"), "--numbering", "roman"])
+    assert bad.exit_code == 2 and "--numbering" in bad.output
+    assert not (tmp_path / "bad.docx").exists()
+
+
+@pytest.mark.slow
+def test_numbered_docx_passes_the_sdk_validator(ooxml_validator: str, tmp_path: Path) -> None:
+    from conftest import validate_ooxml
+
+    for i, document in enumerate(generated(4)):
+        for mode in ("word", "text"):
+            path = tmp_path / f"plan{i}-{mode}.docx"
+            path.write_bytes(render(document, "docx", numbering=mode))  # type: ignore[arg-type]
+            assert validate_ooxml(ooxml_validator, path) == [], path.name

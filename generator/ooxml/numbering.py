@@ -34,8 +34,9 @@ def _level_xml(level: LevelDef) -> str:
     font = escape_text(level.font)
     return (
         f'<w:lvl w:ilvl="{level.ilvl}"><w:start w:val="{level.start}"/>'
-        f'<w:numFmt w:val="{escape_text(level.fmt)}"/><w:lvlText w:val="{escape_text(level.text)}"/>'
-        '<w:lvlJc w:val="left"/><w:suff w:val="nothing"/>'
+        # schema order of w:lvl: start numFmt lvlRestart pStyle isLgl suff lvlText … lvlJc pPr rPr
+        f'<w:numFmt w:val="{escape_text(level.fmt)}"/><w:suff w:val="nothing"/>'
+        f'<w:lvlText w:val="{escape_text(level.text)}"/><w:lvlJc w:val="left"/>'
         f"{_indent_xml(level.indent)}"
         f'<w:rPr><w:rFonts w:ascii="{font}" w:hAnsi="{font}" w:eastAsia="{font}" w:cs="{font}"'
         ' w:hint="eastAsia"/></w:rPr></w:lvl>'
