@@ -162,7 +162,7 @@ def test_word_numbers_read_back_as_the_txt_labels(path: Path) -> None:
     assert imported_headings(data) == headings(document)
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(numbered_plans())
 def test_generated_word_numbers_read_back_as_the_txt_labels(document: Document) -> None:
     data = render(document, "docx")

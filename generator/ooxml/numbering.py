@@ -14,7 +14,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 
-from .elements import W_NS, ppr_child, set_attrs
+from .elements import W_NS, ppr_child
 from .fragments import escape_text
 
 
@@ -97,27 +97,24 @@ def free_ids(numbering: BaseOxmlElement) -> tuple[int, int]:
 
 def set_num_pr(p: BaseOxmlElement, num_id: int, ilvl: int) -> None:
     """Make paragraph ``p`` a paragraph of list ``num_id`` at level ``ilvl`` (w:pPr/w:numPr)."""
-    ppr = p.get_or_add_pPr()
-    numpr = ppr_child(ppr, "numPr")
+    from lxml import etree
+
+    numpr = ppr_child(p.get_or_add_pPr(), "numPr")
     for child in list(numpr):
         numpr.remove(child)
-    set_attrs(_child(numpr, "ilvl"), val=ilvl)  # w:ilvl before w:numId (schema order)
-    set_attrs(_child(numpr, "numId"), val=num_id)
+    etree.SubElement(numpr, _ILVL).set(_VAL, str(ilvl))  # w:ilvl before w:numId (schema order)
+    etree.SubElement(numpr, _NUM_ID).set(_VAL, str(num_id))
 
 
-def _child(parent: BaseOxmlElement, tag: str) -> BaseOxmlElement:
-    from docx.oxml import OxmlElement
-
-    element = OxmlElement(f"w:{tag}")
-    parent.append(element)
-    return element
+_ILVL, _NUM_ID, _VAL = qn("w:ilvl"), qn("w:numId"), qn("w:val")
+_PPR, _PSTYLE = qn("w:pPr"), qn("w:pStyle")
 
 
 def paragraph_style(p: BaseOxmlElement) -> str | None:
     """The w:pStyle of a paragraph, or None."""
-    ppr = p.find(qn("w:pPr"))
-    style = None if ppr is None else ppr.find(qn("w:pStyle"))
-    return None if style is None else style.get(qn("w:val"))
+    ppr = p.find(_PPR)
+    style = None if ppr is None else ppr.find(_PSTYLE)
+    return None if style is None else style.get(_VAL)
 
 
 def style_font(styles: BaseOxmlElement, style_id: str) -> str | None:

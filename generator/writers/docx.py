@@ -24,7 +24,7 @@ from ..errors import InputError, Problem
 from ..title_lines import break_title, width_zi
 from ..view import DocumentView, Para
 from . import docx_template as tpl
-from .docx_numbering import ListPlan, apply_lists, check_mode, plan_lists, typed_label
+from .docx_numbering import LevelLook, ListPlan, apply_lists, check_mode, level_look, plan_lists, typed_label
 
 # ---------------------------------------------------------------- style names → ids
 
@@ -329,6 +329,14 @@ def _style_ids(path: str, mtime: float) -> StyleIds:
     return style_ids_of(_template_bytes(path, mtime))
 
 
+@lru_cache(maxsize=8)
+def _level_look(path: str, mtime: float) -> LevelLook:
+    import zipfile
+
+    styles = zipfile.ZipFile(io.BytesIO(_template_bytes(path, mtime))).read("word/styles.xml")
+    return level_look(styles, _style_ids(path, mtime))
+
+
 _PRINTED = re.compile(r"\{\{[rp]?\s*(.*?)\s*\}\}")
 
 
@@ -429,7 +437,7 @@ def render_docx(view: DocumentView, template: Path | None = None, numbering: str
     context = build_context(view, sid, lists)
     document.render(context, jinja_env=_jinja_env(), autoescape=True)
     if lists is not None:
-        apply_lists(document.docx, view, lists, sid)
+        apply_lists(document.docx, view, lists, sid, _level_look(str(path.resolve()), path.stat().st_mtime))
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()

@@ -9,12 +9,13 @@ are added to numbering.xml in the level's fonts of the template.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from .. import ooxml as ox
 from ..list_numbering import WORD_FORMATS, ListPlan, NumberingMode, assign_lists, check_mode
 
-__all__ = ["ListPlan", "apply_lists", "check_mode", "plan_lists", "typed_label"]
+__all__ = ["LevelLook", "ListPlan", "apply_lists", "check_mode", "level_look", "plan_lists", "typed_label"]
 from ..model import MAX_DEPTH
 from ..view import DocumentView, Para
 from . import docx_template as tpl
@@ -42,11 +43,34 @@ def typed_label(para: Para, lists: ListPlan | None) -> str:
     return para.label if lists.typed(para.entry) else ""
 
 
-def apply_lists(document: Any, view: DocumentView, lists: ListPlan, sid: Any) -> None:
+@dataclass(frozen=True)
+class LevelLook:
+    """What a template's styles give the label of each level: its font and its paragraph's indents."""
+
+    fonts: dict[int, str]
+    indents: dict[int, dict[str, str]]
+
+
+def level_look(styles_xml: bytes, sid: Any) -> LevelLook:
+    """The labels' look from a template's styles.xml (read once per template: it is the same for
+    every document rendered from it)."""
+    from docx.oxml import parse_xml
+
+    styles = parse_xml(styles_xml)
+    fonts = {
+        level: ox.style_font(styles, sid(LABEL_STYLES[level]))
+        or ox.style_font(styles, sid(HEADING_STYLES[level]))
+        or LABEL_FONTS.get(level, tpl.FONT_MAP["fang"])
+        for level in range(1, MAX_DEPTH + 1)
+    }
+    indents = {level: ox.style_indent(styles, sid(HEADING_STYLES[level])) for level in fonts}
+    return LevelLook(fonts, indents)
+
+
+def apply_lists(document: Any, view: DocumentView, lists: ListPlan, sid: Any, look: LevelLook) -> None:
     """Number the rendered headings of ``document`` (a python-docx Document) by ``lists``."""
-    styles = {sid(name): level for level, name in HEADING_STYLES.items()}
-    body = document.element.body
-    heads = [p for p in ox.body_blocks(body) if ox.is_paragraph(p) and ox.paragraph_style(p) in styles]
+    styles = {sid(name) for name in HEADING_STYLES.values()}
+    heads = [p for p in ox.body_blocks(document.element.body) if ox.paragraph_style(p) in styles]
     entries = [p.entry for p in view.plan.paragraphs if p.kind in ("section", "item") and p.entry]
     if len(heads) != len(entries):
         raise ValueError(
@@ -56,29 +80,14 @@ def apply_lists(document: Any, view: DocumentView, lists: ListPlan, sid: Any) ->
     numbering = document.part.numbering_part.element
     num_base, abstract_base = ox.free_ids(numbering)
     offset = num_base - 1
-    styles_el = document.styles.element
-    fonts = {
-        level: ox.style_font(styles_el, sid(LABEL_STYLES[level]))
-        or ox.style_font(styles_el, sid(HEADING_STYLES[level]))
-        or LABEL_FONTS.get(level, tpl.FONT_MAP["fang"])
-        for level in range(1, MAX_DEPTH + 1)
-    }
-    indents = {level: ox.style_indent(styles_el, sid(HEADING_STYLES[level])) for level in fonts}
+    settings = view.document.plan.numbering
     for index, word_list in enumerate(lists.lists):
         levels = []
         for level in range(1, MAX_DEPTH + 1):
-            scheme = word_list.schemes.get(level, view.document.plan.numbering.scheme(level))
-            fmt, text = WORD_FORMATS[scheme]
-            levels.append(
-                ox.LevelDef(
-                    level - 1,
-                    fmt,
-                    text.format(n=level),
-                    word_list.starts.get(level, 1),
-                    fonts[level],
-                    indents[level],
-                )
-            )
+            fmt, text = WORD_FORMATS[word_list.schemes.get(level, settings.scheme(level))]
+            start = word_list.starts.get(level, 1)
+            font, indent = look.fonts[level], look.indents[level]
+            levels.append(ox.LevelDef(level - 1, fmt, text.format(n=level), start, font, indent))
         ox.add_list(numbering, word_list.num_id + offset, abstract_base + index, levels)
     for paragraph, entry in zip(heads, entries, strict=True):
         ref = lists.refs.get(entry.path)
