@@ -428,7 +428,10 @@ def test_cli_numbering_option(tmp_path: Path) -> None:
 def test_numbered_docx_passes_the_sdk_validator(ooxml_validator: str, tmp_path: Path) -> None:
     from conftest import validate_ooxml
 
-    for i, document in enumerate(generated(4)):
+    circled = load_document(EXAMPLES / "example.yaml")  # lists started past 1, labels typed past ⑳
+    parent = next(n for n in circled.plan.nodes() if n.items)
+    parent.child_numbering, parent.items = "circled", [Node(heading=f"工作{i}。") for i in range(23)]
+    for i, document in enumerate([circled, *generated(2)]):
         for mode in ("word", "text"):
             path = tmp_path / f"plan{i}-{mode}.docx"
             path.write_bytes(render(document, "docx", numbering=mode))  # type: ignore[arg-type]
