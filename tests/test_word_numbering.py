@@ -15,6 +15,7 @@ import subprocess
 import tempfile
 import zipfile
 from copy import deepcopy
+from functools import lru_cache
 from pathlib import Path
 
 import docx
@@ -162,7 +163,7 @@ def test_word_numbers_read_back_as_the_txt_labels(path: Path) -> None:
     assert imported_headings(data) == headings(document)
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(numbered_plans())
 def test_generated_word_numbers_read_back_as_the_txt_labels(document: Document) -> None:
     data = render(document, "docx")
@@ -248,16 +249,6 @@ def _in_order(expected: list[str], printed: list[str]) -> list[str]:
     return missing
 
 
-@pytest.mark.slow
-def test_libreoffice_prints_the_txt_labels_for_every_plan(soffice: str, tmp_path: Path) -> None:
-    documents = {tmp_path / f"{path.stem}.docx": load_document(path) for path in ALL_PLANS}
-    for target, document in documents.items():
-        target.write_bytes(render(document, "docx"))  # type: ignore[arg-type]
-    printed = _soffice_text(list(documents), soffice)
-    for target, document in documents.items():
-        assert _in_order(headings(document), printed[target]) == [], target.stem
-
-
 def generated(count: int, *, derandomize: bool = True) -> list[Document]:
     """``count`` plans of :func:`numbered_plans`, to convert with one LibreOffice start (a test per
     plan would start it per plan); the same plans on every run unless ``derandomize`` is off."""
@@ -279,37 +270,35 @@ def generated(count: int, *, derandomize: bool = True) -> list[Document]:
     return found
 
 
-@pytest.mark.slow
-def test_libreoffice_prints_the_txt_labels_for_generated_plans(soffice: str, tmp_path: Path) -> None:
-    documents = generated(30)
-    assert len(documents) == 30
-    targets = [tmp_path / f"plan{i}.docx" for i in range(len(documents))]
-    for target, document in zip(targets, documents, strict=True):
-        target.write_bytes(render(document, "docx"))  # type: ignore[arg-type]
-    printed = _soffice_text(targets, soffice)
-    for target, document in zip(targets, documents, strict=True):
-        assert _in_order(headings(document), printed[target]) == [], document.plan.model_dump()
+@lru_cache(maxsize=1)
+def _plan_cases() -> dict[str, Document]:
+    return {f"plan-{path.stem}": load_document(path) for path in ALL_PLANS}
 
 
-@pytest.mark.slow
-def test_chinese_counting_prints_like_chinese_numeral(soffice: str, tmp_path: Path) -> None:
-    """Word's chineseCounting in LibreOffice against numbering.chinese_numeral, 1–9999 sampled:
-    one list per number, each starting at it."""
+@lru_cache(maxsize=1)
+def _generated_cases() -> dict[str, Document]:
+    return {f"generated-{i}": document for i, document in enumerate(generated(30))}
+
+
+COUNTED = [*range(1, 131), 199, 200, 201, 210, 999, 1000, 1001, 1010, 1100, 1234, 2000, 2020, 9090, 9999]
+
+
+def _counting_docx() -> bytes:
+    """One paragraph per number of :data:`COUNTED`, each the first of a chineseCounting list that
+    starts at it."""
     from generator import ooxml as ox
 
-    numbers = [*range(1, 131), 199, 200, 201, 210, 999, 1000, 1001, 1010, 1100, 1234, 2000, 2020, 9090, 9999]
     document = docx.Document()
     numbering = document.part.numbering_part.element
     num_id, abstract_id = ox.free_ids(numbering)
-    for k, n in enumerate(numbers):
-        level = ox.LevelDef(0, "chineseCounting", "%1、", n, "黑体")
-        ox.add_list(numbering, num_id + k, abstract_id + k, [level])
-        paragraph = document.add_paragraph("x")
-        ox.set_num_pr(paragraph._p, num_id + k, 0)
-    path = tmp_path / "counting.docx"
-    document.save(str(path))
-    printed = _soffice_text([path], soffice)[path]
-    assert printed == [f"{chinese_numeral(n)}、x" for n in numbers]
+    for k, n in enumerate(COUNTED):
+        ox.add_list(
+            numbering, num_id + k, abstract_id + k, [ox.LevelDef(0, "chineseCounting", "%1、", n, "黑体")]
+        )
+        ox.set_num_pr(document.add_paragraph("x")._p, num_id + k, 0)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
 
 
 def _insert_copy(data: bytes, index: int) -> bytes:
@@ -344,30 +333,74 @@ def _with_inserted(document: Document, path: tuple[int, ...]) -> Document:
     return changed
 
 
-@pytest.mark.slow
-def test_an_inserted_heading_renumbers_every_later_one(soffice: str, tmp_path: Path) -> None:
+@lru_cache(maxsize=1)
+def _insert_cases() -> dict[str, tuple[bytes, Document, list[str]]]:
+    """For each plan and level 1 and 2: the .docx with the second numbered heading of the level
+    copied before itself, the plan that edit makes, and the headings from the copied one on."""
     cases = {}
     for plan_path in ALL_PLANS:
         document = load_document(plan_path)
-        view = build_view(document)
-        heads = [p for p in view.plan.paragraphs if p.kind in ("section", "item")]
+        heads = [p for p in build_view(document).plan.paragraphs if p.kind in ("section", "item")]
         for level in (1, 2):
             found = [(k, p) for k, p in enumerate(heads) if p.level == level and p.entry and p.entry.ordinal]
             if len(found) < 2:
                 continue
-            k, para = found[1]  # the second numbered heading of the level: later ones must move on
-            target = tmp_path / f"{plan_path.stem}-{level}.docx"
-            target.write_bytes(_insert_copy(render(document, "docx"), k))  # type: ignore[arg-type]
-            cases[target] = (_with_inserted(document, para.entry.path), heads[k:])  # type: ignore[union-attr]
-    assert len(cases) >= 8
-    printed = _soffice_text(list(cases), soffice)
-    for target, (expected, before) in cases.items():
+            k, para = found[1]  # later headings of the level must move on
+            data = _insert_copy(render(document, "docx"), k)  # type: ignore[arg-type]
+            expected = _with_inserted(document, para.entry.path)  # type: ignore[union-attr]
+            cases[f"inserted-{plan_path.stem}-{level}"] = (data, expected, [h.full for h in heads[k:]])
+    return cases
+
+
+@pytest.fixture(scope="module")
+def libreoffice_text(soffice: str, tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[str]]:
+    """Every case of the slow tests below as LibreOffice prints it, from ONE LibreOffice start."""
+    folder = tmp_path_factory.mktemp("libreoffice")
+    files = {
+        name: render(document, "docx") for name, document in {**_plan_cases(), **_generated_cases()}.items()
+    }
+    files |= {name: data for name, (data, _, _) in _insert_cases().items()}
+    files["counting"] = _counting_docx()
+    paths = []
+    for name, data in files.items():
+        path = folder / f"{name}.docx"
+        path.write_bytes(data)  # type: ignore[arg-type]
+        paths.append(path)
+    return {path.stem: lines for path, lines in _soffice_text(paths, soffice).items()}
+
+
+@pytest.mark.slow
+def test_libreoffice_prints_the_txt_labels_for_every_plan(libreoffice_text: dict[str, list[str]]) -> None:
+    for name, document in _plan_cases().items():
+        assert _in_order(headings(document), libreoffice_text[name]) == [], name
+
+
+@pytest.mark.slow
+def test_libreoffice_prints_the_txt_labels_for_generated_plans(
+    libreoffice_text: dict[str, list[str]],
+) -> None:
+    assert len(_generated_cases()) == 30
+    for name, document in _generated_cases().items():
+        assert _in_order(headings(document), libreoffice_text[name]) == [], document.plan.model_dump()
+
+
+@pytest.mark.slow
+def test_chinese_counting_prints_like_chinese_numeral(libreoffice_text: dict[str, list[str]]) -> None:
+    """Word's chineseCounting in LibreOffice against numbering.chinese_numeral, 1–9999 sampled."""
+    assert libreoffice_text["counting"] == [f"{chinese_numeral(n)}、x" for n in COUNTED]
+
+
+@pytest.mark.slow
+def test_an_inserted_heading_renumbers_every_later_one(libreoffice_text: dict[str, list[str]]) -> None:
+    assert len(_insert_cases()) >= 8
+    for name, (_, expected, before) in _insert_cases().items():
         lines = headings(expected)
-        assert _in_order(lines, printed[target]) == [], target.stem
+        assert _in_order(lines, libreoffice_text[name]) == [], name
         after = lines[len(lines) - len(before) :]  # the copied heading and every one after it
-        assert lines[len(lines) - len(before) - 1] == before[0].full  # the copy takes its number ...
-        moved = [old.full for old, new in zip(before, after, strict=True) if old.full != new]
-        assert moved, target.stem  # ... and the headings after the copy moved on
+        assert lines[len(lines) - len(before) - 1] == before[0]  # the copy takes its number ...
+        assert [old for old, new in zip(before, after, strict=True) if old != new], (
+            name
+        )  # ... the rest move on
 
 
 # --- options, templates, the validator -------------------------------------------------------------
@@ -426,13 +459,19 @@ def test_cli_numbering_option(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_numbered_docx_passes_the_sdk_validator(ooxml_validator: str, tmp_path: Path) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
     from conftest import validate_ooxml
 
     circled = load_document(EXAMPLES / "example.yaml")  # lists started past 1, labels typed past ⑳
     parent = next(n for n in circled.plan.nodes() if n.items)
     parent.child_numbering, parent.items = "circled", [Node(heading=f"工作{i}。") for i in range(23)]
+    paths = []
     for i, document in enumerate([circled, *generated(2)]):
         for mode in ("word", "text"):
             path = tmp_path / f"plan{i}-{mode}.docx"
             path.write_bytes(render(document, "docx", numbering=mode))  # type: ignore[arg-type]
-            assert validate_ooxml(ooxml_validator, path) == [], path.name
+            paths.append(path)
+    with ThreadPoolExecutor(max_workers=len(paths)) as pool:  # the validator takes one file a run
+        reports = list(pool.map(lambda path: validate_ooxml(ooxml_validator, path), paths))
+    assert {path.name: report for path, report in zip(paths, reports, strict=True) if report} == {}
