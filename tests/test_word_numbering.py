@@ -26,9 +26,10 @@ from hypothesis import strategies as st
 from lxml import etree
 from test_roundtrip import plans
 
+from generator.list_numbering import assign_lists
 from generator.load import load_document
-from generator.model import Document, Node, Scheme
-from generator.numbering import chinese_numeral, parse_label
+from generator.model import Document, Node, Numbering, Plan, Scheme
+from generator.numbering import chinese_numeral, parse_label, walk
 from generator.readers.defects import DefectLog
 from generator.readers.docx import docx_lines
 from generator.render import render
@@ -475,3 +476,74 @@ def test_numbered_docx_passes_the_sdk_validator(ooxml_validator: str, tmp_path: 
     with ThreadPoolExecutor(max_workers=len(paths)) as pool:  # the validator takes one file a run
         reports = list(pool.map(lambda path: validate_ooxml(ooxml_validator, path), paths))
     assert {path.name: report for path, report in zip(paths, reports, strict=True) if report} == {}
+
+
+# --- which list each heading goes into ---------------------------------------------------------------
+
+
+def _lists_of(document: Document) -> list[tuple[str, int | None]]:
+    view = build_view(document)
+    lists = assign_lists(view.plan.outline, document.plan.numbering)
+    return [
+        (entry.label, lists.refs[entry.path].num_id if entry.path in lists.refs else None)
+        for entry in walk(view.plan.outline)
+    ]
+
+
+def _plan(sections: list[Node], **numbering: object) -> Document:
+    return Document(plan=Plan(title="t", year=2024, sections=sections, numbering=Numbering(**numbering)))
+
+
+def test_a_restarting_plan_is_one_list_and_a_continuous_level_a_list_of_its_own() -> None:
+    sections = [
+        Node(heading="a", items=[Node(heading="x"), Node(heading="y")]),
+        Node(heading="b", items=[Node(heading="z")]),
+    ]
+    assert _lists_of(_plan(sections)) == [
+        ("一、", 1),
+        ("（一）", 1),
+        ("（二）", 1),
+        ("二、", 1),
+        ("（一）", 1),
+    ]
+    assert _lists_of(_plan(sections, continuous=[2])) == [
+        ("一、", 1),
+        ("（一）", 2),
+        ("（二）", 2),
+        ("二、", 1),
+        ("（三）", 2),  # never restarted: no 一、 of its list comes between
+    ]
+
+
+def test_children_of_an_unnumbered_heading_start_a_list_and_the_count_resumes_after() -> None:
+    sections = [
+        Node(heading="a", items=[Node(heading="x")]),
+        Node(heading="b", numbered=False, items=[Node(heading="y"), Node(heading="z")]),
+        Node(heading="c", items=[Node(heading="w")]),
+    ]
+    assert _lists_of(_plan(sections)) == [
+        ("一、", 1),
+        ("（一）", 1),
+        ("", None),
+        ("（一）", 2),  # Word has no heading there to restart list 1's （二）
+        ("（二）", 2),
+        ("二、", 1),  # back in list 1: inserting a section before b still renumbers c
+        ("（一）", 1),
+    ]
+
+
+def test_child_numbering_gets_its_own_list() -> None:
+    sections = [
+        Node(heading="a", items=[Node(heading="x")]),
+        Node(heading="b", child_numbering="arabic", items=[Node(heading="y"), Node(heading="z")]),
+        Node(heading="c", items=[Node(heading="w")]),
+    ]
+    assert _lists_of(_plan(sections)) == [
+        ("一、", 1),
+        ("（一）", 1),
+        ("二、", 1),
+        ("1.", 2),
+        ("2.", 2),
+        ("三、", 1),
+        ("（一）", 1),
+    ]
