@@ -85,9 +85,11 @@ def imported_headings(data: bytes) -> list[str]:
 
 @st.composite
 def numbered_plans(draw: st.DrawFn) -> Document:
-    """test_roundtrip's plans, with ``numbered: false`` at any level, ``child_numbering`` and
-    sometimes a long list (past ⑳, past 十)."""
+    """test_roundtrip's plans, with any scheme for the sections, ``numbered: false`` at any level,
+    ``child_numbering`` and sometimes a long list (past ⑳, past 十)."""
     document: Document = draw(plans())
+    if draw(st.integers(0, 4)) == 0:  # any scheme for the sections too
+        document.plan.numbering.levels[0] = draw(st.sampled_from(SCHEME_LIST))
     nodes = document.plan.nodes()
     for node in nodes:
         if draw(st.integers(0, 6)) == 0:
