@@ -13,6 +13,7 @@ quirks are handled once, here. One module per area, as in python-docx's ``oxml``
 * :mod:`.sections` — footer references shared by sections, the turned page number of a
   landscape page;
 * :mod:`.tables` — whole tables for ``{{p …}}`` (the 重点任务分工表);
+* :mod:`.numbering` — Word's list numbering: w:abstractNum/w:num and a paragraph's w:numPr;
 * :mod:`.revisions` — tracked changes (w:ins/w:del) for ``writers/diff_docx.py``;
 * :mod:`.comments` — comments (批注) anchored on paragraphs, for the diff writer;
 * :mod:`.stamps` — hidden bookmarks naming the node and part each plan paragraph prints, so the
@@ -38,6 +39,7 @@ from .fragments import (
     run,
     runs,
 )
+from .numbering import LevelDef, add_list, free_ids, paragraph_style, set_num_pr, style_font, style_indent
 from .properties import (
     add_tab_stop,
     append_field,
@@ -103,12 +105,14 @@ __all__ = [
     "W_NS",
     "Atom",
     "CellSpec",
+    "LevelDef",
     "LevelXml",
     "NumXml",
     "ParagraphXml",
     "Revisions",
     "RunXml",
     "TableXml",
+    "add_list",
     "add_tab_stop",
     "anchor_comment",
     "append_field",
@@ -123,6 +127,7 @@ __all__ = [
     "document_body",
     "drop_section_break",
     "escape_text",
+    "free_ids",
     "get_ppr",
     "get_rpr",
     "grid_table",
@@ -137,6 +142,7 @@ __all__ = [
     "offset_drawing_ids",
     "own_text",
     "paragraph",
+    "paragraph_style",
     "paragraph_text",
     "pin_textbox_to_page",
     "ppr_child",
@@ -166,6 +172,7 @@ __all__ = [
     "set_kern",
     "set_lang",
     "set_line_spacing_exact",
+    "set_num_pr",
     "set_outline_level",
     "set_settings_flag",
     "set_size",
@@ -175,7 +182,9 @@ __all__ = [
     "set_table_width",
     "share_header_footer_refs",
     "stamp_token",
+    "style_font",
     "style_ids",
+    "style_indent",
     "table_rows",
     "text_atoms",
     "text_box_texts",
