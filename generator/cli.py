@@ -319,6 +319,31 @@ def rollover_cmd(
     typer.echo(f"wrote {output}" + (f" and {report}" if report is not None else ""), err=True)
 
 
+@app.command("serve")
+@guarded
+def serve_cmd(
+    path: Annotated[
+        Path, typer.Argument(help="A plan .yaml to open, or a folder of plans (default: this folder).")
+    ] = Path("."),
+    port: Annotated[int, typer.Option("--port", help="Port on 127.0.0.1.")] = 8765,
+    host: Annotated[
+        str, typer.Option("--host", help="Interface to listen on; anything but 127.0.0.1 is warned about.")
+    ] = "127.0.0.1",
+    no_browser: Annotated[bool, typer.Option("--no-browser", help="Do not open a browser.")] = False,
+) -> None:
+    """Edit plans in a local web page (in Chinese) with a live A4 preview; saving keeps the YAML's layout."""
+    from .serve.app import ServeError, serve
+
+    try:
+        serve(path, host=host, port=port, open_browser=not no_browser, echo=typer.echo)
+    except ServeError as exc:
+        raise _fail(f"error: {exc}") from None
+    except OSError as exc:
+        raise _fail(
+            f"error: cannot listen on {host}:{port}: {exc.strerror or exc} — choose another --port"
+        ) from None
+
+
 @app.command("schema")
 def schema_cmd() -> None:
     """Print the JSON Schema of the plan YAML (for editors)."""
