@@ -286,7 +286,8 @@ def _order_for(path: Path_) -> list[str]:
     if names[0] == "notice":
         return list(Notice.model_fields) if len(names) == 1 else []
     if names[-1] in ("sections", "items") or (path and isinstance(path[-1], int)):
-        return list(PlanNode.model_fields)
+        # A node's children read best after all of its own fields, whatever the model's order.
+        return [name for name in PlanNode.model_fields if name != "items"] + ["items"]
     if names == ["plan"]:
         return list(Plan.model_fields)
     return []

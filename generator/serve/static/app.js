@@ -180,6 +180,7 @@ async function apply(view, { rebuildForm = false } = {}) {
   renderProblems();
   if (view.preview !== null) {
     await showPreview(view.preview);
+    if (frame.classList.contains("stale")) status("错误已改正，预览已更新。", "ok");
     frame.classList.remove("stale");
   } else {
     frame.classList.add("stale");
