@@ -249,3 +249,19 @@ def test_serve_targets(folder: Path, client_for: Callable[..., TestClient]) -> N
         "192.0.2.5",
         "192.0.2.5:80",
     }
+
+
+def test_every_static_file_is_package_data() -> None:
+    """A non-editable install carries the page: each file under static/ matches pyproject's package-data."""
+    import fnmatch
+    import tomllib
+
+    from generator.serve.app import STATIC
+
+    config = tomllib.loads(
+        (Path(__file__).resolve().parent.parent / "pyproject.toml").read_text(encoding="utf-8")
+    )
+    assert "generator.serve" in config["tool"]["setuptools"]["packages"]
+    patterns = config["tool"]["setuptools"]["package-data"]["generator.serve"]
+    files = [p.relative_to(STATIC.parent).as_posix() for p in STATIC.rglob("*") if p.is_file()]
+    assert files and all(any(fnmatch.fnmatch(f, pat) for pat in patterns) for f in files), files
