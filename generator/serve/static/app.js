@@ -163,6 +163,25 @@ function select(entry) {
   state.selected = { kind: entry.kind, path: entry.path || [] };
   renderOutline();
   formFor(state.selected);
+  revealInPreview(state.selected);
+}
+
+// Scroll the preview to the selected heading (found by its printed label and words).
+function revealInPreview(selected) {
+  const doc = frame.contentDocument;
+  if (!doc || !state.view) return;
+  let target = null;
+  if (selected.kind === "notice") target = doc.querySelector(".page");
+  else if (selected.kind === "plan") target = doc.querySelector(".annex-label, .plan-title")?.closest(".page");
+  else {
+    const node = outline.nodeAt(state.view.data, selected.path);
+    const label = state.view.labels[selected.path.join(".")] || "";
+    const printed = `${label}${node?.heading || ""}`;
+    if (printed) {
+      target = [...doc.querySelectorAll(".section-heading, .item, .text")].find((p) => p.textContent.startsWith(printed));
+    }
+  }
+  target?.scrollIntoView({ block: "center" });
 }
 
 async function apply(view, { rebuildForm = false } = {}) {
@@ -233,7 +252,15 @@ async function structure(change) {
   if (!change) return;
   await waitIdle();
   const before = state.text;
-  const reply = await api.edit(state.name, state.text, change.ops);
+  // Field edits typed while the outline changes would name paths of the old structure.
+  state.inFlight = true;
+  let reply;
+  try {
+    reply = await api.edit(state.name, state.text, change.ops);
+  } finally {
+    state.inFlight = false;
+    state.pending = [];
+  }
   if (!reply.ok) {
     status(reply.data.error || "修改失败", "error");
     return;
