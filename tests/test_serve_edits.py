@@ -106,7 +106,7 @@ def test_deleting_the_last_child_removes_the_empty_items_key() -> None:
 
 
 def test_move_and_indent_keep_the_moved_lines() -> None:
-    # Indent （四） under （三）: its six lines move to the dash column of 1. and 2. (12), nothing else changes.
+    # Indent （四） under （三）: its six lines move to the dash column of 1. and 2.; nothing else changes.
     new = apply_ops(
         EXAMPLE,
         [{"op": "move", "from": [*S, 1, "items", 1], "path": [*S, 1, "items", 0, "items"], "index": 2}],
