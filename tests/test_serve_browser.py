@@ -223,6 +223,7 @@ def test_clerk_edits_saves_and_downloads(server: str, browser: WebDriver, repo: 
     idle(browser)
     wait(browser, lambda d: "（一）落实医疗质量安全核心制度和规范。" in preview_text(d))
     timings = browser.execute_script("return window.workplan.timing")
+    parts = browser.execute_script("return window.workplan.timingParts")
     shot(browser, shots, "2-heading")
 
     # Add an item after （二）: every later （…） renumbers, in the outline and in the preview.
@@ -326,6 +327,8 @@ def test_clerk_edits_saves_and_downloads(server: str, browser: WebDriver, repo: 
         "preview_ms": [round(t, 1) for t in timings],
         "median_ms": round(statistics.median(timings), 1),
         "max_ms": round(max(timings), 1),
+        "server_ms": [round(p["server"], 1) for p in parts],
+        "page_ms": [round(p["page"], 1) for p in parts],
     }
     (tmp_path / "latency.json").write_text(json.dumps(figures), encoding="utf-8")
     print(f"\npreview latency (keystroke → paginated preview): {figures}; screenshots in {shots}")

@@ -265,3 +265,19 @@ def test_every_static_file_is_package_data() -> None:
     patterns = config["tool"]["setuptools"]["package-data"]["generator.serve"]
     files = [p.relative_to(STATIC.parent).as_posix() for p in STATIC.rglob("*") if p.is_file()]
     assert files and all(any(fnmatch.fnmatch(f, pat) for pat in patterns) for f in files), files
+
+
+def test_preview_fonts_are_the_pdf_fonts_and_nothing_else(
+    folder: Path, client_for: Callable[..., TestClient]
+) -> None:
+    """The preview loads the faces fonts.conf gives LibreOffice; no other file is reachable there."""
+    from generator.serve.app import font_dirs
+
+    client = client_for(folder)
+    fang = [d / "FandolFang-Regular.otf" for d in font_dirs() if (d / "FandolFang-Regular.otf").is_file()]
+    if not fang:
+        pytest.fail("the Fandol fonts are missing — run .ci/run (texlive-lang-chinese)")
+    response = client.get("/fonts/FandolFang-Regular.otf")
+    assert response.status_code == 200 and response.content == fang[0].read_bytes()
+    for name in ("..%2F..%2Fetc%2Fpasswd", "fonts.conf", "FandolFang-Regular.otf.bak", "%2Fetc%2Fpasswd.otf"):
+        assert client.get(f"/fonts/{name}").status_code == 404, name

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from starlette.background import BackgroundTask
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
@@ -29,7 +30,7 @@ from ..output import OutputError, write_atomic
 from ..render import render
 from ..soffice import SofficeError
 from ..writers.diff_html import render_diff_html
-from .edits import EditError, apply_ops
+from .edits import EditError, apply_ops, prepare
 from .fields import form_spec
 from .pdf import PdfConverter
 from .security import PathRefused, plan_file, plan_files
@@ -105,7 +106,10 @@ async def open_file(request: Request) -> JSONResponse:
         return _error(f"无法读取文件：{exc}", 400)
     name = request.query_params["name"]
     state = await asyncio.to_thread(build_state, text, name, editor.scratch)
-    return JSONResponse({"name": name, "text": text, "hash": digest(text), "state": state.as_json()})
+    return JSONResponse(
+        {"name": name, "text": text, "hash": digest(text), "state": state.as_json()},
+        background=BackgroundTask(prepare, text),
+    )
 
 
 async def edit(request: Request) -> JSONResponse:
@@ -127,7 +131,7 @@ async def edit(request: Request) -> JSONResponse:
     except ValueError as exc:
         return _error(str(exc))
     state = await asyncio.to_thread(build_state, new, str(name), editor.scratch)
-    return JSONResponse({"text": new, "state": state.as_json()})
+    return JSONResponse({"text": new, "state": state.as_json()}, background=BackgroundTask(prepare, new))
 
 
 async def render_text(request: Request) -> JSONResponse:
@@ -141,7 +145,7 @@ async def render_text(request: Request) -> JSONResponse:
     except ValueError as exc:
         return _error(str(exc))
     state = await asyncio.to_thread(build_state, text, str(data["name"]), editor.scratch)
-    return JSONResponse({"state": state.as_json()})
+    return JSONResponse({"state": state.as_json()}, background=BackgroundTask(prepare, text))
 
 
 def merge3(base: str, mine: str, theirs: str) -> tuple[str, bool] | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import ipaddress
+import re
 import shutil
 import threading
 import webbrowser
@@ -13,6 +14,7 @@ from pathlib import Path
 
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
+from starlette.requests import Request
 from starlette.responses import FileResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
@@ -59,6 +61,30 @@ async def _plan_css(request: object) -> Response:
     return FileResponse(templates_dir() / "plan.css", media_type="text/css")
 
 
+_FONT_NAME = re.compile(r"^[A-Za-z0-9_-]+\.(otf|ttf)$")
+
+
+def font_dirs() -> list[Path]:
+    """The font folders templates/fonts.conf hands to LibreOffice (the Fandol fonts of
+    texlive-lang-chinese lie outside fontconfig's paths), so the preview can use the same faces
+    as the PDF and break its lines where the PDF does."""
+    try:
+        conf = (templates_dir() / "fonts.conf").read_text(encoding="utf-8")
+    except OSError:
+        return []
+    return [Path(d.strip()) for d in re.findall(r"<dir>([^<]+)</dir>", conf)]
+
+
+async def _font(request: Request) -> Response:
+    name = request.path_params["name"]
+    if _FONT_NAME.match(name):
+        for folder in font_dirs():
+            path = folder / name
+            if path.is_file():
+                return FileResponse(path, headers={"Cache-Control": "max-age=86400"})
+    return Response("没有这个字体", status_code=404)
+
+
 def allowed_hosts(host: str, port: int) -> list[str]:
     names = {host, "localhost", LOOPBACK} if host in (LOOPBACK, "localhost") else {host}
     out = []
@@ -96,6 +122,7 @@ def create_app(
     routes = [
         Route("/", _index),
         Route("/plan.css", _plan_css),
+        Route("/fonts/{name}", _font),
         Route("/api/files", api.files),
         Route("/api/spec", api.spec),
         Route("/api/file", api.open_file),

@@ -16,6 +16,8 @@ import copy
 import datetime as dt
 import difflib
 import json
+import threading
+from collections import OrderedDict
 from collections.abc import Sequence
 from typing import Any
 
@@ -201,6 +203,16 @@ class _Text:
         self.root = compose(text)
         self.lines = Lines(text)
 
+    @classmethod
+    def of(cls, text: str) -> _Text:
+        """The tree of ``text``, from the cache when :func:`prepare` has composed it already."""
+        with _CACHE_LOCK:
+            found = _CACHE.get(text)
+            if found is not None:
+                _CACHE.move_to_end(text)
+                return found
+        return cls(text)
+
     def node(self, path: Path_) -> Node | None:
         node: Node | None = self.root
         for part in path:
@@ -231,6 +243,27 @@ class _Text:
 
     def mapping_indent(self, mapping: MappingNode) -> int:
         return mapping.value[0][0].start_mark.column if mapping.value else 0
+
+
+# ruamel's pure-Python composer is most of an edit's cost (~10-30 ms for the example). The page
+# sends back the text the server just returned, so the server composes that text after answering
+# (:func:`prepare`, run in the background) and the next keystroke finds its tree here.
+_CACHE: OrderedDict[str, _Text] = OrderedDict()
+_CACHE_LOCK = threading.Lock()
+_CACHE_SIZE = 8
+
+
+def prepare(text: str) -> None:
+    """Compose ``text`` ahead of the next edit (silently nothing when it does not parse)."""
+    try:
+        tree = _Text(text)
+    except EditError:
+        return
+    with _CACHE_LOCK:
+        _CACHE[text] = tree
+        _CACHE.move_to_end(text)
+        while len(_CACHE) > _CACHE_SIZE:
+            _CACHE.popitem(last=False)
 
 
 # --- serialising new content ----------------------------------------------------------------------
@@ -623,7 +656,7 @@ def _insert(t: _Text, seq_path: Path_, index: int, value: dict[str, Any]) -> lis
 
 def _move(text: str, source: Path_, seq_path: Path_, index: int) -> str:
     """Move the item at ``source`` to ``index`` of the list at ``seq_path`` (indices after removal)."""
-    t = _Text(text)
+    t = _Text.of(text)
     item = t.node(source)
     if item is None or not isinstance(t.node(source[:-1]), SequenceNode):
         raise EditError(f"no list entry at {list(source)}")
@@ -653,16 +686,16 @@ def apply_op(text: str, op: dict[str, Any]) -> str:
     """``text`` with one editor operation carried out (see module doc); raises :class:`EditError`."""
     kind = op.get("op")
     if kind == "set":
-        t = _Text(text)
+        t = _Text.of(text)
         return apply_edits(text, _set(t, _path(op.get("path")), op.get("value")))
     if kind == "insert":
-        t = _Text(text)
+        t = _Text.of(text)
         value = op.get("value") or {}
         if not isinstance(value, dict):
             raise EditError("insert takes a mapping")
         return apply_edits(text, _insert(t, _path(op.get("path")), int(op.get("index", 0)), value))
     if kind == "delete":
-        t = _Text(text)
+        t = _Text.of(text)
         return apply_edits(text, _delete(t, _path(op.get("path"))))
     if kind == "move":
         return _move(text, _path(op.get("from")), _path(op.get("path")), int(op.get("index", 0)))

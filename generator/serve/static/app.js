@@ -23,6 +23,7 @@ const state = {
   pending: [], // operations not yet sent
   inFlight: false,
   timing: [], // ms from input to painted preview, for the browser test
+  timingParts: [], // the same split: waiting for the server, then outline + paginated preview
 };
 window.workplan = state;
 
@@ -65,6 +66,12 @@ async function showPreview(html) {
   win.scrollTo(0, y);
   $("pages-count").textContent = `　共 ${count} 页`;
   doc.body.dataset.version = String(Number(doc.body.dataset.version || 0) + 1);
+  if (doc.fonts.status === "loading") {
+    // The document's faces arrive after the first layout; cut the pages again with them.
+    doc.fonts.ready.then(() => {
+      if (state.view?.preview === html) showPreview(html);
+    });
+  }
 }
 
 // --- rendering the page from the server's state ---------------------------------------------
@@ -229,6 +236,7 @@ async function flush() {
   const before = state.text;
   try {
     const reply = await api.edit(state.name, state.text, ops);
+    const answered = performance.now();
     if (!reply.ok) {
       status(reply.data.error || "修改失败", "error");
       return;
@@ -241,7 +249,9 @@ async function flush() {
     state.redo = [];
     state.text = reply.data.text;
     await apply(reply.data.state);
-    state.timing.push(performance.now() - started);
+    const done = performance.now();
+    state.timing.push(done - started);
+    state.timingParts.push({ server: answered - started, page: done - answered });
   } finally {
     state.inFlight = false;
     if (state.pending.length) flush();

@@ -6,19 +6,47 @@
 
 // Containers whose children are placed one by one (everything else is placed whole).
 const CONTAINERS = new Set(["ARTICLE", "SECTION", "DIV"]);
+const KEEP_NEXT = ".section-heading";
 const WHOLE = ["masthead", "attachments", "signature", "imprint", "issuer-mark", "doc-number-line"];
 
 function isContainer(el) {
   return CONTAINERS.has(el.tagName) && !WHOLE.some((c) => el.classList.contains(c));
 }
 
+// Word and LibreOffice set a quarter em between Han characters and Latin letters or digits
+// (w:autoSpaceDE/DN, on by default): "2025 年". Without it the preview would fit a glyph more
+// on such lines than the PDF does, and break its pages elsewhere.
+const BOUNDARY = /(?<=[A-Za-z0-9])(?=\p{Script=Han})|(?<=\p{Script=Han})(?=[A-Za-z0-9])/u;
+
+function autospace(doc, root) {
+  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const texts = [];
+  while (walker.nextNode()) if (BOUNDARY.test(walker.currentNode.data)) texts.push(walker.currentNode);
+  for (const node of texts) {
+    const parts = node.data.split(BOUNDARY);
+    const frag = doc.createDocumentFragment();
+    parts.forEach((part, i) => {
+      if (i > 0) {
+        // A collapsible space: it hangs at a line's end and is dropped at a wrapped line's start,
+        // as Word's gap is; pages.css sizes it to a quarter em.
+        const gap = doc.createElement("span");
+        gap.className = "autospace";
+        gap.textContent = " ";
+        frag.appendChild(gap);
+      }
+      frag.appendChild(doc.createTextNode(part));
+    });
+    node.replaceWith(frag);
+  }
+}
+
 export function paginate(doc, bodyHtml) {
   const flow = doc.getElementById("flow");
   const pages = doc.getElementById("pages");
   flow.innerHTML = bodyHtml;
+  autospace(doc, flow);
   const probe = flow.querySelector("p, h2") || flow;
   const line = parseFloat(doc.defaultView.getComputedStyle(probe).lineHeight) || 38.6;
-  const out = doc.createDocumentFragment();
   let count = 0;
   let page = null;
   let body = null;
@@ -71,6 +99,7 @@ export function paginate(doc, bodyHtml) {
     }
     let parent = holder(chain);
     const copy = el.cloneNode(true);
+    copy._source = el;
     parent.appendChild(copy);
     if (fits(copy)) return;
     const top = copy.getBoundingClientRect().top;
@@ -84,7 +113,16 @@ export function paginate(doc, bodyHtml) {
         holder(chain).appendChild(copy); // taller than a page: let it be clipped
         return;
       }
+      // A section heading keeps with what follows (w:keepNext in the .docx): it moves along.
+      const carried = [];
+      let prev = parent.lastElementChild;
+      while (prev && prev.matches(KEEP_NEXT) && prev._source && body.getBoundingClientRect().top < prev.getBoundingClientRect().top - 1) {
+        carried.unshift(prev._source);
+        prev.remove();
+        prev = parent.lastElementChild;
+      }
       newPage();
+      for (const heading of carried) place(heading, chain);
       place(el, chain);
       return;
     }
@@ -130,6 +168,5 @@ export function paginate(doc, bodyHtml) {
   }
   flow.innerHTML = "";
   pages.style.zoom = zoom;
-  out.textContent = "";
   return count;
 }
