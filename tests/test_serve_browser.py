@@ -359,3 +359,82 @@ def test_conflict_offers_a_merge(server: str, browser: WebDriver, repo: Path) ->
     wait(browser, lambda d: "已保存" in d.find_element(By.ID, "status").text)
     text = path.read_text(encoding="utf-8")
     assert "urgency: 特急" in text and "heading: 推行医保移动支付结算。" in text
+
+
+UNLABELLED = """
+return [...document.querySelectorAll('#form input, #form select, #form textarea, #source')]
+  .filter(el => !(el.labels && el.labels.length))
+  .filter(el => !el.getAttribute('aria-label') && !el.getAttribute('aria-labelledby'))
+  .map(el => el.id || el.outerHTML.slice(0, 80));
+"""
+
+
+def drag(driver: WebDriver, source, target, *, after: bool) -> None:
+    """HTML5 drag and drop as the browser dispatches it (WebDriver cannot drive native DnD)."""
+    driver.execute_script(
+        """
+        const [source, target, after] = arguments;
+        const data = new DataTransfer();
+        const rect = target.getBoundingClientRect();
+        const y = after ? rect.bottom - 2 : rect.top + 2;
+        source.dispatchEvent(new DragEvent('dragstart', {bubbles: true, dataTransfer: data}));
+        const at = {bubbles: true, cancelable: true, dataTransfer: data, clientY: y};
+        target.dispatchEvent(new DragEvent('dragover', at));
+        target.dispatchEvent(new DragEvent('drop', at));
+        """,
+        source,
+        target,
+        after,
+    )
+
+
+def test_numbering_drag_and_labels(server: str, browser: WebDriver, repo: Path) -> None:
+    browser.get(server)
+    wait(browser, lambda d: d.execute_script("return document.body.dataset.ready === 'true'"))
+    assert browser.execute_script(UNLABELLED) == []  # the notice form
+
+    # Drag （四） onto the upper half of （三）: it moves before it and the two swap labels.
+    drag(browser, entry(browser, "推行医保移动支付。"), entry(browser, "推进分时段预约诊疗。"), after=False)
+    wait(browser, lambda d: ("（三）", "推行医保移动支付。") in outline(d))
+    assert ("（四）", "推进分时段预约诊疗。") in outline(browser)
+    # Drag 2. 优化现场预约服务 after 一、's （二）: it becomes an item of section 一, numbered （三）.
+    drag(browser, entry(browser, "优化现场预约服务。"), entry(browser, "加强合理用药管理。"), after=True)
+    wait(browser, lambda d: ("（三）", "优化现场预约服务。") in outline(d))
+    assert ("（四）", "推行医保移动支付。") in outline(browser) and (
+        "（五）",
+        "推进分时段预约诊疗。",
+    ) in outline(browser)
+    assert browser.execute_script(UNLABELLED) == []  # a node's form
+
+    # Outdent with the keyboard: 1. 拓展线上预约渠道 becomes an item of 二、 after its parent.
+    entry(browser, "拓展线上预约渠道。").click()
+    browser.switch_to.active_element.send_keys(Keys.ALT, Keys.ARROW_LEFT)
+    wait(browser, lambda d: ("（六）", "拓展线上预约渠道。") in outline(d))
+    # Its own children come along, now at the 1. level.
+    assert ("1.", "开通家庭医生转诊预约号源。") in outline(browser)
+
+    # 不编号: the item loses its label and uses up no number.
+    entry(browser, "推进分时段预约诊疗。").click()
+    browser.find_element(By.ID, "f-plan-sections-1-items-1-numbered").click()
+    wait(browser, lambda d: ("", "推进分时段预约诊疗。") in outline(d))
+    assert ("（五）", "拓展线上预约渠道。") in outline(browser)
+
+    # The plan's numbering settings: （一） restarts in each section when it is not continuous.
+    entry(browser, "附件：2025年云溪市医疗服务提升工作要点").click()
+    assert browser.execute_script(UNLABELLED) == []
+    browser.find_element(By.ID, "f-plan-numbering-continuous-2").click()
+    wait(browser, lambda d: ("（一）", "推行医保移动支付。") in outline(d))
+    wait(browser, lambda d: "（一）推行医保移动支付。" in preview_text(d))
+
+    # The YAML source editor: a syntax error is reported and the form waits for the fix.
+    browser.find_element(By.CSS_SELECTOR, "#source-box summary").click()
+    source = browser.find_element(By.ID, "source")
+    text = value(browser, "source")
+    assert "continuous" not in text.split("plan:")[1].split("sections:")[0]
+    browser.execute_script(
+        "arguments[0].value = arguments[1]", source, text.replace("  year: 2025", "  year: [2025")
+    )
+    browser.find_element(By.ID, "source-apply").click()
+    wait(browser, lambda d: "YAML syntax" in d.find_element(By.ID, "problems").text)
+    browser.find_element(By.ID, "undo").click()
+    wait(browser, lambda d: "没有发现问题" in d.find_element(By.ID, "problems").text)

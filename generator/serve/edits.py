@@ -322,7 +322,7 @@ def _order_for(path: Path_) -> list[str]:
         # A node's children read best after all of its own fields, whatever the model's order.
         return [name for name in PlanNode.model_fields if name != "items"] + ["items"]
     if names == ["plan"]:
-        return list(Plan.model_fields)
+        return [name for name in Plan.model_fields if name != "sections"] + ["sections"]
     return []
 
 
@@ -426,6 +426,12 @@ def _set(t: _Text, path: Path_, value: Any) -> list[Edit]:
     if current is None:
         return [] if _empty(value) else _add_key(t, parent, parent_path, key, value)
     if _empty(value) and not (key == "attachments" and value == []):
+        # Removing a mapping's last key removes the mapping's own key too (no `numbering: {}`).
+        while len(parent.value) == 1 and parent_path and isinstance(parent_path[-1], str):
+            holder = t.node(parent_path[:-1])
+            if not isinstance(holder, MappingNode):
+                break
+            parent, key, parent_path = holder, parent_path[-1], parent_path[:-1]
         return _remove_key(t, parent, key)
     return _replace(t, current, value, key=key)
 
@@ -747,7 +753,16 @@ def expected_data(data: Any, op: dict[str, Any]) -> Any:
             holder = holder[part]
         last = path[-1]
         if _empty(value) and isinstance(holder, dict) and not (last == "attachments" and value == []):
-            holder.pop(last, None)
+            if last not in holder:
+                return data
+            holder.pop(last)
+            at = list(path[:-1])
+            while not holder and at and isinstance(at[-1], str):
+                above = _get(data, tuple(at[:-1]))
+                if not isinstance(above, dict):
+                    break
+                above.pop(at[-1])
+                holder, at = above, at[:-1]
             return data
         if isinstance(value, dict) and isinstance(
             holder[last] if isinstance(holder, list) else holder.get(last), dict

@@ -16,7 +16,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
-from ..model import DocNumber, Node, Notice, Plan
+from ..model import DEFAULT_SCHEMES, MAX_DEPTH, DocNumber, Node, Notice, Plan
 
 # field → (label, GB/T 9704-2012 element or "" , hint)
 LABELS: dict[str, dict[str, tuple[str, str, str]]] = {
@@ -157,6 +157,23 @@ def _fields(model: type[BaseModel], group: str) -> list[dict[str, Any]]:
     return out
 
 
-def form_spec() -> dict[str, list[dict[str, Any]]]:
+def numbering_spec() -> dict[str, Any]:
+    """The plan's numbering settings (``plan.numbering``): a scheme per level, continuous levels."""
+    return {
+        "levels": MAX_DEPTH,
+        "defaults": list(DEFAULT_SCHEMES),
+        "schemes": [{"value": k, "label": v} for k, v in CHOICES["child_numbering"].items()],
+        "label": "编号设置",
+        "hint": "各级序号的样式；勾选“连续编号”的一级在各上级之间接续编号"
+        "（如（一）至（三十六）贯穿全文），否则在每个上级下从头编号",
+    }
+
+
+def form_spec() -> dict[str, Any]:
     """Every form of the page: the notice, the plan's own fields, an outline node's fields."""
-    return {"notice": _fields(Notice, "notice"), "plan": _fields(Plan, "plan"), "node": _fields(Node, "node")}
+    return {
+        "notice": _fields(Notice, "notice"),
+        "plan": _fields(Plan, "plan"),
+        "node": _fields(Node, "node"),
+        "numbering": numbering_spec(),
+    }

@@ -3,7 +3,7 @@
 // versions of the text, and saves with a check that the file on disk has not changed.
 
 import { api } from "./api.js";
-import { buildField, el, get, showMessages } from "./forms.js";
+import { buildField, el, get, numberingFields, showMessages } from "./forms.js";
 import * as outline from "./outline.js";
 import { paginate } from "./preview.js";
 
@@ -104,6 +104,7 @@ function formFor(selected) {
     const set = el("fieldset", {}, el("legend", { text: "工作要点" }));
     for (const field of state.spec.plan) set.appendChild(buildField(field, data, ["plan", field.name], onSet));
     form.appendChild(set);
+    form.appendChild(numberingFields(state.spec.numbering, data, onSet));
   } else {
     const node = outline.nodeAt(data, selected.path);
     if (!node) {
@@ -204,6 +205,12 @@ async function apply(view, { rebuildForm = false } = {}) {
     }
   }
   renderProblems();
+  if ($("source-box").open && document.activeElement !== $("source")) $("source").value = state.text;
+  if (!Object.keys(view.data || {}).length && view.problems.length) {
+    // Not even YAML: the form cannot help, the source can.
+    $("source-box").open = true;
+    $("source").value = state.text;
+  }
   if (view.preview !== null) {
     await showPreview(view.preview);
     if (frame.classList.contains("stale")) status("错误已改正，预览已更新。", "ok");
@@ -475,6 +482,17 @@ function wire() {
   $("outdent").addEventListener("click", run(outline.outdent));
   $("delete").addEventListener("click", run(outline.remove));
   $("outline").addEventListener("keydown", outlineKeys);
+  $("source-box").addEventListener("toggle", () => {
+    if ($("source-box").open) $("source").value = state.text;
+  });
+  $("source-apply").addEventListener("click", async () => {
+    await waitIdle();
+    const text = $("source").value;
+    if (text === state.text) return;
+    state.undo.push(state.text);
+    state.redo = [];
+    await toText(text, "已应用源文件的修改，可撤销。");
+  });
   $("outline").addEventListener("focus", (ev) => {
     if (ev.target === $("outline")) $("outline").querySelector('[aria-selected="true"]')?.focus();
   });

@@ -180,3 +180,55 @@ export function showMessages(form, problems) {
   }
   return used;
 }
+
+// plan.numbering: the scheme of each level and the levels numbered straight through their parents.
+export function numberingFields(spec, data, onSet) {
+  const set = el("fieldset", {}, el("legend", { text: spec.label }));
+  set.appendChild(el("p", { class: "hint", text: spec.hint }));
+  const levels = get(data, ["plan", "numbering", "levels"]);
+  const continuous = get(data, ["plan", "numbering", "continuous"]);
+  const current = Array.isArray(levels) ? levels : [];
+  const cont = new Set(Array.isArray(continuous) ? continuous : []);
+  const levelsBox = el("div", { class: "field numbering", "data-path": JSON.stringify(["plan", "numbering", "levels"]) });
+  const contBox = el("div", { class: "field numbering", "data-path": JSON.stringify(["plan", "numbering", "continuous"]) });
+  const selects = [];
+  const checks = [];
+  for (let level = 1; level <= spec.levels; level += 1) {
+    const row = el("div", { class: "numbering-row" });
+    const id = `f-plan-numbering-level-${level}`;
+    const select = el("select", { id });
+    for (const option of spec.schemes) select.appendChild(el("option", { value: option.value, text: option.label }));
+    select.value = current[level - 1] || spec.defaults[level - 1];
+    selects.push(select);
+    const checkId = `f-plan-numbering-continuous-${level}`;
+    const check = el("input", { id: checkId, type: "checkbox" });
+    check.checked = cont.has(level);
+    checks.push(check);
+    row.append(
+      el("label", { for: id, text: `第${level}级` }),
+      select,
+      check,
+      el("label", { for: checkId, class: "sub", text: level === 1 ? "（第1级无上级）" : "连续编号" }),
+    );
+    if (level === 1) check.disabled = true;
+    levelsBox.appendChild(row);
+  }
+  const sendLevels = () => {
+    const values = selects.map((s) => s.value);
+    let last = values.length;
+    while (last > 0 && values[last - 1] === spec.defaults[last - 1]) last -= 1;
+    // As long as the file's list (untouched levels stay written), at least up to the last change.
+    const keep = Math.max(current.length, last);
+    onSet(["plan", "numbering", "levels"], keep ? values.slice(0, keep) : null);
+  };
+  for (const s of selects) s.addEventListener("change", sendLevels);
+  const sendContinuous = () => {
+    const chosen = checks.map((c, i) => (c.checked ? i + 1 : 0)).filter((n) => n);
+    onSet(["plan", "numbering", "continuous"], chosen.length ? chosen : null);
+  };
+  for (const c of checks) c.addEventListener("change", sendContinuous);
+  levelsBox.appendChild(el("p", { class: "msg", id: "f-plan-numbering-msg", "aria-live": "polite" }));
+  contBox.appendChild(el("p", { class: "msg", "aria-live": "polite" }));
+  set.append(levelsBox, contBox);
+  return set;
+}
