@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import shutil
 import subprocess
 from collections.abc import Callable, Iterator
@@ -281,3 +282,27 @@ def test_preview_fonts_are_the_pdf_fonts_and_nothing_else(
     assert response.status_code == 200 and response.content == fang[0].read_bytes()
     for name in ("..%2F..%2Fetc%2Fpasswd", "fonts.conf", "FandolFang-Regular.otf.bak", "%2Fetc%2Fpasswd.otf"):
         assert client.get(f"/fonts/{name}").status_code == 404, name
+
+
+def test_cli_refuses_a_missing_target_and_warns_about_another_interface(
+    tmp_path: Path, folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import uvicorn
+    from typer.testing import CliRunner
+
+    from generator.cli import app
+
+    runner = CliRunner()
+    missing = runner.invoke(app, ["serve", str(tmp_path / "nothing.yaml"), "--no-browser"])
+    assert missing.exit_code == 2 and "no such file or folder" in missing.output
+    notes = runner.invoke(app, ["serve", str(folder / "notes.txt"), "--no-browser"])
+    assert notes.exit_code == 2 and ".yaml" in notes.output
+
+    calls: list[dict] = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: calls.append(kw))
+    loopback = runner.invoke(app, ["serve", str(folder), "--no-browser", "--port", "8799"])
+    assert loopback.exit_code == 0 and calls[-1]["host"] == "127.0.0.1" and calls[-1]["port"] == 8799
+    assert "警告" not in loopback.output
+    assert re.search(r"http://127\.0\.0\.1:8799/\?token=[\w-]{40,}", loopback.output)
+    lan = runner.invoke(app, ["serve", str(folder), "--no-browser", "--host", "0.0.0.0"])
+    assert lan.exit_code == 0 and calls[-1]["host"] == "0.0.0.0" and "警告" in lan.output

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import ipaddress
 import re
+import socket
 import shutil
 import threading
 import webbrowser
@@ -86,7 +87,13 @@ async def _font(request: Request) -> Response:
 
 
 def allowed_hosts(host: str, port: int) -> list[str]:
+    """Host headers this server answers: the names it is reached by, with and without the port."""
     names = {host, "localhost", LOOPBACK} if host in (LOOPBACK, "localhost") else {host}
+    if host in ("0.0.0.0", "::"):
+        # Every interface: the machine's own name and addresses (as /etc/hosts or DNS give them).
+        names = {"localhost", LOOPBACK, socket.gethostname()}
+        with contextlib.suppress(OSError):
+            names.update(info[4][0] for info in socket.getaddrinfo(socket.gethostname(), None))
     out = []
     for name in names:
         shown = f"[{name}]" if ":" in name else name
@@ -175,6 +182,8 @@ def serve(
         )
     token = new_token()
     shown = f"[{host}]" if ":" in host else host
+    if host in ("0.0.0.0", "::"):
+        shown = socket.gethostname()
     url = f"http://{shown if not is_loopback(host) else LOOPBACK}:{port}/?token={token}"
     app = create_app(
         target, token=token, hosts=allowed_hosts(host, port), cookie=f"workplan_token_{port}", warm_pdf=True

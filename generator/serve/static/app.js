@@ -384,6 +384,20 @@ function conflict(data) {
   };
   const buttons = [];
   if (data.merged && data.merge_clean) buttons.push(["合并双方的修改", () => adopt(data.merged)]);
+  if (data.merged && !data.merge_clean) {
+    // Both sides changed the same lines: the clerk picks in the source, between the markers.
+    buttons.push([
+      "在源文件中手动合并",
+      async () => {
+        state.saved = data.disk_text;
+        state.baseHash = data.disk_hash;
+        $("source-box").open = true;
+        $("source").value = data.merged;
+        $("source").focus();
+        status("请在源文件中保留应有的内容、删除 <<<<<<< ======= >>>>>>> 标记行，然后点“应用”并保存。");
+      },
+    ]);
+  }
   buttons.push(["用本页内容覆盖磁盘文件", () => save(true)]);
   buttons.push(["放弃本页修改，载入磁盘文件", async () => { state.saved = state.text; await openFile(state.name); }]);
   dialog("文件已被修改", {
