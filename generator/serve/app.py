@@ -5,8 +5,8 @@ from __future__ import annotations
 import contextlib
 import ipaddress
 import re
-import socket
 import shutil
+import socket
 import threading
 import webbrowser
 from collections.abc import AsyncIterator, Callable
