@@ -351,11 +351,11 @@ def _add_key(t: _Text, mapping: MappingNode, path: Path_, key: str, value: Any) 
             return [
                 Edit(mapping.start_mark.index, mapping.end_mark.index, _flow_mapping(t, mapping, key, value))
             ]
-        indent = _column(t.text, mapping.start_mark.index)
-        owner_col = _owner_column(t, mapping)
-        indent = owner_col + 2
-        text = "\n" + block_lines(data, indent, seq_indent)
-        return [Edit(mapping.start_mark.index, mapping.end_mark.index, text.rstrip("\n"))]
+        # `key: {}` → a block mapping on the next lines, indented under its key.
+        start = mapping.start_mark.index
+        start -= 1 if t.text[start - 1] == " " else 0
+        text = "\n" + block_lines(data, _owner_column(t, mapping) + 2, seq_indent)
+        return [Edit(start, mapping.end_mark.index, text.rstrip("\n"))]
     indent = t.mapping_indent(mapping)
     entry = _entry(key, value, indent, seq_indent)
     order = _order_for(path)
