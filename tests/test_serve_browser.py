@@ -345,6 +345,12 @@ def test_conflict_offers_a_merge(server: str, browser: WebDriver, repo: Path) ->
     path.write_text(
         path.read_text(encoding="utf-8").replace("urgency: 加急", "urgency: 特急"), encoding="utf-8"
     )
+    # Unsaved edits: closing the page asks first.
+    assert browser.execute_script(
+        "const e = new Event('beforeunload', {cancelable: true});"
+        "window.dispatchEvent(e); return e.defaultPrevented"
+    )
+    wait(browser, lambda d: "磁盘上的文件已被其他程序修改" in d.find_element(By.ID, "status").text)
     browser.find_element(By.ID, "save").click()
     wait(browser, lambda d: d.find_element(By.ID, "dialog").get_attribute("open") is not None)
     assert "互不冲突" in browser.find_element(By.ID, "dialog-text").text
@@ -359,6 +365,12 @@ def test_conflict_offers_a_merge(server: str, browser: WebDriver, repo: Path) ->
     wait(browser, lambda d: "已保存" in d.find_element(By.ID, "status").text)
     text = path.read_text(encoding="utf-8")
     assert "urgency: 特急" in text and "heading: 推行医保移动支付结算。" in text
+
+    # A clean page follows a change made on disk by itself.
+    path.write_text(text.replace("urgency: 特急", "urgency: 加急"), encoding="utf-8")
+    wait(browser, lambda d: "已重新载入" in d.find_element(By.ID, "status").text)
+    entry(browser, "通知（版头、主体、版记）").click()
+    assert value(browser, "f-notice-urgency") == "加急"
 
 
 UNLABELLED = """

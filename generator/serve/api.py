@@ -112,6 +112,19 @@ async def open_file(request: Request) -> JSONResponse:
     )
 
 
+async def stat(request: Request) -> JSONResponse:
+    """The hash of the file on disk now, so the page notices a change made elsewhere."""
+    editor: Editor = request.app.state.editor
+    try:
+        path = _file(editor, request.query_params.get("name"))
+        text = path.read_bytes().decode("utf-8-sig", "replace")
+    except PathRefused as exc:
+        return _error(str(exc), 403)
+    except OSError as exc:
+        return _error(f"无法读取文件：{exc}", 400)
+    return JSONResponse({"hash": digest(text)})
+
+
 async def edit(request: Request) -> JSONResponse:
     """Apply the page's operations to its text; the new text and what to show for it."""
     editor: Editor = request.app.state.editor

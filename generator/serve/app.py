@@ -133,6 +133,7 @@ def create_app(
         Route("/api/files", api.files),
         Route("/api/spec", api.spec),
         Route("/api/file", api.open_file),
+        Route("/api/stat", api.stat),
         Route("/api/edit", api.edit, methods=["POST"]),
         Route("/api/render", api.render_text, methods=["POST"]),
         Route("/api/save", api.save, methods=["POST"]),

@@ -19,6 +19,7 @@ export const api = {
   files: () => request("/api/files"),
   spec: () => request("/api/spec"),
   open: (name) => request(`/api/file?name=${encodeURIComponent(name)}`),
+  stat: (name) => request(`/api/stat?name=${encodeURIComponent(name)}`),
   edit: (name, text, ops) => request("/api/edit", { name, text, ops }),
   render: (name, text) => request("/api/render", { name, text }),
   save: (body) => request("/api/save", body),

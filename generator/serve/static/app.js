@@ -532,6 +532,24 @@ function wire() {
   window.addEventListener("resize", () => state.view?.preview && showPreview(state.view.preview));
 }
 
+// A change made on disk elsewhere (another editor, git checkout): reload a clean page at once;
+// a page with unsaved edits says so, and saving then offers the merge.
+let diskWarned = "";
+async function watchDisk() {
+  if (!state.name || state.inFlight || document.hidden) return;
+  const reply = await api.stat(state.name);
+  if (!reply.ok || reply.data.hash === state.baseHash || reply.data.hash === diskWarned) return;
+  if (!dirty()) {
+    const scroll = $("preview").contentWindow.scrollY;
+    await openFile(state.name);
+    $("preview").contentWindow.scrollTo(0, scroll);
+    status("磁盘上的文件已被修改，已重新载入。");
+  } else {
+    diskWarned = reply.data.hash;
+    status("注意：磁盘上的文件已被其他程序修改；保存时将提示合并。", "error");
+  }
+}
+
 async function start() {
   wire();
   const [spec, files] = await Promise.all([api.spec(), api.files()]);
@@ -547,6 +565,7 @@ async function start() {
   const first = files.data.initial || files.data.files[0];
   if (first) await openFile(first);
   document.body.dataset.ready = "true";
+  setInterval(watchDisk, 3000);
 }
 
 start();
