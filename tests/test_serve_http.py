@@ -197,6 +197,8 @@ def test_save_writes_only_the_edit_and_detects_conflicts(
     assert "secrecy_period: 2年" in conflict["merged"] and "（修订）" in conflict["merged"]
     assert "修改对照" in conflict["diff_html"]
     assert (folder / "example.yaml").read_text(encoding="utf-8") == theirs  # not overwritten
+    assert client.get("/api/stat", params={"name": "example.yaml"}).json()["hash"] == conflict["disk_hash"]
+    assert client.get("/api/stat", params={"name": "../secret.yaml"}).status_code == 403
 
 
 def test_export_docx_opens_with_python_docx(folder: Path, client_for: Callable[..., TestClient]) -> None:
