@@ -61,6 +61,7 @@ async function showPreview(html) {
   const y = win.scrollY;
   const pages = doc.getElementById("pages");
   const count = paginate(doc, html);
+  wirePreviewClicks();
   const width = frame.clientWidth - 24;
   pages.style.zoom = String(Math.min(1, width / (210 * 96 / 25.4)));
   win.scrollTo(0, y);
@@ -167,11 +168,40 @@ function renderOutline() {
   });
 }
 
-function select(entry) {
+function select(entry, { reveal = true } = {}) {
   state.selected = { kind: entry.kind, path: entry.path || [] };
   renderOutline();
   formFor(state.selected);
-  revealInPreview(state.selected);
+  if (reveal) revealInPreview(state.selected);
+}
+
+// A click in the preview selects the heading it belongs to (found by its printed label and
+// words; a further paragraph belongs to the heading above it).
+function wirePreviewClicks() {
+  const doc = frame.contentDocument;
+  if (!doc || doc.body.dataset.clicks) return;
+  doc.body.dataset.clicks = "1";
+  doc.addEventListener("click", (ev) => {
+    const squash = (t) => t.replace(/\s+/g, "");
+    const blocks = [...doc.querySelectorAll(".page-body .section-heading, .page-body .item, .page-body p")];
+    let block = ev.target.closest(".section-heading, .item, p");
+    if (!block || !state.view) return;
+    const pick = (entry) => select(entry, { reveal: false });
+    if (block.closest(".notice")) return pick({ kind: "notice", path: [] });
+    const nodes = outline.entries(state.view.data, state.view.labels).filter((e) => e.kind === "node");
+    for (let i = blocks.indexOf(block); i >= 0; i -= 1) {
+      const text = squash(blocks[i].textContent);
+      let best = null;
+      for (const entry of nodes) {
+        const node = outline.nodeAt(state.view.data, entry.path);
+        const printed = squash(`${entry.label}${node?.heading || ""}`);
+        if (printed && text.startsWith(printed) && (!best || printed.length > best.length)) best = { entry, length: printed.length };
+      }
+      if (best) return pick(best.entry);
+      if (blocks[i].matches(".plan-title, .annex-label")) return pick({ kind: "plan", path: [] });
+    }
+    pick({ kind: "plan", path: [] });
+  });
 }
 
 // Scroll the preview to the selected heading (found by its printed label and words).
