@@ -438,9 +438,10 @@ def test_numbering_drag_and_labels(server: str, browser: WebDriver, repo: Path) 
     wait(browser, lambda d: ("（一）", "推行医保移动支付。") in outline(d))
     wait(browser, lambda d: "（一）推行医保移动支付。" in preview_text(d))
 
-    # A click on a paragraph of the preview selects its heading (here a further paragraph of （一）).
+    # A click on a paragraph of the preview selects its heading (here the second paragraph of （二）).
     browser.switch_to.frame(browser.find_element(By.ID, "preview"))
-    paragraph = browser.find_element(By.XPATH, "//div[@id='pages']//p[contains(., '社区卫生服务中心试点合理用药')]")
+    second = "//div[@id='pages']//p[contains(., '社区卫生服务中心试点合理用药')]"
+    paragraph = browser.find_element(By.XPATH, second)
     browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", paragraph)
     paragraph.click()
     browser.switch_to.default_content()
