@@ -359,7 +359,7 @@ def serve_cmd(
     path: Annotated[
         Path, typer.Argument(help="A plan .yaml to open, or a folder of plans (default: this folder).")
     ] = Path("."),
-    port: Annotated[int, typer.Option("--port", help="Port on 127.0.0.1.")] = 8765,
+    port: Annotated[int, typer.Option("--port", help="Port to listen on (0: any free port).")] = 8765,
     host: Annotated[
         str, typer.Option("--host", help="Interface to listen on; anything but 127.0.0.1 is warned about.")
     ] = "127.0.0.1",

@@ -300,11 +300,20 @@ def test_cli_refuses_a_missing_target_and_warns_about_another_interface(
     notes = runner.invoke(app, ["serve", str(folder / "notes.txt"), "--no-browser"])
     assert notes.exit_code == 2 and ".yaml" in notes.output
 
-    calls: list[dict] = []
-    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: calls.append(kw))
-    loopback = runner.invoke(app, ["serve", str(folder), "--no-browser", "--port", "8799"])
-    assert loopback.exit_code == 0 and calls[-1]["host"] == "127.0.0.1" and calls[-1]["port"] == 8799
-    assert "警告" not in loopback.output
-    assert re.search(r"http://127\.0\.0\.1:8799/\?token=[\w-]{40,}", loopback.output)
-    lan = runner.invoke(app, ["serve", str(folder), "--no-browser", "--host", "0.0.0.0"])
-    assert lan.exit_code == 0 and calls[-1]["host"] == "0.0.0.0" and "警告" in lan.output
+    bound: list[tuple] = []
+    monkeypatch.setattr(uvicorn.Server, "run", lambda self, sockets: bound.append(sockets[0].getsockname()))
+    loopback = runner.invoke(app, ["serve", str(folder), "--no-browser", "--port", "0"])
+    assert loopback.exit_code == 0 and bound[-1][0] == "127.0.0.1" and "警告" not in loopback.output
+    assert re.search(rf"http://127\.0\.0\.1:{bound[-1][1]}/\?token=[\w-]{{40,}}", loopback.output)
+    lan = runner.invoke(app, ["serve", str(folder), "--no-browser", "--host", "0.0.0.0", "--port", "0"])
+    assert lan.exit_code == 0 and bound[-1][0] == "0.0.0.0" and "警告" in lan.output
+
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        busy = runner.invoke(
+            app, ["serve", str(folder), "--no-browser", "--port", str(taken.getsockname()[1])]
+        )
+    assert busy.exit_code == 2 and "cannot listen" in busy.output and "token" not in busy.output

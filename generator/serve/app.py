@@ -181,6 +181,17 @@ def serve(
             f"警告：编辑器监听 {host}，局域网中的其他计算机也能连接（仍需令牌）。"
             "只在可信网络中这样做；默认只监听 127.0.0.1。"
         )
+    # Bind first: a port in use is one clear message before any URL is printed; --port 0 picks one.
+    sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((host, port))
+    except OSError as exc:
+        sock.close()
+        raise ServeError(
+            f"cannot listen on {host}:{port}: {exc.strerror or exc} — choose another --port"
+        ) from None
+    port = sock.getsockname()[1]
     token = new_token()
     shown = f"[{host}]" if ":" in host else host
     if host in ("0.0.0.0", "::"):
@@ -194,4 +205,8 @@ def serve(
     echo("按 Ctrl-C 停止。")
     if open_browser:
         threading.Timer(0.8, lambda: webbrowser.open(url)).start()
-    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False))
+    try:
+        server.run(sockets=[sock])
+    finally:
+        sock.close()
