@@ -159,7 +159,9 @@ def _yaml_path(path: list[int]) -> list[str | int]:
 def operations(draw: st.DrawFn, text: str) -> dict:
     data = parse_data(text)
     nodes = _node_paths(data)
-    kind = draw(st.sampled_from(["heading", "text", "insert", "delete", "move"] if nodes else ["insert"]))
+    kind = draw(
+        st.sampled_from(["heading", "text", "insert", "delete", "move", "notice"] if nodes else ["insert"])
+    )
     words = st.text(alphabet=st.sampled_from(list("工作要点：# -'\"，。a1{}[]&")), min_size=1, max_size=12)
     if kind == "insert" or not nodes:
         parent = draw(st.sampled_from([[], *nodes]))
@@ -175,6 +177,17 @@ def operations(draw: st.DrawFn, text: str) -> dict:
             "index": draw(st.integers(0, count)),
             "value": {"heading": draw(words)},
         }
+    if kind == "notice":
+        field = draw(
+            st.sampled_from(["note", "printer", "title", "recipients", "body", "cc", "date", "copy_number"])
+        )
+        if field in ("recipients", "body", "cc"):
+            value: object = draw(st.lists(words, max_size=4))
+        elif field == "date":
+            value = draw(st.sampled_from(["2025-03-01", "2025-02-30", "2025年3月1日", "", None]))
+        else:
+            value = draw(st.one_of(words, st.none(), st.just("000001"), st.just("true")))
+        return {"op": "set", "path": ["notice", field], "value": value}
     node = draw(st.sampled_from(nodes))
     if kind == "heading":
         return {"op": "set", "path": [*_yaml_path(node), "heading"], "value": draw(words)}
@@ -218,3 +231,19 @@ def test_every_bundled_plan_takes_a_heading_edit_on_its_last_node(path) -> None:
     removed, added = changed_lines(text, new)
     assert len(added) == 1 and added[0].strip().endswith("改过的标题")
     assert len(removed) <= 1
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    st.sampled_from(_node_paths(parse_data(EXAMPLE))),
+    st.text(alphabet=st.sampled_from(list("工作要点：# -'\"，。a1{}[]&!*|>%@`")), min_size=1, max_size=16),
+)
+def test_a_heading_edit_changes_one_line_and_reads_back(path: list[int], heading: str) -> None:
+    new = apply_ops(EXAMPLE, [{"op": "set", "path": [*_yaml_path(path), "heading"], "value": heading}])
+    removed, added = changed_lines(EXAMPLE, new)
+    assert len(removed) == 1 and len(added) == 1
+    assert removed[0].split("heading:")[0] == added[0].split("heading:")[0]  # same key, same indentation
+    node = parse_data(new)["plan"]["sections"][path[0]]
+    for index in path[1:]:
+        node = node["items"][index]
+    assert node["heading"] == heading
