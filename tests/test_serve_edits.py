@@ -247,3 +247,12 @@ def test_a_heading_edit_changes_one_line_and_reads_back(path: list[int], heading
     for index in path[1:]:
         node = node["items"][index]
     assert node["heading"] == heading
+
+
+def test_a_crlf_file_keeps_its_line_ends() -> None:
+    crlf = EXAMPLE.replace("\n", "\r\n")
+    new = apply_ops(
+        crlf, [{"op": "insert", "path": [*S, 2, "items"], "index": 0, "value": {"heading": "加强组织领导。"}}]
+    )
+    assert "\r\n      items:\r\n        - heading: 加强组织领导。\r\n" in new
+    assert new.count("\n") == new.count("\r\n")

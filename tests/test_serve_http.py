@@ -166,6 +166,7 @@ def test_save_writes_only_the_edit_and_detects_conflicts(
     opened = client.get("/api/file", params={"name": "example.yaml"}).json()
     op = {"op": "set", "path": ["plan", "sections", 0, "heading"], "value": "全面提升医疗质量安全水平"}
     edited = post(client, "/api/edit", {"name": "example.yaml", "text": opened["text"], "ops": [op]}).json()
+    (folder / "example.yaml").chmod(0o600)
     saved = post(
         client, "/api/save", {"name": "example.yaml", "text": edited["text"], "base_hash": opened["hash"]}
     )
@@ -173,6 +174,8 @@ def test_save_writes_only_the_edit_and_detects_conflicts(
     on_disk = (folder / "example.yaml").read_text(encoding="utf-8")
     original = (EXAMPLES / "example.yaml").read_text(encoding="utf-8")
     assert on_disk == original.replace("heading: 提升医疗质量安全水平", "heading: 全面提升医疗质量安全水平")
+    assert (folder / "example.yaml").stat().st_mode & 0o777 == 0o600  # the file keeps its mode
+    assert not [p.name for p in folder.iterdir() if p.name.startswith(".")]  # no temp file left
 
     # Someone else changes another line on disk; a save based on the old hash is refused.
     theirs = on_disk.replace("secrecy_period: 1年", "secrecy_period: 2年")

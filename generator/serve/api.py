@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import os
 import shutil
 import subprocess
 import tempfile
@@ -216,10 +217,14 @@ async def save(request: Request) -> JSONResponse:
             },
             status_code=409,
         )
+    mode = path.stat().st_mode & 0o7777
     try:
         write_atomic(path, text)
+        os.chmod(path, mode)  # a new file's mode would replace the plan's own (e.g. 0600)
     except OutputError as exc:
         return _error(f"保存失败：{exc}", 500)
+    except OSError:
+        pass  # written; only its mode could not be restored
     return JSONResponse({"hash": digest(text)})
 
 

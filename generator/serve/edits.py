@@ -709,7 +709,12 @@ def apply_op(text: str, op: dict[str, Any]) -> str:
 
 
 def apply_ops(text: str, ops: Sequence[dict[str, Any]]) -> str:
-    """Every operation in order, each checked against the data it must produce."""
+    """Every operation in order, each checked against the data it must produce.
+
+    A file whose every line ends in CRLF keeps CRLF: the splices are made on LF text and the
+    line ends put back, so new lines match the old ones."""
+    if "\r\n" in text and text.count("\n") == text.count("\r\n") and "\r" not in text.replace("\r\n", ""):
+        return apply_ops(text.replace("\r\n", "\n"), ops).replace("\n", "\r\n")
     for op in ops:
         before = parse_data(text)
         new = apply_op(text, op)

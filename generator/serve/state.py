@@ -62,9 +62,11 @@ def build_state(text: str, name: str, scratch: Path) -> PlanState:
     except InputError as exc:
         problems = list(exc.problems)
     if document is not None:
-        copy = scratch / "current.yaml"
-        copy.write_text(text, encoding="utf-8")
-        problems = [_renamed(p, name) for p in lint_document(document, copy)]
+        # One file per call: two tabs rendering at once must not read each other's text.
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", suffix=".yaml", dir=scratch) as copy:
+            copy.write(text)
+            copy.flush()
+            problems = [_renamed(p, name) for p in lint_document(document, copy.name)]
     outline = number_plan(document.plan) if document is not None else _skeleton_outline(raw)
     labels = {".".join(map(str, entry.path)): entry.label for entry in _walk(outline)}
     preview = _body(render_text(build_view(document), "html")) if document is not None else None
