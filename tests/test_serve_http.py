@@ -74,6 +74,8 @@ def test_token_in_url_becomes_a_cookie(folder: Path, client_for: Callable[..., T
     assert "HttpOnly" in cookie and "SameSite=strict" in cookie
     page = client.get("/")
     assert page.status_code == 200 and "工作要点编辑器" in page.text
+    assert "frame-ancestors 'self'" in page.headers["content-security-policy"]  # no framing by other sites
+    assert page.headers["x-content-type-options"] == "nosniff"
 
 
 def test_foreign_origin_and_host_are_refused(folder: Path, client_for: Callable[..., TestClient]) -> None:

@@ -117,12 +117,12 @@ class Guard:
                 response.set_cookie(self.cookie, self.token, httponly=True, samesite="strict")
                 await response(scope, receive, send)
                 return
-            await self.app(scope, receive, send)
+            await self.app(scope, receive, _with_headers(send))
             return
         cookie = _cookie(headers, self.cookie)
         header = headers.get("x-workplan-token")
         if any(v is not None and hmac.compare_digest(v, self.token) for v in (cookie, header)):
-            await self.app(scope, receive, send)
+            await self.app(scope, receive, _with_headers(send))
             return
         await PlainTextResponse(
             "缺少访问令牌：请使用 workplan serve 启动时打印的完整网址（含 ?token=…）", status_code=403
@@ -135,3 +135,25 @@ def _cookie(headers: Headers, name: str) -> str | None:
         if key == name:
             return value
     return None
+
+
+# The page loads only its own files; no other site may frame it (clickjacking) or sniff types.
+# Inline styles stay allowed: the writer's diff page carries its own <style>.
+SECURITY_HEADERS = [
+    (
+        b"content-security-policy",
+        b"default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
+        b"frame-ancestors 'self'; form-action 'none'; base-uri 'none'",
+    ),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+]
+
+
+def _with_headers(send: Send) -> Send:
+    async def wrapped(message: dict) -> None:
+        if message["type"] == "http.response.start":
+            message = {**message, "headers": [*message.get("headers", []), *SECURITY_HEADERS]}
+        await send(message)
+
+    return wrapped
