@@ -60,7 +60,6 @@ def repo(tmp_path: Path) -> Path:
 @pytest.fixture
 def server(repo: Path) -> Iterator[str]:
     """`workplan serve` as a clerk starts it; the URL it prints (with the token)."""
-    port = _free_port()
     process = subprocess.Popen(
         [
             sys.executable,
@@ -69,7 +68,7 @@ def server(repo: Path) -> Iterator[str]:
             "serve",
             str(repo / "example.yaml"),
             "--port",
-            str(port),
+            "0",  # any free port: the URL says which
             "--no-browser",
         ],
         stdout=subprocess.PIPE,
@@ -85,20 +84,12 @@ def server(repo: Path) -> Iterator[str]:
         if found:
             url = found.group(0)
     assert url, "workplan serve printed no URL"
-    _wait_listening(port)
+    _wait_listening(int(re.search(r":(\d+)/", url).group(1)))
     try:
         yield url
     finally:
         process.terminate()
         process.wait(timeout=30)
-
-
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _wait_listening(port: int) -> None:
