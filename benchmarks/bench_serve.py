@@ -23,8 +23,9 @@ from pathlib import Path
 from starlette.testclient import TestClient
 
 from generator.serve.app import Target, create_app
-from generator.serve.edits import apply_ops, prepare
+from generator.serve.edits import apply_ops
 from generator.serve.state import build_state
+from generator.serve.yaml_text import prepare
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -10,7 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.load import load_text
-from generator.serve.edits import EditError, apply_ops, format_scalar, parse_data
+from generator.serve.edits import EditError, apply_ops
+from generator.serve.yaml_text import format_scalar, parse_data
 
 EXAMPLE = (EXAMPLES / "example.yaml").read_text(encoding="utf-8")
 S = ["plan", "sections"]

@@ -16,7 +16,8 @@ import pytest
 from conftest import EXAMPLES
 
 from generator.serve.app import STATIC
-from generator.serve.edits import EditError, apply_ops, parse_data, prepare
+from generator.serve.edits import EditError, apply_ops
+from generator.serve.yaml_text import parse_data, prepare
 
 EXAMPLE = (EXAMPLES / "example.yaml").read_text(encoding="utf-8")
 prepare(EXAMPLE)  # its tree composed once for every case

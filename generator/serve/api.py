@@ -31,11 +31,12 @@ from ..output import OutputError, write_atomic
 from ..render import render
 from ..soffice import SofficeError
 from ..writers.diff_html import render_diff_html
-from .edits import EditError, apply_ops, prepare
+from .edits import EditError, apply_ops
 from .fields import form_spec
 from .pdf import PdfConverter
 from .security import PathRefused, plan_file, plan_files
 from .state import build_state
+from .yaml_text import prepare
 
 MAX_REQUEST = 4 * 1024 * 1024  # a plan is a few KiB; refuse anything that cannot be one
 

@@ -22,7 +22,7 @@ from ..model import Document, Plan
 from ..numbering import Numbered, number_plan
 from ..view import build_view
 from ..writers.text import render_text
-from .edits import json_data, parse_data
+from .yaml_text import json_data, parse_data
 
 
 @dataclass
