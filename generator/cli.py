@@ -372,10 +372,6 @@ def serve_cmd(
         serve(path, host=host, port=port, open_browser=not no_browser, echo=typer.echo)
     except ServeError as exc:
         raise _fail(f"error: {exc}") from None
-    except OSError as exc:
-        raise _fail(
-            f"error: cannot listen on {host}:{port}: {exc.strerror or exc} — choose another --port"
-        ) from None
 
 
 @app.command("schema")
