@@ -396,6 +396,26 @@ def test_numbering_drag_and_labels(server: str, browser: WebDriver, repo: Path) 
     wait(browser, lambda d: d.execute_script("return document.body.dataset.ready === 'true'"))
     assert browser.execute_script(UNLABELLED) == []  # the notice form
 
+    # Typing through an input method: the pinyin being composed reaches neither file nor preview.
+    entry(browser, "加强合理用药管理。").click()
+    heading = browser.find_element(By.ID, "f-plan-sections-0-items-1-heading")
+    browser.execute_script(
+        "const [el] = arguments; el.value = '加强合理用药管理tigao';"
+        "el.dispatchEvent(new InputEvent('input', {bubbles: true, isComposing: true}));",
+        heading,
+    )
+    time.sleep(0.3)
+    idle(browser)
+    assert "tigao" not in browser.execute_script("return window.workplan.text")
+    browser.execute_script(
+        "const [el] = arguments; el.value = '加强合理用药管理提高。';"
+        "el.dispatchEvent(new CompositionEvent('compositionend', {bubbles: true, data: '提高。'}));",
+        heading,
+    )
+    wait(browser, lambda d: "（二）加强合理用药管理提高。" in preview_text(d))
+    browser.find_element(By.ID, "undo").click()
+    wait(browser, lambda d: "（二）加强合理用药管理。" in preview_text(d))
+
     # Drag （四） onto the upper half of （三）: it moves before it and the two swap labels.
     drag(browser, entry(browser, "推行医保移动支付。"), entry(browser, "推进分时段预约诊疗。"), after=False)
     wait(browser, lambda d: ("（三）", "推行医保移动支付。") in outline(d))

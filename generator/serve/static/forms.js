@@ -25,6 +25,16 @@ function get(data, path) {
 }
 export { get };
 
+// Chinese is typed through an input method: while a syllable is being composed the field holds
+// pinyin ("tigao"), which must not reach the file or the preview. Edits are sent when the
+// composition ends, and on every input outside one.
+function onText(input, handler) {
+  input.addEventListener("input", (ev) => {
+    if (!ev.isComposing) handler();
+  });
+  input.addEventListener("compositionend", () => handler());
+}
+
 function asLines(value) {
   if (value === undefined || value === null) return "";
   if (Array.isArray(value)) return value.map((v) => (v === null ? "" : String(v))).join("\n");
@@ -53,7 +63,7 @@ export function buildField(field, data, path, onSet) {
     case "lines":
       input = el("textarea", { id, rows: Math.max(2, Math.min(8, asLines(value).split("\n").length + 1)), "aria-describedby": describedBy });
       input.value = asLines(value);
-      input.addEventListener("input", () => onSet(path, linesValue(input.value), field));
+      onText(input, () => onSet(path, linesValue(input.value), field));
       break;
     case "bool": {
       input = el("input", { id, type: "checkbox", "aria-describedby": describedBy });
@@ -75,7 +85,7 @@ export function buildField(field, data, path, onSet) {
     case "int":
       input = el("input", { id, type: "text", inputmode: "numeric", "aria-describedby": describedBy });
       input.value = value === undefined || value === null ? "" : String(value);
-      input.addEventListener("input", () => {
+      onText(input, () => {
         const text = input.value.trim();
         onSet(path, /^\d+$/.test(text) ? Number(text) : text || null, field);
       });
@@ -83,12 +93,12 @@ export function buildField(field, data, path, onSet) {
     case "date":
       input = el("input", { id, type: "text", placeholder: "YYYY-MM-DD", "aria-describedby": describedBy });
       input.value = value === undefined || value === null ? "" : String(value);
-      input.addEventListener("input", () => onSet(path, input.value.trim() || null, field));
+      onText(input, () => onSet(path, input.value.trim() || null, field));
       break;
     default:
       input = el("input", { id, type: "text", "aria-describedby": describedBy });
       input.value = value === undefined || value === null ? "" : String(value);
-      input.addEventListener("input", () => onSet(path, input.value === "" ? null : input.value, field));
+      onText(input, () => onSet(path, input.value === "" ? null : input.value, field));
   }
   if (field.kind === "bool") {
     wrap.append(input, label, hint, msg);
@@ -143,7 +153,7 @@ function docNumberField(field, data, path, onSet, parts) {
       onSet(path, `${p}〔${y}〕${s}号`, field);
     }
   };
-  for (const key of Object.keys(inputs)) inputs[key].addEventListener("input", () => send(key));
+  for (const key of Object.keys(inputs)) onText(inputs[key], () => send(key));
   wrap.append(label, group, hint, msg);
   return wrap;
 }
