@@ -225,7 +225,12 @@ function revealInPreview(selected) {
 async function apply(view, { rebuildForm = false } = {}) {
   state.view = view;
   renderOutline();
-  if (rebuildForm) formFor(state.selected);
+  if (rebuildForm) {
+    // Undo/redo rebuild the form: the field that had the focus keeps it.
+    const focused = document.activeElement?.closest?.("#form") ? document.activeElement.id : null;
+    formFor(state.selected);
+    if (focused) document.getElementById(focused)?.focus();
+  }
   else {
     showMessages($("form"), view.problems);
     if (state.selected.kind === "node") {
