@@ -322,3 +322,16 @@ def test_cli_refuses_a_missing_target_and_warns_about_another_interface(
             app, ["serve", str(folder), "--no-browser", "--port", str(taken.getsockname()[1])]
         )
     assert busy.exit_code == 2 and "cannot listen" in busy.output and "token" not in busy.output
+
+
+def test_a_bom_is_kept_on_save(folder: Path, client_for: Callable[..., TestClient]) -> None:
+    plan = folder / "example.yaml"
+    plan.write_bytes(b"\xef\xbb\xbf" + plan.read_bytes())
+    client = client_for(folder)
+    opened = client.get("/api/file", params={"name": "example.yaml"}).json()
+    text = opened["text"].replace(
+        "printer: 云溪市卫生健康委员会办公室", "printer: 云溪市卫生健康委员会秘书科"
+    )
+    saved = post(client, "/api/save", {"name": "example.yaml", "text": text, "base_hash": opened["hash"]})
+    assert saved.status_code == 200
+    assert plan.read_bytes() == b"\xef\xbb\xbf" + text.encode("utf-8")

@@ -219,8 +219,9 @@ async def save(request: Request) -> JSONResponse:
             status_code=409,
         )
     mode = path.stat().st_mode & 0o7777
+    bom = "\ufeff" if path.read_bytes().startswith(b"\xef\xbb\xbf") else ""  # kept, like every other byte
     try:
-        write_atomic(path, text)
+        write_atomic(path, bom + text)
         os.chmod(path, mode)  # a new file's mode would replace the plan's own (e.g. 0600)
     except OutputError as exc:
         return _error(f"保存失败：{exc}", 500)
