@@ -11,7 +11,7 @@ from pathlib import Path
 
 import docx
 import pytest
-from conftest import EXAMPLES
+from conftest import EXAMPLES, plan_files
 from starlette.testclient import TestClient
 
 from generator.serve.app import Target, allowed_hosts, create_app, resolve_target
@@ -335,3 +335,18 @@ def test_a_bom_is_kept_on_save(folder: Path, client_for: Callable[..., TestClien
     saved = post(client, "/api/save", {"name": "example.yaml", "text": text, "base_hash": opened["hash"]})
     assert saved.status_code == 200
     assert plan.read_bytes() == b"\xef\xbb\xbf" + text.encode("utf-8")
+
+
+@pytest.mark.parametrize("plan", plan_files(), ids=lambda p: p.name)
+def test_every_bundled_plan_opens_with_its_headings_in_the_preview(
+    plan: Path, tmp_path: Path, client_for: Callable[..., TestClient]
+) -> None:
+    shutil.copy(plan, tmp_path / plan.name)
+    opened = client_for(tmp_path).get("/api/file", params={"name": plan.name}).json()
+    state = opened["state"]
+    assert state["valid"] and not [p for p in state["problems"] if p["severity"] == "error"]
+    sections = state["data"]["plan"]["sections"]
+    assert len([k for k in state["labels"] if "." not in k]) == len(sections)
+    for section in sections:
+        if section.get("heading"):
+            assert section["heading"] in state["preview"]
