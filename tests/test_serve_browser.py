@@ -303,8 +303,11 @@ def test_clerk_edits_saves_and_downloads(server: str, browser: WebDriver, repo: 
     target = tmp_path / "downloads" / "example.docx"
     wait(browser, lambda d: target.exists() and target.stat().st_size > 0, timeout=30)
     paragraphs = [p.text for p in docx.Document(io.BytesIO(target.read_bytes())).paragraphs]
-    assert any("（一）落实医疗质量安全核心制度和规范。" in p for p in paragraphs)
-    assert any("（四）推行医保移动支付。" in p for p in paragraphs)
+    # (labels are Word's own list numbering, not text: the edited headings, in their new order)
+    assert any(p.startswith("落实医疗质量安全核心制度和规范。") for p in paragraphs)
+    order = [p.split("。")[0] for p in paragraphs if p.startswith(("推行医保移动支付", "推进分时段预约诊疗"))]
+    assert order == ["推行医保移动支付", "推进分时段预约诊疗"]
+    assert any(p.startswith("加强医院感染防控。") for p in paragraphs)
     assert not any("工作要求" in p for p in paragraphs)
 
     # The diff against git HEAD is the diff page of `workplan diff`.

@@ -213,7 +213,10 @@ def test_export_docx_opens_with_python_docx(folder: Path, client_for: Callable[.
     assert response.status_code == 200
     assert "example.docx" in response.headers["content-disposition"]
     paragraphs = [p.text for p in docx.Document(io.BytesIO(response.content)).paragraphs]
-    assert any("（三）推进分时段预约诊疗。" in p for p in paragraphs)
+    # Labels are Word's own list numbering (numPr), not text: the headings are there, in order.
+    first = [i for i, p in enumerate(paragraphs) if p.startswith("推进分时段预约诊疗。")]
+    second = [i for i, p in enumerate(paragraphs) if p.startswith("推行医保移动支付。")]
+    assert first and second and first[0] < second[0]
 
 
 def test_export_of_a_broken_text_is_refused_with_the_messages(
