@@ -1,7 +1,7 @@
 """The `workplan` command: each subcommand is a few lines over a library function.
 
 Commands are defined in the order of the work (typer lists them in that order):
-new/import → validate → render → check, then diff and rollover; schema last.
+new/import → validate → render → check, then diff, rollover and tasks; schema last.
 Exit codes: 0 ok, 1 the document has problems (or, for diff, differs), 2 usage or input error.
 """
 
@@ -20,6 +20,7 @@ import typer
 
 from . import __version__
 from .errors import InputError
+from .list_numbering import NUMBERING_MODES
 from .load import load_document
 from .output import OutputError, check_target, check_targets, write_atomic, write_together
 from .render import TEXT_FORMATS, FormatError, format_of, render, render_to_file
@@ -30,7 +31,7 @@ Draft Chinese government work plans (工作要点) as GB/T 9704-2012 documents.
 
 Workflow: **new** (a starter plan) or **import** (last year's .docx/.txt/.md) → edit the YAML →
 **validate** → **render** (.docx .pdf .html .md .txt) → **check** the layout.
-Between versions: **diff**; for next year: **rollover**.
+Between versions: **diff**; for next year: **rollover**; during the year: **tasks** (督办台账).
 
 Exit codes: 0 ok · 1 the document has problems (validate, check) or differs (diff) ·
 2 bad input or usage (one message naming file:line:column, nothing written).
@@ -240,6 +241,14 @@ def render_cmd(
     template: Annotated[
         Path | None, typer.Option("--template", help="Agency's own Word template (.docx).")
     ] = None,
+    numbering: Annotated[
+        str,
+        typer.Option(
+            "--numbering",
+            help="docx/pdf headings: 'word' (Word's own list numbering, renumbers on edits) or "
+            "'text' (labels typed into the text, for templates that need it).",
+        ),
+    ] = "word",
     strict: Annotated[
         bool, typer.Option("--strict", help="Fail on validate's warnings (exit 1, nothing written).")
     ] = False,
@@ -248,6 +257,8 @@ def render_cmd(
     go to stderr."""
     from .check.lint import lint_files
 
+    if numbering not in NUMBERING_MODES:
+        raise _fail(f"error: --numbering {numbering!r} — use one of {', '.join(NUMBERING_MODES)}")
     if (output is None) == (outdir is None):
         raise _fail("error: give either -o OUTPUT (one plan) or -d OUTDIR (one or more plans)")
     if strict:  # before anything is written
@@ -256,14 +267,14 @@ def render_cmd(
     if output is not None:
         if len(plans) != 1:
             raise _fail("error: -o takes one plan; use -d OUTDIR for several")
-        _render_one(plans[0], output, template, wanted if formats is not None else None)
+        _render_one(plans[0], output, template, wanted if formats is not None else None, numbering)
         if not strict:  # after rendering: an output error stays the one message
             _print_warnings(lint_files(plans), strict=False)
         return
     assert outdir is not None
     from .batch import render_batch
 
-    ok = render_batch(plans, outdir, wanted, template=template, progress=True).ok
+    ok = render_batch(plans, outdir, wanted, template=template, progress=True, numbering=numbering).ok
     if not strict:
         _print_warnings(lint_files(plans), strict=False)
     if not ok:
@@ -279,7 +290,9 @@ def _print_warnings(warnings: list[Any], *, strict: bool) -> None:
         raise typer.Exit(1)
 
 
-def _render_one(plan: Path, output: Path, template: Path | None, formats: list[str] | None) -> None:
+def _render_one(
+    plan: Path, output: Path, template: Path | None, formats: list[str] | None, numbering: str = "word"
+) -> None:
     if str(output) == "-":
         fmt = ",".join(formats) if formats else "txt"
         if fmt not in TEXT_FORMATS:
@@ -295,7 +308,7 @@ def _render_one(plan: Path, output: Path, template: Path | None, formats: list[s
             f"error: -o {output} writes {fmt}, but --format asks for {','.join(formats)} — "
             "drop --format or change the -o suffix"
         )
-    render_to_file(load_document(plan), output, template=template, inputs=[plan])
+    render_to_file(load_document(plan), output, template=template, inputs=[plan], numbering=numbering)
 
 
 @app.command("check")
@@ -411,6 +424,55 @@ def rollover_cmd(
     write_together(outputs, inputs=[plan])  # the draft and its review, or neither
     typer.echo(str(result.summary))
     typer.echo(f"wrote {output}" + (f" and {report}" if report is not None else ""), err=True)
+
+
+@app.command("tasks")
+@guarded
+def tasks_cmd(
+    plan: Annotated[Path, typer.Argument(help="Plan YAML.")],
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "-o", "--output", help="Ledger: .xlsx, .csv or .json (with --update: the YAML to write)."
+        ),
+    ] = None,
+    update: Annotated[
+        Path | None,
+        typer.Option("--update", help="Read this ledger back and write its status changes into the plan."),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing output file.")] = False,
+) -> None:
+    """The 督办台账: one row per task (.xlsx/.csv/.json); --update writes its statuses back."""
+    from .tasks.cli import update_from_ledger, write_ledger
+
+    if update is None:
+        if output is None:
+            raise _fail("error: give -o tasks.xlsx|.csv|.json, or --update LEDGER")
+        typer.echo(write_ledger(plan, output, force=force), err=True)
+        return
+    for line in update_from_ledger(plan, update, output, force=force):
+        typer.echo(line)
+
+
+@app.command("serve")
+@guarded
+def serve_cmd(
+    path: Annotated[
+        Path, typer.Argument(help="A plan .yaml to open, or a folder of plans (default: this folder).")
+    ] = Path("."),
+    port: Annotated[int, typer.Option("--port", help="Port to listen on (0: any free port).")] = 8765,
+    host: Annotated[
+        str, typer.Option("--host", help="Interface to listen on; anything but 127.0.0.1 is warned about.")
+    ] = "127.0.0.1",
+    no_browser: Annotated[bool, typer.Option("--no-browser", help="Do not open a browser.")] = False,
+) -> None:
+    """Edit plans in a local web page (in Chinese) with a live A4 preview; saving keeps the YAML's layout."""
+    from .serve.app import ServeError, serve
+
+    try:
+        serve(path, host=host, port=port, open_browser=not no_browser, echo=typer.echo)
+    except ServeError as exc:
+        raise _fail(f"error: {exc}") from None
 
 
 @app.command("schema")

@@ -24,12 +24,12 @@ class PackageError(ValueError):
 
 
 def members_message(count: int) -> str:
-    return f"a zip of {count} files, not a Word document"
+    return f"a zip of {count} files, not a document"
 
 
 def inflated_message(total: int) -> str:
     return (
-        f"the .docx inflates to more than {MAX_UNCOMPRESSED // MIB} MiB "
+        f"the file inflates to more than {MAX_UNCOMPRESSED // MIB} MiB "
         f"(at least {total // MIB} MiB) — a zip bomb, or not a plan"
     )
 

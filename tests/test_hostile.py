@@ -462,6 +462,16 @@ def test_zip_bomb_docx(folder: Path, bombs: dict[str, bytes], bomb: str) -> None
     assert _files(folder) == {"plan.yaml", "bomb.docx"}
 
 
+def test_ledger_bomb_and_fifo(folder: Path, bombs: dict[str, bytes]) -> None:
+    """`tasks --update` reads an .xlsx (a zip) or .csv the clerks edited: same limits."""
+    (folder / "ledger.xlsx").write_bytes(bombs["declared"])
+    os.mkfifo(folder / "ledger.csv")
+    for ledger, says in (("ledger.xlsx", "zip bomb"), ("ledger.csv", "a pipe (FIFO)")):
+        result = run_limited("tasks", "plan.yaml", "--update", ledger, "-o", "new.yaml", cwd=folder, wall=20)
+        refused(result, says=says)
+    assert not (folder / "new.yaml").exists()
+
+
 def test_zip_bomb_is_refused_within_50_mb(bombs: dict[str, bytes], tmp_path: Path) -> None:
     """The check itself holds one chunk at a time, whatever the package claims."""
     for data in bombs.values():
