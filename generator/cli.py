@@ -115,7 +115,7 @@ class Interrupted(BaseException):
 
 
 def interrupted_message(signum: int) -> str:
-    return f"interrupted ({signal.Signals(signum).name}); temporary files removed, nothing written"
+    return f"interrupted ({signal.Signals(signum).name}); temporary files removed"
 
 
 def _on_signal(signum: int, frame: object) -> None:
