@@ -16,7 +16,7 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 
-from . import __version__
+from . import __version__, help_i18n
 from .errors import InputError
 from .load import load_document
 from .output import OutputError, check_target, check_targets, write_atomic
@@ -82,7 +82,15 @@ def main_callback(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
     ] = False,
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang",
+            help="Language of messages and help: zh (中文) or en; default from the locale (LANG=zh_CN).",
+        ),
+    ] = None,
 ) -> None:
+    # The language is chosen from argv on import (generator.i18n), before any help text is built.
     pass
 
 
@@ -328,7 +336,7 @@ def schema_cmd() -> None:
 
 
 def main() -> None:
-    app()
+    help_i18n.translate(typer.main.get_command(app))(prog_name="workplan")
 
 
 if __name__ == "__main__":
