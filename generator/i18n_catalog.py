@@ -3,7 +3,8 @@
 Development tool (needs Babel, in the ``test`` extra); the installed program only reads the .mo.
 ``python -m generator.i18n_catalog`` adds new texts to ``generator/locale/zh/LC_MESSAGES/workplan.po``
 (untranslated), marks vanished ones obsolete, compiles ``workplan.mo`` and lists what still needs a
-translation. The texts are: every ``_("…")`` / ``N_("…")`` in ``generator/``, every help text of the
+translation. The texts are: every ``_("…")`` / ``N_("…")`` in ``generator/`` and in the HTML
+templates (``{{ _("…") }}``), every help text of the
 CLI (translated at run time by :mod:`generator.help_i18n`), and the strings typer prints itself.
 """
 
@@ -48,6 +49,16 @@ def collect() -> dict[str, list[str]]:
     ):
         if isinstance(message, str) and message:
             found.setdefault(message, []).append(f"{filename}:{lineno}")
+    from .resources import templates_dir
+
+    # Jinja templates: the labels they pass through the `_` the writer gives them.
+    for filename, lineno, message, _comments, _context in extract_from_dir(
+        str(templates_dir()),
+        method_map=[("**.html.j2", "jinja2.ext:babel_extract")],
+        keywords=keywords,
+    ):
+        if isinstance(message, str) and message:
+            found.setdefault(message, []).append(f"templates/{filename}:{lineno}")
     for text in cli_help_texts():
         found.setdefault(text, []).append("cli --help")
     for text in FRAMEWORK_TEXTS:

@@ -22,6 +22,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..i18n import _
 from .labels import first_break, parse_label
 from .pdf_measure import EM_ASCENT, MM, PageMeasure, PdfMeasure, TextLine, measure_pdf
 from .report import CheckReport, Rule
@@ -89,11 +90,11 @@ def check_files(paths: list[Path]) -> list[CheckReport]:
     sources = [Path(p) for p in paths]
     for source in sources:
         if source.is_dir():
-            raise CheckInputError(f"{source}: is a directory — give a .docx or .pdf file")
+            raise CheckInputError(_("{path}: is a directory — give a .docx or .pdf file").format(path=source))
         if not source.is_file():
-            raise CheckInputError(f"{source}: no such file")
+            raise CheckInputError(_("{path}: no such file").format(path=source))
         if source.suffix.lower() not in (".docx", ".pdf"):
-            raise CheckInputError(f"{source}: not a .docx or .pdf file")
+            raise CheckInputError(_("{path}: not a .docx or .pdf file").format(path=source))
     docx = [s for s in sources if s.suffix.lower() == ".docx"]
     for source in docx:
         _docx_margins(source)  # refuses a file that is not a Word document before LibreOffice runs
@@ -114,7 +115,7 @@ def check_pdf(pdf_path: Path, *, source_docx: Path | None = None) -> CheckReport
         measure = measure_pdf(Path(pdf_path))
     except Exception:  # pdfminer raises many kinds on damaged input
         raise CheckInputError(
-            f"{pdf_path}: not a readable PDF — check that it opens in a PDF viewer"
+            _("{path}: not a readable PDF — check that it opens in a PDF viewer").format(path=pdf_path)
         ) from None
     report = CheckReport(_rules(measure))
     if source_docx is not None:
@@ -314,7 +315,9 @@ def _docx_margins(path: Path) -> list[dict[str, float]]:
     try:
         sections = list(docx.Document(str(path)).sections)
     except Exception:  # not a zip, not OOXML, no document part: python-docx, zipfile, lxml errors
-        raise CheckInputError(f"{path}: not a readable Word document — check that it opens in Word") from None
+        raise CheckInputError(
+            _("{path}: not a readable Word document — check that it opens in Word").format(path=path)
+        ) from None
     emu_per_mm = 36000
     return [
         {
