@@ -54,7 +54,7 @@ def collect() -> dict[str, list[str]]:
     # Jinja templates: the labels they pass through the `_` the writer gives them.
     for filename, lineno, message, _comments, _context in extract_from_dir(
         str(templates_dir()),
-        method_map=[("**.html.j2", "jinja2.ext:babel_extract")],
+        method_map=[(pattern, "jinja2.ext:babel_extract") for pattern in ("**.html.j2", "**.yaml.j2")],
         keywords=keywords,
     ):
         if isinstance(message, str) and message:

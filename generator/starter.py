@@ -47,6 +47,7 @@ def starter_plan(
         notice_comment=lambda name: field_comment(Notice, name),
         plan_comment=plan_comment,
         node_comment=lambda name: field_comment(Node, name),
+        _=_,  # the template's own comments follow the language (the field descriptions are the model's)
     )
     return env.get_template("new.yaml.j2").render(
         schema_comment=schema_comment(for_file),

@@ -42,11 +42,11 @@ CLASSES: dict[str, str] = {
     "plan_year": N_("plan year, other use"),
     "past": N_("an earlier year"),
     "future": N_("a later year"),
-    "range": "range of years",
-    "period": "五年规划 period",
-    "ordinal": "year of a 五年规划 (第二年)",
-    "document": "year of a cited 文号",
-    "relative": "relative year word (年内, 年底前, 今年 …)",
+    "range": N_("range of years"),
+    "period": N_("五年规划 period"),
+    "ordinal": N_("year of a 五年规划 (第二年)"),
+    "document": N_("year of a cited 文号"),
+    "relative": N_("relative year word (年内, 年底前, 今年 …)"),
 }
 """Mention classes, in the order the review report lists them."""
 
