@@ -6,6 +6,7 @@ follows the locale (LANG=zh_CN.UTF-8) or --lang."""
 from __future__ import annotations
 
 import gettext
+import json
 import os
 import subprocess
 import sys
@@ -212,3 +213,211 @@ def test_help_is_chinese_under_a_chinese_locale_and_english_on_request() -> None
         [*WORKPLAN, "--lang", "en", "--help"], capture_output=True, text=True, env=zh_env, timeout=60
     )
     assert "Draft Chinese government work plans" in english.stdout and "选项" not in english.stdout
+
+
+# --- every area's messages through the real command, in both languages -------------------------
+
+SEED_003 = Path(__file__).resolve().parent.parent.parent / "shared/corpus/seeds/003_56f570fbe846ebf6.txt"
+EXAMPLE_PDF = Path(__file__).resolve().parent.parent / "examples" / "example.pdf"
+ZH = {"WORKPLAN_LANG": "", "LANG": "zh_CN.UTF-8", "LANGUAGE": "", "LC_ALL": "", "COLUMNS": "200"}
+EN = {"WORKPLAN_LANG": "en", "COLUMNS": "200"}
+
+
+def _workplan(argv: list[str], env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [*WORKPLAN, *argv], capture_output=True, text=True, env={**os.environ, **env}, cwd=cwd, timeout=60
+    )
+
+
+def _plans(folder: Path) -> None:
+    """plan.yaml (the starter, as `workplan new` writes it) and next.yaml, a copy with one edit:
+    the plan without 主送机关, its first item's 完成时限 changed."""
+    made = _workplan(
+        ["new", "--issuer", "某某市卫生健康委员会", "--year", "2027", "-o", "plan.yaml"], EN, folder
+    )
+    assert made.returncode == 0, made.stderr
+    text = (folder / "plan.yaml").read_text(encoding="utf-8")
+    edited = text.replace("deadline: 2027年底前", "deadline: 2027年9月底前")
+    assert edited != text
+    (folder / "next.yaml").write_text(edited, encoding="utf-8")
+    lines = text.splitlines(keepends=True)
+    at = next(i for i, line in enumerate(lines) if line.lstrip().startswith("recipients:"))
+    (folder / "unaddressed.yaml").write_text("".join(lines[:at] + lines[at + 2 :]), encoding="utf-8")
+    (folder / "blank.txt").write_text("\n  \n\n", encoding="utf-8")
+
+
+# (area, argv, exit code, stream, English, Chinese); files are made by _plans.
+AREAS = [
+    (
+        "output refusal",
+        ["new", "--issuer", "某委", "--year", "2027", "-o", "plan.yaml"],
+        2,
+        "stderr",
+        "error: plan.yaml exists; choose another -o or add --force to overwrite it",
+        "错误：plan.yaml 已存在；请换一个 -o，或加 --force 覆盖",
+    ),
+    (
+        "render format",
+        ["render", "plan.yaml", "-o", "plan.rtfd"],
+        2,
+        "stderr",
+        "error: plan.rtfd: unknown output format 'rtfd' — use one of .txt, .md, .html, .docx, .pdf",
+        "错误：plan.rtfd：不认识的输出格式 'rtfd'——请用以下之一：.txt, .md, .html, .docx, .pdf",
+    ),
+    (
+        "batch formats",
+        ["render", "plan.yaml", "-d", "out", "-f", "txt,odt"],
+        2,
+        "stderr",
+        "error: unknown output format 'odt' — use some of txt, md, html, docx, pdf",
+        "错误：不认识的输出格式 'odt'——可选：txt, md, html, docx, pdf",
+    ),
+    (
+        "LibreOffice missing",
+        ["render", "plan.yaml", "-o", "plan.pdf"],
+        2,
+        "stderr",
+        "LibreOffice (soffice) was not found on PATH; it is needed for PDF",
+        "在 PATH 中找不到 LibreOffice（soffice），生成 PDF 需要它",
+    ),
+    (
+        "validate warning",
+        ["validate", "unaddressed.yaml"],
+        1,
+        "stderr",
+        "unaddressed.yaml:6:1: warning: the notice has no 主送机关 (recipients) [recipients] — "
+        "add `recipients:`, e.g. - 各区卫生健康委",
+        "unaddressed.yaml:6:1: 警告: 通知没有主送机关（recipients） [recipients] — "
+        "请加上 `recipients:`，例如 - 各区卫生健康委",
+    ),
+    (
+        "validate ok",
+        ["validate", "plan.yaml"],
+        0,
+        "stdout",
+        "plan.yaml: ok",
+        "plan.yaml：通过",
+    ),
+    (
+        "import defect",
+        # seed 003 prints 二、 twice (its lines 26 and 38): the second is reported, kind code kept
+        ["import", str(SEED_003), "-o", "imported.yaml"],
+        0,
+        "stderr",
+        f"{SEED_003}:38: warning: duplicate_number: 二、 repeats the number before; renumbered in order",
+        f"{SEED_003}:38: 警告: duplicate_number: 二、 与前一个序号重复；已按顺序重新编号",
+    ),
+    (
+        "import refusal",
+        ["import", "blank.txt", "-o", "imported.yaml"],
+        2,
+        "stderr",
+        "blank.txt:1:1: error: the document has no text — import the document's .docx or .txt",
+        "blank.txt:1:1: 错误: 文件中没有文字 — 请导入该文件的 .docx 或 .txt 版本",
+    ),
+    (
+        "diff terminal",
+        ["diff", "--color", "never", "plan.yaml", "next.yaml"],
+        1,
+        "stdout",
+        "added 0, removed 0, moved 0, renumbered 0, changed 1, notice 0",
+        "新增 0，删除 0，移动 0，序号变化 0，修改 1，通知要素 0",
+    ),
+    (
+        "rollover summary",
+        ["rollover", "plan.yaml", "--year", "2028", "-o", "rolled.yaml", "--force"],
+        0,
+        "stdout",
+        "rollover 2027 → 2028\n  fields changed: 3",
+        "跨年 2027 → 2028\n  修改字段：3",
+    ),
+    (
+        "check input",
+        ["check", "plan.yaml"],
+        2,
+        "stderr",
+        "error: plan.yaml: not a .docx or .pdf file",
+        "错误：plan.yaml：不是 .docx 或 .pdf 文件",
+    ),
+    (
+        "starter comments",
+        ["new", "--issuer", "某委", "--year", "2027"],
+        0,
+        "stdout",
+        '# Optional keys are shown commented out: remove the leading "# " to use one.',
+        "# 可选的键以注释形式列出：去掉行首的“# ”即可启用。",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("area", "argv", "code", "stream", "english", "chinese"), AREAS, ids=[a[0] for a in AREAS]
+)
+def test_each_area_speaks_chinese_under_a_chinese_locale_and_english_otherwise(
+    tmp_path: Path, area: str, argv: list[str], code: int, stream: str, english: str, chinese: str
+) -> None:
+    _plans(tmp_path)
+    extra = {"PATH": "/nonexistent"} if area == "LibreOffice missing" else {}
+    for env, expected, other in ((EN, english, chinese), (ZH, chinese, english)):
+        done = _workplan(argv, {**env, **extra}, tmp_path)
+        assert done.returncode == code, (done.stdout, done.stderr)
+        assert "Traceback" not in done.stderr
+        text = getattr(done, stream)
+        assert expected in text, text
+        assert other not in text, text
+
+
+def test_check_table_names_the_rules_in_the_language_and_json_keeps_them(tmp_path: Path) -> None:
+    zh = _workplan(["check", str(EXAMPLE_PDF)], ZH, tmp_path)
+    en = _workplan(["check", str(EXAMPLE_PDF)], EN, tmp_path)
+    for name in ("纸张尺寸", "每页行数", "层次序数", "— 通过"):
+        assert name in zh.stdout
+    for name in ("page size", "lines per page", "numbering", "— passed"):
+        assert name in en.stdout and name not in zh.stdout
+    as_json = _workplan(["check", "--json", str(EXAMPLE_PDF)], ZH, tmp_path)
+    rules = [rule["rule"] for rule in json.loads(as_json.stdout)["rules"]]
+    assert "page size" in rules and "numbering" in rules  # a script's rule names do not follow the locale
+
+
+def test_review_report_and_html_diff_are_labelled_in_the_language(tmp_path: Path) -> None:
+    _plans(tmp_path)
+    for env, review_head, columns, html_labels in (
+        (
+            EN,
+            "# Rollover review: plan.yaml → rolled.yaml (2027 → 2028)",
+            "| field | source line | was | now |",
+            ("<th>Old text</th>", "The two versions are the same.", "— changes</title>"),
+        ),
+        (
+            ZH,
+            "# 跨年审阅清单：plan.yaml → rolled.yaml（2027 → 2028）",
+            "| 字段 | 原文件行 | 原为 | 现为 |",
+            ("<th>原文</th>", "两个版本相同。", "——修改对照</title>"),
+        ),
+    ):
+        rolled = _workplan(
+            [
+                "rollover",
+                "plan.yaml",
+                "--year",
+                "2028",
+                "-o",
+                "rolled.yaml",
+                "--report",
+                "review.md",
+                "--force",
+            ],
+            env,
+            tmp_path,
+        )
+        assert rolled.returncode == 0, rolled.stderr
+        review = (tmp_path / "review.md").read_text(encoding="utf-8")
+        assert review.startswith(review_head) and columns in review
+        changed = _workplan(["diff", "plan.yaml", "next.yaml", "-o", "d.html"], env, tmp_path)
+        same = _workplan(["diff", "plan.yaml", "plan.yaml", "-o", "s.html"], env, tmp_path)
+        assert (changed.returncode, same.returncode) == (1, 0), changed.stderr + same.stderr
+        page = (tmp_path / "d.html").read_text(encoding="utf-8")
+        assert html_labels[0] in page and html_labels[2] in page
+        assert html_labels[1] in (tmp_path / "s.html").read_text(encoding="utf-8")
+        (tmp_path / "d.html").unlink()
+        (tmp_path / "s.html").unlink()
