@@ -625,7 +625,7 @@ def _numbering_rule(measure: PdfMeasure, body: Body) -> Rule:
         # A paragraph starts 2字 in (§7.3.3); wrapped lines and 附件说明 items start elsewhere.
         if abs(line.x0 - (body.left + 2 * line.size_mm)) > 0.5 * line.size_mm:
             continue
-        label = parse_label(line.text, f"page {line.page}")
+        label = parse_label(line.text, _("page {page}").format(page=line.page))
         if label is not None:
             labels.append(label)
     found = [label for label in labels if label is not None]
