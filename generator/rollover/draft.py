@@ -178,10 +178,10 @@ def _check(state: RolloverState, output: str) -> None:
     try:
         actual = load_text(output, f"{state.name} (rolled over)")
     except InputError as exc:
-        raise RolloverError(f"the draft does not load: {exc}") from exc
+        raise RolloverError(_("the draft does not load: {reason}").format(reason=exc)) from exc
     expected = Document.model_validate(state.data)
     if actual != expected:
-        raise RolloverError("the draft differs from the expected plan; please report this input")
+        raise RolloverError(_("the draft differs from the expected plan; please report this input"))
 
 
 def _with_draft_line(state: RolloverState, m: LocatedMention) -> LocatedMention:
