@@ -6,6 +6,7 @@ Development tool (needs Babel, in the ``test`` extra); the installed program onl
 translation. The texts are: every ``_("…")`` / ``N_("…")`` in ``generator/`` and in the HTML
 templates (``{{ _("…") }}``), every help text of the
 CLI (translated at run time by :mod:`generator.help_i18n`), and the strings typer prints itself.
+``python -m generator.i18n_catalog --unwrapped`` lists message literals not yet wrapped in ``_()``.
 """
 
 from __future__ import annotations
@@ -112,7 +113,45 @@ def update() -> list[str]:
     return [text for text in texts if not (new.get(text) and new.get(text).string)]
 
 
+# Calls whose text argument a user reads: an exception raised, a Problem, a defect, a line echoed.
+_MESSAGE_CALLS = ("Error", "Problem", "NotDocx", "NotText", "Missing", "echo", "say", "add", "warn")
+
+
+def unwrapped() -> list[str]:
+    """``file:line: text`` of each English message literal (a plain or f-string with words) given
+    straight to a message call of :data:`_MESSAGE_CALLS` without ``_()`` — the texts a helper
+    added that the catalog cannot see yet. A review aid, not a rule: a caller's-bug message may
+    stay English."""
+    import ast
+    import re
+
+    found: list[str] = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call):
+                continue
+            func = node.func
+            name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+            if not name.endswith(_MESSAGE_CALLS):
+                continue
+            for arg in [*node.args, *(k.value for k in node.keywords)]:
+                if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+                    text = arg.value
+                elif isinstance(arg, ast.JoinedStr):
+                    text = "".join(v.value for v in arg.values if isinstance(v, ast.Constant))
+                else:
+                    continue
+                if re.search(r"[A-Za-z]{3,} [A-Za-z]{2,}", text):
+                    found.append(f"{path.relative_to(PACKAGE.parent)}:{arg.lineno}: {text}")
+    return found
+
+
 def main() -> None:
+    if sys.argv[1:] == ["--unwrapped"]:
+        for line in unwrapped():
+            print(line)
+        return
     missing = update()
     print(f"{PO_PATH}: {len(missing)} text(s) to translate")
     for text in missing:

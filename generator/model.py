@@ -63,7 +63,9 @@ class DocNumber(_Strict):
             parsed = parse_doc_number(value)
             if parsed is None:
                 raise ValueError(
-                    f"发文字号 {value!r} is not of the form 代字〔YYYY〕N号 — write e.g. 吴卫医〔2021〕38号"
+                    _(
+                        "发文字号 {value} is not of the form 代字〔YYYY〕N号 — write e.g. 吴卫医〔2021〕38号"
+                    ).format(value=repr(value))
                 )
             return parsed
         return value
@@ -170,7 +172,11 @@ class TaskTable(_Strict):
     def _levels_exist(cls, value: list[int] | None) -> list[int] | None:
         for level in value or []:
             if not 1 <= level <= MAX_DEPTH:
-                raise ValueError(f"level {level} does not exist — levels are 1 to {MAX_DEPTH}")
+                raise ValueError(
+                    _("level {level} does not exist — levels are 1 to {depth}").format(
+                        level=level, depth=MAX_DEPTH
+                    )
+                )
         return value
 
 

@@ -126,7 +126,7 @@ def _check_package(path: Path) -> None:
             if "word/document.xml" not in {m.filename for m in members}:
                 raise NotDocx(_("a zip file, not a Word document (no word/document.xml)"))
     except zipfile.BadZipFile:
-        raise NotDocx("not a .docx: the file is not a valid zip package") from None
+        raise NotDocx(_("not a .docx: the file is not a valid zip package")) from None
     except OSError as exc:
         raise NotDocx(_("cannot read the file: {reason}").format(reason=exc.strerror)) from None
 

@@ -21,7 +21,7 @@ def decode(raw: bytes) -> str:
         try:
             return raw.decode("utf-16")
         except UnicodeDecodeError:
-            raise NotText("not text: broken UTF-16") from None
+            raise NotText(_("not text: broken UTF-16")) from None
     sample = raw[:65536]
     # NUL-heavy or control-heavy data is a binary file, whatever it is named.
     controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
