@@ -101,8 +101,12 @@ def update() -> list[str]:
     old = read_catalog() if PO_PATH.exists() else Catalog(locale="zh_Hans_CN", domain=DOMAIN)
     new = Catalog(locale="zh_Hans_CN", domain=DOMAIN, project="workplan", fuzzy=False)
     for text, places in sorted(texts.items()):
-        previous = old.get(text)
+        # A text that comes back (a merge, a branch switch) gets its old translation again.
+        previous = old.get(text) or old.obsolete.get(text)
         new.add(text, previous.string if previous is not None else "", auto_comments=places[:1])
+    for message in [*old, *old.obsolete.values()]:
+        if message.id and message.string and message.id not in texts:
+            new.obsolete[message.id] = message  # kept as #~ so no translation is lost
     PO_PATH.parent.mkdir(parents=True, exist_ok=True)
     buffer = io.BytesIO()
     write_po(buffer, new, width=0, omit_header=False, sort_output=True, include_lineno=False)
