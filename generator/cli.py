@@ -439,6 +439,27 @@ def tasks_cmd(
         typer.echo(line)
 
 
+@app.command("serve")
+@guarded
+def serve_cmd(
+    path: Annotated[
+        Path, typer.Argument(help="A plan .yaml to open, or a folder of plans (default: this folder).")
+    ] = Path("."),
+    port: Annotated[int, typer.Option("--port", help="Port to listen on (0: any free port).")] = 8765,
+    host: Annotated[
+        str, typer.Option("--host", help="Interface to listen on; anything but 127.0.0.1 is warned about.")
+    ] = "127.0.0.1",
+    no_browser: Annotated[bool, typer.Option("--no-browser", help="Do not open a browser.")] = False,
+) -> None:
+    """Edit plans in a local web page (in Chinese) with a live A4 preview; saving keeps the YAML's layout."""
+    from .serve.app import ServeError, serve
+
+    try:
+        serve(path, host=host, port=port, open_browser=not no_browser, echo=typer.echo)
+    except ServeError as exc:
+        raise _fail(f"error: {exc}") from None
+
+
 @app.command("schema")
 @guarded
 def schema_cmd(
