@@ -12,6 +12,8 @@ import tempfile
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
+from .i18n import _
+
 
 class OutputError(Exception):
     """An output that cannot or must not be written (over an input, into a missing folder, …)."""
@@ -28,7 +30,11 @@ def check_target(path: str | Path, *, inputs: Iterable[str | Path] = (), option:
     target = Path(path)
     for source in inputs:
         if _same_file(target, source):
-            raise OutputError(f"{target}: refusing to overwrite the input file; choose another {option}")
+            raise OutputError(
+                _("{path}: refusing to overwrite the input file; choose another {option}").format(
+                    path=target, option=option
+                )
+            )
     try:
         mode: int | None = os.lstat(target).st_mode
     except OSError:
@@ -38,12 +44,20 @@ def check_target(path: str | Path, *, inputs: Iterable[str | Path] = (), option:
     if mode is not None and not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
         raise OutputError(special_file_message(target, mode, option))
     if target.is_dir():
-        raise OutputError(f"{target}: is a folder — give {option} the name of a file to write")
+        raise OutputError(
+            _("{path}: is a folder — give {option} the name of a file to write").format(
+                path=target, option=option
+            )
+        )
     folder = target.parent
     if not folder.exists():
-        raise OutputError(f"{folder}: the folder does not exist — create it first or choose another {option}")
+        raise OutputError(
+            _("{path}: the folder does not exist — create it first or choose another {option}").format(
+                path=folder, option=option
+            )
+        )
     if not folder.is_dir():
-        raise OutputError(f"{folder}: is a file, not a folder — choose another {option}")
+        raise OutputError(_not_a_folder(folder, option))
     return target
 
 
@@ -69,8 +83,16 @@ def check_targets(targets: Mapping[str, str | Path | None], *, inputs: Iterable[
         check_target(path, inputs=inputs, option=option)
         key = Path(path).resolve()
         if key in seen:
-            raise OutputError(f"{path}: {seen[key]} and {option} name the same file; choose another {option}")
+            raise OutputError(
+                _("{path}: {first} and {option} name the same file; choose another {option}").format(
+                    path=path, first=seen[key], option=option
+                )
+            )
         seen[key] = option
+
+
+def _not_a_folder(folder: Path, option: str) -> str:
+    return _("{path}: is a file, not a folder — choose another {option}").format(path=folder, option=option)
 
 
 def make_folder(path: str | Path, *, option: str = "-d") -> Path:
@@ -80,10 +102,12 @@ def make_folder(path: str | Path, *, option: str = "-d") -> Path:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except FileExistsError:
-        raise OutputError(f"{folder}: is a file, not a folder — choose another {option}") from None
+        raise OutputError(_not_a_folder(folder, option)) from None
     except OSError as exc:
         raise OutputError(
-            f"{folder}: cannot create the folder: {exc.strerror} — choose another {option}"
+            _("{path}: cannot create the folder: {reason} — choose another {option}").format(
+                path=folder, reason=exc.strerror, option=option
+            )
         ) from None
     return folder
 
@@ -107,13 +131,13 @@ def write_together(
     temp file first, and only when every one is written in full are they renamed into place —
     a full disk while writing the second leaves neither (import's YAML and its report)."""
     inputs = list(inputs)
-    targets = [check_target(path, inputs=inputs, option=option) for path, _, option in outputs]
+    targets = [check_target(path, inputs=inputs, option=option) for path, _data, option in outputs]
     temps: list[str] = []
     done: list[Path] = []
     existed = [target.exists() for target in targets]
     current = 0  # the output being written or renamed, for the message
     try:
-        for target, (_, data, _) in zip(targets, outputs, strict=True):
+        for target, (_path, data, _option) in zip(targets, outputs, strict=True):
             current = len(temps)
             temps.append(_write_temp(target, data.encode("utf-8") if isinstance(data, str) else data))
         for target, tmp in zip(targets, temps, strict=True):

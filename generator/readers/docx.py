@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import ooxml as ox
+from ..i18n import _
 from ..model import Table
 from ..numbering import chinese_numeral, circled_numeral
 from ..title_lines import break_title
@@ -35,7 +36,9 @@ def docx_lines(path: Path, defects: DefectLog) -> list[Line]:
     try:
         document = docx.Document(str(path))
     except Exception as exc:  # python-docx raises many kinds for a broken package
-        raise NotDocx(f"not a readable Word document ({type(exc).__name__})") from None
+        raise NotDocx(
+            _("not a readable Word document ({reason})").format(reason=type(exc).__name__)
+        ) from None
     numbers = _AutoNumbers(document, defects)
     out: list[Line] = []
     titles: list[tuple[str, list[str]]] = []  # (style, lines) of the last title paragraphs
@@ -109,13 +112,13 @@ def _check_package(path: Path) -> None:
         check_package(path)
         with zipfile.ZipFile(path) as package:
             if "word/document.xml" not in package.namelist():
-                raise NotDocx("a zip file, not a Word document (no word/document.xml)")
+                raise NotDocx(_("a zip file, not a Word document (no word/document.xml)"))
     except PackageError as exc:
         raise NotDocx(str(exc)) from None
     except zipfile.BadZipFile:
-        raise NotDocx("not a .docx: the file is not a valid zip package") from None
+        raise NotDocx(_("not a .docx: the file is not a valid zip package")) from None
     except OSError as exc:
-        raise NotDocx(f"cannot read the file: {exc.strerror}") from None
+        raise NotDocx(_("cannot read the file: {reason}").format(reason=exc.strerror)) from None
 
 
 def _body_items(document: Any) -> Iterator[tuple[str, Any]]:
@@ -189,7 +192,11 @@ class _AutoNumbers:
         try:
             return int(value)
         except ValueError:
-            self.broken.append(f"Word numbering: {name} {value!r} is not a number; {default} used")
+            self.broken.append(
+                _("Word numbering: {name} {value} is not a number; {default} used").format(
+                    name=name, value=repr(value), default=default
+                )
+            )
             return default
 
     def label(self, paragraph: Any, no: int) -> str:
