@@ -65,8 +65,11 @@ def _fontconfig_env(workdir: Path) -> dict[str, str]:
     return env
 
 
-def convert_to_pdf(docx_paths: list[Path], outdir: Path, *, timeout: float | None = None) -> list[Path]:
-    """Convert every file of ``docx_paths`` to ``outdir/<stem>.pdf`` with ONE LibreOffice process.
+def convert_to_pdf(
+    docx_paths: list[Path], outdir: Path, *, timeout: float | None = None, to: str = "pdf"
+) -> list[Path]:
+    """Convert every file of ``docx_paths`` to ``outdir/<stem>.pdf`` with ONE LibreOffice process
+    (``to="docx"``: to .docx instead, for the importer's .doc/.rtf/.odt).
 
     Returns the PDF paths in input order. Raises :class:`SofficeError` naming the file when a PDF
     did not appear, and :class:`SofficeMissing` when LibreOffice is not installed.
@@ -88,7 +91,7 @@ def convert_to_pdf(docx_paths: list[Path], outdir: Path, *, timeout: float | Non
     program = find_soffice()
     outdir = Path(outdir)
     outdir.mkdir(parents=True, exist_ok=True)
-    targets = [outdir / f"{source.stem}.pdf" for source in sources]
+    targets = [outdir / f"{source.stem}.{to}" for source in sources]
     for target in targets:
         target.unlink(missing_ok=True)  # a stale PDF must not pass for a fresh one
     limit = timeout if timeout is not None else _BASE_TIMEOUT + _PER_FILE_TIMEOUT * len(sources)
@@ -101,7 +104,7 @@ def convert_to_pdf(docx_paths: list[Path], outdir: Path, *, timeout: float | Non
             "--nologo",
             "--nolockcheck",
             "--convert-to",
-            "pdf",
+            to,
             "--outdir",
             str(outdir.resolve()),
             *(str(source) for source in sources),
@@ -123,5 +126,5 @@ def convert_to_pdf(docx_paths: list[Path], outdir: Path, *, timeout: float | Non
     if missing:
         detail = (result.stderr or result.stdout or "").strip().splitlines()
         reason = f" (LibreOffice said: {detail[-1]})" if detail else f" (exit code {result.returncode})"
-        raise SofficeError(f"{missing[0]}: LibreOffice produced no PDF{reason}")
+        raise SofficeError(f"{missing[0]}: LibreOffice produced no {to.upper()}{reason}")
     return targets

@@ -1,0 +1,394 @@
+"""PDF (with a text layer) → lines: paragraphs rebuilt from line geometry, page chrome removed.
+
+A PDF keeps no paragraphs, only positioned lines. pdfplumber gives each page's text lines with
+their boxes and fonts; a paragraph is rebuilt the way a reader sees one:
+
+- a line that runs to the right edge of the text block continues on the next line when that
+  line starts at the left edge (also across a page break);
+- an indented line, a line after a short one, or a change of font size starts a paragraph;
+- consecutive centred lines in a large font are one title (broken as the Word reader does);
+- a line set beside a block (the 文件 of a joint 发文机关标志) ends the block's last line;
+- a line of letters spread over the width (云 溪 市 医 疗 局) is read without the spaces.
+
+Page numbers (``— 3 —``, ``-3-``, ``第3页``, ``3``) at a page's top or bottom and running
+headers/footers repeated on several pages are removed and reported (``removed_page_chrome``).
+Tables (ruled) come from pdfplumber's table extraction, in place, a table continued on the next
+page joined to its first part.
+
+Line numbers are paragraphs, counted through the document; ``places`` maps each to the page and
+the line on that page where it starts, which is what a defect names.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..model import Table
+from ..title_lines import break_title
+from ..typography import IDEOGRAPHS
+from .defects import DefectLog
+from .lines import Line, clean_text, remove_garbage
+
+MAX_PAGES = 300
+"""A year's plan is a few dozen pages; past this it is not one (and would take minutes)."""
+MIN_TEXT_CHARS = 20
+"""Fewer characters than this in the whole text layer: a scan (an OCR'd stamp does not count)."""
+
+_PAGE_NUMBER = re.compile(
+    r"^(?:[—–\-－~～]\s*\d{1,4}\s*[—–\-－~～]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
+    r"|\d{1,4}(?:\s*/\s*\d{1,4})?|[-—–]?\s*\d{1,4}\s*[-—–]?|page\s*\d{1,4}(?:\s*of\s*\d{1,4})?)$",
+    re.IGNORECASE,
+)
+_SPREAD = re.compile(rf"^(?:[{IDEOGRAPHS}] )+[{IDEOGRAPHS}]$")
+_NOTICE_TITLE_END = re.compile(r"(通知|通报|意见|决定|批复|报告|请示|函|纪要)$")
+_CJK = re.compile(rf"[{IDEOGRAPHS}]")
+
+
+class NotPdf(ValueError):
+    """The file cannot be read as a PDF with text; the message says why."""
+
+
+@dataclass
+class _Row:
+    """One printed line of a page (or a table standing there)."""
+
+    page: int
+    index: int  # 1-based line on the page, counting every printed line
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    first_font: str
+    last_font: str
+    table: Table | None = None
+    columns: int = 0
+
+    @property
+    def centre(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+
+@dataclass
+class PdfText:
+    """The lines read and where each starts: line number → (page, line on the page)."""
+
+    lines: list[Line]
+    places: dict[int, tuple[int, int]] = field(default_factory=dict)
+
+
+def pdf_lines(path: Path, defects: DefectLog, *, max_pages: int = MAX_PAGES) -> PdfText:
+    """Read the PDF page by page into paragraphs; raises :class:`NotPdf` for a broken or scanned
+    file, or one of more than ``max_pages`` pages."""
+    import pdfplumber
+    from pdfminer.pdfparser import PDFSyntaxError
+    from pdfplumber.utils.exceptions import PdfminerException
+
+    pages: list[list[_Row]] = []
+    widths: list[tuple[float, float]] = []
+    try:
+        with pdfplumber.open(str(path)) as pdf:
+            count = len(pdf.pages)
+            if count > max_pages:
+                raise NotPdf(f"a PDF of {count} pages, more than the {max_pages} a plan may have")
+            for number, page in enumerate(pdf.pages, start=1):
+                pages.append(_page_rows(page, number))
+                widths.append((float(page.width), float(page.height)))
+                page.close()  # pages one at a time: drop the parsed objects before the next
+    except NotPdf:
+        raise
+    except (PDFSyntaxError, PdfminerException, ValueError, KeyError, TypeError) as exc:
+        raise NotPdf(f"not a readable PDF ({type(exc).__name__})") from None
+    text_chars = sum(len(row.text.replace(" ", "")) for rows in pages for row in rows if row.table is None)
+    table_chars = sum(1 for rows in pages for row in rows if row.table is not None)
+    if text_chars < MIN_TEXT_CHARS and not table_chars:
+        raise NotPdf(f"a scanned PDF: its {len(pages)} page(s) have no text layer, only images of text")
+    chrome = _remove_chrome(pages, widths)
+    text = _paragraphs(pages, defects)
+    for page, index, message in chrome:
+        # reported at the paragraph that follows it, and by the page and line a person finds
+        after = [no for no, place in text.places.items() if place >= (page, index)]
+        no = min(after) if after else max(text.places, default=1)
+        defects.add(no, "removed_page_chrome", message, page=page, page_line=index)
+    return text
+
+
+# --- one page ----------------------------------------------------------------------------------
+
+
+def _page_rows(page: Any, number: int) -> list[_Row]:
+    """The page's printed lines (tables as one row each) from top to bottom."""
+    tables = _tables(page) if (page.rects or page.lines or page.edges) else []
+    boxes = [bbox for bbox, _ in tables]
+
+    def outside(obj: dict[str, Any]) -> bool:
+        if obj.get("object_type") != "char":
+            return True
+        cx, cy = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
+        return not any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
+
+    text_page = page.filter(outside) if boxes else page
+    rows: list[_Row] = []
+    for line in text_page.extract_text_lines(return_chars=True, strip=True):
+        chars = [c for c in line["chars"] if c["text"].strip()]
+        if not chars:
+            continue
+        size = statistics.median(float(c["size"]) for c in chars)
+        rows.append(
+            _Row(
+                number,
+                0,
+                line["text"],
+                float(line["x0"]),
+                float(line["x1"]),
+                float(line["top"]),
+                float(line["bottom"]),
+                round(size, 1),
+                _family(chars[0]),
+                _family(chars[-1]),
+            )
+        )
+    for (x0, top, x1, bottom), table in tables:
+        rows.append(_Row(number, 0, "", x0, x1, top, bottom, 0.0, "", "", table, len(table.rows[0])))
+    rows.sort(key=lambda r: (round(r.top), r.x0))
+    for index, row in enumerate(rows, start=1):
+        row.index = index
+    return rows
+
+
+def _family(char: dict[str, Any]) -> str:
+    """The font's name without its subset tag (ERVJIS+KaiTi → KaiTi)."""
+    return str(char.get("fontname", "")).split("+")[-1]
+
+
+def _tables(page: Any) -> list[tuple[tuple[float, float, float, float], Table]]:
+    """Ruled tables of the page: rows of cell texts, a cell's wrapped lines joined (Chinese
+    needs no space between them), a merged cell empty after its first place."""
+    out = []
+    for found in page.find_tables():
+        rows = []
+        for raw in found.extract():
+            cells = [clean_text("".join((cell or "").split("\n"))) for cell in raw]
+            if any(cells):
+                rows.append(cells)
+        if len(rows) >= 2 or (rows and len(rows[0]) >= 2):
+            out.append((tuple(float(v) for v in found.bbox), Table(rows=rows)))
+    return out
+
+
+# --- page chrome -------------------------------------------------------------------------------
+
+
+def _remove_chrome(pages: list[list[_Row]], sizes: list[tuple[float, float]]) -> list[tuple[int, int, str]]:
+    """Drop page numbers and running headers/footers; returns what went, as (page, line on
+    the page, message)."""
+    chrome: list[tuple[int, int, str]] = []
+    edge: dict[str, list[tuple[int, _Row]]] = {}
+    for number, rows in enumerate(pages, start=1):
+        text_rows = [r for r in rows if r.table is None]
+        for row in text_rows[:2] + text_rows[-2:]:
+            edge.setdefault(re.sub(r"\d+", "#", row.text.replace(" ", "")), []).append((number, row))
+    repeated = {
+        key
+        for key, found in edge.items()
+        if len(pages) >= 2 and len({n for n, _ in found}) >= max(2, (len(pages) + 1) // 2)
+    }
+    for number, rows in enumerate(pages, start=1):
+        height = sizes[number - 1][1]
+        text_rows = [r for r in rows if r.table is None]
+        candidates = {id(r) for r in text_rows[:2] + text_rows[-2:]}
+        keep: list[_Row] = []
+        for row in rows:
+            squeezed = row.text.replace(" ", "")
+            outer = row.bottom < height * 0.15 or row.top > height * 0.85
+            if (
+                id(row) in candidates
+                and _is_page_number(row, text_rows, height)
+                and (outer or len(pages) > 1)
+            ):
+                chrome.append((number, row.index, f"removed the page number {row.text!r}"))
+                continue
+            if id(row) in candidates and re.sub(r"\d+", "#", squeezed) in repeated and outer:
+                what = "running header" if row.top < height / 2 else "running footer"
+                chrome.append((number, row.index, f"removed the {what} {row.text!r}"))
+                continue
+            keep.append(row)
+        pages[number - 1] = keep
+    return chrome
+
+
+def _is_page_number(row: _Row, rows: list[_Row], height: float) -> bool:
+    """A page number: the pattern, standing first or last on the page, away from the text."""
+    if not _PAGE_NUMBER.match(row.text.strip()):
+        return False
+    if row is not rows[0] and row is not rows[-1]:
+        return False
+    return row.top > height * 0.75 or row.bottom < height * 0.25
+
+
+# --- paragraphs --------------------------------------------------------------------------------
+
+
+@dataclass
+class _Block:
+    """The text block of pages of one size: its left and right edges and body font size."""
+
+    left: float
+    right: float
+    size: float
+
+
+def _block(rows: list[_Row]) -> _Block:
+    text = [r for r in rows if r.table is None]
+    if not text:
+        return _Block(0.0, 0.0, 0.0)
+    sizes = Counter()  # type: Counter[float]
+    for r in text:
+        sizes[r.size] += len(r.text)
+    size = sizes.most_common(1)[0][0]
+    body = [r for r in text if abs(r.size - size) < 0.6] or text
+    return _Block(_edge([r.x0 for r in body], min), _edge([r.x1 for r in body], max), size)
+
+
+def _edge(values: list[float], pick: Any) -> float:
+    """The outermost position shared by at least two lines (one odd line does not move it)."""
+    rounded = Counter(round(v) for v in values)
+    shared = [v for v in rounded if sum(n for w, n in rounded.items() if abs(w - v) <= 1.5) >= 2]
+    return float(pick(shared)) if shared else float(pick(values))
+
+
+def _paragraphs(pages: list[list[_Row]], defects: DefectLog) -> PdfText:
+    by_size: dict[tuple[int, int], list[_Row]] = {}
+    page_size: dict[int, tuple[int, int]] = {}
+    for number, rows in enumerate(pages, start=1):
+        key = (round(max((r.x1 for r in rows), default=0) // 200), 0)
+        page_size[number] = key
+        by_size.setdefault(key, []).extend(rows)
+    blocks = {key: _block(rows) for key, rows in by_size.items()}
+    stream = [row for rows in pages for row in rows]
+    groups: list[list[_Row]] = []
+    for row in _attach_side_text(stream):
+        if groups and _continues(groups[-1], row, blocks[page_size[row.page]]):
+            groups[-1].append(row)
+        else:
+            groups.append([row])
+    out = PdfText([])
+    for no, group in enumerate(groups, start=1):
+        first = group[0]
+        out.places[no] = (first.page, first.index)
+        if first.table is not None:
+            out.lines.append(Line(no, "", table=first.table))
+            continue
+        text = _joined(group, blocks[page_size[first.page]])
+        out.lines.append(Line(no, clean_text(remove_garbage(text, no, defects))))
+    return out
+
+
+def _attach_side_text(rows: list[_Row]) -> list[_Row]:
+    """A line set beside a block of lines (文件 to the right of two issuers' names, centred on
+    them) ends the block's last line, as it reads."""
+    out: list[_Row] = []
+    for i, row in enumerate(rows):
+        nxt = rows[i + 1] if i + 1 < len(rows) else None
+        prev = out[-1] if out else None
+        beside_prev = (
+            prev is not None
+            and prev.table is None
+            and row.table is None
+            and prev.page == row.page
+            and row.x0 > prev.x1
+            and row.top < prev.bottom
+        )
+        if (
+            beside_prev
+            and nxt is not None
+            and nxt.page == row.page
+            and nxt.table is None
+            and nxt.top < row.bottom
+        ):
+            if nxt.x1 < row.x0:  # the block goes on under it: it ends the block's next line
+                rows[i + 1] = _merged(nxt, row)
+                continue
+        if beside_prev and prev is not None:
+            out[-1] = _merged(prev, row)
+            continue
+        out.append(row)
+    return out
+
+
+def _merged(left: _Row, right: _Row) -> _Row:
+    return _Row(
+        left.page,
+        left.index,
+        left.text + right.text,
+        left.x0,
+        max(left.x1, right.x1),
+        min(left.top, right.top),
+        max(left.bottom, right.bottom),
+        left.size,
+        left.first_font,
+        right.last_font,
+    )
+
+
+def _continues(group: list[_Row], row: _Row, block: _Block) -> bool:
+    """Does ``row`` go on the paragraph of ``group``?"""
+    last = group[-1]
+    if last.table is not None or row.table is not None:
+        return False
+    if abs(last.size - row.size) >= 0.6:
+        return False
+    em = max(row.size, 1.0)
+    if row.page == last.page and row.top - last.bottom > 1.2 * em:
+        return False  # a gap wider than the line spacing: a new block
+    if _is_title(last, block) and _is_title(row, block):
+        return True  # a title over several centred lines
+    at_left = row.x0 <= block.left + 0.5 * em
+    full = last.x1 >= block.right - 1.6 * em  # a line broken before a 。 falls one character short
+    if not (at_left and full):
+        return False
+    if last.x0 > block.left + 4 * em and abs(last.centre - (block.left + block.right) / 2) < em:
+        return False  # a centred line is its own paragraph
+    first_char = row.text[:1]
+    return not (_CJK.match(first_char) and row.first_font != last.last_font and len(row.text) < 12)
+
+
+def _is_title(row: _Row, block: _Block) -> bool:
+    """A line in a font clearly larger than the body's, centred in the text block."""
+    middle = (block.left + block.right) / 2
+    return row.size >= block.size + 2 and abs(row.centre - middle) < 2 * max(row.size, 1.0)
+
+
+def _joined(group: list[_Row], block: _Block) -> str:
+    parts = [_unspread(row.text) for row in group]
+    if len(group) == 1:
+        return parts[0]
+    if all(_is_title(row, block) for row in group):
+        squeezed = [clean_text(p) for p in parts]
+        joined = "".join(squeezed)
+        # The Word writer breaks a title by its own rule; a break it would not make was the
+        # author's (a forced line in the notice's title), kept as the Word reader keeps it.
+        if break_title(joined) == squeezed or not _NOTICE_TITLE_END.search(joined):
+            return joined
+        return "\n".join(squeezed)
+    text = parts[0]
+    for part in parts[1:]:
+        # Lines of a Chinese paragraph join without a space; two Latin words keep one.
+        glue = (
+            " "
+            if text[-1:].isascii() and text[-1:].isalpha() and part[:1].isascii() and part[:1].isalpha()
+            else ""
+        )
+        text += glue + part
+    return text
+
+
+def _unspread(text: str) -> str:
+    """云 溪 市 医 疗 局 → 云溪市医疗局: single characters spread over the line's width."""
+    return text.replace(" ", "") if _SPREAD.match(text) else text
