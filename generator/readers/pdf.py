@@ -21,6 +21,7 @@ the line on that page where it starts, which is what a defect names.
 
 from __future__ import annotations
 
+import itertools
 import re
 import statistics
 from collections import Counter
@@ -29,10 +30,10 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Table
-from ..title_lines import break_title
-from ..typography import IDEOGRAPHS
+from ..title_lines import break_title, width_zi
+from ..typography import CJK_PUNCTUATION, IDEOGRAPHS
 from .defects import DefectLog
-from .lines import Line, clean_text, remove_garbage
+from .lines import Line, clean_text, ends_sentence, remove_garbage
 
 MAX_PAGES = 300
 """A year's plan is a few dozen pages; past this it is not one (and would take minutes)."""
@@ -45,8 +46,8 @@ _PAGE_NUMBER = re.compile(
     re.IGNORECASE,
 )
 _SPREAD = re.compile(rf"^(?:[{IDEOGRAPHS}] )+[{IDEOGRAPHS}]$")
-_NOTICE_TITLE_END = re.compile(r"(通知|通报|意见|决定|批复|报告|请示|函|纪要)$")
 _CJK = re.compile(rf"[{IDEOGRAPHS}]")
+_WIDE = re.compile(rf"[{IDEOGRAPHS}{CJK_PUNCTUATION}²³°]")
 
 
 class NotPdf(ValueError):
@@ -110,7 +111,7 @@ def pdf_lines(path: Path, defects: DefectLog, *, max_pages: int = MAX_PAGES) -> 
     if text_chars < MIN_TEXT_CHARS and not table_chars:
         raise NotPdf(f"a scanned PDF: its {len(pages)} page(s) have no text layer, only images of text")
     chrome = _remove_chrome(pages, widths)
-    text = _paragraphs(pages, defects)
+    text = _paragraphs(pages, widths, defects)
     for page, index, message in chrome:
         # reported at the paragraph that follows it, and by the page and line a person finds
         after = [no for no, place in text.places.items() if place >= (page, index)]
@@ -144,7 +145,7 @@ def _page_rows(page: Any, number: int) -> list[_Row]:
             _Row(
                 number,
                 0,
-                line["text"],
+                _line_text(line["chars"], size),
                 float(line["x0"]),
                 float(line["x1"]),
                 float(line["top"]),
@@ -162,6 +163,28 @@ def _page_rows(page: Any, number: int) -> list[_Row]:
     return rows
 
 
+def _line_text(chars: list[dict[str, Any]], size: float) -> str:
+    """The line's text with a space only where the gap is one: LibreOffice and WPS set a
+    quarter-em between Chinese and Latin letters (no space in the text), and a justified line
+    stretches its gaps; a space between two Latin letters is about a quarter-em."""
+    out: list[str] = []
+    previous: dict[str, Any] | None = None
+    for char in sorted(chars, key=lambda c: c["x0"]):
+        text = char["text"]
+        if not text.strip():
+            if out and out[-1] != " ":
+                out.append(" ")  # a space the PDF carries as a glyph
+            continue
+        if previous is not None and out and out[-1] != " ":
+            gap = float(char["x0"]) - float(previous["x1"])
+            wide = _WIDE.match(text) or _WIDE.match(previous["text"])
+            if gap > (0.5 if wide else 0.15) * size:
+                out.append(" ")
+        out.append(text)
+        previous = char
+    return "".join(out).strip()
+
+
 def _family(char: dict[str, Any]) -> str:
     """The font's name without its subset tag (ERVJIS+KaiTi → KaiTi)."""
     return str(char.get("fontname", "")).split("+")[-1]
@@ -169,16 +192,29 @@ def _family(char: dict[str, Any]) -> str:
 
 def _tables(page: Any) -> list[tuple[tuple[float, float, float, float], Table]]:
     """Ruled tables of the page: rows of cell texts, a cell's wrapped lines joined (Chinese
-    needs no space between them), a merged cell empty after its first place."""
+    needs no space between them), a merged cell empty after its first place. pdfplumber keeps
+    only tables of two cells or more; a ruled box alone (Word's one-cell table, a framed note)
+    is a table too."""
+    from pdfplumber.table import Table as FoundTable
+
+    finder = page.debug_tablefinder()
+    found = list(finder.tables)
+    boxes = [t.bbox for t in found]
+    for cell in finder.cells:
+        x0, top, x1, bottom = cell
+        inside = (b[0] - 1 <= x0 and x1 <= b[2] + 1 and b[1] - 1 <= top and bottom <= b[3] + 1 for b in boxes)
+        if not any(inside):
+            found.append(FoundTable(page, [cell]))
+            boxes.append(cell)
     out = []
-    for found in page.find_tables():
+    for table in found:
         rows = []
-        for raw in found.extract():
+        for raw in table.extract():
             cells = [clean_text("".join((cell or "").split("\n"))) for cell in raw]
             if any(cells):
                 rows.append(cells)
-        if len(rows) >= 2 or (rows and len(rows[0]) >= 2):
-            out.append((tuple(float(v) for v in found.bbox), Table(rows=rows)))
+        if rows:
+            out.append((tuple(float(v) for v in table.bbox), Table(rows=rows)))
     return out
 
 
@@ -257,21 +293,28 @@ def _block(rows: list[_Row]) -> _Block:
 
 
 def _edge(values: list[float], pick: Any) -> float:
-    """The outermost position shared by at least two lines (one odd line does not move it)."""
+    """The outermost position shared by at least two lines (one odd line does not move it),
+    unless few lines reach the edge at all (a document mostly of tables): then the outermost."""
     rounded = Counter(round(v) for v in values)
     shared = [v for v in rounded if sum(n for w, n in rounded.items() if abs(w - v) <= 1.5) >= 2]
-    return float(pick(shared)) if shared else float(pick(values))
+    outermost = float(pick(values))
+    if not shared:
+        return outermost
+    edge = float(pick(shared))
+    return edge if abs(edge - outermost) < 0.1 * max(abs(outermost), 1.0) else outermost
 
 
-def _paragraphs(pages: list[list[_Row]], defects: DefectLog) -> PdfText:
+def _paragraphs(pages: list[list[_Row]], sizes: list[tuple[float, float]], defects: DefectLog) -> PdfText:
+    # The text block is measured over all pages of one paper size (a landscape table page
+    # has its own); one page's few lines do not show where its margins are.
     by_size: dict[tuple[int, int], list[_Row]] = {}
     page_size: dict[int, tuple[int, int]] = {}
     for number, rows in enumerate(pages, start=1):
-        key = (round(max((r.x1 for r in rows), default=0) // 200), 0)
+        key = (round(sizes[number - 1][0]), round(sizes[number - 1][1]))
         page_size[number] = key
         by_size.setdefault(key, []).extend(rows)
     blocks = {key: _block(rows) for key, rows in by_size.items()}
-    stream = [row for rows in pages for row in rows]
+    stream = _captions([row for rows in pages for row in rows])
     groups: list[list[_Row]] = []
     for row in _attach_side_text(stream):
         if groups and _continues(groups[-1], row, blocks[page_size[row.page]]):
@@ -287,6 +330,40 @@ def _paragraphs(pages: list[list[_Row]], defects: DefectLog) -> PdfText:
             continue
         text = _joined(group, blocks[page_size[first.page]])
         out.lines.append(Line(no, clean_text(remove_garbage(text, no, defects))))
+    return out
+
+
+def _captions(rows: list[_Row]) -> list[_Row]:
+    """A short line centred right above a table is its title (附表 caption), as the Word reader
+    takes a table's caption paragraph; a table that ends a page and one of as many columns
+    that begins the next are one table broken by the page."""
+    out: list[_Row] = []
+    for row in rows:
+        above = out[-1] if out else None
+        if (
+            row.table is not None
+            and above is not None
+            and above.table is not None
+            and above.page == row.page - 1
+            and row.index == 1
+            and above.columns == row.columns
+        ):
+            above.table.rows.extend(row.table.rows)
+            continue
+        if (
+            row.table is not None
+            and row.table.title is None
+            and above is not None
+            and above.table is None
+            and above.page == row.page
+            and 0 <= row.top - above.bottom < 2 * above.size
+            and abs(above.centre - row.centre) < above.size
+            and len(above.text) <= 40
+            and not ends_sentence(above.text)
+        ):
+            out.pop()
+            row.table.title = clean_text(above.text)
+        out.append(row)
     return out
 
 
@@ -326,9 +403,9 @@ def _merged(left: _Row, right: _Row) -> _Row:
     return _Row(
         left.page,
         left.index,
-        left.text + right.text,
+        _unspread(left.text) + _unspread(right.text),
         left.x0,
-        max(left.x1, right.x1),
+        left.x1,  # where the block's own line ends: the side text does not make it full
         min(left.top, right.top),
         max(left.bottom, right.bottom),
         left.size,
@@ -349,6 +426,8 @@ def _continues(group: list[_Row], row: _Row, block: _Block) -> bool:
         return False  # a gap wider than the line spacing: a new block
     if _is_title(last, block) and _is_title(row, block):
         return True  # a title over several centred lines
+    if row.size >= block.size + 2:
+        return False  # large type that is no centred title (a 发文机关标志): a line each
     at_left = row.x0 <= block.left + 0.5 * em
     full = last.x1 >= block.right - 1.6 * em  # a line broken before a 。 falls one character short
     if not (at_left and full):
@@ -362,7 +441,7 @@ def _continues(group: list[_Row], row: _Row, block: _Block) -> bool:
 def _is_title(row: _Row, block: _Block) -> bool:
     """A line in a font clearly larger than the body's, centred in the text block."""
     middle = (block.left + block.right) / 2
-    return row.size >= block.size + 2 and abs(row.centre - middle) < 2 * max(row.size, 1.0)
+    return row.size >= block.size + 2 and abs(row.centre - middle) < 0.75 * max(row.size, 1.0)
 
 
 def _joined(group: list[_Row], block: _Block) -> str:
@@ -370,13 +449,10 @@ def _joined(group: list[_Row], block: _Block) -> str:
     if len(group) == 1:
         return parts[0]
     if all(_is_title(row, block) for row in group):
-        squeezed = [clean_text(p) for p in parts]
-        joined = "".join(squeezed)
-        # The Word writer breaks a title by its own rule; a break it would not make was the
-        # author's (a forced line in the notice's title), kept as the Word reader keeps it.
-        if break_title(joined) == squeezed or not _NOTICE_TITLE_END.search(joined):
-            return joined
-        return "\n".join(squeezed)
+        lines = [clean_text(p) for p in parts]
+        return _title_text(
+            lines, [_full(row, after, block) for row, after in zip(group, [*lines[1:], ""], strict=True)]
+        )
     text = parts[0]
     for part in parts[1:]:
         # Lines of a Chinese paragraph join without a space; two Latin words keep one.
@@ -387,6 +463,44 @@ def _joined(group: list[_Row], block: _Block) -> str:
         )
         text += glue + part
     return text
+
+
+def _full(row: _Row, after: str, block: _Block) -> bool:
+    """Is ``row`` as full as a wrapped line is: would the next line's first character (with
+    the closing marks that may not start a line) have overrun the text block?"""
+    head = re.match(r"^.[，。、；：？！）》」』】〕”’%]*", after)
+    need = width_zi(head.group(0)) * row.size if head else 0.0
+    return row.x1 - row.x0 + need > block.right - block.left + 1.0
+
+
+def _title_text(lines: list[str], full: list[bool]) -> str:
+    """A title printed over ``lines``. The Word writer prints ``break_title`` of the title, whose
+    forced breaks ("\n") the author wrote, a paragraph per line, which LibreOffice may wrap once
+    more; the title is the reading with the fewest forced breaks that prints as these lines. A
+    title no reading gives (another tool's PDF, wrapped by its own rule) is read as one line."""
+    gaps = len(lines) - 1
+    for forced in range(min(gaps, 4) + 1):
+        for where in itertools.combinations(range(gaps), forced):
+            text = lines[0] + "".join(("\n" if k in where else "") + line for k, line in enumerate(lines[1:]))
+            if _prints_as(break_title(text), lines, full):
+                return text
+    return "".join(lines)
+
+
+def _prints_as(paragraphs: list[str], lines: list[str], full: list[bool]) -> bool:
+    """Do ``lines`` group, in order, into ``paragraphs``, each wrapped over lines that are
+    ``full`` but for its last?"""
+    k = 0
+    for paragraph in paragraphs:
+        built = ""
+        while k < len(lines) and len(built) < len(paragraph):
+            if built and not full[k - 1]:
+                return False
+            built += lines[k]
+            k += 1
+        if built != paragraph:
+            return False
+    return k == len(lines)
 
 
 def _unspread(text: str) -> str:
