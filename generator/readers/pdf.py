@@ -70,6 +70,7 @@ class _Row:
     last_font: str
     table: Table | None = None
     columns: int = 0
+    end_page: int = 0  # a table broken by pages: the page it ends on
 
     @property
     def centre(self) -> float:
@@ -344,17 +345,19 @@ def _captions(rows: list[_Row]) -> list[_Row]:
             row.table is not None
             and above is not None
             and above.table is not None
-            and above.page == row.page - 1
+            and max(above.page, above.end_page) == row.page - 1
             and row.index == 1
             and above.columns == row.columns
         ):
             above.table.rows.extend(row.table.rows)
+            above.end_page = row.page
             continue
         if (
             row.table is not None
             and row.table.title is None
             and above is not None
             and above.table is None
+            and len(out) > 1  # the document's first line is its title, not a table's
             and above.page == row.page
             and 0 <= row.top - above.bottom < 2 * above.size
             and abs(above.centre - row.centre) < above.size
