@@ -11,11 +11,13 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import SHARED
+from conftest import PLANS, SHARED
+from test_roundtrip import printable
 from typer.testing import CliRunner
 
 from generator.cli import app
 from generator.errors import InputError
+from generator.load import load_document
 from generator.readers import import_file
 from generator.readers.defects import DefectLog
 from generator.readers.html import decode_html, html_lines
@@ -308,3 +310,14 @@ def test_md_rule_at_the_top_is_no_front_matter(tmp_path: Path) -> None:
     path = tmp_path / "plan.md"
     path.write_text("---\n\n" + MD.split("---\n", 2)[2], encoding="utf-8")
     assert import_file(path).document.plan.title == "2024年云溪市医政工作要点"
+
+
+@pytest.mark.parametrize("path", sorted(PLANS.glob("*.yaml")), ids=lambda p: p.name)
+def test_our_own_html_reads_back_to_the_plan(path: Path, tmp_path: Path) -> None:
+    """The page `render -o x.html` writes: a notice <article> and its plan's <section>, one
+    article of the same class. (examples/example.yaml's joint issuers stand in inline <span>s
+    that only its CSS sets on lines of their own — they read as one line.)"""
+    document = load_document(path)
+    page = tmp_path / "plan.html"
+    page.write_text(str(render(document, "html")), encoding="utf-8")
+    assert printable(import_file(page).document) == printable(document)

@@ -123,11 +123,12 @@ def html_lines(raw: bytes, defects: DefectLog) -> HtmlText:
         ):
             element.drop_tree()
     article = _article(root)
-    if article is None:
+    if not article:
         raise NotHtml("a web page without an article (no paragraph of text in it)")
     metadata = _metadata(root, article)
     lines: list[Line] = []
-    _walk(article, lines)
+    for block in article:
+        _walk(block, lines)
     out: list[Line] = []
     for line in lines:
         if line.table is None and _CHROME.match(
@@ -146,8 +147,9 @@ def _length(text: str | None) -> int:
     return len("".join((text or "").split()))
 
 
-def _article(root: Any) -> Any | None:
-    """The block holding most of the page's sentences (runs of ≥ 10 characters)."""
+def _article(root: Any) -> list[Any]:
+    """The block holding most of the page's sentences (runs of ≥ 10 characters), with the
+    sibling blocks that continue it."""
     score: Counter[Any] = Counter()
     for element in root.iter():
         if not isinstance(element.tag, str) or element.tag == "a":
@@ -161,16 +163,31 @@ def _article(root: Any) -> Any | None:
         if holder is not None:
             score[holder] += own
     if not score:
-        return None
-    best, _ = score.most_common(1)[0]
+        return []
+    best, top = score.most_common(1)[0]
     # Paragraphs split over sibling blocks (a <div> per part of the page): take the parent
     # when it gathers clearly more of the text than the best block alone.
     parent = best.getparent()
     if parent is not None and parent.tag not in ("html", "body"):
         together = sum(v for k, v in score.items() if k.getparent() is parent or k is parent)
-        if together > 1.5 * score[best]:
-            best = parent
-    return best
+        if together > 1.5 * top:
+            best, top = parent, together
+    # A document in several sheets side by side (a notice's <article> and its plan's <section>,
+    # as our own HTML writer prints them): siblings of the same class that hold text belong to
+    # it; a sibling of another class (a footer, a list of links) does not, however long.
+    parent = best.getparent()
+    if parent is None:
+        return [best]
+    classes = set(best.get("class", "").split())
+    blocks = []
+    for sibling in parent:
+        if not isinstance(sibling.tag, str):
+            continue
+        share = sum(score.get(e, 0) for e in sibling.iter())
+        same = bool(classes & set(sibling.get("class", "").split()))
+        if sibling is best or (same and share):
+            blocks.append(sibling)
+    return blocks
 
 
 def _walk(element: Any, lines: list[Line]) -> None:
@@ -247,11 +264,11 @@ def _enclosing_table(element: Any) -> Any | None:
 # --- the metadata box --------------------------------------------------------------------------
 
 
-def _metadata(root: Any, article: Any) -> dict[str, str]:
+def _metadata(root: Any, article: list[Any]) -> dict[str, str]:
     """``key: value`` pairs of the page outside the article (索引号：… 发布机构：… [文号] …), for
     the keys that name a notice field, the first value of each; and the page's title (its
     heading, else ``<title>`` without the site's name) for a notice whose article has none."""
-    inside = set(article.iter())
+    inside = {element for block in article for element in block.iter()}
     found: dict[str, str] = {}
     for element in root.iter():
         if element in inside or not isinstance(element.tag, str) or element.tag in ("html", "body", "head"):
