@@ -87,75 +87,192 @@ class PdfText:
 
 def pdf_lines(path: Path, defects: DefectLog, *, max_pages: int = MAX_PAGES) -> PdfText:
     """Read the PDF page by page into paragraphs; raises :class:`NotPdf` for a broken or scanned
-    file, or one of more than ``max_pages`` pages."""
-    import pdfplumber
-    from pdfminer.pdfparser import PDFSyntaxError
-    from pdfplumber.utils.exceptions import PdfminerException
+    file, or one of more than ``max_pages`` pages.
+
+    Characters come from PDFium (pypdfium2, which pdfplumber itself depends on): pdfplumber's
+    pure-Python parser costs ~100 ms a page, PDFium a few. pdfplumber's table finder reads the
+    pages that have ruling lines (a table), and only those."""
+    import pypdfium2 as pdfium
 
     pages: list[list[_Row]] = []
     widths: list[tuple[float, float]] = []
+    plumber: Any = None
     try:
-        with pdfplumber.open(str(path)) as pdf:
-            count = len(pdf.pages)
-            if count > max_pages:
-                raise NotPdf(f"a PDF of {count} pages, more than the {max_pages} a plan may have")
-            for number, page in enumerate(pdf.pages, start=1):
-                pages.append(_page_rows(page, number))
-                widths.append((float(page.width), float(page.height)))
-                page.close()  # pages one at a time: drop the parsed objects before the next
-    except NotPdf:
-        raise
-    except (PDFSyntaxError, PdfminerException, ValueError, KeyError, TypeError) as exc:
-        raise NotPdf(f"not a readable PDF ({type(exc).__name__})") from None
+        document = pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as exc:
+        raise NotPdf(f"not a readable PDF ({exc})") from None
+    try:
+        count = len(document)
+        if count > max_pages:
+            raise NotPdf(f"a PDF of {count} pages, more than the {max_pages} a plan may have")
+        for index in range(count):
+            page = document[index]
+            width, height = (float(v) for v in page.get_size())
+            tables: list[tuple[tuple[float, float, float, float], Table]] = []
+            if _has_rules(page):
+                plumber = plumber or _open_plumber(path)
+                ruled = plumber.pages[index]
+                tables = _tables(ruled)
+                ruled.close()  # pages one at a time: drop the parsed objects before the next
+            pages.append(_page_rows(page, height, index + 1, tables))
+            widths.append((width, height))
+            page.close()
+    except pdfium.PdfiumError as exc:
+        raise NotPdf(f"not a readable PDF ({exc})") from None
+    finally:
+        document.close()
+        if plumber is not None:
+            plumber.close()
     text_chars = sum(len(row.text.replace(" ", "")) for rows in pages for row in rows if row.table is None)
     table_chars = sum(1 for rows in pages for row in rows if row.table is not None)
     if text_chars < MIN_TEXT_CHARS and not table_chars:
         raise NotPdf(f"a scanned PDF: its {len(pages)} page(s) have no text layer, only images of text")
     chrome = _remove_chrome(pages, widths)
     text = _paragraphs(pages, widths, defects)
-    for page, index, message in chrome:
+    for page_no, index, message in chrome:
         # reported at the paragraph that follows it, and by the page and line a person finds
-        after = [no for no, place in text.places.items() if place >= (page, index)]
+        after = [no for no, place in text.places.items() if place >= (page_no, index)]
         no = min(after) if after else max(text.places, default=1)
-        defects.add(no, "removed_page_chrome", message, page=page, page_line=index)
+        defects.add(no, "removed_page_chrome", message, page=page_no, page_line=index)
     return text
+
+
+def _open_plumber(path: Path) -> Any:
+    import pdfplumber
+    from pdfminer.pdfparser import PDFSyntaxError
+    from pdfplumber.utils.exceptions import PdfminerException
+
+    try:
+        return pdfplumber.open(str(path))
+    except (PDFSyntaxError, PdfminerException, ValueError, KeyError, TypeError) as exc:
+        raise NotPdf(f"not a readable PDF ({type(exc).__name__})") from None
 
 
 # --- one page ----------------------------------------------------------------------------------
 
+_RULES_FOR_A_TABLE = 4
+"""Path objects a page needs before its tables are looked for: a table has at least four rules
+(one cell), a notice page has one or two (the red rule, the 版记 lines)."""
 
-def _page_rows(page: Any, number: int) -> list[_Row]:
-    """The page's printed lines (tables as one row each) from top to bottom."""
-    tables = _tables(page) if (page.rects or page.lines or page.edges) else []
+
+def _has_rules(page: Any) -> bool:
+    import pypdfium2.raw as raw
+
+    found = 0
+    for k in range(raw.FPDFPage_CountObjects(page)):  # raw calls: no wrapper per object
+        if raw.FPDFPageObj_GetType(raw.FPDFPage_GetObject(page, k)) == raw.FPDF_PAGEOBJ_PATH:
+            found += 1
+            if found >= _RULES_FOR_A_TABLE:
+                return True
+    return False
+
+
+def _page_chars(page: Any, height: float) -> tuple[list[dict[str, Any]], Any]:
+    """The page's characters with their boxes (pdfplumber's coordinates: ``top`` from the top
+    edge), printed size and baseline; PDFium's generated spaces and line ends are left out.
+    PDFium's own calls, one per fact, keep a page to a few milliseconds."""
+    import ctypes
+    import math
+
+    import pypdfium2.raw as raw
+
+    textpage = page.get_textpage()
+    chars: list[dict[str, Any]] = []
+    x, y = ctypes.c_double(), ctypes.c_double()
+    box = raw.FS_RECTF()
+    matrix = raw.FS_MATRIX()
+    last_font_size, scale = -1.0, 1.0
+    count = raw.FPDFText_CountChars(textpage)
+    units = (ctypes.c_ushort * (count + 1))()
+    raw.FPDFText_GetText(textpage, 0, count, units)  # every character's code in one call
+    for k in range(count):
+        code = units[k]
+        # Spaces (PDFium's generated ones and real ones) are left to the gaps they leave:
+        # ``_line_text`` puts one back where the gap is a space's.
+        if code in (0, 0x09, 0x0A, 0x0D, 0x20, 0xFFFE, 0xFFFF):
+            continue
+        if 0xDC00 <= code <= 0xDFFF and chars and 0xD800 <= ord(chars[-1]["text"][-1]) <= 0xDBFF:
+            # the second half of a character outside the BMP (𠀀): one character with the first
+            high = ord(chars[-1]["text"])
+            chars[-1]["text"] = chr(0x10000 + ((high - 0xD800) << 10) + (code - 0xDC00))
+            continue
+        raw.FPDFText_GetLooseCharBox(textpage, k, box)
+        raw.FPDFText_GetCharOrigin(textpage, k, x, y)
+        font_size = float(raw.FPDFText_GetFontSize(textpage, k))
+        if font_size != last_font_size:
+            # the printed size is the font size times the scale of the text matrix (WPS writes
+            # Tf 439 scaled down to 22 pt); a run of one font size keeps one matrix
+            raw.FPDFText_GetMatrix(textpage, k, matrix)
+            scale = math.sqrt(abs(matrix.a * matrix.d - matrix.b * matrix.c))
+            last_font_size = font_size
+        chars.append(
+            {
+                "text": chr(code),
+                "x0": box.left,
+                "x1": box.right,
+                "top": height - box.top,
+                "bottom": height - box.bottom,
+                "baseline": height - y.value,
+                "size": font_size * scale,
+                "index": k,
+            }
+        )
+    return chars, textpage
+
+
+def _font(textpage: Any, index: int) -> str:
+    """The font's name without its subset tag (ERVJIS+KaiTi → KaiTi)."""
+    import ctypes
+
+    import pypdfium2.raw as raw
+
+    buffer = ctypes.create_string_buffer(128)
+    flags = ctypes.c_int()
+    raw.FPDFText_GetFontInfo(textpage, index, buffer, len(buffer), ctypes.byref(flags))
+    return buffer.value.decode("utf-8", errors="replace").split("+")[-1]
+
+
+def _page_rows(
+    page: Any, height: float, number: int, tables: list[tuple[tuple[float, float, float, float], Table]]
+) -> list[_Row]:
+    """The page's printed lines (tables as one row each) from top to bottom: characters on one
+    baseline make a line, read left to right."""
+    chars, textpage = _page_chars(page, height)
     boxes = [bbox for bbox, _ in tables]
 
-    def outside(obj: dict[str, Any]) -> bool:
-        if obj.get("object_type") != "char":
-            return True
-        cx, cy = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
+    def outside(char: dict[str, Any]) -> bool:
+        cx, cy = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
         return not any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
 
-    text_page = page.filter(outside) if boxes else page
+    visible = [c for c in chars if outside(c)] if boxes else chars
+    lines: list[list[dict[str, Any]]] = []
+    for char in sorted(visible, key=lambda c: (c["baseline"], c["x0"])):
+        if lines and abs(char["baseline"] - lines[-1][0]["baseline"]) <= 0.3 * max(char["size"], 1.0):
+            lines[-1].append(char)
+        else:
+            lines.append([char])
     rows: list[_Row] = []
-    for line in text_page.extract_text_lines(return_chars=True, strip=True):
-        chars = [c for c in line["chars"] if c["text"].strip()]
-        if not chars:
+    for line in lines:
+        inked = [c for c in line if c["text"].strip()]
+        if not inked:
             continue
-        size = statistics.median(float(c["size"]) for c in chars)
+        inked.sort(key=lambda c: c["x0"])
+        size = statistics.median(c["size"] for c in inked)
         rows.append(
             _Row(
                 number,
                 0,
-                _line_text(line["chars"], size),
-                float(line["x0"]),
-                float(line["x1"]),
-                float(line["top"]),
-                float(line["bottom"]),
+                _line_text(line, size),
+                inked[0]["x0"],
+                inked[-1]["x1"],
+                min(c["top"] for c in inked),
+                max(c["bottom"] for c in inked),
                 round(size, 1),
-                _family(chars[0]),
-                _family(chars[-1]),
+                _font(textpage, inked[0]["index"]),
+                _font(textpage, inked[-1]["index"]),
             )
         )
+    textpage.close()
     for (x0, top, x1, bottom), table in tables:
         rows.append(_Row(number, 0, "", x0, x1, top, bottom, 0.0, "", "", table, len(table.rows[0])))
     rows.sort(key=lambda r: (round(r.top), r.x0))
@@ -184,11 +301,6 @@ def _line_text(chars: list[dict[str, Any]], size: float) -> str:
         out.append(text)
         previous = char
     return "".join(out).strip()
-
-
-def _family(char: dict[str, Any]) -> str:
-    """The font's name without its subset tag (ERVJIS+KaiTi → KaiTi)."""
-    return str(char.get("fontname", "")).split("+")[-1]
 
 
 def _tables(page: Any) -> list[tuple[tuple[float, float, float, float], Table]]:
