@@ -6,6 +6,7 @@ All slow (LibreOffice); each group converts its files in ONE LibreOffice start.
 
 from __future__ import annotations
 
+import functools
 import shutil
 from pathlib import Path
 
@@ -21,7 +22,7 @@ from typer.testing import CliRunner
 from generator.cli import app
 from generator.load import load_document
 from generator.model import Document
-from generator.readers import import_file, import_text
+from generator.readers import ImportResult, import_file, import_text
 from generator.render import render
 from generator.soffice import convert_to_pdf
 
@@ -33,6 +34,12 @@ pytestmark = pytest.mark.slow
 
 def _text(document: Document) -> str:
     return "".join(str(render(document, "txt")).split())
+
+
+@functools.cache
+def _imported(path: Path) -> ImportResult:
+    """One LibreOffice conversion per .doc for all the tests that read it."""
+    return import_file(path)
 
 
 # --- .doc / .wps / .rtf / .odt -----------------------------------------------------------------
@@ -62,13 +69,13 @@ DOC_SENTENCES = {
 @pytest.mark.parametrize("prefix", sorted(DOC_SENTENCES))
 def test_doc_text_survives(prefix: str, soffice: str) -> None:
     (path,) = [p for p in DOCS if p.name.startswith(prefix)]
-    assert DOC_SENTENCES[prefix] in _text(import_file(path).document)
+    assert DOC_SENTENCES[prefix] in _text(_imported(path).document)
 
 
 def test_mergefield_codes_do_not_leak_and_the_field_result_keeps_its_paragraphs(soffice: str) -> None:
     """real/08: title, 文号, 主送 and the whole 正文 + plan are MERGEFIELD results; a nested
     field's code (`` MERGEFIELD title ``) sits inside the 正文's result."""
-    document = import_file(DOCS[2]).document
+    document = _imported(DOCS[2]).document
     text = _text(document)
     assert "MERGEFIELD" not in text and "incomingNo" not in text and "TextContent" not in text
     # the cited 文号 that followed the nested field code, now bare
@@ -102,7 +109,7 @@ def test_wps_rtf_and_odt_read_like_the_doc(tmp_path: Path, soffice: str) -> None
     source = DOCS[0]
     wps = tmp_path / "plan.wps"
     shutil.copyfile(source, wps)
-    expected = import_file(source).document
+    expected = _imported(source).document
     assert printable(import_file(wps).document) == printable(expected)
     folder = tmp_path / "saved"
     shutil.copyfile(source, tmp_path / "06.doc")

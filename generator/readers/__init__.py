@@ -1,6 +1,9 @@
-"""Readers: last year's document (.txt, .md, .docx) → the plan model, with a defect report.
+"""Readers: last year's document (.txt, .md, .docx, .pdf, .html, .doc/.wps, .rtf, .odt) → the plan
+model, with a defect report.
 
-``import_file`` picks the reader by content (a .docx is a zip, whatever its name), reads the file
+``import_file`` picks the reader by content (a .docx is a zip, whatever its name; a zip with an
+OpenDocument ``mimetype`` is an .odt; OLE2 is a .doc or .wps; ``{\\rtf`` an RTF; ``%PDF`` a PDF; a
+page that opens with ``<html>`` a web page), reads the file
 into :class:`~generator.readers.lines.Line` objects, and ``structure.build_document`` makes the
 document. Anything that is not a readable document raises :class:`~generator.load.InputError`
 with one message (the CLI exits 2).
