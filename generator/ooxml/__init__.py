@@ -10,7 +10,11 @@ quirks are handled once, here. One module per area, as in python-docx's ``oxml``
   properties, used by ``writers/docx_template.py`` to build ``templates/notice.docx``;
 * :mod:`.fragments` — :class:`RunXml` / :class:`ParagraphXml` XML that docxtpl inserts verbatim
   (``{{r …}}``, ``{{p …}}``) with plan text escaped as data, and the bottom-anchored text box;
+* :mod:`.numbering` — Word's list numbering: w:abstractNum/w:num and a paragraph's w:numPr;
 * :mod:`.revisions` — tracked changes (w:ins/w:del) for ``writers/diff_docx.py``;
+* :mod:`.comments` — comments (批注) anchored on paragraphs, for the diff writer;
+* :mod:`.stamps` — hidden bookmarks naming the node and part each plan paragraph prints, so the
+  diff writer pairs paragraphs by identity;
 * :mod:`.reading` — a body's blocks and printed text, characters with their run formatting, inline
   edits, style ids and numbering.xml as written, for ``readers/docx.py`` and the diff writer.
 
@@ -19,6 +23,7 @@ Units: Word measures in twips (1/20 pt), font sizes in half-points, borders in e
 
 from docx.oxml.ns import qn
 
+from .comments import COMMENTS_PART, anchor_comment, comments_part, register_comments
 from .elements import TWIPS_PER_MM, W_NS, get_ppr, get_rpr, mm_to_twips, ppr_child, rpr_child
 from .fragments import (
     EMU_PER_TWIP,
@@ -30,6 +35,7 @@ from .fragments import (
     run,
     runs,
 )
+from .numbering import LevelDef, add_list, free_ids, paragraph_style, set_num_pr, style_font, style_indent
 from .properties import (
     add_tab_stop,
     append_field,
@@ -84,27 +90,36 @@ from .reading import (
     text_box_texts,
 )
 from .revisions import Revisions, as_deleted_text, serialize_part, text_run, track_revisions_on
+from .stamps import apply_stamps, block_stamp, remove_stamps, stamp_token
 
 __all__ = [
+    "COMMENTS_PART",
     "EMU_PER_TWIP",
     "TWIPS_PER_MM",
     "W_NS",
     "Atom",
+    "LevelDef",
     "LevelXml",
     "NumXml",
     "ParagraphXml",
     "Revisions",
     "RunXml",
+    "add_list",
     "add_tab_stop",
+    "anchor_comment",
     "append_field",
+    "apply_stamps",
     "as_deleted_text",
     "atom_runs",
+    "block_stamp",
     "block_text",
     "body_blocks",
     "bottom_textbox",
+    "comments_part",
     "document_body",
     "drop_section_break",
     "escape_text",
+    "free_ids",
     "get_ppr",
     "get_rpr",
     "inner_paragraphs",
@@ -116,9 +131,12 @@ __all__ = [
     "numbering_xml",
     "own_text",
     "paragraph",
+    "paragraph_style",
     "paragraph_text",
     "ppr_child",
     "qn",
+    "register_comments",
+    "remove_stamps",
     "remove_theme_fonts",
     "replace_content",
     "replace_prefix",
@@ -142,6 +160,7 @@ __all__ = [
     "set_kern",
     "set_lang",
     "set_line_spacing_exact",
+    "set_num_pr",
     "set_outline_level",
     "set_settings_flag",
     "set_size",
@@ -149,7 +168,10 @@ __all__ = [
     "set_table_borders",
     "set_table_layout_fixed",
     "set_table_width",
+    "stamp_token",
+    "style_font",
     "style_ids",
+    "style_indent",
     "table_rows",
     "text_atoms",
     "text_box_texts",

@@ -24,6 +24,7 @@ from ..errors import InputError, Problem
 from ..title_lines import break_title, width_zi
 from ..view import DocumentView, Para
 from . import docx_template as tpl
+from .docx_numbering import LevelLook, ListPlan, apply_lists, check_mode, level_look, plan_lists, typed_label
 
 # ---------------------------------------------------------------- style names → ids
 
@@ -202,33 +203,83 @@ _ITEM_STYLES = {
 }
 
 
-def _plan_paragraphs(paragraphs: list[Para], sid: StyleIds) -> list[dict[str, Any]]:
+def stamp_name(path: tuple[int, ...], part: str) -> str:
+    """The identity of one rendered block: node path and part (``h`` heading line, ``t0`` its
+    first further paragraph, ``k`` task line, ``c0``/``b0`` caption/body of its first table,
+    ``p0`` the first preamble paragraph)."""
+    return ox.stamps.PREFIX + "_".join(map(str, path)) + "_" + part
+
+
+def parse_stamp(name: str) -> tuple[tuple[int, ...], str]:
+    """(node path, part) of a :func:`stamp_name`."""
+    *path, part = name[len(ox.stamps.PREFIX) :].split("_")
+    return tuple(int(i) for i in path if i), part
+
+
+def _part(p: Para, counts: dict[tuple[tuple[int, ...], str], int], prefix: str) -> str:
+    key = (p.entry.path if p.entry else (), prefix)
+    counts[key] = counts.get(key, 0) + 1
+    return f"{prefix}{counts[key] - 1}"
+
+
+def _stamp(block: dict[str, Any], name: str, stamps: list[str] | None) -> None:
+    """Mark the block's text with its identity (see :mod:`generator.ooxml.stamps`)."""
+    if stamps is None:
+        return
+    token = ox.stamp_token(len(stamps))
+    stamps.append(name)
+    if "rows" in block:
+        block["rows"][0][0] = token + block["rows"][0][0]
+    else:
+        block["text"] = token + block["text"]
+
+
+def _plan_paragraphs(
+    paragraphs: list[Para], sid: StyleIds, stamps: list[str] | None = None, lists: ListPlan | None = None
+) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
+    counts: dict[tuple[tuple[int, ...], str], int] = {}
     for p in paragraphs:
+        path = p.entry.path if p.entry else ()
         if p.kind == "section":
-            out.append({"kind": "section", "text": p.label + p.heading})
+            out.append({"kind": "section", "text": typed_label(p, lists) + p.heading})
+            _stamp(out[-1], stamp_name(path, "h"), stamps)
         elif p.kind == "item":
             level = min(p.level, 5)
-            head = ox.run(p.label + p.heading, style=sid(_ITEM_STYLES[level]))
+            head = ox.run(typed_label(p, lists) + p.heading, style=sid(_ITEM_STYLES[level]))
             out.append({"kind": f"item{level}", "head": head, "text": p.text})
+            _stamp(out[-1], stamp_name(path, "h"), stamps)
         elif p.kind == "table" and p.table is not None:
+            number = _part(p, counts, "table")[5:]
             if p.table.title:
                 out.append({"kind": "table_title", "text": p.table.title})
+                _stamp(out[-1], stamp_name(path, "c" + number), stamps)
             if p.table.rows:
                 width = max(len(r) for r in p.table.rows)
                 rows = [list(r) + [""] * (width - len(r)) for r in p.table.rows]
                 out.append({"kind": "table", "rows": rows})
+                _stamp(out[-1], stamp_name(path, "b" + number), stamps)
         elif p.kind == "preamble":
             out.append({"kind": "preamble", "text": p.text})
+            _stamp(out[-1], stamp_name(path, _part(p, counts, "p")), stamps)
         else:
             out.append({"kind": "text", "text": p.text})
+            _stamp(out[-1], stamp_name(path, _part(p, counts, "t")), stamps)
         if p.tasks:
             out.append({"kind": "tasks", "text": p.tasks})
+            _stamp(out[-1], stamp_name(path, "k"), stamps)
     return out
 
 
-def build_context(view: DocumentView, sid: StyleIds = default_style_id) -> dict[str, Any]:
-    """Everything the template prints, as plain strings or ooxml fragments."""
+def build_context(
+    view: DocumentView,
+    sid: StyleIds = default_style_id,
+    stamps: list[str] | None = None,
+    lists: ListPlan | None = None,
+) -> dict[str, Any]:
+    """Everything the template prints, as plain strings or ooxml fragments; with ``stamps``, plan
+    blocks carry their identity tokens and ``stamps`` receives their names; with ``lists`` the
+    headings' labels are left to Word's numbering."""
     n = view.notice
     joint = len(n.issuers) > 1
     context: dict[str, Any] = {
@@ -269,7 +320,7 @@ def build_context(view: DocumentView, sid: StyleIds = default_style_id) -> dict[
         note=n.note,
         annex_label=view.plan.annex_label,
         plan_title_lines=break_title(view.plan.title),
-        paragraphs=_plan_paragraphs(view.plan.paragraphs, sid),
+        paragraphs=_plan_paragraphs(view.plan.paragraphs, sid, stamps, lists),
         has_imprint=n.has_imprint,
         imprint_spacer=ox.paragraph(sid("WP Imprint Anchor"), line_exact=imprint_height(n.cc)),
         cc=n.cc,
@@ -321,6 +372,14 @@ def _template_bytes(path: str, mtime: float) -> bytes:
 @lru_cache(maxsize=8)
 def _style_ids(path: str, mtime: float) -> StyleIds:
     return style_ids_of(_template_bytes(path, mtime))
+
+
+@lru_cache(maxsize=8)
+def _level_look(path: str, mtime: float) -> LevelLook:
+    import zipfile
+
+    styles = zipfile.ZipFile(io.BytesIO(_template_bytes(path, mtime))).read("word/styles.xml")
+    return level_look(styles, _style_ids(path, mtime))
 
 
 _PRINTED = re.compile(r"\{\{[rp]?\s*(.*?)\s*\}\}")
@@ -404,8 +463,12 @@ def _template_class() -> type:
     return PatchedOnce
 
 
-def render_docx(view: DocumentView, template: Path | None = None) -> bytes:
-    """The document as .docx bytes, from the bundled template or an agency's own ``template``."""
+def render_docx(
+    view: DocumentView, template: Path | None = None, *, stamp: bool = False, numbering: str = "word"
+) -> bytes:
+    """The document as .docx bytes, from the bundled template or an agency's own ``template``;
+    ``stamp`` bookmarks every plan paragraph with the node and part it prints (for the diff);
+    headings numbered by Word's own lists, or with typed labels (``numbering="text"``)."""
     path = Path(template) if template else tpl.template_path()
     if template:
         try:
@@ -417,8 +480,15 @@ def render_docx(view: DocumentView, template: Path | None = None) -> bytes:
         _validated(str(path.resolve()), mtime)
     source = _template_bytes(str(path.resolve()), path.stat().st_mtime)
     document = _template_class()(io.BytesIO(source))
-    context = build_context(view, _style_ids(str(path.resolve()), path.stat().st_mtime))
+    sid = _style_ids(str(path.resolve()), path.stat().st_mtime)
+    stamps: list[str] | None = [] if stamp else None
+    lists = plan_lists(view, check_mode(numbering))
+    context = build_context(view, sid, stamps, lists)
     document.render(context, jinja_env=_jinja_env(), autoescape=True)
+    if stamps:
+        ox.apply_stamps(document.docx.element.body, stamps)
+    if lists is not None:
+        apply_lists(document.docx, view, lists, sid, _level_look(str(path.resolve()), path.stat().st_mtime))
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
