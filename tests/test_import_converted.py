@@ -101,6 +101,9 @@ def test_mergefield_codes_do_not_leak_and_the_field_result_keeps_its_paragraphs(
     )
     assert lines[start + 6] == "一、明确总体要求"
     assert "五、统筹协调推进" in lines
+    # so the plan is read as a plan (一、明确总体要求 … 五、统筹协调推进), not swallowed by the 正文
+    headings = [s.heading for s in document.plan.sections]
+    assert headings == ["明确总体要求", "丰富产品供给", "优化保险服务", "加强监督管理", "统筹协调推进"]
 
 
 def test_wps_rtf_and_odt_read_like_the_doc(tmp_path: Path, soffice: str) -> None:
