@@ -21,7 +21,8 @@ from typing import Any, ClassVar
 
 from .. import ooxml as ox
 from ..errors import InputError, Problem
-from ..title_lines import break_title, width_zi
+from ..tasks.table import TaskTableView
+from ..title_lines import TITLE_MAX_ZI, break_title, width_zi
 from ..view import DocumentView, Para
 from . import docx_template as tpl
 from .docx_numbering import LevelLook, ListPlan, apply_lists, check_mode, level_look, plan_lists, typed_label
@@ -132,6 +133,7 @@ def closing_paragraphs(
 # ---------------------------------------------------------------- 版记 (§7.4)
 
 IMPRINT_PT = 14  # 4号
+IMPRINT_AREA_HEIGHT = tpl.PAGE_H - tpl.MARGIN_TOP - tpl.MARGIN_BOTTOM  # 版心 225 mm
 IMPRINT_RULE_TWIPS = 20 + 20  # a rule paragraph: 1 pt line plus its border
 
 
@@ -271,6 +273,48 @@ def _plan_paragraphs(
     return out
 
 
+# ---------------------------------------------------------------- 重点任务分工表
+
+LANDSCAPE_TITLE_ZI = 28
+TASK_CELL_MARGIN = 57  # 1 mm each side of a cell's text
+TASK_ZI = tpl.TASK_PT * 20 + tpl.CHAR_SPACING  # 1字 of the table's 4号 text, as condensed by Normal
+_CENTRED = {"序号", "完成时限"}
+
+
+def task_table_xml(table: TaskTableView, sid: StyleIds = default_style_id) -> ox.TableXml:
+    """The 分工表 as a Word table across the 版心 (turned when landscape): header row repeated,
+    a spanning row per section kept with its first task, no row split across pages."""
+    width = tpl.LANDSCAPE_TEXT_WIDTH if table.landscape else tpl.TEXT_WIDTH
+    margins = 2 * TASK_CELL_MARGIN * len(table.columns)
+    zi = table.column_widths((width - margins) / TASK_ZI)
+    widths = [round(w * TASK_ZI) + 2 * TASK_CELL_MARGIN for w in zi]
+    widths[-1] += width - sum(widths)  # rounding: the table is exactly the 版心 wide
+    header = [ox.CellSpec(column, sid("WP Task Head")) for column in table.columns]
+    rows: list[tuple[list[ox.CellSpec], bool]] = []
+    for group in table.groups:
+        rows.append(([ox.CellSpec(group.heading, sid("WP Task Section"), len(table.columns))], True))
+        for row in group.rows:
+            cells = [
+                ox.CellSpec(row.cells[c], sid("WP Task Center" if c in _CENTRED else "WP Task Text"))
+                for c in table.columns
+            ]
+            rows.append((cells, False))
+    return ox.grid_table(header, rows, widths, cell_margin=TASK_CELL_MARGIN)
+
+
+def _task_table(view: DocumentView, sid: StyleIds) -> dict[str, Any] | None:
+    table = view.plan.task_table
+    if table is None:
+        return None
+    return {
+        "landscape": table.landscape,
+        "label": table.label,
+        # a landscape 版心 is 225 mm across: 28 字 of the 2号 title a line instead of 20
+        "title_lines": break_title(table.title, LANDSCAPE_TITLE_ZI if table.landscape else TITLE_MAX_ZI),
+        "table": task_table_xml(table, sid),
+    }
+
+
 def build_context(
     view: DocumentView,
     sid: StyleIds = default_style_id,
@@ -321,6 +365,7 @@ def build_context(
         annex_label=view.plan.annex_label,
         plan_title_lines=break_title(view.plan.title),
         paragraphs=_plan_paragraphs(view.plan.paragraphs, sid, stamps, lists),
+        task_table=_task_table(view, sid),
         has_imprint=n.has_imprint,
         imprint_spacer=ox.paragraph(sid("WP Imprint Anchor"), line_exact=imprint_height(n.cc)),
         cc=n.cc,
@@ -485,6 +530,19 @@ def render_docx(
     lists = plan_lists(view, check_mode(numbering))
     context = build_context(view, sid, stamps, lists)
     document.render(context, jinja_env=_jinja_env(), autoescape=True)
+    table = view.plan.task_table
+    if table is not None and table.landscape and not view.notice.has_imprint:
+        # nothing follows the landscape table: its section ends the document, no portrait page after
+        ox.move_last_section(document.docx.element.body)
+    elif table is not None and table.landscape:
+        # the 版记 opens the portrait section after the table: its last rule set on the 版心 bottom
+        # from the page top, where LibreOffice misplaces a margin-aligned box (see the function)
+        ox.pin_textbox_to_page(
+            document.docx.element.body,
+            "版记",
+            bottom=tpl.MARGIN_TOP + IMPRINT_AREA_HEIGHT,
+            height=imprint_height(view.notice.cc),
+        )
     if stamps:
         ox.apply_stamps(document.docx.element.body, stamps)
     if lists is not None:
