@@ -25,7 +25,7 @@ import itertools
 import re
 import statistics
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -273,12 +273,35 @@ def _page_rows(
             )
         )
     textpage.close()
+    rows = _stack_vertical(rows)
     for (x0, top, x1, bottom), table in tables:
         rows.append(_Row(number, 0, "", x0, x1, top, bottom, 0.0, "", "", table, len(table.rows[0])))
     rows.sort(key=lambda r: (round(r.top), r.x0))
     for index, row in enumerate(rows, start=1):
         row.index = index
     return rows
+
+
+def _stack_vertical(rows: list[_Row]) -> list[_Row]:
+    """Characters set one under another in one column (text turned on its side: the page
+    number of a landscape page, "— 5 —") are one line, not a line per character."""
+    out: list[_Row] = []
+    for row in rows:
+        above = out[-1] if out else None
+        if (
+            above is not None
+            and len(row.text) == 1
+            and len(above.text.replace(" ", "")) == len(above.text)
+            and abs(row.x0 - above.x0) < 1.0
+            and abs(row.x1 - above.x1) < 1.0
+            and 0 <= row.top - above.bottom < 0.6 * max(row.size, 1.0)
+            and (len(above.text) > 1 or above.x1 - above.x0 < 1.2 * row.size)
+        ):
+            above.text += row.text
+            above.bottom = row.bottom
+            continue
+        out.append(row)
+    return out
 
 
 def _line_text(chars: list[dict[str, Any]], size: float) -> str:
@@ -426,8 +449,13 @@ def _paragraphs(pages: list[list[_Row]], sizes: list[tuple[float, float]], defec
         key = (round(sizes[number - 1][0]), round(sizes[number - 1][1]))
         page_size[number] = key
         by_size.setdefault(key, []).extend(rows)
-    blocks = {key: _block(rows) for key, rows in by_size.items()}
-    stream = _captions([row for rows in pages for row in rows])
+    # the body's type size is the document's (a landscape page of a table and its title alone
+    # would take the title's); the edges are each paper size's own
+    body = _block([row for rows in pages for row in rows]).size
+    blocks = {key: replace(_block(rows), size=body) for key, rows in by_size.items()}
+    stream = _captions(
+        [row for rows in pages for row in rows], {n: blocks[k].size for n, k in page_size.items()}
+    )
     groups: list[list[_Row]] = []
     for row in _attach_side_text(stream):
         if groups and _continues(groups[-1], row, blocks[page_size[row.page]]):
@@ -446,7 +474,7 @@ def _paragraphs(pages: list[list[_Row]], sizes: list[tuple[float, float]], defec
     return out
 
 
-def _captions(rows: list[_Row]) -> list[_Row]:
+def _captions(rows: list[_Row], body_size: dict[int, float]) -> list[_Row]:
     """A short line centred right above a table is its title (附表 caption), as the Word reader
     takes a table's caption paragraph; a table that ends a page and one of as many columns
     that begins the next are one table broken by the page."""
@@ -470,6 +498,7 @@ def _captions(rows: list[_Row]) -> list[_Row]:
             and above is not None
             and above.table is None
             and len(out) > 1  # the document's first line is its title, not a table's
+            and above.size < body_size[above.page] + 2  # a caption is body type; a title is larger
             and above.page == row.page
             and 0 <= row.top - above.bottom < 2 * above.size
             and abs(above.centre - row.centre) < above.size
