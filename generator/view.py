@@ -9,9 +9,10 @@ for these strings, so all formats say the same words.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field, replace
 
-from .model import DocNumber, Document, Node, Table
+from .model import Appendix, DocNumber, Document, Node, Notice, Table
 from .numbering import Numbered, number_plan, points_inline
 
 
@@ -27,7 +28,12 @@ def format_doc_number(number: DocNumber) -> str:
 
 
 def notice_title(document: Document) -> str:
-    """标题 of the notice: as given, else 关于印发《plan title》的通知 (a newline forces a line break)."""
+    """标题 of the notice: as given, else 关于印发《plan title》的通知 (a newline forces a line break);
+    '' for a bare plan (no notice, so no title is invented)."""
+    if document.notice is None:
+        return ""
+    if document.plan.in_notice:
+        return document.notice.title or document.plan.title
     return document.notice.title or default_notice_title(document.plan.title)
 
 
@@ -37,10 +43,48 @@ def default_notice_title(plan_title: str) -> str:
 
 
 def attachment_names(document: Document) -> list[str]:
-    """附件说明 names: as given, else the plan's title; [] when the notice names none."""
+    """附件说明 names: as given, else the plan's title; [] when the notice names none (or there is
+    no notice, or the numbered text is the notice's own)."""
+    if document.notice is None:
+        return []
     if document.notice.attachments is None:
-        return [document.plan.title]
+        return [] if document.plan.in_notice else [document.plan.title]
     return list(document.notice.attachments)
+
+
+def annex_labels(document: Document) -> list[str]:
+    """附件 labels printed above the plan and above each appendix, in print order ('' where none).
+
+    The one place attachment labels are decided: an explicit label is kept as written (附件2 of a
+    bare plan); else the notice's 附件说明 numbers the attachments it names; else appendices are
+    numbered by their place after the plan (附件 when there is a single attachment)."""
+    names = attachment_names(document)
+    plan = document.plan
+
+    def by_name(title: str | None) -> str:
+        if title is None or title not in names:
+            return ""
+        return "附件" if len(names) == 1 else f"附件{names.index(title) + 1}"
+
+    if plan.in_notice:
+        first = ""
+    elif plan.attachment_label is not None:
+        first = plan.attachment_label
+    else:
+        first = by_name(plan.title)
+    labels = [first]
+    total = (1 if first else 0) + len(document.appendices)
+    for appendix in document.appendices:
+        if appendix.label is not None:
+            labels.append(appendix.label)
+        elif found := by_name(appendix.title):
+            labels.append(found)
+        elif total == 1:
+            labels.append("附件")
+        else:  # the number after the attachment before it (附件2 → 附件3)
+            previous = re.search(r"(\d+)$", labels[-1])
+            labels.append(f"附件{int(previous[1]) + 1 if previous else len(labels)}")
+    return labels
 
 
 SIGNERS_LABEL = "签发人："  # §7.2.6
@@ -143,12 +187,24 @@ class NoticeView:
 
 
 @dataclass(frozen=True)
+class AppendixView:
+    """A further 附件 as printed: its label, title, paragraphs and tables, on pages of its own."""
+
+    label: str
+    title: str
+    text: list[str]
+    tables: list[Table]
+
+
+@dataclass(frozen=True)
 class PlanView:
     title: str
     year: int
     annex_label: str  # 附件 / 附件1; '' when no 附件说明 names the plan
     paragraphs: list[Para] = field(default_factory=list)
     outline: list[Numbered] = field(default_factory=list)
+    in_notice: bool = False  # printed as the notice's own 正文: no title, no 附件 page
+    appendices: list[AppendixView] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -156,6 +212,11 @@ class DocumentView:
     notice: NoticeView
     plan: PlanView
     document: Document
+
+    @property
+    def has_notice(self) -> bool:
+        """False for a bare plan: no 版头, 标题 or 主体 of a notice is printed."""
+        return self.document.notice is not None
 
 
 def _attachment_lines(names: list[str]) -> list[str]:
@@ -188,18 +249,23 @@ def _node_paragraphs(entry: Numbered) -> list[Para]:
     return out
 
 
+_NO_NOTICE = Notice(issuer_suffix="")
+
+
+def _appendix_view(appendix: Appendix, label: str) -> AppendixView:
+    return AppendixView(label, appendix.title or "", list(appendix.text), list(appendix.tables))
+
+
 def build_view(document: Document) -> DocumentView:
     """The printed strings of ``document``; numbering is computed here, once."""
-    n = document.notice
+    n = document.notice if document.notice is not None else _NO_NOTICE
     outline = number_plan(document.plan)
     paragraphs = [Para("preamble", 0, text=p) for p in document.plan.preamble]
     for entry in outline:
         paragraphs.extend(_node_paragraphs(entry))
 
     names = attachment_names(document)
-    annex_label = ""
-    if document.plan.title in names:
-        annex_label = "附件" if len(names) == 1 else f"附件{names.index(document.plan.title) + 1}"
+    labels = annex_labels(document)
 
     classification = n.classification or ""
     if classification and n.secrecy_period:
@@ -212,7 +278,7 @@ def build_view(document: Document) -> DocumentView:
         issuer_suffix=n.issuer_suffix if n.issuers else "",
         doc_number=format_doc_number(n.doc_number) if n.doc_number else "",
         signers=list(n.signers),
-        title_lines=notice_title(document).split("\n"),
+        title_lines=notice_title(document).split("\n") if document.notice is not None else [],
         recipients=("，".join(n.recipients) + "：") if n.recipients else "",
         body=list(n.body),
         attachments=_attachment_lines(names),
@@ -227,8 +293,10 @@ def build_view(document: Document) -> DocumentView:
     plan = PlanView(
         title=document.plan.title,
         year=document.plan.year,
-        annex_label=annex_label,
+        annex_label=labels[0],
         paragraphs=paragraphs,
         outline=outline,
+        in_notice=document.plan.in_notice,
+        appendices=[_appendix_view(a, label) for a, label in zip(document.appendices, labels[1:], strict=True)],
     )
     return DocumentView(notice, plan, document)

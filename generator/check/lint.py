@@ -41,7 +41,7 @@ import yaml
 
 from ..docnumber import CLOSING, OPENING
 from ..load import Problem, compose_file, node_at, position
-from ..model import Document, Node
+from ..model import Document, Node, Notice
 from ..numbering import Numbered, number_plan, parse_label
 from ..typography import FULL_WIDTH, halfwidth_marks
 
@@ -55,9 +55,10 @@ def lint_document(
     lint = _Lint(document, path)
     lint.sections()
     lint.headings()
-    lint.doc_number_and_dates()
-    lint.recipients()
-    lint.attachments()
+    if document.notice is not None:  # a bare plan has no notice to check
+        lint.doc_number_and_dates()
+        lint.recipients()
+        lint.attachments()
     if strict:
         lint.punctuation()
     return sorted(lint.problems, key=lambda p: (p.line, p.column))
@@ -283,7 +284,7 @@ def _column_offset(node: yaml.Node, index: int) -> int:
 
 def _texts(document: Document) -> Iterator[tuple[Loc, str]]:
     """Every piece of Chinese prose of the document with its model path."""
-    notice, plan = document.notice, document.plan
+    notice, plan = document.notice or Notice(), document.plan
     for key in ("title", "note", "printer"):
         value = getattr(notice, key)
         if value:

@@ -22,7 +22,7 @@ from typing import Any, ClassVar
 from .. import ooxml as ox
 from ..errors import InputError, Problem
 from ..title_lines import break_title, width_zi
-from ..view import DocumentView, Para
+from ..view import AppendixView, DocumentView, Para
 from . import docx_template as tpl
 
 # ---------------------------------------------------------------- style names → ids
@@ -227,6 +227,31 @@ def _plan_paragraphs(paragraphs: list[Para], sid: StyleIds) -> list[dict[str, An
     return out
 
 
+def _in_notice_body(paragraphs: list[Para]) -> list[str]:
+    out: list[str] = []
+    for p in paragraphs:
+        if p.kind == "table" and p.table is not None:
+            out.extend("\t".join(row) for row in p.table.rows)
+        else:
+            out.append(p.full)
+        if p.tasks:
+            out.append(p.tasks)
+    return out
+
+
+def _appendix_paragraphs(appendices: list[AppendixView], sid: StyleIds) -> list[dict[str, Any]]:
+    """Each further 附件 from a new page (its label paragraph breaks the page), then its text."""
+    out: list[dict[str, Any]] = []
+    for appendix in appendices:
+        out.append({"kind": "appendix_label", "text": appendix.label})
+        if appendix.title:
+            out.append({"kind": "appendix_title", "text": appendix.title})
+        out.extend({"kind": "text", "text": text} for text in appendix.text)
+        tables = [Para("table", 0, table=table) for table in appendix.tables]
+        out.extend(_plan_paragraphs(tables, sid))
+    return out
+
+
 def build_context(view: DocumentView, sid: StyleIds = default_style_id) -> dict[str, Any]:
     """Everything the template prints, as plain strings or ooxml fragments."""
     n = view.notice
@@ -263,13 +288,17 @@ def build_context(view: DocumentView, sid: StyleIds = default_style_id) -> dict[
         doc_number=n.doc_number,
         title_lines=break_title("\n".join(n.title_lines)),
         recipients=n.recipients,
-        body=n.body,
+        # a notice's own numbered text prints as its 正文 (labels as typed, in the body's style)
+        body=n.body + _in_notice_body(view.plan.paragraphs) if view.plan.in_notice else n.body,
         attachments=_attachments(n.attachments),
         closing=closing_paragraphs(n.signatories, n.date, n.sealed, sid),
         note=n.note,
+        has_notice=view.has_notice,
+        in_notice=view.plan.in_notice,
         annex_label=view.plan.annex_label,
         plan_title_lines=break_title(view.plan.title),
-        paragraphs=_plan_paragraphs(view.plan.paragraphs, sid),
+        paragraphs=_plan_paragraphs([] if view.plan.in_notice else view.plan.paragraphs, sid)
+        + _appendix_paragraphs(view.plan.appendices, sid),
         has_imprint=n.has_imprint,
         imprint_spacer=ox.paragraph(sid("WP Imprint Anchor"), line_exact=imprint_height(n.cc)),
         cc=n.cc,
