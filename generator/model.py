@@ -151,7 +151,7 @@ class Plan(_Strict):
     numbering: Numbering = Field(default_factory=Numbering)
     attachment_label: str | None = Field(
         default=None,
-        description="附件 label printed above the plan (附件2 of a bare plan); null = from the notice's 附件说明",
+        description="附件 label above the plan (附件2 of a bare plan); null = from the notice's 附件说明",
     )
     in_notice: bool = Field(
         default=False,
@@ -229,7 +229,7 @@ class Document(_Strict):
     )
     plan: Plan
     appendices: list[Appendix] = Field(
-        default_factory=list, description="further 附件 after the plan (tables, forms, lists), kept as written"
+        default_factory=list, description="further 附件 after the plan (tables, forms, lists), as written"
     )
 
     @model_validator(mode="after")

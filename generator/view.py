@@ -297,6 +297,6 @@ def build_view(document: Document) -> DocumentView:
         paragraphs=paragraphs,
         outline=outline,
         in_notice=document.plan.in_notice,
-        appendices=[_appendix_view(a, label) for a, label in zip(document.appendices, labels[1:], strict=True)],
+        appendices=[_appendix_view(a, x) for a, x in zip(document.appendices, labels[1:], strict=True)],
     )
     return DocumentView(notice, plan, document)
