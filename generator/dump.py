@@ -47,6 +47,7 @@ _NODE_ORDER = (
     "targets",
     "status",
     "tables",
+    "child_numbering",
     "items",
 )
 

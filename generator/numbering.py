@@ -221,15 +221,17 @@ def number_plan(plan: Plan) -> list[Numbered]:
     continuous = set(settings.continuous)
     running: dict[int, int] = {}  # counters of continuous levels, alive across parents
 
-    def visit(nodes: list[Node], level: int, parent_path: tuple[int, ...], scheme: Scheme) -> list[Numbered]:
+    def visit(
+        nodes: list[Node], level: int, parent_path: tuple[int, ...], scheme: Scheme, counter: int
+    ) -> list[Numbered]:
         local = 0
         out: list[Numbered] = []
         for index, node in enumerate(nodes):
             path = (*parent_path, index)
             if node.numbered:
-                if level in continuous:
-                    running[level] = running.get(level, 0) + 1
-                    ordinal: int | None = running[level]
+                if counter in continuous:
+                    running[counter] = running.get(counter, 0) + 1
+                    ordinal: int | None = running[counter]
                 else:
                     local += 1
                     ordinal = local
@@ -237,13 +239,22 @@ def number_plan(plan: Plan) -> list[Numbered]:
             else:
                 ordinal, text = None, ""
             entry = Numbered(node, level, text, ordinal, path)
+            child_scheme = node.child_numbering or settings.scheme(level + 1)
             entry.children = visit(
-                node.items, level + 1, path, node.child_numbering or settings.scheme(level + 1)
+                node.items, level + 1, path, child_scheme, counter_of(child_scheme, level + 1)
             )
             out.append(entry)
         return out
 
-    return visit(plan.sections, 1, (), settings.scheme(1))
+    def counter_of(scheme: Scheme, level: int) -> int:
+        """The level whose count a list runs on: its own, or — for a list numbered in another
+        level's scheme (1. straight under 一、, real/20) — that level's, so a continuous 1.–21.
+        goes on 22. under the next section."""
+        if scheme != settings.scheme(level) and scheme in settings.levels:
+            return settings.levels.index(scheme) + 1
+        return level
+
+    return visit(plan.sections, 1, (), settings.scheme(1), 1)
 
 
 def walk(outline: list[Numbered]) -> Iterator[Numbered]:

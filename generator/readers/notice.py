@@ -80,43 +80,44 @@ def read_notice(lines: list[Line], defects: DefectLog, where: dict[str, int] | N
     rest = [line for line in rest if not is_imprint(line.text)]
     read_imprint(imprint, fields, defects, where)
     _read_closing(rest, fields, defects, where)
+    disclosure = fields.pop("disclosure", None)
+    if disclosure and "note" not in fields:
+        fields["note"] = disclosure  # 公开属性 is printed as a 附注 (never an issuer)
     return fields
 
 
 def _read_header(rest: list[Line], fields: dict[str, Any], defects: DefectLog, where: dict[str, int]) -> None:
-    """版头: 份号, 密级, 紧急程度, 发文机关标志 (one or several lines), 发文字号, 签发人."""
-    while rest:
-        text = rest[0].text
-        if _COPY_NUMBER.match(text) and "copy_number" not in fields:
-            fields["copy_number"] = text
-        elif match := _CLASSIFICATION.match(text):
-            fields["classification"] = match["level"]
-            if match["period"]:
-                fields["secrecy_period"] = match["period"]
-        elif _URGENCY.match(text):
-            fields["urgency"] = text
-        else:
-            break
-        rest.pop(0)
-    number_at = next((i for i, line in enumerate(rest[:6]) if _doc_number_of(line.text)), None)
-    if number_at is None:
-        # Without a 文号 the issuer mark is the lines up to one ending in 文件 (joint: A / B文件).
-        number_at = 0
-        for i, line in enumerate(rest[:4]):
+    """版头: 份号, 密级★期限, 紧急程度, 公开属性, 发文机关标志 (one or several lines, with or without
+    文件), 发文字号 (also under the title, in brackets), 签发人."""
+    _read_marks(rest, fields)
+    number_at = next((i for i, line in enumerate(rest[:8]) if _doc_number_of(line.text)), None)
+    # the 标题 may stand above the 文号 (real/19–22: 文号 under the title): the mark ends there
+    title_at = next((i for i, line in enumerate(rest[: number_at or 4]) if _starts_title(line.text)), None)
+    if number_at is None or (title_at is not None and title_at < number_at):
+        # Without a 文号 above the title, the issuer mark is the lines up to one ending in 文件
+        # (joint: A / B文件), or up to the title.
+        end = 0
+        for i, line in enumerate(rest[: title_at if title_at is not None else 4]):
             if line.text.replace(" ", "").endswith("文件"):
-                number_at = i + 1
-        issuer_lines, number_line = rest[:number_at], None
+                end = i + 1
+        if title_at is not None and end == 0:
+            end = title_at
+        issuer_lines = rest[:end]
+        number_line = rest.pop(number_at) if number_at is not None and number_at < 8 else None
+        number_at = end
     else:
         issuer_lines, number_line = rest[:number_at], rest[number_at]
         number_at += 1
     issuers: list[str] = []
     suffix = ""
     for line in issuer_lines:
-        name = line.text.replace(" ", "")
+        if _MARK_LINE.match(line.text.replace(" ", "")):
+            continue  # a mark that stood among the issuer lines (依申请公开 …)
+        name = line.text.replace(" ", "") if not _JOINT_ON_ONE_LINE.search(line.text) else line.text
         if name.endswith("文件"):
-            name, suffix = name[: -len("文件")], "文件"
-        if name:
-            issuers.append(name)
+            name, suffix = name[: -len("文件")].strip(), "文件"
+        # joint issuers on one line apart by spaces (real/09: 中国银保监会浙江监管局  浙江省司法厅)
+        issuers.extend(part for part in re.split(r"\s+", name) if part)
     if issuers:
         fields["issuers"] = issuers
         fields["issuer_suffix"] = suffix
@@ -128,6 +129,44 @@ def _read_header(rest: list[Line], fields: dict[str, Any], defects: DefectLog, w
         if signers:
             fields["signers"] = signers
     del rest[:number_at]
+    _read_marks(rest, fields)
+
+
+_DISCLOSURE = re.compile(
+    r"^[（(]?(?:信息)?(?:公开属性[：:])?(主动公开|依申请公开|不予公开|不公开|此件公开发布|此件主动公开)[）)]?$"
+)
+_MARK_LINE = re.compile(r"^(?:\d{6}|(?:绝密|机密|秘密)(?:★.*)?|特急|加急|特提|平急|特|急)$")
+_JOINT_ON_ONE_LINE = re.compile(r"\S{4,}\s+\S{4,}")
+
+
+def _read_marks(rest: list[Line], fields: dict[str, Any]) -> None:
+    """份号, 密级★期限, 紧急程度 (also 特 / 急 over two lines) and 公开属性 marks at the top."""
+    while rest:
+        text = rest[0].text.replace(" ", "")
+        if _COPY_NUMBER.match(text) and "copy_number" not in fields:
+            fields["copy_number"] = text
+        elif match := _CLASSIFICATION.match(text):
+            fields["classification"] = match["level"]
+            if match["period"]:
+                fields["secrecy_period"] = match["period"]
+        elif _URGENCY.match(text):
+            fields["urgency"] = text
+        elif text in ("特", "加", "平") and len(rest) > 1 and rest[1].text.strip() == "急":
+            fields["urgency"] = text + "急"
+            rest.pop(0)
+        elif match := _DISCLOSURE.match(text):
+            fields.setdefault("disclosure", match[1])
+        else:
+            break
+        rest.pop(0)
+
+
+def _starts_title(text: str) -> bool:
+    """The first line of a notice's 标题 (关于…, or …关于印发…的通知 with the issuer in front)."""
+    text = text.replace(" ", "")
+    return text.startswith("关于") or (
+        ("关于" in text or "印发" in text) and bool(_TITLE_END.search(text)) and not text.endswith("文件")
+    )
 
 
 def _doc_number_of(text: str) -> tuple[dict[str, Any] | None, list[str]] | None:
@@ -138,6 +177,8 @@ def _doc_number_of(text: str) -> tuple[dict[str, Any] | None, list[str]] | None:
         text = text[: match.start()].strip()
     if not text and signers:
         return None, signers
+    if bracketed := re.match(r"^[（(](.+号)[）)]$", text.strip()):
+        text = bracketed[1]  # 文号 in brackets under the title (real/18, 20)
     parsed = parse_doc_number(text)
     if parsed is None or not re.search(r"号\s*$", text) or not 1949 <= int(parsed["year"]) <= 9999:
         return None
@@ -225,7 +266,7 @@ def _read_closing(
 
 def _is_signatory(text: str) -> bool:
     return (
-        0 < len(text) <= 30 and not ends_sentence(text) and "，" not in text and not _ATTACHMENT.match(text)
+        0 < len(text) <= 40 and not ends_sentence(text) and "，" not in text and not _ATTACHMENT.match(text)
     )
 
 

@@ -154,6 +154,13 @@ class _TreeBuilder:
         return False
 
     def _open(self, level: int, lab: Label | None, rest: str, line: int, scheme: Scheme | None) -> None:
+        for depth, open_entry in enumerate(self.stack):
+            if scheme is not None and open_entry.node.child_numbering == scheme:
+                level = depth + 2  # a sibling in the list that stands under its parent directly
+        if level > len(self.stack) + 1 and self.stack and scheme is not None:
+            # a list straight under a node one level up (22. under 三、 in real/20, 1. under 九、 in
+            # real/16): the parent numbers its children in that scheme, as written
+            self.stack[-1].node.child_numbering = scheme
         level = min(level, len(self.stack) + 1)
         del self.stack[level - 1 :]
         heading, remainder = _split_heading(rest, standalone=level == 1)
@@ -216,7 +223,7 @@ class _TreeBuilder:
         continuous = [lv for lv in range(2, MAX_DEPTH + 1) if self._is_continuous(lv)]
         self.plan.numbering = Numbering(levels=levels or list(DEFAULT_SCHEMES), continuous=continuous)
         consuming = self._headings_take_numbers()
-        self._check_numbers(self.roots, 1, {}, {}, consuming)
+        self._check_numbers(self.roots, 1, {}, {}, consuming, 1)
         self.plan.sections = [self._node(entry, consuming, (i,)) for i, entry in enumerate(self.roots)]
 
     def _groups(self, level: int) -> list[list[_Open]]:
@@ -270,12 +277,14 @@ class _TreeBuilder:
         running: dict[int, int],
         ordinals: dict[int, int],
         consuming: bool,
+        counter: int,
     ) -> None:
         """Report where the source's numbers go wrong. ``count`` follows the source's own numbers
-        (to tell a repeat from a gap); ``ordinal`` is the number the plan will print."""
-        continuous = level in self.plan.numbering.continuous
-        count = running.get(level, 0) if continuous else 0
-        ordinal = ordinals.get(level, 0) if continuous else 0
+        (to tell a repeat from a gap); ``ordinal`` is the number the plan will print; ``counter``
+        is the level whose count the list runs on (another level's for a ``child_numbering``)."""
+        continuous = counter in self.plan.numbering.continuous
+        count = running.get(counter, 0) if continuous else 0
+        ordinal = ordinals.get(counter, 0) if continuous else 0
         for entry in entries:
             if entry.number is not None or (level == 1 and consuming):
                 ordinal += 1
@@ -312,8 +321,10 @@ class _TreeBuilder:
                     )
                 count = entry.number
             if continuous:
-                running[level], ordinals[level] = count, ordinal
-            self._check_numbers(entry.children, level + 1, running, ordinals, consuming)
+                running[counter], ordinals[counter] = count, ordinal
+            own = entry.node.child_numbering
+            below = self.schemes.index(own) + 1 if own in self.schemes else level + 1
+            self._check_numbers(entry.children, level + 1, running, ordinals, consuming, below)
 
     def _node(self, entry: _Open, consuming: bool, path: NodePath) -> Node:
         node = entry.node
