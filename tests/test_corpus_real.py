@@ -177,19 +177,41 @@ def _comparable(text: str) -> str:
 
 
 def source_text(path: Path) -> str:
-    """The document's own text as its reader sees it, line by line."""
+    """The document's own text as its format's reader sees it (page chrome, a PDF's page
+    numbers and a web page's navigation already gone), line by line — so the comparison
+    measures what building the plan and printing it lose."""
     from generator.readers.defects import DefectLog
 
-    if path.suffix.lower() == ".docx":
+    suffix = path.suffix.lower()
+    if suffix == ".docx":
         from generator.readers.docx import docx_lines
 
-        return "\n".join(line.full for line in docx_lines(path, DefectLog()))
+        return _joined(docx_lines(path, DefectLog()))
+    if suffix in (".doc", ".wps", ".rtf", ".odt"):
+        from generator.readers.legacy import legacy_lines  # type: ignore[import-not-found]
+
+        return _joined(legacy_lines(path, suffix.lstrip(".").replace("wps", "doc"), DefectLog()))
+    if suffix == ".pdf":
+        from generator.readers.pdf import pdf_lines  # type: ignore[import-not-found]
+
+        return _joined(pdf_lines(path, DefectLog()).lines)
+    if suffix in (".html", ".htm"):
+        from generator.readers.html import html_lines  # type: ignore[import-not-found]
+
+        return _joined(html_lines(path.read_bytes(), DefectLog()).lines)
     from generator.readers import txt
 
-    try:
-        return txt.decode(path.read_bytes())
-    except txt.NotText:
-        return ""
+    return txt.decode(path.read_bytes())
+
+
+def _joined(lines: list[Any]) -> str:
+    out = []
+    for line in lines:
+        if line.table is not None:
+            out.extend("".join(row) for row in line.table.rows)
+        else:
+            out.append(line.full)
+    return "\n".join(out)
 
 
 def similarity(path: Path, result: ImportResult) -> float:

@@ -204,10 +204,14 @@ def test_external_03_list_restarting_inside_an_item() -> None:
     result = import_file(path)
     assert not [d for d in result.defects if d.kind in NUMBERING_KINDS]
     rendered = str(render(result.document, "txt")).splitlines()
-    # The intro runs in after the heading of item 5 (deeper items print as one paragraph); the
-    # restarted list follows as typed, one paragraph each.
-    at = next(i for i, line in enumerate(rendered) if line.endswith("检索的信息："))
-    assert rendered[at].startswith("5.")
+    # The restarted list's lead line is an unnumbered node of its own (the first list's stays the
+    # item's text) and the list its children numbered as written: every line prints as typed.
+    at = rendered.index("检索的信息：")
+    assert rendered[at - 1].startswith("5.省级以上")
+    item = result.document.plan.sections[3].items[0]
+    group = item.items[-1]
+    assert (group.heading, group.numbered, group.child_numbering) == ("检索的信息：", False, "arabic")
+    assert len(item.items) == 6 and len(group.items) == 3
     assert rendered[at + 1 : at + 4] == [
         "1.国家食品药品监管部门发布的药物不良反应信息；",
         "2.国内外有关药物临床使用信息；",

@@ -54,9 +54,12 @@ _GARBAGE_RUN = re.compile(r"(?:[一二三四五六七八九十]{1,3}[）)])?[^\s
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]+")
 
 
+_SPACES = re.compile("[\u3000\xa0\t\u2000-\u200a\u202f\u205f]")  # full-width, no-break, en/em … spaces
+
+
 def clean_text(raw: str) -> str:
     """A line without its artefacts: Markdown marks, odd spaces, stray spaces around digits."""
-    text = raw.replace("\u3000", " ").replace("\xa0", " ").replace("\t", " ")
+    text = _SPACES.sub(" ", raw)
     if _MD_RULE.match(text) or _PAGE_NUMBER.match(text.strip()):
         return ""
     text = _MD_HEADING.sub("", text).replace("**", "")  # not "__": a form's fill-in blank

@@ -35,6 +35,16 @@ def book_names(lines: list[Line]) -> list[str]:
     return [name.replace(" ", "") for line in lines for name in _BOOK_NAME.findall(line.text)]
 
 
+_DISCLOSURE_LINE = re.compile(
+    r"^(?:公开方式|信息公开属性|公开属性)\s*[：:]\s*(?P<kind>主动公开|依申请公开|不予公开|不公开)$"
+)
+
+
+def is_disclosure(text: str) -> bool:
+    """A 公开方式：主动公开 line (real/05, beside the 版记)."""
+    return bool(_DISCLOSURE_LINE.match(text.replace(" ", "")))
+
+
 def is_imprint(text: str) -> bool:
     """A 版记 line: 抄送：… or …印发."""
     return bool(_CC.match(text) or _PRINTED.match(text))
@@ -46,7 +56,9 @@ def read_imprint(
     """抄送 and 印发机关/印发日期 lines into ``fields`` (their lines into ``where``, by field)."""
     where = {} if where is None else where
     for line in lines:
-        if match := _CC.match(line.text):
+        if match := _DISCLOSURE_LINE.match(line.text.replace(" ", "")):
+            fields.setdefault("note", match["kind"])  # 公开属性: a 附注, never an issuer
+        elif match := _CC.match(line.text):
             names = match["names"].rstrip("。.").strip()
             fields["cc"] = [n.strip() for n in names.split("，") if n.strip()]
             where["notice.cc"] = line.no
@@ -101,7 +113,9 @@ def _read_header(rest: list[Line], fields: dict[str, Any], defects: DefectLog, w
             if line.text.replace(" ", "").endswith("文件"):
                 end = i + 1
         if title_at is not None and end == 0:
-            end = title_at
+            # names without 文件 straight above the title are its first line (real/09, 12: no
+            # red header, the title names the issuers); other lines there are the issuer mark
+            end = 0 if all(_names_only(line.text) for line in rest[:title_at]) else title_at
         issuer_lines = rest[:end]
         number_line = rest.pop(number_at) if number_at is not None and number_at < 8 else None
         number_at = end
@@ -161,12 +175,20 @@ def _read_marks(rest: list[Line], fields: dict[str, Any]) -> None:
         rest.pop(0)
 
 
+def _names_only(text: str) -> bool:
+    """A line of organ names (one, or several apart by spaces), nothing else."""
+    return bool(text) and all(_ORGAN.search(part) for part in re.split(r"\s+", text.strip()))
+
+
+_ORGAN = re.compile(r"(局|厅|委|会|室|部|府|院|处|办|行|司|所|中心|公司|政府|办公厅|委员会)$")
+
+
 def _starts_title(text: str) -> bool:
-    """The first line of a notice's 标题 (关于…, or …关于印发…的通知 with the issuer in front)."""
+    """The first line of a notice's 标题 (关于…, or 某局关于印发… with the issuer in front)."""
     text = text.replace(" ", "")
-    return text.startswith("关于") or (
-        ("关于" in text or "印发" in text) and bool(_TITLE_END.search(text)) and not text.endswith("文件")
-    )
+    if text.endswith("文件") or parse_doc_number(text) is not None:
+        return False
+    return "关于" in text or ("印发" in text and bool(_TITLE_END.search(text)))
 
 
 def _doc_number_of(text: str) -> tuple[dict[str, Any] | None, list[str]] | None:
@@ -192,7 +214,8 @@ def _read_title(rest: list[Line], fields: dict[str, Any]) -> None:
     if not rest or rest[0].text.endswith(_RECIPIENTS_END):
         return
     first = rest[0].text
-    if not (first.startswith("关于") or _TITLE_END.search(first.replace(" ", ""))):
+    names_first = _names_only(first) and len(rest) > 1 and _starts_title(rest[1].text)
+    if not (names_first or _starts_title(first) or _TITLE_END.search(first.replace(" ", ""))):
         return
     parts: list[str] = []
     for count, line in enumerate(rest[:4], start=1):
@@ -254,7 +277,7 @@ def _read_closing(
         while not after_attachments and before and _is_signatory(before[-1].text) and len(signatories) < 4:
             signatories.insert(0, before.pop())
         if signatories:
-            fields["signatories"] = [s.text.replace(" ", "") for s in signatories]
+            fields["signatories"] = [name for s in signatories for name in _signatory_names(s.text)]
     before.extend(after_attachments)  # never dropped: kept as 正文
     body = [line for line in before if line.text]
     for line in body:
@@ -262,6 +285,15 @@ def _read_closing(
     if body:
         fields["body"] = [line.text for line in body]
         where.update((f"notice.body[{k}]", line.no) for k, line in enumerate(body))
+
+
+def _signatory_names(text: str) -> list[str]:
+    """One line of 署名: several organs apart by spaces (joint 署名, real/09, 14) or one name
+    whose stray spaces are extraction artefacts."""
+    parts = [p for p in re.split(r"\s+", text.strip()) if p]
+    if len(parts) > 1 and all(len(p) >= 3 and _ORGAN.search(p) for p in parts):
+        return parts
+    return [text.replace(" ", "")]
 
 
 def _is_signatory(text: str) -> bool:
@@ -277,14 +309,32 @@ def _attachment_names(lines: list[Line]) -> tuple[list[str], int]:
     head = first["rest"].strip()
     match = _LIST_ITEM.match(head)
     if not match:
-        return ([head] if head else []), 1
+        if not head:
+            return [], 1
+        used = 1
+        while used < len(lines) and _wraps(head, lines[used].text):
+            head += lines[used].text.replace(" ", "")
+            used += 1
+        return [head], used
     names = [match["name"].strip()]
+    used = 1
     for line in lines[1:]:
         item = _LIST_ITEM.match(line.text)
-        if not item or int(item["n"]) != len(names) + 1:
+        if item and int(item["n"]) == len(names) + 1:
+            names.append(item["name"].strip())
+        elif _wraps(names[-1], line.text):
+            names[-1] += line.text.replace(" ", "")
+        else:
             break
-        names.append(item["name"].strip())
-    return names, len(names)
+        used += 1
+    return names, used
+
+
+def _wraps(name: str, text: str) -> bool:
+    """Does ``text`` carry on a wrapped 附件 name (real/09: …目录（2020 / 年）; real/12: …范 / 围)?"""
+    if not text or parse_date(text) or _LIST_ITEM.match(text):
+        return False
+    return name.count("（") > name.count("）") or (len(text) <= 3 and not ends_sentence(name))
 
 
 def _report_date(found: Any, line: Line, defects: DefectLog) -> None:

@@ -13,7 +13,7 @@ from ..model import Appendix, Document, Notice, Plan
 from ..view import annex_labels, default_notice_title
 from .defects import DefectLog
 from .lines import LIST_HEAD, Line, ends_sentence, is_paragraph, label_of, parse_date, parse_label
-from .notice import book_names, is_imprint, read_imprint, read_notice
+from .notice import book_names, is_disclosure, is_imprint, read_imprint, read_notice
 from .tree import SourceMarks, build_tree
 
 _ANNEX_LABEL = re.compile(r"^附件\s*\d{0,2}\s*[：:]?$")
@@ -31,10 +31,15 @@ def build_document(lines: list[Line], defects: DefectLog) -> tuple[Document, Sou
     lines = join_page_breaks(lines, defects)
     content = drop_database_lines([line for line in lines if not line.blank], defects)
     tail: list[Line] = []
-    while content and is_imprint(content[-1].text):
+    while content and (is_imprint(content[-1].text) or is_disclosure(content[-1].text)):
         tail.insert(0, content.pop())
     start = find_plan_start(content)
     notice_lines, plan_lines = content[:start], content[start:]
+    attached: list[Line] = []
+    if plan_lines and _numbered_before_date(notice_lines):
+        # the notice's own 正文 is numbered and what follows its date is its 附件 (real/03 html)
+        attached, plan_lines, notice_lines = plan_lines, [], content[:start]
+        content = notice_lines
     own_body = None if plan_lines else numbered_body(content)
     if own_body is not None:  # a notice that issues no plan: its numbered text is its own 正文
         body_at, closing_at = own_body
@@ -51,10 +56,12 @@ def build_document(lines: list[Line], defects: DefectLog) -> tuple[Document, Sou
     # A notice alone (external/04) is its own title; the model's plan needs one.
     untitled = "".join(str(fields.get("title") or "").split()) or UNTITLED
     if own_body is not None:
-        plan, printed, appendices = Plan(title=untitled, year=dt.date.today().year, in_notice=True), "", []
+        plan, printed = Plan(title=untitled, year=dt.date.today().year, in_notice=True), ""
         _mark_tree(marks, build_tree(plan, plan_lines, defects))
+        appendices = _appendices(attached, defects)
     else:
-        plan, printed, appendices = read_plan(plan_lines, defects, marks, untitled)
+        known = frozenset(book_names(notice_lines))
+        plan, printed, appendices = read_plan(plan_lines, defects, marks, untitled, known)
     if not _YEAR.search(plan.title) or plan.in_notice:
         plan.year = _year_of(fields, plan)
     if plan.title and fields.get("attachments") == [plan.title]:
@@ -141,6 +148,19 @@ def numbered_body(lines: list[Line]) -> tuple[int, int] | None:
     return (first, end) if end > first else None
 
 
+def _numbered_before_date(lines: list[Line]) -> bool:
+    """Do sections 一、 二、 … stand before the notice's 成文日期 (its own numbered 正文)?"""
+    dated = next((i for i in range(len(lines) - 1, -1, -1) if parse_date(lines[i].text)), None)
+    if dated is None:
+        return False
+    numbers = [
+        lab.number
+        for line in lines[:dated]
+        if (lab := label_of(line)) is not None and lab.scheme == "chinese"
+    ]
+    return numbers[:2] == [1, 2]
+
+
 def _closing_line(text: str) -> bool:
     """A 署名 line (or a name of several on one line) above the 成文日期."""
     return 0 < len(text) <= 40 and not ends_sentence(text) and parse_label(text) is None and "，" not in text
@@ -208,7 +228,8 @@ def find_plan_start(lines: list[Line]) -> int:
         text = line.text.replace(" ", "")
         if _ANNEX_LABEL.match(text) and i + 1 < len(lines) and not parse_label(lines[i + 1].text):
             return i
-        if text in names and i > 0:
+        two = text + lines[i + 1].text.replace(" ", "") if i + 1 < len(lines) else ""
+        if (text in names or two in names) and i > 0:  # the title, perhaps over two lines
             return i - 1 if _ANNEX_LABEL.match(lines[i - 1].text) else i
         if _attachment_names_here(line, names):
             names.update(_attachment_names_here(line, names))
@@ -230,7 +251,7 @@ def find_plan_start(lines: list[Line]) -> int:
     if i < 0 or not _is_title_line(lines[i].text):
         return len(lines) if i >= 0 else 0
     while i > 0 and _is_title_line(lines[i - 1].text) and len(lines[i - 1].text) <= 30:
-        if parse_date(lines[i - 1].text) or is_imprint(lines[i - 1].text):
+        if parse_date(lines[i - 1].text) or is_imprint(lines[i - 1].text) or _NOTE.match(lines[i - 1].text):
             break
         i -= 1
         if _ANNEX_LABEL.match(lines[i].text):
@@ -257,7 +278,11 @@ def _is_title_line(text: str) -> bool:
 
 
 def read_plan(
-    lines: list[Line], defects: DefectLog, marks: SourceMarks, untitled: str = UNTITLED
+    lines: list[Line],
+    defects: DefectLog,
+    marks: SourceMarks,
+    untitled: str = UNTITLED,
+    known: frozenset[str] = frozenset(),
 ) -> tuple[Plan, str, list[tuple[Appendix, str]]]:
     """The plan from its lines: 附件 label, title, preamble, the tree; and the attachments after it
     (附件2, 附表1 …, each with the label it printed); where each part stood goes into ``marks``."""
@@ -276,13 +301,17 @@ def read_plan(
             i += 1
             # A title over two lines (external/02): a short line without punctuation follows.
             nxt = lines[i] if i < len(lines) else None
-            if (
+            if nxt is not None and title_parts[0] + nxt.text.replace(" ", "") in known:
+                title_parts.append(nxt.text.replace(" ", ""))  # the title the notice names, over two lines
+                i += 1
+            elif (
                 nxt is not None
                 and nxt.table is None
                 and label_of(nxt) is None
                 and len(nxt.text) <= 30
                 and not re.search(r"[。，；：,;:]", nxt.text)
                 and not _APPENDIX.match(nxt.text)
+                and not _CHAPTER.match(nxt.text)
                 and i + 1 < len(lines)
                 and (
                     label_of(lines[i + 1]) is not None
@@ -309,7 +338,7 @@ def read_plan(
 
 _ATTACHMENT_LIST = re.compile(r"^附件\s*[：:]")
 _TITLE_WORD = re.compile(
-    r"(计划|方案|办法|政策|意见|要点|规则|细则|指标|清单|目录|指引|规定)(（[^（）]*）)?$"
+    r"(计划|方案|办法|政策|意见|要点|规则|细则|指标|清单|目录|指引|规定|表|范围|名单|标准)(（[^（）]*）)?$"
 )
 
 
@@ -350,7 +379,7 @@ def _appendices(lines: list[Line], defects: DefectLog) -> list[tuple[Appendix, s
     """Attachments after the plan (forms, tables, a second document), kept as written: each with
     its printed label ('' for none), title, paragraphs and tables."""
     out: list[tuple[Appendix, str]] = []
-    title_due = False
+    title_due = continues = False
     for line in lines:
         if _APPENDIX.match(line.text) or not out:
             if _APPENDIX.match(line.text):
@@ -361,14 +390,34 @@ def _appendices(lines: list[Line], defects: DefectLog) -> list[tuple[Appendix, s
             title_due = True
         appendix = out[-1][0]
         if line.table is not None:
-            appendix.tables.append(line.table)
+            table = line.table
+            head = [cell for cell in table.rows[0] if cell.strip()] if table.rows else []
+            if title_due and len(head) == 1 and _is_title_line(head[0]) and len(table.rows) > 1:
+                # the attachment's title in a merged first row (real/09): its title, not a row
+                appendix.title = head[0].replace(" ", "")
+                table = table.model_copy(update={"rows": table.rows[1:]})
+            appendix.tables.append(table)
             title_due = False
         elif title_due and label_of(line) is None and _is_title_line(line.text):
             appendix.title = line.text.replace(" ", "") if _is_cjk_title(line.text) else line.text
             title_due = False
+            continues = True
+        elif (
+            continues
+            and appendix.title
+            and not _TITLE_WORD.search(appendix.title)
+            and _TITLE_WORD.search(line.text.replace(" ", ""))
+            and not appendix.text
+            and label_of(line) is None
+            and len(line.text) <= 30
+            and _is_title_line(line.text)
+            and not re.search(r"[，。；：]", line.text)
+        ):
+            appendix.title += line.text.replace(" ", "")  # a title over two lines (real/12)
+            continues = False
         else:
             appendix.text.append(line.full)
-            title_due = False
+            title_due = continues = False
             label = label_of(line)
             if label is not None and (label.halfwidth or label.mixed):
                 # kept as typed (a form's line, not a plan item), but still a slip worth naming

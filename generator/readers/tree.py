@@ -70,6 +70,7 @@ class _TreeBuilder:
         self.stack: list[_Open] = []  # the open path, level 1 first
         self.in_list = False  # inside a 附表：1. … list (its lines are text, not items)
         self.restarted: tuple[Scheme, int] | None = None  # a list restarted inside one item
+        self.group: _Open | None = None  # the unnumbered lead line a restarted list stands under
         self.marks = SourceMarks()
 
     # pass 1: classify paragraphs and build the tree
@@ -83,9 +84,14 @@ class _TreeBuilder:
                 self._open(1, None, line.full, line.no, None)
             elif lab is not None and not self.in_list and not self._restarts(lab):
                 self.restarted = None
+                self.group = None
                 level = self._level(lab.scheme)
                 self._check_label(lab, line.no)
                 self._open(level, lab, lab.rest, line.no, lab.scheme)
+            elif lab is not None and not self.in_list and self._grouped(lab):
+                self._check_label(lab, line.no)
+                assert self.group is not None
+                self._open(self.group.level + 1, lab, lab.rest, line.no, lab.scheme)
             else:
                 self._text(line)
         self._finish()
@@ -135,6 +141,35 @@ class _TreeBuilder:
             else:
                 self.schemes.append(scheme)
         return min(self.schemes.index(scheme) + 1, MAX_DEPTH)
+
+    def _grouped(self, lab: Label) -> bool:
+        """A list that starts again at 1 after a lead line of its own (external/03: 收集的信息：
+        1.–5., then 检索的信息： 1.–3.): the lead line becomes an unnumbered node at the list's
+        level and the new list its children, numbered as written (``child_numbering``)."""
+        if self.group is not None:
+            return lab.scheme == self.group.node.child_numbering
+        if lab.number != 1 or lab.scheme not in self.schemes:
+            return False
+        level = self.schemes.index(lab.scheme) + 1
+        if len(self.stack) < level:
+            return False
+        sibling = self.stack[level - 1]
+        node = sibling.node
+        if not node.text or not node.text[-1].endswith("：") or len(node.text[-1]) > HEADING_MAX:
+            return False
+        if sibling.text_lines and sibling.text_lines[-1] == sibling.line:
+            return False  # run in on the item's own line: the item's text, not a lead line
+        lead, lead_line = node.text.pop(), sibling.text_lines.pop()
+        group = _Open(
+            Node(heading=lead, numbered=False, child_numbering=lab.scheme), level, lead_line, None, None, ""
+        )
+        parent = self.stack[level - 2] if level > 1 else None
+        (parent.children if parent is not None else self.roots).append(group)
+        del self.stack[level - 1 :]
+        self.stack.append(group)
+        self.group = group
+        self.restarted = None
+        return True
 
     def _restarts(self, lab: Label) -> bool:
         """A list that starts again at 1 inside the same item (external/03: 1.–5. then 1.–3.):
