@@ -83,7 +83,7 @@ def annex_labels(document: Document) -> list[str]:
             labels.append("附件")
         else:  # the number after the attachment before it (附件2 → 附件3)
             previous = re.search(r"(\d+)$", labels[-1])
-            labels.append(f"附件{int(previous[1]) + 1 if previous else len(labels)}")
+            labels.append(f"附件{int(previous[1]) + 1 if previous else len(labels) + 1}")
     return labels
 
 

@@ -22,6 +22,7 @@ DefectKind = Literal[
     "skipped_table",
     "missing_title",
     "broken_numbering",
+    "scheme_change",
 ]
 KINDS: tuple[str, ...] = DefectKind.__args__  # type: ignore[attr-defined]
 

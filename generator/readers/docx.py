@@ -57,7 +57,16 @@ def docx_lines(path: Path, defects: DefectLog) -> list[Line]:
         if style in _CAPTION_STYLES and item.text.strip():
             captions[no] = item.text.strip()
         text = remove_garbage(item.text, no, defects)
-        if style in _TITLE_STYLES and titles and titles[-1][0] == style and out and out[-1].no == no - 1:
+        # only the paragraph straight after a title paragraph carries it on (an appendix's title
+        # after a blank paragraph is a title of its own)
+        if (
+            style in _TITLE_STYLES
+            and titles
+            and titles[-1][0] == style
+            and out
+            and out[-1].no == no - 1
+            and out[-1].text
+        ):
             # Our writer breaks long titles over paragraphs by its own layout rule; only a break
             # that rule would not make is the author's (a forced "\n" in the title).
             titles[-1][1].append(clean_text(text))

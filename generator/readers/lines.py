@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ..model import Table
 from ..numbering import Label, parse_chinese_digits, parse_chinese_numeral, parse_label
-from ..typography import CJK_PUNCTUATION, IDEOGRAPHS
+from ..typography import CJK_PUNCTUATION, FULL_WIDTH, IDEOGRAPHS, halfwidth_marks
 from ..typography import has_halfwidth_punctuation as has_halfwidth_punctuation  # tree, notice use it
 from .defects import DefectLog
 
@@ -151,3 +151,13 @@ def label_of(line: Line) -> Label | None:
 def is_paragraph(text: str) -> bool:
     """A full paragraph (a sentence's end, longer than any heading), not a title or heading."""
     return ends_sentence(text) and not text.endswith(("：", ":")) and len(text) > 30
+
+
+def halfwidth_message(text: str) -> str:
+    """The half-width marks of a paragraph as a person fixes them: each character with its
+    column in the paragraph (1-based) and the full-width form to type."""
+    marks = halfwidth_marks(text)
+    shown = [f"{m.group(0)!r} at column {m.start() + 1}" for m in marks[:5]]
+    more = f" and {len(marks) - 5} more" if len(marks) > 5 else ""
+    wanted = "".join(dict.fromkeys(FULL_WIDTH[m.group(0)] for m in marks))
+    return f"half-width {', '.join(shown)}{more} in Chinese text; write {wanted}"

@@ -11,7 +11,7 @@ from typing import Any
 
 from ..docnumber import parse_doc_number
 from .defects import DefectLog
-from .lines import Line, ends_sentence, has_halfwidth_punctuation, parse_date
+from .lines import Line, ends_sentence, halfwidth_message, has_halfwidth_punctuation, parse_date
 
 _COPY_NUMBER = re.compile(r"^\d{6}$")
 _CLASSIFICATION = re.compile(r"^(?P<level>绝密|机密|秘密)\s*(?:★\s*(?P<period>\S+))?$")
@@ -350,4 +350,4 @@ def _report_date(found: Any, line: Line, defects: DefectLog) -> None:
 
 def _warn_halfwidth(line: Line, defects: DefectLog) -> None:
     if has_halfwidth_punctuation(line.text):
-        defects.add(line.no, "halfwidth_punctuation", "half-width punctuation (, ; : ( )) in Chinese text")
+        defects.add(line.no, "halfwidth_punctuation", halfwidth_message(line.text))

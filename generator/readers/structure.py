@@ -224,10 +224,16 @@ def find_plan_start(lines: list[Line]) -> int:
     """Index of the plan's first line (its 附件 label or title); len(lines) when the document is
     a notice alone (external/04: the numbered text is the notice's own 正文)."""
     names = set(book_names(lines))
+    sections = dated = False
     for i, line in enumerate(lines):
         text = line.text.replace(" ", "")
-        if _ANNEX_LABEL.match(text) and i + 1 < len(lines) and not parse_label(lines[i + 1].text):
+        # a 附件 after numbered sections and no 成文日期 is the plan's own attachment (a bare plan's)
+        own = sections and not dated
+        if _ANNEX_LABEL.match(text) and i + 1 < len(lines) and not parse_label(lines[i + 1].text) and not own:
             return i
+        if (lab := label_of(line)) is not None and lab.scheme == "chinese":
+            sections = True
+        dated = dated or parse_date(line.text) is not None
         two = text + lines[i + 1].text.replace(" ", "") if i + 1 < len(lines) else ""
         if (text in names or two in names) and i > 0:  # the title, perhaps over two lines
             return i - 1 if _ANNEX_LABEL.match(lines[i - 1].text) else i

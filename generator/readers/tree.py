@@ -13,12 +13,20 @@ from typing import Any
 from ..model import DEFAULT_SCHEMES, MAX_DEPTH, Node, Numbering, Plan, Scheme
 from ..numbering import chinese_numeral, label
 from .defects import DefectLog
-from .lines import LIST_HEAD, Label, Line, has_halfwidth_punctuation, is_paragraph, label_of
+from .lines import (
+    LIST_HEAD,
+    Label,
+    Line,
+    halfwidth_message,
+    has_halfwidth_punctuation,
+    is_paragraph,
+    label_of,
+)
 
-HALFWIDTH_MESSAGE = "half-width punctuation (, ; : ( )) in Chinese text"
 HEADING_MAX = 40
 """A run-in heading is the paragraph's first sentence when it is this short (with its 。)."""
 
+_ARTICLE = re.compile(r"^第[一二三四五六七八九十百零〇]+[章条]")
 _TASKS = re.compile(r"^（(?P<body>(?:牵头单位|责任单位|完成时限|指标)：.*)）$")
 _TASK_KEYS = {"牵头单位": "lead", "责任单位": "owners", "完成时限": "deadline", "指标": "targets"}
 
@@ -57,6 +65,7 @@ class _Open:
     number: int | None  # the number the source printed; None for a heading without one
     scheme: Scheme | None
     printed: str  # the label as the source printed it ('' for none)
+    article: bool = False  # a 第X条 part of rules: its lists are its children
     text_lines: list[int] = field(default_factory=list)  # source line of each of node.text
     children: list[_Open] = field(default_factory=list)
 
@@ -71,6 +80,7 @@ class _TreeBuilder:
         self.in_list = False  # inside a 附表：1. … list (its lines are text, not items)
         self.restarted: tuple[Scheme, int] | None = None  # a list restarted inside one item
         self.group: _Open | None = None  # the unnumbered lead line a restarted list stands under
+        self.last_number: dict[Scheme, int] = {}  # the last number read in each scheme
         self.marks = SourceMarks()
 
     # pass 1: classify paragraphs and build the tree
@@ -82,11 +92,22 @@ class _TreeBuilder:
                 self._table(line)
             elif k in heading_at:
                 self._open(1, None, line.full, line.no, None)
+            elif lab is None and not self.in_list and self._article(line):
+                pass
             elif lab is not None and not self.in_list and not self._restarts(lab):
                 self.restarted = None
                 self.group = None
-                level = self._level(lab.scheme)
                 self._check_label(lab, line.no)
+                if (top := self._scheme_changed(lab)) is not None:
+                    self.defects.add(
+                        line.no,
+                        "scheme_change",
+                        f"{lab.raw} goes on from {top.printed} in another label scheme; "
+                        f"printed {label(top.scheme, lab.number) if top.scheme else lab.raw} in the plan",
+                    )
+                    self._open(top.level, lab, lab.rest, line.no, top.scheme)
+                    continue
+                level = self._level(lab.scheme)
                 self._open(level, lab, lab.rest, line.no, lab.scheme)
             elif lab is not None and not self.in_list and self._grouped(lab):
                 self._check_label(lab, line.no)
@@ -142,6 +163,29 @@ class _TreeBuilder:
                 self.schemes.append(scheme)
         return min(self.schemes.index(scheme) + 1, MAX_DEPTH)
 
+    def _scheme_changed(self, lab: Label) -> _Open | None:
+        """The open item whose list ``lab`` carries on in another scheme ((一) (二) 3.: the 3. is
+        the list's third item, typed in the wrong scheme), or None."""
+        if not self.stack or lab.number < 2:
+            return None
+        top = self.stack[-1]
+        if top.scheme is None or top.scheme == lab.scheme or top.number != lab.number - 1:
+            return None
+        if top.node.items or top.children or self.last_number.get(lab.scheme) == lab.number - 1:
+            return None  # (二) then 3.: a list of 1. 2. under (一) going on straight through
+        deeper = lab.scheme not in self.schemes or self.schemes.index(lab.scheme) + 1 > top.level
+        return top if deeper and top.level > 1 else None
+
+    def _article(self, line: Line) -> bool:
+        """A 第一章 / 第一条 line of rules (办法, 细则, 指引: real/13–15, 22) in a document without
+        一、 sections: an unnumbered part of its own, so the （一） lists of two articles are two
+        lists, not one list that goes back to 1."""
+        if "chinese" in self.schemes or not _ARTICLE.match(line.text):
+            return False
+        self._open(1, None, line.full, line.no, None)
+        self.stack[-1].article = True
+        return True
+
     def _grouped(self, lab: Label) -> bool:
         """A list that starts again at 1 after a lead line of its own (external/03: 收集的信息：
         1.–5., then 检索的信息： 1.–3.): the lead line becomes an unnumbered node at the list's
@@ -189,6 +233,10 @@ class _TreeBuilder:
         return False
 
     def _open(self, level: int, lab: Label | None, rest: str, line: int, scheme: Scheme | None) -> None:
+        if scheme is not None and self.stack and self.stack[0].article and level <= len(self.stack):
+            if len(self.stack) == 1 or self.stack[0].node.child_numbering == scheme:
+                self.stack[0].node.child_numbering = scheme  # a list inside an article
+                level = 2
         for depth, open_entry in enumerate(self.stack):
             if scheme is not None and open_entry.node.child_numbering == scheme:
                 level = depth + 2  # a sibling in the list that stands under its parent directly
@@ -198,6 +246,8 @@ class _TreeBuilder:
             self.stack[-1].node.child_numbering = scheme
         level = min(level, len(self.stack) + 1)
         del self.stack[level - 1 :]
+        if lab is not None:
+            self.last_number[lab.scheme] = lab.number
         heading, remainder = _split_heading(rest, standalone=level == 1)
         node = Node(heading=heading)
         entry = _Open(node, level, line, lab.number if lab else None, scheme, lab.raw if lab else "")
@@ -210,12 +260,14 @@ class _TreeBuilder:
         self.stack.append(entry)
         self.in_list = False
         if has_halfwidth_punctuation(rest):
-            self.defects.add(line, "halfwidth_punctuation", HALFWIDTH_MESSAGE)
+            self.defects.add(
+                line, "halfwidth_punctuation", halfwidth_message((lab.raw if lab else "") + rest)
+            )
 
     def _text(self, line: Line) -> None:
         text = line.full
         if has_halfwidth_punctuation(text):
-            self.defects.add(line.no, "halfwidth_punctuation", HALFWIDTH_MESSAGE)
+            self.defects.add(line.no, "halfwidth_punctuation", halfwidth_message(text))
         if not self.stack:
             self.marks.fields[f"plan.preamble[{len(self.plan.preamble)}]"] = line.no
             self.plan.preamble.append(text)

@@ -22,7 +22,7 @@ from typing import Any, ClassVar
 from .. import ooxml as ox
 from ..errors import InputError, Problem
 from ..title_lines import break_title, width_zi
-from ..view import AppendixView, DocumentView, Para
+from ..view import AppendixView, DocumentView, NoticeView, Para
 from . import docx_template as tpl
 
 # ---------------------------------------------------------------- style names → ids
@@ -227,16 +227,20 @@ def _plan_paragraphs(paragraphs: list[Para], sid: StyleIds) -> list[dict[str, An
     return out
 
 
-def _in_notice_body(paragraphs: list[Para]) -> list[str]:
-    out: list[str] = []
-    for p in paragraphs:
-        if p.kind == "table" and p.table is not None:
-            out.extend("\t".join(row) for row in p.table.rows)
-        else:
-            out.append(p.full)
-        if p.tasks:
-            out.append(p.tasks)
+def _closing_after(n: NoticeView, closing: list[Any]) -> list[dict[str, Any]]:
+    """附件说明, 署名 and 附注 as paragraphs after a notice's own numbered 正文."""
+    out: list[dict[str, Any]] = []
+    for a in _attachments(n.attachments):
+        out.append(
+            {"kind": "blank"} if a["blank"] else {"kind": _ATTACHMENT_KINDS[a["kind"]], "text": a["text"]}
+        )
+    out.extend({"kind": "signature", "xml": c} for c in closing)
+    if n.note:
+        out.append({"kind": "note", "text": n.note})
     return out
+
+
+_ATTACHMENT_KINDS = {"single": "attachment", "first": "attachment_first", "next": "attachment_next"}
 
 
 def _appendix_paragraphs(appendices: list[AppendixView], sid: StyleIds) -> list[dict[str, Any]]:
@@ -281,6 +285,8 @@ def build_context(view: DocumentView, sid: StyleIds = default_style_id) -> dict[
         suffix_size, suffix_scale = mark_font(size)
         context["issuer_suffix"] = ox.run(n.issuer_suffix, size_pt=suffix_size, char_scale=suffix_scale)
     signer_lines, signer_last = _signers(view, sid)
+    closing = closing_paragraphs(n.signatories, n.date, n.sealed, sid)
+    own = view.plan.in_notice  # the numbered text is the notice's own 正文: the closing follows it
     context.update(
         upward=n.upward,
         signer_lines=signer_lines,
@@ -288,16 +294,16 @@ def build_context(view: DocumentView, sid: StyleIds = default_style_id) -> dict[
         doc_number=n.doc_number,
         title_lines=break_title("\n".join(n.title_lines)),
         recipients=n.recipients,
-        # a notice's own numbered text prints as its 正文 (labels as typed, in the body's style)
-        body=n.body + _in_notice_body(view.plan.paragraphs) if view.plan.in_notice else n.body,
-        attachments=_attachments(n.attachments),
-        closing=closing_paragraphs(n.signatories, n.date, n.sealed, sid),
-        note=n.note,
+        body=n.body,
+        attachments=[] if own else _attachments(n.attachments),
+        closing=[] if own else closing,
+        note="" if own else n.note,
         has_notice=view.has_notice,
         in_notice=view.plan.in_notice,
         annex_label=view.plan.annex_label,
         plan_title_lines=break_title(view.plan.title),
-        paragraphs=_plan_paragraphs([] if view.plan.in_notice else view.plan.paragraphs, sid)
+        paragraphs=_plan_paragraphs(view.plan.paragraphs, sid)
+        + (_closing_after(n, closing) if own else [])
         + _appendix_paragraphs(view.plan.appendices, sid),
         has_imprint=n.has_imprint,
         imprint_spacer=ox.paragraph(sid("WP Imprint Anchor"), line_exact=imprint_height(n.cc)),
