@@ -190,7 +190,8 @@ class Notice(_Strict):
     recipients: list[str] = Field(default_factory=list, description="主送机关")
     body: list[str] = Field(default_factory=list, description="正文 paragraphs")
     attachments: list[str] | None = Field(
-        default=None, description="附件说明: attachment names; default the plan; [] for none"
+        default=None,
+        description="附件说明: attachment names; default the plan and the appendices; [] for none",
     )
     signatories: list[str] = Field(default_factory=list, description="署名 (one or several)")
     date: dt.date | None = Field(default=None, description="成文日期")

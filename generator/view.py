@@ -43,12 +43,13 @@ def default_notice_title(plan_title: str) -> str:
 
 
 def attachment_names(document: Document) -> list[str]:
-    """附件说明 names: as given, else the plan's title; [] when the notice names none (or there is
-    no notice, or the numbered text is the notice's own)."""
+    """附件说明 names: as given, else the plan's title and those of the further attachments; []
+    when the notice names none (or there is no notice)."""
     if document.notice is None:
         return []
     if document.notice.attachments is None:
-        return [] if document.plan.in_notice else [document.plan.title]
+        further = [a.title for a in document.appendices if a.title]
+        return further if document.plan.in_notice else [document.plan.title, *further]
     return list(document.notice.attachments)
 
 

@@ -64,8 +64,10 @@ def build_document(lines: list[Line], defects: DefectLog) -> tuple[Document, Sou
         plan, printed, appendices = read_plan(plan_lines, defects, marks, untitled, known)
     if not _YEAR.search(plan.title) or plan.in_notice:
         plan.year = _year_of(fields, plan)
-    if plan.title and fields.get("attachments") == [plan.title]:
-        del fields["attachments"]  # the default: 附件说明 names the plan
+    default = [] if plan.in_notice else [plan.title]
+    default += [a.title for a, _ in appendices if a.title]
+    if default and fields.get("attachments") == default:
+        del fields["attachments"]  # the default: 附件说明 names the plan and the further attachments
     elif "attachments" not in fields:
         fields["attachments"] = []
     bare = not notice_lines and not tail  # an attachment kept without the notice that issued it
