@@ -214,8 +214,9 @@ class Appendix(_Strict):
     title: str | None = Field(default=None, description="标题 of the attachment")
     text: list[str] = Field(default_factory=list, description="paragraphs, as written (labels included)")
     tables: list[Table] = Field(default_factory=list, description="tables, after the paragraphs")
+    notes: list[str] = Field(default_factory=list, description="paragraphs after the tables (备注, 说明)")
 
-    _listify = field_validator("text", mode="before")(lambda cls, v: _as_list(v))
+    _listify = field_validator("text", "notes", mode="before")(lambda cls, v: _as_list(v))
 
 
 class Document(_Strict):

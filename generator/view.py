@@ -195,6 +195,7 @@ class AppendixView:
     title: str
     text: list[str]
     tables: list[Table]
+    notes: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -254,7 +255,9 @@ _NO_NOTICE = Notice(issuer_suffix="")
 
 
 def _appendix_view(appendix: Appendix, label: str) -> AppendixView:
-    return AppendixView(label, appendix.title or "", list(appendix.text), list(appendix.tables))
+    return AppendixView(
+        label, appendix.title or "", list(appendix.text), list(appendix.tables), list(appendix.notes)
+    )
 
 
 def build_view(document: Document) -> DocumentView:

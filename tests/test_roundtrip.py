@@ -235,7 +235,9 @@ def appendix(draw: st.DrawFn, tables: bool = False) -> Appendix:
     """A further attachment: a form or list with its title, paragraphs and (Word) tables."""
     title = draw(WORDS) + draw(st.sampled_from(["任务分工表", "名单", "调查表"]))
     text = draw(st.lists(paragraph(), min_size=1, max_size=3))
-    return Appendix(title=title, text=text, tables=draw(st.lists(table(), max_size=1)) if tables else [])
+    drawn = draw(st.lists(table(), max_size=1)) if tables else []
+    notes = draw(st.lists(paragraph(), max_size=1)) if drawn else []  # a 备注 after the table
+    return Appendix(title=title, text=text, tables=drawn, notes=notes)
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -424,7 +424,8 @@ def _appendices(lines: list[Line], defects: DefectLog) -> list[tuple[Appendix, s
             appendix.title += line.text.replace(" ", "")  # a title over two lines (real/12)
             continues = False
         else:
-            appendix.text.append(line.full)
+            # a paragraph after a table (备注, real/09) stays after it
+            (appendix.notes if appendix.tables else appendix.text).append(line.full)
             title_due = continues = False
             label = label_of(line)
             if label is not None and (label.halfwidth or label.mixed):

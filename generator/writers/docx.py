@@ -253,6 +253,7 @@ def _appendix_paragraphs(appendices: list[AppendixView], sid: StyleIds) -> list[
         out.extend({"kind": "text", "text": text} for text in appendix.text)
         tables = [Para("table", 0, table=table) for table in appendix.tables]
         out.extend(_plan_paragraphs(tables, sid))
+        out.extend({"kind": "text", "text": text} for text in appendix.notes)
     return out
 
 
