@@ -223,3 +223,24 @@ def test_notice_none_round_trips_through_yaml() -> None:
     assert "notice: null" in text
     assert load_text(text) == document
     assert Notice() == Document(plan=document.plan).notice  # a plan file without `notice:` still has one
+
+
+def test_recipients_over_two_lines() -> None:
+    text = (
+        """关于印发《2024年工作要点》的通知
+各区卫生健康局、财政局、人力资源社会保障局，市医保中心，
+各有关医疗卫生单位：
+现将《2024年工作要点》印发给你们，请认真贯彻落实。
+云溪市卫生健康委员会
+2024年4月20日
+"""
+        + PLAN
+    )
+    notice = import_text(text).document.notice
+    assert notice is not None
+    assert notice.recipients == [
+        "各区卫生健康局、财政局、人力资源社会保障局",
+        "市医保中心",
+        "各有关医疗卫生单位",
+    ]
+    assert notice.body == ["现将《2024年工作要点》印发给你们，请认真贯彻落实。"]

@@ -83,6 +83,9 @@ def read_notice(lines: list[Line], defects: DefectLog, where: dict[str, int] | N
     if rest:
         where["notice.title"] = rest[0].no
     _read_title(rest, fields)
+    wrapped = _wrapped_recipients(rest)
+    if wrapped:  # 主送 over several lines: joined, as the names run on
+        rest[: len(wrapped)] = [Line(wrapped[0].no, "".join(line.text for line in wrapped))]
     if rest and rest[0].text.endswith(_RECIPIENTS_END) and not _ATTACHMENT.match(rest[0].text):
         line = rest.pop(0)
         where["notice.recipients"] = line.no
@@ -96,6 +99,27 @@ def read_notice(lines: list[Line], defects: DefectLog, where: dict[str, int] | N
     if disclosure and "note" not in fields:
         fields["note"] = disclosure  # 公开属性 is printed as a 附注 (never an issuer)
     return fields
+
+
+def _wrapped_recipients(rest: list[Line]) -> list[Line]:
+    """The lines of a 主送 that wraps: names with their commas on lines that end without a
+    sentence mark, up to the one ending in ：(at most three lines); [] when it does not wrap."""
+    for end in range(1, min(3, len(rest) - 1) + 1):
+        last = rest[end].text
+        if not last.endswith(_RECIPIENTS_END):
+            continue
+        head = rest[:end]
+        if all(
+            line.table is None
+            and not ends_sentence(line.text)
+            and not re.search(r"[。；]", line.text)
+            and re.search(r"[，、,]$|[，、,]", line.text)
+            and len(line.text) >= 8
+            for line in head
+        ) and not _ATTACHMENT.match(last):
+            return rest[: end + 1]
+        return []
+    return []
 
 
 def _read_header(rest: list[Line], fields: dict[str, Any], defects: DefectLog, where: dict[str, int]) -> None:
