@@ -97,7 +97,12 @@ def test_dumped_yaml_loads_back_equal(path: Path, tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "path", sorted(SEEDS.glob("*.txt")) + sorted(EXTERNAL.glob("*.txt")), ids=lambda p: p.name[:24]
+    "path",
+    sorted(SEEDS.glob("*.txt"))
+    + sorted(EXTERNAL.glob("*.txt"))
+    + sorted((SEEDS.parent / "real").glob("*.txt"))
+    + sorted((SEEDS.parent / "real").glob("*.docx")),
+    ids=lambda p: p.name[:24],
 )
 def test_imported_yaml_loads_back_equal(path: Path, tmp_path: Path) -> None:
     """What `import` writes for each corpus document is a valid plan file of the same model."""
