@@ -1,13 +1,12 @@
 """The `workplan` command: each subcommand is a few lines over a library function.
 
 Commands are defined in the order of the work (typer lists them in that order):
-new/import → validate → render → check, then diff and rollover; schema last.
+new/import → validate → render → check, then diff, rollover and tasks; schema last.
 Exit codes: 0 ok, 1 the document has problems (or, for diff, differs), 2 usage or input error.
 """
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Callable
 from functools import wraps
@@ -18,6 +17,7 @@ import typer
 
 from . import __version__
 from .errors import InputError
+from .list_numbering import NUMBERING_MODES
 from .load import load_document
 from .output import OutputError, check_target, check_targets, write_atomic
 from .render import TEXT_FORMATS, FormatError, format_of, render, render_to_file
@@ -28,7 +28,7 @@ Draft Chinese government work plans (工作要点) as GB/T 9704-2012 documents.
 
 Workflow: **new** (a starter plan) or **import** (last year's .docx/.txt/.md) → edit the YAML →
 **validate** → **render** (.docx .pdf .html .md .txt) → **check** the layout.
-Between versions: **diff**; for next year: **rollover**.
+Between versions: **diff**; for next year: **rollover**; during the year: **tasks** (督办台账).
 
 Exit codes: 0 ok · 1 the document has problems (validate, check) or differs (diff) ·
 2 bad input or usage (one message naming file:line:column, nothing written).
@@ -187,24 +187,58 @@ def render_cmd(
     template: Annotated[
         Path | None, typer.Option("--template", help="Agency's own Word template (.docx).")
     ] = None,
+    numbering: Annotated[
+        str,
+        typer.Option(
+            "--numbering",
+            help="docx/pdf headings: 'word' (Word's own list numbering, renumbers on edits) or "
+            "'text' (labels typed into the text, for templates that need it).",
+        ),
+    ] = "word",
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Fail on validate's warnings (exit 1, nothing written).")
+    ] = False,
 ) -> None:
-    """Render plans to .docx .pdf .html .md .txt (format from the -o suffix)."""
+    """Render plans to .docx .pdf .html .md .txt (format from the -o suffix); validate's warnings
+    go to stderr."""
+    from .check.lint import lint_files
+
+    if numbering not in NUMBERING_MODES:
+        raise _fail(f"error: --numbering {numbering!r} — use one of {', '.join(NUMBERING_MODES)}")
     if (output is None) == (outdir is None):
         raise _fail("error: give either -o OUTPUT (one plan) or -d OUTDIR (one or more plans)")
+    if strict:  # before anything is written
+        _print_warnings(lint_files(plans), strict=True)
     wanted = [f.strip().lower().lstrip(".") for f in (formats or "txt").split(",") if f.strip()]
     if output is not None:
         if len(plans) != 1:
             raise _fail("error: -o takes one plan; use -d OUTDIR for several")
-        _render_one(plans[0], output, template, wanted if formats is not None else None)
+        _render_one(plans[0], output, template, wanted if formats is not None else None, numbering)
+        if not strict:  # after rendering: an output error stays the one message
+            _print_warnings(lint_files(plans), strict=False)
         return
     assert outdir is not None
     from .batch import render_batch
 
-    if not render_batch(plans, outdir, wanted, template=template, progress=True).ok:
+    ok = render_batch(plans, outdir, wanted, template=template, progress=True, numbering=numbering).ok
+    if not strict:
+        _print_warnings(lint_files(plans), strict=False)
+    if not ok:
         raise typer.Exit(2)
 
 
-def _render_one(plan: Path, output: Path, template: Path | None, formats: list[str] | None) -> None:
+def _print_warnings(warnings: list[Any], *, strict: bool) -> None:
+    """validate's warnings on stderr; with --strict any warning fails the render (exit 1)."""
+    for warning in warnings:
+        typer.echo(str(warning), err=True)
+    if strict and warnings:
+        typer.echo(f"error: {len(warnings)} warning(s) and --strict: nothing written", err=True)
+        raise typer.Exit(1)
+
+
+def _render_one(
+    plan: Path, output: Path, template: Path | None, formats: list[str] | None, numbering: str = "word"
+) -> None:
     if str(output) == "-":
         fmt = ",".join(formats) if formats else "txt"
         if fmt not in TEXT_FORMATS:
@@ -220,7 +254,7 @@ def _render_one(plan: Path, output: Path, template: Path | None, formats: list[s
             f"error: -o {output} writes {fmt}, but --format asks for {','.join(formats)} — "
             "drop --format or change the -o suffix"
         )
-    render_to_file(load_document(plan), output, template=template, inputs=[plan])
+    render_to_file(load_document(plan), output, template=template, inputs=[plan], numbering=numbering)
 
 
 @app.command("check")
@@ -264,11 +298,20 @@ def diff_cmd(
     template: Annotated[
         Path | None, typer.Option("--template", help="With -o diff.docx: the agency's own Word template.")
     ] = None,
+    color: Annotated[
+        str,
+        typer.Option(
+            "--color", help="always, never or auto (colour on a terminal; [-old-]{+new+} marks otherwise)."
+        ),
+    ] = "auto",
 ) -> None:
     """Compare two versions of a plan; exit 0 same, 1 different, 2 bad input."""
     from .diff import diff_documents, load_version
     from .writers.diff_files import DIFF_FORMATS, render_diff
-    from .writers.diff_text import print_diff, summary_line
+    from .writers.diff_text import COLOR_CHOICES, diff_console, print_diff, summary_line
+
+    if color not in COLOR_CHOICES:
+        raise _fail(f"error: --color {color}: choose always, never or auto")
 
     fmt = output.suffix.lower().lstrip(".") if output is not None else ""
     if output is not None and fmt not in DIFF_FORMATS:
@@ -276,7 +319,7 @@ def diff_cmd(
     check_targets({"-o": output}, inputs=[old, new])
     result = diff_documents(load_version(old), load_version(new))
     if output is None:
-        print_diff(result, summary_only=summary)
+        print_diff(result, diff_console(color), summary_only=summary)
     else:
         data = render_diff(result, fmt, author=author, template=template)
         write_atomic(output, data, inputs=[old, new])
@@ -300,12 +343,16 @@ def rollover_cmd(
     keep_done: Annotated[
         bool, typer.Option("--keep-done", help="Keep items whose status is done or dropped.")
     ] = False,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing draft or report.")] = False,
 ) -> None:
     """Draft next year's plan: years advance, 序号 and dates cleared, text years listed for review."""
     from .rollover import RolloverError, rollover_file
     from .writers.review_md import render_review
 
     check_targets({"-o": output, "--report": report}, inputs=[plan])
+    for option, target in (("-o", output), ("--report", report)):
+        if target is not None and target.exists() and not force:
+            raise _fail(f"error: {target} exists; choose another {option} or add --force to overwrite it")
     try:
         result = rollover_file(
             plan, year, for_file=output, bump_text_years=bump_text_years, keep_done=keep_done
@@ -319,12 +366,80 @@ def rollover_cmd(
     typer.echo(f"wrote {output}" + (f" and {report}" if report is not None else ""), err=True)
 
 
-@app.command("schema")
-def schema_cmd() -> None:
-    """Print the JSON Schema of the plan YAML (for editors)."""
-    from .schema import json_schema
+@app.command("tasks")
+@guarded
+def tasks_cmd(
+    plan: Annotated[Path, typer.Argument(help="Plan YAML.")],
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "-o", "--output", help="Ledger: .xlsx, .csv or .json (with --update: the YAML to write)."
+        ),
+    ] = None,
+    update: Annotated[
+        Path | None,
+        typer.Option("--update", help="Read this ledger back and write its status changes into the plan."),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing output file.")] = False,
+) -> None:
+    """The 督办台账: one row per task (.xlsx/.csv/.json); --update writes its statuses back."""
+    from .tasks.cli import update_from_ledger, write_ledger
 
-    typer.echo(json.dumps(json_schema(), ensure_ascii=False, indent=2))
+    if update is None:
+        if output is None:
+            raise _fail("error: give -o tasks.xlsx|.csv|.json, or --update LEDGER")
+        typer.echo(write_ledger(plan, output, force=force), err=True)
+        return
+    for line in update_from_ledger(plan, update, output, force=force):
+        typer.echo(line)
+
+
+@app.command("serve")
+@guarded
+def serve_cmd(
+    path: Annotated[
+        Path, typer.Argument(help="A plan .yaml to open, or a folder of plans (default: this folder).")
+    ] = Path("."),
+    port: Annotated[int, typer.Option("--port", help="Port to listen on (0: any free port).")] = 8765,
+    host: Annotated[
+        str, typer.Option("--host", help="Interface to listen on; anything but 127.0.0.1 is warned about.")
+    ] = "127.0.0.1",
+    no_browser: Annotated[bool, typer.Option("--no-browser", help="Do not open a browser.")] = False,
+) -> None:
+    """Edit plans in a local web page (in Chinese) with a live A4 preview; saving keeps the YAML's layout."""
+    from .serve.app import ServeError, serve
+
+    try:
+        serve(path, host=host, port=port, open_browser=not no_browser, echo=typer.echo)
+    except ServeError as exc:
+        raise _fail(f"error: {exc}") from None
+
+
+@app.command("schema")
+@guarded
+def schema_cmd(
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "-o",
+            "--output",
+            help="Write it to this file (e.g. plans/workplan.schema.json: plan files written beside it "
+            "point their $schema comment at it); stdout if absent.",
+        ),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+) -> None:
+    """Print the JSON Schema of the plan YAML (for editors)."""
+    from .schema import schema_text
+
+    if output is None:
+        sys.stdout.write(schema_text())
+        return
+    check_target(output)
+    if output.exists() and not force:
+        raise _fail(f"error: {output} exists; choose another -o or add --force to overwrite it")
+    write_atomic(output, schema_text())
+    typer.echo(f"wrote {output}", err=True)
 
 
 def main() -> None:

@@ -62,7 +62,8 @@ def dump_document(
     """
     from .schema import schema_comment
 
-    lines = [schema_comment(Path(for_file) if for_file is not None else None)]
+    comment = schema_comment(Path(for_file) if for_file is not None else None)
+    lines = [comment] if comment else []
     lines.append("# 工作要点 (work plan) issued by a 通知 (notice), written for `workplan`.")
     lines.extend(f"# {c}" if c else "#" for c in comments or ())
     lines.append("")
@@ -129,6 +130,8 @@ def _fields(model: BaseModel) -> dict[str, Any]:
         ):
             continue
         out[name] = value
+    if isinstance(model, Plan) and "task_table" in out and not _fields(out["task_table"]):
+        out["task_table"] = True  # the table with its defaults
     if isinstance(model, Plan):  # numbering settings read best before the tree they number
         sections = out.pop("sections", [])
         out["sections"] = sections

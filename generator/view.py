@@ -14,6 +14,8 @@ from dataclasses import dataclass, field, replace
 
 from .model import Appendix, DocNumber, Document, Node, Notice, Table
 from .numbering import Numbered, number_plan, points_inline
+from .tasks.table import TaskTableView, build_task_table
+from .tasks.table import default_title as default_task_table_title
 
 
 def format_date(date: dt.date) -> str:
@@ -23,8 +25,23 @@ def format_date(date: dt.date) -> str:
 
 def format_doc_number(number: DocNumber) -> str:
     """发文字号 with 六角括号 〔〕 (§7.2.5); an unassigned 序号 prints as a blank to fill in."""
-    serial = str(number.serial) if number.serial is not None else "　"
+    serial = str(number.serial) if number.serial is not None else BLANK
     return f"{number.prefix}〔{number.year}〕{serial}号"
+
+
+BLANK = "　"
+"""One full-width space: the blank a clerk fills in by hand (序号, month, day)."""
+
+
+def date_placeholder(year: int) -> str:
+    """A date still to fill in, as drafts print it: ``2028年　月　日``."""
+    return f"{year}年{BLANK}月{BLANK}日"
+
+
+def placeholder_year(document: Document) -> int:
+    """The year a blank date of the notice is to be in: its 文号's, else the plan's."""
+    number = document.notice.doc_number if document.notice else None
+    return number.year if number is not None else document.plan.year
 
 
 def notice_title(document: Document) -> str:
@@ -42,30 +59,48 @@ def default_notice_title(plan_title: str) -> str:
     return f"关于印发《{plan_title}》的通知"
 
 
+def task_table_title(document: Document) -> str | None:
+    """Title of the 重点任务分工表, None when the plan has none."""
+    table = document.plan.task_table
+    if table is None:
+        return None
+    return table.title or default_task_table_title(document.plan.title)
+
+
 def attachment_names(document: Document) -> list[str]:
-    """附件说明 names: as given, else the plan's title and those of the further attachments; []
-    when the notice names none (or there is no notice)."""
-    if document.notice is None:
+    """附件说明 names: as given, else the plan's title, those of the further attachments and the
+    分工表's; [] when the notice names none (or there is no notice: a bare plan is no one's 附件)."""
+    if getattr(document, "notice", None) is None:
         return []
     if document.notice.attachments is None:
+        table = task_table_title(document)
         further = [a.title for a in document.appendices if a.title]
-        return further if document.plan.in_notice else [document.plan.title, *further]
+        own = [] if document.plan.in_notice else [document.plan.title]
+        return own + further + ([table] if table else [])
     return list(document.notice.attachments)
 
 
-def annex_labels(document: Document) -> list[str]:
-    """附件 labels printed above the plan and above each appendix, in print order ('' where none).
+@dataclass(frozen=True)
+class Annex:
+    """One printed 附件: what it is, its title and its label."""
 
-    The one place attachment labels are decided: an explicit label is kept as written (附件2 of a
-    bare plan); else the notice's 附件说明 numbers the attachments it names; else appendices are
-    numbered by their place after the plan (附件 when there is a single attachment)."""
+    kind: str  # plan | task_table | appendix
+    name: str
+    label: str  # 附件 / 附件N; '' when the 附件说明 does not name it
+
+
+def annexes(document: Document) -> list[Annex]:
+    """The printed 附件 in order — the plan, the further attachments, then the 重点任务分工表 — each
+    labelled: the one place attachments are numbered. An explicit label is kept as written (附件2
+    of a bare plan); else the 附件说明 numbers what it names (附件 alone when it names one); else a
+    further attachment takes the number after the one before it."""
     names = attachment_names(document)
     plan = document.plan
 
-    def by_name(title: str | None) -> str:
-        if title is None or title not in names:
+    def by_name(name: str | None) -> str:
+        if name is None or name not in names:
             return ""
-        return "附件" if len(names) == 1 else f"附件{names.index(title) + 1}"
+        return "附件" if len(names) == 1 else f"附件{names.index(name) + 1}"
 
     if plan.in_notice:
         first = ""
@@ -73,19 +108,28 @@ def annex_labels(document: Document) -> list[str]:
         first = plan.attachment_label
     else:
         first = by_name(plan.title)
-    labels = [first]
-    total = (1 if first else 0) + len(document.appendices)
+    out = [Annex("plan", plan.title, first)]
+    table = task_table_title(document)
+    total = (1 if first else 0) + len(document.appendices) + (table is not None)
     for appendix in document.appendices:
         if appendix.label is not None:
-            labels.append(appendix.label)
+            label = appendix.label
         elif found := by_name(appendix.title):
-            labels.append(found)
+            label = found
         elif total == 1:
-            labels.append("附件")
+            label = "附件"
         else:  # the number after the attachment before it (附件2 → 附件3)
-            previous = re.search(r"(\d+)$", labels[-1])
-            labels.append(f"附件{int(previous[1]) + 1 if previous else len(labels) + 1}")
-    return labels
+            previous = re.search(r"(\d+)$", out[-1].label)
+            label = f"附件{int(previous[1]) + 1 if previous else len(out) + 1}"
+        out.append(Annex("appendix", appendix.title or "", label))
+    if table is not None:  # the generated 分工表 after what the document already attaches
+        out.append(Annex("task_table", table, by_name(table)))
+    return out
+
+
+def annex_labels(document: Document) -> list[str]:
+    """The labels of the plan and of each further attachment (the 分工表's aside), as printed."""
+    return [annex.label for annex in annexes(document) if annex.kind != "task_table"]
 
 
 SIGNERS_LABEL = "签发人："  # §7.2.6
@@ -207,6 +251,7 @@ class PlanView:
     outline: list[Numbered] = field(default_factory=list)
     in_notice: bool = False  # printed as the notice's own 正文: no title, no 附件 page
     appendices: list[AppendixView] = field(default_factory=list)
+    task_table: TaskTableView | None = None  # 重点任务分工表, the next 附件
 
 
 @dataclass(frozen=True)
@@ -263,13 +308,20 @@ def _appendix_view(appendix: Appendix, label: str) -> AppendixView:
 def build_view(document: Document) -> DocumentView:
     """The printed strings of ``document``; numbering is computed here, once."""
     n = document.notice if document.notice is not None else _NO_NOTICE
+    blank_year = placeholder_year(document)
     outline = number_plan(document.plan)
     paragraphs = [Para("preamble", 0, text=p) for p in document.plan.preamble]
     for entry in outline:
         paragraphs.extend(_node_paragraphs(entry))
 
     names = attachment_names(document)
-    labels = annex_labels(document)
+    printed = annexes(document)
+    annex_label = printed[0].label
+    task_table = None
+    for annex in printed:
+        if annex.kind == "task_table":
+            task_table = build_task_table(document.plan, outline, annex.label, annex.name)
+    appendix_labels = [annex.label for annex in printed if annex.kind == "appendix"]
 
     classification = n.classification or ""
     if classification and n.secrecy_period:
@@ -287,20 +339,25 @@ def build_view(document: Document) -> DocumentView:
         body=list(n.body),
         attachments=_attachment_lines(names),
         signatories=list(n.signatories),
-        date=format_date(n.date) if n.date else "",
+        # A notice that is signed but undated (a rollover draft) shows the date to fill in.
+        date=format_date(n.date) if n.date else date_placeholder(blank_year) if n.signatories else "",
         sealed=n.sealed,
         note=f"（{n.note}）" if n.note else "",
         cc=("抄送：" + "，".join(n.cc) + "。") if n.cc else "",
         printer=n.printer or "",
-        print_date=(format_date(n.print_date) + "印发") if n.print_date else "",
+        # 印发机关 without 印发日期 (cleared by a rollover) keeps its line with a blank date.
+        print_date=(format_date(n.print_date) if n.print_date else date_placeholder(blank_year)) + "印发"
+        if n.print_date or n.printer
+        else "",
     )
     plan = PlanView(
         title=document.plan.title,
         year=document.plan.year,
-        annex_label=labels[0],
+        annex_label=annex_label,
         paragraphs=paragraphs,
         outline=outline,
         in_notice=document.plan.in_notice,
-        appendices=[_appendix_view(a, x) for a, x in zip(document.appendices, labels[1:], strict=True)],
+        appendices=[_appendix_view(a, x) for a, x in zip(document.appendices, appendix_labels, strict=True)],
+        task_table=task_table,
     )
     return DocumentView(notice, plan, document)

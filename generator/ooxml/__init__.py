@@ -10,7 +10,14 @@ quirks are handled once, here. One module per area, as in python-docx's ``oxml``
   properties, used by ``writers/docx_template.py`` to build ``templates/notice.docx``;
 * :mod:`.fragments` — :class:`RunXml` / :class:`ParagraphXml` XML that docxtpl inserts verbatim
   (``{{r …}}``, ``{{p …}}``) with plan text escaped as data, and the bottom-anchored text box;
+* :mod:`.sections` — footer references shared by sections, the turned page number of a
+  landscape page;
+* :mod:`.tables` — whole tables for ``{{p …}}`` (the 重点任务分工表);
+* :mod:`.numbering` — Word's list numbering: w:abstractNum/w:num and a paragraph's w:numPr;
 * :mod:`.revisions` — tracked changes (w:ins/w:del) for ``writers/diff_docx.py``;
+* :mod:`.comments` — comments (批注) anchored on paragraphs, for the diff writer;
+* :mod:`.stamps` — hidden bookmarks naming the node and part each plan paragraph prints, so the
+  diff writer pairs paragraphs by identity;
 * :mod:`.reading` — a body's blocks and printed text, characters with their run formatting, inline
   edits, style ids and numbering.xml as written, for ``readers/docx.py`` and the diff writer.
 
@@ -19,6 +26,7 @@ Units: Word measures in twips (1/20 pt), font sizes in half-points, borders in e
 
 from docx.oxml.ns import qn
 
+from .comments import COMMENTS_PART, anchor_comment, comments_part, register_comments
 from .elements import TWIPS_PER_MM, W_NS, get_ppr, get_rpr, mm_to_twips, ppr_child, rpr_child
 from .fragments import (
     EMU_PER_TWIP,
@@ -26,10 +34,12 @@ from .fragments import (
     RunXml,
     bottom_textbox,
     escape_text,
+    offset_drawing_ids,
     paragraph,
     run,
     runs,
 )
+from .numbering import LevelDef, add_list, free_ids, paragraph_style, set_num_pr, style_font, style_indent
 from .properties import (
     add_tab_stop,
     append_field,
@@ -84,41 +94,61 @@ from .reading import (
     text_box_texts,
 )
 from .revisions import Revisions, as_deleted_text, serialize_part, text_run, track_revisions_on
+from .sections import move_last_section, pin_textbox_to_page, share_header_footer_refs, turned_textbox
+from .stamps import apply_stamps, block_stamp, remove_stamps, stamp_token
+from .tables import CellSpec, TableXml, grid_table
 
 __all__ = [
+    "COMMENTS_PART",
     "EMU_PER_TWIP",
     "TWIPS_PER_MM",
     "W_NS",
     "Atom",
+    "CellSpec",
+    "LevelDef",
     "LevelXml",
     "NumXml",
     "ParagraphXml",
     "Revisions",
     "RunXml",
+    "TableXml",
+    "add_list",
     "add_tab_stop",
+    "anchor_comment",
     "append_field",
+    "apply_stamps",
     "as_deleted_text",
     "atom_runs",
+    "block_stamp",
     "block_text",
     "body_blocks",
     "bottom_textbox",
+    "comments_part",
     "document_body",
     "drop_section_break",
     "escape_text",
+    "free_ids",
     "get_ppr",
     "get_rpr",
+    "grid_table",
     "inner_paragraphs",
     "is_paragraph",
     "is_table",
     "link_style",
     "mm_to_twips",
+    "move_last_section",
     "num_pr",
     "numbering_xml",
+    "offset_drawing_ids",
     "own_text",
     "paragraph",
+    "paragraph_style",
     "paragraph_text",
+    "pin_textbox_to_page",
     "ppr_child",
     "qn",
+    "register_comments",
+    "remove_stamps",
     "remove_theme_fonts",
     "replace_content",
     "replace_prefix",
@@ -142,6 +172,7 @@ __all__ = [
     "set_kern",
     "set_lang",
     "set_line_spacing_exact",
+    "set_num_pr",
     "set_outline_level",
     "set_settings_flag",
     "set_size",
@@ -149,11 +180,16 @@ __all__ = [
     "set_table_borders",
     "set_table_layout_fixed",
     "set_table_width",
+    "share_header_footer_refs",
+    "stamp_token",
+    "style_font",
     "style_ids",
+    "style_indent",
     "table_rows",
     "text_atoms",
     "text_box_texts",
     "text_run",
     "track_revisions_on",
+    "turned_textbox",
     "twips_length",
 ]

@@ -14,6 +14,7 @@ from ..view import annex_labels, default_notice_title
 from .defects import DefectLog
 from .lines import LIST_HEAD, Line, ends_sentence, is_paragraph, label_of, parse_date, parse_label
 from .notice import book_names, is_disclosure, is_imprint, read_imprint, read_notice
+from .task_table import split_task_table
 from .tree import SourceMarks, build_tree
 
 _ANNEX_LABEL = re.compile(r"^附件\s*\d{0,2}\s*[：:]?$")
@@ -28,6 +29,7 @@ _NOTE = re.compile(r"^[（(].+[）)]$")
 def build_document(lines: list[Line], defects: DefectLog) -> tuple[Document, SourceMarks]:
     """The document read from cleaned ``lines`` (blank lines included), and what the source
     printed where (its labels and lines, see :class:`SourceMarks`)."""
+    lines, task_table = split_task_table(lines)
     lines = join_page_breaks(lines, defects)
     content = drop_database_lines([line for line in lines if not line.blank], defects)
     tail: list[Line] = []
@@ -64,10 +66,13 @@ def build_document(lines: list[Line], defects: DefectLog) -> tuple[Document, Sou
         plan, printed, appendices = read_plan(plan_lines, defects, marks, untitled, known)
     if not _YEAR.search(plan.title) or plan.in_notice:
         plan.year = _year_of(fields, plan)
+    if task_table is not None:
+        plan.task_table = task_table.settings(plan.title)
+    # the default 附件说明 names the plan, its 分工表 and the further attachments (view.attachment_names)
     default = [] if plan.in_notice else [plan.title]
-    default += [a.title for a, _ in appendices if a.title]
+    default += [a.title for a, _ in appendices if a.title] + ([task_table.title] if task_table else [])
     if default and fields.get("attachments") == default:
-        del fields["attachments"]  # the default: 附件说明 names the plan and the further attachments
+        del fields["attachments"]
     elif "attachments" not in fields:
         fields["attachments"] = []
     bare = not notice_lines and not tail  # an attachment kept without the notice that issued it
@@ -83,7 +88,9 @@ def _keep_printed_labels(document: Document, plan_label: str, appendix_labels: l
     """附件 labels as the source printed them, where they differ from the ones the view would
     compute (a bare plan's 附件2; a plan printed without one although the 附件说明 names it)."""
     computed = annex_labels(document)
-    if computed[0] != plan_label and not document.plan.in_notice:
+    # a plan printed without the label its 附件说明 implies gets it (GB/T 9704 §7.3.7); one
+    # printed otherwise (a bare plan's 附件2) is kept as printed
+    if plan_label and computed[0] != plan_label and not document.plan.in_notice:
         document.plan.attachment_label = plan_label
     for appendix, label in zip(document.appendices, appendix_labels, strict=True):
         appendix.label = label
@@ -142,7 +149,7 @@ def numbered_body(lines: list[Line]) -> tuple[int, int] | None:
     dated = next((i for i in range(len(lines) - 1, first, -1) if parse_date(lines[i].text)), None)
     if dated is not None:
         end = dated
-        while end - 1 > first and _closing_line(lines[end - 1].text) and dated - end < 6:
+        while end - 1 > first and _closing_line(lines[end - 1]) and dated - end < 6:
             end -= 1
     attachment = next((i for i in range(first + 1, end) if re.match(r"^附件\s*[：:]", lines[i].text)), None)
     if attachment is not None:
@@ -163,9 +170,11 @@ def _numbered_before_date(lines: list[Line]) -> bool:
     return numbers[:2] == [1, 2]
 
 
-def _closing_line(text: str) -> bool:
-    """A 署名 line (or a name of several on one line) above the 成文日期."""
-    return 0 < len(text) <= 40 and not ends_sentence(text) and parse_label(text) is None and "，" not in text
+def _closing_line(line: Line) -> bool:
+    """A 署名 line (or a name of several on one line) above the 成文日期 — not a heading, whose
+    label may be Word's own (in ``line.label``)."""
+    text = line.text
+    return 0 < len(text) <= 40 and not ends_sentence(text) and label_of(line) is None and "，" not in text
 
 
 def _year_of(fields: dict[str, Any], plan: Plan) -> int:

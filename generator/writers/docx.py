@@ -21,9 +21,11 @@ from typing import Any, ClassVar
 
 from .. import ooxml as ox
 from ..errors import InputError, Problem
-from ..title_lines import break_title, width_zi
+from ..tasks.table import TaskTableView
+from ..title_lines import TITLE_MAX_ZI, break_title, width_zi
 from ..view import AppendixView, DocumentView, NoticeView, Para
 from . import docx_template as tpl
+from .docx_numbering import LevelLook, ListPlan, apply_lists, check_mode, level_look, plan_lists, typed_label
 
 # ---------------------------------------------------------------- style names → ids
 
@@ -131,6 +133,7 @@ def closing_paragraphs(
 # ---------------------------------------------------------------- 版记 (§7.4)
 
 IMPRINT_PT = 14  # 4号
+IMPRINT_AREA_HEIGHT = tpl.PAGE_H - tpl.MARGIN_TOP - tpl.MARGIN_BOTTOM  # 版心 225 mm
 IMPRINT_RULE_TWIPS = 20 + 20  # a rule paragraph: 1 pt line plus its border
 
 
@@ -202,28 +205,71 @@ _ITEM_STYLES = {
 }
 
 
-def _plan_paragraphs(paragraphs: list[Para], sid: StyleIds) -> list[dict[str, Any]]:
+def stamp_name(path: tuple[int, ...], part: str) -> str:
+    """The identity of one rendered block: node path and part (``h`` heading line, ``t0`` its
+    first further paragraph, ``k`` task line, ``c0``/``b0`` caption/body of its first table,
+    ``p0`` the first preamble paragraph)."""
+    return ox.stamps.PREFIX + "_".join(map(str, path)) + "_" + part
+
+
+def parse_stamp(name: str) -> tuple[tuple[int, ...], str]:
+    """(node path, part) of a :func:`stamp_name`."""
+    *path, part = name[len(ox.stamps.PREFIX) :].split("_")
+    return tuple(int(i) for i in path if i), part
+
+
+def _part(p: Para, counts: dict[tuple[tuple[int, ...], str], int], prefix: str) -> str:
+    key = (p.entry.path if p.entry else (), prefix)
+    counts[key] = counts.get(key, 0) + 1
+    return f"{prefix}{counts[key] - 1}"
+
+
+def _stamp(block: dict[str, Any], name: str, stamps: list[str] | None) -> None:
+    """Mark the block's text with its identity (see :mod:`generator.ooxml.stamps`)."""
+    if stamps is None:
+        return
+    token = ox.stamp_token(len(stamps))
+    stamps.append(name)
+    if "rows" in block:
+        block["rows"][0][0] = token + block["rows"][0][0]
+    else:
+        block["text"] = token + block["text"]
+
+
+def _plan_paragraphs(
+    paragraphs: list[Para], sid: StyleIds, stamps: list[str] | None = None, lists: ListPlan | None = None
+) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
+    counts: dict[tuple[tuple[int, ...], str], int] = {}
     for p in paragraphs:
+        path = p.entry.path if p.entry else ()
         if p.kind == "section":
-            out.append({"kind": "section", "text": p.label + p.heading})
+            out.append({"kind": "section", "text": typed_label(p, lists) + p.heading})
+            _stamp(out[-1], stamp_name(path, "h"), stamps)
         elif p.kind == "item":
             level = min(p.level, 5)
-            head = ox.run(p.label + p.heading, style=sid(_ITEM_STYLES[level]))
+            head = ox.run(typed_label(p, lists) + p.heading, style=sid(_ITEM_STYLES[level]))
             out.append({"kind": f"item{level}", "head": head, "text": p.text})
+            _stamp(out[-1], stamp_name(path, "h"), stamps)
         elif p.kind == "table" and p.table is not None:
+            number = _part(p, counts, "table")[5:]
             if p.table.title:
                 out.append({"kind": "table_title", "text": p.table.title})
+                _stamp(out[-1], stamp_name(path, "c" + number), stamps)
             if p.table.rows:
                 width = max(len(r) for r in p.table.rows)
                 rows = [list(r) + [""] * (width - len(r)) for r in p.table.rows]
                 out.append({"kind": "table", "rows": rows})
+                _stamp(out[-1], stamp_name(path, "b" + number), stamps)
         elif p.kind == "preamble":
             out.append({"kind": "preamble", "text": p.text})
+            _stamp(out[-1], stamp_name(path, _part(p, counts, "p")), stamps)
         else:
             out.append({"kind": "text", "text": p.text})
+            _stamp(out[-1], stamp_name(path, _part(p, counts, "t")), stamps)
         if p.tasks:
             out.append({"kind": "tasks", "text": p.tasks})
+            _stamp(out[-1], stamp_name(path, "k"), stamps)
     return out
 
 
@@ -257,8 +303,57 @@ def _appendix_paragraphs(appendices: list[AppendixView], sid: StyleIds) -> list[
     return out
 
 
-def build_context(view: DocumentView, sid: StyleIds = default_style_id) -> dict[str, Any]:
-    """Everything the template prints, as plain strings or ooxml fragments."""
+# ---------------------------------------------------------------- 重点任务分工表
+
+LANDSCAPE_TITLE_ZI = 28
+TASK_CELL_MARGIN = 57  # 1 mm each side of a cell's text
+TASK_ZI = tpl.TASK_PT * 20 + tpl.CHAR_SPACING  # 1字 of the table's 4号 text, as condensed by Normal
+_CENTRED = {"序号", "完成时限"}
+
+
+def task_table_xml(table: TaskTableView, sid: StyleIds = default_style_id) -> ox.TableXml:
+    """The 分工表 as a Word table across the 版心 (turned when landscape): header row repeated,
+    a spanning row per section kept with its first task, no row split across pages."""
+    width = tpl.LANDSCAPE_TEXT_WIDTH if table.landscape else tpl.TEXT_WIDTH
+    margins = 2 * TASK_CELL_MARGIN * len(table.columns)
+    zi = table.column_widths((width - margins) / TASK_ZI)
+    widths = [round(w * TASK_ZI) + 2 * TASK_CELL_MARGIN for w in zi]
+    widths[-1] += width - sum(widths)  # rounding: the table is exactly the 版心 wide
+    header = [ox.CellSpec(column, sid("WP Task Head")) for column in table.columns]
+    rows: list[tuple[list[ox.CellSpec], bool]] = []
+    for group in table.groups:
+        rows.append(([ox.CellSpec(group.heading, sid("WP Task Section"), len(table.columns))], True))
+        for row in group.rows:
+            cells = [
+                ox.CellSpec(row.cells[c], sid("WP Task Center" if c in _CENTRED else "WP Task Text"))
+                for c in table.columns
+            ]
+            rows.append((cells, False))
+    return ox.grid_table(header, rows, widths, cell_margin=TASK_CELL_MARGIN)
+
+
+def _task_table(view: DocumentView, sid: StyleIds) -> dict[str, Any] | None:
+    table = view.plan.task_table
+    if table is None:
+        return None
+    return {
+        "landscape": table.landscape,
+        "label": table.label,
+        # a landscape 版心 is 225 mm across: 28 字 of the 2号 title a line instead of 20
+        "title_lines": break_title(table.title, LANDSCAPE_TITLE_ZI if table.landscape else TITLE_MAX_ZI),
+        "table": task_table_xml(table, sid),
+    }
+
+
+def build_context(
+    view: DocumentView,
+    sid: StyleIds = default_style_id,
+    stamps: list[str] | None = None,
+    lists: ListPlan | None = None,
+) -> dict[str, Any]:
+    """Everything the template prints, as plain strings or ooxml fragments; with ``stamps``, plan
+    blocks carry their identity tokens and ``stamps`` receives their names; with ``lists`` the
+    headings' labels are left to Word's numbering."""
     n = view.notice
     joint = len(n.issuers) > 1
     context: dict[str, Any] = {
@@ -303,9 +398,11 @@ def build_context(view: DocumentView, sid: StyleIds = default_style_id) -> dict[
         in_notice=view.plan.in_notice,
         annex_label=view.plan.annex_label,
         plan_title_lines=break_title(view.plan.title),
-        paragraphs=_plan_paragraphs(view.plan.paragraphs, sid)
+        # the further 附件 follow the plan in its loop, each from a new page; the 分工表 comes last
+        paragraphs=_plan_paragraphs(view.plan.paragraphs, sid, stamps, lists)
         + (_closing_after(n, closing) if own else [])
         + _appendix_paragraphs(view.plan.appendices, sid),
+        task_table=_task_table(view, sid),
         has_imprint=n.has_imprint,
         imprint_spacer=ox.paragraph(sid("WP Imprint Anchor"), line_exact=imprint_height(n.cc)),
         cc=n.cc,
@@ -357,6 +454,14 @@ def _template_bytes(path: str, mtime: float) -> bytes:
 @lru_cache(maxsize=8)
 def _style_ids(path: str, mtime: float) -> StyleIds:
     return style_ids_of(_template_bytes(path, mtime))
+
+
+@lru_cache(maxsize=8)
+def _level_look(path: str, mtime: float) -> LevelLook:
+    import zipfile
+
+    styles = zipfile.ZipFile(io.BytesIO(_template_bytes(path, mtime))).read("word/styles.xml")
+    return level_look(styles, _style_ids(path, mtime))
 
 
 _PRINTED = re.compile(r"\{\{[rp]?\s*(.*?)\s*\}\}")
@@ -440,8 +545,12 @@ def _template_class() -> type:
     return PatchedOnce
 
 
-def render_docx(view: DocumentView, template: Path | None = None) -> bytes:
-    """The document as .docx bytes, from the bundled template or an agency's own ``template``."""
+def render_docx(
+    view: DocumentView, template: Path | None = None, *, stamp: bool = False, numbering: str = "word"
+) -> bytes:
+    """The document as .docx bytes, from the bundled template or an agency's own ``template``;
+    ``stamp`` bookmarks every plan paragraph with the node and part it prints (for the diff);
+    headings numbered by Word's own lists, or with typed labels (``numbering="text"``)."""
     path = Path(template) if template else tpl.template_path()
     if template:
         try:
@@ -453,8 +562,28 @@ def render_docx(view: DocumentView, template: Path | None = None) -> bytes:
         _validated(str(path.resolve()), mtime)
     source = _template_bytes(str(path.resolve()), path.stat().st_mtime)
     document = _template_class()(io.BytesIO(source))
-    context = build_context(view, _style_ids(str(path.resolve()), path.stat().st_mtime))
+    sid = _style_ids(str(path.resolve()), path.stat().st_mtime)
+    stamps: list[str] | None = [] if stamp else None
+    lists = plan_lists(view, check_mode(numbering))
+    context = build_context(view, sid, stamps, lists)
     document.render(context, jinja_env=_jinja_env(), autoescape=True)
+    table = view.plan.task_table
+    if table is not None and table.landscape and not view.notice.has_imprint:
+        # nothing follows the landscape table: its section ends the document, no portrait page after
+        ox.move_last_section(document.docx.element.body)
+    elif table is not None and table.landscape:
+        # the 版记 opens the portrait section after the table: its last rule set on the 版心 bottom
+        # from the page top, where LibreOffice misplaces a margin-aligned box (see the function)
+        ox.pin_textbox_to_page(
+            document.docx.element.body,
+            "版记",
+            bottom=tpl.MARGIN_TOP + IMPRINT_AREA_HEIGHT,
+            height=imprint_height(view.notice.cc),
+        )
+    if stamps:
+        ox.apply_stamps(document.docx.element.body, stamps)
+    if lists is not None:
+        apply_lists(document.docx, view, lists, sid, _level_look(str(path.resolve()), path.stat().st_mtime))
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()

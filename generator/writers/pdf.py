@@ -16,7 +16,11 @@ from ..view import build_view
 
 
 def render_pdf(
-    pairs: list[tuple[Document, Path]], template: Path | None = None, *, inputs: list[Path] | None = None
+    pairs: list[tuple[Document, Path]],
+    template: Path | None = None,
+    *,
+    inputs: list[Path] | None = None,
+    numbering: str = "word",
 ) -> list[Path]:
     """Write ``document`` → ``path`` as PDF for every pair; returns the written paths.
 
@@ -34,7 +38,7 @@ def render_pdf(
         for index, (document, _) in enumerate(pairs):
             # numbered names: two outputs called report.pdf in different folders must not collide
             source = folder / f"{index:05d}.docx"
-            source.write_bytes(render_docx(build_view(document), template=template))
+            source.write_bytes(render_docx(build_view(document), template=template, numbering=numbering))
             sources.append(source)
         pdfs = convert_to_pdf(sources, folder / "pdf")
         return [
