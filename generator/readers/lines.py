@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from ..i18n import _
 from ..model import Table
 from ..numbering import Label, parse_chinese_digits, parse_chinese_numeral, parse_label
 from ..typography import CJK_PUNCTUATION, FULL_WIDTH, IDEOGRAPHS, halfwidth_marks
@@ -74,10 +75,15 @@ def remove_garbage(text: str, line: int, defects: DefectLog) -> str:
     for match in _GARBAGE_RUN.finditer(text):
         shown = match.group(0)
         shown = shown if len(shown) <= 24 else f"{shown[:12]}…{shown[-6:]}"
-        defects.add(line, "garbage", f"removed {len(match.group(0))} characters of garbage: {shown!r}")
+        message = _("removed {count} characters of garbage: {shown}").format(
+            count=len(match.group(0)), shown=repr(shown)
+        )
+        defects.add(line, "garbage", message)
     text = _GARBAGE_RUN.sub("", text)
     for match in _CONTROL.finditer(text):
-        defects.add(line, "garbage", f"removed {len(match.group(0))} control character(s)")
+        defects.add(
+            line, "garbage", _("removed {count} control character(s)").format(count=len(match.group(0)))
+        )
     return _CONTROL.sub("", text)
 
 
@@ -157,7 +163,11 @@ def halfwidth_message(text: str) -> str:
     """The half-width marks of a paragraph as a person fixes them: each character with its
     column in the paragraph (1-based) and the full-width form to type."""
     marks = halfwidth_marks(text)
-    shown = [f"{m.group(0)!r} at column {m.start() + 1}" for m in marks[:5]]
-    more = f" and {len(marks) - 5} more" if len(marks) > 5 else ""
+    shown = [
+        _("{char} at column {column}").format(char=repr(m.group(0)), column=m.start() + 1) for m in marks[:5]
+    ]
+    more = _(" and {count} more").format(count=len(marks) - 5) if len(marks) > 5 else ""
     wanted = "".join(dict.fromkeys(FULL_WIDTH[m.group(0)] for m in marks))
-    return f"half-width {', '.join(shown)}{more} in Chinese text; write {wanted}"
+    return _("half-width {marks} in Chinese text; write {wanted}").format(
+        marks=", ".join(shown) + more, wanted=wanted
+    )

@@ -9,6 +9,7 @@ import datetime as dt
 import re
 from typing import Any
 
+from ..i18n import _
 from ..model import Appendix, Document, Notice, Plan
 from ..view import annex_labels, default_notice_title
 from .defects import DefectLog
@@ -53,7 +54,8 @@ def build_document(lines: list[Line], defects: DefectLog) -> tuple[Document, Sou
     fields = read_notice([line for line in notice_lines if line.table is None], defects, marks.fields)
     for line in notice_lines:
         if line.table is not None:
-            defects.add(line.no, "skipped_table", "a table in the notice has no place in the model; left out")
+            message = _("a table in the notice has no place in the model; left out")
+            defects.add(line.no, "skipped_table", message)
     read_imprint(tail, fields, defects, marks.fields)
     # A notice alone (external/04) is its own title; the model's plan needs one.
     untitled = "".join(str(fields.get("title") or "").split()) or UNTITLED
@@ -118,11 +120,13 @@ def drop_database_lines(lines: list[Line], defects: DefectLog) -> list[Line]:
     out = list(lines)
     dropped = 0
     while out and dropped < 3 and _DATABASE_LINE.match(out[0].text):
-        defects.add(out[0].no, "garbage", f"removed a database line: {out[0].text[:24]!r}")
+        defects.add(
+            out[0].no, "garbage", _("removed a database line: {text}").format(text=repr(out[0].text[:24]))
+        )
         out.pop(0)
         dropped += 1
     if dropped and len(out) > 1 and _same_title(out[0].text, out[1].text):
-        defects.add(out[0].no, "garbage", "removed the database's copy of the title")
+        defects.add(out[0].no, "garbage", _("removed the database's copy of the title"))
         out.pop(0)
     return out
 
@@ -344,7 +348,8 @@ def read_plan(
     if not title:
         title = untitled
         if lines:
-            defects.add(lines[0].no, "missing_title", f"no plan title found; titled {title} — write its own")
+            message = _("no plan title found; titled {title} — write its own").format(title=title)
+            defects.add(lines[0].no, "missing_title", message)
     year_match = _YEAR.search(title)
     plan = Plan(title=title, year=int(year_match.group(1)) if year_match else dt.date.today().year)
     body = lines[i:]
@@ -439,7 +444,8 @@ def _appendices(lines: list[Line], defects: DefectLog) -> list[tuple[Appendix, s
             label = label_of(line)
             if label is not None and (label.halfwidth or label.mixed):
                 # kept as typed (a form's line, not a plan item), but still a slip worth naming
-                defects.add(line.no, "mixed_bracket_width", f"label {label.raw} in half-width brackets")
+                message = _("label {label} in half-width brackets").format(label=label.raw)
+                defects.add(line.no, "mixed_bracket_width", message)
     return out
 
 

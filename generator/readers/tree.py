@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..i18n import _
 from ..model import DEFAULT_SCHEMES, MAX_DEPTH, Node, Numbering, Plan, Scheme
 from ..numbering import Counter, chinese_numeral, count_level, label, number_plan, walk
 from .defects import DefectLog
@@ -102,8 +103,13 @@ class _TreeBuilder:
                     self.defects.add(
                         line.no,
                         "scheme_change",
-                        f"{lab.raw} goes on from {top.printed} in another label scheme; "
-                        f"printed {label(top.scheme, lab.number) if top.scheme else lab.raw} in the plan",
+                        _(
+                            "{label} goes on from {before} in another scheme; printed {printed} in the plan"
+                        ).format(
+                            label=lab.raw,
+                            before=top.printed,
+                            printed=label(top.scheme, lab.number) if top.scheme else lab.raw,
+                        ),
                     )
                     self._open(top.level, lab, lab.rest, line.no, top.scheme)
                     continue
@@ -146,7 +152,7 @@ class _TreeBuilder:
     def _nested_schemes(entries: list[tuple[Line, Label | None]]) -> set[str]:
         """Schemes used for the level below 一、 (whatever follows a section label first)."""
         out: set[str] = set()
-        for k, (_, lab) in enumerate(entries[:-1]):
+        for k, (_entry, lab) in enumerate(entries[:-1]):
             nxt = entries[k + 1][1]
             if lab is not None and lab.scheme == "chinese" and nxt is not None and nxt.scheme != "chinese":
                 out.add(nxt.scheme)
@@ -288,18 +294,22 @@ class _TreeBuilder:
     def _table(self, line: Line) -> None:
         assert line.table is not None
         if not self.stack:
-            self.defects.add(line.no, "skipped_table", "a table before the plan's first heading; left out")
+            self.defects.add(line.no, "skipped_table", _("a table before the plan's first heading; left out"))
             return
         self.stack[-1].node.tables.append(line.table)
 
     def _check_label(self, lab: Label, line: int) -> None:
         if lab.mixed:
             self.defects.add(
-                line, "mixed_bracket_width", f"label {lab.raw} mixes bracket widths; printed （）"
+                line,
+                "mixed_bracket_width",
+                _("label {label} mixes bracket widths; printed （）").format(label=lab.raw),
             )
         elif lab.halfwidth:
             self.defects.add(
-                line, "mixed_bracket_width", f"label {lab.raw} in half-width brackets; printed （）"
+                line,
+                "mixed_bracket_width",
+                _("label {label} in half-width brackets; printed （）").format(label=lab.raw),
             )
 
     # pass 2: numbering settings and defects
@@ -382,7 +392,9 @@ class _TreeBuilder:
                     self.defects.add(
                         entry.line,
                         "unnumbered_heading",
-                        f"section heading without a number; numbered {printed[path]} in the plan",
+                        _("section heading without a number; numbered {label} in the plan").format(
+                            label=printed[path]
+                        ),
                     )
             else:
                 count = expected - 1
@@ -393,18 +405,24 @@ class _TreeBuilder:
                     self.defects.add(
                         entry.line,
                         "duplicate_number",
-                        f"{shown} repeats the number before; renumbered in order",
+                        _("{label} repeats the number before; renumbered in order").format(label=shown),
                     )
                 elif entry.number > expected:
                     missing = _shown(entry.scheme, expected)
                     self.defects.add(
                         entry.line,
                         "skipped_number",
-                        f"{shown} where {missing} was due; the numbers between are missing",
+                        _("{label} where {missing} was due; the numbers between are missing").format(
+                            label=shown, missing=missing
+                        ),
                     )
                 else:
                     self.defects.add(
-                        entry.line, "out_of_order", f"{shown} after number {count}; renumbered in order"
+                        entry.line,
+                        "out_of_order",
+                        _("{label} after number {count}; renumbered in order").format(
+                            label=shown, count=count
+                        ),
                     )
                 counter.count(counting, entry.number)
             settings = self.plan.numbering
