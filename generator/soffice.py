@@ -68,8 +68,11 @@ def _fontconfig_env(workdir: Path) -> dict[str, str]:
     return env
 
 
-def convert_to_pdf(docx_paths: list[Path], outdir: Path, *, timeout: float | None = None) -> list[Path]:
-    """Convert every file of ``docx_paths`` to ``outdir/<stem>.pdf`` with ONE LibreOffice process.
+def convert_to_pdf(
+    docx_paths: list[Path], outdir: Path, *, timeout: float | None = None, to: str = "pdf"
+) -> list[Path]:
+    """Convert every file of ``docx_paths`` to ``outdir/<stem>.pdf`` with ONE LibreOffice process
+    (``to="docx"``: to .docx instead, for the importer's .doc/.rtf/.odt).
 
     Returns the PDF paths in input order. Raises :class:`SofficeError` naming the file when a PDF
     did not appear, and :class:`SofficeMissing` when LibreOffice is not installed.
@@ -93,7 +96,7 @@ def convert_to_pdf(docx_paths: list[Path], outdir: Path, *, timeout: float | Non
     program = find_soffice()
     outdir = Path(outdir)
     outdir.mkdir(parents=True, exist_ok=True)
-    targets = [outdir / f"{source.stem}.pdf" for source in sources]
+    targets = [outdir / f"{source.stem}.{to}" for source in sources]
     for target in targets:
         target.unlink(missing_ok=True)  # a stale PDF must not pass for a fresh one
     limit = timeout if timeout is not None else _BASE_TIMEOUT + _PER_FILE_TIMEOUT * len(sources)
@@ -106,7 +109,7 @@ def convert_to_pdf(docx_paths: list[Path], outdir: Path, *, timeout: float | Non
             "--nologo",
             "--nolockcheck",
             "--convert-to",
-            "pdf",
+            to,
             "--outdir",
             str(outdir.resolve()),
             *(str(source) for source in sources),
@@ -135,6 +138,8 @@ def convert_to_pdf(docx_paths: list[Path], outdir: Path, *, timeout: float | Non
             else _("exit code {code}").format(code=result.returncode)
         )
         raise SofficeError(
-            _("{path}: LibreOffice produced no PDF ({reason})").format(path=missing[0], reason=reason)
+            _("{path}: LibreOffice produced no {kind} ({reason})").format(
+                path=missing[0], kind=to.upper(), reason=reason
+            )
         )
     return targets
