@@ -475,7 +475,21 @@ def _notice_fields(view: DocumentView) -> list[tuple[str, str, str]]:
         ("plan.numbering.continuous", "连续编号", "、".join(map(str, plan.numbering.continuous))),
         # the 分工表's settings only: its rows are the nodes', whose changes show at each node
         ("plan.task_table", "重点任务分工表", _task_table_settings(view.plan.task_table)),
+        ("plan.attachment_label", "附件标签", view.plan.annex_label),
+        ("plan.in_notice", "正文编号", "通知正文" if plan.in_notice else ""),
+        ("appendices", "其他附件", "\n".join(_appendix_lines(view))),
     ]
+
+
+def _appendix_lines(view: DocumentView) -> list[str]:
+    """Each further 附件 as printed: label, title, then its paragraphs and table rows."""
+    out: list[str] = []
+    for appendix in view.plan.appendices:
+        out.append(f"{appendix.label}《{appendix.title}》" if appendix.title else appendix.label)
+        out.extend(appendix.text)
+        out.extend("\t".join(row) for table in appendix.tables for row in table.rows)
+        out.extend(appendix.notes)
+    return out
 
 
 def _task_table_settings(table: TaskTableView | None) -> str:

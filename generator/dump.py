@@ -48,6 +48,7 @@ _NODE_ORDER = (
     "targets",
     "status",
     "tables",
+    "child_numbering",
     "items",
 )
 
@@ -67,7 +68,10 @@ def dump_document(
     lines.append("# " + _("工作要点 (work plan) issued by a 通知 (notice), written for `workplan`."))
     lines.extend(f"# {c}" if c else "#" for c in comments or ())
     lines.append("")
-    notice = _fields(document.notice)
+    if document.notice is None:
+        lines.append("notice: null  # a bare plan: no notice issues it here")
+        lines.append("")
+    notice = _fields(document.notice) if document.notice is not None else {}
     if notice:
         lines.append("notice:  # " + _("通知: the red-header document that issues the plan"))
         for key, value in notice.items():
@@ -84,6 +88,9 @@ def dump_document(
                 lines.extend(_node(entry, 2))
         else:
             lines.extend(_entry(key, value, 1, plan_comment(key)))
+    if document.appendices:
+        lines.append("")
+        lines.extend(_entry("appendices", document.appendices, 0, field_comment(Document, "appendices")))
     return "\n".join(lines) + "\n"
 
 

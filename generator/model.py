@@ -188,6 +188,15 @@ class Plan(_Strict):
     preamble: list[str] = Field(default_factory=list, description="paragraphs before section 一、")
     sections: list[Node] = Field(default_factory=list)
     numbering: Numbering = Field(default_factory=Numbering)
+    attachment_label: str | None = Field(
+        default=None,
+        description="附件 label above the plan (附件2 of a bare plan); null = from the notice's 附件说明",
+    )
+    in_notice: bool = Field(
+        default=False,
+        description="true: the notice issues no separate plan — this numbered text is the notice's own 正文, "
+        "printed after its body paragraphs, without a title or 附件 page",
+    )
     task_table: TaskTable | None = Field(
         default=None, description="重点任务分工表 as the next 附件: true, or title/columns/levels/text"
     )
@@ -233,7 +242,8 @@ class Notice(_Strict):
     recipients: list[str] = Field(default_factory=list, description="主送机关")
     body: list[str] = Field(default_factory=list, description="正文 paragraphs")
     attachments: list[str] | None = Field(
-        default=None, description="附件说明: attachment names; default the plan; [] for none"
+        default=None,
+        description="附件说明: attachment names; default the plan and the appendices; [] for none",
     )
     signatories: list[str] = Field(default_factory=list, description="署名 (one or several)")
     date: dt.date | None = Field(default=None, description="成文日期")
@@ -248,11 +258,33 @@ class Notice(_Strict):
     )(lambda cls, v: _as_list(v))
 
 
-class Document(_Strict):
-    """A plan file: the notice and the plan it issues."""
+class Appendix(_Strict):
+    """A further 附件 after the plan (a 任务分工表, a form, a name list), kept as text and tables and
+    printed on its own pages after the plan."""
 
-    notice: Notice = Field(default_factory=Notice)
+    label: str | None = Field(default=None, description="附件 label as printed (附件2); null = by its place")
+    title: str | None = Field(default=None, description="标题 of the attachment")
+    text: list[str] = Field(default_factory=list, description="paragraphs, as written (labels included)")
+    tables: list[Table] = Field(default_factory=list, description="tables, after the paragraphs")
+    notes: list[str] = Field(default_factory=list, description="paragraphs after the tables (备注, 说明)")
+
+    _listify = field_validator("text", "notes", mode="before")(lambda cls, v: _as_list(v))
+
+
+class Document(_Strict):
+    """A plan file: the notice and the plan it issues, and any further attachments.
+
+    ``notice`` is None for a bare plan (an attachment kept without the notice that issued it): it
+    prints no 版头, no 标题 and no 关于印发 title of its own.
+    """
+
+    notice: Notice | None = Field(
+        default_factory=Notice, description="通知 that issues the plan; null for a bare plan (no notice)"
+    )
     plan: Plan
+    appendices: list[Appendix] = Field(
+        default_factory=list, description="further 附件 after the plan (tables, forms, lists), as written"
+    )
 
     @model_validator(mode="after")
     def _depth_and_ids(self) -> Document:

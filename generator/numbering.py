@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from .model import Node, Plan, Scheme
+from .model import Node, Numbering, Plan, Scheme
 
 _DIGITS = "零一二三四五六七八九"
 _UNITS = ((1000, "千"), (100, "百"), (10, "十"))
@@ -265,15 +265,28 @@ def ordinals(plan: Plan) -> list[Ordinal]:
     out: list[Ordinal] = []
 
     def visit(nodes: list[Node], level: int, parent_path: tuple[int, ...], scheme: Scheme) -> None:
+        counting = count_level(settings, scheme, level)
         for index, node in enumerate(nodes):
             path = (*parent_path, index)
-            counter.heading(level)
-            number = counter.count(level) if node.numbered else None
+            counter.heading(counting)
+            number = counter.count(counting) if node.numbered else None
             out.append(Ordinal(node, path, level, scheme, number))
             visit(node.items, level + 1, path, node.child_numbering or settings.scheme(level + 1))
 
     visit(plan.sections, 1, (), settings.scheme(1))
     return out
+
+
+def count_level(settings: Numbering, scheme: Scheme, level: int) -> int:
+    """The level whose count a list at ``level`` runs on: its own, or — for a list numbered in
+    the scheme of a deeper level that is numbered straight through (``child_numbering``: 22.
+    straight under 三、 after 1.–21. under the （一） of the sections before, real/20) — that
+    level's, so the count goes on there."""
+    if scheme != settings.scheme(level) and scheme in settings.levels:
+        deeper = settings.levels.index(scheme) + 1
+        if deeper > level and deeper in settings.continuous:
+            return deeper
+    return level
 
 
 @dataclass

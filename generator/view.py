@@ -9,9 +9,10 @@ for these strings, so all formats say the same words.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field, replace
 
-from .model import DocNumber, Document, Node, Table
+from .model import Appendix, DocNumber, Document, Node, Notice, Table
 from .numbering import Numbered, number_plan, points_inline
 from .tasks.table import TaskTableView, build_task_table
 from .tasks.table import default_title as default_task_table_title
@@ -44,7 +45,12 @@ def placeholder_year(document: Document) -> int:
 
 
 def notice_title(document: Document) -> str:
-    """标题 of the notice: as given, else 关于印发《plan title》的通知 (a newline forces a line break)."""
+    """标题 of the notice: as given, else 关于印发《plan title》的通知 (a newline forces a line break);
+    '' for a bare plan (no notice, so no title is invented)."""
+    if document.notice is None:
+        return ""
+    if document.plan.in_notice:
+        return document.notice.title or document.plan.title
     return document.notice.title or default_notice_title(document.plan.title)
 
 
@@ -62,13 +68,15 @@ def task_table_title(document: Document) -> str | None:
 
 
 def attachment_names(document: Document) -> list[str]:
-    """附件说明 names: as given, else the plan's title (and the 分工表's); [] when the notice names none
-    (or there is no notice: a bare plan is no one's 附件)."""
+    """附件说明 names: as given, else the plan's title, those of the further attachments and the
+    分工表's; [] when the notice names none (or there is no notice: a bare plan is no one's 附件)."""
     if getattr(document, "notice", None) is None:
         return []
     if document.notice.attachments is None:
         table = task_table_title(document)
-        return [document.plan.title] + ([table] if table else [])
+        further = [a.title for a in document.appendices if a.title]
+        own = [] if document.plan.in_notice else [document.plan.title]
+        return own + further + ([table] if table else [])
     return list(document.notice.attachments)
 
 
@@ -76,26 +84,52 @@ def attachment_names(document: Document) -> list[str]:
 class Annex:
     """One printed 附件: what it is, its title and its label."""
 
-    kind: str  # plan | task_table
+    kind: str  # plan | task_table | appendix
     name: str
     label: str  # 附件 / 附件N; '' when the 附件说明 does not name it
 
 
 def annexes(document: Document) -> list[Annex]:
-    """The printed 附件 in order — the plan, then the 重点任务分工表 — each labelled by its place in
-    the 附件说明 (附件 alone when it names one): the one place attachments are numbered."""
+    """The printed 附件 in order — the plan, the further attachments, then the 重点任务分工表 — each
+    labelled: the one place attachments are numbered. An explicit label is kept as written (附件2
+    of a bare plan); else the 附件说明 numbers what it names (附件 alone when it names one); else a
+    further attachment takes the number after the one before it."""
     names = attachment_names(document)
-    printed = [("plan", document.plan.title)]
-    table = task_table_title(document)
-    if table is not None:
-        printed.append(("task_table", table))
+    plan = document.plan
 
-    def label(name: str) -> str:
-        if name not in names:
+    def by_name(name: str | None) -> str:
+        if name is None or name not in names:
             return ""
         return "附件" if len(names) == 1 else f"附件{names.index(name) + 1}"
 
-    return [Annex(kind, name, label(name)) for kind, name in printed]
+    if plan.in_notice:
+        first = ""
+    elif plan.attachment_label is not None:
+        first = plan.attachment_label
+    else:
+        first = by_name(plan.title)
+    out = [Annex("plan", plan.title, first)]
+    table = task_table_title(document)
+    total = (1 if first else 0) + len(document.appendices) + (table is not None)
+    for appendix in document.appendices:
+        if appendix.label is not None:
+            label = appendix.label
+        elif found := by_name(appendix.title):
+            label = found
+        elif total == 1:
+            label = "附件"
+        else:  # the number after the attachment before it (附件2 → 附件3)
+            previous = re.search(r"(\d+)$", out[-1].label)
+            label = f"附件{int(previous[1]) + 1 if previous else len(out) + 1}"
+        out.append(Annex("appendix", appendix.title or "", label))
+    if table is not None:  # the generated 分工表 after what the document already attaches
+        out.append(Annex("task_table", table, by_name(table)))
+    return out
+
+
+def annex_labels(document: Document) -> list[str]:
+    """The labels of the plan and of each further attachment (the 分工表's aside), as printed."""
+    return [annex.label for annex in annexes(document) if annex.kind != "task_table"]
 
 
 SIGNERS_LABEL = "签发人："  # §7.2.6
@@ -198,12 +232,25 @@ class NoticeView:
 
 
 @dataclass(frozen=True)
+class AppendixView:
+    """A further 附件 as printed: its label, title, paragraphs and tables, on pages of its own."""
+
+    label: str
+    title: str
+    text: list[str]
+    tables: list[Table]
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
 class PlanView:
     title: str
     year: int
     annex_label: str  # 附件 / 附件1; '' when no 附件说明 names the plan
     paragraphs: list[Para] = field(default_factory=list)
     outline: list[Numbered] = field(default_factory=list)
+    in_notice: bool = False  # printed as the notice's own 正文: no title, no 附件 page
+    appendices: list[AppendixView] = field(default_factory=list)
     task_table: TaskTableView | None = None  # 重点任务分工表, the next 附件
 
 
@@ -212,6 +259,11 @@ class DocumentView:
     notice: NoticeView
     plan: PlanView
     document: Document
+
+    @property
+    def has_notice(self) -> bool:
+        """False for a bare plan: no 版头, 标题 or 主体 of a notice is printed."""
+        return self.document.notice is not None
 
 
 def _attachment_lines(names: list[str]) -> list[str]:
@@ -244,9 +296,18 @@ def _node_paragraphs(entry: Numbered) -> list[Para]:
     return out
 
 
+_NO_NOTICE = Notice(issuer_suffix="")
+
+
+def _appendix_view(appendix: Appendix, label: str) -> AppendixView:
+    return AppendixView(
+        label, appendix.title or "", list(appendix.text), list(appendix.tables), list(appendix.notes)
+    )
+
+
 def build_view(document: Document) -> DocumentView:
     """The printed strings of ``document``; numbering is computed here, once."""
-    n = document.notice
+    n = document.notice if document.notice is not None else _NO_NOTICE
     blank_year = placeholder_year(document)
     outline = number_plan(document.plan)
     paragraphs = [Para("preamble", 0, text=p) for p in document.plan.preamble]
@@ -254,12 +315,13 @@ def build_view(document: Document) -> DocumentView:
         paragraphs.extend(_node_paragraphs(entry))
 
     names = attachment_names(document)
-    printed = {annex.kind: annex for annex in annexes(document)}
-    annex_label = printed["plan"].label
+    printed = annexes(document)
+    annex_label = printed[0].label
     task_table = None
-    if "task_table" in printed:
-        table = printed["task_table"]
-        task_table = build_task_table(document.plan, outline, table.label, table.name)
+    for annex in printed:
+        if annex.kind == "task_table":
+            task_table = build_task_table(document.plan, outline, annex.label, annex.name)
+    appendix_labels = [annex.label for annex in printed if annex.kind == "appendix"]
 
     classification = n.classification or ""
     if classification and n.secrecy_period:
@@ -272,7 +334,7 @@ def build_view(document: Document) -> DocumentView:
         issuer_suffix=n.issuer_suffix if n.issuers else "",
         doc_number=format_doc_number(n.doc_number) if n.doc_number else "",
         signers=list(n.signers),
-        title_lines=notice_title(document).split("\n"),
+        title_lines=notice_title(document).split("\n") if document.notice is not None else [],
         recipients=("，".join(n.recipients) + "：") if n.recipients else "",
         body=list(n.body),
         attachments=_attachment_lines(names),
@@ -294,6 +356,8 @@ def build_view(document: Document) -> DocumentView:
         annex_label=annex_label,
         paragraphs=paragraphs,
         outline=outline,
+        in_notice=document.plan.in_notice,
+        appendices=[_appendix_view(a, x) for a, x in zip(document.appendices, appendix_labels, strict=True)],
         task_table=task_table,
     )
     return DocumentView(notice, plan, document)

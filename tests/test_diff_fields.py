@@ -154,6 +154,11 @@ DOCUMENT_EDITS: dict[str, tuple[str, Callable[[Document, random.Random], None]]]
         "plan.numbering.continuous",
         lambda d, r: setattr(d.plan.numbering, "continuous", [] if d.plan.numbering.continuous else [2]),
     ),
+    "plan.attachment_label": (
+        "plan.attachment_label",
+        lambda d, r: setattr(d.plan, "attachment_label", f"附件{r.randint(3, 9)}"),
+    ),
+    "plan.in_notice": ("plan.in_notice", lambda d, r: setattr(d.plan, "in_notice", not d.plan.in_notice)),
     "plan.task_table": (  # its settings: a column less (its rows are the nodes')
         "plan.task_table",
         lambda d, r: setattr(

@@ -204,10 +204,14 @@ def test_external_03_list_restarting_inside_an_item() -> None:
     result = import_file(path)
     assert not [d for d in result.defects if d.kind in NUMBERING_KINDS]
     rendered = str(render(result.document, "txt")).splitlines()
-    # The intro runs in after the heading of item 5 (deeper items print as one paragraph); the
-    # restarted list follows as typed, one paragraph each.
-    at = next(i for i, line in enumerate(rendered) if line.endswith("检索的信息："))
-    assert rendered[at].startswith("5.")
+    # The restarted list's lead line is an unnumbered node of its own (the first list's stays the
+    # item's text) and the list its children numbered as written: every line prints as typed.
+    at = rendered.index("检索的信息：")
+    assert rendered[at - 1].startswith("5.省级以上")
+    item = result.document.plan.sections[3].items[0]
+    group = item.items[-1]
+    assert (group.heading, group.numbered, group.child_numbering) == ("检索的信息：", False, "arabic")
+    assert len(item.items) == 6 and len(group.items) == 3
     assert rendered[at + 1 : at + 4] == [
         "1.国家食品药品监管部门发布的药物不良反应信息；",
         "2.国内外有关药物临床使用信息；",
@@ -216,13 +220,26 @@ def test_external_03_list_restarting_inside_an_item() -> None:
 
 
 def test_external_04_joint_notice() -> None:
-    notice = import_file(next(EXTERNAL.glob("04_*.txt"))).document.notice
+    result = import_file(next(EXTERNAL.glob("04_*.txt")))
+    notice, plan = result.document.notice, result.document.plan
+    assert notice is not None
     assert notice.issuers == ["发展改革委办公厅", "税务总局办公厅"]
     assert notice.issuer_suffix == "文件"
     assert notice.doc_number is not None and notice.doc_number.prefix == "发改办财金规"
     assert notice.signatories == ["国家发展改革委办公厅", "税务总局办公厅"]
     assert str(notice.date) == "2019-08-20"
-    assert "一、总体要求" in notice.body  # the numbered text is the notice's own 正文
+    # the numbered text is the notice's own 正文: read as numbered text, printed inside the notice
+    assert plan.in_notice and [s.heading for s in plan.sections][:2] == [
+        "总体要求",
+        "建立个人所得税纳税信用管理机制",
+    ]
+    assert notice.body[0].startswith("为贯彻落实") and len(notice.body) == 1
+    assert not result.defects
+    printed = render(result.document, "txt")
+    assert "关于印发《" not in printed.splitlines()[3] and "\n一、总体要求\n" in printed
+    assert printed.index("一、总体要求") < printed.index(
+        "国家发展改革委办公厅\n税务总局办公厅\n2019年8月20日"
+    )
 
 
 def test_broken_date_reported(tmp_path: Path) -> None:

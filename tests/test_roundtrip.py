@@ -21,11 +21,11 @@ from hypothesis import strategies as st
 
 from generator.dump import dump_document
 from generator.load import load_document, load_text
-from generator.model import Document, Node, Notice, Numbering, Plan, Table
+from generator.model import Appendix, Document, Node, Notice, Numbering, Plan, Table
 from generator.numbering import number_plan, walk
 from generator.readers import import_file, import_text
 from generator.render import render
-from generator.view import attachment_names, notice_title
+from generator.view import annex_labels, attachment_names, notice_title
 
 TASK_FIELDS = {"id", "lead", "owners", "deadline", "targets", "status"}
 
@@ -34,13 +34,19 @@ def printable(document: Document) -> dict[str, Any]:
     """The model as print carries it (see the module docstring for what is left out)."""
     data = document.model_dump(mode="json")
     notice, plan = data["notice"], data["plan"]
-    notice["title"] = notice_title(document)
-    notice["attachments"] = attachment_names(document)
-    del notice["sealed"]
-    if not notice["issuers"]:
-        del notice["issuer_suffix"]
+    if notice is not None:
+        notice["title"] = notice_title(document)
+        notice["attachments"] = attachment_names(document)
+        del notice["sealed"]
+        if not notice["issuers"]:
+            del notice["issuer_suffix"]
     plan["labels"] = [entry.label for entry in walk(number_plan(document.plan))]
     del plan["numbering"]
+    # 附件 labels as printed (a label equal to the computed one may be given or not)
+    data["annex_labels"] = annex_labels(document)
+    del plan["attachment_label"]
+    for appendix in data["appendices"]:
+        del appendix["label"]
 
     def strip(node: dict[str, Any]) -> None:
         for key in TASK_FIELDS:
@@ -91,7 +97,12 @@ def test_dumped_yaml_loads_back_equal(path: Path, tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "path", sorted(SEEDS.glob("*.txt")) + sorted(EXTERNAL.glob("*.txt")), ids=lambda p: p.name[:24]
+    "path",
+    sorted(SEEDS.glob("*.txt"))
+    + sorted(EXTERNAL.glob("*.txt"))
+    + sorted((SEEDS.parent / "real").glob("*.txt"))
+    + sorted((SEEDS.parent / "real").glob("*.docx")),
+    ids=lambda p: p.name[:24],
 )
 def test_imported_yaml_loads_back_equal(path: Path, tmp_path: Path) -> None:
     """What `import` writes for each corpus document is a valid plan file of the same model."""
@@ -212,7 +223,26 @@ def plans(draw: st.DrawFn, tables: bool = False) -> Document:
         sections=sections,
         numbering=Numbering(levels=levels, continuous=continuous),
     )
-    return Document(notice=notice, plan=plan)
+    kind = draw(st.sampled_from(["notice+plan", "notice+plan", "plan", "notice"]))
+    appendices = draw(st.lists(appendix(tables), max_size=2)) if kind != "notice" else []
+    if kind == "plan":  # a bare plan, perhaps headed by the label it had as an attachment
+        plan.attachment_label = draw(st.sampled_from([None, "附件2"]))
+        return Document(notice=None, plan=plan, appendices=appendices)
+    if kind == "notice" and levels[0] == "chinese" and sections[0].numbered:
+        # a notice that issues no plan: its own 正文 is the numbered text
+        notice.title = plan.title = f"关于做好{year}年工作的通知"
+        notice.attachments, plan.preamble, plan.in_notice = None, [], True
+    return Document(notice=notice, plan=plan, appendices=appendices)
+
+
+@st.composite
+def appendix(draw: st.DrawFn, tables: bool = False) -> Appendix:
+    """A further attachment: a form or list with its title, paragraphs and (Word) tables."""
+    title = draw(WORDS) + draw(st.sampled_from(["任务分工表", "名单", "调查表"]))
+    text = draw(st.lists(paragraph(), min_size=1, max_size=3))
+    drawn = draw(st.lists(table(), max_size=1)) if tables else []
+    notes = draw(st.lists(paragraph(), max_size=1)) if drawn else []  # a 备注 after the table
+    return Appendix(title=title, text=text, tables=drawn, notes=notes)
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -220,6 +250,24 @@ def plans(draw: st.DrawFn, tables: bool = False) -> Document:
 def test_generated_plans_round_trip_through_txt(document: Document) -> None:
     imported = import_text(str(render(document, "txt"))).document
     assert printable(imported) == printable(document)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(plans())
+def test_generated_plans_round_trip_through_md(document: Document) -> None:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder) / "plan.md"
+        out.write_text(str(render(document, "md")), encoding="utf-8")
+        assert _one_line_title(printable(import_file(out).document)) == _one_line_title(printable(document))
+
+
+def _one_line_title(data: dict[str, Any]) -> dict[str, Any]:
+    """Markdown prints the notice's title as one "#" heading: its forced breaks are not kept."""
+    if data["notice"] is not None:
+        data["notice"]["title"] = data["notice"]["title"].replace("\n", "")
+    return data
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])

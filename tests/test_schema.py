@@ -52,7 +52,9 @@ def _as_json(value: Any) -> Any:
 
 def _errors(data: Any) -> list[str]:
     validator = jsonschema.Draft202012Validator(json_schema())
-    return [f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in validator.iter_errors(data)]
+    # best_match descends into an anyOf (a notice or null) to the error an editor shows
+    found = [jsonschema.exceptions.best_match([e]) for e in validator.iter_errors(data)]
+    return [f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in found if e is not None]
 
 
 def test_there_are_plans() -> None:

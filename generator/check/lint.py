@@ -53,7 +53,7 @@ import yaml
 from ..docnumber import CLOSING, OPENING
 from ..i18n import _
 from ..load import Problem, compose_file, node_at, position
-from ..model import Document, Node
+from ..model import Document, Node, Notice
 from ..numbering import Numbered, number_plan, parse_label
 from ..typography import FULL_WIDTH, halfwidth_marks
 from ..view import BLANK, date_placeholder, placeholder_year
@@ -68,10 +68,11 @@ def lint_document(
     lint = _Lint(document, path)
     lint.sections()
     lint.headings()
-    lint.doc_number_and_dates()
-    lint.recipients()
-    lint.attachments()
-    lint.signature_and_imprint()
+    if document.notice is not None:  # a bare plan has no notice to check
+        lint.doc_number_and_dates()
+        lint.recipients()
+        lint.attachments()
+        lint.signature_and_imprint()
     lint.placeholders()
     lint.task_table()
     if strict:
@@ -481,7 +482,7 @@ def _column_offset(node: yaml.Node, index: int) -> int:
 
 def _texts(document: Document) -> Iterator[tuple[Loc, str]]:
     """Every piece of Chinese prose of the document with its model path."""
-    notice, plan = document.notice, document.plan
+    notice, plan = document.notice or Notice(), document.plan
     for key in ("title", "note", "printer"):
         value = getattr(notice, key)
         if value:

@@ -266,6 +266,8 @@ def _plan_like(document: Document) -> bool:
     """A numbered plan, or at least a notice's own elements (external/04 is a notice alone);
     lines of anything else (a password file, a log) read as a title and a preamble only."""
     notice = document.notice
+    if notice is None:  # a bare plan: its own numbered text, or at least a titled attachment
+        return bool(document.plan.sections or document.appendices)
     return bool(
         document.plan.sections
         or notice.title

@@ -23,6 +23,7 @@ DefectKind = Literal[
     "skipped_table",
     "missing_title",
     "broken_numbering",
+    "scheme_change",
     "removed_page_chrome",
     "removed_web_chrome",
 ]

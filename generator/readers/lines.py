@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from ..i18n import _
 from ..model import Table
 from ..numbering import Label, parse_chinese_digits, parse_chinese_numeral, parse_label
-from ..typography import CJK_PUNCTUATION, IDEOGRAPHS
+from ..typography import CJK_PUNCTUATION, FULL_WIDTH, IDEOGRAPHS, halfwidth_marks
 from ..typography import has_halfwidth_punctuation as has_halfwidth_punctuation  # tree, notice use it
 from .defects import DefectLog
 
@@ -55,9 +55,12 @@ _GARBAGE_RUN = re.compile(r"(?:[一二三四五六七八九十]{1,3}[）)])?[^\s
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]+")
 
 
+_SPACES = re.compile("[\u3000\xa0\t\u2000-\u200a\u202f\u205f]")  # full-width, no-break, en/em … spaces
+
+
 def clean_text(raw: str) -> str:
     """A line without its artefacts: Markdown marks, odd spaces, stray spaces around digits."""
-    text = raw.replace("\u3000", " ").replace("\xa0", " ").replace("\t", " ")
+    text = _SPACES.sub(" ", raw)
     if _MD_RULE.match(text) or _PAGE_NUMBER.match(text.strip()):
         return ""
     text = _MD_HEADING.sub("", text).replace("**", "")  # not "__": a form's fill-in blank
@@ -154,3 +157,17 @@ def label_of(line: Line) -> Label | None:
 def is_paragraph(text: str) -> bool:
     """A full paragraph (a sentence's end, longer than any heading), not a title or heading."""
     return ends_sentence(text) and not text.endswith(("：", ":")) and len(text) > 30
+
+
+def halfwidth_message(text: str) -> str:
+    """The half-width marks of a paragraph as a person fixes them: each character with its
+    column in the paragraph (1-based) and the full-width form to type."""
+    marks = halfwidth_marks(text)
+    shown = [
+        _("{char} at column {column}").format(char=repr(m.group(0)), column=m.start() + 1) for m in marks[:5]
+    ]
+    more = _(" and {count} more").format(count=len(marks) - 5) if len(marks) > 5 else ""
+    wanted = "".join(dict.fromkeys(FULL_WIDTH[m.group(0)] for m in marks))
+    return _("half-width {marks} in Chinese text; write {wanted}").format(
+        marks=", ".join(shown) + more, wanted=wanted
+    )

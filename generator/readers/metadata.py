@@ -50,7 +50,9 @@ def apply_metadata(
 ) -> Document:
     """``document`` with the fields ``metadata`` states; ``override``: over what the text gave."""
     del defects  # a value that does not read is left out silently: the text still has its say
-    notice = document.notice.model_dump()
+    if document.notice is None and not override:
+        return document  # a bare plan: a page's metadata box invents no notice for it
+    notice = (document.notice or Notice()).model_dump()
     plan = document.plan
     for key, raw in metadata.items():
         field = notice_key(key)
@@ -69,7 +71,8 @@ def apply_metadata(
             continue
         notice[field] = value
     try:
-        return Document(notice=Notice.model_validate(notice), plan=plan)
+        # model_copy keeps the rest of the document (its appendices)
+        return document.model_copy(update={"notice": Notice.model_validate(notice), "plan": plan})
     except ValidationError:
         return document
 

@@ -12,7 +12,7 @@ from typing import Any
 from ..docnumber import parse_doc_number
 from ..i18n import _
 from .defects import DefectLog
-from .lines import Line, ends_sentence, has_halfwidth_punctuation, parse_date
+from .lines import Line, ends_sentence, halfwidth_message, has_halfwidth_punctuation, parse_date
 
 _COPY_NUMBER = re.compile(r"^\d{6}$")
 _CLASSIFICATION = re.compile(r"^(?P<level>绝密|机密|秘密)\s*(?:★\s*(?P<period>\S+))?$")
@@ -36,6 +36,16 @@ def book_names(lines: list[Line]) -> list[str]:
     return [name.replace(" ", "") for line in lines for name in _BOOK_NAME.findall(line.text)]
 
 
+_DISCLOSURE_LINE = re.compile(
+    r"^(?:公开方式|信息公开属性|公开属性)\s*[：:]\s*(?P<kind>主动公开|依申请公开|不予公开|不公开)$"
+)
+
+
+def is_disclosure(text: str) -> bool:
+    """A 公开方式：主动公开 line (real/05, beside the 版记)."""
+    return bool(_DISCLOSURE_LINE.match(text.replace(" ", "")))
+
+
 def is_imprint(text: str) -> bool:
     """A 版记 line: 抄送：… or …印发."""
     return bool(_CC.match(text) or _PRINTED.match(text))
@@ -47,7 +57,9 @@ def read_imprint(
     """抄送 and 印发机关/印发日期 lines into ``fields`` (their lines into ``where``, by field)."""
     where = {} if where is None else where
     for line in lines:
-        if match := _CC.match(line.text):
+        if match := _DISCLOSURE_LINE.match(line.text.replace(" ", "")):
+            fields.setdefault("note", match["kind"])  # 公开属性: a 附注, never an issuer
+        elif match := _CC.match(line.text):
             names = match["names"].rstrip("。.").strip()
             fields["cc"] = [n.strip() for n in names.split("，") if n.strip()]
             where["notice.cc"] = line.no
@@ -72,6 +84,9 @@ def read_notice(lines: list[Line], defects: DefectLog, where: dict[str, int] | N
     if rest:
         where["notice.title"] = rest[0].no
     _read_title(rest, fields)
+    wrapped = _wrapped_recipients(rest)
+    if wrapped:  # 主送 over several lines: joined, as the names run on
+        rest[: len(wrapped)] = [Line(wrapped[0].no, "".join(line.text for line in wrapped))]
     if rest and rest[0].text.endswith(_RECIPIENTS_END) and not _ATTACHMENT.match(rest[0].text):
         line = rest.pop(0)
         where["notice.recipients"] = line.no
@@ -81,43 +96,67 @@ def read_notice(lines: list[Line], defects: DefectLog, where: dict[str, int] | N
     rest = [line for line in rest if not is_imprint(line.text)]
     read_imprint(imprint, fields, defects, where)
     _read_closing(rest, fields, defects, where)
+    disclosure = fields.pop("disclosure", None)
+    if disclosure and "note" not in fields:
+        fields["note"] = disclosure  # 公开属性 is printed as a 附注 (never an issuer)
     return fields
 
 
+def _wrapped_recipients(rest: list[Line]) -> list[Line]:
+    """The lines of a 主送 that wraps: names with their commas on lines that end without a
+    sentence mark, up to the one ending in ：(at most three lines); [] when it does not wrap."""
+    for end in range(1, min(3, len(rest) - 1) + 1):
+        last = rest[end].text
+        if not last.endswith(_RECIPIENTS_END):
+            continue
+        head = rest[:end]
+        if all(
+            line.table is None
+            and not ends_sentence(line.text)
+            and not re.search(r"[。；]", line.text)
+            and re.search(r"[，、,]$|[，、,]", line.text)
+            and len(line.text) >= 8
+            for line in head
+        ) and not _ATTACHMENT.match(last):
+            return rest[: end + 1]
+        return []
+    return []
+
+
 def _read_header(rest: list[Line], fields: dict[str, Any], defects: DefectLog, where: dict[str, int]) -> None:
-    """版头: 份号, 密级, 紧急程度, 发文机关标志 (one or several lines), 发文字号, 签发人."""
-    while rest:
-        text = rest[0].text
-        if _COPY_NUMBER.match(text) and "copy_number" not in fields:
-            fields["copy_number"] = text
-        elif match := _CLASSIFICATION.match(text):
-            fields["classification"] = match["level"]
-            if match["period"]:
-                fields["secrecy_period"] = match["period"]
-        elif _URGENCY.match(text):
-            fields["urgency"] = text
-        else:
-            break
-        rest.pop(0)
-    number_at = next((i for i, line in enumerate(rest[:6]) if _doc_number_of(line.text)), None)
-    if number_at is None:
-        # Without a 文号 the issuer mark is the lines up to one ending in 文件 (joint: A / B文件).
-        number_at = 0
-        for i, line in enumerate(rest[:4]):
+    """版头: 份号, 密级★期限, 紧急程度, 公开属性, 发文机关标志 (one or several lines, with or without
+    文件), 发文字号 (also under the title, in brackets), 签发人."""
+    _read_marks(rest, fields)
+    number_at = next((i for i, line in enumerate(rest[:8]) if _doc_number_of(line.text)), None)
+    # the 标题 may stand above the 文号 (real/19–22: 文号 under the title): the mark ends there
+    title_at = next((i for i, line in enumerate(rest[: number_at or 4]) if _starts_title(line.text)), None)
+    if number_at is None or (title_at is not None and title_at < number_at):
+        # Without a 文号 above the title, the issuer mark is the lines up to one ending in 文件
+        # (joint: A / B文件), or up to the title.
+        end = 0
+        for i, line in enumerate(rest[: title_at if title_at is not None else 4]):
             if line.text.replace(" ", "").endswith("文件"):
-                number_at = i + 1
-        issuer_lines, number_line = rest[:number_at], None
+                end = i + 1
+        if title_at is not None and end == 0:
+            # names without 文件 straight above the title are its first line (real/09, 12: no
+            # red header, the title names the issuers); other lines there are the issuer mark
+            end = 0 if all(_names_only(line.text) for line in rest[:title_at]) else title_at
+        issuer_lines = rest[:end]
+        number_line = rest.pop(number_at) if number_at is not None and number_at < 8 else None
+        number_at = end
     else:
         issuer_lines, number_line = rest[:number_at], rest[number_at]
         number_at += 1
     issuers: list[str] = []
     suffix = ""
     for line in issuer_lines:
-        name = line.text.replace(" ", "")
+        if _MARK_LINE.match(line.text.replace(" ", "")):
+            continue  # a mark that stood among the issuer lines (依申请公开 …)
+        name = line.text.replace(" ", "") if not _JOINT_ON_ONE_LINE.search(line.text) else line.text
         if name.endswith("文件"):
-            name, suffix = name[: -len("文件")], "文件"
-        if name:
-            issuers.append(name)
+            name, suffix = name[: -len("文件")].strip(), "文件"
+        # joint issuers on one line apart by spaces (real/09: 中国银保监会浙江监管局  浙江省司法厅)
+        issuers.extend(part for part in re.split(r"\s+", name) if part)
     if issuers:
         fields["issuers"] = issuers
         fields["issuer_suffix"] = suffix
@@ -129,6 +168,52 @@ def _read_header(rest: list[Line], fields: dict[str, Any], defects: DefectLog, w
         if signers:
             fields["signers"] = signers
     del rest[:number_at]
+    _read_marks(rest, fields)
+
+
+_DISCLOSURE = re.compile(
+    r"^[（(]?(?:信息)?(?:公开属性[：:])?(主动公开|依申请公开|不予公开|不公开|此件公开发布|此件主动公开)[）)]?$"
+)
+_MARK_LINE = re.compile(r"^(?:\d{6}|(?:绝密|机密|秘密)(?:★.*)?|特急|加急|特提|平急|特|急)$")
+_JOINT_ON_ONE_LINE = re.compile(r"\S{4,}\s+\S{4,}")
+
+
+def _read_marks(rest: list[Line], fields: dict[str, Any]) -> None:
+    """份号, 密级★期限, 紧急程度 (also 特 / 急 over two lines) and 公开属性 marks at the top."""
+    while rest:
+        text = rest[0].text.replace(" ", "")
+        if _COPY_NUMBER.match(text) and "copy_number" not in fields:
+            fields["copy_number"] = text
+        elif match := _CLASSIFICATION.match(text):
+            fields["classification"] = match["level"]
+            if match["period"]:
+                fields["secrecy_period"] = match["period"]
+        elif _URGENCY.match(text):
+            fields["urgency"] = text
+        elif text in ("特", "加", "平") and len(rest) > 1 and rest[1].text.strip() == "急":
+            fields["urgency"] = text + "急"
+            rest.pop(0)
+        elif match := _DISCLOSURE.match(text):
+            fields.setdefault("disclosure", match[1])
+        else:
+            break
+        rest.pop(0)
+
+
+def _names_only(text: str) -> bool:
+    """A line of organ names (one, or several apart by spaces), nothing else."""
+    return bool(text) and all(_ORGAN.search(part) for part in re.split(r"\s+", text.strip()))
+
+
+_ORGAN = re.compile(r"(局|厅|委|会|室|部|府|院|处|办|行|司|所|中心|公司|政府|办公厅|委员会)$")
+
+
+def _starts_title(text: str) -> bool:
+    """The first line of a notice's 标题 (关于…, or 某局关于印发… with the issuer in front)."""
+    text = text.replace(" ", "")
+    if text.endswith("文件") or parse_doc_number(text) is not None:
+        return False
+    return "关于" in text or ("印发" in text and bool(_TITLE_END.search(text)))
 
 
 def _doc_number_of(text: str) -> tuple[dict[str, Any] | None, list[str]] | None:
@@ -139,6 +224,8 @@ def _doc_number_of(text: str) -> tuple[dict[str, Any] | None, list[str]] | None:
         text = text[: match.start()].strip()
     if not text and signers:
         return None, signers
+    if bracketed := re.match(r"^[（(](.+号)[）)]$", text.strip()):
+        text = bracketed[1]  # 文号 in brackets under the title (real/18, 20)
     parsed = parse_doc_number(text)
     if parsed is None or not re.search(r"号\s*$", text) or not 1949 <= int(parsed["year"]) <= 9999:
         return None
@@ -152,7 +239,8 @@ def _read_title(rest: list[Line], fields: dict[str, Any]) -> None:
     if not rest or rest[0].text.endswith(_RECIPIENTS_END):
         return
     first = rest[0].text
-    if not (first.startswith("关于") or _TITLE_END.search(first.replace(" ", ""))):
+    names_first = _names_only(first) and len(rest) > 1 and _starts_title(rest[1].text)
+    if not (names_first or _starts_title(first) or _TITLE_END.search(first.replace(" ", ""))):
         return
     parts: list[str] = []
     for count, line in enumerate(rest[:4], start=1):
@@ -214,7 +302,7 @@ def _read_closing(
         while not after_attachments and before and _is_signatory(before[-1].text) and len(signatories) < 4:
             signatories.insert(0, before.pop())
         if signatories:
-            fields["signatories"] = [s.text.replace(" ", "") for s in signatories]
+            fields["signatories"] = [name for s in signatories for name in _signatory_names(s.text)]
     before.extend(after_attachments)  # never dropped: kept as 正文
     body = [line for line in before if line.text]
     for line in body:
@@ -224,9 +312,18 @@ def _read_closing(
         where.update((f"notice.body[{k}]", line.no) for k, line in enumerate(body))
 
 
+def _signatory_names(text: str) -> list[str]:
+    """One line of 署名: several organs apart by spaces (joint 署名, real/09, 14) or one name
+    whose stray spaces are extraction artefacts."""
+    parts = [p for p in re.split(r"\s+", text.strip()) if p]
+    if len(parts) > 1 and all(len(p) >= 3 and _ORGAN.search(p) for p in parts):
+        return parts
+    return [text.replace(" ", "")]
+
+
 def _is_signatory(text: str) -> bool:
     return (
-        0 < len(text) <= 30 and not ends_sentence(text) and "，" not in text and not _ATTACHMENT.match(text)
+        0 < len(text) <= 40 and not ends_sentence(text) and "，" not in text and not _ATTACHMENT.match(text)
     )
 
 
@@ -237,14 +334,32 @@ def _attachment_names(lines: list[Line]) -> tuple[list[str], int]:
     head = first["rest"].strip()
     match = _LIST_ITEM.match(head)
     if not match:
-        return ([head] if head else []), 1
+        if not head:
+            return [], 1
+        used = 1
+        while used < len(lines) and _wraps(head, lines[used].text):
+            head += lines[used].text.replace(" ", "")
+            used += 1
+        return [head], used
     names = [match["name"].strip()]
+    used = 1
     for line in lines[1:]:
         item = _LIST_ITEM.match(line.text)
-        if not item or int(item["n"]) != len(names) + 1:
+        if item and int(item["n"]) == len(names) + 1:
+            names.append(item["name"].strip())
+        elif _wraps(names[-1], line.text):
+            names[-1] += line.text.replace(" ", "")
+        else:
             break
-        names.append(item["name"].strip())
-    return names, len(names)
+        used += 1
+    return names, used
+
+
+def _wraps(name: str, text: str) -> bool:
+    """Does ``text`` carry on a wrapped 附件 name (real/09: …目录（2020 / 年）; real/12: …范 / 围)?"""
+    if not text or parse_date(text) or _LIST_ITEM.match(text):
+        return False
+    return name.count("（") > name.count("）") or (len(text) <= 3 and not ends_sentence(name))
 
 
 def _report_date(found: Any, line: Line, defects: DefectLog) -> None:
@@ -265,4 +380,4 @@ def _report_date(found: Any, line: Line, defects: DefectLog) -> None:
 
 def _warn_halfwidth(line: Line, defects: DefectLog) -> None:
     if has_halfwidth_punctuation(line.text):
-        defects.add(line.no, "halfwidth_punctuation", _("half-width punctuation (, ; : ( )) in Chinese text"))
+        defects.add(line.no, "halfwidth_punctuation", halfwidth_message(line.text))

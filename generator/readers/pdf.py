@@ -34,7 +34,7 @@ from ..model import Table
 from ..title_lines import break_title, width_zi
 from ..typography import CJK_PUNCTUATION, IDEOGRAPHS
 from .defects import DefectLog
-from .lines import Line, clean_text, ends_sentence, remove_garbage
+from .lines import Line, clean_text, ends_sentence, parse_label, remove_garbage
 
 MAX_PAGES = 300
 """A year's plan is a few dozen pages; past this it is not one (and would take minutes)."""
@@ -593,8 +593,17 @@ def _continues(group: list[_Row], row: _Row, block: _Block) -> bool:
         return False
     if last.x0 > block.left + 4 * em and abs(last.centre - (block.left + block.right) / 2) < em:
         return False  # a centred line is its own paragraph
+    if _section_label(group[0].text) and _section_label(row.text):
+        return False  # a section heading after a section heading: each stands on its own line
     first_char = row.text[:1]
     return not (_CJK.match(first_char) and row.first_font != last.last_font and len(row.text) < 12)
+
+
+def _section_label(text: str) -> bool:
+    """Does the line open with a section label (一、 …)? With too few lines to measure the text
+    block (a plan of bare headings), two headings would otherwise read as one paragraph."""
+    found = parse_label(text.strip())
+    return found is not None and found.scheme == "chinese"
 
 
 def _is_title(row: _Row, block: _Block) -> bool:

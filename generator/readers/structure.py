@@ -10,16 +10,17 @@ import re
 from typing import Any
 
 from ..i18n import _
-from ..model import Document, Node, Notice, Plan
-from ..view import default_notice_title
+from ..model import Appendix, Document, Notice, Plan
+from ..view import annex_labels, default_notice_title
 from .defects import DefectLog
 from .lines import LIST_HEAD, Line, ends_sentence, is_paragraph, label_of, parse_date, parse_label
-from .notice import book_names, is_imprint, read_imprint, read_notice
+from .notice import book_names, is_disclosure, is_imprint, read_imprint, read_notice
 from .task_table import split_task_table
 from .tree import SourceMarks, build_tree
 
 _ANNEX_LABEL = re.compile(r"^附件\s*\d{0,2}\s*[：:]?$")
-_APPENDIX = re.compile(r"^附(?:表|件)\s*\d{1,2}\s*[：:]?\s*$")
+_APPENDIX = re.compile(r"^附(?:表|件)\s*(?:\d{1,2}\s*[：:]?|)\s*$")
+_CHAPTER = re.compile(r"^第[一二三四五六七八九十百]+[章条节]")  # 第一章 总则 / 第一条 (rules, not plans)
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 UNTITLED = "工作要点"
 """The plan's title when the source shows none (the model needs one)."""
@@ -31,12 +32,22 @@ def build_document(lines: list[Line], defects: DefectLog) -> tuple[Document, Sou
     printed where (its labels and lines, see :class:`SourceMarks`)."""
     lines, task_table = split_task_table(lines)
     lines = join_page_breaks(lines, defects)
-    content = [line for line in lines if not line.blank]
+    content = drop_database_lines([line for line in lines if not line.blank], defects)
     tail: list[Line] = []
-    while content and is_imprint(content[-1].text):
+    while content and (is_imprint(content[-1].text) or is_disclosure(content[-1].text)):
         tail.insert(0, content.pop())
     start = find_plan_start(content)
     notice_lines, plan_lines = content[:start], content[start:]
+    attached: list[Line] = []
+    if plan_lines and _numbered_before_date(notice_lines):
+        # the notice's own 正文 is numbered and what follows its date is its 附件 (real/03 html)
+        attached, plan_lines, notice_lines = plan_lines, [], content[:start]
+        content = notice_lines
+    own_body = None if plan_lines else numbered_body(content)
+    if own_body is not None:  # a notice that issues no plan: its numbered text is its own 正文
+        body_at, closing_at = own_body
+        notice_lines = content[:body_at] + content[closing_at:]
+        plan_lines = content[body_at:closing_at]
     marks = SourceMarks()
     if notice_lines:
         marks.fields["notice"] = notice_lines[0].no
@@ -48,20 +59,126 @@ def build_document(lines: list[Line], defects: DefectLog) -> tuple[Document, Sou
     read_imprint(tail, fields, defects, marks.fields)
     # A notice alone (external/04) is its own title; the model's plan needs one.
     untitled = "".join(str(fields.get("title") or "").split()) or UNTITLED
-    plan = read_plan(plan_lines, defects, marks, untitled)
-    if not _YEAR.search(plan.title):
+    if own_body is not None:
+        plan, printed = Plan(title=untitled, year=dt.date.today().year, in_notice=True), ""
+        _mark_tree(marks, build_tree(plan, plan_lines, defects))
+        appendices = _appendices(attached, defects)
+    else:
+        known = frozenset(book_names(notice_lines))
+        plan, printed, appendices = read_plan(plan_lines, defects, marks, untitled, known)
+    if not _YEAR.search(plan.title) or plan.in_notice:
         plan.year = _year_of(fields, plan)
     if task_table is not None:
         plan.task_table = task_table.settings(plan.title)
-    if plan.title and fields.get("attachments") == [plan.title] + ([task_table.title] if task_table else []):
-        del fields["attachments"]  # the default: 附件说明 names the plan (and its 分工表)
+    # the default 附件说明 names the plan, its 分工表 and the further attachments (view.attachment_names)
+    default = [] if plan.in_notice else [plan.title]
+    default += [a.title for a, _ in appendices if a.title] + ([task_table.title] if task_table else [])
+    if default and fields.get("attachments") == default:
+        del fields["attachments"]
     elif "attachments" not in fields:
         fields["attachments"] = []
-    notice = Notice(**fields)
-    document = Document(notice=notice, plan=plan)
-    if notice.title == default_notice_title(plan.title):
-        document.notice.title = None  # the default title, written out
+    bare = not notice_lines and not tail  # an attachment kept without the notice that issued it
+    notice = None if bare else Notice(**fields)
+    document = Document(notice=notice, plan=plan, appendices=[a for a, _ in appendices])
+    if notice is not None and notice.title == default_notice_title(plan.title):
+        notice.title = None  # the default title, written out
+    _keep_printed_labels(document, printed, [label for _, label in appendices])
     return document, marks
+
+
+def _keep_printed_labels(document: Document, plan_label: str, appendix_labels: list[str]) -> None:
+    """附件 labels as the source printed them, where they differ from the ones the view would
+    compute (a bare plan's 附件2; a plan printed without one although the 附件说明 names it)."""
+    computed = annex_labels(document)
+    # a plan printed without the label its 附件说明 implies gets it (GB/T 9704 §7.3.7); one
+    # printed otherwise (a bare plan's 附件2) is kept as printed
+    if plan_label and computed[0] != plan_label and not document.plan.in_notice:
+        document.plan.attachment_label = plan_label
+    for appendix, label in zip(document.appendices, appendix_labels, strict=True):
+        appendix.label = label
+    for k, appendix in enumerate(document.appendices):  # in order: a label may follow the one before
+        label, appendix.label = appendix.label, None
+        if annex_labels(document)[k + 1] != label:
+            appendix.label = label
+
+
+def _mark_tree(marks: SourceMarks, tree: SourceMarks) -> None:
+    marks.labels.update(tree.labels)
+    marks.lines.update(tree.lines)
+    marks.paragraphs.update(tree.paragraphs)
+    marks.fields.update(tree.fields)
+
+
+# 北大法宝 exports open with the database's own lines (real/18–22): not part of the document.
+_DATABASE_LINE = re.compile(r"^(?:【法宝引证码】|原文链接[：:]\s*https?[：:])")
+
+
+def drop_database_lines(lines: list[Line], defects: DefectLog) -> list[Line]:
+    """The document without a legal database's citation lines at its top, and without the
+    database's first copy of the title when the document's own follows (real/18: the copy has
+    half-width brackets)."""
+    out = list(lines)
+    dropped = 0
+    while out and dropped < 3 and _DATABASE_LINE.match(out[0].text):
+        defects.add(
+            out[0].no, "garbage", _("removed a database line: {text}").format(text=repr(out[0].text[:24]))
+        )
+        out.pop(0)
+        dropped += 1
+    if dropped and len(out) > 1 and _same_title(out[0].text, out[1].text):
+        defects.add(out[0].no, "garbage", _("removed the database's copy of the title"))
+        out.pop(0)
+    return out
+
+
+def _same_title(first: str, second: str) -> bool:
+    table = str.maketrans("()—", "（）-")
+    return first.replace(" ", "").translate(table) == second.replace(" ", "").translate(table)
+
+
+def numbered_body(lines: list[Line]) -> tuple[int, int] | None:
+    """(first, end) of a notice's own numbered 正文 (external/04, real/10): from its first 一、 to
+    the 附件说明 or 署名 above the 成文日期; None when the notice has no numbered text."""
+    first = next(
+        (
+            i
+            for i, line in enumerate(lines)
+            if i > 0 and (lab := label_of(line)) is not None and lab.scheme == "chinese" and lab.number == 1
+        ),
+        None,
+    )
+    if first is None:
+        return None
+    end = len(lines)
+    dated = next((i for i in range(len(lines) - 1, first, -1) if parse_date(lines[i].text)), None)
+    if dated is not None:
+        end = dated
+        while end - 1 > first and _closing_line(lines[end - 1]) and dated - end < 6:
+            end -= 1
+    attachment = next((i for i in range(first + 1, end) if re.match(r"^附件\s*[：:]", lines[i].text)), None)
+    if attachment is not None:
+        end = attachment
+    return (first, end) if end > first else None
+
+
+def _numbered_before_date(lines: list[Line]) -> bool:
+    """Do sections 一、 二、 … stand before the notice's 成文日期 (its own numbered 正文)?"""
+    dated = next((i for i in range(len(lines) - 1, -1, -1) if parse_date(lines[i].text)), None)
+    if dated is None:
+        return False
+    numbers = [
+        lab.number
+        for line in lines[:dated]
+        if (lab := label_of(line)) is not None and lab.scheme == "chinese"
+    ]
+    return numbers[:2] == [1, 2]
+
+
+def _closing_line(line: Line) -> bool:
+    """A 署名 line (or a name of several on one line) above the 成文日期 — not a heading, whose
+    label may be Word's own (in ``line.label``)."""
+    text = line.text
+    return 0 < len(text) <= 40 and not ends_sentence(text) and label_of(line) is None and "，" not in text
 
 
 def _year_of(fields: dict[str, Any], plan: Plan) -> int:
@@ -122,11 +239,18 @@ def find_plan_start(lines: list[Line]) -> int:
     """Index of the plan's first line (its 附件 label or title); len(lines) when the document is
     a notice alone (external/04: the numbered text is the notice's own 正文)."""
     names = set(book_names(lines))
+    sections = dated = False
     for i, line in enumerate(lines):
         text = line.text.replace(" ", "")
-        if _ANNEX_LABEL.match(text) and i + 1 < len(lines) and not parse_label(lines[i + 1].text):
+        # a 附件 after numbered sections and no 成文日期 is the plan's own attachment (a bare plan's)
+        own = sections and not dated
+        if _ANNEX_LABEL.match(text) and i + 1 < len(lines) and not parse_label(lines[i + 1].text) and not own:
             return i
-        if text in names and i > 0:
+        if (lab := label_of(line)) is not None and lab.scheme == "chinese":
+            sections = True
+        dated = dated or parse_date(line.text) is not None
+        two = text + lines[i + 1].text.replace(" ", "") if i + 1 < len(lines) else ""
+        if (text in names or two in names) and i > 0:  # the title, perhaps over two lines
             return i - 1 if _ANNEX_LABEL.match(lines[i - 1].text) else i
         if _attachment_names_here(line, names):
             names.update(_attachment_names_here(line, names))
@@ -148,7 +272,7 @@ def find_plan_start(lines: list[Line]) -> int:
     if i < 0 or not _is_title_line(lines[i].text):
         return len(lines) if i >= 0 else 0
     while i > 0 and _is_title_line(lines[i - 1].text) and len(lines[i - 1].text) <= 30:
-        if parse_date(lines[i - 1].text) or is_imprint(lines[i - 1].text):
+        if parse_date(lines[i - 1].text) or is_imprint(lines[i - 1].text) or _NOTE.match(lines[i - 1].text):
             break
         i -= 1
         if _ANNEX_LABEL.match(lines[i].text):
@@ -165,19 +289,30 @@ def _is_title_line(text: str) -> bool:
     """A line that can be (part of) the plan's title — not the notice's own title or 文号."""
     if not 0 < len(text) <= 60 or ends_sentence(text) or re.search(r"[。；]", text):
         return False
-    return not (text.startswith("关于") or re.search(r"(通知|〔\d{4}〕.*号)$", text))
+    # a title beginning 关于 is the plan's (关于推进…的指导意见, real/21) unless it is a notice's
+    if text.startswith(("关于印发", "关于转发")):
+        return False
+    return not re.search(r"(通知|函|决定|批复|〔\d{4}〕.*号)$", text)
 
 
 # --- the plan ----------------------------------------------------------------------------------
 
 
-def read_plan(lines: list[Line], defects: DefectLog, marks: SourceMarks, untitled: str = UNTITLED) -> Plan:
-    """The plan from its lines: 附件 label, title, preamble, the tree, appendices (附表); where
-    each part stood goes into ``marks``."""
+def read_plan(
+    lines: list[Line],
+    defects: DefectLog,
+    marks: SourceMarks,
+    untitled: str = UNTITLED,
+    known: frozenset[str] = frozenset(),
+) -> tuple[Plan, str, list[tuple[Appendix, str]]]:
+    """The plan from its lines: 附件 label, title, preamble, the tree; and the attachments after it
+    (附件2, 附表1 …, each with the label it printed); where each part stood goes into ``marks``."""
     i = 0
+    printed = ""
     if lines:
         marks.fields["plan"] = lines[0].no
     if i < len(lines) and _ANNEX_LABEL.match(lines[i].text):
+        printed = lines[i].text.replace(" ", "").rstrip("：:")
         i += 1
     title_parts: list[str] = []
     while i < len(lines) and not title_parts:
@@ -187,15 +322,23 @@ def read_plan(lines: list[Line], defects: DefectLog, marks: SourceMarks, untitle
             i += 1
             # A title over two lines (external/02): a short line without punctuation follows.
             nxt = lines[i] if i < len(lines) else None
-            if (
+            if nxt is not None and title_parts[0] + nxt.text.replace(" ", "") in known:
+                title_parts.append(nxt.text.replace(" ", ""))  # the title the notice names, over two lines
+                i += 1
+            elif (
                 nxt is not None
                 and nxt.table is None
                 and label_of(nxt) is None
                 and len(nxt.text) <= 30
                 and not re.search(r"[。，；：,;:]", nxt.text)
                 and not _APPENDIX.match(nxt.text)
+                and not _CHAPTER.match(nxt.text)
                 and i + 1 < len(lines)
-                and (label_of(lines[i + 1]) is not None or is_paragraph(lines[i + 1].text))
+                and (
+                    label_of(lines[i + 1]) is not None
+                    or is_paragraph(lines[i + 1].text)
+                    or _CHAPTER.match(lines[i + 1].text)
+                )
             ):
                 title_parts.append(nxt.text.replace(" ", ""))
                 i += 1
@@ -210,38 +353,102 @@ def read_plan(lines: list[Line], defects: DefectLog, marks: SourceMarks, untitle
     year_match = _YEAR.search(title)
     plan = Plan(title=title, year=int(year_match.group(1)) if year_match else dt.date.today().year)
     body = lines[i:]
-    appendix_at = next(
-        (k for k, line in enumerate(body) if _APPENDIX.match(line.text) and k > 0),
-        len(body),
-    )
-    tree = build_tree(plan, body[:appendix_at], defects)
-    marks.labels.update(tree.labels)
-    marks.lines.update(tree.lines)
-    marks.paragraphs.update(tree.paragraphs)
-    marks.fields.update(tree.fields)
-    for line, node, text_lines in _appendices(body[appendix_at:], defects):
-        path = (len(plan.sections),)
-        marks.labels[path], marks.lines[path] = "", line
-        marks.paragraphs.update(((path, k), no) for k, no in enumerate(text_lines))
-        plan.sections.append(node)
-    return plan
+    appendix_at = _appendix_start(body)
+    _mark_tree(marks, build_tree(plan, body[:appendix_at], defects))
+    return plan, printed, _appendices(body[appendix_at:], defects)
 
 
-def _appendices(lines: list[Line], defects: DefectLog) -> list[tuple[int, Node, list[int]]]:
-    """附表 after the plan (forms, tables): unnumbered sections whose lines are kept as text;
-    each with the line of its heading and those of its paragraphs."""
-    out: list[tuple[int, Node, list[int]]] = []
-    for line in lines:
+_ATTACHMENT_LIST = re.compile(r"^附件\s*[：:]")
+_TITLE_WORD = re.compile(
+    r"(计划|方案|办法|政策|意见|要点|规则|细则|指标|清单|目录|指引|规定|表|范围|名单|标准)(（[^（）]*）)?$"
+)
+
+
+def _appendix_start(body: list[Line]) -> int:
+    """Where the attachments after the plan begin: a 附件2 / 附表1 line, or (real/18) the title of a
+    second document whose sections start again at 一、; len(body) when there are none."""
+    sections = 0
+    for k, line in enumerate(body):
+        if k > 0 and _APPENDIX.match(line.text):
+            return k
+        lab = label_of(line)
+        if lab is not None and lab.scheme == "chinese":
+            sections += 1
+        elif (
+            sections >= 2
+            and lab is None
+            and line.table is None
+            and _is_title_line(line.text)
+            and _TITLE_WORD.search(line.text.replace(" ", ""))
+            and not _ATTACHMENT_LIST.match(body[k - 1].text)
+            and _next_section_restarts(body, k)
+        ):
+            return k
+    return len(body)
+
+
+def _next_section_restarts(body: list[Line], k: int) -> bool:
+    for line in body[k + 1 : k + 4]:
         if _APPENDIX.match(line.text):
-            out.append((line.no, Node(heading=line.text, numbered=False), []))
-        elif line.table is not None:
-            out[-1][1].tables.append(line.table)
+            return False  # an attachment of the plan's own follows: this line names it
+        lab = label_of(line)
+        if lab is not None:
+            return lab.scheme == "chinese" and lab.number == 1
+    return False
+
+
+def _appendices(lines: list[Line], defects: DefectLog) -> list[tuple[Appendix, str]]:
+    """Attachments after the plan (forms, tables, a second document), kept as written: each with
+    its printed label ('' for none), title, paragraphs and tables."""
+    out: list[tuple[Appendix, str]] = []
+    title_due = continues = False
+    for line in lines:
+        if _APPENDIX.match(line.text) or not out:
+            if _APPENDIX.match(line.text):
+                out.append((Appendix(), line.text.replace(" ", "").rstrip("：:")))
+                title_due = True
+                continue
+            out.append((Appendix(), ""))
+            title_due = True
+        appendix = out[-1][0]
+        if line.table is not None:
+            table = line.table
+            head = [cell for cell in table.rows[0] if cell.strip()] if table.rows else []
+            if title_due and len(head) == 1 and _is_title_line(head[0]) and len(table.rows) > 1:
+                # the attachment's title in a merged first row (real/09): its title, not a row
+                appendix.title = head[0].replace(" ", "")
+                table = table.model_copy(update={"rows": table.rows[1:]})
+            appendix.tables.append(table)
+            title_due = False
+        elif title_due and label_of(line) is None and _is_title_line(line.text):
+            appendix.title = line.text.replace(" ", "") if _is_cjk_title(line.text) else line.text
+            title_due = False
+            continues = True
+        elif (
+            continues
+            and appendix.title
+            and not _TITLE_WORD.search(appendix.title)
+            and _TITLE_WORD.search(line.text.replace(" ", ""))
+            and not appendix.text
+            and label_of(line) is None
+            and len(line.text) <= 30
+            and _is_title_line(line.text)
+            and not re.search(r"[，。；：]", line.text)
+        ):
+            appendix.title += line.text.replace(" ", "")  # a title over two lines (real/12)
+            continues = False
         else:
-            out[-1][1].text.append(line.full)
-            out[-1][2].append(line.no)
+            # a paragraph after a table (备注, real/09) stays after it
+            (appendix.notes if appendix.tables else appendix.text).append(line.full)
+            title_due = continues = False
             label = label_of(line)
             if label is not None and (label.halfwidth or label.mixed):
                 # kept as typed (a form's line, not a plan item), but still a slip worth naming
                 message = _("label {label} in half-width brackets").format(label=label.raw)
                 defects.add(line.no, "mixed_bracket_width", message)
     return out
+
+
+def _is_cjk_title(text: str) -> bool:
+    """Spaces in a Chinese title are extraction artefacts; in a Latin one they are words."""
+    return not re.search(r"[A-Za-z] [A-Za-z]", text)

@@ -10,16 +10,24 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..i18n import N_, _
+from ..i18n import _
 from ..model import DEFAULT_SCHEMES, MAX_DEPTH, Node, Numbering, Plan, Scheme
-from ..numbering import Counter, chinese_numeral, label, number_plan, walk
+from ..numbering import Counter, chinese_numeral, count_level, label, number_plan, walk
 from .defects import DefectLog
-from .lines import LIST_HEAD, Label, Line, has_halfwidth_punctuation, is_paragraph, label_of
+from .lines import (
+    LIST_HEAD,
+    Label,
+    Line,
+    halfwidth_message,
+    has_halfwidth_punctuation,
+    is_paragraph,
+    label_of,
+)
 
-HALFWIDTH_MESSAGE = N_("half-width punctuation (, ; : ( )) in Chinese text")
 HEADING_MAX = 40
 """A run-in heading is the paragraph's first sentence when it is this short (with its 。)."""
 
+_ARTICLE = re.compile(r"^第[一二三四五六七八九十百零〇]+[章条]")
 _TASKS = re.compile(r"^（(?P<body>(?:牵头单位|责任单位|完成时限|指标)：.*)）$")
 _TASK_KEYS = {"牵头单位": "lead", "责任单位": "owners", "完成时限": "deadline", "指标": "targets"}
 
@@ -58,6 +66,7 @@ class _Open:
     number: int | None  # the number the source printed; None for a heading without one
     scheme: Scheme | None
     printed: str  # the label as the source printed it ('' for none)
+    article: bool = False  # a 第X条 part of rules: its lists are its children
     text_lines: list[int] = field(default_factory=list)  # source line of each of node.text
     children: list[_Open] = field(default_factory=list)
 
@@ -71,6 +80,8 @@ class _TreeBuilder:
         self.stack: list[_Open] = []  # the open path, level 1 first
         self.in_list = False  # inside a 附表：1. … list (its lines are text, not items)
         self.restarted: tuple[Scheme, int] | None = None  # a list restarted inside one item
+        self.group: _Open | None = None  # the unnumbered lead line a restarted list stands under
+        self.last_number: dict[Scheme, int] = {}  # the last number read in each scheme
         self.marks = SourceMarks()
 
     # pass 1: classify paragraphs and build the tree
@@ -82,11 +93,32 @@ class _TreeBuilder:
                 self._table(line)
             elif k in heading_at:
                 self._open(1, None, line.full, line.no, None)
+            elif lab is None and not self.in_list and self._article(line):
+                pass
             elif lab is not None and not self.in_list and not self._restarts(lab):
                 self.restarted = None
-                level = self._level(lab.scheme)
+                self.group = None
                 self._check_label(lab, line.no)
+                if (top := self._scheme_changed(lab)) is not None:
+                    self.defects.add(
+                        line.no,
+                        "scheme_change",
+                        _(
+                            "{label} goes on from {before} in another scheme; printed {printed} in the plan"
+                        ).format(
+                            label=lab.raw,
+                            before=top.printed,
+                            printed=label(top.scheme, lab.number) if top.scheme else lab.raw,
+                        ),
+                    )
+                    self._open(top.level, lab, lab.rest, line.no, top.scheme)
+                    continue
+                level = self._level(lab.scheme)
                 self._open(level, lab, lab.rest, line.no, lab.scheme)
+            elif lab is not None and not self.in_list and self._grouped(lab):
+                self._check_label(lab, line.no)
+                assert self.group is not None
+                self._open(self.group.level + 1, lab, lab.rest, line.no, lab.scheme)
             else:
                 self._text(line)
         self._finish()
@@ -137,6 +169,58 @@ class _TreeBuilder:
                 self.schemes.append(scheme)
         return min(self.schemes.index(scheme) + 1, MAX_DEPTH)
 
+    def _scheme_changed(self, lab: Label) -> _Open | None:
+        """The open item whose list ``lab`` carries on in another scheme ((一) (二) 3.: the 3. is
+        the list's third item, typed in the wrong scheme), or None."""
+        if not self.stack or lab.number < 2:
+            return None
+        top = self.stack[-1]
+        if top.scheme is None or top.scheme == lab.scheme or top.number != lab.number - 1:
+            return None
+        if top.node.items or top.children or self.last_number.get(lab.scheme) == lab.number - 1:
+            return None  # (二) then 3.: a list of 1. 2. under (一) going on straight through
+        deeper = lab.scheme not in self.schemes or self.schemes.index(lab.scheme) + 1 > top.level
+        return top if deeper and top.level > 1 else None
+
+    def _article(self, line: Line) -> bool:
+        """A 第一章 / 第一条 line of rules (办法, 细则, 指引: real/13–15, 22) in a document without
+        一、 sections: an unnumbered part of its own, so the （一） lists of two articles are two
+        lists, not one list that goes back to 1."""
+        if "chinese" in self.schemes or not _ARTICLE.match(line.text):
+            return False
+        self._open(1, None, line.full, line.no, None)
+        self.stack[-1].article = True
+        return True
+
+    def _grouped(self, lab: Label) -> bool:
+        """A list that starts again at 1 after a lead line of its own (external/03: 收集的信息：
+        1.–5., then 检索的信息： 1.–3.): the lead line becomes an unnumbered node at the list's
+        level and the new list its children, numbered as written (``child_numbering``)."""
+        if self.group is not None:
+            return lab.scheme == self.group.node.child_numbering
+        if lab.number != 1 or lab.scheme not in self.schemes:
+            return False
+        level = self.schemes.index(lab.scheme) + 1
+        if len(self.stack) < level:
+            return False
+        sibling = self.stack[level - 1]
+        node = sibling.node
+        if not node.text or not node.text[-1].endswith("：") or len(node.text[-1]) > HEADING_MAX:
+            return False
+        if sibling.text_lines and sibling.text_lines[-1] == sibling.line:
+            return False  # run in on the item's own line: the item's text, not a lead line
+        lead, lead_line = node.text.pop(), sibling.text_lines.pop()
+        group = _Open(
+            Node(heading=lead, numbered=False, child_numbering=lab.scheme), level, lead_line, None, None, ""
+        )
+        parent = self.stack[level - 2] if level > 1 else None
+        (parent.children if parent is not None else self.roots).append(group)
+        del self.stack[level - 1 :]
+        self.stack.append(group)
+        self.group = group
+        self.restarted = None
+        return True
+
     def _restarts(self, lab: Label) -> bool:
         """A list that starts again at 1 inside the same item (external/03: 1.–5. then 1.–3.):
         printed as typed, as text of the item, so rendering reproduces it."""
@@ -155,8 +239,21 @@ class _TreeBuilder:
         return False
 
     def _open(self, level: int, lab: Label | None, rest: str, line: int, scheme: Scheme | None) -> None:
+        if scheme is not None and self.stack and self.stack[0].article and level <= len(self.stack):
+            if len(self.stack) == 1 or self.stack[0].node.child_numbering == scheme:
+                self.stack[0].node.child_numbering = scheme  # a list inside an article
+                level = 2
+        for depth, open_entry in enumerate(self.stack):
+            if scheme is not None and open_entry.node.child_numbering == scheme:
+                level = depth + 2  # a sibling in the list that stands under its parent directly
+        if level > len(self.stack) + 1 and self.stack and scheme is not None:
+            # a list straight under a node one level up (22. under 三、 in real/20, 1. under 九、 in
+            # real/16): the parent numbers its children in that scheme, as written
+            self.stack[-1].node.child_numbering = scheme
         level = min(level, len(self.stack) + 1)
         del self.stack[level - 1 :]
+        if lab is not None:
+            self.last_number[lab.scheme] = lab.number
         heading, remainder = _split_heading(rest, standalone=level == 1)
         node = Node(heading=heading)
         entry = _Open(node, level, line, lab.number if lab else None, scheme, lab.raw if lab else "")
@@ -169,12 +266,14 @@ class _TreeBuilder:
         self.stack.append(entry)
         self.in_list = False
         if has_halfwidth_punctuation(rest):
-            self.defects.add(line, "halfwidth_punctuation", _(HALFWIDTH_MESSAGE))
+            self.defects.add(
+                line, "halfwidth_punctuation", halfwidth_message((lab.raw if lab else "") + rest)
+            )
 
     def _text(self, line: Line) -> None:
         text = line.full
         if has_halfwidth_punctuation(text):
-            self.defects.add(line.no, "halfwidth_punctuation", _(HALFWIDTH_MESSAGE))
+            self.defects.add(line.no, "halfwidth_punctuation", halfwidth_message(text))
         if not self.stack:
             self.marks.fields[f"plan.preamble[{len(self.plan.preamble)}]"] = line.no
             self.plan.preamble.append(text)
@@ -223,7 +322,7 @@ class _TreeBuilder:
         consuming = self._headings_take_numbers()
         self.plan.sections = [self._node(entry, consuming, (i,)) for i, entry in enumerate(self.roots)]
         printed = {entry.path: entry.label for entry in walk(number_plan(self.plan))}
-        self._check_numbers(self.roots, 1, (), Counter(self.plan.numbering.continuous), consuming, printed)
+        self._check_numbers(self.roots, 1, (), Counter(self.plan.numbering.continuous), consuming, printed, 1)
 
     def _groups(self, level: int) -> list[list[_Open]]:
         """Children lists at ``level`` (one per parent), in document order."""
@@ -277,17 +376,19 @@ class _TreeBuilder:
         counter: Counter,
         consuming: bool,
         printed: dict[NodePath, str],
+        counting: int,
     ) -> None:
         """Report where the source's numbers go wrong. ``counter`` follows the source's own numbers
         (to tell a repeat from a gap) under the plan's settings; ``printed`` holds the labels the
-        plan will print."""
+        plan will print; ``counting`` is the level whose count the list runs on (a deeper one's
+        for a list straight under its parent, ``numbering.count_level``)."""
         for index, entry in enumerate(entries):
             path = (*parent, index)
-            counter.heading(level)
-            expected = min(counter.due(level))
+            counter.heading(counting)
+            expected = min(counter.due(counting))
             if entry.number is None:
                 if level == 1 and consuming:
-                    counter.count(level)
+                    counter.count(counting)
                     self.defects.add(
                         entry.line,
                         "unnumbered_heading",
@@ -323,8 +424,18 @@ class _TreeBuilder:
                             label=shown, count=count
                         ),
                     )
-                counter.count(level, entry.number)
-            self._check_numbers(entry.children, level + 1, path, counter, consuming, printed)
+                counter.count(counting, entry.number)
+            settings = self.plan.numbering
+            below = entry.node.child_numbering or settings.scheme(level + 1)
+            self._check_numbers(
+                entry.children,
+                level + 1,
+                path,
+                counter,
+                consuming,
+                printed,
+                count_level(settings, below, level + 1),
+            )
 
     def _node(self, entry: _Open, consuming: bool, path: NodePath) -> Node:
         node = entry.node

@@ -27,7 +27,7 @@ from ..errors import InputError, Problem
 from ..i18n import _
 from ..tasks.table import TaskTableView
 from ..title_lines import TITLE_MAX_ZI, break_title, width_zi
-from ..view import DocumentView, Para
+from ..view import AppendixView, DocumentView, NoticeView, Para
 from . import docx_template as tpl
 from .docx_numbering import LevelLook, ListPlan, apply_lists, check_mode, level_look, plan_lists, typed_label
 
@@ -275,6 +275,36 @@ def _plan_paragraphs(
     return out
 
 
+def _closing_after(n: NoticeView, closing: list[Any]) -> list[dict[str, Any]]:
+    """附件说明, 署名 and 附注 as paragraphs after a notice's own numbered 正文."""
+    out: list[dict[str, Any]] = []
+    for a in _attachments(n.attachments):
+        out.append(
+            {"kind": "blank"} if a["blank"] else {"kind": _ATTACHMENT_KINDS[a["kind"]], "text": a["text"]}
+        )
+    out.extend({"kind": "signature", "xml": c} for c in closing)
+    if n.note:
+        out.append({"kind": "note", "text": n.note})
+    return out
+
+
+_ATTACHMENT_KINDS = {"single": "attachment", "first": "attachment_first", "next": "attachment_next"}
+
+
+def _appendix_paragraphs(appendices: list[AppendixView], sid: StyleIds) -> list[dict[str, Any]]:
+    """Each further 附件 from a new page (its label paragraph breaks the page), then its text."""
+    out: list[dict[str, Any]] = []
+    for appendix in appendices:
+        out.append({"kind": "appendix_label", "text": appendix.label})
+        if appendix.title:
+            out.append({"kind": "appendix_title", "text": appendix.title})
+        out.extend({"kind": "text", "text": text} for text in appendix.text)
+        tables = [Para("table", 0, table=table) for table in appendix.tables]
+        out.extend(_plan_paragraphs(tables, sid))
+        out.extend({"kind": "text", "text": text} for text in appendix.notes)
+    return out
+
+
 # ---------------------------------------------------------------- 重点任务分工表
 
 LANDSCAPE_TITLE_ZI = 28
@@ -353,6 +383,8 @@ def build_context(
         suffix_size, suffix_scale = mark_font(size)
         context["issuer_suffix"] = ox.run(n.issuer_suffix, size_pt=suffix_size, char_scale=suffix_scale)
     signer_lines, signer_last = _signers(view, sid)
+    closing = closing_paragraphs(n.signatories, n.date, n.sealed, sid)
+    own = view.plan.in_notice  # the numbered text is the notice's own 正文: the closing follows it
     context.update(
         upward=n.upward,
         signer_lines=signer_lines,
@@ -361,12 +393,17 @@ def build_context(
         title_lines=break_title("\n".join(n.title_lines)),
         recipients=n.recipients,
         body=n.body,
-        attachments=_attachments(n.attachments),
-        closing=closing_paragraphs(n.signatories, n.date, n.sealed, sid),
-        note=n.note,
+        attachments=[] if own else _attachments(n.attachments),
+        closing=[] if own else closing,
+        note="" if own else n.note,
+        has_notice=view.has_notice,
+        in_notice=view.plan.in_notice,
         annex_label=view.plan.annex_label,
         plan_title_lines=break_title(view.plan.title),
-        paragraphs=_plan_paragraphs(view.plan.paragraphs, sid, stamps, lists),
+        # the further 附件 follow the plan in its loop, each from a new page; the 分工表 comes last
+        paragraphs=_plan_paragraphs(view.plan.paragraphs, sid, stamps, lists)
+        + (_closing_after(n, closing) if own else [])
+        + _appendix_paragraphs(view.plan.appendices, sid),
         task_table=_task_table(view, sid),
         has_imprint=n.has_imprint,
         imprint_spacer=ox.paragraph(sid("WP Imprint Anchor"), line_exact=imprint_height(n.cc)),

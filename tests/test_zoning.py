@@ -1,0 +1,246 @@
+"""Zoning of real layouts: what each part of a notice and its plan is read as, one rule a test.
+
+Small documents written here show one layout each (as the corpus prints it); the real documents
+of ``../shared/corpus`` show them in context.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from conftest import EXTERNAL, SHARED
+
+from generator.model import Appendix, Document, Node, Notice, Plan
+from generator.readers import import_file, import_text
+from generator.render import render
+from generator.view import annex_labels, build_view, notice_title
+
+REAL = SHARED / "corpus" / "real"
+
+PLAN = """2024年工作要点
+一、总体要求
+（一）加强领导。各单位要高度重视，认真抓好落实，确保各项任务按期完成。
+"""
+
+
+def _real(prefix: str) -> Path:
+    (path,) = REAL.glob(f"{prefix}_*")
+    return path
+
+
+def test_bare_plan_keeps_its_label_and_invents_no_title() -> None:
+    result = import_file(next(EXTERNAL.glob("01_*.txt")))
+    document = result.document
+    assert document.notice is None
+    assert annex_labels(document)[0] == "附件2"
+    printed = str(render(document, "txt"))
+    assert printed.startswith("附件2\n2013年农村环境卫生监测工作方案\n")
+    assert "关于印发" not in printed and "通知" not in printed.splitlines()[1]
+    for fmt in ("md", "html"):
+        assert "关于印发" not in str(render(document, fmt))  # type: ignore[arg-type]
+
+
+def test_attachments_after_the_plan_are_kept_on_their_own() -> None:
+    document = import_file(next(EXTERNAL.glob("01_*.txt"))).document
+    assert [a.title for a in document.appendices][:2] == [
+        "2013年农村环境卫生监测工作任务安排",
+        "项目县基本情况调查表",
+    ]
+    assert annex_labels(document)[1:] == ["附表1", "附表2", "附表3", "附表4", "附表5"]
+    # the plan's own sections end where the first 附表 begins: none of them is a plan section
+    assert [s.heading for s in document.plan.sections] == ["监测目的", "监测内容和方法", "组织实施"]
+
+
+def test_appendix_labels_follow_the_plan_label() -> None:
+    plan = Plan(
+        title="2024年工作要点", year=2024, attachment_label="附件2", sections=[Node(heading="总体要求")]
+    )
+    document = Document(
+        notice=None, plan=plan, appendices=[Appendix(title="任务分工表"), Appendix(title="名单")]
+    )
+    assert annex_labels(document) == ["附件2", "附件3", "附件4"]
+    view = build_view(document)
+    assert [a.label for a in view.plan.appendices] == ["附件3", "附件4"]
+    assert notice_title(document) == "" and view.notice.title_lines == []
+
+
+def test_each_appendix_starts_a_page_in_word() -> None:
+    import io
+
+    import docx
+
+    plan = Plan(title="2024年工作要点", year=2024, sections=[Node(heading="总体要求")])
+    document = Document(plan=plan, appendices=[Appendix(title="任务分工表", text=["一、牵头单位"])])
+    word = docx.Document(io.BytesIO(render(document, "docx")))  # type: ignore[arg-type]
+    labels = [p for p in word.paragraphs if p.style.name == "WP Annex Label"]
+    assert [p.text for p in labels] == ["附件1", "附件2"]
+    assert all(p.style.paragraph_format.page_break_before for p in labels)
+
+
+def test_notice_without_plan_keeps_its_numbered_body() -> None:
+    """real/10: a four-issuer notice whose own text is numbered (here as text, same layout)."""
+    text = """关于进一步加强个体工商户金融服务的通知
+浙银保监发〔2021〕64号
+各银保监分局：
+为贯彻落实政府工作报告精神，现提出如下要求：
+一、完善服务机制
+（一）优化融资环境。各银行业金融机构要适当下放授信审批权限，进一步简化信贷流程。
+二、创新金融产品
+（二）开发贷款产品。各银行业金融机构要结合块状经济特点开发特色金融产品。
+中国银保监会浙江监管局  浙江省财政厅
+2021年5月12日
+"""
+    result = import_text(text)
+    notice, plan = result.document.notice, result.document.plan
+    assert notice is not None and plan.in_notice
+    assert notice.body == ["为贯彻落实政府工作报告精神，现提出如下要求："]
+    assert notice.signatories == ["中国银保监会浙江监管局", "浙江省财政厅"]
+    assert [s.heading for s in plan.sections] == ["完善服务机制", "创新金融产品"]
+    assert not result.defects
+    printed = str(render(result.document, "txt"))
+    assert "附件" not in printed and printed.index("（二）开发") < printed.index("2021年5月12日")
+
+
+def test_list_straight_under_its_section_is_read_as_written() -> None:
+    """real/20: 22.–24. stand directly under 三、 after 1.–21. under （一）…（七）."""
+    result = import_file(_real("20"))
+    section = result.document.plan.sections[2]
+    assert section.heading == "保障措施" and section.child_numbering == "arabic"
+    printed = str(render(result.document, "txt")).splitlines()
+    at = printed.index("三、保障措施")
+    assert [line[:3] for line in printed[at + 1 : at + 4]] == ["22.", "23.", "24."]
+    assert not [d for d in result.defects if d.kind in ("skipped_number", "out_of_order", "duplicate_number")]
+
+
+def test_lists_of_two_articles_are_two_lists() -> None:
+    """real/22: rules in 第X条 with a （一） list in two articles — no false out_of_order."""
+    result = import_file(_real("22"))
+    assert not [d for d in result.defects if d.kind not in ("garbage", "halfwidth_punctuation")]
+    articles = [s for s in result.document.plan.sections if s.items]
+    assert [len(a.items) for a in articles] == [4, 13]
+
+
+def test_doc_number_in_brackets_under_the_title_and_database_lines() -> None:
+    """real/18: 【法宝引证码】/原文链接 and the database's copy of the title are dropped (reported),
+    the 文号 in brackets under the title is read, and 主送 follows."""
+    result = import_file(_real("18"))
+    notice = result.document.notice
+    assert notice is not None
+    assert str(notice.doc_number.prefix if notice.doc_number else "") == "皖政办秘"
+    assert notice.recipients == ["各市人民政府", "省政府各部门", "各直属机构"]
+    assert [d.line for d in result.defects if d.kind == "garbage"] == [1, 2, 3]
+    assert [a.title for a in result.document.appendices] == [
+        "安徽省工业互联网创新发展行动计划（2021-2023年）",
+        "省推进工业互联网创新发展专项工作组名单",
+    ]
+
+
+def test_marks_at_the_top_are_never_issuers() -> None:
+    text = """000123
+秘密★1年
+特
+急
+依申请公开
+云溪市卫生健康委员会文件
+云卫发〔2024〕 37 号
+关于印发《2024年工作要点》的通知
+各单位：
+现将《2024年工作要点》印发给你们。
+云溪市卫生健康委员会
+2024年 4月 20 日
+""" + PLAN.replace("2024年工作要点\n", "2024年工作要点\n", 1)
+    notice = import_text(text).document.notice
+    assert notice is not None
+    assert (notice.copy_number, notice.classification, notice.secrecy_period) == ("000123", "秘密", "1年")
+    assert notice.urgency == "特急" and notice.issuers == ["云溪市卫生健康委员会"]
+    assert notice.note == "依申请公开"  # a 公开属性 mark, printed as a 附注
+    assert notice.doc_number is not None and notice.doc_number.serial == 37
+    assert notice.date == dt.date(2024, 4, 20)
+
+
+def test_wrapped_attachment_names_are_not_signatories() -> None:
+    """real/09: 附件说明 names wrapped mid-name (（2020 / 年）), joint 署名 on one line."""
+    text = """关于全面推进改革工作的通知
+浙银保监发〔2020〕172号
+各银保监分局：
+现将工作方案和指导目录印发给大家，请认真抓好贯彻落实。
+附件：1.浙江辖内银行保险机构改革工作方案
+2.浙江辖内银行机构改革指导目录（2020
+年）
+中国银保监会浙江监管局           浙江省司法厅
+2020年8月17日
+附件1
+浙江辖内银行保险机构改革工作方案
+一、指导思想
+坚持以人民为中心的发展理念，切实方便群众和企业办事创业，优化营商环境。
+"""
+    document = import_text(text).document
+    assert document.notice is not None
+    assert document.notice.attachments is not None
+    assert document.notice.attachments[1] == "浙江辖内银行机构改革指导目录（2020年）"
+    assert document.notice.signatories == ["中国银保监会浙江监管局", "浙江省司法厅"]
+
+
+def test_halfwidth_marks_named_with_column() -> None:
+    result = import_text(PLAN.replace("认真抓好落实，", "认真抓好落实,"))
+    (defect,) = [d for d in result.defects if d.kind == "halfwidth_punctuation"]
+    assert defect.line == 3
+    assert "',' at column" in defect.message and "write ，" in defect.message
+    column = int(defect.message.split("at column ")[1].split()[0])
+    assert "（一）加强领导。各单位要高度重视，认真抓好落实,确保"[column - 1] == ","
+
+
+def test_scheme_changed_mid_list_is_reported() -> None:
+    result = import_text(
+        PLAN + "（二）完善制度。建立健全工作制度，落实责任。\n3.强化督查。定期开展督查，通报进展情况。\n"
+    )
+    (defect,) = [d for d in result.defects if d.kind == "scheme_change"]
+    assert defect.line == 5 and "（三）" in defect.message
+    assert len(result.document.plan.sections[0].items) == 3
+
+
+def test_no_false_defects_on_correct_corpus_documents() -> None:
+    """Documents that number correctly report no numbering defect."""
+    kinds = ("duplicate_number", "skipped_number", "out_of_order", "unnumbered_heading", "scheme_change")
+    for path in [*(REAL.glob("1[89]_*.txt")), *REAL.glob("2[0-2]_*.txt"), *EXTERNAL.glob("0[234]_*.txt")]:
+        found = [d for d in import_file(path).defects if d.kind in kinds]
+        assert not found, f"{path.name}: {found}"
+
+
+def test_notice_none_round_trips_through_yaml() -> None:
+    from generator.dump import dump_document
+    from generator.load import load_text
+
+    document = Document(
+        notice=None,
+        plan=Plan(
+            title="2024年工作要点", year=2024, attachment_label="附件2", sections=[Node(heading="总体要求")]
+        ),
+        appendices=[Appendix(title="任务分工表", text=["一、牵头单位"])],
+    )
+    text = dump_document(document)
+    assert "notice: null" in text
+    assert load_text(text) == document
+    assert Notice() == Document(plan=document.plan).notice  # a plan file without `notice:` still has one
+
+
+def test_recipients_over_two_lines() -> None:
+    text = (
+        """关于印发《2024年工作要点》的通知
+各区卫生健康局、财政局、人力资源社会保障局，市医保中心，
+各有关医疗卫生单位：
+现将《2024年工作要点》印发给你们，请认真贯彻落实。
+云溪市卫生健康委员会
+2024年4月20日
+"""
+        + PLAN
+    )
+    notice = import_text(text).document.notice
+    assert notice is not None
+    assert notice.recipients == [
+        "各区卫生健康局、财政局、人力资源社会保障局",
+        "市医保中心",
+        "各有关医疗卫生单位",
+    ]
+    assert notice.body == ["现将《2024年工作要点》印发给你们，请认真贯彻落实。"]
