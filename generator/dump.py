@@ -22,7 +22,7 @@ import yaml
 from pydantic import BaseModel
 
 from .docnumber import parse_doc_number
-from .model import DocNumber, Document, Node, Notice, Plan
+from .model import DocNumber, Document, Layout, Node, Notice, Plan
 from .numbering import Numbered, number_plan
 from .view import format_doc_number
 
@@ -82,6 +82,12 @@ def dump_document(
                 lines.extend(_node(entry, 2))
         else:
             lines.extend(_entry(key, value, 1, plan_comment(key)))
+    layout = _fields(document.layout)
+    if layout:
+        lines.append("")
+        lines.append("layout:  # printing")
+        for key, value in layout.items():
+            lines.extend(_entry(key, value, 1, field_comment(Layout, key)))
     return "\n".join(lines) + "\n"
 
 

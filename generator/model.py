@@ -196,11 +196,21 @@ class Notice(_Strict):
     )(lambda cls, v: _as_list(v))
 
 
+class Layout(_Strict):
+    """How the document is printed (GB/T 9704-2012 §6.2 prints both sides of the sheet)."""
+
+    duplex: bool = Field(
+        default=True,
+        description="双面印刷: 版记 on an even page (§7.4); false for single-sided printing",
+    )
+
+
 class Document(_Strict):
     """A plan file: the notice and the plan it issues."""
 
     notice: Notice = Field(default_factory=Notice)
     plan: Plan
+    layout: Layout = Field(default_factory=Layout, description="printing: duplex or single-sided")
 
     @model_validator(mode="after")
     def _depth_and_ids(self) -> Document:

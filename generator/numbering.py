@@ -221,9 +221,7 @@ def number_plan(plan: Plan) -> list[Numbered]:
     continuous = set(settings.continuous)
     running: dict[int, int] = {}  # counters of continuous levels, alive across parents
 
-    def visit(
-        nodes: list[Node], level: int, parent_path: tuple[int, ...], scheme: Scheme
-    ) -> list[Numbered]:
+    def visit(nodes: list[Node], level: int, parent_path: tuple[int, ...], scheme: Scheme) -> list[Numbered]:
         local = 0
         out: list[Numbered] = []
         for index, node in enumerate(nodes):

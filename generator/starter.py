@@ -8,7 +8,7 @@ from pathlib import Path
 import jinja2
 
 from .dump import field_comment, plan_comment, yaml_scalar
-from .model import Node, Notice
+from .model import Layout, Node, Notice
 from .resources import templates_dir
 from .schema import schema_comment
 
@@ -44,6 +44,7 @@ def starter_plan(
         notice_comment=lambda name: field_comment(Notice, name),
         plan_comment=plan_comment,
         node_comment=lambda name: field_comment(Node, name),
+        layout_comment=lambda name: field_comment(Layout, name),
     )
     return env.get_template("new.yaml.j2").render(
         schema_comment=schema_comment(for_file),

@@ -133,20 +133,27 @@ def is_red(colour: object) -> bool:
     return False
 
 
-def measure_pdf(path: Path) -> PdfMeasure:
-    """Every page's text lines and horizontal rules; raises whatever pdfplumber raises on a bad file."""
+def measure_pdf(path: Path, ends: tuple[int, int] | None = None) -> PdfMeasure:
+    """Every page's text lines and horizontal rules; raises whatever pdfplumber raises on a bad file.
+
+    ``ends`` = (first, last) limits the work to the first ``first`` and the last ``last`` pages: the
+    others are listed with their size but no lines or rules (what a layout pass needs)."""
     import pdfplumber  # heavy: imported only when a PDF is measured
 
     # pdfminer logs every font-descriptor quirk of other producers' PDFs; the report is what counts.
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
-    pages: list[PageMeasure] = []
+    pages_out: list[PageMeasure] = []
     with pdfplumber.open(path) as pdf:
+        count = len(pdf.pages)
         for index, page in enumerate(pdf.pages, start=1):
             height = float(page.height)
+            if ends is not None and ends[0] < index <= count - ends[1]:
+                pages_out.append(PageMeasure(index, float(page.width) / MM, height / MM, [], [], 0))
+                continue
             glyphs = [_glyph(char, height) for char in page.chars if char.get("upright", True)]
             rules, frames = _strokes(page, index)
-            pages.append(
+            pages_out.append(
                 PageMeasure(
                     number=index,
                     width=float(page.width) / MM,
@@ -156,7 +163,7 @@ def measure_pdf(path: Path) -> PdfMeasure:
                     frames=frames,
                 )
             )
-    return PdfMeasure(pages)
+    return PdfMeasure(pages_out)
 
 
 def plain_text(text: str) -> str:

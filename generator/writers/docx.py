@@ -24,6 +24,7 @@ from ..errors import InputError, Problem
 from ..title_lines import break_title, width_zi
 from ..view import DocumentView, Para
 from . import docx_template as tpl
+from .flow import FlowFix, apply_fix
 
 # ---------------------------------------------------------------- style names → ids
 
@@ -404,8 +405,9 @@ def _template_class() -> type:
     return PatchedOnce
 
 
-def render_docx(view: DocumentView, template: Path | None = None) -> bytes:
-    """The document as .docx bytes, from the bundled template or an agency's own ``template``."""
+def render_docx(view: DocumentView, template: Path | None = None, flow: FlowFix | None = None) -> bytes:
+    """The document as .docx bytes, from the bundled template or an agency's own ``template``;
+    ``flow`` is what a layout pass found to fix (see :mod:`generator.writers.flow`)."""
     path = Path(template) if template else tpl.template_path()
     if template:
         try:
@@ -417,8 +419,10 @@ def render_docx(view: DocumentView, template: Path | None = None) -> bytes:
         _validated(str(path.resolve()), mtime)
     source = _template_bytes(str(path.resolve()), path.stat().st_mtime)
     document = _template_class()(io.BytesIO(source))
-    context = build_context(view, _style_ids(str(path.resolve()), path.stat().st_mtime))
-    document.render(context, jinja_env=_jinja_env(), autoescape=True)
+    sid = _style_ids(str(path.resolve()), path.stat().st_mtime)
+    document.render(build_context(view, sid), jinja_env=_jinja_env(), autoescape=True)
+    if flow is not None and flow.needed:
+        apply_fix(document.docx, flow, sid)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()

@@ -1,8 +1,10 @@
 """PDF writer: each document rendered to .docx, then ALL converted by one LibreOffice start.
 
 LibreOffice's start-up costs seconds and a file a fraction of that, so a batch never starts it
-twice (see :mod:`generator.soffice`). Outputs are written atomically: a failed conversion leaves
-no partial PDF behind.
+more than needed (see :mod:`generator.soffice`). The page flow is measured on that first pass
+(:mod:`generator.writers.flow`); the documents whose 正文 or 版记 must move are rendered again with
+the fix and converted in a second batch. Outputs are written atomically: a failed conversion
+leaves no partial PDF behind.
 """
 
 from __future__ import annotations
@@ -13,6 +15,22 @@ from pathlib import Path
 from ..model import Document
 from ..output import write_atomic
 from ..view import build_view
+from .flow import FlowFix, plan_fix
+
+# A layout pass reads only these pages: the 正文's last paragraph is on the first ones, the 版记 on
+# the last ones (a notice longer than this keeps LibreOffice's own flow).
+_FIRST_PAGES, _LAST_PAGES = 4, 2
+
+
+def layout_fixes(documents: list[Document], pdfs: list[Path]) -> list[FlowFix]:
+    """What each first-pass PDF shows must change (``FlowFix()`` where nothing)."""
+    from ..check.pdf_measure import measure_pdf
+
+    fixes = []
+    for document, pdf in zip(documents, pdfs, strict=True):
+        measure = measure_pdf(pdf, (_FIRST_PAGES, _LAST_PAGES))
+        fixes.append(plan_fix(measure, build_view(document), document.layout.duplex))
+    return fixes
 
 
 def render_pdf(
@@ -28,15 +46,28 @@ def render_pdf(
 
     if not pairs:
         return []
+    documents = [document for document, _ in pairs]
     with tempfile.TemporaryDirectory(prefix="workplan-pdf-") as tmp:
         folder = Path(tmp)
         sources = []
-        for index, (document, _) in enumerate(pairs):
+        for index, document in enumerate(documents):
             # numbered names: two outputs called report.pdf in different folders must not collide
             source = folder / f"{index:05d}.docx"
             source.write_bytes(render_docx(build_view(document), template=template))
             sources.append(source)
         pdfs = convert_to_pdf(sources, folder / "pdf")
+        fixes = layout_fixes(documents, pdfs)
+        again = [index for index, fix in enumerate(fixes) if fix.needed]
+        if again:
+            second = []
+            for index in again:
+                source = folder / "fixed" / f"{index:05d}.docx"
+                source.parent.mkdir(exist_ok=True)
+                view = build_view(documents[index])
+                source.write_bytes(render_docx(view, template=template, flow=fixes[index]))
+                second.append(source)
+            for index, pdf in zip(again, convert_to_pdf(second, folder / "pdf2"), strict=True):
+                pdfs[index] = pdf
         return [
             write_atomic(target, pdf.read_bytes(), inputs=inputs or [])
             for (_, target), pdf in zip(pairs, pdfs, strict=True)
