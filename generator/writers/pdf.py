@@ -34,9 +34,16 @@ def layout_fixes(documents: list[Document], pdfs: list[Path]) -> list[FlowFix]:
 
 
 def render_pdf(
-    pairs: list[tuple[Document, Path]], template: Path | None = None, *, inputs: list[Path] | None = None
+    pairs: list[tuple[Document, Path]],
+    template: Path | None = None,
+    *,
+    inputs: list[Path] | None = None,
+    docx_targets: list[Path | None] | None = None,
 ) -> list[Path]:
     """Write ``document`` → ``path`` as PDF for every pair; returns the written paths.
+
+    ``docx_targets`` (one per pair, or None) also receive the .docx the PDF was made from, with
+    the same page flow.
 
     Raises :class:`generator.soffice.SofficeError` (or ``SofficeMissing``) when LibreOffice is
     absent or produces no PDF; no output is written then.
@@ -55,6 +62,7 @@ def render_pdf(
             source = folder / f"{index:05d}.docx"
             source.write_bytes(render_docx(build_view(document), template=template))
             sources.append(source)
+        final = list(sources)
         pdfs = convert_to_pdf(sources, folder / "pdf")
         fixes = layout_fixes(documents, pdfs)
         again = [index for index, fix in enumerate(fixes) if fix.needed]
@@ -66,9 +74,14 @@ def render_pdf(
                 view = build_view(documents[index])
                 source.write_bytes(render_docx(view, template=template, flow=fixes[index]))
                 second.append(source)
+                final[index] = source
             for index, pdf in zip(again, convert_to_pdf(second, folder / "pdf2"), strict=True):
                 pdfs[index] = pdf
-        return [
+        written = [
             write_atomic(target, pdf.read_bytes(), inputs=inputs or [])
             for (_, target), pdf in zip(pairs, pdfs, strict=True)
         ]
+        for target, source in zip(docx_targets or [], final, strict=False):
+            if target is not None:
+                written.append(write_atomic(target, source.read_bytes(), inputs=inputs or []))
+        return written
