@@ -17,7 +17,7 @@ from docx.shared import Mm, Pt, RGBColor
 from typer.testing import CliRunner
 
 from generator.check.labels import first_break, parse_label
-from generator.check.layout import CheckReport, Rule, check_files, check_pdf
+from generator.check.layout import CheckReport, Rule, check_pdf
 from generator.check.pdf_measure import plain_text
 from generator.cli import app
 from generator.soffice import SofficeMissing, convert_to_pdf, find_soffice
