@@ -9,6 +9,7 @@ writers/flow.py) and the PDF is measured as `workplan check` measures it.
 
 from __future__ import annotations
 
+import io
 import re
 import zipfile
 from pathlib import Path
@@ -78,6 +79,28 @@ PLANS = {
         {"body": ["现将《2025年某某市卫生健康工作要点》印发给你们，请认真贯彻落实。"], **IMPRINT},
         text_chars=1000,
     ),
+    # Every item carries a task line; LibreOffice used to move kept items whole, leaving gaps.
+    "tasks": {
+        **_plan({"body": [ISSUING]}),
+        "plan": {
+            "title": "2025年某某市卫生健康工作要点",
+            "year": 2025,
+            "sections": [
+                {
+                    "heading": "加强组织领导",
+                    "items": [
+                        {
+                            "heading": f"压实责任{i}。",
+                            "text": [LONG[: 169 + 37 * i]],
+                            "lead": "市卫生健康委员会医政医管科",
+                            "deadline": "2025年底前",
+                        }
+                        for i in range(6)
+                    ],
+                }
+            ],
+        },
+    },
     "simplex": _plan({"body": [ISSUING], **IMPRINT}, layout={"duplex": False}),
 }
 
@@ -190,6 +213,29 @@ def test_single_sided_printing_leaves_the_record_where_it_falls(rendered):
     assert _report(rendered, "simplex").passed  # … `check --simplex` does not
 
 
+@pytest.mark.slow
+def test_task_lines_stay_with_their_item_and_pages_stay_full(rendered):
+    _, measure = rendered["tasks"]
+    plan_pages = [page for page in measure.pages if page.number > 2]
+    assert len(plan_pages) >= 3
+    for page in plan_pages:
+        lines = [line for line in page.lines if line.baseline < 262]
+        assert not lines[0].text.startswith("（牵头单位"), f"page {page.number} opens with a task line"
+        if page.number < len(measure.pages):
+            free = (262 - lines[-1].baseline) / 10.21
+            assert free < 3, f"page {page.number}: {free:.1f} empty lines (an item moved whole)"
+    printed = "".join(_plain(line.text) for page in plan_pages for line in page.lines if "—" not in line.text)
+    for i in range(6):
+        assert _plain(LONG[: 169 + 37 * i]) in printed  # every item whole, split or not
+
+
+def test_a_paragraph_with_a_task_line_keeps_with_it_in_the_docx(tmp_path):
+    document = load_document_from(PLANS["tasks"], tmp_path)
+    xml = zipfile.ZipFile(io.BytesIO(render_docx(build_view(document)))).read("word/document.xml").decode()
+    items = re.findall(r'<w:p><w:pPr><w:pStyle w:val="WPItem"/>(<w:keepNext[^>]*>)?', xml)
+    assert len(items) == 6 and all(items), items  # Word splits it, carrying its last lines over
+
+
 def test_a_blank_page_fix_is_a_section_with_footers_of_its_own(tmp_path, ooxml_validator):
     document = load_document_from(_plan({"body": ["请认真贯彻落实。"], **IMPRINT}), tmp_path)
     data = render_docx(build_view(document), flow=FlowFix(imprint="blank_page"))
@@ -208,7 +254,7 @@ def test_a_blank_page_fix_is_a_section_with_footers_of_its_own(tmp_path, ooxml_v
 def test_a_split_keeps_every_character_of_the_paragraph(tmp_path):
     document = load_document_from(_plan({"body": [SENTENCE * 4], "attachments": []}), tmp_path)
     data = render_docx(build_view(document), flow=FlowFix(body_head_chars=50))
-    xml = zipfile.ZipFile(__import__("io").BytesIO(data)).read("word/document.xml").decode()
+    xml = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode()
     texts = re.findall(r"<w:t[^>]*>([^<]*)</w:t>", xml)
     head, tail = (SENTENCE * 4)[:50], (SENTENCE * 4)[50:]
     assert head in texts and tail in texts

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import statistics
 import unicodedata
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -133,11 +134,11 @@ def is_red(colour: object) -> bool:
     return False
 
 
-def measure_pdf(path: Path, ends: tuple[int, int] | None = None) -> PdfMeasure:
+def measure_pdf(path: Path, pages: Collection[int] | None = None) -> PdfMeasure:
     """Every page's text lines and horizontal rules; raises whatever pdfplumber raises on a bad file.
 
-    ``ends`` = (first, last) limits the work to the first ``first`` and the last ``last`` pages: the
-    others are listed with their size but no lines or rules (what a layout pass needs)."""
+    ``pages`` (1-based numbers) limits the work to those pages: the others are listed with their
+    size but no lines or rules (what a layout pass needs)."""
     import pdfplumber  # heavy: imported only when a PDF is measured
 
     # pdfminer logs every font-descriptor quirk of other producers' PDFs; the report is what counts.
@@ -145,10 +146,9 @@ def measure_pdf(path: Path, ends: tuple[int, int] | None = None) -> PdfMeasure:
 
     pages_out: list[PageMeasure] = []
     with pdfplumber.open(path) as pdf:
-        count = len(pdf.pages)
         for index, page in enumerate(pdf.pages, start=1):
             height = float(page.height)
-            if ends is not None and ends[0] < index <= count - ends[1]:
+            if pages is not None and index not in pages:
                 pages_out.append(PageMeasure(index, float(page.width) / MM, height / MM, [], [], 0))
                 continue
             glyphs = [_glyph(char, height) for char in page.chars if char.get("upright", True)]

@@ -8,6 +8,7 @@ agency's own template too.
 from __future__ import annotations
 
 import copy
+import itertools
 
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
@@ -26,24 +27,46 @@ def paragraphs_in_style(body: BaseOxmlElement, style_id: str) -> list[BaseOxmlEl
     return [p for p in body.iterchildren(qn("w:p")) if _style_of(p) == style_id]
 
 
-def split_paragraph(paragraph: BaseOxmlElement, head_chars: int, head_style: str) -> BaseOxmlElement:
-    """Split ``paragraph`` after ``head_chars`` characters of its text; returns the tail.
+def split_paragraph(
+    paragraph: BaseOxmlElement,
+    printed: int,
+    *,
+    printed_total: int | None = None,
+    head_style: str | None = None,
+    tail_style: str | None = None,
+    tail_keep: bool = False,
+) -> BaseOxmlElement:
+    """Split ``paragraph`` after ``printed`` visible characters of its printed text; the tail.
 
-    The head, in ``head_style``, ends on a full line, so it is set ``distribute`` (its last line
-    justified like the lines before it); the tail keeps the paragraph's style (keep with next)
-    and starts flush left, continuing the line above: in print the paragraph looks whole.
+    ``printed`` counts what the page shows; with ``printed_total``, the visible length of the whole
+    printed paragraph, a label Word prints from numbering.xml (not in the paragraph's text) is
+    counted off first. The head ends on a full line, so it is set
+    ``distribute`` (its last line justified like the lines before it) and loses keep-with-next;
+    the tail starts flush left, continuing the line above: in print the paragraph looks whole.
     """
+    text = "".join(t.text or "" for t in paragraph.iter(qn("w:t")))
+    visible = len("".join(text.split()))
+    label = max(0, printed_total - visible) if printed_total is not None else 0
+    cut = _index_of_visible(text, printed - label)
     tail = copy.deepcopy(paragraph)
     paragraph.addnext(tail)
-    _keep_text(paragraph, 0, head_chars)
-    _keep_text(tail, head_chars, None)
+    _keep_text(paragraph, 0, cut)
+    _keep_text(tail, cut, None)
     head_ppr = paragraph.get_or_add_pPr()
-    set_attrs(ppr_child(head_ppr, "pStyle"), val=head_style)
+    if head_style:
+        set_attrs(ppr_child(head_ppr, "pStyle"), val=head_style)
     set_attrs(ppr_child(head_ppr, "jc"), val="distribute")
     keep = head_ppr.find(qn("w:keepNext"))
     if keep is not None:
         head_ppr.remove(keep)
     tail_ppr = tail.get_or_add_pPr()
+    if tail_style:
+        set_attrs(ppr_child(tail_ppr, "pStyle"), val=tail_style)
+        numbering = tail_ppr.find(qn("w:numPr"))
+        if numbering is not None:  # the tail continues the item: it takes no number of its own
+            tail_ppr.remove(numbering)
+    if tail_keep:
+        set_flag(tail_ppr, "keepNext", True)
     set_indent(tail_ppr, first_line=0)
     return tail
 
@@ -58,6 +81,28 @@ def _keep_text(paragraph: BaseOxmlElement, start: int, end: int | None) -> None:
         keep_from = max(start, lo) - lo
         keep_to = (min(end, hi) if end is not None else hi) - lo
         text.text = value[keep_from:keep_to] if keep_to > keep_from else ""
+
+
+def _index_of_visible(text: str, count: int) -> int:
+    """Index in ``text`` after its first ``count`` non-space characters."""
+    seen = 0
+    for index, char in enumerate(text):
+        if seen >= count:
+            return index
+        if not char.isspace():
+            seen += 1
+    return len(text)
+
+
+def keep_with_following(body: BaseOxmlElement, style: str) -> list[BaseOxmlElement]:
+    """Keep-with-next on each body paragraph followed by one in ``style``; those paragraphs."""
+    kept = []
+    paragraphs = list(body.iterchildren(qn("w:p")))
+    for before, paragraph in itertools.pairwise(paragraphs):
+        if _style_of(paragraph) == style and before.getnext() is paragraph:
+            set_flag(before.get_or_add_pPr(), "keepNext", True)
+            kept.append(before)
+    return kept
 
 
 def chain_between(body: BaseOxmlElement, first_style: str, last_style: str) -> list[BaseOxmlElement]:

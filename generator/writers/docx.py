@@ -24,7 +24,7 @@ from ..errors import InputError, Problem
 from ..title_lines import break_title, width_zi
 from ..view import DocumentView, Para
 from . import docx_template as tpl
-from .flow import FlowFix, apply_fix
+from .flow import FlowFix, apply_fix, keep_tasks
 
 # ---------------------------------------------------------------- style names → ids
 
@@ -421,8 +421,9 @@ def render_docx(view: DocumentView, template: Path | None = None, flow: FlowFix 
     document = _template_class()(io.BytesIO(source))
     sid = _style_ids(str(path.resolve()), path.stat().st_mtime)
     document.render(build_context(view, sid), jinja_env=_jinja_env(), autoescape=True)
+    holders = keep_tasks(document.docx, sid)
     if flow is not None and flow.needed:
-        apply_fix(document.docx, flow, sid)
+        apply_fix(document.docx, flow, sid, view, holders)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()

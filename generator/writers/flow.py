@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
@@ -33,6 +34,7 @@ IMPRINT_PT = 14.0  # 版记 text is 4号 (§7.4.2): what is not 14 pt on the las
 AREA_BOTTOM = 262.0  # 版心 bottom, mm from the paper top
 _DESCENT_EM = 0.45  # baseline to line-box bottom, as in check/layout.py
 CARRIED_LINES = 2  # lines carried over with the 署名, as Word's widow control does
+FIRST_PAGES = 4  # the 正文's last paragraph is on these (a longer notice keeps LibreOffice's flow)
 LINE_PITCH = 579  # twips, the template's line grid
 
 
@@ -40,13 +42,21 @@ LINE_PITCH = 579  # twips, the template's line grid
 class FlowFix:
     """What the second pass changes: where to split the last 正文 paragraph, and the 版记's page."""
 
-    body_head_chars: int | None = None  # characters of the last 正文 paragraph left on the page before
+    body_head_chars: int | None = None  # printed characters of the last 正文 paragraph left before
     squeeze_lines: int = 0  # lines the blank lines of the signature block give up (§7.3.5.5)
     imprint: Imprint = ""
+    # (n, printed characters): split the n-th plan paragraph followed by a task line, LibreOffice
+    # having moved it whole to keep it with its （牵头单位：…）
+    task_splits: tuple[tuple[int, int], ...] = ()
 
     @property
     def needed(self) -> bool:
-        return self.body_head_chars is not None or self.squeeze_lines > 0 or bool(self.imprint)
+        return (
+            self.body_head_chars is not None
+            or self.squeeze_lines > 0
+            or bool(self.imprint)
+            or bool(self.task_splits)
+        )
 
 
 def _plain(text: str) -> str:
@@ -86,17 +96,6 @@ def _free_lines(measure: PdfMeasure, page: int, pitch: float) -> int:
     return int((AREA_BOTTOM - (last.baseline + _DESCENT_EM * last.size_mm)) // pitch)
 
 
-def _head_chars(text: str, printed: int) -> int:
-    """Characters of ``text`` (spaces included) that make up its first ``printed`` visible ones."""
-    seen = 0
-    for index, char in enumerate(text):
-        if seen == printed:
-            return index
-        if not char.isspace():
-            seen += 1
-    return len(text)
-
-
 _PITCH = 28.95 * 25.4 / 72  # mm, the line grid of the template
 
 
@@ -126,8 +125,7 @@ def body_split(measure: PdfMeasure, view: DocumentView) -> tuple[int | None, int
     head = min(free, len(lines) - min(CARRIED_LINES, len(lines) - 1))
     if head < 1:
         return None, 0
-    printed = sum(len(_plain(line.text)) for line in lines[:head])
-    return _head_chars(notice.body[-1], printed), 0
+    return sum(len(_plain(line.text)) for line in lines[:head]), 0
 
 
 def imprint_page(measure: PdfMeasure, view: DocumentView, duplex: bool) -> Imprint:
@@ -148,21 +146,90 @@ def imprint_page(measure: PdfMeasure, view: DocumentView, duplex: bool) -> Impri
     return ""
 
 
+def task_holders(view: DocumentView) -> list[str]:
+    """Printed text of each plan paragraph followed by a task line, in document order."""
+    return [_plain(p.full) for p in view.plan.paragraphs if p.tasks and p.kind != "table"]
+
+
+def task_splits(measure: PdfMeasure, view: DocumentView) -> tuple[tuple[int, int], ...]:
+    """Split every plan paragraph followed by a task line after all but its last two lines.
+
+    Keep-with-next holds a paragraph with its （牵头单位：…）; LibreOffice, which never splits a
+    kept paragraph, moves it whole to the next page and leaves a gap of up to a page. Split where
+    LibreOffice broke its lines (the same on every page, they are all as wide), only the last two
+    lines stay kept with the task line — what Word's widow control does — wherever the page ends.
+    """
+    lines = [line for page in measure.pages for line in page.lines if not _page_number(line)]
+    splits, position = [], 0
+    for index, text in enumerate(task_holders(view)):
+        for start in range(position, len(lines)):
+            if not text.startswith(_plain(lines[start].text)):
+                continue
+            joined, stop = "", start
+            while stop < len(lines) and len(joined) < len(text):
+                joined += _plain(lines[stop].text)
+                stop += 1
+            if joined != text:
+                continue
+            count = stop - start
+            if count > CARRIED_LINES:
+                head = lines[start : stop - CARRIED_LINES]
+                splits.append((index, sum(len(_plain(line.text)) for line in head)))
+            position = stop
+            break
+    return tuple(splits)
+
+
+def pages_to_measure(pdf: Path, view: DocumentView) -> set[int] | None:
+    """The pages a layout pass reads: the first ones (the 正文's end) and the last two (the 版记);
+    every page (None) when plan paragraphs carry task lines."""
+    if task_holders(view):
+        return None
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(str(pdf))
+    try:
+        count = len(document)
+    finally:
+        document.close()
+    return set(range(1, min(count, FIRST_PAGES) + 1)) | set(range(max(1, count - 1), count + 1))
+
+
 def plan_fix(measure: PdfMeasure, view: DocumentView, duplex: bool) -> FlowFix:
     """The fix a first-pass PDF calls for (``FlowFix()`` when none)."""
     head, squeeze = body_split(measure, view)
-    return FlowFix(head, squeeze, imprint_page(measure, view, duplex))
+    return FlowFix(head, squeeze, imprint_page(measure, view, duplex), task_splits(measure, view))
 
 
-def apply_fix(document: Any, fix: FlowFix, sid: Callable[[str], str]) -> None:
-    """Apply ``fix`` to a rendered python-docx ``document``; ``sid`` maps style names to ids."""
+def keep_tasks(document: Any, sid: Callable[[str], str]) -> list[Any]:
+    """Every paragraph followed by a task line (（牵头单位：…）) keeps with it; those paragraphs."""
+    from ..ooxml import flow
+
+    return flow.keep_with_following(document.element.body, sid("WP Tasks"))
+
+
+def apply_fix(
+    document: Any, fix: FlowFix, sid: Callable[[str], str], view: DocumentView, holders: list[Any]
+) -> None:
+    """Apply ``fix`` to a rendered python-docx ``document``; ``sid`` maps style names to ids,
+    ``holders`` are the paragraphs :func:`keep_tasks` kept with their task lines."""
     from ..ooxml import flow
 
     body = document.element.body
+    texts = task_holders(view)
+    for index, printed in fix.task_splits:
+        if index < len(holders) and index < len(texts):
+            flow.split_paragraph(
+                holders[index],
+                printed,
+                printed_total=len(texts[index]),
+                tail_style=sid("WP Body"),
+                tail_keep=True,
+            )
     if fix.body_head_chars is not None:
         last = flow.paragraphs_in_style(body, sid("WP Body Last"))
         if last:
-            flow.split_paragraph(last[-1], fix.body_head_chars, sid("WP Body"))
+            flow.split_paragraph(last[-1], fix.body_head_chars, head_style=sid("WP Body"))
     if fix.squeeze_lines:
         blanks = [
             p

@@ -15,11 +15,7 @@ from pathlib import Path
 from ..model import Document
 from ..output import write_atomic
 from ..view import build_view
-from .flow import FlowFix, plan_fix
-
-# A layout pass reads only these pages: the 正文's last paragraph is on the first ones, the 版记 on
-# the last ones (a notice longer than this keeps LibreOffice's own flow).
-_FIRST_PAGES, _LAST_PAGES = 4, 2
+from .flow import FlowFix, pages_to_measure, plan_fix
 
 
 def layout_fixes(documents: list[Document], pdfs: list[Path]) -> list[FlowFix]:
@@ -28,8 +24,9 @@ def layout_fixes(documents: list[Document], pdfs: list[Path]) -> list[FlowFix]:
 
     fixes = []
     for document, pdf in zip(documents, pdfs, strict=True):
-        measure = measure_pdf(pdf, (_FIRST_PAGES, _LAST_PAGES))
-        fixes.append(plan_fix(measure, build_view(document), document.layout.duplex))
+        view = build_view(document)
+        measure = measure_pdf(pdf, pages_to_measure(pdf, view))
+        fixes.append(plan_fix(measure, view, document.layout.duplex))
     return fixes
 
 
