@@ -1,8 +1,8 @@
 """LibreOffice (soffice) headless conversion: many .docx → .pdf with one LibreOffice start.
 
 Starting LibreOffice costs seconds; converting a file costs a fraction of that, so a batch is
-always one process. Each run gets a private, throw-away user profile: two LibreOffice processes
-sharing a profile hand their work to each other or fail on the profile lock.
+one process per core (never one per file). Each process gets a private, throw-away user profile:
+two LibreOffice processes sharing a profile hand their work to each other or fail on its lock.
 """
 
 from __future__ import annotations
@@ -65,11 +65,23 @@ def _fontconfig_env(workdir: Path) -> dict[str, str]:
     return env
 
 
-def convert_to_pdf(docx_paths: list[Path], outdir: Path, *, timeout: float | None = None) -> list[Path]:
-    """Convert every file of ``docx_paths`` to ``outdir/<stem>.pdf`` with ONE LibreOffice process.
+def default_jobs(count: int) -> int:
+    """LibreOffice processes for ``count`` documents: one per core (WORKPLAN_SOFFICE_JOBS overrides)."""
+    wanted = os.environ.get("WORKPLAN_SOFFICE_JOBS", "")
+    cores = int(wanted) if wanted.isdigit() and int(wanted) > 0 else (os.cpu_count() or 1)
+    return max(1, min(cores, count))
 
-    Returns the PDF paths in input order. Raises :class:`SofficeError` naming the file when a PDF
-    did not appear, and :class:`SofficeMissing` when LibreOffice is not installed.
+
+def convert_to_pdf(
+    docx_paths: list[Path], outdir: Path, *, timeout: float | None = None, jobs: int | None = None
+) -> list[Path]:
+    """Convert every file of ``docx_paths`` to ``outdir/<stem>.pdf``.
+
+    LibreOffice converts one document at a time, so a batch is shared out over ``jobs``
+    LibreOffice processes (default: one per core), each with its own throw-away profile — two
+    processes sharing a profile hand their work to each other or fail on its lock. Returns the PDF
+    paths in input order. Raises :class:`SofficeError` naming the file when a PDF did not appear,
+    and :class:`SofficeMissing` when LibreOffice is not installed.
     """
     sources = [Path(p).resolve() for p in docx_paths]
     if not sources:
@@ -91,37 +103,53 @@ def convert_to_pdf(docx_paths: list[Path], outdir: Path, *, timeout: float | Non
     targets = [outdir / f"{source.stem}.pdf" for source in sources]
     for target in targets:
         target.unlink(missing_ok=True)  # a stale PDF must not pass for a fresh one
-    limit = timeout if timeout is not None else _BASE_TIMEOUT + _PER_FILE_TIMEOUT * len(sources)
-    with tempfile.TemporaryDirectory(prefix="workplan-soffice-") as profile:
-        command = [
-            program,
-            f"-env:UserInstallation={Path(profile).as_uri()}",
-            "--headless",
-            "--norestore",
-            "--nologo",
-            "--nolockcheck",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(outdir.resolve()),
-            *(str(source) for source in sources),
-        ]
-        try:
-            result = subprocess.run(
-                command,
-                capture_output=True,
-                text=True,
-                timeout=limit,
-                check=False,
-                env=_fontconfig_env(Path(profile)),
+    count = jobs if jobs is not None else default_jobs(len(sources))
+    count = max(1, min(count, len(sources)))
+    groups = [sources[i::count] for i in range(count)]
+    limit = timeout if timeout is not None else _BASE_TIMEOUT + _PER_FILE_TIMEOUT * len(groups[0])
+    with tempfile.TemporaryDirectory(prefix="workplan-soffice-") as work:
+        running = []
+        for index, group in enumerate(groups):
+            profile = Path(work) / f"profile{index}"
+            command = [
+                program,
+                f"-env:UserInstallation={profile.as_uri()}",
+                "--headless",
+                "--norestore",
+                "--nologo",
+                "--nolockcheck",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(outdir.resolve()),
+                *(str(source) for source in group),
+            ]
+            running.append(
+                subprocess.Popen(
+                    command,
+                    stdout=subprocess.PIPE,
+                    stderr=subprocess.PIPE,
+                    text=True,
+                    env=_fontconfig_env(Path(work)),
+                )
             )
+        outputs = []
+        try:
+            for process in running:
+                outputs.append(process.communicate(timeout=limit))
         except subprocess.TimeoutExpired:
+            for process in running:
+                process.kill()
+                process.communicate()
             raise SofficeError(
                 f"LibreOffice did not finish converting {len(sources)} file(s) within {limit:.0f} s"
             ) from None
     missing = [source for source, target in zip(sources, targets, strict=True) if not target.is_file()]
     if missing:
-        detail = (result.stderr or result.stdout or "").strip().splitlines()
-        reason = f" (LibreOffice said: {detail[-1]})" if detail else f" (exit code {result.returncode})"
+        group = next(i for i, g in enumerate(groups) if missing[0] in g)
+        stdout, stderr = outputs[group]
+        detail = (stderr or stdout or "").strip().splitlines()
+        code = running[group].returncode
+        reason = f" (LibreOffice said: {detail[-1]})" if detail else f" (exit code {code})"
         raise SofficeError(f"{missing[0]}: LibreOffice produced no PDF{reason}")
     return targets

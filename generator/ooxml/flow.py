@@ -17,6 +17,17 @@ from .elements import ppr_child, set_attrs
 from .properties import set_flag, set_indent
 
 
+def _ppr(paragraph: BaseOxmlElement) -> BaseOxmlElement:
+    """w:pPr of a paragraph, created first in it when missing (plain lxml elements too)."""
+    found = paragraph.find(qn("w:pPr"))
+    if found is None:
+        from docx.oxml import OxmlElement
+
+        found = OxmlElement("w:pPr")
+        paragraph.insert(0, found)
+    return found
+
+
 def _style_of(paragraph: BaseOxmlElement) -> str | None:
     style = paragraph.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
     return style.get(qn("w:val")) if style is not None else None
@@ -52,14 +63,14 @@ def split_paragraph(
     paragraph.addnext(tail)
     _keep_text(paragraph, 0, cut)
     _keep_text(tail, cut, None)
-    head_ppr = paragraph.get_or_add_pPr()
+    head_ppr = _ppr(paragraph)
     if head_style:
         set_attrs(ppr_child(head_ppr, "pStyle"), val=head_style)
     set_attrs(ppr_child(head_ppr, "jc"), val="distribute")
     keep = head_ppr.find(qn("w:keepNext"))
     if keep is not None:
         head_ppr.remove(keep)
-    tail_ppr = tail.get_or_add_pPr()
+    tail_ppr = _ppr(tail)
     if tail_style:
         set_attrs(ppr_child(tail_ppr, "pStyle"), val=tail_style)
         numbering = tail_ppr.find(qn("w:numPr"))
@@ -100,7 +111,7 @@ def keep_with_following(body: BaseOxmlElement, style: str) -> list[BaseOxmlEleme
     paragraphs = list(body.iterchildren(qn("w:p")))
     for before, paragraph in itertools.pairwise(paragraphs):
         if _style_of(paragraph) == style and before.getnext() is paragraph:
-            set_flag(before.get_or_add_pPr(), "keepNext", True)
+            set_flag(_ppr(before), "keepNext", True)
             kept.append(before)
     return kept
 
@@ -121,14 +132,14 @@ def chain_between(body: BaseOxmlElement, first_style: str, last_style: str) -> l
 
 def set_exact_height(paragraph: BaseOxmlElement, twips: int) -> None:
     """An exact line height off the line grid (on it LibreOffice rounds a line up to the grid)."""
-    ppr = paragraph.get_or_add_pPr()
+    ppr = _ppr(paragraph)
     set_flag(ppr, "snapToGrid", False)
     set_attrs(ppr_child(ppr, "spacing"), line=twips, lineRule="exact")
 
 
 def break_before(paragraph: BaseOxmlElement) -> None:
     """Start ``paragraph`` on a new page (w:pageBreakBefore)."""
-    set_flag(paragraph.get_or_add_pPr(), "pageBreakBefore", True)
+    set_flag(_ppr(paragraph), "pageBreakBefore", True)
 
 
 def end_section_before(paragraph: BaseOxmlElement, marker_style: str) -> BaseOxmlElement:
@@ -166,7 +177,7 @@ def _marker(style: str) -> BaseOxmlElement:
     from docx.oxml import OxmlElement
 
     paragraph = OxmlElement("w:p")
-    ppr = paragraph.get_or_add_pPr()
+    ppr = _ppr(paragraph)
     set_attrs(ppr_child(ppr, "pStyle"), val=style)
     set_flag(ppr, "snapToGrid", False)
     set_attrs(ppr_child(ppr, "spacing"), line=1, lineRule="exact")

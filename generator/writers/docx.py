@@ -15,12 +15,14 @@ import io
 import math
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, ClassVar
 
 from .. import ooxml as ox
 from ..errors import InputError, Problem
+from ..ooxml import package as ox_package
 from ..title_lines import break_title, width_zi
 from ..view import DocumentView, Para
 from . import docx_template as tpl
@@ -292,13 +294,17 @@ def _finalize(value: Any) -> Any:
     return Markup(ox.escape_text("" if value is None else str(value)))
 
 
+_ENV_SIGNATURE = "autoescape=True finalize=_finalize v1"  # what the compiled code depends on
+
+
 @lru_cache(maxsize=1)
 def _jinja_env() -> Any:
     import jinja2
 
     class CompiledOnce(jinja2.Environment):
         """docxtpl compiles the template's XML on every render; the XML is the same each time
-        for one template, so the compiled template is kept (half the render time otherwise)."""
+        for one template, so the compiled code is kept — in memory, and on disk for the next
+        process (generator.cache: compiling is most of a first render)."""
 
         _compiled: ClassVar[dict[str, Any]] = {}
 
@@ -308,10 +314,33 @@ def _jinja_env() -> Any:
             if source not in self._compiled:
                 if len(self._compiled) > 256:
                     self._compiled.clear()
-                self._compiled[source] = super().from_string(source)
+                code = _compiled_code(self, source)
+                self._compiled[source] = self.template_class.from_code(
+                    self, code, self.make_globals(None), None
+                )
             return self._compiled[source]
 
     return CompiledOnce(autoescape=True, finalize=_finalize)
+
+
+def _compiled_code(env: Any, source: str) -> Any:
+    """The Python code Jinja compiles ``source`` to, from the disk cache when it is there."""
+    import marshal
+
+    import jinja2
+
+    from .. import cache
+
+    name = cache.key("jinja", jinja2.__version__, _ENV_SIGNATURE, source)
+    data = cache.load("jinja", name)
+    if data is not None:
+        try:
+            return marshal.loads(data)
+        except (EOFError, ValueError, TypeError):
+            pass  # a damaged entry: compile again
+    code = env.compile(source)
+    cache.store("jinja", name, marshal.dumps(code))
+    return code
 
 
 @lru_cache(maxsize=8)
@@ -399,10 +428,99 @@ def _template_class() -> type:
             if src_xml not in self._patched:
                 if len(self._patched) > 64:
                     self._patched.clear()
-                self._patched[src_xml] = super().patch_xml(src_xml)
+                self._patched[src_xml] = _patched_xml(super().patch_xml, src_xml)
             return self._patched[src_xml]
 
     return PatchedOnce
+
+
+def _patched_xml(patch: Callable[[str], str], src_xml: str) -> str:
+    """docxtpl's clean-up of a template part's XML, from the disk cache when it is there."""
+    import docxtpl
+
+    from .. import cache
+
+    name = cache.key("patch", docxtpl.__version__, src_xml)
+    data = cache.load("patch", name)
+    if data is not None:
+        return data.decode("utf-8")
+    patched = patch(src_xml)
+    cache.store("patch", name, patched.encode("utf-8"))
+    return patched
+
+
+_HEADER_FOOTER = ("/relationships/header", "/relationships/footer")
+_DECLARATION = "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+_PARAGRAPH_START = re.compile(r"<w:p([ >])")
+
+
+@dataclass
+class _Prepared:
+    """A template made ready for :func:`_render_fast`: its zip members, document.xml around the
+    body, and the compiled Jinja code of the body and of each header and footer."""
+
+    members: list[ox_package.Member]
+    prefix: str
+    suffix: str
+    body: Any
+    parts: list[tuple[str, Any, str]]  # zip member, compiled code, the part as it is (unrendered)
+
+
+@lru_cache(maxsize=8)
+def _prepared(path: str, mtime: float) -> _Prepared | None:
+    """The fast path's view of a template, or None when it has tags where only docxtpl's own
+    rendering reaches (core properties, footnotes)."""
+    import zipfile
+
+    source = _template_bytes(path, mtime)
+    document = _template_class()(io.BytesIO(source))
+    document.init_docx()
+    core = document.docx.core_properties
+    texts = [
+        str(getattr(core, name) or "") for name in ("author", "comments", "keywords", "subject", "title")
+    ]
+    package = zipfile.ZipFile(io.BytesIO(source))
+    if any("{{" in t or "{%" in t for t in texts) or any("footnotes" in n for n in package.namelist()):
+        return None
+    env = _jinja_env()
+    body = env.from_string(_PARAGRAPH_START.sub(r"\n<w:p\1", document.patch_xml(document.get_xml())))
+    parts = []
+    for rel in document.docx.part.rels.values():
+        if rel.reltype.endswith(_HEADER_FOOTER) and not rel.is_external:
+            xml = document.get_part_xml(rel.target_part)
+            code = env.from_string(_PARAGRAPH_START.sub(r"\n<w:p\1", document.patch_xml(xml)))
+            parts.append((str(rel.target_part.partname).lstrip("/"), code, xml))
+    prefix, suffix = ox_package.split_body(package.read("word/document.xml").decode("utf-8"))
+    return _Prepared(ox_package.read_members(source), prefix, suffix, body, parts)
+
+
+def _finish_part(xml: str) -> str:
+    """What docxtpl does to a rendered part (render_xml_part): line breaks out, escaped tags back."""
+    from docxtpl import DocxTemplate
+
+    xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
+    xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
+    return DocxTemplate.resolve_listing(None, xml)  # type: ignore[arg-type]
+
+
+def _render_fast(prepared: _Prepared, context: dict[str, Any], sid: StyleIds) -> bytes:
+    """docxtpl's render and save for a template of :func:`_prepared`, without python-docx's package
+    round trip (see :mod:`generator.ooxml.package`)."""
+    from docx.oxml.ns import nsmap
+    from docxtpl import DocxTemplate
+    from lxml import etree
+
+    tree = DocxTemplate.fix_tables(None, _finish_part(prepared.body.render(context)))  # type: ignore[arg-type]
+    for number, element in enumerate(tree.xpath("//wp:docPr", namespaces=nsmap), start=1001):
+        element.attrib["id"] = str(number)  # unique drawing ids, as docxtpl numbers them
+    keep_tasks(tree, sid)
+    body = etree.tostring(tree, encoding="unicode")
+    replaced = {"word/document.xml": (prepared.prefix + body + prepared.suffix).encode("utf-8")}
+    for name, code, original in prepared.parts:
+        rendered = _finish_part(code.render(context))
+        if rendered != original:
+            replaced[name] = (_DECLARATION + rendered).encode("utf-8")
+    return ox_package.write_package(prepared.members, replaced)
 
 
 def render_docx(view: DocumentView, template: Path | None = None, flow: FlowFix | None = None) -> bytes:
@@ -417,11 +535,16 @@ def render_docx(view: DocumentView, template: Path | None = None, flow: FlowFix 
                 [Problem(str(path), 1, 1, f"cannot read the template: {exc.strerror}", "check the path")]
             ) from None
         _validated(str(path.resolve()), mtime)
-    source = _template_bytes(str(path.resolve()), path.stat().st_mtime)
-    document = _template_class()(io.BytesIO(source))
-    sid = _style_ids(str(path.resolve()), path.stat().st_mtime)
-    document.render(build_context(view, sid), jinja_env=_jinja_env(), autoescape=True)
-    holders = keep_tasks(document.docx, sid)
+    key = (str(path.resolve()), path.stat().st_mtime)
+    sid = _style_ids(*key)
+    context = build_context(view, sid)
+    prepared = _prepared(*key) if flow is None or not flow.needed else None
+    if prepared is not None:
+        return _render_fast(prepared, context, sid)
+    # docxtpl's own path: templates with tags in other parts, and flow fixes that add parts
+    document = _template_class()(io.BytesIO(_template_bytes(*key)))
+    document.render(context, jinja_env=_jinja_env(), autoescape=True)
+    holders = keep_tasks(document.docx.element.body, sid)
     if flow is not None and flow.needed:
         apply_fix(document.docx, flow, sid, view, holders)
     out = io.BytesIO()

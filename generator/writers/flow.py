@@ -201,11 +201,12 @@ def plan_fix(measure: PdfMeasure, view: DocumentView, duplex: bool) -> FlowFix:
     return FlowFix(head, squeeze, imprint_page(measure, view, duplex), task_splits(measure, view))
 
 
-def keep_tasks(document: Any, sid: Callable[[str], str]) -> list[Any]:
-    """Every paragraph followed by a task line (（牵头单位：…）) keeps with it; those paragraphs."""
+def keep_tasks(body: Any, sid: Callable[[str], str]) -> list[Any]:
+    """Every paragraph of ``body`` followed by a task line (（牵头单位：…）) keeps with it (Word then
+    carries its last lines over with the task line); those paragraphs."""
     from ..ooxml import flow
 
-    return flow.keep_with_following(document.element.body, sid("WP Tasks"))
+    return flow.keep_with_following(body, sid("WP Tasks"))
 
 
 def apply_fix(
