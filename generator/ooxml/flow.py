@@ -8,12 +8,12 @@ agency's own template too.
 from __future__ import annotations
 
 import copy
-import itertools
 
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
+from lxml import etree
 
-from .elements import ppr_child, set_attrs
+from .elements import W_NS, ppr_child, set_attrs
 from .properties import set_flag, set_indent
 
 
@@ -105,12 +105,15 @@ def _index_of_visible(text: str, count: int) -> int:
     return len(text)
 
 
+_IN_STYLE = etree.XPath("w:p[w:pPr/w:pStyle/@w:val=$style]", namespaces={"w": W_NS})
+
+
 def keep_with_following(body: BaseOxmlElement, style: str) -> list[BaseOxmlElement]:
     """Keep-with-next on each body paragraph followed by one in ``style``; those paragraphs."""
     kept = []
-    paragraphs = list(body.iterchildren(qn("w:p")))
-    for before, paragraph in itertools.pairwise(paragraphs):
-        if _style_of(paragraph) == style and before.getnext() is paragraph:
+    for paragraph in _IN_STYLE(body, style=style):
+        before = paragraph.getprevious()
+        if before is not None and before.tag == qn("w:p"):
             set_flag(_ppr(before), "keepNext", True)
             kept.append(before)
     return kept

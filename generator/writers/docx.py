@@ -500,6 +500,8 @@ def _finish_part(xml: str) -> str:
 
     xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
     xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
+    if not any(char in xml for char in "\n\t\a\f"):
+        return xml  # resolve_listing turns only these into breaks and tabs: nothing to do
     return DocxTemplate.resolve_listing(None, xml)  # type: ignore[arg-type]
 
 
