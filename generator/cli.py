@@ -7,7 +7,6 @@ Exit codes: 0 ok, 1 the document has problems (or, for diff, differs), 2 usage o
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Callable
 from functools import wraps
@@ -187,21 +186,43 @@ def render_cmd(
     template: Annotated[
         Path | None, typer.Option("--template", help="Agency's own Word template (.docx).")
     ] = None,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Fail on validate's warnings (exit 1, nothing written).")
+    ] = False,
 ) -> None:
-    """Render plans to .docx .pdf .html .md .txt (format from the -o suffix)."""
+    """Render plans to .docx .pdf .html .md .txt (format from the -o suffix); validate's warnings
+    go to stderr."""
+    from .check.lint import lint_files
+
     if (output is None) == (outdir is None):
         raise _fail("error: give either -o OUTPUT (one plan) or -d OUTDIR (one or more plans)")
+    if strict:  # before anything is written
+        _print_warnings(lint_files(plans), strict=True)
     wanted = [f.strip().lower().lstrip(".") for f in (formats or "txt").split(",") if f.strip()]
     if output is not None:
         if len(plans) != 1:
             raise _fail("error: -o takes one plan; use -d OUTDIR for several")
         _render_one(plans[0], output, template, wanted if formats is not None else None)
+        if not strict:  # after rendering: an output error stays the one message
+            _print_warnings(lint_files(plans), strict=False)
         return
     assert outdir is not None
     from .batch import render_batch
 
-    if not render_batch(plans, outdir, wanted, template=template, progress=True).ok:
+    ok = render_batch(plans, outdir, wanted, template=template, progress=True).ok
+    if not strict:
+        _print_warnings(lint_files(plans), strict=False)
+    if not ok:
         raise typer.Exit(2)
+
+
+def _print_warnings(warnings: list[Any], *, strict: bool) -> None:
+    """validate's warnings on stderr; with --strict any warning fails the render (exit 1)."""
+    for warning in warnings:
+        typer.echo(str(warning), err=True)
+    if strict and warnings:
+        typer.echo(f"error: {len(warnings)} warning(s) and --strict: nothing written", err=True)
+        raise typer.Exit(1)
 
 
 def _render_one(plan: Path, output: Path, template: Path | None, formats: list[str] | None) -> None:
@@ -268,11 +289,20 @@ def diff_cmd(
     template: Annotated[
         Path | None, typer.Option("--template", help="With -o diff.docx: the agency's own Word template.")
     ] = None,
+    color: Annotated[
+        str,
+        typer.Option(
+            "--color", help="always, never or auto (colour on a terminal; [-old-]{+new+} marks otherwise)."
+        ),
+    ] = "auto",
 ) -> None:
     """Compare two versions of a plan; exit 0 same, 1 different, 2 bad input."""
     from .diff import diff_documents, load_version
     from .writers.diff_files import DIFF_FORMATS, render_diff
-    from .writers.diff_text import print_diff, summary_line
+    from .writers.diff_text import COLOR_CHOICES, diff_console, print_diff, summary_line
+
+    if color not in COLOR_CHOICES:
+        raise _fail(f"error: --color {color}: choose always, never or auto")
 
     fmt = output.suffix.lower().lstrip(".") if output is not None else ""
     if output is not None and fmt not in DIFF_FORMATS:
@@ -280,7 +310,7 @@ def diff_cmd(
     check_targets({"-o": output}, inputs=[old, new])
     result = diff_documents(load_version(old), load_version(new))
     if output is None:
-        print_diff(result, summary_only=summary)
+        print_diff(result, diff_console(color), summary_only=summary)
     else:
         data = render_diff(result, fmt, author=author, template=template)
         write_atomic(output, data, inputs=[old, new])
@@ -304,12 +334,16 @@ def rollover_cmd(
     keep_done: Annotated[
         bool, typer.Option("--keep-done", help="Keep items whose status is done or dropped.")
     ] = False,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing draft or report.")] = False,
 ) -> None:
     """Draft next year's plan: years advance, 序号 and dates cleared, text years listed for review."""
     from .rollover import RolloverError, rollover_file
     from .writers.review_md import render_review
 
     check_targets({"-o": output, "--report": report}, inputs=[plan])
+    for option, target in (("-o", output), ("--report", report)):
+        if target is not None and target.exists() and not force:
+            raise _fail(f"error: {target} exists; choose another {option} or add --force to overwrite it")
     try:
         result = rollover_file(
             plan, year, for_file=output, bump_text_years=bump_text_years, keep_done=keep_done
@@ -324,11 +358,30 @@ def rollover_cmd(
 
 
 @app.command("schema")
-def schema_cmd() -> None:
+@guarded
+def schema_cmd(
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "-o",
+            "--output",
+            help="Write it to this file (e.g. plans/workplan.schema.json: plan files written beside it "
+            "point their $schema comment at it); stdout if absent.",
+        ),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+) -> None:
     """Print the JSON Schema of the plan YAML (for editors)."""
-    from .schema import json_schema
+    from .schema import schema_text
 
-    typer.echo(json.dumps(json_schema(), ensure_ascii=False, indent=2))
+    if output is None:
+        sys.stdout.write(schema_text())
+        return
+    check_target(output)
+    if output.exists() and not force:
+        raise _fail(f"error: {output} exists; choose another -o or add --force to overwrite it")
+    write_atomic(output, schema_text())
+    typer.echo(f"wrote {output}", err=True)
 
 
 def main() -> None:

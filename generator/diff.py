@@ -11,12 +11,13 @@ removal and an addition. Nodes are paired in four passes, cheapest first:
    other side is that parent (a section whose heading was rewritten).
 
 A paired node is then ``moved`` when its parent is not the partner of its old parent (or it left
-the order of its siblings, by a longest increasing subsequence), ``changed`` when its text differs,
+the order of its siblings, by a longest increasing subsequence), ``changed`` when any field of
+the node differs (text, task fields, status, numbering flags: :data:`NODE_FIELDS`),
 ``renumbered`` when only its own label differs (the items under a renumbered 二、→三、 whose own
 （一） stays are not listed again; their new paths show in later changes). A node both moved and
 reworded is reported once, as ``moved``, with the character segments of the rewording: the move
 is what a reviewer must find, and the segments still show the words. Labels come from
-:func:`generator.numbering.number_plan` through the view, printed like the document (二（三） for a
+:func:`generator.numbering.number_plan` through the view, printed like the document (二、（三） for a
 level-2 item); for an imported source, as the source printed them
 (:attr:`generator.readers.ImportResult.printed_labels`).
 """
@@ -31,8 +32,8 @@ from pathlib import Path
 
 from diff_match_patch import diff_match_patch
 
-from .model import Document
-from .numbering import Numbered, citation
+from .model import Document, Node, Notice, Table
+from .numbering import Numbered
 from .readers import read_plan
 from .view import DocumentView, NoticeView, Para, build_view
 
@@ -47,6 +48,25 @@ CONTAINED = 0.6
 _ALL_PAIRS_LIMIT = 40_000
 """Up to this many unmatched pairs every pair is scored (set intersections, no character diff);
 beyond it only pairs sharing a rare bigram are."""
+
+_CONTAINED_PAIRS_LIMIT = 4_000
+"""The same for the split/merge hints, which score every pair of added × reworded nodes."""
+
+
+@dataclass
+class FieldDiff:
+    """One field of a node or of the notice that differs: its model key (``deadline``,
+    ``notice.cc``), its name as a clerk says it (完成时限, 抄送), both values as printed text and
+    their character segments."""
+
+    key: str
+    name: str
+    old: str
+    new: str
+    segments: list[tuple[str, str]] = field(default_factory=list)
+
+    def as_json(self) -> dict[str, object]:
+        return {"field": self.key, "name": self.name, "old": self.old, "new": self.new}
 
 
 @dataclass
@@ -67,6 +87,7 @@ class Change:
     new_path: tuple[int, ...] | None = None
     segments: list[tuple[str, str]] = field(default_factory=list)
     note: str = ""
+    fields: list[FieldDiff] = field(default_factory=list)
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -79,6 +100,7 @@ class Change:
             "new_path": list(self.new_path) if self.new_path is not None else None,
             "segments": [list(s) for s in self.segments],
             "note": self.note or None,
+            "fields": [f.as_json() for f in self.fields],
         }
 
 
@@ -138,8 +160,9 @@ def _bigrams(text: str) -> frozenset[str]:
 
 
 def _join_labels(labels: list[str]) -> str:
-    """二、 + （三） → 二（三）, as documents cite items."""
-    return citation(labels)
+    """二、 + （三） → 二、（三）: the labels of the node and its parents as the document prints
+    them (unnumbered headings print none)."""
+    return "".join(text for text in labels if text)
 
 
 def node_texts(view: DocumentView) -> dict[int, str]:
@@ -197,9 +220,11 @@ def _dice(a: frozenset[str], b: frozenset[str]) -> float:
     return 2 * len(a & b) / (len(a) + len(b))
 
 
-def _candidate_pairs(olds: list[_Entry], news: list[_Entry]) -> list[tuple[_Entry, _Entry]]:
-    """Pairs worth scoring: all of them when few, else those sharing a rare bigram."""
-    if len(olds) * len(news) <= _ALL_PAIRS_LIMIT:
+def _candidate_pairs(
+    olds: list[_Entry], news: list[_Entry], limit: int = _ALL_PAIRS_LIMIT
+) -> list[tuple[_Entry, _Entry]]:
+    """Pairs worth scoring: all of them when at most ``limit``, else those sharing a rare bigram."""
+    if len(olds) * len(news) <= limit:
         return [(o, n) for o in olds for n in news]
     postings: dict[str, list[_Entry]] = defaultdict(list)
     for n in news:
@@ -358,36 +383,102 @@ def char_segments(old: str, new: str) -> list[tuple[str, str]]:
     return [(_OPS[op], text) for op, text in diffs]
 
 
-def _notice_fields(n: NoticeView, view: DocumentView) -> list[tuple[str, str]]:
-    """The notice's elements as printed, and two plan-level strings outside the numbering."""
+NODE_FIELDS: tuple[tuple[str, str], ...] = (
+    ("id", "标识"),
+    ("heading", "标题"),
+    ("numbered", "编号"),
+    ("points", "分项"),
+    ("text", "正文"),
+    ("tables", "附表"),
+    ("child_numbering", "下级编号"),
+    ("lead", "牵头单位"),
+    ("owners", "责任单位"),
+    ("deadline", "完成时限"),
+    ("targets", "指标"),
+    ("status", "状态"),
+)
+"""Every field of a :class:`~generator.model.Node` but its children, with the name a clerk uses."""
+
+
+_SEPARATORS = {"owners": "、", "targets": "；"}
+"""How the task line prints a list field; other lists show one element a line."""
+
+
+def _shown(value: object, separator: str = "\n") -> str:
+    """A field's value as one string: lists one element a line, tables as tab-separated rows."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, Table):
+        rows = ["\t".join(row) for row in value.rows]
+        return "\n".join(([value.title] if value.title else []) + rows)
+    if isinstance(value, list):
+        return separator.join(_shown(v) for v in value)
+    return str(value)
+
+
+def field_diff(key: str, name: str, before: str, after: str) -> FieldDiff:
+    return FieldDiff(key, name, before, after, char_segments(before, after))
+
+
+UNPRINTED_FIELDS = frozenset({"id", "status"})
+"""Node fields no printed document carries: not compared when a side is read from a document."""
+
+
+def node_field_diffs(old: Node, new: Node, *, skip: frozenset[str] = frozenset()) -> list[FieldDiff]:
+    """The fields of two paired nodes that differ, compared on the model (a status or a
+    numbering flag counts although no text shows it); ``skip`` names fields left out."""
+    out = []
+    for key, name in NODE_FIELDS:
+        if key in skip:
+            continue
+        before, after = getattr(old, key), getattr(new, key)
+        if before != after:
+            separator = _SEPARATORS.get(key, "\n")
+            out.append(field_diff(key, name, _shown(before, separator), _shown(after, separator)))
+    return out
+
+
+def _notice_fields(view: DocumentView) -> list[tuple[str, str, str]]:
+    """(model key, name, value as printed) of every notice element and of the plan's own fields
+    outside the numbered hierarchy; model values where the print does not show them all."""
+    n: NoticeView = view.notice
+    model = view.document.notice or Notice()  # a bare plan (no notice) compares as an empty one
+    plan = view.document.plan
     return [
-        ("份号", n.copy_number),
-        ("密级", n.classification),
-        ("紧急程度", n.urgency),
-        ("发文机关", "、".join(n.issuers) + n.issuer_suffix if n.issuers else ""),
-        ("文号", n.doc_number),
-        ("签发人", "、".join(n.signers)),
-        ("标题", "\n".join(n.title_lines)),
-        ("主送", n.recipients),
-        ("正文", "\n".join(n.body)),
-        ("附件说明", "\n".join(n.attachments)),
-        ("署名", "\n".join(n.signatories)),
-        ("成文日期", n.date),
-        ("附注", n.note),
-        ("抄送", n.cc),
-        ("印发机关", n.printer),
-        ("印发日期", n.print_date),
-        ("要点标题", view.plan.title),
-        ("前言", "\n".join(p.text for p in view.plan.paragraphs if p.kind == "preamble")),
+        ("notice.copy_number", "份号", n.copy_number),
+        ("notice.classification", "密级", model.classification or ""),
+        ("notice.secrecy_period", "保密期限", model.secrecy_period or ""),
+        ("notice.urgency", "紧急程度", n.urgency),
+        ("notice.issuers", "发文机关", "、".join(model.issuers)),
+        ("notice.issuer_suffix", "发文机关标志后缀", model.issuer_suffix),
+        ("notice.doc_number", "文号", n.doc_number),
+        ("notice.signers", "签发人", "、".join(n.signers)),
+        ("notice.title", "标题", "\n".join(n.title_lines)),
+        ("notice.recipients", "主送", n.recipients),
+        ("notice.body", "正文", "\n".join(n.body)),
+        ("notice.attachments", "附件说明", "\n".join(n.attachments)),
+        ("notice.signatories", "署名", "\n".join(n.signatories)),
+        ("notice.date", "成文日期", n.date),
+        ("notice.sealed", "加盖印章", _shown(model.sealed)),
+        ("notice.note", "附注", n.note),
+        ("notice.cc", "抄送", n.cc),
+        ("notice.printer", "印发机关", n.printer),
+        ("notice.print_date", "印发日期", n.print_date),
+        ("plan.title", "要点标题", plan.title),
+        ("plan.year", "年度", str(plan.year)),
+        ("plan.preamble", "前言", "\n".join(plan.preamble)),
+        ("plan.numbering.levels", "编号方案", "、".join(plan.numbering.levels)),
+        ("plan.numbering.continuous", "连续编号", "、".join(map(str, plan.numbering.continuous))),
     ]
 
 
 def _notice_changes(old: DocumentView, new: DocumentView) -> list[Change]:
     changes = []
-    for (name, before), (_, after) in zip(
-        _notice_fields(old.notice, old), _notice_fields(new.notice, new), strict=True
-    ):
+    for (key, name, before), (_, _, after) in zip(_notice_fields(old), _notice_fields(new), strict=True):
         if before != after:
+            diff = field_diff(key, name, before, after)
             changes.append(
                 Change(
                     "notice",
@@ -395,7 +486,8 @@ def _notice_changes(old: DocumentView, new: DocumentView) -> list[Change]:
                     name,
                     before or None,
                     after or None,
-                    segments=char_segments(before, after),
+                    segments=diff.segments,
+                    fields=[diff],
                 )
             )
     return changes
@@ -414,7 +506,8 @@ def _notes(old: list[_Entry], new: list[_Entry], pairs: dict[int, int], changed:
     def contained(parts: list[_Entry], wholes: list[_Entry]) -> dict[int, _Entry]:
         """For each part, the whole holding most of its bigrams (at least CONTAINED of them)."""
         best: dict[int, tuple[float, _Entry]] = {}
-        for part, whole in _candidate_pairs(parts, wholes):
+        # a part held in a whole shares its rare bigrams, so the index finds it cheaply
+        for part, whole in _candidate_pairs(parts, wholes, _CONTAINED_PAIRS_LIMIT):
             share = len(part.grams & whole.grams) / len(part.grams)
             if share >= CONTAINED and share > best.get(part.index, (0.0, whole))[0]:
                 best[part.index] = (share, whole)
@@ -438,10 +531,18 @@ def diff_views(
     (:attr:`generator.readers.ImportResult.printed_labels`), so a defect the import corrected
     shows as ``renumbered``."""
     old, new = _flatten(old_view, old_printed), _flatten(new_view, new_printed)
+    # a side read from a document (it has printed labels) cannot say a node's id or status
+    skip = UNPRINTED_FIELDS if old_printed is not None or new_printed is not None else frozenset()
     pairs = _match(old, new)
     moved = _moved(old, new, pairs)
-    changed = {oi for oi, ni in pairs.items() if old[oi].text != new[ni].text}
-    notes = _notes(old, new, pairs, changed)
+    fields = {}
+    for oi, ni in pairs.items():
+        diffs = node_field_diffs(old[oi].numbered.node, new[ni].numbered.node, skip=skip)
+        if diffs or old[oi].text != new[ni].text:
+            fields[oi] = diffs
+    changed = set(fields)
+    # split/merge hints look at rewordings only: a new 完成时限 splits nothing off
+    notes = _notes(old, new, pairs, {oi for oi in changed if old[oi].text != new[pairs[oi]].text})
 
     ordered: list[tuple[float, Change]] = []
     for oi, ni in pairs.items():
@@ -454,7 +555,7 @@ def diff_views(
             kind = "renumbered"
         else:
             continue
-        segments = char_segments(o.text, n.text) if oi in changed else []
+        segments = char_segments(o.text, n.text) if o.text != n.text else []
         ordered.append(
             (
                 ni,
@@ -467,6 +568,7 @@ def diff_views(
                     o.numbered.path,
                     n.numbered.path,
                     segments,
+                    fields=fields.get(oi, []),
                 ),
             )
         )

@@ -61,7 +61,8 @@ def dump_document(
     """
     from .schema import schema_comment
 
-    lines = [schema_comment(Path(for_file) if for_file is not None else None)]
+    comment = schema_comment(Path(for_file) if for_file is not None else None)
+    lines = [comment] if comment else []
     lines.append("# 工作要点 (work plan) issued by a 通知 (notice), written for `workplan`.")
     lines.extend(f"# {c}" if c else "#" for c in comments or ())
     lines.append("")

@@ -66,26 +66,32 @@ def schema_path() -> Path:
     return templates_dir() / SCHEMA_FILE
 
 
-def schema_comment(for_file: Path | None = None) -> str:
-    """``# yaml-language-server: $schema=…`` for a YAML file written at ``for_file``.
+def schema_comment(for_file: Path | None = None) -> str | None:
+    """``# yaml-language-server: $schema=…`` for a YAML file written at ``for_file``, or None.
 
-    The path is relative to the file's folder so that a checkout moved elsewhere keeps working
-    (plans/x.yaml → ../templates/workplan.schema.json). For stdout (None), for a file sharing no
-    folder with the schema but the filesystem root, and for an installed package, it is absolute.
+    The path is always relative to the file's folder — a plan file is meant to be committed, and
+    an absolute path (into a venv, a home folder) breaks on every other machine. The schema looked
+    for is a ``workplan.schema.json`` in the file's folder or one above it (``workplan schema -o
+    plans/workplan.schema.json`` once, then plans/x.yaml says ``$schema=workplan.schema.json``),
+    else the bundled one when the file lies in the same checkout (plans/x.yaml →
+    ../templates/workplan.schema.json). Without either (stdout, an installed package) the comment
+    is left out.
     """
-    target = schema_path().resolve()
     if for_file is None:
-        return f"# yaml-language-server: $schema={target.as_posix()}"
+        return None
     folder = Path(for_file).resolve().parent
-    try:
-        shared = Path(os.path.commonpath([target, folder]))
-    except ValueError:  # Windows: different drives have no relative path
-        shared = None
-    # Only a folder shared with the schema (a checkout) makes a relative path worth keeping; a path
-    # into an installed package would break as soon as the file is moved, so that one is absolute.
+    for place in (folder, *folder.parents):
+        if (place / SCHEMA_FILE).is_file():
+            return _comment(place / SCHEMA_FILE, folder)
+    target = schema_path().resolve()
+    checkout = target.parent.parent  # the folder holding templates/
     installed = {"site-packages", "dist-packages"} & set(target.parts)
-    if shared is None or shared == Path(shared.anchor) or installed:
-        return f"# yaml-language-server: $schema={target.as_posix()}"
+    if installed or not target.is_file() or (folder != checkout and checkout not in folder.parents):
+        return None
+    return _comment(target, folder)
+
+
+def _comment(target: Path, folder: Path) -> str:
     rel = os.path.relpath(target, folder)
     return f"# yaml-language-server: $schema={Path(rel).as_posix()}"
 

@@ -22,8 +22,23 @@ def format_date(date: dt.date) -> str:
 
 def format_doc_number(number: DocNumber) -> str:
     """发文字号 with 六角括号 〔〕 (§7.2.5); an unassigned 序号 prints as a blank to fill in."""
-    serial = str(number.serial) if number.serial is not None else "　"
+    serial = str(number.serial) if number.serial is not None else BLANK
     return f"{number.prefix}〔{number.year}〕{serial}号"
+
+
+BLANK = "　"
+"""One full-width space: the blank a clerk fills in by hand (序号, month, day)."""
+
+
+def date_placeholder(year: int) -> str:
+    """A date still to fill in, as drafts print it: ``2028年　月　日``."""
+    return f"{year}年{BLANK}月{BLANK}日"
+
+
+def placeholder_year(document: Document) -> int:
+    """The year a blank date of the notice is to be in: its 文号's, else the plan's."""
+    number = document.notice.doc_number if document.notice else None
+    return number.year if number is not None else document.plan.year
 
 
 def notice_title(document: Document) -> str:
@@ -191,6 +206,7 @@ def _node_paragraphs(entry: Numbered) -> list[Para]:
 def build_view(document: Document) -> DocumentView:
     """The printed strings of ``document``; numbering is computed here, once."""
     n = document.notice
+    blank_year = placeholder_year(document)
     outline = number_plan(document.plan)
     paragraphs = [Para("preamble", 0, text=p) for p in document.plan.preamble]
     for entry in outline:
@@ -217,12 +233,16 @@ def build_view(document: Document) -> DocumentView:
         body=list(n.body),
         attachments=_attachment_lines(names),
         signatories=list(n.signatories),
-        date=format_date(n.date) if n.date else "",
+        # A notice that is signed but undated (a rollover draft) shows the date to fill in.
+        date=format_date(n.date) if n.date else date_placeholder(blank_year) if n.signatories else "",
         sealed=n.sealed,
         note=f"（{n.note}）" if n.note else "",
         cc=("抄送：" + "，".join(n.cc) + "。") if n.cc else "",
         printer=n.printer or "",
-        print_date=(format_date(n.print_date) + "印发") if n.print_date else "",
+        # 印发机关 without 印发日期 (cleared by a rollover) keeps its line with a blank date.
+        print_date=(format_date(n.print_date) if n.print_date else date_placeholder(blank_year)) + "印发"
+        if n.print_date or n.printer
+        else "",
     )
     plan = PlanView(
         title=document.plan.title,

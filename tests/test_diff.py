@@ -16,7 +16,7 @@ from generator.diff import KINDS, diff_documents, load_version
 from generator.load import load_document
 from generator.model import Document, Node
 from generator.numbering import number_plan, walk
-from tests.conftest import PLANS, SEEDS
+from tests.conftest import EXAMPLES, PLANS, SEEDS
 
 WUZHONG_2021 = PLANS / "suzhou-wuzhong-2021.yaml"
 WUZHONG_2019 = PLANS / "wuzhong-2019.yaml"
@@ -96,13 +96,13 @@ def test_seed_000_edits_are_found_exactly() -> None:
         by_kind.setdefault(change.kind, []).append(change)
     moved = by_kind["moved"]
     assert {c.new_text.split("。")[0] + "。" for c in moved} == set(expected["moved"])  # type: ignore[arg-type]
-    # 提升医疗救治能力 was 一（三）, and after the edit stands second in section 三
+    # 提升医疗救治能力 was 一、（三）, and after the edit stands second in section 三
     first = next(c for c in moved if c.new_text.startswith("提升医疗救治能力"))
-    assert first.old_label == "一（三）"
-    assert first.new_label.startswith("三（")
+    assert first.old_label == "一、（三）"
+    assert first.new_label.startswith("三、（")
     assert not first.segments  # moved, not reworded
     assert by_kind["removed"][0].old_text.startswith(expected["removed"])  # type: ignore[arg-type]
-    assert by_kind["added"][0].new_label == "一（一）"
+    assert by_kind["added"][0].new_label == "一、（一）"
     changed = by_kind["changed"]
     assert sorted(c.new_text.split("。")[0] + "。" for c in changed) == sorted(expected["reworded"])  # type: ignore[arg-type]
     for change in changed:
@@ -177,7 +177,7 @@ def test_split_item_is_noted() -> None:
     result = diff_documents(old, new)
     added = [c for c in result.changes if c.kind == "added"]
     assert len(added) == 1
-    assert added[0].note == "split from 一（一）"
+    assert added[0].note == "split from 一、（一）"
 
 
 def test_merged_items_are_noted() -> None:
@@ -188,7 +188,7 @@ def test_merged_items_are_noted() -> None:
     del items[1]
     result = diff_documents(old, new)
     removed = [c for c in result.changes if c.kind == "removed"]
-    assert [(c.old_label, c.note) for c in removed] == [("一（二）", "merged into 一（一）")]
+    assert [(c.old_label, c.note) for c in removed] == [("一、（二）", "merged into 一、（一）")]
     assert result.summary["changed"] == 1
 
 
@@ -334,7 +334,7 @@ def test_terminal_output_is_labelled_like_the_document() -> None:
     buffer = StringIO()
     print_diff(diff_documents(old, new), Console(file=buffer, width=200, no_color=True))
     text = buffer.getvalue()
-    assert "moved 移动  一（三） → 三（" in text
+    assert "moved 移动  一、（三） → 三、（" in text
     assert "[-研究-]" in text
     assert text.rstrip().endswith("changed 3, notice 0")
 
@@ -384,7 +384,7 @@ def test_html_is_side_by_side_and_escapes_plan_text() -> None:
     assert "<script>alert" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;{{ x }}&amp;amp;" in page
     assert "<ins>" in page and "<del>" in page
-    assert '<td class="label"><del>一（三）</del></td>' in page  # old label of the moved item
+    assert '<td class="label"><del>一、（三）</del></td>' in page  # old label of the moved item
     assert "<link" not in page and "src=" not in page  # self-contained: no external files
 
 
@@ -419,3 +419,43 @@ def test_not_a_document_is_exit_2(tmp_path: Path) -> None:
     run = _workplan(fake, WUZHONG_2021)
     assert run.returncode == 2
     assert "fake.docx" in run.stderr and "Traceback" not in run.stderr
+
+
+def test_piped_output_marks_edits_and_color_is_chosen(tmp_path: Path) -> None:
+    """A pipe (auto) and --color never get git's word-diff marks; --color always gets ANSI colour."""
+    from typer.testing import CliRunner
+
+    from generator.cli import app
+
+    new = load_document(WUZHONG_2021)
+    new.plan.sections[3].items[2].deadline = "2021年底前"  # a task field no text had
+    new.notice.cc = ["苏州市卫生健康委员会"]
+    edited = tmp_path / "edited.yaml"
+    edited.write_text(
+        json.dumps(new.model_dump(mode="json", exclude_none=True), ensure_ascii=False), encoding="utf-8"
+    )
+    outputs = {}
+    for color in ("auto", "never", "always"):
+        result = CliRunner().invoke(app, ["diff", str(WUZHONG_2021), str(edited), "--color", color])
+        assert result.exit_code == 1, result.output
+        outputs[color] = result.stdout
+    for color in ("auto", "never"):
+        assert "\x1b[" not in outputs[color]
+        assert "changed 修改  四、（二十一）\n  完成时限 deadline: {+2021年底前+}" in outputs[color]
+        assert "抄送 notice.cc: {+抄送：苏州市卫生健康委员会。+}" in outputs[color]
+    assert "\x1b[" in outputs["always"] and "{+" not in outputs["always"]
+    bad = CliRunner().invoke(app, ["diff", str(WUZHONG_2021), str(edited), "--color", "sometimes"])
+    assert bad.exit_code == 2
+
+
+@pytest.mark.parametrize("fmt", ["docx", "md", "txt"])
+def test_a_plan_is_the_same_as_its_own_rendering(tmp_path: Path, fmt: str) -> None:
+    """Every field is compared, but not those no printed document carries (id, status): the
+    example, which sets them, reads back from each of its renderings as the same plan."""
+    from generator.render import render
+
+    data = render(load_document(EXAMPLES / "example.yaml"), fmt)
+    path = tmp_path / f"example.{fmt}"
+    path.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+    result = diff_documents(load_version(EXAMPLES / "example.yaml"), load_version(path))
+    assert result.same, [(c.kind, c.new_label, [f.key for f in c.fields]) for c in result.changes]

@@ -8,7 +8,7 @@ import re
 
 import pytest
 import yaml
-from conftest import PLANS, REPO, SEEDS
+from conftest import PLANS, SEEDS
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
@@ -253,7 +253,7 @@ def test_unusual_plan_keeps_comments_order_and_quotes() -> None:
         "现将《2025年某区卫生健康工作要点》印发给你们。\n请于2024年4月10日前报送。\n"
     ]
     assert draft.notice.attachments == ["2025年某区卫生健康工作要点", "2024年重点项目清单"]
-    assert draft.plan.sections[0].items[0].deadline == "2024年底前"
+    assert draft.plan.sections[0].items[0].deadline == "2025年底前"  # a task field: the plan's own deadline
     # the review lists the left-out items, the targets and the proposals
     kinds = [(r.kind, r.text) for r in result.review]
     assert ("dropped", "（一）已完成的事项。") in kinds
@@ -442,10 +442,14 @@ def test_schema_comment_made_for_the_drafts_folder(tmp_path, imported: bool) -> 
     out.parent.mkdir(parents=True)
     run = CliRunner().invoke(app, ["rollover", str(plan), "--year", "2025", "-o", str(out)])
     assert run.exit_code == 0, run.output
+    # no schema reachable by a relative path: the comment is left out, never made absolute
+    assert "$schema" not in out.read_text(encoding="utf-8")
+    made = CliRunner().invoke(app, ["schema", "-o", str(tmp_path / "drafts" / "workplan.schema.json")])
+    assert made.exit_code == 0, made.output
+    run = CliRunner().invoke(app, ["rollover", str(plan), "--year", "2025", "-o", str(out), "--force"])
+    assert run.exit_code == 0, run.output
     head = out.read_text(encoding="utf-8").splitlines()[0]
-    assert head == schema_comment(out)
-    target = head.split("$schema=", 1)[1]
-    assert (out.parent / target).resolve() == (REPO / "templates" / "workplan.schema.json").resolve()
+    assert head == schema_comment(out) == "# yaml-language-server: $schema=../workplan.schema.json"
 
 
 def test_crlf_line_ends_survive() -> None:
@@ -484,9 +488,12 @@ def test_every_changed_line_of_a_cli_draft_is_in_the_report(tmp_path, inside: bo
             out.unlink(missing_ok=True)
     report = review.read_text(encoding="utf-8")
     cited = {int(n) for n in re.findall(re.escape(source.name) + r":(\d+)", report)}
+    if not inside:  # no schema reachable from tmp_path: the $schema line is left out, and reported
+        assert after[0] != before[0] and "$schema" not in "\n".join(after) and 1 in cited
+        after = [before[0], *after]
     changed = [i for i, (a, b) in enumerate(zip(before, after, strict=True), start=1) if a != b]
     assert changed and set(changed) <= cited, (changed, sorted(cited))
-    assert (after[0] == before[0]) is inside  # the relative $schema path still works inside
+    assert after[0] == before[0]  # inside, the relative $schema path still works
 
 
 def test_a_this_year_sentence_left_behind_by_its_plan_period_is_only_proposed() -> None:

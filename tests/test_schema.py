@@ -104,8 +104,13 @@ def test_schema_accepts_the_loader_shorthands() -> None:
     assert _errors(data) == []
 
 
-def test_schema_comment_paths() -> None:
-    assert schema_comment(None) == f"# yaml-language-server: $schema={schema_path().resolve().as_posix()}"
+def test_schema_comment_paths(tmp_path: Path) -> None:
+    assert schema_comment(None) is None  # stdout: no folder to be relative to, so no comment
+    assert schema_comment(tmp_path / "x.yaml") is None  # never an absolute path
+    (tmp_path / "workplan.schema.json").write_text("{}", encoding="utf-8")
+    deeper = tmp_path / "2028" / "x.yaml"
+    assert schema_comment(deeper) == "# yaml-language-server: $schema=../workplan.schema.json"
+    assert schema_comment(tmp_path / "x.yaml") == "# yaml-language-server: $schema=workplan.schema.json"
     assert schema_path().is_file()
     if not schema_path().resolve().is_relative_to(REPO):
         pytest.skip("installed without -e: the schema is outside the checkout")

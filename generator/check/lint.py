@@ -13,11 +13,15 @@ Rules (always on):
 - ``typed-number``: a heading that begins with a number typed by hand (一、 （一） 1. （1） ①…):
   numbers are generated, so it would print twice.
 - ``doc-number``: the 发文字号 is not of the form 代字〔YYYY〕N号 (a 机关代字 with spaces, digits or
-  brackets, as a mapping can hold), has no 序号 (a draft not yet numbered), or its 〔year〕 differs
-  from the year of the 成文日期.
+  brackets, as a mapping can hold), or its 〔year〕 differs from the year of the 成文日期.
 - ``date``: the 成文日期 is neither in the plan year nor in the year before (plans are issued
   late in the previous year or during their own year); the 印发日期 is before the 成文日期.
 - ``recipients``: no 主送机关 — a 通知 that issues a plan is addressed to someone.
+- ``signature``: 正文 without 署名.
+- ``to-fill``: what a draft leaves blank — the 序号 of the 发文字号, the 成文日期 of a notice with
+  正文 or 署名 (printed as ``2028年　月　日``), the 印发日期 beside an 印发机关, and blanks typed in
+  the text (``　月　日``, ``××``).
+- ``imprint``: 印发日期 without 印发机关; 抄送 without an 印发 line.
 - ``attachments``: 附件说明 lists attachments but not the plan itself, which is printed as the
   附件 (the titles are compared without spaces and 《》); or the notice's 标题 names a 《…》 that is
   not the plan title.
@@ -44,6 +48,7 @@ from ..load import Problem, compose_file, node_at, position
 from ..model import Document, Node
 from ..numbering import Numbered, number_plan, parse_label
 from ..typography import FULL_WIDTH, halfwidth_marks
+from ..view import BLANK, date_placeholder, placeholder_year
 
 Loc = tuple[str | int, ...]
 
@@ -58,9 +63,27 @@ def lint_document(
     lint.doc_number_and_dates()
     lint.recipients()
     lint.attachments()
+    lint.signature_and_imprint()
+    lint.placeholders()
     if strict:
         lint.punctuation()
     return sorted(lint.problems, key=lambda p: (p.line, p.column))
+
+
+def lint_files(paths: list[Path]) -> list[Problem]:
+    """The warnings of every plan of ``paths`` that loads (one that does not is left to the
+    command that reads it, which reports its errors): what ``render`` prints before rendering."""
+    from ..errors import InputError
+    from ..load import load_document
+
+    out: list[Problem] = []
+    for path in paths:
+        try:
+            document = load_document(path)
+        except InputError:
+            continue
+        out.extend(lint_document(document, path))
+    return out
 
 
 class _Lint:
@@ -151,8 +174,9 @@ class _Lint:
         if number is not None and number.serial is None:
             self.warn(
                 ("notice", "doc_number"),
-                "doc-number",
-                f"发文字号 {number.prefix}〔{number.year}〕 has no 序号",
+                "to-fill",
+                f"发文字号 {number.prefix}〔{number.year}〕 has no 序号: to fill "
+                f"(prints 〔{number.year}〕{BLANK}号)",
                 "fill in the number (e.g. 38 → 〔…〕38号) before the notice is issued",
             )
         if number is not None and notice.date is not None and number.year != notice.date.year:
@@ -206,6 +230,64 @@ class _Lint:
                         f"the notice title names 《{cited}》 but the plan is titled {_quote(plan.title)}",
                         "make the two titles agree, or leave notice.title out to derive it",
                     )
+
+    def signature_and_imprint(self) -> None:
+        """The parts of a notice that come in pairs (GB/T 9704 §7.3.5, §7.4): 正文 is signed and
+        dated, and the 印发 line names both 印发机关 and 印发日期; 抄送 sits over an 印发 line."""
+        n = self.document.notice
+        if n is None:
+            return
+        year = placeholder_year(self.document)
+        if n.body and not n.signatories:
+            self.warn(
+                ("notice", "body"),
+                "signature",
+                "正文 without 署名 (signatories)",
+                "add `signatories:` — the issuing organ's name, printed over the 成文日期",
+            )
+        if n.date is None and (n.body or n.signatories):
+            sealed = " — the seal goes on it" if n.sealed and n.signatories else ""
+            shown = f"prints {date_placeholder(year)}" if n.signatories else "no date line is printed"
+            self.warn(
+                ("notice", "date"),
+                "to-fill",
+                f"成文日期 to fill ({shown}){sealed}",
+                "set `date:` (YYYY-MM-DD) once the notice is signed",
+            )
+        if n.printer and n.print_date is None:
+            self.warn(
+                ("notice", "print_date"),
+                "to-fill",
+                f"印发日期 to fill (the 印发 line prints {date_placeholder(year)}印发)",
+                "set `print_date:` (YYYY-MM-DD), the day the document is printed",
+            )
+        if n.print_date is not None and not n.printer:
+            self.warn(
+                ("notice", "print_date"),
+                "imprint",
+                "印发日期 without 印发机关 (printer)",
+                "add `printer:`, the office that prints the document (usually the 办公室)",
+            )
+        if n.cc and not n.printer and n.print_date is None:
+            self.warn(
+                ("notice", "cc"),
+                "imprint",
+                "抄送 without an 印发 line (printer and print_date)",
+                "add `printer:` and `print_date:` — the 版记 ends with the 印发 line",
+            )
+
+    def placeholders(self) -> None:
+        """Blanks typed in the text to fill in later: ``　月　日``, ``××``, ``XX``."""
+        for loc, text in _texts(self.document):
+            found = _BLANKS.search(text)
+            if found:
+                self.warn(
+                    loc,
+                    "to-fill",
+                    f"placeholder `{found.group()}` to fill",
+                    "write the date, number or name it stands for",
+                    offset=found.start(),
+                )
 
     # --- typography (strict) -------------------------------------------------------------------
 
@@ -265,6 +347,8 @@ def _title_key(title: str) -> str:
 _PREFIX = re.compile(rf"[^\s\d{re.escape(OPENING + CLOSING)}{{}}<>《》]+")
 
 _CITED = re.compile(r"《([^《》]+)》")
+
+_BLANKS = re.compile(r"(?:\d{4}年)?[　 ]+月[　 ]*日|[×Ｘ]{2,}|X{2,}|〔[　 ]*〕|〔\d{4}〕[　 ]+号")
 
 
 def _column_offset(node: yaml.Node, index: int) -> int:

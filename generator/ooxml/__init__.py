@@ -11,6 +11,9 @@ quirks are handled once, here. One module per area, as in python-docx's ``oxml``
 * :mod:`.fragments` — :class:`RunXml` / :class:`ParagraphXml` XML that docxtpl inserts verbatim
   (``{{r …}}``, ``{{p …}}``) with plan text escaped as data, and the bottom-anchored text box;
 * :mod:`.revisions` — tracked changes (w:ins/w:del) for ``writers/diff_docx.py``;
+* :mod:`.comments` — comments (批注) anchored on paragraphs, for the diff writer;
+* :mod:`.stamps` — hidden bookmarks naming the node and part each plan paragraph prints, so the
+  diff writer pairs paragraphs by identity;
 * :mod:`.reading` — a body's blocks and printed text, characters with their run formatting, inline
   edits, style ids and numbering.xml as written, for ``readers/docx.py`` and the diff writer.
 
@@ -19,6 +22,7 @@ Units: Word measures in twips (1/20 pt), font sizes in half-points, borders in e
 
 from docx.oxml.ns import qn
 
+from .comments import COMMENTS_PART, anchor_comment, comments_part, register_comments
 from .elements import TWIPS_PER_MM, W_NS, get_ppr, get_rpr, mm_to_twips, ppr_child, rpr_child
 from .fragments import (
     EMU_PER_TWIP,
@@ -84,8 +88,10 @@ from .reading import (
     text_box_texts,
 )
 from .revisions import Revisions, as_deleted_text, serialize_part, text_run, track_revisions_on
+from .stamps import apply_stamps, block_stamp, remove_stamps, stamp_token
 
 __all__ = [
+    "COMMENTS_PART",
     "EMU_PER_TWIP",
     "TWIPS_PER_MM",
     "W_NS",
@@ -96,12 +102,16 @@ __all__ = [
     "Revisions",
     "RunXml",
     "add_tab_stop",
+    "anchor_comment",
     "append_field",
+    "apply_stamps",
     "as_deleted_text",
     "atom_runs",
+    "block_stamp",
     "block_text",
     "body_blocks",
     "bottom_textbox",
+    "comments_part",
     "document_body",
     "drop_section_break",
     "escape_text",
@@ -119,6 +129,8 @@ __all__ = [
     "paragraph_text",
     "ppr_child",
     "qn",
+    "register_comments",
+    "remove_stamps",
     "remove_theme_fonts",
     "replace_content",
     "replace_prefix",
@@ -149,6 +161,7 @@ __all__ = [
     "set_table_borders",
     "set_table_layout_fixed",
     "set_table_width",
+    "stamp_token",
     "style_ids",
     "table_rows",
     "text_atoms",

@@ -111,8 +111,9 @@ def _cite_source(result: RolloverResult, source_line: Callable[[str], int]) -> R
 
 
 def _schema_line(state: RolloverState, for_file: str | Path) -> None:
-    """The editor's ``$schema`` comment, rewritten only when its path no longer reaches the schema
-    from the draft's folder (a relative path read from elsewhere); the rewrite is reported."""
+    """The editor's ``$schema`` comment, rewritten only when its path is absolute or no longer
+    reaches the schema from the draft's folder, and left out when no schema is reachable by a
+    relative path (:func:`generator.schema.schema_comment`); the change is reported."""
     from ..schema import schema_comment
 
     head = _HEAD_COMMENTS.match(state.text)
@@ -121,10 +122,17 @@ def _schema_line(state: RolloverState, for_file: str | Path) -> None:
         return
     old = found.group(0)
     target = Path(old.split("$schema=", 1)[1].strip())
-    if (target if target.is_absolute() else Path(for_file).resolve().parent / target).is_file():
+    # An absolute path is never kept: the draft is meant to be committed and read elsewhere.
+    if not target.is_absolute() and (Path(for_file).resolve().parent / target).is_file():
         return
     wanted = schema_comment(Path(for_file))
-    if wanted != old:
+    if wanted is None:  # no schema reachable by a relative path: the comment goes, with its line end
+        end = found.end() + len(re.match(r"\r\n|\r|\n|", state.text[found.end() :]).group(0))
+        state.edits.append(Edit(found.start(), end, ""))
+        state.changes.append(
+            FieldChange("$schema comment", state.lines.line(found.start()), old, "(left out)")
+        )
+    elif wanted != old:
         state.edits.append(Edit(found.start(), found.end(), wanted))
         state.changes.append(FieldChange("$schema comment", state.lines.line(found.start()), old, wanted))
 

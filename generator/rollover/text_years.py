@@ -12,6 +12,10 @@ from .years import Mention, apply_mentions, find_mentions, new_digits, sentence
 _TITLE_FIELDS = {("plan", "title"), ("notice", "title")}
 
 
+_TASK_FIELDS = {"lead", "owners", "deadline", "targets"}
+"""Task fields: their years are the plan's own deadlines and targets, so they follow the year."""
+
+
 def change_text_years(state: RolloverState, dropped: list[tuple[int, int]]) -> None:
     """List and change the year mentions of every prose string; ``dropped`` spans are left out."""
     title = state.document.plan.title
@@ -25,27 +29,33 @@ def change_text_years(state: RolloverState, dropped: list[tuple[int, int]]) -> N
         structured = path[:2] in _TITLE_FIELDS or (
             path[:2] == ("notice", "attachments") and _same(value, title)
         )
+        task = bool(_TASK_FIELDS & {p for p in path[-2:] if isinstance(p, str)})
         where = dotted(path)
         # A "this year" sentence that also names a period or range the new year falls outside
         # (2024年是实现“十四五”… rolled to 2026) is no longer unambiguous: propose, don't change.
         stale = {_sentence_span(value, m.start) for m in found if m.warning}
-        applied_any: list[Mention] = []
+        decided: list[tuple[Mention, int | None, bool]] = []
         cursor = start
         for mention in found:
             offset = _locate(state.text, mention, cursor, node.end_mark.index)
             if offset is not None:
                 cursor = offset + 1
-            line = state.lines.line(offset if offset is not None else start)
-            default = mention.default and _sentence_span(value, mention.start) not in stale
+            default = (mention.default or task) and _sentence_span(value, mention.start) not in stale
             wanted = mention.proposal is not None and (
                 structured or default or (state.bump and mention.digits is not None)
             )
-            applied = wanted and offset is not None and not is_dropped
+            decided.append((mention, offset, wanted))
+        broken = _broken_pairs(value, decided)
+        applied_any: list[Mention] = []
+        for mention, offset, wanted in decided:
+            line = state.lines.line(offset if offset is not None else start)
+            in_broken = _sentence_span(value, mention.start) in broken
+            applied = wanted and offset is not None and not is_dropped and not in_broken
             if applied:
-                assert mention.digits is not None
+                assert mention.digits is not None and offset is not None
                 digit_at = offset + (mention.digits[0] - mention.start)
-                assert offset is not None
-                state.edits.append(Edit(digit_at, digit_at + 4, new_digits(mention)))
+                width = mention.digits[1] - mention.digits[0]
+                state.edits.append(Edit(digit_at, digit_at + width, new_digits(mention)))
                 applied_any.append(mention)
             state.mentions.append(
                 LocatedMention(
@@ -59,12 +69,42 @@ def change_text_years(state: RolloverState, dropped: list[tuple[int, int]]) -> N
                     is_dropped,
                 )
             )
-            _review_mention(state, mention, where, line, value, applied, is_dropped, wanted, offset)
+            if in_broken and mention.cls == "ordinal" and not is_dropped:
+                state.review.append(
+                    ReviewItem(
+                        "warning",
+                        where,
+                        line,
+                        sentence(value, mention.start, mention.end),
+                        f"{mention.text} would no longer match the sentence's year; sentence left as it is",
+                    )
+                )
+            _review_mention(
+                state, mention, where, line, value, applied, is_dropped, wanted and not in_broken, offset
+            )
         if applied_any:
             new_value = apply_mentions(value, applied_any)
             state.set_data(path, new_value)
             if structured:
                 state.changes.append(FieldChange(where, state.lines.line(start), value, new_value))
+
+
+def _broken_pairs(value: str, decided: list[tuple[Mention, int | None, bool]]) -> set[tuple[int, int]]:
+    """Sentences holding a 五年规划 ordinal where the ordinal and a year of the plan would not
+    both change (or both stay): changing one alone would pair a year with another year's
+    ordinal, so such a sentence is left whole."""
+    by_sentence: dict[tuple[int, int], list[tuple[Mention, bool]]] = {}
+    for mention, offset, wanted in decided:
+        if mention.digits is not None or mention.cls == "ordinal":
+            ok = wanted and offset is not None
+            by_sentence.setdefault(_sentence_span(value, mention.start), []).append((mention, ok))
+    broken = set()
+    for span, members in by_sentence.items():
+        ordinals = [ok for m, ok in members if m.cls == "ordinal"]
+        years = [ok for m, ok in members if m.cls != "ordinal"]
+        if ordinals and len(set(ordinals + years)) > 1:
+            broken.add(span)
+    return broken
 
 
 def _locate(text: str, mention: Mention, begin: int, end: int) -> int | None:

@@ -20,6 +20,10 @@ The "unambiguous" rule (what a rollover changes without ``--bump-text-years``):
 Every other mention of the plan year (``2024年底前``, ``2021年度``, ``进一步做好2021年孕优…``) gets a
 proposal that is applied only with ``--bump-text-years``. Mentions of other years, ranges,
 五年规划 periods and relative words (年内, 今年) are listed and never changed.
+
+``ordinal`` — the year of a 五年规划 (``2027年是“十五五”规划实施的第二年``) follows the year
+(``第三年``) when the text's ordinal is right for the plan year and the new year lies in the
+period; otherwise it is flagged and its sentence left unchanged (see ``text_years``).
 """
 
 from __future__ import annotations
@@ -39,6 +43,7 @@ CLASSES: dict[str, str] = {
     "future": "a later year",
     "range": "range of years",
     "period": "五年规划 period",
+    "ordinal": "year of a 五年规划 (第二年)",
     "document": "year of a cited 文号",
     "relative": "relative year word (年内, 年底前, 今年 …)",
 }
@@ -77,6 +82,12 @@ _YEAR = re.compile(
     rf"(?:(?P<annual>度)|(?P<deadline>(?:{_DEADLINE_TAIL})(?:前|以前|之前)?))?"
 )
 _PERIOD = re.compile("|".join(FIVE_YEAR_PLANS))
+_ORDINALS = "一二三四五"
+# “十五五”规划实施的第二年, 十四五时期的第三年, “十五五”开局之年 is not an ordinal (no 第N年).
+_ORDINAL = re.compile(
+    rf"(?P<period>{'|'.join(FIVE_YEAR_PLANS)})[”\"」』’]?{_SP}(?:规划|时期)?{_SP}(?:实施)?{_SP}的?{_SP}"
+    rf"(?P<ord>第(?P<n>[{_ORDINALS}])个?年)"
+)
 # 年内/年底前 not preceded by a number (3年内, 半年内) nor by 每/近/历 (每年底 is every year).
 _RELATIVE_DEADLINE = re.compile(
     r"(?<![\d０-９一二三四五六七八九十两几数多半每近历同])(?:年度内|年内|年底前|年底|年末)"
@@ -160,6 +171,9 @@ def find_mentions(text: str, plan_year: int, new_year: int, *, title: str | None
             first, last = FIVE_YEAR_PLANS[m.group()]
             warning = _outside(new_year, first, last, m.group())
             add(Mention(m.start(), m.end(), m.group(), "period", (first, last), warning=warning))
+    for m in _ORDINAL.finditer(text):
+        if free(*m.span("ord")):
+            add(_ordinal(m, plan_year, new_year))
     for pattern in (_RELATIVE_WORD, _RELATIVE_DEADLINE):
         for m in pattern.finditer(text):
             if free(m.start(), m.end()):
@@ -184,6 +198,27 @@ def _year_mention(
         proposal=proposal,
         default=cls in DEFAULT_CLASSES,
     )
+
+
+def _ordinal(m: re.Match[str], plan_year: int, new_year: int) -> Mention:
+    """``第二年`` of a 五年规划: the new year's ordinal when the text's is right for the plan year
+    and the new year is in the period; otherwise no proposal and a warning (the rollover then
+    leaves the whole sentence as it is, so a year never gets another year's ordinal)."""
+    first, last = FIVE_YEAR_PLANS[m["period"]]
+    said = _ORDINALS.index(m["n"]) + 1
+    start, end = m.span("ord")
+    old, new = plan_year - first + 1, new_year - first + 1
+    args = (start, end, m["ord"], "ordinal", (first + said - 1,))
+    if said != old:
+        warning = f"{m['ord']} of {m['period']} is {first + said - 1}, not the plan year {plan_year}"
+        return Mention(*args, warning=warning)
+    if not first <= new_year <= last:
+        return Mention(*args, warning=f"{new_year} is outside {m['period']} ({first}–{last})")
+    if new == old:
+        return Mention(*args)
+    digits = m.span("n")
+    proposal = m["ord"].replace(m["n"], _ORDINALS[new - 1], 1)
+    return Mention(*args, digits=digits, proposal=proposal, default=True)
 
 
 def _outside(new_year: int, first: int, last: int, name: str) -> str | None:

@@ -1,15 +1,19 @@
 """The NEW document as a Word file carrying real tracked changes against the OLD one.
 
-Both versions are rendered with the normal template (:func:`generator.writers.docx.render_docx`);
-their body blocks (paragraphs and tables) are paired, and the NEW document's body is rewritten:
+Both versions are rendered with the normal template (:func:`generator.writers.docx.render_docx`),
+which stamps every plan paragraph with the node and part it prints (heading line, n-th paragraph,
+task line, table). Plan blocks are paired by that identity, following the diff's node pairing —
+never re-aligned by text — so a changed task line is diffed against the same item's old task line;
+the notice's lines are paired by a sequence match. The NEW document's body is then rewritten:
 
 * a paired paragraph whose text changed keeps its place; the change is inline ``w:del`` + ``w:ins``
   runs (character segments from diff-match-patch, the label treated as one unit so a renumbered
   item shows ``（七）`` deleted and ``（八）`` inserted);
 * a removed paragraph is copied back from the OLD file at its old place with its runs in ``w:del``
   and its paragraph mark deleted; an added one has its runs in ``w:ins`` and its mark inserted;
-* a moved paragraph (one that left the order of the others) is a deletion at the old place and an
-  insertion at the new one — the form every Word, WPS and LibreOffice version shows alike.
+* the paragraphs of a node the diff found moved (and of the nodes inside it), or of one that
+  left the order of the others, are a deletion at the old place and an insertion at the new one
+  — the form every Word, WPS and LibreOffice version shows alike; an unchanged node is never marked.
 
 Accepting every change gives the NEW document's paragraphs, rejecting every change the OLD ones.
 The XML is read and edited only through the helpers of :mod:`generator.ooxml`.
@@ -21,7 +25,7 @@ import datetime as dt
 import difflib
 import io
 import zipfile
-from collections import Counter
+from collections import defaultdict
 from copy import deepcopy
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,9 +33,9 @@ from pathlib import Path
 from docx.oxml.xmlchemy import BaseOxmlElement
 
 from .. import ooxml as ox
-from ..diff import DiffResult, char_segments, longest_increasing
+from ..diff import Change, DiffResult, char_segments, longest_increasing
 from ..view import DocumentView
-from .docx import render_docx
+from .docx import parse_stamp, render_docx
 
 
 @dataclass(eq=False)
@@ -41,7 +45,7 @@ class _Block:
     element: BaseOxmlElement
     text: str
     label: str = ""
-    key: tuple[tuple[int, ...], int] | None = None  # (node path, n-th block of that node)
+    key: tuple[tuple[int, ...], str] | None = None  # (node path, part), from the writer's stamp
     partner: _Block | None = field(default=None, repr=False)
 
 
@@ -59,52 +63,64 @@ def _relabel(block: _Block, printed: str) -> None:
 def _blocks(
     body: BaseOxmlElement, view: DocumentView, printed: dict[tuple[int, ...], str] | None = None
 ) -> list[_Block]:
-    """Body blocks in order; those printing a plan paragraph carry its node path and label."""
-    blocks = [_Block(el, ox.block_text(el)) for el in ox.body_blocks(body)]
-    cursor = 0
-    seen: Counter[tuple[int, ...]] = Counter()
-
-    def claim(table: bool, text: str | None, para_label: str, path: tuple[int, ...]) -> None:
-        nonlocal cursor
-        for index in range(cursor, len(blocks)):
-            block = blocks[index]
-            if ox.is_table(block.element) == table and (text is None or block.text == text):
-                block.label, block.key = para_label, (path, seen[path])
-                seen[path] += 1
-                cursor = index + 1
-                return
-
-    for para in view.plan.paragraphs:
-        if para.entry is None:
-            continue
-        path = para.entry.path
-        if para.kind == "table" and para.table is not None:
-            if para.table.title:
-                claim(False, para.table.title, "", path)
-            if para.table.rows:
-                claim(True, None, "", path)
-        else:
-            claim(False, para.full, para.label, path)
-    if printed:
-        for block in blocks:
-            if block.key is not None and block.label and block.key[1] == 0 and block.key[0] in printed:
-                _relabel(block, printed[block.key[0]])
+    """Body blocks in order; those printing a plan paragraph carry the node path and part the
+    Word writer stamped on them (the stamps are removed: the output carries none)."""
+    labels = {
+        para.entry.path: para.label
+        for para in view.plan.paragraphs
+        if para.entry is not None and para.kind in ("section", "item")
+    }
+    blocks = []
+    for element in ox.body_blocks(body):
+        name = ox.block_stamp(element)
+        block = _Block(element, ox.block_text(element))
+        if name is not None:
+            ox.remove_stamps(element)
+            path, part = parse_stamp(name)
+            block.key = (path, part)
+            if part == "h":
+                block.label = labels.get(path, "")
+                if printed and path in printed and block.label:
+                    _relabel(block, printed[path])
+        blocks.append(block)
     return blocks
 
 
 # --- pairing -------------------------------------------------------------------------------------
 
 
-def _pair(old: list[_Block], new: list[_Block], node_pairs: dict) -> None:
-    """Plan blocks follow the diff's node pairing; the rest (notice, blank lines) a sequence match."""
-    new_by_key = {b.key: b for b in new if b.key is not None}
+def _by_node(blocks: list[_Block]) -> dict[tuple[int, ...], list[_Block]]:
+    out: dict[tuple[int, ...], list[_Block]] = defaultdict(list)
+    for block in blocks:
+        if block.key is not None:
+            out[block.key[0]].append(block)
+    return out
+
+
+def _pair_node(old: list[_Block], new: list[_Block]) -> None:
+    """One node's blocks on both sides: heading line with heading line, task line with task
+    line, n-th table with n-th table; its further paragraphs by a sequence match among themselves
+    (a paragraph inserted in the middle does not shift the pairs of the others)."""
+    new_by_part = {b.key[1]: b for b in new if b.key is not None}
     for block in old:
-        if block.key is None:
+        assert block.key is not None
+        if block.key[1][0] in "tp":
             continue
-        path, nth = block.key
-        partner = new_by_key.get((node_pairs.get(path), nth))
-        if partner is not None and partner.element.tag == block.element.tag and partner.partner is None:
+        partner = new_by_part.get(block.key[1])
+        if partner is not None and partner.element.tag == block.element.tag:
             block.partner, partner.partner = partner, block
+    flowing_old = [b for b in old if b.key is not None and b.key[1][0] in "tp"]
+    flowing_new = [b for b in new if b.key is not None and b.key[1][0] in "tp"]
+    _pair_in_order(flowing_old, flowing_new)
+
+
+def _pair(old: list[_Block], new: list[_Block], node_pairs: dict) -> None:
+    """Plan blocks pair by identity, node by node as the diff paired the nodes; the rest (the
+    notice, blank lines, the 版记) by a sequence match, zone by zone."""
+    old_nodes, new_nodes = _by_node(old), _by_node(new)
+    _pair_node(old_nodes.get((), []), new_nodes.get((), []))  # the preamble
+    for old_path, new_path in node_pairs.items():
+        _pair_node(old_nodes.get(old_path, []), new_nodes.get(new_path, []))
     for zone_old, zone_new in zip(_zones(old), _zones(new), strict=True):
         _pair_in_order(zone_old, zone_new)
 
@@ -130,17 +146,26 @@ def _pair_in_order(old: list[_Block], new: list[_Block]) -> None:
         autojunk=False,
     )
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag in ("equal", "replace"):  # a replaced run of notice lines is reworded line by line
+        if tag in ("equal", "replace"):  # a replaced run of lines is reworded line by line
             for a, b in zip(old[i1:i2], new[j1:j2], strict=False):
                 if a.element.tag == b.element.tag:
                     a.partner, b.partner = b, a
 
 
-def _anchors(old: list[_Block], new: list[_Block]) -> set[int]:
-    """Ids of the pairs kept in place: the longest run of pairs in the same order on both sides.
-    The other pairs are shown as deleted at their old place and inserted at the new one."""
+def _moving(block: _Block, moved: set[tuple[int, ...]]) -> bool:
+    """The block prints a node the diff found moved, or a node inside one (it moves along)."""
+    if block.key is None:
+        return False
+    path = block.key[0]
+    return any(path[:depth] in moved for depth in range(1, len(path) + 1))
+
+
+def _anchors(old: list[_Block], new: list[_Block], moved: set[tuple[int, ...]]) -> set[int]:
+    """Ids of the pairs kept in place: the longest run of pairs in the same order on both sides,
+    among the blocks of nodes that did not move. The other pairs — moved items first — are shown
+    as deleted at their old place and inserted at the new one."""
     position = {id(b): i for i, b in enumerate(old)}
-    paired = [b for b in new if b.partner is not None]
+    paired = [b for b in new if b.partner is not None and not _moving(b.partner, moved)]
     keep = longest_increasing([position[id(b.partner)] for b in paired])
     return {id(b) for i, b in enumerate(paired) if i in keep}
 
@@ -220,14 +245,14 @@ def _mark_whole(element: BaseOxmlElement, kind: str, revisions: ox.Revisions) ->
 
 
 def _merge(
-    old: list[_Block], new: list[_Block], revisions: ox.Revisions
+    old: list[_Block], new: list[_Block], revisions: ox.Revisions, moved: set[tuple[int, ...]]
 ) -> list[tuple[BaseOxmlElement, str]]:
     """The new body in order, each block with the state of its paragraph mark (keep/ins/del).
 
     Old blocks that leave (removed, or moved away) are put back just before the next block kept
     in place, where they stood; within a gap deletions come before insertions, as Word shows them.
     """
-    anchors = _anchors(old, new)
+    anchors = _anchors(old, new, moved)
     old_index = {id(b): i for i, b in enumerate(old)}
     anchored_old = sorted(old_index[id(b.partner)] for b in new if id(b) in anchors)
     out: list[tuple[BaseOxmlElement, str]] = []
@@ -302,22 +327,35 @@ def tracked_changes_docx(
     author: str = "workplan",
     date: dt.datetime | None = None,
     template: Path | None = None,
+    moved: set[tuple[int, ...]] | None = None,
+    comments: list[tuple[tuple[int, ...] | None, list[str]]] | None = None,
 ) -> bytes:
     """The NEW view as .docx with every difference from the OLD view as a tracked change.
 
     ``*_printed`` are the labels an imported source printed
-    (:attr:`generator.readers.ImportResult.printed_labels`).
+    (:attr:`generator.readers.ImportResult.printed_labels`); ``moved`` the old paths of the
+    nodes the diff found moved (shown as deleted there and inserted where they stand now);
+    ``comments`` are (new node path, lines) put as comments on that node's heading line, or on
+    the first paragraph for None (a notice field).
     """
     when = (date or dt.datetime.now(dt.UTC)).strftime("%Y-%m-%dT%H:%M:%SZ")
-    _, _, old_body = _body(render_docx(old_view, template=template))
-    package, root, new_body = _body(render_docx(new_view, template=template))
+    _, _, old_body = _body(render_docx(old_view, template=template, stamp=True))
+    package, root, new_body = _body(render_docx(new_view, template=template, stamp=True))
     old, new = _blocks(old_body, old_view, old_printed), _blocks(new_body, new_view, new_printed)
     _pair(old, new, node_pairs)
     revisions = ox.Revisions(author, when)
-    merged = _merge(old, new, revisions)
+    merged = _merge(old, new, revisions, moved or set())
     _mark_paragraphs(merged, revisions)
 
     ox.set_body_blocks(new_body, [element for element, _ in merged])
+    # An agency template with comments of its own keeps them; ours are then left out.
+    notes = comments if comments and ox.COMMENTS_PART not in package.namelist() else []
+    numbered = _anchor_comments(new, merged, notes)
+    registered = {}
+    if numbered:  # read before writing: writestr updates the ZipInfo the reader checks against
+        types, rels = "[Content_Types].xml", "word/_rels/document.xml.rels"
+        parts = ox.register_comments(package.read(types), package.read(rels))
+        registered = dict(zip((types, rels), parts, strict=True))
 
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
@@ -327,8 +365,31 @@ def tracked_changes_docx(
                 data = ox.serialize_part(root)
             elif item.filename == "word/settings.xml":
                 data = ox.track_revisions_on(data)
+            elif item.filename in registered:
+                data = registered[item.filename]
             target.writestr(item, data)
+        if numbered:
+            target.writestr(ox.COMMENTS_PART, ox.comments_part(numbered, author, when))
     return out.getvalue()
+
+
+def _anchor_comments(
+    new: list[_Block],
+    merged: list[tuple[BaseOxmlElement, str]],
+    notes: list[tuple[tuple[int, ...] | None, list[str]]],
+) -> list[tuple[int, list[str]]]:
+    """Anchor each note on its node's heading line (the first kept paragraph for the notice);
+    the numbered notes to write into the comments part."""
+    headings = {b.key[0]: b.element for b in new if b.key is not None and b.key[1] == "h"}
+    first = next((el for el, state in merged if state != "del" and ox.is_paragraph(el)), None)
+    out: list[tuple[int, list[str]]] = []
+    for path, lines in notes:
+        element = headings.get(path) if path is not None else first
+        if element is None:
+            continue
+        ox.anchor_comment(element, len(out))
+        out.append((len(out), lines))
+    return out
 
 
 def render_diff_docx(
@@ -347,4 +408,19 @@ def render_diff_docx(
         author=author,
         date=date,
         template=template,
+        moved={c.old_path for c in result.changes if c.kind == "moved" and c.old_path is not None},
+        comments=[_comment(c) for c in result.changes if c.fields],
     )
+
+
+def _comment(change: Change) -> tuple[tuple[int, ...] | None, list[str]]:
+    """Where the comment on a change goes and what it says: the node and each field, old → new."""
+    from .diff_text import KIND_NAMES
+
+    def shown(value: str) -> str:
+        return value.replace("\n", " / ") if value else "（无）"
+
+    label = change.new_label or change.old_label or ""
+    lines = [f"{KIND_NAMES[change.kind]} {label}"]
+    lines += [f"{f.name} {f.key}：{shown(f.old)} → {shown(f.new)}" for f in change.fields]
+    return (change.new_path if change.kind != "notice" else None), lines

@@ -17,6 +17,17 @@ class _Row:
     old: list[tuple[str, str]]  # segments shown on the old side: "=" and "-"
     new: list[tuple[str, str]]  # on the new side: "=" and "+"
     note: str
+    fields: list[_Field]
+
+
+@dataclass(frozen=True)
+class _Field:
+    """A changed field of the row's node, named, with its two sides."""
+
+    name: str
+    key: str
+    old: list[tuple[str, str]]
+    new: list[tuple[str, str]]
 
 
 def _row(change: Change) -> _Row:
@@ -26,7 +37,16 @@ def _row(change: Change) -> _Row:
     else:  # renumbered or moved unchanged: the same words on both sides
         old = [("=", change.old_text or "")]
         new = [("=", change.new_text or "")]
-    return _Row(change.kind, change.old_label, change.new_label, old, new, change.note)
+    fields = [
+        _Field(
+            f.name,
+            f.key,
+            [(op, t) for op, t in f.segments if op != "+"],
+            [(op, t) for op, t in f.segments if op != "-"],
+        )
+        for f in change.fields
+    ]
+    return _Row(change.kind, change.old_label, change.new_label, old, new, change.note, fields)
 
 
 def render_diff_html(result: DiffResult) -> str:

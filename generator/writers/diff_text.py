@@ -46,23 +46,49 @@ def _heading(change: Change) -> Text:
 _MARKS = {"-": ("[-", "-]"), "+": ("{+", "+}"), "=": ("", "")}
 
 
+def _segments(segments: list[tuple[str, str]], *, marks: bool) -> Text:
+    body = Text()
+    for op, text in segments:
+        opening, closing = _MARKS[op] if marks else ("", "")
+        body.append(f"{opening}{text}{closing}", style=_STYLES[op])
+    return body
+
+
 def _body(change: Change, *, marks: bool) -> Text:
-    """The change's text; without colour (a pipe, NO_COLOR) edits are marked [-old-]{+new+} as
-    wdiff does, so the output still says which characters went and came."""
-    if change.segments:
+    """The change's text, field by field when fields changed (``完成时限 deadline: …``); without
+    colour (a pipe, NO_COLOR, --color never) edits are marked [-old-]{+new+} as git's word diff
+    does, so the output still says which characters went and came."""
+    if change.fields:
         body = Text()
-        for op, text in change.segments:
-            opening, closing = (
-                _MARKS[op] if marks and change.kind != "added" and change.kind != "removed" else ("", "")
-            )
-            body.append(f"{opening}{text}{closing}", style=_STYLES[op])
+        for index, diff in enumerate(change.fields):
+            if index:
+                body.append("\n")
+            body.append(f"  {diff.name} {diff.key}: ", style="bold")
+            body.append_text(_segments(diff.segments, marks=marks))
         return body
+    if change.segments:
+        whole = change.kind in ("added", "removed")  # all one colour: marks would say nothing more
+        return _segments(change.segments, marks=marks and not whole)
     return Text(change.new_text or change.old_text or "", style="dim")
+
+
+COLOR_CHOICES = ("auto", "always", "never")
+
+
+def diff_console(color: str = "auto") -> Console:
+    """The stdout console for ``--color``: auto colours a terminal only (a pipe gets the marks)."""
+    if color not in COLOR_CHOICES:
+        raise ValueError(f"--color is one of {', '.join(COLOR_CHOICES)}, not {color!r}")
+    if color == "always":
+        return Console(highlight=False, force_terminal=True)
+    if color == "never":
+        return Console(highlight=False, no_color=True)
+    return Console(highlight=False)
 
 
 def print_diff(result: DiffResult, console: Console | None = None, *, summary_only: bool = False) -> None:
     """Print every change (or only the counts) to ``console`` (stdout by default)."""
-    console = console or Console(highlight=False)
+    console = console or diff_console()
     marks = console.no_color or not console.is_terminal
     if not summary_only:
         for change in result.changes:

@@ -205,33 +205,79 @@ _ITEM_STYLES = {
 }
 
 
-def _plan_paragraphs(paragraphs: list[Para], sid: StyleIds) -> list[dict[str, Any]]:
+def stamp_name(path: tuple[int, ...], part: str) -> str:
+    """The identity of one rendered block: node path and part (``h`` heading line, ``t0`` its
+    first further paragraph, ``k`` task line, ``c0``/``b0`` caption/body of its first table,
+    ``p0`` the first preamble paragraph)."""
+    return ox.stamps.PREFIX + "_".join(map(str, path)) + "_" + part
+
+
+def parse_stamp(name: str) -> tuple[tuple[int, ...], str]:
+    """(node path, part) of a :func:`stamp_name`."""
+    *path, part = name[len(ox.stamps.PREFIX) :].split("_")
+    return tuple(int(i) for i in path if i), part
+
+
+def _part(p: Para, counts: dict[tuple[tuple[int, ...], str], int], prefix: str) -> str:
+    key = (p.entry.path if p.entry else (), prefix)
+    counts[key] = counts.get(key, 0) + 1
+    return f"{prefix}{counts[key] - 1}"
+
+
+def _stamp(block: dict[str, Any], name: str, stamps: list[str] | None) -> None:
+    """Mark the block's text with its identity (see :mod:`generator.ooxml.stamps`)."""
+    if stamps is None:
+        return
+    token = ox.stamp_token(len(stamps))
+    stamps.append(name)
+    if "rows" in block:
+        block["rows"][0][0] = token + block["rows"][0][0]
+    else:
+        block["text"] = token + block["text"]
+
+
+def _plan_paragraphs(
+    paragraphs: list[Para], sid: StyleIds, stamps: list[str] | None = None
+) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
+    counts: dict[tuple[tuple[int, ...], str], int] = {}
     for p in paragraphs:
+        path = p.entry.path if p.entry else ()
         if p.kind == "section":
             out.append({"kind": "section", "text": p.label + p.heading})
+            _stamp(out[-1], stamp_name(path, "h"), stamps)
         elif p.kind == "item":
             level = min(p.level, 5)
             head = ox.run(p.label + p.heading, style=sid(_ITEM_STYLES[level]))
             out.append({"kind": f"item{level}", "head": head, "text": p.text})
+            _stamp(out[-1], stamp_name(path, "h"), stamps)
         elif p.kind == "table" and p.table is not None:
+            number = _part(p, counts, "table")[5:]
             if p.table.title:
                 out.append({"kind": "table_title", "text": p.table.title})
+                _stamp(out[-1], stamp_name(path, "c" + number), stamps)
             if p.table.rows:
                 width = max(len(r) for r in p.table.rows)
                 rows = [list(r) + [""] * (width - len(r)) for r in p.table.rows]
                 out.append({"kind": "table", "rows": rows})
+                _stamp(out[-1], stamp_name(path, "b" + number), stamps)
         elif p.kind == "preamble":
             out.append({"kind": "preamble", "text": p.text})
+            _stamp(out[-1], stamp_name(path, _part(p, counts, "p")), stamps)
         else:
             out.append({"kind": "text", "text": p.text})
+            _stamp(out[-1], stamp_name(path, _part(p, counts, "t")), stamps)
         if p.tasks:
             out.append({"kind": "tasks", "text": p.tasks})
+            _stamp(out[-1], stamp_name(path, "k"), stamps)
     return out
 
 
-def build_context(view: DocumentView, sid: StyleIds = default_style_id) -> dict[str, Any]:
-    """Everything the template prints, as plain strings or ooxml fragments."""
+def build_context(
+    view: DocumentView, sid: StyleIds = default_style_id, stamps: list[str] | None = None
+) -> dict[str, Any]:
+    """Everything the template prints, as plain strings or ooxml fragments; with ``stamps``, plan
+    blocks carry their identity tokens and ``stamps`` receives their names."""
     n = view.notice
     joint = len(n.issuers) > 1
     context: dict[str, Any] = {
@@ -272,7 +318,7 @@ def build_context(view: DocumentView, sid: StyleIds = default_style_id) -> dict[
         note=n.note,
         annex_label=view.plan.annex_label,
         plan_title_lines=break_title(view.plan.title),
-        paragraphs=_plan_paragraphs(view.plan.paragraphs, sid),
+        paragraphs=_plan_paragraphs(view.plan.paragraphs, sid, stamps),
         has_imprint=n.has_imprint,
         imprint_spacer=ox.paragraph(sid("WP Imprint Anchor"), line_exact=imprint_height(n.cc)),
         cc=n.cc,
@@ -525,8 +571,11 @@ def _render_fast(prepared: _Prepared, context: dict[str, Any], sid: StyleIds) ->
     return ox_package.write_package(prepared.members, replaced)
 
 
-def render_docx(view: DocumentView, template: Path | None = None, flow: FlowFix | None = None) -> bytes:
+def render_docx(
+    view: DocumentView, template: Path | None = None, *, stamp: bool = False, flow: FlowFix | None = None
+) -> bytes:
     """The document as .docx bytes, from the bundled template or an agency's own ``template``;
+    ``stamp`` bookmarks every plan paragraph with the node and part it prints (for the diff);
     ``flow`` is what a layout pass found to fix (see :mod:`generator.writers.flow`)."""
     path = Path(template) if template else tpl.template_path()
     if template:
@@ -539,15 +588,19 @@ def render_docx(view: DocumentView, template: Path | None = None, flow: FlowFix 
         _validated(str(path.resolve()), mtime)
     key = (str(path.resolve()), path.stat().st_mtime)
     sid = _style_ids(*key)
-    context = build_context(view, sid)
-    prepared = _prepared(*key) if flow is None or not flow.needed else None
+    stamps: list[str] | None = [] if stamp else None
+    context = build_context(view, sid, stamps)
+    fixing = flow is not None and flow.needed
+    prepared = _prepared(*key) if not fixing and not stamp else None
     if prepared is not None:
         return _render_fast(prepared, context, sid)
-    # docxtpl's own path: templates with tags in other parts, and flow fixes that add parts
+    # docxtpl's own path: templates with tags in other parts, flow fixes that add parts, the diff's stamps
     document = _template_class()(io.BytesIO(_template_bytes(*key)))
     document.render(context, jinja_env=_jinja_env(), autoescape=True)
+    if stamps:
+        ox.apply_stamps(document.docx.element.body, stamps)
     holders = keep_tasks(document.docx.element.body, sid)
-    if flow is not None and flow.needed:
+    if flow is not None and fixing:
         apply_fix(document.docx, flow, sid, view, holders)
     out = io.BytesIO()
     document.save(out)

@@ -512,6 +512,7 @@ def build_template() -> bytes:
         _add_paragraph(document, spec)
     _add_imprint(document)
     _prune_styles(document)
+    _word_and_wps_settings(document)
     for rel_id, rel in list(document.part.rels.items()):
         if rel.reltype.endswith("/stylesWithEffects"):  # Word 2010 duplicate of styles.xml, 430 kB
             del document.part.rels[rel_id]
@@ -565,6 +566,27 @@ def _prune_styles(document: object) -> None:
     for style in list(document.styles):  # type: ignore[attr-defined]
         if style.name not in keep and style.name.lower() not in {k.lower() for k in keep}:
             style.delete()
+
+
+def _word_and_wps_settings(document: object) -> None:
+    """What another machine's Word or WPS reads first: no Compatibility Mode, zh-CN theme language,
+    no style links left dangling by the pruning, and a fontTable entry (with its alt name and GB2312
+    charset) for every face the file names — see ooxml/parts.py for why."""
+    from ..ooxml import parts
+
+    styles = document.styles.element  # type: ignore[attr-defined]
+    settings = document.settings.element  # type: ignore[attr-defined]
+    parts.drop_dangling_style_links(styles)
+    parts.set_styles_language(styles)
+    parts.set_compatibility_mode(settings, 15)
+    parts.set_theme_font_lang(settings)
+    section = document.sections[0]  # type: ignore[attr-defined]
+    roots = [styles, document.element.body]  # type: ignore[attr-defined]
+    roots += [footer._element for footer in (section.footer, section.even_page_footer)]
+    names = parts.named_fonts(*roots)
+    for part in document.part.package.iter_parts():  # type: ignore[attr-defined]
+        if str(part.partname) == "/word/fontTable.xml":
+            part._blob = parts.font_table_xml(names)
 
 
 def template_path() -> Path:
