@@ -57,7 +57,8 @@ def main() -> None:
         format_of(output)
         from .load import load_document
 
-        render_to_file(load_document(plan), output, template=template, inputs=[plan])
+        document = load_document(plan)
+        render_to_file(document, output, template=template, inputs=[plan])
     except InputError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
@@ -65,6 +66,11 @@ def main() -> None:
     except (OutputError, FormatError, SofficeError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         sys.exit(2)
+    from .check.lint import lint_document
+
+    # validate's warnings after rendering, as `cli.render_cmd` prints them (lint_files, one plan)
+    for warning in lint_document(document, plan):
+        print(warning, file=sys.stderr)
 
 
 if __name__ == "__main__":

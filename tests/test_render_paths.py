@@ -83,6 +83,23 @@ def test_the_fast_command_line_reports_bad_input_like_the_full_one(tmp_path: Pat
     assert wrong.returncode == 2 and "error: " in wrong.stderr and "unknown output format" in wrong.stderr
 
 
+def test_the_fast_command_line_prints_the_warnings_the_full_one_prints(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from generator.cli import app
+
+    plan = tmp_path / "warned.yaml"
+    plan.write_text(
+        "plan:\n  title: 要点\n  year: 2021\n  sections:\n    - heading: 一、甲\n", encoding="utf-8"
+    )
+    fast = _workplan("render", str(plan), "-o", str(tmp_path / "fast.docx"))
+    full = CliRunner().invoke(app, ["render", str(plan), "-o", str(tmp_path / "full.docx")])
+    assert fast.returncode == full.exit_code == 0
+    warnings = [line for line in fast.stderr.splitlines() if not line.startswith("import time:")]
+    assert warnings and warnings == full.stderr.splitlines()
+    assert (tmp_path / "fast.docx").read_bytes() == (tmp_path / "full.docx").read_bytes()
+
+
 def test_other_command_lines_go_to_the_full_cli(tmp_path: Path) -> None:
     done = _workplan("render", "--help")
     assert done.returncode == 0 and "Render plans" in done.stdout
