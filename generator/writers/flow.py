@@ -49,6 +49,12 @@ class FlowFix:
     # having moved it whole to keep it with its （牵头单位：…）
     task_splits: tuple[tuple[int, int], ...] = ()
 
+    def for_word(self) -> FlowFix:
+        """The fix for the .docx handed on: Word splits kept paragraphs itself (carrying their last
+        lines, with its own line breaks, which may differ from LibreOffice's where fonts differ),
+        so only the spacing and the 版记's page are fixed in it."""
+        return FlowFix(squeeze_lines=self.squeeze_lines, imprint=self.imprint)
+
     @property
     def needed(self) -> bool:
         return (

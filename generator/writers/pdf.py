@@ -39,8 +39,8 @@ def render_pdf(
 ) -> list[Path]:
     """Write ``document`` → ``path`` as PDF for every pair; returns the written paths.
 
-    ``docx_targets`` (one per pair, or None) also receive the .docx the PDF was made from, with
-    the same page flow.
+    ``docx_targets`` (one per pair, or None) also receive the document as .docx, with the page
+    flow the PDF's layout pass found (:meth:`FlowFix.for_word`).
 
     Raises :class:`generator.soffice.SofficeError` (or ``SofficeMissing``) when LibreOffice is
     absent or produces no PDF; no output is written then.
@@ -59,7 +59,6 @@ def render_pdf(
             source = folder / f"{index:05d}.docx"
             source.write_bytes(render_docx(build_view(document), template=template))
             sources.append(source)
-        final = list(sources)
         pdfs = convert_to_pdf(sources, folder / "pdf")
         fixes = layout_fixes(documents, pdfs)
         again = [index for index, fix in enumerate(fixes) if fix.needed]
@@ -71,14 +70,16 @@ def render_pdf(
                 view = build_view(documents[index])
                 source.write_bytes(render_docx(view, template=template, flow=fixes[index]))
                 second.append(source)
-                final[index] = source
             for index, pdf in zip(again, convert_to_pdf(second, folder / "pdf2"), strict=True):
                 pdfs[index] = pdf
         written = [
             write_atomic(target, pdf.read_bytes(), inputs=inputs or [])
             for (_, target), pdf in zip(pairs, pdfs, strict=True)
         ]
-        for target, source in zip(docx_targets or [], final, strict=False):
+        for index, target in enumerate(docx_targets or []):
             if target is not None:
-                written.append(write_atomic(target, source.read_bytes(), inputs=inputs or []))
+                data = render_docx(
+                    build_view(documents[index]), template=template, flow=fixes[index].for_word()
+                )
+                written.append(write_atomic(target, data, inputs=inputs or []))
         return written
