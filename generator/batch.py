@@ -121,6 +121,7 @@ def render_batch(
     *,
     template: Path | None = None,
     progress: bool = True,
+    numbering: str = "word",
 ) -> BatchResult:
     """Render each plan in each format into ``outdir``; see the module docstring.
 
@@ -137,13 +138,13 @@ def render_batch(
     with _Console(len(plans) + int(with_pdf), progress and sys.stderr.isatty()) as console:
         for plan in plans:
             console.start(str(plan))
-            document = _render_plan(plan, formats, targets[plan], plans, template, console, result)
+            document = _render_plan(plan, formats, targets[plan], plans, template, console, result, numbering)
             if document is not None and with_pdf:
                 pdf_jobs.append((plan, document, [targets[plan][f] for f in formats if f in ("docx", "pdf")]))
             console.done()
         if pdf_jobs:
             console.start(f"PDF of {len(pdf_jobs)} plan(s) with LibreOffice")
-            _render_pdfs(pdf_jobs, template, console, result)
+            _render_pdfs(pdf_jobs, template, console, result, numbering)
             console.done()
     return result
 
@@ -156,6 +157,7 @@ def _render_plan(
     template: Path | None,
     console: _Console,
     result: BatchResult,
+    numbering: str = "word",
 ) -> Document | None:
     """Load one plan and write its non-PDF outputs; the document, or None after a problem."""
     try:
@@ -163,7 +165,8 @@ def _render_plan(
         # With PDF the .docx is written with it, from the PDF's layout pass (render_files).
         later = {"pdf", "docx"} if "pdf" in formats else {"pdf"}
         jobs = [(document, targets[f]) for f in formats if f not in later]
-        result.written.extend(render_files(jobs, template=template, inputs=inputs, option="-d"))
+        written = render_files(jobs, template=template, inputs=inputs, option="-d", numbering=numbering)
+        result.written.extend(written)
     except InputError as exc:
         for problem in exc.problems:
             console.say(str(problem))
@@ -181,13 +184,15 @@ def _render_pdfs(
     template: Path | None,
     console: _Console,
     result: BatchResult,
+    numbering: str = "word",
 ) -> None:
     """All PDFs of the batch (and their .docx) with one LibreOffice start, plus one for flow fixes."""
     from .soffice import SofficeError
 
     pairs = [(document, target) for _, document, targets in jobs for target in targets]
     try:
-        written = render_files(pairs, template=template, inputs=[plan for plan, _, _ in jobs], option="-d")
+        inputs = [plan for plan, _, _ in jobs]
+        written = render_files(pairs, template=template, inputs=inputs, option="-d", numbering=numbering)
     except (SofficeError, OutputError, InputError) as exc:
         lines = [str(p) for p in exc.problems] if isinstance(exc, InputError) else [f"error: {exc}"]
         for line in lines:

@@ -17,6 +17,7 @@ import typer
 
 from . import __version__
 from .errors import InputError
+from .list_numbering import NUMBERING_MODES
 from .load import load_document
 from .output import OutputError, check_target, check_targets, write_atomic
 from .render import TEXT_FORMATS, FormatError, format_of, render, render_to_file
@@ -186,6 +187,14 @@ def render_cmd(
     template: Annotated[
         Path | None, typer.Option("--template", help="Agency's own Word template (.docx).")
     ] = None,
+    numbering: Annotated[
+        str,
+        typer.Option(
+            "--numbering",
+            help="docx/pdf headings: 'word' (Word's own list numbering, renumbers on edits) or "
+            "'text' (labels typed into the text, for templates that need it).",
+        ),
+    ] = "word",
     strict: Annotated[
         bool, typer.Option("--strict", help="Fail on validate's warnings (exit 1, nothing written).")
     ] = False,
@@ -194,6 +203,8 @@ def render_cmd(
     go to stderr."""
     from .check.lint import lint_files
 
+    if numbering not in NUMBERING_MODES:
+        raise _fail(f"error: --numbering {numbering!r} — use one of {', '.join(NUMBERING_MODES)}")
     if (output is None) == (outdir is None):
         raise _fail("error: give either -o OUTPUT (one plan) or -d OUTDIR (one or more plans)")
     if strict:  # before anything is written
@@ -202,14 +213,14 @@ def render_cmd(
     if output is not None:
         if len(plans) != 1:
             raise _fail("error: -o takes one plan; use -d OUTDIR for several")
-        _render_one(plans[0], output, template, wanted if formats is not None else None)
+        _render_one(plans[0], output, template, wanted if formats is not None else None, numbering)
         if not strict:  # after rendering: an output error stays the one message
             _print_warnings(lint_files(plans), strict=False)
         return
     assert outdir is not None
     from .batch import render_batch
 
-    ok = render_batch(plans, outdir, wanted, template=template, progress=True).ok
+    ok = render_batch(plans, outdir, wanted, template=template, progress=True, numbering=numbering).ok
     if not strict:
         _print_warnings(lint_files(plans), strict=False)
     if not ok:
@@ -225,7 +236,9 @@ def _print_warnings(warnings: list[Any], *, strict: bool) -> None:
         raise typer.Exit(1)
 
 
-def _render_one(plan: Path, output: Path, template: Path | None, formats: list[str] | None) -> None:
+def _render_one(
+    plan: Path, output: Path, template: Path | None, formats: list[str] | None, numbering: str = "word"
+) -> None:
     if str(output) == "-":
         fmt = ",".join(formats) if formats else "txt"
         if fmt not in TEXT_FORMATS:
@@ -241,7 +254,7 @@ def _render_one(plan: Path, output: Path, template: Path | None, formats: list[s
             f"error: -o {output} writes {fmt}, but --format asks for {','.join(formats)} — "
             "drop --format or change the -o suffix"
         )
-    render_to_file(load_document(plan), output, template=template, inputs=[plan])
+    render_to_file(load_document(plan), output, template=template, inputs=[plan], numbering=numbering)
 
 
 @app.command("check")

@@ -16,7 +16,8 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from .errors import InputError, Problem
-from .model import MAX_DEPTH, Document, Node
+from .model import MAX_DEPTH, Document
+from .numbering import ordinals
 
 __all__ = ["InputError", "Problem", "load_document", "load_text"]
 
@@ -292,28 +293,17 @@ def _count_problems(document: Document, root: yaml.Node, name: str) -> list[Prob
     一、/（一） level (counted across parents on a ``continuous`` level, as the labels are) and the
     ``points`` of one node."""
     problems: list[Problem] = []
-    continuous = set(document.plan.numbering.continuous)
-    running: dict[int, int] = {}
     hint = f"Chinese numerals stop at {MAX_NUMBER}; split this list"
-
-    def visit(nodes: list[Node], level: int, loc: tuple[str | int, ...]) -> None:
-        local = 0
-        for index, node in enumerate(nodes):
-            here = (*loc, index)
-            if node.numbered:
-                if level in continuous:
-                    running[level] = count = running.get(level, 0) + 1
-                else:
-                    local = count = local + 1
-                if count == MAX_NUMBER + 1 and document.plan.numbering.scheme(level) in _CHINESE_SCHEMES:
-                    message = f"more than {MAX_NUMBER} numbered entries at level {level}"
-                    problems.append(Problem(name, *position(root, here), message, hint))
-            if len(node.points) > MAX_NUMBER:
-                message = f"more than {MAX_NUMBER} points (一是……) in one item"
-                problems.append(Problem(name, *position(root, (*here, "points", MAX_NUMBER)), message, hint))
-            visit(node.items, level + 1, (*here, "items"))
-
-    visit(document.plan.sections, 1, ("plan", "sections"))
+    for place in ordinals(document.plan):  # the numbers the labels will carry
+        here: tuple[str | int, ...] = ("plan", "sections", place.path[0])
+        for index in place.path[1:]:
+            here = (*here, "items", index)
+        if place.number == MAX_NUMBER + 1 and place.scheme in _CHINESE_SCHEMES:
+            message = f"more than {MAX_NUMBER} numbered entries at level {place.level}"
+            problems.append(Problem(name, *position(root, here), message, hint))
+        if len(place.node.points) > MAX_NUMBER:
+            message = f"more than {MAX_NUMBER} points (一是……) in one item"
+            problems.append(Problem(name, *position(root, (*here, "points", MAX_NUMBER)), message, hint))
     return problems
 
 

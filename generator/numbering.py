@@ -9,7 +9,7 @@ importer, the layout check and lint.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from .model import Node, Plan, Scheme
@@ -198,6 +198,84 @@ def points_inline(points: list[str]) -> str:
     return "".join(f"{chinese_numeral(i)}是{p}" for i, p in enumerate(points, start=1))
 
 
+class Counter:
+    """The counting rule of a plan's hierarchy, for anything that walks headings in document order.
+
+    A heading at a level restarts the levels below it (its children count from 1), except the
+    ``continuous`` levels, whose count runs on across parents for the whole plan. ``continuous``
+    None means "not known" (a printed document read back): a level opening under a new parent may
+    then either restart or run on. :func:`number_plan` counts labels with it; the loader's limits,
+    the importer's defect check and the layout checker ask it what number is due.
+    """
+
+    def __init__(self, continuous: Iterable[int] | None = ()) -> None:
+        self.continuous = None if continuous is None else frozenset(continuous)
+        self._local: dict[int, int] = {}  # last number of each level under its current parent
+        self._running: dict[int, int] = {}  # last number of each level anywhere
+
+    def heading(self, level: int) -> None:
+        """A heading at ``level`` (numbered or not) begins: every deeper level opens afresh."""
+        for deeper in [k for k in self._local if k > level]:
+            del self._local[deeper]
+
+    def due(self, level: int) -> set[int]:
+        """The numbers the next numbered heading at ``level`` may carry (one, unless continuity
+        is unknown and the level opens under a new parent)."""
+        if level in self._local:
+            return {self._local[level] + 1}
+        if self.continuous is None:
+            return {1, self._running.get(level, 0) + 1}
+        if level in self.continuous:
+            return {self._running.get(level, 0) + 1}
+        return {1}
+
+    def forget(self, level: int) -> None:
+        """``level`` holds another list from now on (a printed document changed its scheme there):
+        nothing counted before runs on into it."""
+        self._local.pop(level, None)
+        self._running.pop(level, None)
+
+    def count(self, level: int, number: int | None = None) -> int:
+        """Record a numbered heading at ``level``: its due number, or the ``number`` a source
+        printed (so that what follows is judged against the source's own count)."""
+        if number is None:
+            number = max(self.due(level)) if self.continuous is not None else min(self.due(level))
+        self._local[level] = self._running[level] = number
+        return number
+
+
+@dataclass(frozen=True)
+class Ordinal:
+    """A node's place in the count: its level, the scheme its label is in, and its number
+    (None for a ``numbered: false`` heading, which uses no number up)."""
+
+    node: Node
+    path: tuple[int, ...]
+    level: int
+    scheme: Scheme
+    number: int | None
+
+
+def ordinals(plan: Plan) -> list[Ordinal]:
+    """Every node of ``plan`` in document order with its number under the plan's settings
+    (``numbering.continuous``, ``numbered: false``, a parent's ``child_numbering``). The numbers
+    only — no label is formed, so this also serves the loader checking numbers past 9999."""
+    settings = plan.numbering
+    counter = Counter(settings.continuous)
+    out: list[Ordinal] = []
+
+    def visit(nodes: list[Node], level: int, parent_path: tuple[int, ...], scheme: Scheme) -> None:
+        for index, node in enumerate(nodes):
+            path = (*parent_path, index)
+            counter.heading(level)
+            number = counter.count(level) if node.numbered else None
+            out.append(Ordinal(node, path, level, scheme, number))
+            visit(node.items, level + 1, path, node.child_numbering or settings.scheme(level + 1))
+
+    visit(plan.sections, 1, (), settings.scheme(1))
+    return out
+
+
 @dataclass
 class Numbered:
     """A node with its computed label; ``label`` is '' for ``numbered: false`` headings."""
@@ -208,6 +286,7 @@ class Numbered:
     ordinal: int | None
     path: tuple[int, ...]
     children: list[Numbered] = field(default_factory=list)
+    scheme: Scheme = "chinese"  # the scheme of its label (its level's, or its parent's child_numbering)
 
     def walk(self) -> Iterator[Numbered]:
         yield self
@@ -217,33 +296,15 @@ class Numbered:
 
 def number_plan(plan: Plan) -> list[Numbered]:
     """Label every node of ``plan`` once, following its numbering settings."""
-    settings = plan.numbering
-    continuous = set(settings.continuous)
-    running: dict[int, int] = {}  # counters of continuous levels, alive across parents
-
-    def visit(nodes: list[Node], level: int, parent_path: tuple[int, ...], scheme: Scheme) -> list[Numbered]:
-        local = 0
-        out: list[Numbered] = []
-        for index, node in enumerate(nodes):
-            path = (*parent_path, index)
-            if node.numbered:
-                if level in continuous:
-                    running[level] = running.get(level, 0) + 1
-                    ordinal: int | None = running[level]
-                else:
-                    local += 1
-                    ordinal = local
-                text = label(scheme, ordinal)
-            else:
-                ordinal, text = None, ""
-            entry = Numbered(node, level, text, ordinal, path)
-            entry.children = visit(
-                node.items, level + 1, path, node.child_numbering or settings.scheme(level + 1)
-            )
-            out.append(entry)
-        return out
-
-    return visit(plan.sections, 1, (), settings.scheme(1))
+    roots: list[Numbered] = []
+    by_path: dict[tuple[int, ...], Numbered] = {}
+    for place in ordinals(plan):
+        text = "" if place.number is None else label(place.scheme, place.number)
+        entry = Numbered(place.node, place.level, text, place.number, place.path, scheme=place.scheme)
+        by_path[place.path] = entry
+        siblings = roots if len(place.path) == 1 else by_path[place.path[:-1]].children
+        siblings.append(entry)
+    return roots
 
 
 def walk(outline: list[Numbered]) -> Iterator[Numbered]:

@@ -37,9 +37,12 @@ def format_of(path: str | Path) -> str:
     return suffix
 
 
-def render(document: Document, fmt: str, *, template: Path | None = None) -> str | bytes:
+def render(
+    document: Document, fmt: str, *, template: Path | None = None, numbering: str = "word"
+) -> str | bytes:
     """``document`` in ``fmt`` (txt, md, html → str; docx → bytes). PDF is made by LibreOffice from
-    a file on disk, so it is written by :func:`render_to_file` instead."""
+    a file on disk, so it is written by :func:`render_to_file` instead. ``numbering`` (docx): the
+    headings numbered by Word's own lists (``word``) or with typed labels (``text``)."""
     view = build_view(document)
     if fmt in TEXT_FORMATS:
         from .writers.text import render_text
@@ -48,7 +51,7 @@ def render(document: Document, fmt: str, *, template: Path | None = None) -> str
     if fmt == "docx":
         from .writers.docx import render_docx
 
-        return render_docx(view, template=template)
+        return render_docx(view, template=template, numbering=numbering)
     if fmt == "pdf":
         raise FormatError("PDF is written to a file — use render_to_file")
     raise FormatError(f"unknown output format {fmt!r} — use one of {', '.join(FORMATS)}")
@@ -61,9 +64,12 @@ def render_to_file(
     template: Path | None = None,
     inputs: Iterable[str | Path] = (),
     option: str = "-o",
+    numbering: str = "word",
 ) -> Path:
     """Write ``document`` to ``path`` in the format of its suffix (see :func:`render_files`)."""
-    return render_files([(document, Path(path))], template=template, inputs=inputs, option=option)[0]
+    return render_files(
+        [(document, Path(path))], template=template, inputs=inputs, option=option, numbering=numbering
+    )[0]
 
 
 def render_files(
@@ -72,6 +78,7 @@ def render_files(
     template: Path | None = None,
     inputs: Iterable[str | Path] = (),
     option: str = "-o",
+    numbering: str = "word",
 ) -> list[Path]:
     """Write each ``(document, path)``, the format from the path's suffix; the written paths.
 
@@ -94,7 +101,7 @@ def render_files(
         id(document): path for document, path, fmt in planned if fmt == "docx" and id(document) in with_pdf
     }
     rendered = [
-        (path, render(document, fmt, template=template))
+        (path, render(document, fmt, template=template, numbering=numbering))
         for document, path, fmt in planned
         if fmt != "pdf" and not (fmt == "docx" and id(document) in companions)
     ]
@@ -104,5 +111,7 @@ def render_files(
         from .writers.pdf import render_pdf
 
         docx = [companions.get(id(document)) for document, _ in pdfs]
-        written.extend(render_pdf(pdfs, template=template, inputs=inputs, docx_targets=docx))
+        written.extend(
+            render_pdf(pdfs, template=template, inputs=inputs, numbering=numbering, docx_targets=docx)
+        )
     return written

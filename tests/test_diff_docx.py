@@ -89,12 +89,12 @@ def paragraph_text(p: etree._Element) -> str:
 
 
 def plain_paragraphs(version: Document | Version) -> list[str]:
-    """Paragraph texts of the document rendered normally (no revisions); for an imported source,
-    with the labels the source printed."""
+    """Paragraph texts of the document rendered with typed labels as the diff writer renders it (no
+    revisions); for an imported source, with the labels the source printed."""
     if isinstance(version, Document):
         version = Version(version)
     view = build_view(version.document)
-    root = _document_xml(render_docx(view))
+    root = _document_xml(render_docx(view, numbering="text"))
     assert not any(True for _ in root.iter(*REVISIONS))
     printed = version.printed or {}
     relabel = {

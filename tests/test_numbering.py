@@ -12,11 +12,13 @@ from hypothesis import strategies as st
 
 from generator.model import Node, Numbering, Plan
 from generator.numbering import (
+    Counter,
     chinese_numeral,
     circled_numeral,
     citation,
     label,
     number_plan,
+    ordinals,
     parse_chinese_digits,
     parse_chinese_numeral,
     parse_label,
@@ -447,3 +449,50 @@ def test_many_items_cross_into_tens() -> None:
     labels = [lab for level, lab, _ in _labels(plan) if level == 2]
     assert labels[8:12] == ["（九）", "（十）", "（十一）", "（十二）"]
     assert labels[19:] == ["（二十）", "（二十一）"]
+
+
+# --- the counting rule, shared by the labels, the loader, the importer and the checker ------------
+
+
+def test_counter_restarts_under_a_new_parent_unless_the_level_is_continuous() -> None:
+    counter = Counter(continuous=[3])
+    counted = []
+    for level in (1, 2, 3, 3, 2, 3, 1, 2, 3):  # 一、（一）1. 2.（二）3. 二、（一）4.
+        counter.heading(level)
+        counted.append(counter.count(level))
+    assert counted == [1, 1, 1, 2, 2, 3, 2, 1, 4]
+
+
+def test_counter_of_a_printed_document_allows_both_readings() -> None:
+    counter = Counter(continuous=None)
+    for level, number in ((1, 1), (2, 1), (2, 2), (1, 2)):
+        counter.heading(level)
+        counter.count(level, number)
+    counter.heading(2)
+    assert counter.due(2) == {1, 3}  # restarting under 二、, or running on from （二）
+    counter.count(2, 3)
+    counter.heading(2)
+    assert counter.due(2) == {4}  # under the same parent only the next number will do
+
+
+def test_ordinals_skip_unnumbered_nodes_and_follow_child_numbering() -> None:
+    plan = Plan(
+        title="t",
+        year=2024,
+        numbering=Numbering(continuous=[2]),
+        sections=[
+            Node(heading="a", items=[Node(heading="x"), Node(heading="y")]),
+            Node(heading="b", numbered=False, items=[Node(heading="z")]),
+            Node(heading="c", child_numbering="arabic", items=[Node(heading="w")]),
+        ],
+    )
+    found = [(o.path, o.scheme, o.number) for o in ordinals(plan)]
+    assert found == [
+        ((0,), "chinese", 1),
+        ((0, 0), "chinese_paren", 1),
+        ((0, 1), "chinese_paren", 2),
+        ((1,), "chinese", None),
+        ((1, 0), "chinese_paren", 3),
+        ((2,), "chinese", 2),
+        ((2, 0), "arabic", 4),
+    ]

@@ -34,25 +34,27 @@ def first_break(labels: list[Label | None]) -> str | None:
     """
     stack: list[str] = []  # kinds from outermost to innermost
     current: dict[str, Label] = {}  # last label of each open level
-    seen_last: dict[str, int] = {}  # last number of each kind anywhere since the restart
+    counter = numbering.Counter(continuous=None)  # a printed document does not say which run on
+    kind_at: dict[int, str] = {}  # the kind last counted at each level
     for label in labels:
         if label is None:
-            stack, current, seen_last = [], {}, {}
+            stack, current, counter, kind_at = [], {}, numbering.Counter(continuous=None), {}
             continue
         if label.kind in stack:
             del stack[stack.index(label.kind) + 1 :]
-            previous = current[label.kind]
-            allowed = {previous.number + 1}
-            context = f"follows {previous.text}"
+            context = f"follows {current[label.kind].text}"
         else:
             stack.append(label.kind)
-            allowed = {1}
-            if label.kind in seen_last:
-                allowed.add(seen_last[label.kind] + 1)  # continuous across parents
-            context = "opens a level" if label.kind not in seen_last else "opens a level under a new parent"
+            context = "opens a level" if label.kind not in current else "opens a level under a new parent"
+        level = stack.index(label.kind) + 1
+        if kind_at.get(level, label.kind) != label.kind:
+            counter.forget(level)  # a kind of its own: its count is not another kind's
+        kind_at[level] = label.kind
+        counter.heading(level)
+        allowed = counter.due(level)
         if label.number not in allowed:
             wanted = " or ".join(str(n) for n in sorted(allowed))
             return f"{label.where}: {label.text} {context} (expected number {wanted})"
         current[label.kind] = label
-        seen_last[label.kind] = label.number
+        counter.count(level, label.number)
     return None

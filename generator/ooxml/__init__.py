@@ -10,6 +10,7 @@ quirks are handled once, here. One module per area, as in python-docx's ``oxml``
   properties, used by ``writers/docx_template.py`` to build ``templates/notice.docx``;
 * :mod:`.fragments` — :class:`RunXml` / :class:`ParagraphXml` XML that docxtpl inserts verbatim
   (``{{r …}}``, ``{{p …}}``) with plan text escaped as data, and the bottom-anchored text box;
+* :mod:`.numbering` — Word's list numbering: w:abstractNum/w:num and a paragraph's w:numPr;
 * :mod:`.revisions` — tracked changes (w:ins/w:del) for ``writers/diff_docx.py``;
 * :mod:`.comments` — comments (批注) anchored on paragraphs, for the diff writer;
 * :mod:`.stamps` — hidden bookmarks naming the node and part each plan paragraph prints, so the
@@ -34,6 +35,7 @@ from .fragments import (
     run,
     runs,
 )
+from .numbering import LevelDef, add_list, free_ids, paragraph_style, set_num_pr, style_font, style_indent
 from .properties import (
     add_tab_stop,
     append_field,
@@ -96,11 +98,13 @@ __all__ = [
     "TWIPS_PER_MM",
     "W_NS",
     "Atom",
+    "LevelDef",
     "LevelXml",
     "NumXml",
     "ParagraphXml",
     "Revisions",
     "RunXml",
+    "add_list",
     "add_tab_stop",
     "anchor_comment",
     "append_field",
@@ -115,6 +119,7 @@ __all__ = [
     "document_body",
     "drop_section_break",
     "escape_text",
+    "free_ids",
     "get_ppr",
     "get_rpr",
     "inner_paragraphs",
@@ -126,6 +131,7 @@ __all__ = [
     "numbering_xml",
     "own_text",
     "paragraph",
+    "paragraph_style",
     "paragraph_text",
     "ppr_child",
     "qn",
@@ -154,6 +160,7 @@ __all__ = [
     "set_kern",
     "set_lang",
     "set_line_spacing_exact",
+    "set_num_pr",
     "set_outline_level",
     "set_settings_flag",
     "set_size",
@@ -162,7 +169,9 @@ __all__ = [
     "set_table_layout_fixed",
     "set_table_width",
     "stamp_token",
+    "style_font",
     "style_ids",
+    "style_indent",
     "table_rows",
     "text_atoms",
     "text_box_texts",

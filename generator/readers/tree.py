@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import DEFAULT_SCHEMES, MAX_DEPTH, Node, Numbering, Plan, Scheme
-from ..numbering import chinese_numeral, label
+from ..numbering import Counter, chinese_numeral, label, number_plan, walk
 from .defects import DefectLog
 from .lines import LIST_HEAD, Label, Line, has_halfwidth_punctuation, is_paragraph, label_of
 
@@ -216,8 +216,9 @@ class _TreeBuilder:
         continuous = [lv for lv in range(2, MAX_DEPTH + 1) if self._is_continuous(lv)]
         self.plan.numbering = Numbering(levels=levels or list(DEFAULT_SCHEMES), continuous=continuous)
         consuming = self._headings_take_numbers()
-        self._check_numbers(self.roots, 1, {}, {}, consuming)
         self.plan.sections = [self._node(entry, consuming, (i,)) for i, entry in enumerate(self.roots)]
+        printed = {entry.path: entry.label for entry in walk(number_plan(self.plan))}
+        self._check_numbers(self.roots, 1, (), Counter(self.plan.numbering.continuous), consuming, printed)
 
     def _groups(self, level: int) -> list[list[_Open]]:
         """Children lists at ``level`` (one per parent), in document order."""
@@ -267,29 +268,28 @@ class _TreeBuilder:
         self,
         entries: list[_Open],
         level: int,
-        running: dict[int, int],
-        ordinals: dict[int, int],
+        parent: NodePath,
+        counter: Counter,
         consuming: bool,
+        printed: dict[NodePath, str],
     ) -> None:
-        """Report where the source's numbers go wrong. ``count`` follows the source's own numbers
-        (to tell a repeat from a gap); ``ordinal`` is the number the plan will print."""
-        continuous = level in self.plan.numbering.continuous
-        count = running.get(level, 0) if continuous else 0
-        ordinal = ordinals.get(level, 0) if continuous else 0
-        for entry in entries:
-            if entry.number is not None or (level == 1 and consuming):
-                ordinal += 1
+        """Report where the source's numbers go wrong. ``counter`` follows the source's own numbers
+        (to tell a repeat from a gap) under the plan's settings; ``printed`` holds the labels the
+        plan will print."""
+        for index, entry in enumerate(entries):
+            path = (*parent, index)
+            counter.heading(level)
+            expected = min(counter.due(level))
             if entry.number is None:
                 if level == 1 and consuming:
-                    count += 1
-                    printed = label(self.plan.numbering.scheme(1), ordinal)
+                    counter.count(level)
                     self.defects.add(
                         entry.line,
                         "unnumbered_heading",
-                        f"section heading without a number; numbered {printed} in the plan",
+                        f"section heading without a number; numbered {printed[path]} in the plan",
                     )
             else:
-                expected = count + 1
+                count = expected - 1
                 shown = _shown(entry.scheme, entry.number)
                 if entry.number == expected:
                     pass
@@ -310,10 +310,8 @@ class _TreeBuilder:
                     self.defects.add(
                         entry.line, "out_of_order", f"{shown} after number {count}; renumbered in order"
                     )
-                count = entry.number
-            if continuous:
-                running[level], ordinals[level] = count, ordinal
-            self._check_numbers(entry.children, level + 1, running, ordinals, consuming)
+                counter.count(level, entry.number)
+            self._check_numbers(entry.children, level + 1, path, counter, consuming, printed)
 
     def _node(self, entry: _Open, consuming: bool, path: NodePath) -> Node:
         node = entry.node

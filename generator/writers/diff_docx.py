@@ -339,8 +339,10 @@ def tracked_changes_docx(
     the first paragraph for None (a notice field).
     """
     when = (date or dt.datetime.now(dt.UTC)).strftime("%Y-%m-%dT%H:%M:%SZ")
-    _, _, old_body = _body(render_docx(old_view, template=template, stamp=True))
-    package, root, new_body = _body(render_docx(new_view, template=template, stamp=True))
+    # Labels typed into the text: a renumbered item must show （七） deleted and （八） inserted,
+    # and Word tracks no change of a list number (w:numPr) as text.
+    _, _, old_body = _body(render_docx(old_view, template=template, stamp=True, numbering="text"))
+    package, root, new_body = _body(render_docx(new_view, template=template, stamp=True, numbering="text"))
     old, new = _blocks(old_body, old_view, old_printed), _blocks(new_body, new_view, new_printed)
     _pair(old, new, node_pairs)
     revisions = ox.Revisions(author, when)

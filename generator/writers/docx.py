@@ -26,6 +26,7 @@ from ..ooxml import package as ox_package
 from ..title_lines import break_title, width_zi
 from ..view import DocumentView, Para
 from . import docx_template as tpl
+from .docx_numbering import LevelLook, ListPlan, apply_lists, check_mode, level_look, plan_lists, typed_label
 from .flow import FlowFix, apply_fix, keep_tasks
 
 # ---------------------------------------------------------------- style names → ids
@@ -237,18 +238,18 @@ def _stamp(block: dict[str, Any], name: str, stamps: list[str] | None) -> None:
 
 
 def _plan_paragraphs(
-    paragraphs: list[Para], sid: StyleIds, stamps: list[str] | None = None
+    paragraphs: list[Para], sid: StyleIds, stamps: list[str] | None = None, lists: ListPlan | None = None
 ) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     counts: dict[tuple[tuple[int, ...], str], int] = {}
     for p in paragraphs:
         path = p.entry.path if p.entry else ()
         if p.kind == "section":
-            out.append({"kind": "section", "text": p.label + p.heading})
+            out.append({"kind": "section", "text": typed_label(p, lists) + p.heading})
             _stamp(out[-1], stamp_name(path, "h"), stamps)
         elif p.kind == "item":
             level = min(p.level, 5)
-            head = ox.run(p.label + p.heading, style=sid(_ITEM_STYLES[level]))
+            head = ox.run(typed_label(p, lists) + p.heading, style=sid(_ITEM_STYLES[level]))
             out.append({"kind": f"item{level}", "head": head, "text": p.text})
             _stamp(out[-1], stamp_name(path, "h"), stamps)
         elif p.kind == "table" and p.table is not None:
@@ -274,10 +275,14 @@ def _plan_paragraphs(
 
 
 def build_context(
-    view: DocumentView, sid: StyleIds = default_style_id, stamps: list[str] | None = None
+    view: DocumentView,
+    sid: StyleIds = default_style_id,
+    stamps: list[str] | None = None,
+    lists: ListPlan | None = None,
 ) -> dict[str, Any]:
     """Everything the template prints, as plain strings or ooxml fragments; with ``stamps``, plan
-    blocks carry their identity tokens and ``stamps`` receives their names."""
+    blocks carry their identity tokens and ``stamps`` receives their names; with ``lists`` the
+    headings' labels are left to Word's numbering."""
     n = view.notice
     joint = len(n.issuers) > 1
     context: dict[str, Any] = {
@@ -318,7 +323,7 @@ def build_context(
         note=n.note,
         annex_label=view.plan.annex_label,
         plan_title_lines=break_title(view.plan.title),
-        paragraphs=_plan_paragraphs(view.plan.paragraphs, sid, stamps),
+        paragraphs=_plan_paragraphs(view.plan.paragraphs, sid, stamps, lists),
         has_imprint=n.has_imprint,
         imprint_spacer=ox.paragraph(sid("WP Imprint Anchor"), line_exact=imprint_height(n.cc)),
         cc=n.cc,
@@ -397,6 +402,14 @@ def _template_bytes(path: str, mtime: float) -> bytes:
 @lru_cache(maxsize=8)
 def _style_ids(path: str, mtime: float) -> StyleIds:
     return style_ids_of(_template_bytes(path, mtime))
+
+
+@lru_cache(maxsize=8)
+def _level_look(path: str, mtime: float) -> LevelLook:
+    import zipfile
+
+    styles = zipfile.ZipFile(io.BytesIO(_template_bytes(path, mtime))).read("word/styles.xml")
+    return level_look(styles, _style_ids(path, mtime))
 
 
 _PRINTED = re.compile(r"\{\{[rp]?\s*(.*?)\s*\}\}")
@@ -510,6 +523,7 @@ class _Prepared:
     suffix: str
     body: Any
     parts: list[tuple[str, Any, str]]  # zip member, compiled code, the part as it is (unrendered)
+    numbering: bytes | None  # word/numbering.xml as the template has it
 
 
 @lru_cache(maxsize=8)
@@ -537,7 +551,9 @@ def _prepared(path: str, mtime: float) -> _Prepared | None:
             code = env.from_string(_PARAGRAPH_START.sub(r"\n<w:p\1", document.patch_xml(xml)))
             parts.append((str(rel.target_part.partname).lstrip("/"), code, xml))
     prefix, suffix = ox_package.split_body(package.read("word/document.xml").decode("utf-8"))
-    return _Prepared(ox_package.read_members(source), prefix, suffix, body, parts)
+    names = package.namelist()
+    numbering = package.read("word/numbering.xml") if "word/numbering.xml" in names else None
+    return _Prepared(ox_package.read_members(source), prefix, suffix, body, parts, numbering)
 
 
 def _finish_part(xml: str) -> str:
@@ -551,19 +567,33 @@ def _finish_part(xml: str) -> str:
     return DocxTemplate.resolve_listing(None, xml)  # type: ignore[arg-type]
 
 
-def _render_fast(prepared: _Prepared, context: dict[str, Any], sid: StyleIds) -> bytes:
+def _render_fast(
+    prepared: _Prepared, context: dict[str, Any], sid: StyleIds, numbered: Callable[[Any], None] | None
+) -> bytes:
     """docxtpl's render and save for a template of :func:`_prepared`, without python-docx's package
-    round trip (see :mod:`generator.ooxml.package`)."""
+    round trip (see :mod:`generator.ooxml.package`); ``numbered`` puts Word's lists in (it is given
+    a stand-in of the python-docx document: the body, and the numbering part)."""
+    from types import SimpleNamespace
+
     from docx.oxml.ns import nsmap
+    from docx.oxml.parser import parse_xml
     from docxtpl import DocxTemplate
     from lxml import etree
 
-    tree = DocxTemplate.fix_tables(None, _finish_part(prepared.body.render(context)))  # type: ignore[arg-type]
-    for number, element in enumerate(tree.xpath("//wp:docPr", namespaces=nsmap), start=1001):
+    fixed = DocxTemplate.fix_tables(None, _finish_part(prepared.body.render(context)))  # type: ignore[arg-type]
+    for number, element in enumerate(fixed.xpath("//wp:docPr", namespaces=nsmap), start=1001):
         element.attrib["id"] = str(number)  # unique drawing ids, as docxtpl numbers them
+    tree = parse_xml(etree.tostring(fixed))  # python-docx's element classes, for the ooxml helpers
+    replaced: dict[str, bytes] = {}
+    if numbered is not None and prepared.numbering is not None:
+        numbering = parse_xml(prepared.numbering)
+        part = SimpleNamespace(numbering_part=SimpleNamespace(element=numbering))
+        numbered(SimpleNamespace(element=SimpleNamespace(body=tree), part=part))
+        xml = _DECLARATION + etree.tostring(numbering, encoding="unicode")
+        replaced["word/numbering.xml"] = xml.encode("utf-8")
     keep_tasks(tree, sid)
     body = etree.tostring(tree, encoding="unicode")
-    replaced = {"word/document.xml": (prepared.prefix + body + prepared.suffix).encode("utf-8")}
+    replaced["word/document.xml"] = (prepared.prefix + body + prepared.suffix).encode("utf-8")
     for name, code, original in prepared.parts:
         rendered = _finish_part(code.render(context))
         if rendered != original:
@@ -572,11 +602,17 @@ def _render_fast(prepared: _Prepared, context: dict[str, Any], sid: StyleIds) ->
 
 
 def render_docx(
-    view: DocumentView, template: Path | None = None, *, stamp: bool = False, flow: FlowFix | None = None
+    view: DocumentView,
+    template: Path | None = None,
+    *,
+    stamp: bool = False,
+    numbering: str = "word",
+    flow: FlowFix | None = None,
 ) -> bytes:
     """The document as .docx bytes, from the bundled template or an agency's own ``template``;
     ``stamp`` bookmarks every plan paragraph with the node and part it prints (for the diff);
-    ``flow`` is what a layout pass found to fix (see :mod:`generator.writers.flow`)."""
+    headings numbered by Word's own lists, or with typed labels (``numbering="text"``); ``flow``
+    is what a layout pass found to fix (see :mod:`generator.writers.flow`)."""
     path = Path(template) if template else tpl.template_path()
     if template:
         try:
@@ -589,16 +625,23 @@ def render_docx(
     key = (str(path.resolve()), path.stat().st_mtime)
     sid = _style_ids(*key)
     stamps: list[str] | None = [] if stamp else None
-    context = build_context(view, sid, stamps)
+    lists = plan_lists(view, check_mode(numbering))
+    context = build_context(view, sid, stamps, lists)
+
+    def numbered(document: Any) -> None:
+        if lists is not None:
+            apply_lists(document, view, lists, sid, _level_look(*key))
+
     fixing = flow is not None and flow.needed
     prepared = _prepared(*key) if not fixing and not stamp else None
-    if prepared is not None:
-        return _render_fast(prepared, context, sid)
+    if prepared is not None and (lists is None or prepared.numbering is not None):
+        return _render_fast(prepared, context, sid, numbered)
     # docxtpl's own path: templates with tags in other parts, flow fixes that add parts, the diff's stamps
     document = _template_class()(io.BytesIO(_template_bytes(*key)))
     document.render(context, jinja_env=_jinja_env(), autoescape=True)
     if stamps:
         ox.apply_stamps(document.docx.element.body, stamps)
+    numbered(document.docx)
     holders = keep_tasks(document.docx.element.body, sid)
     if flow is not None and fixing:
         apply_fix(document.docx, flow, sid, view, holders)

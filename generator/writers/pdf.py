@@ -35,6 +35,7 @@ def render_pdf(
     template: Path | None = None,
     *,
     inputs: list[Path] | None = None,
+    numbering: str = "word",
     docx_targets: list[Path | None] | None = None,
 ) -> list[Path]:
     """Write ``document`` → ``path`` as PDF for every pair; returns the written paths.
@@ -57,7 +58,7 @@ def render_pdf(
         for index, document in enumerate(documents):
             # numbered names: two outputs called report.pdf in different folders must not collide
             source = folder / f"{index:05d}.docx"
-            source.write_bytes(render_docx(build_view(document), template=template))
+            source.write_bytes(render_docx(build_view(document), template=template, numbering=numbering))
             sources.append(source)
         pdfs = convert_to_pdf(sources, folder / "pdf")
         fixes = layout_fixes(documents, pdfs)
@@ -68,7 +69,9 @@ def render_pdf(
                 source = folder / "fixed" / f"{index:05d}.docx"
                 source.parent.mkdir(exist_ok=True)
                 view = build_view(documents[index])
-                source.write_bytes(render_docx(view, template=template, flow=fixes[index]))
+                source.write_bytes(
+                    render_docx(view, template=template, numbering=numbering, flow=fixes[index])
+                )
                 second.append(source)
             for index, pdf in zip(again, convert_to_pdf(second, folder / "pdf2"), strict=True):
                 pdfs[index] = pdf
@@ -78,8 +81,8 @@ def render_pdf(
         ]
         for index, target in enumerate(docx_targets or []):
             if target is not None:
-                data = render_docx(
-                    build_view(documents[index]), template=template, flow=fixes[index].for_word()
-                )
+                view = build_view(documents[index])
+                flow = fixes[index].for_word()
+                data = render_docx(view, template=template, numbering=numbering, flow=flow)
                 written.append(write_atomic(target, data, inputs=inputs or []))
         return written
