@@ -121,7 +121,7 @@ def bench_batch(tmp: Path, count: int = 100, rounds: int = 3) -> None:
     )
 
 
-def bench_pdf(tmp: Path, count: int = 12) -> None:
+def bench_pdf(tmp: Path, count: int = 24) -> None:
     from generator.load import load_document
     from generator.render import render
     from generator.soffice import SofficeMissing, convert_to_pdf
