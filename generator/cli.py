@@ -1,7 +1,7 @@
 """The `workplan` command: each subcommand is a few lines over a library function.
 
 Commands are defined in the order of the work (typer lists them in that order):
-new/import → validate → render → check, then diff and rollover; schema last.
+new/import → validate → render → check, then diff, rollover and tasks; schema last.
 Exit codes: 0 ok, 1 the document has problems (or, for diff, differs), 2 usage or input error.
 """
 
@@ -28,7 +28,7 @@ Draft Chinese government work plans (工作要点) as GB/T 9704-2012 documents.
 
 Workflow: **new** (a starter plan) or **import** (last year's .docx/.txt/.md) → edit the YAML →
 **validate** → **render** (.docx .pdf .html .md .txt) → **check** the layout.
-Between versions: **diff**; for next year: **rollover**.
+Between versions: **diff**; for next year: **rollover**; during the year: **tasks** (督办台账).
 
 Exit codes: 0 ok · 1 the document has problems (validate, check) or differs (diff) ·
 2 bad input or usage (one message naming file:line:column, nothing written).
@@ -368,6 +368,34 @@ def rollover_cmd(
         write_atomic(report, render_review(result, str(output)), inputs=[plan, output], option="--report")
     typer.echo(str(result.summary))
     typer.echo(f"wrote {output}" + (f" and {report}" if report is not None else ""), err=True)
+
+
+@app.command("tasks")
+@guarded
+def tasks_cmd(
+    plan: Annotated[Path, typer.Argument(help="Plan YAML.")],
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "-o", "--output", help="Ledger: .xlsx, .csv or .json (with --update: the YAML to write)."
+        ),
+    ] = None,
+    update: Annotated[
+        Path | None,
+        typer.Option("--update", help="Read this ledger back and write its status changes into the plan."),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing output file.")] = False,
+) -> None:
+    """The 督办台账: one row per task (.xlsx/.csv/.json); --update writes its statuses back."""
+    from .tasks.cli import update_from_ledger, write_ledger
+
+    if update is None:
+        if output is None:
+            raise _fail("error: give -o tasks.xlsx|.csv|.json, or --update LEDGER")
+        typer.echo(write_ledger(plan, output, force=force), err=True)
+        return
+    for line in update_from_ledger(plan, update, output, force=force):
+        typer.echo(line)
 
 
 @app.command("schema")

@@ -35,6 +35,7 @@ from diff_match_patch import diff_match_patch
 from .model import Document, Node, Notice, Table
 from .numbering import Numbered
 from .readers import read_plan
+from .tasks.table import TaskTableView
 from .view import DocumentView, NoticeView, Para, build_view
 
 KINDS = ("added", "removed", "moved", "renumbered", "changed", "notice")
@@ -471,7 +472,16 @@ def _notice_fields(view: DocumentView) -> list[tuple[str, str, str]]:
         ("plan.preamble", "前言", "\n".join(plan.preamble)),
         ("plan.numbering.levels", "编号方案", "、".join(plan.numbering.levels)),
         ("plan.numbering.continuous", "连续编号", "、".join(map(str, plan.numbering.continuous))),
+        # the 分工表's settings only: its rows are the nodes', whose changes show at each node
+        ("plan.task_table", "重点任务分工表", _task_table_settings(view.plan.task_table)),
     ]
+
+
+def _task_table_settings(table: TaskTableView | None) -> str:
+    """How a 分工表 is set up, as one line: 附件2《title》（序号、重点任务…）; '' when there is none."""
+    if table is None:
+        return ""
+    return f"{table.label}《{table.title}》（{'、'.join(table.columns)}）"
 
 
 def _notice_changes(old: DocumentView, new: DocumentView) -> list[Change]:

@@ -129,6 +129,8 @@ def _fields(model: BaseModel) -> dict[str, Any]:
         ):
             continue
         out[name] = value
+    if isinstance(model, Plan) and "task_table" in out and not _fields(out["task_table"]):
+        out["task_table"] = True  # the table with its defaults
     if isinstance(model, Plan):  # numbering settings read best before the tree they number
         sections = out.pop("sections", [])
         out["sections"] = sections

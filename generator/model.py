@@ -141,6 +141,34 @@ class Numbering(_Strict):
         return DEFAULT_SCHEMES[min(level, len(DEFAULT_SCHEMES)) - 1]
 
 
+TaskColumn = Literal["序号", "重点任务", "牵头单位", "责任单位", "完成时限", "工作目标"]
+"""Columns of the 重点任务分工表 (工作目标 prints the node's 指标)."""
+
+DEFAULT_TASK_COLUMNS: tuple[TaskColumn, ...] = ("序号", "重点任务", "牵头单位", "责任单位", "完成时限")
+
+
+class TaskTable(_Strict):
+    """重点任务分工表: the plan's task fields as a further 附件 (``task_table: true`` for the defaults)."""
+
+    title: str | None = Field(default=None, description="default: the plan title's 工作 + 重点任务分工表")
+    columns: list[TaskColumn] = Field(
+        default_factory=lambda: list(DEFAULT_TASK_COLUMNS), min_length=1, description="columns, in order"
+    )
+    levels: list[int] | None = Field(
+        default=None,
+        description="levels whose nodes become rows (e.g. [2]); default: the nodes that carry task fields",
+    )
+    text: bool = Field(default=False, description="重点任务 also prints the node's text")
+
+    @field_validator("levels")
+    @classmethod
+    def _levels_exist(cls, value: list[int] | None) -> list[int] | None:
+        for level in value or []:
+            if not 1 <= level <= MAX_DEPTH:
+                raise ValueError(f"level {level} does not exist — levels are 1 to {MAX_DEPTH}")
+        return value
+
+
 class Plan(_Strict):
     """工作要点: the plan issued by the notice, printed as its 附件."""
 
@@ -149,8 +177,21 @@ class Plan(_Strict):
     preamble: list[str] = Field(default_factory=list, description="paragraphs before section 一、")
     sections: list[Node] = Field(default_factory=list)
     numbering: Numbering = Field(default_factory=Numbering)
+    task_table: TaskTable | None = Field(
+        default=None, description="重点任务分工表 as the next 附件: true, or title/columns/levels/text"
+    )
 
     _listify = field_validator("preamble", mode="before")(lambda cls, v: _as_list(v))
+
+    @field_validator("task_table", mode="before")
+    @classmethod
+    def _task_table_flag(cls, value: object) -> object:
+        """``task_table: true`` is the table with its defaults; ``false`` none."""
+        if value is True:
+            return {}
+        if value is False:
+            return None
+        return value
 
     def nodes(self) -> list[Node]:
         """Every node of the plan in document order."""

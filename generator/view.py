@@ -13,6 +13,8 @@ from dataclasses import dataclass, field, replace
 
 from .model import DocNumber, Document, Node, Table
 from .numbering import Numbered, number_plan, points_inline
+from .tasks.table import TaskTableView, build_task_table
+from .tasks.table import default_title as default_task_table_title
 
 
 def format_date(date: dt.date) -> str:
@@ -51,11 +53,49 @@ def default_notice_title(plan_title: str) -> str:
     return f"关于印发《{plan_title}》的通知"
 
 
+def task_table_title(document: Document) -> str | None:
+    """Title of the 重点任务分工表, None when the plan has none."""
+    table = document.plan.task_table
+    if table is None:
+        return None
+    return table.title or default_task_table_title(document.plan.title)
+
+
 def attachment_names(document: Document) -> list[str]:
-    """附件说明 names: as given, else the plan's title; [] when the notice names none."""
+    """附件说明 names: as given, else the plan's title (and the 分工表's); [] when the notice names none
+    (or there is no notice: a bare plan is no one's 附件)."""
+    if getattr(document, "notice", None) is None:
+        return []
     if document.notice.attachments is None:
-        return [document.plan.title]
+        table = task_table_title(document)
+        return [document.plan.title] + ([table] if table else [])
     return list(document.notice.attachments)
+
+
+@dataclass(frozen=True)
+class Annex:
+    """One printed 附件: what it is, its title and its label."""
+
+    kind: str  # plan | task_table
+    name: str
+    label: str  # 附件 / 附件N; '' when the 附件说明 does not name it
+
+
+def annexes(document: Document) -> list[Annex]:
+    """The printed 附件 in order — the plan, then the 重点任务分工表 — each labelled by its place in
+    the 附件说明 (附件 alone when it names one): the one place attachments are numbered."""
+    names = attachment_names(document)
+    printed = [("plan", document.plan.title)]
+    table = task_table_title(document)
+    if table is not None:
+        printed.append(("task_table", table))
+
+    def label(name: str) -> str:
+        if name not in names:
+            return ""
+        return "附件" if len(names) == 1 else f"附件{names.index(name) + 1}"
+
+    return [Annex(kind, name, label(name)) for kind, name in printed]
 
 
 SIGNERS_LABEL = "签发人："  # §7.2.6
@@ -164,6 +204,7 @@ class PlanView:
     annex_label: str  # 附件 / 附件1; '' when no 附件说明 names the plan
     paragraphs: list[Para] = field(default_factory=list)
     outline: list[Numbered] = field(default_factory=list)
+    task_table: TaskTableView | None = None  # 重点任务分工表, the next 附件
 
 
 @dataclass(frozen=True)
@@ -213,9 +254,12 @@ def build_view(document: Document) -> DocumentView:
         paragraphs.extend(_node_paragraphs(entry))
 
     names = attachment_names(document)
-    annex_label = ""
-    if document.plan.title in names:
-        annex_label = "附件" if len(names) == 1 else f"附件{names.index(document.plan.title) + 1}"
+    printed = {annex.kind: annex for annex in annexes(document)}
+    annex_label = printed["plan"].label
+    task_table = None
+    if "task_table" in printed:
+        table = printed["task_table"]
+        task_table = build_task_table(document.plan, outline, table.label, table.name)
 
     classification = n.classification or ""
     if classification and n.secrecy_period:
@@ -250,5 +294,6 @@ def build_view(document: Document) -> DocumentView:
         annex_label=annex_label,
         paragraphs=paragraphs,
         outline=outline,
+        task_table=task_table,
     )
     return DocumentView(notice, plan, document)

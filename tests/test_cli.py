@@ -30,6 +30,7 @@ COMMANDS = {
     "check": "GB/T 9704-2012",
     "diff": "exit 0 same, 1 different",
     "rollover": "Draft next year's plan",
+    "tasks": "writes its statuses back",
     "schema": "JSON Schema",
 }
 OPTIONS = {  # an option each command's --help must list
@@ -40,6 +41,7 @@ OPTIONS = {  # an option each command's --help must list
     "check": "--json",
     "diff": "--summary",
     "rollover": "--bump-text-years",
+    "tasks": "--update",
     "schema": "--help",
 }
 

@@ -24,7 +24,7 @@ from rich.console import Console
 
 from generator.diff import DiffResult, diff_documents
 from generator.load import load_document
-from generator.model import DEFAULT_SCHEMES, Document, Node, Table
+from generator.model import DEFAULT_SCHEMES, Document, Node, Table, TaskTable
 from generator.numbering import number_plan
 from generator.render import render
 from generator.view import build_view
@@ -153,6 +153,16 @@ DOCUMENT_EDITS: dict[str, tuple[str, Callable[[Document, random.Random], None]]]
     "plan.numbering.continuous": (
         "plan.numbering.continuous",
         lambda d, r: setattr(d.plan.numbering, "continuous", [] if d.plan.numbering.continuous else [2]),
+    ),
+    "plan.task_table": (  # its settings: a column less (its rows are the nodes')
+        "plan.task_table",
+        lambda d, r: setattr(
+            d.plan,
+            "task_table",
+            d.plan.task_table.model_copy(update={"columns": d.plan.task_table.columns[:-1]})
+            if d.plan.task_table
+            else TaskTable(),
+        ),
     ),
 }
 

@@ -114,7 +114,7 @@ def test_footers_and_red_elements(plan: Path, rendered: dict[str, bytes]) -> Non
     data = rendered[plan.stem]
     names = zipfile.ZipFile(io.BytesIO(data)).namelist()
     footers = [_xml(data, n) for n in names if re.match(r"word/footer\d+\.xml", n)]
-    assert len(footers) == 2
+    assert len(footers) == 4  # odd and even, of the portrait pages and of a landscape 分工表
     for footer in footers:
         text = "".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", footer))
         assert text.startswith("— ") and text.endswith(" —")  # U+2014 一字线 (§7.5)
@@ -391,9 +391,25 @@ def test_sealed_signature_is_centred_over_the_date() -> None:
 
 
 def _pdf_text(path: Path) -> str:
-    """Text inside the 版心 (page numbers below it are left out)."""
+    """Text inside the 版心 (page numbers below it are left out; on a landscape page they stand
+    turned in its left margin, under the turned 版心)."""
+
+    def inside(p: pdfplumber.page.Page) -> tuple[float, float, float, float]:
+        return (32 / MM, 0, p.width, p.height) if p.width > p.height else (0, 0, p.width, 264 / MM)
+
+    def text(p: pdfplumber.page.Page) -> str:
+        page = p.crop(inside(p))
+        tables = page.find_tables() if p.width > p.height else []
+        if not tables:
+            return page.extract_text() or ""
+        # a 分工表 cell wraps over several lines: read it cell by cell, row by row, under the
+        # text above the table (附件 label and title)
+        above = page.crop((page.bbox[0], 0, page.bbox[2], tables[0].bbox[1])).extract_text() or ""
+        cells = [cell or "" for table in tables for row in table.extract() for cell in row]
+        return above + "".join(cells)
+
     with pdfplumber.open(path) as pdf:
-        return "".join(p.crop((0, 0, p.width, 264 / MM)).extract_text() or "" for p in pdf.pages)
+        return "".join(text(p) for p in pdf.pages)
 
 
 @pytest.mark.slow
@@ -419,13 +435,27 @@ def test_pdf_geometry_of_the_example(pdfs: dict[str, Path]) -> None:
         assert abs(rule["x0"] * MM - 28) < 0.5 and abs(rule["x1"] * MM - 184) < 0.5  # 156 mm
         imprint = sorted(ln["top"] * MM for ln in last.lines)
         assert len(imprint) == 3 and abs(imprint[-1] - 262) < 0.5  # last 版记 rule on the 版心 edge
+        turned = 0
         for number, page in enumerate(pdf.pages, start=1):
             dash = [c for c in page.chars if c["text"] == "—"]
+            if page.width > page.height:
+                # the landscape 分工表 page, bound turned head-left: its page number reads downward
+                # in the left margin, and stands where the others do once the sheet is turned
+                turned += 1
+                assert all(c["matrix"][:4] == (0, -1, 1, 0) for c in dash)
+                baseline = page.width - dash[0]["matrix"][4]  # from the paper's foot, turned
+                assert abs((baseline - 0.38 * dash[0]["size"]) * MM - 269) < 1
+                if number % 2:
+                    assert abs(dash[-1]["bottom"] * MM - (184 - 14 * MM)) < 1
+                else:
+                    assert abs(dash[0]["top"] * MM - (28 + 14 * MM)) < 1
+                continue
             assert abs((dash[0]["top"] + dash[0]["bottom"]) / 2 * MM - 269) < 1  # 7 mm under the 版心
             if number % 2:
                 assert abs(dash[-1]["x1"] * MM - (184 - 14 * MM)) < 1  # odd: right, 1字 in
             else:
                 assert abs(dash[0]["x0"] * MM - (28 + 14 * MM)) < 1  # even: left, 1字 in
+        assert turned == 1  # the example's 分工表 (six columns) is landscape
 
 
 @pytest.mark.slow

@@ -322,7 +322,8 @@ def _margin_rule(measure: PdfMeasure, body: Body, full: list[PageMeasure]) -> Ru
 
 
 def _docx_margins(path: Path) -> list[dict[str, float]]:
-    """Each section's page margins in mm, as the .docx sets them up (w:sectPr/w:pgMar)."""
+    """Each section's page margins in mm, as the .docx sets them up (w:sectPr/w:pgMar), on the
+    portrait sheet."""
     import docx  # python-docx: heavy, only for .docx input
 
     try:
@@ -330,15 +331,25 @@ def _docx_margins(path: Path) -> list[dict[str, float]]:
     except Exception:  # not a zip, not OOXML, no document part: python-docx, zipfile, lxml errors
         raise CheckInputError(f"{path}: not a readable Word document — check that it opens in Word") from None
     emu_per_mm = 36000
-    return [
-        {
+    out = []
+    for section in sections:
+        margins = {
             "top": (section.top_margin or 0) / emu_per_mm,
             "bottom": (section.bottom_margin or 0) / emu_per_mm,
             "left": (section.left_margin or 0) / emu_per_mm,
             "right": (section.right_margin or 0) / emu_per_mm,
         }
-        for section in sections
-    ]
+        if (section.page_width or 0) > (section.page_height or 0):
+            # a landscape section is bound turned head-left (GB/T 9704 §8): its top margin is the
+            # sheet's left, its left margin the sheet's foot
+            margins = {
+                "top": margins["right"],
+                "bottom": margins["left"],
+                "left": margins["top"],
+                "right": margins["bottom"],
+            }
+        out.append(margins)
+    return out
 
 
 def _docx_margin_rule(path: Path) -> Rule:
@@ -600,8 +611,8 @@ def _numbering_rule(measure: PdfMeasure, body: Body) -> Rule:
 
 
 def _blank(page: PageMeasure) -> bool:
-    """A page with no text at all (a page number is text)."""
-    return not page.lines
+    """A page with nothing printed on it: no text (a page number is text), no rules, no boxes."""
+    return not page.lines and not page.rules and not page.frames
 
 
 def _imprint_page(measure: PdfMeasure) -> PageMeasure | None:
@@ -726,7 +737,10 @@ def _blank_page_rule(measure: PdfMeasure, body: Body) -> Rule:
     numbered = [
         page.number
         for page in measure.pages
-        if _page_number_line(page) is not None and not _content(page, body)
+        if _page_number_line(page) is not None
+        and not _content(page, body)
+        and not page.rules
+        and not page.frames  # a table page (a turned 分工表 measures as rules and boxes)
     ]
     if numbered:
         pages = ", ".join(map(str, numbered))

@@ -26,6 +26,13 @@ Rules (always on):
   附件 (the titles are compared without spaces and 《》); or the notice's 标题 names a 《…》 that is
   not the plan title.
 
+Rules with ``plan.task_table`` on (the 重点任务分工表; rows as :mod:`generator.tasks.table` picks them):
+
+- ``task-fields``: a row node without 牵头单位 (``lead``) or 完成时限 (``deadline``).
+- ``task-deadline``: a 完成时限 that falls due outside the plan year (2024年底前 in a 2025 plan).
+- ``task-owners``: the 责任单位 list repeats the 牵头单位.
+- ``attachments``: the 附件说明 lists attachments but not the 分工表.
+
 Rule under ``strict`` only (``workplan validate --strict``):
 
 - ``punctuation``: half-width ``, : ; ( ) ? !`` inside Chinese text (between Chinese characters;
@@ -65,6 +72,7 @@ def lint_document(
     lint.attachments()
     lint.signature_and_imprint()
     lint.placeholders()
+    lint.task_table()
     if strict:
         lint.punctuation()
     return sorted(lint.problems, key=lambda p: (p.line, p.column))
@@ -287,6 +295,58 @@ class _Lint:
                     f"placeholder `{found.group()}` to fill",
                     "write the date, number or name it stands for",
                     offset=found.start(),
+                )
+
+    # --- the 重点任务分工表 (with task_table on) ---------------------------------------------------
+
+    def task_table(self) -> None:
+        from ..tasks.deadlines import parse_deadline
+        from ..tasks.table import task_entries
+        from ..view import task_table_title
+
+        plan, notice = self.document.plan, self.document.notice
+        if plan.task_table is None:
+            return
+        title = task_table_title(self.document)
+        if notice is not None and notice.attachments and title not in notice.attachments:
+            self.warn(
+                ("notice", "attachments"),
+                "attachments",
+                f"附件说明 does not list the 重点任务分工表 {_quote(title or '')}, printed as a 附件",
+                "add its title to attachments (or give task_table the title listed there)",
+            )
+        for entry, _ in task_entries(plan, self.outline):
+            node, loc = entry.node, _node_loc(entry.path)
+            missing = [
+                name for name, value in (("牵头单位", node.lead), ("完成时限", node.deadline)) if not value
+            ]
+            if missing:
+                self.warn(
+                    loc,
+                    "task-fields",
+                    f"task {_name(entry)} has no {' or '.join(missing)} for the 重点任务分工表",
+                    "add "
+                    + " and ".join(
+                        f"`{key}:`" for key, v in (("lead", node.lead), ("deadline", node.deadline)) if not v
+                    )
+                    + f" to the node (e.g. deadline: {plan.year}年底前), or leave its level out of "
+                    "task_table.levels",
+                )
+            due = parse_deadline(node.deadline, plan.year)
+            if due is not None and due.year != plan.year:
+                self.warn(
+                    (*loc, "deadline"),
+                    "task-deadline",
+                    f"完成时限 {node.deadline} of {_name(entry)} is not in the plan year {plan.year}",
+                    f"a {plan.year} plan's tasks fall due in {plan.year}; check the year",
+                )
+            if node.lead and node.lead in node.owners:
+                index = node.owners.index(node.lead)
+                self.warn(
+                    (*loc, "owners", index),
+                    "task-owners",
+                    f"责任单位 of {_name(entry)} repeats the 牵头单位 {node.lead}",
+                    "the 牵头单位 leads; list only the other units under owners",
                 )
 
     # --- typography (strict) -------------------------------------------------------------------

@@ -147,16 +147,25 @@ def measure_pdf(path: Path, pages: Collection[int] | None = None) -> PdfMeasure:
     pages_out: list[PageMeasure] = []
     with pdfplumber.open(path) as pdf:
         for index, page in enumerate(pdf.pages, start=1):
-            height = float(page.height)
+            width, height = float(page.width), float(page.height)
             if pages is not None and index not in pages:
-                pages_out.append(PageMeasure(index, float(page.width) / MM, height / MM, [], [], 0))
+                pages_out.append(PageMeasure(index, width / MM, height / MM, [], [], 0))
                 continue
-            glyphs = [_glyph(char, height) for char in page.chars if char.get("upright", True)]
-            rules, frames = _strokes(page, index)
+            objects = list(page.lines) + list(page.rects)
+            if width > height:
+                # A landscape page (a wide table, GB/T 9704 §8) is bound into the portrait sheets
+                # turned head-left: it is measured as the reader holds the sheet, upright, where its
+                # page number must stand as on every other page; the table's text runs across it.
+                glyphs = [_turned_glyph(char, width) for char in page.chars if _reads_downward(char)]
+                objects = [_turned_box(obj, width) for obj in objects]
+                width, height = height, width
+            else:
+                glyphs = [_glyph(char, height) for char in page.chars if char.get("upright", True)]
+            rules, frames = _strokes(objects, index)
             pages_out.append(
                 PageMeasure(
                     number=index,
-                    width=float(page.width) / MM,
+                    width=width / MM,
                     height=height / MM,
                     lines=_group_lines(glyphs, index),
                     rules=rules,
@@ -164,6 +173,40 @@ def measure_pdf(path: Path, pages: Collection[int] | None = None) -> PdfMeasure:
                 )
             )
     return PdfMeasure(pages_out)
+
+
+def _reads_downward(char: dict) -> bool:
+    """A glyph turned 90° clockwise on the page (text matrix (0, −1, 1, 0)): upright once the
+    landscape page is turned back to portrait."""
+    matrix = char.get("matrix") or (1, 0, 0, 1, 0, 0)
+    a, b, c, d = (float(v) for v in matrix[:4])
+    return abs(a) < 1e-3 and abs(d) < 1e-3 and b < 0 < c
+
+
+def _turned_glyph(char: dict, page_width: float) -> Glyph:
+    """A downward-reading glyph of a landscape page in the portrait sheet's coordinates: the
+    landscape top is the sheet's left, the landscape left its foot."""
+    matrix = char["matrix"]
+    return Glyph(
+        text=plain_text(char["text"]),
+        x0=float(char["top"]) / MM,
+        x1=float(char["bottom"]) / MM,
+        baseline=(page_width - float(matrix[4])) / MM,
+        size_pt=round(float(char["size"]), 2),
+        red=is_red(char.get("non_stroking_color")),
+    )
+
+
+def _turned_box(obj: dict, page_width: float) -> dict:
+    """A line or rectangle of a landscape page in the portrait sheet's coordinates."""
+    turned = dict(obj)
+    turned.update(
+        x0=obj["top"],
+        x1=obj["bottom"],
+        top=page_width - float(obj["x1"]),
+        bottom=page_width - float(obj["x0"]),
+    )
+    return turned
 
 
 def plain_text(text: str) -> str:
@@ -200,10 +243,9 @@ def _group_lines(glyphs: list[Glyph], page: int) -> list[TextLine]:
     return [line for line in lines if line.glyphs]
 
 
-def _strokes(page: object, number: int) -> tuple[list[HRule], int]:
+def _strokes(objects: list[dict], number: int) -> tuple[list[HRule], int]:
     rules: list[HRule] = []
     frames = 0
-    objects = list(page.lines) + list(page.rects)  # type: ignore[attr-defined]
     for obj in objects:
         x0, x1 = float(obj["x0"]) / MM, float(obj["x1"]) / MM
         top, bottom = float(obj["top"]) / MM, float(obj["bottom"]) / MM

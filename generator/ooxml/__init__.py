@@ -10,6 +10,9 @@ quirks are handled once, here. One module per area, as in python-docx's ``oxml``
   properties, used by ``writers/docx_template.py`` to build ``templates/notice.docx``;
 * :mod:`.fragments` — :class:`RunXml` / :class:`ParagraphXml` XML that docxtpl inserts verbatim
   (``{{r …}}``, ``{{p …}}``) with plan text escaped as data, and the bottom-anchored text box;
+* :mod:`.sections` — footer references shared by sections, the turned page number of a
+  landscape page;
+* :mod:`.tables` — whole tables for ``{{p …}}`` (the 重点任务分工表);
 * :mod:`.numbering` — Word's list numbering: w:abstractNum/w:num and a paragraph's w:numPr;
 * :mod:`.revisions` — tracked changes (w:ins/w:del) for ``writers/diff_docx.py``;
 * :mod:`.comments` — comments (批注) anchored on paragraphs, for the diff writer;
@@ -31,6 +34,7 @@ from .fragments import (
     RunXml,
     bottom_textbox,
     escape_text,
+    offset_drawing_ids,
     paragraph,
     run,
     runs,
@@ -90,7 +94,9 @@ from .reading import (
     text_box_texts,
 )
 from .revisions import Revisions, as_deleted_text, serialize_part, text_run, track_revisions_on
+from .sections import move_last_section, pin_textbox_to_page, share_header_footer_refs, turned_textbox
 from .stamps import apply_stamps, block_stamp, remove_stamps, stamp_token
+from .tables import CellSpec, TableXml, grid_table
 
 __all__ = [
     "COMMENTS_PART",
@@ -98,12 +104,14 @@ __all__ = [
     "TWIPS_PER_MM",
     "W_NS",
     "Atom",
+    "CellSpec",
     "LevelDef",
     "LevelXml",
     "NumXml",
     "ParagraphXml",
     "Revisions",
     "RunXml",
+    "TableXml",
     "add_list",
     "add_tab_stop",
     "anchor_comment",
@@ -122,17 +130,21 @@ __all__ = [
     "free_ids",
     "get_ppr",
     "get_rpr",
+    "grid_table",
     "inner_paragraphs",
     "is_paragraph",
     "is_table",
     "link_style",
     "mm_to_twips",
+    "move_last_section",
     "num_pr",
     "numbering_xml",
+    "offset_drawing_ids",
     "own_text",
     "paragraph",
     "paragraph_style",
     "paragraph_text",
+    "pin_textbox_to_page",
     "ppr_child",
     "qn",
     "register_comments",
@@ -168,6 +180,7 @@ __all__ = [
     "set_table_borders",
     "set_table_layout_fixed",
     "set_table_width",
+    "share_header_footer_refs",
     "stamp_token",
     "style_font",
     "style_ids",
@@ -177,5 +190,6 @@ __all__ = [
     "text_box_texts",
     "text_run",
     "track_revisions_on",
+    "turned_textbox",
     "twips_length",
 ]

@@ -155,9 +155,12 @@ def end_section_before(paragraph: BaseOxmlElement, marker_style: str) -> BaseOxm
     """
     body = paragraph.getparent()
     final = body.find(qn("w:sectPr"))
-    ending = _marker(marker_style)
-    ending.find(qn("w:pPr")).append(copy.deepcopy(final))
-    paragraph.addprevious(ending)
+    previous = paragraph.getprevious()
+    if previous is None or previous.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is None:
+        ending = _marker(marker_style)
+        ending.find(qn("w:pPr")).append(copy.deepcopy(final))
+        paragraph.addprevious(ending)
+    # else a section already ends right before (after a landscape 分工表): the blank page opens the next
     paragraph.addprevious(_marker(marker_style))
     break_before(paragraph)
     for reference in final.findall(qn("w:footerReference")) + final.findall(qn("w:headerReference")):

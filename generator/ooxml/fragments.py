@@ -177,3 +177,12 @@ def bottom_textbox(paragraph: BaseOxmlElement, inner: list[BaseOxmlElement], wid
     for element in inner:
         content.append(element)
     paragraph.append(run_element)
+
+
+def offset_drawing_ids(element: BaseOxmlElement, offset: int) -> None:
+    """Move the ids of the drawings (wp:docPr) under ``element`` by ``offset``: a copy of a block
+    with a text box (the diff's deleted old 版记) must not repeat the ids of the document's own."""
+    for doc_pr in element.iter(
+        "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
+    ):
+        doc_pr.set("id", str(int(doc_pr.get("id", "0")) + offset))

@@ -44,8 +44,10 @@ def docx_lines(path: Path, defects: DefectLog) -> list[Line]:
     out: list[Line] = []
     titles: list[tuple[str, list[str]]] = []  # (style, lines) of the last title paragraphs
     captions: dict[int, str] = {}  # paragraph number → text of a table-title paragraph
+    previous_style = ""
     for no, (kind, item) in enumerate(_body_items(document), start=1):
         if kind == "tbl":
+            previous_style = ""
             lines = _table_lines(item, no)
             caption = captions.get(no - 1)
             if caption is not None and lines and lines[0].table is not None and out and out[-1].no == no - 1:
@@ -57,7 +59,9 @@ def docx_lines(path: Path, defects: DefectLog) -> list[Line]:
         if style in _CAPTION_STYLES and item.text.strip():
             captions[no] = item.text.strip()
         text = remove_garbage(item.text, no, defects)
-        if style in _TITLE_STYLES and titles and titles[-1][0] == style and out and out[-1].no == no - 1:
+        follows_title = previous_style == style  # a title's next line, not the next title
+        previous_style = style
+        if style in _TITLE_STYLES and follows_title and titles and out and out[-1].no == no - 1:
             # Our writer breaks long titles over paragraphs by its own layout rule; only a break
             # that rule would not make is the author's (a forced "\n" in the title).
             titles[-1][1].append(clean_text(text))

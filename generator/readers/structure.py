@@ -14,6 +14,7 @@ from ..view import default_notice_title
 from .defects import DefectLog
 from .lines import LIST_HEAD, Line, ends_sentence, is_paragraph, label_of, parse_date, parse_label
 from .notice import book_names, is_imprint, read_imprint, read_notice
+from .task_table import split_task_table
 from .tree import SourceMarks, build_tree
 
 _ANNEX_LABEL = re.compile(r"^附件\s*\d{0,2}\s*[：:]?$")
@@ -27,6 +28,7 @@ _NOTE = re.compile(r"^[（(].+[）)]$")
 def build_document(lines: list[Line], defects: DefectLog) -> tuple[Document, SourceMarks]:
     """The document read from cleaned ``lines`` (blank lines included), and what the source
     printed where (its labels and lines, see :class:`SourceMarks`)."""
+    lines, task_table = split_task_table(lines)
     lines = join_page_breaks(lines, defects)
     content = [line for line in lines if not line.blank]
     tail: list[Line] = []
@@ -47,8 +49,10 @@ def build_document(lines: list[Line], defects: DefectLog) -> tuple[Document, Sou
     plan = read_plan(plan_lines, defects, marks, untitled)
     if not _YEAR.search(plan.title):
         plan.year = _year_of(fields, plan)
-    if plan.title and fields.get("attachments") == [plan.title]:
-        del fields["attachments"]  # the default: 附件说明 names the plan
+    if task_table is not None:
+        plan.task_table = task_table.settings(plan.title)
+    if plan.title and fields.get("attachments") == [plan.title] + ([task_table.title] if task_table else []):
+        del fields["attachments"]  # the default: 附件说明 names the plan (and its 分工表)
     elif "attachments" not in fields:
         fields["attachments"] = []
     notice = Notice(**fields)

@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+from ..view import task_table_title
 from .result import FieldChange, LocatedMention, ReviewItem
 from .state import RolloverState
 from .yaml_edits import Edit, dotted, prose_strings, text_of
@@ -19,6 +20,7 @@ _TASK_FIELDS = {"lead", "owners", "deadline", "targets"}
 def change_text_years(state: RolloverState, dropped: list[tuple[int, int]]) -> None:
     """List and change the year mentions of every prose string; ``dropped`` spans are left out."""
     title = state.document.plan.title
+    titles = [t for t in (title, task_table_title(state.document)) if t]
     for path, node in prose_strings(state.root, ()):
         value = text_of(node)
         found = find_mentions(value, state.old, state.new, title=title)
@@ -26,8 +28,11 @@ def change_text_years(state: RolloverState, dropped: list[tuple[int, int]]) -> N
             continue
         start = node.start_mark.index
         is_dropped = any(a <= start < b for a, b in dropped)
-        structured = path[:2] in _TITLE_FIELDS or (
-            path[:2] == ("notice", "attachments") and _same(value, title)
+        # the 分工表's title (its own, or its 附件说明 line) follows the year as the plan title does
+        structured = (
+            path[:2] in _TITLE_FIELDS
+            or path == ("plan", "task_table", "title")
+            or (path[:2] == ("notice", "attachments") and any(_same(value, t) for t in titles))
         )
         task = bool(_TASK_FIELDS & {p for p in path[-2:] if isinstance(p, str)})
         where = dotted(path)

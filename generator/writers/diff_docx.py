@@ -229,6 +229,7 @@ def _deleted_copy(block: _Block, revisions: ox.Revisions) -> BaseOxmlElement:
     element = deepcopy(block.element)
     if ox.is_paragraph(element):
         ox.drop_section_break(element)  # a section break belongs to the new layout only
+    ox.offset_drawing_ids(element, 10000)  # the old 版记's text box beside the new one
     _mark_whole(element, "del", revisions)
     return element
 
@@ -304,8 +305,11 @@ def _mark_paragraphs(merged: list[tuple[BaseOxmlElement, str]], revisions: ox.Re
     tail = len(merged)
     while tail > 0 and states[tail - 1] != "keep":
         tail -= 1
-    if tail < len(merged) and tail > 0 and all(ox.is_paragraph(el) for el, _ in merged[tail - 1 :]):
-        states[tail - 1 :] = [*states[tail:], "keep"]
+    if tail < len(merged) and tail > 0 and ox.is_paragraph(merged[tail - 1][0]):
+        # tables in the tail (an added 分工表) carry no ¶: the marks shift over the paragraphs only
+        marks = [i for i in range(tail - 1, len(merged)) if ox.is_paragraph(merged[i][0])]
+        for i, state in zip(marks, [*(states[j] for j in marks[1:]), "keep"], strict=True):
+            states[i] = state
     for (element, _), state in zip(merged, states, strict=True):
         if ox.is_paragraph(element) and state != "keep":
             revisions.mark_paragraph(element, state)

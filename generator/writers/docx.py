@@ -23,7 +23,8 @@ from typing import Any, ClassVar
 from .. import ooxml as ox
 from ..errors import InputError, Problem
 from ..ooxml import package as ox_package
-from ..title_lines import break_title, width_zi
+from ..tasks.table import TaskTableView
+from ..title_lines import TITLE_MAX_ZI, break_title, width_zi
 from ..view import DocumentView, Para
 from . import docx_template as tpl
 from .docx_numbering import LevelLook, ListPlan, apply_lists, check_mode, level_look, plan_lists, typed_label
@@ -135,6 +136,7 @@ def closing_paragraphs(
 # ---------------------------------------------------------------- 版记 (§7.4)
 
 IMPRINT_PT = 14  # 4号
+IMPRINT_AREA_HEIGHT = tpl.PAGE_H - tpl.MARGIN_TOP - tpl.MARGIN_BOTTOM  # 版心 225 mm
 IMPRINT_RULE_TWIPS = 20 + 20  # a rule paragraph: 1 pt line plus its border
 
 
@@ -274,6 +276,48 @@ def _plan_paragraphs(
     return out
 
 
+# ---------------------------------------------------------------- 重点任务分工表
+
+LANDSCAPE_TITLE_ZI = 28
+TASK_CELL_MARGIN = 57  # 1 mm each side of a cell's text
+TASK_ZI = tpl.TASK_PT * 20 + tpl.CHAR_SPACING  # 1字 of the table's 4号 text, as condensed by Normal
+_CENTRED = {"序号", "完成时限"}
+
+
+def task_table_xml(table: TaskTableView, sid: StyleIds = default_style_id) -> ox.TableXml:
+    """The 分工表 as a Word table across the 版心 (turned when landscape): header row repeated,
+    a spanning row per section kept with its first task, no row split across pages."""
+    width = tpl.LANDSCAPE_TEXT_WIDTH if table.landscape else tpl.TEXT_WIDTH
+    margins = 2 * TASK_CELL_MARGIN * len(table.columns)
+    zi = table.column_widths((width - margins) / TASK_ZI)
+    widths = [round(w * TASK_ZI) + 2 * TASK_CELL_MARGIN for w in zi]
+    widths[-1] += width - sum(widths)  # rounding: the table is exactly the 版心 wide
+    header = [ox.CellSpec(column, sid("WP Task Head")) for column in table.columns]
+    rows: list[tuple[list[ox.CellSpec], bool]] = []
+    for group in table.groups:
+        rows.append(([ox.CellSpec(group.heading, sid("WP Task Section"), len(table.columns))], True))
+        for row in group.rows:
+            cells = [
+                ox.CellSpec(row.cells[c], sid("WP Task Center" if c in _CENTRED else "WP Task Text"))
+                for c in table.columns
+            ]
+            rows.append((cells, False))
+    return ox.grid_table(header, rows, widths, cell_margin=TASK_CELL_MARGIN)
+
+
+def _task_table(view: DocumentView, sid: StyleIds) -> dict[str, Any] | None:
+    table = view.plan.task_table
+    if table is None:
+        return None
+    return {
+        "landscape": table.landscape,
+        "label": table.label,
+        # a landscape 版心 is 225 mm across: 28 字 of the 2号 title a line instead of 20
+        "title_lines": break_title(table.title, LANDSCAPE_TITLE_ZI if table.landscape else TITLE_MAX_ZI),
+        "table": task_table_xml(table, sid),
+    }
+
+
 def build_context(
     view: DocumentView,
     sid: StyleIds = default_style_id,
@@ -324,6 +368,7 @@ def build_context(
         annex_label=view.plan.annex_label,
         plan_title_lines=break_title(view.plan.title),
         paragraphs=_plan_paragraphs(view.plan.paragraphs, sid, stamps, lists),
+        task_table=_task_table(view, sid),
         has_imprint=n.has_imprint,
         imprint_spacer=ox.paragraph(sid("WP Imprint Anchor"), line_exact=imprint_height(n.cc)),
         cc=n.cc,
@@ -568,7 +613,11 @@ def _finish_part(xml: str) -> str:
 
 
 def _render_fast(
-    prepared: _Prepared, context: dict[str, Any], sid: StyleIds, numbered: Callable[[Any], None] | None
+    prepared: _Prepared,
+    context: dict[str, Any],
+    sid: StyleIds,
+    numbered: Callable[[Any], None] | None,
+    view: DocumentView,
 ) -> bytes:
     """docxtpl's render and save for a template of :func:`_prepared`, without python-docx's package
     round trip (see :mod:`generator.ooxml.package`); ``numbered`` puts Word's lists in (it is given
@@ -584,6 +633,7 @@ def _render_fast(
     for number, element in enumerate(fixed.xpath("//wp:docPr", namespaces=nsmap), start=1001):
         element.attrib["id"] = str(number)  # unique drawing ids, as docxtpl numbers them
     tree = parse_xml(etree.tostring(fixed))  # python-docx's element classes, for the ooxml helpers
+    _place_landscape_table(tree, view)
     replaced: dict[str, bytes] = {}
     if numbered is not None and prepared.numbering is not None:
         numbering = parse_xml(prepared.numbering)
@@ -599,6 +649,23 @@ def _render_fast(
         if rendered != original:
             replaced[name] = (_DECLARATION + rendered).encode("utf-8")
     return ox_package.write_package(prepared.members, replaced)
+
+
+def _place_landscape_table(body: Any, view: DocumentView) -> None:
+    """The sections around a landscape 分工表, once the body is rendered."""
+    table = view.plan.task_table
+    if table is not None and table.landscape and not view.notice.has_imprint:
+        # nothing follows the landscape table: its section ends the document, no portrait page after
+        ox.move_last_section(body)
+    elif table is not None and table.landscape:
+        # the 版记 opens the portrait section after the table: its last rule set on the 版心 bottom
+        # from the page top, where LibreOffice misplaces a margin-aligned box (see the function)
+        ox.pin_textbox_to_page(
+            body,
+            "版记",
+            bottom=tpl.MARGIN_TOP + IMPRINT_AREA_HEIGHT,
+            height=imprint_height(view.notice.cc),
+        )
 
 
 def render_docx(
@@ -635,10 +702,11 @@ def render_docx(
     fixing = flow is not None and flow.needed
     prepared = _prepared(*key) if not fixing and not stamp else None
     if prepared is not None and (lists is None or prepared.numbering is not None):
-        return _render_fast(prepared, context, sid, numbered)
+        return _render_fast(prepared, context, sid, numbered, view)
     # docxtpl's own path: templates with tags in other parts, flow fixes that add parts, the diff's stamps
     document = _template_class()(io.BytesIO(_template_bytes(*key)))
     document.render(context, jinja_env=_jinja_env(), autoescape=True)
+    _place_landscape_table(document.docx.element.body, view)
     if stamps:
         ox.apply_stamps(document.docx.element.body, stamps)
     numbered(document.docx)

@@ -8,7 +8,10 @@ generator.writers.docx_template`` rewrites it. It holds
 * one NAMED style per element and level ("WP Title", "WP Section", "WP Item Heading" …) so an
   agency restyles in Word without code; the fonts sit in five "WP Font …" base styles (the font
   map): every other style inherits its face from one of them;
-* docxtpl tags over the context built by :mod:`generator.writers.docx`.
+* docxtpl tags over the context built by :mod:`generator.writers.docx`;
+* the 重点任务分工表's place: a landscape section (turned margins, its own footers with the page
+  number turned to where the portrait pages print theirs) between two section breaks that the
+  tags keep only for a wide table, then a portrait section for the 版记.
 
 All raw WordprocessingML comes from :mod:`generator.ooxml`.
 """
@@ -44,6 +47,8 @@ FOOTER_DISTANCE = ox.mm_to_twips(23.5)
 RED = "FF0000"
 RULE_EIGHTHS = 12  # red separator 1.5 pt ≈ 0.53 mm (practice 0.35–0.5 mm; thickness not in the standard)
 IMPRINT_THICK = 8  # 版记 first/last rule 1 pt ≈ 0.35 mm (§7.4.1)
+TASK_PT = 14  # 4号: the 分工表's text
+TASK_LINE = 400  # 20 pt exact lines in its cells
 JOINT_SUFFIX_WIDTH = 6 * ZI  # column of 文件 right of joint issuers' names
 IMPRINT_THIN = 6  # 版记 middle rule 0.75 pt ≈ 0.26 mm (§7.4.1 recommends 0.25 mm)
 
@@ -162,6 +167,29 @@ STYLES: list[StyleSpec] = [
     StyleSpec("WP Tasks"),
     StyleSpec("WP Table Title", base="WP Font Hei", jc="center", first_line=0, keep_next=True),
     StyleSpec("WP Table Text", size=12, jc="left", first_line=0, line=360, snap=False),
+    # 重点任务分工表: 4号, header 黑体, body 仿宋; exact lines off the grid so rows take their height
+    StyleSpec(
+        "WP Task Head",
+        base="WP Font Hei",
+        size=TASK_PT,
+        jc="center",
+        first_line=0,
+        line=TASK_LINE,
+        snap=False,
+    ),
+    StyleSpec(
+        "WP Task Section",
+        base="WP Font Hei",
+        size=TASK_PT,
+        jc="left",
+        first_line=0,
+        line=TASK_LINE,
+        snap=False,
+    ),
+    StyleSpec("WP Task Text", size=TASK_PT, jc="left", first_line=0, line=TASK_LINE, snap=False),
+    StyleSpec("WP Task Center", size=TASK_PT, jc="center", first_line=0, line=TASK_LINE, snap=False),
+    # carries a section break (orientation change) and takes no room
+    StyleSpec("WP Section Break", first_line=0, line=20, snap=False),
     # 版记 (§7.4): 4号, indented 1字 each side; rules full 版心 width, 0.35 / 0.25 / 0.35 mm, drawn as
     # borders of their own thin paragraphs so the text's 1字 indents do not shorten them.
     StyleSpec("WP Imprint Anchor", first_line=0, line=20, snap=False, keep_next=True),
@@ -314,7 +342,38 @@ BODY_AFTER_TABLE: list[P] = [
     P("WP Body", "{{ p.text }}"),
     _tag("{%p endif %}"),
     _tag("{%p endfor %}"),
+    _tag("{%p if task_table %}"),
+    _tag("{%p if task_table.landscape %}"),
 ]
+# (the section break ending the portrait pages goes here)
+TASK_TABLE: list[P] = [
+    _tag("{%p endif %}"),
+    # 附件 label and title as for the plan (§7.3.7); the table under them
+    P("WP Annex Label", "{{ task_table.label }}"),
+    P("WP Blank"),
+    _tag("{%p for line in task_table.title_lines %}"),
+    P("WP Annex Title", "{{ line }}"),
+    _tag("{%p endfor %}"),
+    P("WP Blank"),
+    P("WP Table Text", "{{p task_table.table }}"),
+    _tag("{%p if task_table.landscape %}"),
+]
+# (the section break ending the landscape pages goes here)
+AFTER_TASK_TABLE: list[P] = [
+    _tag("{%p endif %}"),
+    _tag("{%p endif %}"),
+]
+
+# GB/T 9704 §8: a landscape table page is printed on the portrait sheet turned head-left (its head
+# toward the 订口 on odd pages, toward the 切口 on even ones), so its margins are the portrait
+# page's turned: top = 订口 28, bottom = 切口 26, left = 下白边 35, right = 天头 37 mm.
+LANDSCAPE_MARGINS = {
+    "top": MARGIN_LEFT,
+    "bottom": MARGIN_RIGHT,
+    "left": MARGIN_BOTTOM,
+    "right": MARGIN_TOP,
+}
+LANDSCAPE_TEXT_WIDTH = PAGE_H - MARGIN_TOP - MARGIN_BOTTOM  # 225 mm across the turned page
 
 
 # ---------------------------------------------------------------- building
@@ -490,6 +549,83 @@ def _add_plan_table(document: object) -> None:
     rows[2].cells[0].text = "{%tr endfor %}"
 
 
+def _add_section_break(document: object) -> object:
+    """End the current section in a paragraph of its own (python-docx moves the body's w:sectPr
+    into it) and return the new, following section."""
+    from docx.enum.section import WD_SECTION
+
+    section = document.add_section(WD_SECTION.NEW_PAGE)  # type: ignore[attr-defined]
+    body = document.element.body  # type: ignore[attr-defined]
+    carrier = body.findall(ox.qn("w:p"))[-1]
+    carrier.style = "WPSectionBreak"
+    return section
+
+
+# The page number of a landscape page: 7 mm under the turned 版心 (landscape x = 297 − 269 mm),
+# the em box centred there; along the 版心's 156 mm, the portrait footers' paragraph styles.
+TURNED_NUMBER_X = ox.mm_to_twips(297 - 269)
+TURNED_NUMBER_BOX = 14 * 20 + 60  # one 4号 line
+TURNED_NUMBER_SHIFT = 108  # LibreOffice 7.4 sets the turned line 1.9 mm left of the box centre (measured)
+
+
+def _landscape_footers(document: object, section: object) -> None:
+    """Footers of the landscape section: no text at the landscape foot, the page number turned
+    in the margin where the portrait pages print theirs (spec §8: same place on the sheet)."""
+    for footer, style, shape in (
+        (section.footer, "WP Page Number Odd", 910),  # type: ignore[attr-defined]
+        (section.even_page_footer, "WP Page Number Even", 911),  # type: ignore[attr-defined]
+    ):
+        footer.is_linked_to_previous = False
+        anchor = footer.paragraphs[0]
+        anchor.style = document.styles["WP Section Break"]  # type: ignore[attr-defined]
+        number = footer.add_paragraph(style=document.styles[style])  # type: ignore[attr-defined]
+        number.add_run("— ")
+        ox.append_field(number._p, "PAGE")
+        number.add_run(" —")
+        number._p.getparent().remove(number._p)
+        ox.turned_textbox(
+            anchor._p,
+            [number._p],
+            left=TURNED_NUMBER_X - TURNED_NUMBER_BOX // 2 + TURNED_NUMBER_SHIFT,
+            top=MARGIN_LEFT,
+            width=TURNED_NUMBER_BOX,
+            height=TEXT_WIDTH,
+            name="页码",
+            shape_id=shape,
+        )
+
+
+def _add_landscape_table_section(document: object) -> None:
+    """The 重点任务分工表: a landscape section between two breaks when it is wide; the portrait
+    section after it (版记) gets the portrait footers back."""
+    from docx.enum.section import WD_ORIENT
+    from docx.shared import Twips
+
+    landscape = _add_section_break(document)
+    first = document.sections[0]  # type: ignore[attr-defined]  # now the notice + plan section
+    for spec in TASK_TABLE:
+        _add_paragraph(document, spec)
+    landscape.orientation = WD_ORIENT.LANDSCAPE
+    landscape.page_width, landscape.page_height = Twips(PAGE_H), Twips(PAGE_W)
+    landscape.top_margin, landscape.bottom_margin = (
+        Twips(LANDSCAPE_MARGINS["top"]),
+        Twips(LANDSCAPE_MARGINS["bottom"]),
+    )
+    landscape.left_margin = Twips(LANDSCAPE_MARGINS["left"])
+    landscape.right_margin = Twips(LANDSCAPE_MARGINS["right"])
+    landscape.footer_distance = Twips(ox.mm_to_twips(10))
+    _landscape_footers(document, landscape)
+    last = _add_section_break(document)
+    for spec in AFTER_TASK_TABLE:
+        _add_paragraph(document, spec)
+    last.orientation = WD_ORIENT.PORTRAIT
+    last.page_width, last.page_height = Twips(PAGE_W), Twips(PAGE_H)
+    last.top_margin, last.bottom_margin = Twips(MARGIN_TOP), Twips(MARGIN_BOTTOM)
+    last.left_margin, last.right_margin = Twips(MARGIN_LEFT), Twips(MARGIN_RIGHT)
+    last.footer_distance = Twips(FOOTER_DISTANCE)
+    ox.share_header_footer_refs(first._sectPr, last._sectPr)
+
+
 def build_template() -> bytes:
     """The bytes of ``templates/notice.docx``."""
     import docx
@@ -510,6 +646,7 @@ def build_template() -> bytes:
     _add_plan_table(document)
     for spec in BODY_AFTER_TABLE:
         _add_paragraph(document, spec)
+    _add_landscape_table_section(document)
     _add_imprint(document)
     _prune_styles(document)
     _word_and_wps_settings(document)

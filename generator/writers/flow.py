@@ -142,7 +142,8 @@ def imprint_page(measure: PdfMeasure, view: DocumentView, duplex: bool) -> Impri
     content = [
         page.number
         for page in measure.pages
-        if any(abs(line.size_pt - IMPRINT_PT) > 0.5 for line in _content(measure, page.number))
+        # text other than the 版记's 4号, or table boxes (a turned 分工表 page measures as boxes)
+        if page.frames or any(abs(line.size_pt - IMPRINT_PT) > 0.5 for line in _content(measure, page.number))
     ]
     ends = content[-1] if content else last
     if ends == last:  # the 版记 shares the last content page

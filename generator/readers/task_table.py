@@ -1,0 +1,67 @@
+"""Recognising the 重点任务分工表 this tool prints as a further 附件, so an imported document reads
+back to ``plan.task_table`` instead of a stray 附件 of the plan.
+
+The table repeats the plan's task fields, which the plan's own paragraphs already carry
+(（牵头单位：…；完成时限：…）), so only its title and columns are kept; its rows are dropped. It is
+known by its place and shape: a 附件 label, a title, then a header row of 分工表 columns only —
+a Word table, or a line of them (the .txt and .md writers').
+"""
+
+from __future__ import annotations
+
+import re
+import typing
+from dataclasses import dataclass
+
+from ..model import DEFAULT_TASK_COLUMNS, TaskColumn, TaskTable
+from ..tasks.table import default_title
+from .lines import Line
+from .notice import is_imprint
+
+_COLUMNS = set(typing.get_args(TaskColumn))
+_ANNEX_LABEL = re.compile(r"^附件\s*\d{0,2}$")
+_MAX_TITLE_LINES = 3
+
+
+@dataclass(frozen=True)
+class FoundTable:
+    """A 分工表 cut out of the lines: its title as printed and its columns."""
+
+    title: str
+    columns: list[TaskColumn]
+
+    def settings(self, plan_title: str) -> TaskTable:
+        """``task_table`` as a plan writes it: the defaults left out."""
+        title = None if self.title == default_title(plan_title) else self.title
+        return TaskTable(title=title, columns=self.columns or list(DEFAULT_TASK_COLUMNS))
+
+
+def _header(line: Line) -> list[TaskColumn] | None:
+    """The columns of a header row, when every cell is a 分工表 column name."""
+    if line.table is not None:
+        cells = [c.strip() for c in line.table.rows[0]] if line.table.rows else []
+    else:
+        cells = [c for c in re.split(r"[\s|]+", line.text) if c]
+    if len(cells) >= 2 and all(c in _COLUMNS for c in cells):
+        return typing.cast(list[TaskColumn], cells)
+    return None
+
+
+def split_task_table(lines: list[Line]) -> tuple[list[Line], FoundTable | None]:
+    """``lines`` without a trailing 分工表 (label, title, header and rows up to the 版记)."""
+    content = [i for i, line in enumerate(lines) if not line.blank]
+    for position, index in enumerate(content):
+        if not _ANNEX_LABEL.match(lines[index].text) or lines[index].table is not None:
+            continue
+        after = content[position + 1 : position + 2 + _MAX_TITLE_LINES]
+        for offset, header_index in enumerate(after):
+            columns = _header(lines[header_index])
+            if columns is None:
+                continue
+            title_lines = [lines[i].text for i in after[:offset]]
+            if not title_lines or any(lines[i].table is not None for i in after[:offset]):
+                break
+            end = next((i for i in content if i > header_index and is_imprint(lines[i].text)), len(lines))
+            kept = lines[:index] + lines[end:]
+            return kept, FoundTable("".join(title_lines), columns)
+    return lines, None

@@ -1,0 +1,44 @@
+"""The library side of ``workplan tasks``: write a ledger, or write a ledger's statuses back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..load import load_document
+from ..output import OutputError, check_target, write_atomic
+from .ledger import FORMATS, ledger_bytes, ledger_rows, read_ledger
+from .update import update_plan_file
+
+
+def _refuse_existing(path: Path, force: bool) -> None:
+    if path.exists() and not force:
+        raise OutputError(f"{path}: exists; add --force to overwrite it, or choose another -o")
+
+
+def write_ledger(plan: Path, output: Path, *, force: bool = False) -> str:
+    """Write the ledger of ``plan`` to ``output`` (format from its suffix); the line to report."""
+    fmt = output.suffix.lower().lstrip(".")
+    check_target(output, inputs=[plan])
+    if fmt not in FORMATS:
+        raise OutputError(f"{output}: a ledger is .xlsx, .csv or .json — change the -o suffix")
+    _refuse_existing(output, force)
+    document = load_document(plan)
+    rows = ledger_rows(document)
+    write_atomic(output, ledger_bytes(rows, fmt, title=document.plan.title), inputs=[plan])
+    return f"wrote {output} ({len(rows)} tasks)"
+
+
+def update_from_ledger(plan: Path, ledger: Path, output: Path | None, *, force: bool = False) -> list[str]:
+    """Write the statuses of ``ledger`` into ``plan`` (in place, or into ``output``); the report."""
+    target = plan if output is None else output
+    if output is not None:
+        check_target(output, inputs=[plan, ledger])
+        _refuse_existing(output, force)
+    load_document(plan)  # a plan that does not load is reported as such, before the ledger
+    text, changes = update_plan_file(plan, ledger, read_ledger(ledger))
+    if not changes:
+        if output is not None:
+            write_atomic(output, text, inputs=[plan, ledger])
+        return [f"{plan}: no status changed"]
+    write_atomic(target, text, inputs=[ledger] if output is None else [plan, ledger])
+    return [f"{target}:{c.line}: {c}" for c in changes] + [f"wrote {target} ({len(changes)} status changes)"]
