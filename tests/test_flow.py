@@ -245,9 +245,16 @@ def test_a_blank_page_fix_is_a_section_with_footers_of_its_own(tmp_path, ooxml_v
     assert xml.count("<w:sectPr") == 2
     package = zipfile.ZipFile(path)
     footers = [n for n in package.namelist() if re.fullmatch(r"word/footer\d+\.xml", n)]
-    assert len(footers) == 4
-    numbered = [n for n in footers if "PAGE" in package.read(n).decode()]
-    assert len(numbered) == 2  # the odd and even footers of the numbered section only
+    template = zipfile.ZipFile(io.BytesIO(render_docx(build_view(document))))
+    before = [n for n in template.namelist() if re.fullmatch(r"word/footer\d+\.xml", n)]
+    assert len(footers) == len(before) + 2
+    unnumbered = [n for n in footers if "PAGE" not in package.read(n).decode()]
+    assert len(unnumbered) == 2  # the odd and even footers of the 版记's own section
+    last = xml.rsplit("<w:sectPr", 1)[1]
+    ids = re.findall(r'footerReference w:type="\w+" r:id="(\w+)"', last)
+    rels = package.read("word/_rels/document.xml.rels").decode()
+    targets = {rid: re.search(rf'Id="{rid}"[^>]*Target="([^"]+)"', rels).group(1) for rid in ids}
+    assert sorted("word/" + t for t in targets.values()) == sorted(unnumbered)
     assert validate_ooxml(ooxml_validator, path) == []
 
 
