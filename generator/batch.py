@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import InputError
+from .i18n import _
 from .load import load_document
 from .model import Document
 from .output import OutputError, make_folder
@@ -38,10 +39,16 @@ def check_formats(formats: Sequence[str]) -> list[str]:
     wanted = list(dict.fromkeys(f.strip().lower().lstrip(".") for f in formats if f.strip()))
     known = ", ".join(FORMATS)
     if not wanted:
-        raise FormatError(f"no output format given — use --format with some of {known}")
+        raise FormatError(
+            _("no output format given — use --format with some of {formats}").format(formats=known)
+        )
     unknown = [f for f in wanted if f not in FORMATS]
     if unknown:
-        raise FormatError(f"unknown output format {', '.join(map(repr, unknown))} — use some of {known}")
+        raise FormatError(
+            _("unknown output format {format} — use some of {formats}").format(
+                format=", ".join(map(repr, unknown)), formats=known
+            )
+        )
     return wanted
 
 
@@ -58,11 +65,17 @@ def output_paths(plans: Sequence[Path], outdir: Path, formats: Sequence[str]) ->
             key = target.resolve()
             if key in owner and owner[key] != plan:
                 raise OutputError(
-                    f"{owner[key]} and {plan} would both be written to {target} — "
-                    "rename one or render them into different folders"
+                    _(
+                        "{first} and {second} would both be written to {path} — "
+                        "rename one or render them into different folders"
+                    ).format(first=owner[key], second=plan, path=target)
                 )
             if key in inputs:
-                raise OutputError(f"{target}: refusing to overwrite the input file; choose another -d")
+                raise OutputError(
+                    _("{path}: refusing to overwrite the input file; choose another {option}").format(
+                        path=target, option="-d"
+                    )
+                )
             owner[key] = plan
             targets[plan][fmt] = target
     return targets
@@ -91,7 +104,7 @@ class _Console:
             )
             self._progress = Progress(*columns, console=console, transient=True)
             self._progress.__enter__()
-            self._task = self._progress.add_task("rendering", total=self.total)
+            self._task = self._progress.add_task(_("rendering"), total=self.total)
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -143,7 +156,7 @@ def render_batch(
                 pdf_jobs.append((plan, document, [targets[plan][f] for f in formats if f in ("docx", "pdf")]))
             console.done()
         if pdf_jobs:
-            console.start(f"PDF of {len(pdf_jobs)} plan(s) with LibreOffice")
+            console.start(_("PDF of {count} plan(s) with LibreOffice").format(count=len(pdf_jobs)))
             _render_pdfs(pdf_jobs, template, console, result, numbering)
             console.done()
     return result
@@ -173,7 +186,7 @@ def _render_plan(
         result.failed.append(plan)
         return None
     except OutputError as exc:
-        console.say(f"error: {exc}")
+        console.say(_("error: {message}").format(message=exc))
         result.failed.append(plan)
         return None
     return document
@@ -194,7 +207,11 @@ def _render_pdfs(
         inputs = [plan for plan, _, _ in jobs]
         written = render_files(pairs, template=template, inputs=inputs, option="-d", numbering=numbering)
     except (SofficeError, OutputError, InputError) as exc:
-        lines = [str(p) for p in exc.problems] if isinstance(exc, InputError) else [f"error: {exc}"]
+        lines = (
+            [str(p) for p in exc.problems]
+            if isinstance(exc, InputError)
+            else [_("error: {message}").format(message=exc)]
+        )
         for line in lines:
             console.say(line)
         result.failed.extend(plan for plan, _, _ in jobs)

@@ -15,8 +15,9 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 
-from . import __version__
+from . import __version__, help_i18n
 from .errors import InputError
+from .i18n import _
 from .list_numbering import NUMBERING_MODES
 from .load import load_document
 from .output import OutputError, check_target, check_targets, write_atomic
@@ -50,6 +51,11 @@ def _fail(message: str) -> typer.Exit:
     return typer.Exit(2)
 
 
+def _error(message: object) -> str:
+    """``error: message`` in the language in force."""
+    return _("error: {message}").format(message=message)
+
+
 def _echo_problems(exc: InputError) -> None:
     for problem in exc.problems:
         typer.echo(str(problem), err=True)
@@ -66,7 +72,7 @@ def guarded(func: F) -> F:
             _echo_problems(exc)
             raise typer.Exit(2) from None
         except (OutputError, FormatError, SofficeError) as exc:
-            raise _fail(f"error: {exc}") from None
+            raise _fail(_error(exc)) from None
 
     return wrapper  # type: ignore[return-value]
 
@@ -82,7 +88,15 @@ def main_callback(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
     ] = False,
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang",
+            help="Language of messages and help: zh (中文) or en; default from the locale (LANG=zh_CN).",
+        ),
+    ] = None,
 ) -> None:
+    # The language is chosen from argv on import (generator.i18n), before any help text is built.
     pass
 
 
@@ -105,8 +119,8 @@ def new_cmd(
             return
         write_starter(issuer, year, output, force=force)
     except ValueError as exc:
-        raise _fail(f"error: {exc}") from None
-    typer.echo(f"wrote {output}", err=True)
+        raise _fail(_error(exc)) from None
+    typer.echo(_("wrote {path}").format(path=output), err=True)
 
 
 @app.command("import")
@@ -127,12 +141,26 @@ def import_cmd(
     result = import_file(source)
     for defect in result.defects:
         typer.echo(defect.format(str(source)), err=True)
-    comments = [f"Imported from {source.name}; {len(result.defects)} defect(s) reported."]
+    comments = [
+        _("Imported from {name}; {count} defect(s) reported.").format(
+            name=source.name, count=len(result.defects)
+        )
+    ]
     write_atomic(output, dump_document(result.document, for_file=output, comments=comments), inputs=[source])
     if report is not None:
         write_atomic(report, defects_json(result.defects), inputs=[source, output], option="--report")
-    written = f"wrote {output}" + (f" and {report}" if report is not None else "")
-    typer.echo(f"{written} ({len(result.defects)} defect(s) reported)", err=True)
+    written = _wrote(output, report)
+    typer.echo(
+        _("{written} ({count} defect(s) reported)").format(written=written, count=len(result.defects)),
+        err=True,
+    )
+
+
+def _wrote(output: Path, report: Path | None) -> str:
+    """``wrote OUTPUT`` or ``wrote OUTPUT and REPORT``."""
+    if report is None:
+        return _("wrote {path}").format(path=output)
+    return _("wrote {path} and {report}").format(path=output, report=report)
 
 
 @app.command("validate")
@@ -161,7 +189,7 @@ def validate_cmd(
         if warnings:
             worst = max(worst, 1)
         else:
-            typer.echo(f"{plan}: ok")
+            typer.echo(_("{path}: ok").format(path=plan))
     raise typer.Exit(worst)
 
 
@@ -204,15 +232,21 @@ def render_cmd(
     from .check.lint import lint_files
 
     if numbering not in NUMBERING_MODES:
-        raise _fail(f"error: --numbering {numbering!r} — use one of {', '.join(NUMBERING_MODES)}")
+        raise _fail(
+            _error(
+                _("--numbering {value} — use one of {choices}").format(
+                    value=repr(numbering), choices=", ".join(NUMBERING_MODES)
+                )
+            )
+        )
     if (output is None) == (outdir is None):
-        raise _fail("error: give either -o OUTPUT (one plan) or -d OUTDIR (one or more plans)")
+        raise _fail(_error(_("give either -o OUTPUT (one plan) or -d OUTDIR (one or more plans)")))
     if strict:  # before anything is written
         _print_warnings(lint_files(plans), strict=True)
     wanted = [f.strip().lower().lstrip(".") for f in (formats or "txt").split(",") if f.strip()]
     if output is not None:
         if len(plans) != 1:
-            raise _fail("error: -o takes one plan; use -d OUTDIR for several")
+            raise _fail(_error(_("-o takes one plan; use -d OUTDIR for several")))
         _render_one(plans[0], output, template, wanted if formats is not None else None, numbering)
         if not strict:  # after rendering: an output error stays the one message
             _print_warnings(lint_files(plans), strict=False)
@@ -232,7 +266,8 @@ def _print_warnings(warnings: list[Any], *, strict: bool) -> None:
     for warning in warnings:
         typer.echo(str(warning), err=True)
     if strict and warnings:
-        typer.echo(f"error: {len(warnings)} warning(s) and --strict: nothing written", err=True)
+        message = _("{count} warning(s) and --strict: nothing written").format(count=len(warnings))
+        typer.echo(_error(message), err=True)
         raise typer.Exit(1)
 
 
@@ -242,7 +277,7 @@ def _render_one(
     if str(output) == "-":
         fmt = ",".join(formats) if formats else "txt"
         if fmt not in TEXT_FORMATS:
-            raise _fail("error: -o - writes one text format only (--format txt, md or html)")
+            raise _fail(_error(_("-o - writes one text format only (--format txt, md or html)")))
         data = render(load_document(plan), fmt)
         assert isinstance(data, str)
         sys.stdout.write(data)
@@ -251,8 +286,12 @@ def _render_one(
     fmt = format_of(output)
     if formats is not None and formats != [fmt]:
         raise _fail(
-            f"error: -o {output} writes {fmt}, but --format asks for {','.join(formats)} — "
-            "drop --format or change the -o suffix"
+            _error(
+                _(
+                    "-o {output} writes {format}, but --format asks for {formats} — "
+                    "drop --format or change the -o suffix"
+                ).format(output=output, format=fmt, formats=",".join(formats))
+            )
         )
     render_to_file(load_document(plan), output, template=template, inputs=[plan], numbering=numbering)
 
@@ -277,7 +316,7 @@ def check_cmd(
     try:
         reports = check_files(files, simplex=simplex)
     except (CheckInputError, SofficeError) as exc:
-        raise _fail(f"error: {exc}") from None
+        raise _fail(_error(exc)) from None
     if as_json:
         typer.echo(reports_json(reports, as_list=len(files) > 1))
     else:
@@ -315,11 +354,17 @@ def diff_cmd(
     from .writers.diff_text import COLOR_CHOICES, diff_console, print_diff, summary_line
 
     if color not in COLOR_CHOICES:
-        raise _fail(f"error: --color {color}: choose always, never or auto")
+        raise _fail(_error(_("--color {color}: choose always, never or auto").format(color=color)))
 
     fmt = output.suffix.lower().lstrip(".") if output is not None else ""
     if output is not None and fmt not in DIFF_FORMATS:
-        raise _fail(f"error: {output}: diff writes .html, .json or .docx — choose one of those suffixes")
+        raise _fail(
+            _error(
+                _("{path}: diff writes .html, .json or .docx — choose one of those suffixes").format(
+                    path=output
+                )
+            )
+        )
     check_targets({"-o": output}, inputs=[old, new])
     result = diff_documents(load_version(old), load_version(new))
     if output is None:
@@ -327,7 +372,7 @@ def diff_cmd(
     else:
         data = render_diff(result, fmt, author=author, template=template)
         write_atomic(output, data, inputs=[old, new])
-        typer.echo(f"wrote {output}", err=True)
+        typer.echo(_("wrote {path}").format(path=output), err=True)
         typer.echo(summary_line(result))
     raise typer.Exit(0 if result.same else 1)
 
@@ -356,18 +401,18 @@ def rollover_cmd(
     check_targets({"-o": output, "--report": report}, inputs=[plan])
     for option, target in (("-o", output), ("--report", report)):
         if target is not None and target.exists() and not force:
-            raise _fail(f"error: {target} exists; choose another {option} or add --force to overwrite it")
+            raise _fail(_error(_exists(target, option)))
     try:
         result = rollover_file(
             plan, year, for_file=output, bump_text_years=bump_text_years, keep_done=keep_done
         )
     except RolloverError as exc:
-        raise _fail(f"error: {plan}: {exc}") from None
+        raise _fail(_error(f"{plan}: {exc}")) from None
     write_atomic(output, result.yaml_text, inputs=[plan])
     if report is not None:
         write_atomic(report, render_review(result, str(output)), inputs=[plan, output], option="--report")
     typer.echo(str(result.summary))
-    typer.echo(f"wrote {output}" + (f" and {report}" if report is not None else ""), err=True)
+    typer.echo(_wrote(output, report), err=True)
 
 
 @app.command("tasks")
@@ -398,6 +443,27 @@ def tasks_cmd(
         typer.echo(line)
 
 
+@app.command("serve")
+@guarded
+def serve_cmd(
+    path: Annotated[
+        Path, typer.Argument(help="A plan .yaml to open, or a folder of plans (default: this folder).")
+    ] = Path("."),
+    port: Annotated[int, typer.Option("--port", help="Port to listen on (0: any free port).")] = 8765,
+    host: Annotated[
+        str, typer.Option("--host", help="Interface to listen on; anything but 127.0.0.1 is warned about.")
+    ] = "127.0.0.1",
+    no_browser: Annotated[bool, typer.Option("--no-browser", help="Do not open a browser.")] = False,
+) -> None:
+    """Edit plans in a local web page (in Chinese) with a live A4 preview; saving keeps the YAML's layout."""
+    from .serve.app import ServeError, serve
+
+    try:
+        serve(path, host=host, port=port, open_browser=not no_browser, echo=typer.echo)
+    except ServeError as exc:
+        raise _fail(f"error: {exc}") from None
+
+
 @app.command("schema")
 @guarded
 def schema_cmd(
@@ -420,13 +486,19 @@ def schema_cmd(
         return
     check_target(output)
     if output.exists() and not force:
-        raise _fail(f"error: {output} exists; choose another -o or add --force to overwrite it")
+        raise _fail(_error(_exists(output, "-o")))
     write_atomic(output, schema_text())
-    typer.echo(f"wrote {output}", err=True)
+    typer.echo(_("wrote {path}").format(path=output), err=True)
+
+
+def _exists(target: Path, option: str) -> str:
+    return _("{path} exists; choose another {option} or add --force to overwrite it").format(
+        path=target, option=option
+    )
 
 
 def main() -> None:
-    app()
+    help_i18n.translate(typer.main.get_command(app))(prog_name="workplan")
 
 
 if __name__ == "__main__":

@@ -32,6 +32,7 @@ from pathlib import Path
 
 from diff_match_patch import diff_match_patch
 
+from .i18n import _
 from .model import Document, Node, Notice, Table
 from .numbering import Numbered
 from .readers import read_plan
@@ -486,7 +487,9 @@ def _task_table_settings(table: TaskTableView | None) -> str:
 
 def _notice_changes(old: DocumentView, new: DocumentView) -> list[Change]:
     changes = []
-    for (key, name, before), (_, _, after) in zip(_notice_fields(old), _notice_fields(new), strict=True):
+    for (key, name, before), (_key, _name, after) in zip(
+        _notice_fields(old), _notice_fields(new), strict=True
+    ):
         if before != after:
             diff = field_diff(key, name, before, after)
             changes.append(
@@ -524,9 +527,9 @@ def _notes(old: list[_Entry], new: list[_Entry], pairs: dict[int, int], changed:
         return {index: whole for index, (_, whole) in best.items()}
 
     for index, source in contained(added, reworded_old).items():
-        notes[("new", index)] = f"split from {source.label_path}"
+        notes[("new", index)] = _("split from {label}").format(label=source.label_path)
     for index, target in contained(removed, reworded_new).items():
-        notes[("old", index)] = f"merged into {target.label_path}"
+        notes[("old", index)] = _("merged into {label}").format(label=target.label_path)
     return notes
 
 

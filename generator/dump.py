@@ -22,6 +22,7 @@ import yaml
 from pydantic import BaseModel
 
 from .docnumber import parse_doc_number
+from .i18n import N_, _
 from .model import DocNumber, Document, Layout, Node, Notice, Plan
 from .numbering import Numbered, number_plan
 from .view import format_doc_number
@@ -30,9 +31,9 @@ INDENT = "  "
 
 # Plan keys the model describes by example only, or not at all: what to know when editing them.
 _PLAN_COMMENTS = {
-    "title": "工作要点 title",
-    "numbering": "label scheme per level; levels numbered straight through",
-    "sections": "numbers are generated — never type them into headings",
+    "title": N_("工作要点 title"),
+    "numbering": N_("label scheme per level; levels numbered straight through"),
+    "sections": N_("numbers are generated — never type them into headings"),
 }
 # Node keys in the order a reader expects them; children last so a node's own data stays together.
 _NODE_ORDER = (
@@ -63,16 +64,16 @@ def dump_document(
 
     comment = schema_comment(Path(for_file) if for_file is not None else None)
     lines = [comment] if comment else []
-    lines.append("# 工作要点 (work plan) issued by a 通知 (notice), written for `workplan`.")
+    lines.append("# " + _("工作要点 (work plan) issued by a 通知 (notice), written for `workplan`."))
     lines.extend(f"# {c}" if c else "#" for c in comments or ())
     lines.append("")
     notice = _fields(document.notice)
     if notice:
-        lines.append("notice:  # 通知: the red-header document that issues the plan")
+        lines.append("notice:  # " + _("通知: the red-header document that issues the plan"))
         for key, value in notice.items():
             lines.extend(_entry(key, value, 1, field_comment(Notice, key)))
         lines.append("")
-    lines.append("plan:  # 工作要点: printed as the notice's 附件")
+    lines.append("plan:  # " + _("工作要点: printed as the notice's 附件"))
     plan = _fields(document.plan)
     outline = number_plan(document.plan)
     for key, value in plan.items():
@@ -105,7 +106,7 @@ def field_comment(model: type[BaseModel], name: str) -> str:
 
 def plan_comment(name: str) -> str:
     """The comment beside a key of ``plan:``."""
-    return _PLAN_COMMENTS.get(name) or field_comment(Plan, name)
+    return _(_PLAN_COMMENTS[name]) if name in _PLAN_COMMENTS else field_comment(Plan, name)
 
 
 def _literal_values(annotation: Any) -> list[object]:

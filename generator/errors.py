@@ -21,8 +21,18 @@ class Problem:
     severity: str = "error"
 
     def __str__(self) -> str:
+        from .i18n import _
+
         hint = f" — {self.hint}" if self.hint else ""
-        return f"{self.path}:{self.line}:{self.column}: {self.severity}: {self.message}{hint}"
+        # file:line:col: stays as compilers print it, so editors and scripts can jump to the place.
+        severity = (
+            _("error")
+            if self.severity == "error"
+            else _("warning")
+            if self.severity == "warning"
+            else self.severity
+        )
+        return f"{self.path}:{self.line}:{self.column}: {severity}: {self.message}{hint}"
 
 
 class InputError(Exception):

@@ -15,7 +15,9 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from . import field_messages, yaml_syntax
 from .errors import InputError, Problem
+from .i18n import _
 from .model import MAX_DEPTH, Document
 from .numbering import ordinals
 
@@ -65,7 +67,15 @@ def load_document(path: str | Path) -> Document:
         raw = path.read_bytes()
     except OSError as exc:
         raise InputError(
-            [Problem(name, 1, 1, f"cannot read the file: {exc.strerror}", "check the path")]
+            [
+                Problem(
+                    name,
+                    1,
+                    1,
+                    _("cannot read the file: {reason}").format(reason=field_messages.os_reason(exc)),
+                    _("check the path"),
+                )
+            ]
         ) from None
     if len(raw) > MAX_PLAN_BYTES:
         raise InputError(
@@ -74,8 +84,8 @@ def load_document(path: str | Path) -> Document:
                     name,
                     1,
                     1,
-                    "file too large for a plan",
-                    f"a plan is under {MAX_PLAN_BYTES // 2**20} MiB of YAML",
+                    _("file too large for a plan"),
+                    _("a plan is under {limit} MiB of YAML").format(limit=MAX_PLAN_BYTES // 2**20),
                 )
             ]
         )
@@ -86,7 +96,15 @@ def load_document(path: str | Path) -> Document:
         line = before.count(b"\n") + 1
         column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8-sig", "replace")) + 1
         raise InputError(
-            [Problem(name, line, column, "not UTF-8 text", "save the plan as UTF-8 (e.g. from GBK)")]
+            [
+                Problem(
+                    name,
+                    line,
+                    column,
+                    _("not UTF-8 text"),
+                    _("save the plan as UTF-8 (in the editor's Save As, choose UTF-8 instead of GBK)"),
+                )
+            ]
         ) from None
     return load_text(text, name)
 
@@ -99,27 +117,37 @@ def load_text(text: str, name: str = "<string>") -> Document:
         except yaml.YAMLError:
             root, data = _parse(text, _Loader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        what = exc.problem or exc.context or "invalid YAML"
-        hint = "fix the indentation or quoting at this place"
-        opened = exc.context_mark
-        if exc.problem and exc.context and opened is not None and opened is not mark:
-            # An unclosed bracket or quote is detected far below where it was opened.
-            hint = f"{exc.context} that starts at line {opened.line + 1}, column {opened.column + 1}; {hint}"
-        raise InputError([Problem(name, line, col, f"YAML syntax: {what}", hint)]) from None
+        raise InputError([yaml_syntax.explain(text, exc, name)]) from None
     except yaml.reader.ReaderError as exc:
         before = text[: exc.position]
         line, col = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
         code = exc.character if isinstance(exc.character, int) else ord(exc.character)
         raise InputError(
-            [Problem(name, line, col, f"control character U+{code:04X} is not allowed in YAML", "delete it")]
+            [
+                Problem(
+                    name,
+                    line,
+                    col,
+                    _("control character U+{code} is not allowed in a plan").format(code=f"{code:04X}"),
+                    _("delete it (it is invisible; it often comes from copying out of another program)"),
+                )
+            ]
         ) from None
     except yaml.YAMLError as exc:
-        raise InputError([Problem(name, 1, 1, f"YAML: {exc}", "fix the YAML syntax")]) from None
+        raise InputError(
+            [Problem(name, 1, 1, _("YAML syntax: {what}").format(what=exc), _("fix the YAML syntax"))]
+        ) from None
     if root is None or data is None:
         raise InputError(
-            [Problem(name, 1, 1, "the file is empty", "start from `workplan new --issuer NAME --year YYYY`")]
+            [
+                Problem(
+                    name,
+                    1,
+                    1,
+                    _("the file is empty"),
+                    _("start from `workplan new --issuer NAME --year YYYY`"),
+                )
+            ]
         )
     if not isinstance(data, dict):
         raise InputError(
@@ -128,8 +156,8 @@ def load_text(text: str, name: str = "<string>") -> Document:
                     name,
                     root.start_mark.line + 1,
                     root.start_mark.column + 1,
-                    "a plan is a mapping with keys `notice` and `plan`",
-                    "see `workplan schema`",
+                    _("a plan is a mapping with keys `notice` and `plan`"),
+                    _("see `workplan new` for a starter plan"),
                 )
             ]
         )
@@ -138,7 +166,7 @@ def load_text(text: str, name: str = "<string>") -> Document:
     try:
         document = Document.model_validate(data)
     except ValidationError as exc:
-        problems.extend(_pydantic_problems(exc, root, name))
+        problems.extend(_pydantic_problems(exc, root, name, data))
         document = None
     else:
         problems.extend(_count_problems(document, root, name))
@@ -231,8 +259,8 @@ def _structural_problems(root: yaml.Node, name: str) -> list[Problem]:
                         Problem(
                             name,
                             *_pos(k),
-                            f"duplicate key `{k.value}`",
-                            f"it is already set on line {_pos(first)[0]}; keep one",
+                            _("duplicate key `{key}`").format(key=k.value),
+                            _("it is already set on line {line}; keep one").format(line=_pos(first)[0]),
                         )
                     )
                 else:
@@ -254,8 +282,8 @@ def _structural_problems(root: yaml.Node, name: str) -> list[Problem]:
                 Problem(
                     name,
                     *_pos(node),
-                    f"nesting deeper than {MAX_DEPTH} levels",
-                    "GB/T 9704 numbering has 一、（一）1.（1）①; fold this into its parent's text",
+                    _("nesting deeper than {depth} levels").format(depth=MAX_DEPTH),
+                    _("GB/T 9704 numbering has 一、（一）1.（1）①; fold this into its parent's text"),
                 )
             )
         id_node = _child(node, "id")
@@ -266,8 +294,8 @@ def _structural_problems(root: yaml.Node, name: str) -> list[Problem]:
                     Problem(
                         name,
                         *_pos(id_node),
-                        f"duplicate id `{id_node.value}`",
-                        f"already used on line {ids[id_node.value]}; ids must be unique",
+                        _("duplicate id `{id}`").format(id=id_node.value),
+                        _("already used on line {line}; ids must be unique").format(line=ids[id_node.value]),
                     )
                 )
             else:
@@ -293,16 +321,18 @@ def _count_problems(document: Document, root: yaml.Node, name: str) -> list[Prob
     一、/（一） level (counted across parents on a ``continuous`` level, as the labels are) and the
     ``points`` of one node."""
     problems: list[Problem] = []
-    hint = f"Chinese numerals stop at {MAX_NUMBER}; split this list"
+    hint = _("Chinese numerals stop at {limit}; split this list").format(limit=MAX_NUMBER)
     for place in ordinals(document.plan):  # the numbers the labels will carry
         here: tuple[str | int, ...] = ("plan", "sections", place.path[0])
         for index in place.path[1:]:
             here = (*here, "items", index)
         if place.number == MAX_NUMBER + 1 and place.scheme in _CHINESE_SCHEMES:
-            message = f"more than {MAX_NUMBER} numbered entries at level {place.level}"
+            message = _("more than {limit} numbered entries at level {level}").format(
+                limit=MAX_NUMBER, level=place.level
+            )
             problems.append(Problem(name, *position(root, here), message, hint))
         if len(place.node.points) > MAX_NUMBER:
-            message = f"more than {MAX_NUMBER} points (一是……) in one item"
+            message = _("more than {limit} points (一是……) in one item").format(limit=MAX_NUMBER)
             problems.append(Problem(name, *position(root, (*here, "points", MAX_NUMBER)), message, hint))
     return problems
 
@@ -343,29 +373,9 @@ def _unwrap(annotation: Any) -> Any:
             return annotation
 
 
-_HINTS = {
-    "missing": "add it",
-    "string_type": "write text here",
-    "int_parsing": "write a whole number",
-    "int_type": "write a whole number",
-    "bool_type": "write true or false",
-    "bool_parsing": "write true or false",
-    "list_type": "write a list (lines starting with `- `)",
-    "date_from_datetime_parsing": "write a date as YYYY-MM-DD, e.g. 2024-03-28",
-    "date_parsing": "write a date as YYYY-MM-DD, e.g. 2024-03-28",
-    "date_type": "write a date as YYYY-MM-DD, e.g. 2024-03-28",
-    "literal_error": "use one of the values listed",
-    "greater_than_equal": "use a larger number",
-    "less_than_equal": "use a smaller number",
-    "model_type": "write a mapping of keys here",
-    "dict_type": "write a mapping of keys here",
-    "too_short": "give at least one entry",
-    "string_too_short": "it may not be empty",
-}
-
-
-def _pydantic_problems(exc: ValidationError, root: yaml.Node, name: str) -> list[Problem]:
+def _pydantic_problems(exc: ValidationError, root: yaml.Node, name: str, data: object) -> list[Problem]:
     problems: list[Problem] = []
+    labels = field_messages.node_labels(data)
     for err in exc.errors(include_url=False):
         loc = tuple(err["loc"])
         kind = err["type"]
@@ -374,12 +384,18 @@ def _pydantic_problems(exc: ValidationError, root: yaml.Node, name: str) -> list
             node = _locate(root, loc, key=True)
             allowed = _fields_at(loc[:-1])
             close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-            hint = (
-                f"did you mean `{close[0]}`?"
-                if close
-                else ("allowed keys: " + ", ".join(allowed) if allowed else "remove it")
+            if close:
+                hint = _("did you mean `{key}`?").format(key=close[0])
+            elif allowed:
+                hint = _("allowed keys: {keys}").format(keys=", ".join(allowed))
+            else:
+                hint = _("remove it")
+            where = field_messages.describe(loc[:-1], labels)
+            problems.append(
+                Problem(
+                    name, *_pos(node), _("unknown key `{key}` in {where}").format(key=key, where=where), hint
+                )
             )
-            problems.append(Problem(name, *_pos(node), f"unknown key `{key}`", hint))
             continue
         if (
             not loc
@@ -388,11 +404,11 @@ def _pydantic_problems(exc: ValidationError, root: yaml.Node, name: str) -> list
         ):
             continue  # already reported at its own line by _structural_problems
         node = _locate(root, loc)
-        where = ".".join(str(p) for p in loc) or "document"
         if kind == "missing":
-            message = f"missing required field `{loc[-1]}` (in {'.'.join(map(str, loc[:-1])) or 'top level'})"
+            message = _("{where} is missing").format(where=field_messages.describe(loc, labels))
+            hint = _("add it")
         else:
-            msg = err["msg"].removeprefix("Value error, ")
-            message = f"{where}: {msg}"
-        problems.append(Problem(name, *_pos(node), message, _HINTS.get(kind, "see `workplan schema`")))
+            what, hint = field_messages.message_for(err)
+            message = _("{where}: {what}").format(where=field_messages.describe(loc, labels), what=what)
+        problems.append(Problem(name, *_pos(node), message, hint))
     return problems

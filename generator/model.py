@@ -15,6 +15,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from .docnumber import parse_doc_number
+from .i18n import _
 
 MAX_DEPTH = 5
 """Levels of the hierarchy: 一、 （一） 1. （1） ①."""
@@ -62,7 +63,9 @@ class DocNumber(_Strict):
             parsed = parse_doc_number(value)
             if parsed is None:
                 raise ValueError(
-                    f"发文字号 {value!r} is not of the form 代字〔YYYY〕N号 — write e.g. 吴卫医〔2021〕38号"
+                    _(
+                        "发文字号 {value} is not of the form 代字〔YYYY〕N号 — write e.g. 吴卫医〔2021〕38号"
+                    ).format(value=repr(value))
                 )
             return parsed
         return value
@@ -131,7 +134,11 @@ class Numbering(_Strict):
     def _levels_exist(cls, value: list[int]) -> list[int]:
         for level in value:
             if not 1 <= level <= MAX_DEPTH:
-                raise ValueError(f"level {level} does not exist — levels are 1 to {MAX_DEPTH}")
+                raise ValueError(
+                    _("level {level} does not exist — levels are 1 to {depth}").format(
+                        level=level, depth=MAX_DEPTH
+                    )
+                )
         return value
 
     def scheme(self, level: int) -> Scheme:
@@ -165,7 +172,11 @@ class TaskTable(_Strict):
     def _levels_exist(cls, value: list[int] | None) -> list[int] | None:
         for level in value or []:
             if not 1 <= level <= MAX_DEPTH:
-                raise ValueError(f"level {level} does not exist — levels are 1 to {MAX_DEPTH}")
+                raise ValueError(
+                    _("level {level} does not exist — levels are 1 to {depth}").format(
+                        level=level, depth=MAX_DEPTH
+                    )
+                )
         return value
 
 

@@ -11,6 +11,8 @@ import tempfile
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
+from .i18n import _
+
 
 class OutputError(Exception):
     """An output that cannot or must not be written (over an input, into a missing folder, …)."""
@@ -27,14 +29,26 @@ def check_target(path: str | Path, *, inputs: Iterable[str | Path] = (), option:
     target = Path(path)
     for source in inputs:
         if _same_file(target, source):
-            raise OutputError(f"{target}: refusing to overwrite the input file; choose another {option}")
+            raise OutputError(
+                _("{path}: refusing to overwrite the input file; choose another {option}").format(
+                    path=target, option=option
+                )
+            )
     if target.is_dir():
-        raise OutputError(f"{target}: is a folder — give {option} the name of a file to write")
+        raise OutputError(
+            _("{path}: is a folder — give {option} the name of a file to write").format(
+                path=target, option=option
+            )
+        )
     folder = target.parent
     if not folder.exists():
-        raise OutputError(f"{folder}: the folder does not exist — create it first or choose another {option}")
+        raise OutputError(
+            _("{path}: the folder does not exist — create it first or choose another {option}").format(
+                path=folder, option=option
+            )
+        )
     if not folder.is_dir():
-        raise OutputError(f"{folder}: is a file, not a folder — choose another {option}")
+        raise OutputError(_not_a_folder(folder, option))
     return target
 
 
@@ -50,8 +64,16 @@ def check_targets(targets: Mapping[str, str | Path | None], *, inputs: Iterable[
         check_target(path, inputs=inputs, option=option)
         key = Path(path).resolve()
         if key in seen:
-            raise OutputError(f"{path}: {seen[key]} and {option} name the same file; choose another {option}")
+            raise OutputError(
+                _("{path}: {first} and {option} name the same file; choose another {option}").format(
+                    path=path, first=seen[key], option=option
+                )
+            )
         seen[key] = option
+
+
+def _not_a_folder(folder: Path, option: str) -> str:
+    return _("{path}: is a file, not a folder — choose another {option}").format(path=folder, option=option)
 
 
 def make_folder(path: str | Path, *, option: str = "-d") -> Path:
@@ -61,10 +83,12 @@ def make_folder(path: str | Path, *, option: str = "-d") -> Path:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except FileExistsError:
-        raise OutputError(f"{folder}: is a file, not a folder — choose another {option}") from None
+        raise OutputError(_not_a_folder(folder, option)) from None
     except OSError as exc:
         raise OutputError(
-            f"{folder}: cannot create the folder: {exc.strerror} — choose another {option}"
+            _("{path}: cannot create the folder: {reason} — choose another {option}").format(
+                path=folder, reason=exc.strerror, option=option
+            )
         ) from None
     return folder
 
@@ -92,7 +116,9 @@ def write_atomic(
         os.replace(tmp, target)
     except OSError as exc:
         raise OutputError(
-            f"{target}: cannot write: {exc.strerror or exc} — choose another {option}"
+            _("{path}: cannot write: {reason} — choose another {option}").format(
+                path=target, reason=exc.strerror or exc, option=option
+            )
         ) from None
     finally:
         if tmp is not None and Path(tmp).exists():

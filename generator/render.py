@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from .i18n import _
 from .model import Document
 from .output import check_target, write_atomic
 from .view import build_view
@@ -31,8 +32,11 @@ def format_of(path: str | Path) -> str:
         suffix = "html"
     if suffix not in FORMATS:
         raise FormatError(
-            f"{path}: unknown output format {suffix or '(no suffix)'!r} — use one of "
-            + ", ".join(f".{f}" for f in FORMATS)
+            _("{path}: unknown output format {format} — use one of {formats}").format(
+                path=path,
+                format=repr(suffix) if suffix else _("(no suffix)"),
+                formats=", ".join(f".{f}" for f in FORMATS),
+            )
         )
     return suffix
 
@@ -53,8 +57,12 @@ def render(
 
         return render_docx(view, template=template, numbering=numbering)
     if fmt == "pdf":
-        raise FormatError("PDF is written to a file — use render_to_file")
-    raise FormatError(f"unknown output format {fmt!r} — use one of {', '.join(FORMATS)}")
+        raise FormatError("PDF is written to a file — use render_to_file")  # a caller's bug
+    raise FormatError(
+        _("unknown output format {format} — use one of {formats}").format(
+            format=repr(fmt), formats=", ".join(FORMATS)
+        )
+    )
 
 
 def render_to_file(
@@ -91,7 +99,7 @@ def render_files(
     :class:`generator.errors.InputError` (a bad template) or :class:`generator.soffice.SofficeError`.
     """
     inputs = list(inputs)
-    for _, path in jobs:
+    for _document, path in jobs:
         check_target(path, inputs=inputs, option=option)
     planned = [(document, Path(path), format_of(path)) for document, path in jobs]
     # A document rendered to PDF too gets its .docx from the PDF's layout pass, so both have the

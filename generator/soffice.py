@@ -13,6 +13,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from .i18n import _
 from .resources import templates_dir
 
 INSTALL_HINT = "apt-get install libreoffice-writer-nogui fonts-noto-cjk"
@@ -31,8 +32,10 @@ class SofficeMissing(SofficeError):
 
     def __init__(self) -> None:
         super().__init__(
-            "LibreOffice (soffice) was not found on PATH; it is needed for PDF — install it with: "
-            f"{INSTALL_HINT}"
+            _(
+                "LibreOffice (soffice) was not found on PATH; it is needed for PDF — install it with: "
+                "{command}"
+            ).format(command=INSTALL_HINT)
         )
 
 
@@ -94,13 +97,15 @@ def convert_to_pdf(
         return []
     for source in sources:
         if not source.is_file():
-            raise SofficeError(f"{source}: no such file to convert to PDF")
+            raise SofficeError(_("{path}: no such file to convert to PDF").format(path=source))
     stems: dict[str, Path] = {}
     for source in sources:
         # LibreOffice names each output <stem>.pdf, so two inputs with one stem would overwrite each other.
         if source.stem in stems:
             raise SofficeError(
-                f"{source}: same file name as {stems[source.stem]}; both would become {source.stem}.pdf"
+                _("{path}: same file name as {other}; both would become {name}").format(
+                    path=source, other=stems[source.stem], name=f"{source.stem}.pdf"
+                )
             )
         stems[source.stem] = source
     program = find_soffice()
@@ -148,14 +153,21 @@ def convert_to_pdf(
                 process.kill()
                 process.communicate()
             raise SofficeError(
-                f"LibreOffice did not finish converting {len(sources)} file(s) within {limit:.0f} s"
+                _("LibreOffice did not finish converting {count} file(s) within {seconds} s").format(
+                    count=len(sources), seconds=f"{limit:.0f}"
+                )
             ) from None
     missing = [source for source, target in zip(sources, targets, strict=True) if not target.is_file()]
     if missing:
         group = next(i for i, g in enumerate(groups) if missing[0] in g)
         stdout, stderr = outputs[group]
         detail = (stderr or stdout or "").strip().splitlines()
-        code = running[group].returncode
-        reason = f" (LibreOffice said: {detail[-1]})" if detail else f" (exit code {code})"
-        raise SofficeError(f"{missing[0]}: LibreOffice produced no PDF{reason}")
+        reason = (
+            _("LibreOffice said: {detail}").format(detail=detail[-1])
+            if detail
+            else _("exit code {code}").format(code=running[group].returncode)
+        )
+        raise SofficeError(
+            _("{path}: LibreOffice produced no PDF ({reason})").format(path=missing[0], reason=reason)
+        )
     return targets

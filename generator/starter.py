@@ -8,6 +8,7 @@ from pathlib import Path
 import jinja2
 
 from .dump import field_comment, plan_comment, yaml_scalar
+from .i18n import _
 from .model import Layout, Node, Notice
 from .resources import templates_dir
 from .schema import schema_comment
@@ -26,10 +27,12 @@ def starter_plan(
     """The starter YAML for ``issuer`` and ``year``; ``for_file`` sets the schema path."""
     issuer = issuer.strip()
     if not issuer:
-        raise ValueError("the issuer name is empty — give e.g. --issuer 某某市卫生健康委员会")
+        raise ValueError(_("the issuer name is empty — give e.g. --issuer 某某市卫生健康委员会"))
     if not 1949 <= year <= 9999:
         raise ValueError(
-            f"year {year} is out of range — give a four-digit year such as {dt.date.today().year}"
+            _("year {year} is out of range — give a four-digit year such as {example}").format(
+                year=year, example=dt.date.today().year
+            )
         )
     title = f"{year}年{issuer}工作要点"
     env = jinja2.Environment(
@@ -45,6 +48,7 @@ def starter_plan(
         plan_comment=plan_comment,
         node_comment=lambda name: field_comment(Node, name),
         layout_comment=lambda name: field_comment(Layout, name),
+        _=_,  # the template's own comments follow the language (the field descriptions are the model's)
     )
     return env.get_template("new.yaml.j2").render(
         schema_comment=schema_comment(for_file),
@@ -66,5 +70,9 @@ def write_starter(issuer: str, year: int, output: Path, *, force: bool = False) 
     from .output import OutputError, write_atomic
 
     if output.exists() and not force:
-        raise OutputError(f"{output} exists; choose another -o or add --force to overwrite it")
+        raise OutputError(
+            _("{path} exists; choose another {option} or add --force to overwrite it").format(
+                path=output, option="-o"
+            )
+        )
     return write_atomic(output, starter_plan(issuer, year, for_file=output))

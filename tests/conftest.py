@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import json
 import os
+
+# Messages are asserted in English unless a test asks for Chinese (WORKPLAN_LANG=zh, --lang zh);
+# set before generator.i18n picks the language on import, and inherited by CLI subprocesses.
+os.environ["WORKPLAN_LANG"] = "en"
 import shutil
 import subprocess
 from pathlib import Path

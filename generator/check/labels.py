@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .. import numbering
+from ..i18n import _
 
 
 @dataclass(frozen=True)
@@ -42,10 +43,12 @@ def first_break(labels: list[Label | None]) -> str | None:
             continue
         if label.kind in stack:
             del stack[stack.index(label.kind) + 1 :]
-            context = f"follows {current[label.kind].text}"
+            context = _("follows {label}").format(label=current[label.kind].text)
         else:
             stack.append(label.kind)
-            context = "opens a level" if label.kind not in current else "opens a level under a new parent"
+            context = (
+                _("opens a level") if label.kind not in current else _("opens a level under a new parent")
+            )
         level = stack.index(label.kind) + 1
         if kind_at.get(level, label.kind) != label.kind:
             counter.forget(level)  # a kind of its own: its count is not another kind's
@@ -53,8 +56,10 @@ def first_break(labels: list[Label | None]) -> str | None:
         counter.heading(level)
         allowed = counter.due(level)
         if label.number not in allowed:
-            wanted = " or ".join(str(n) for n in sorted(allowed))
-            return f"{label.where}: {label.text} {context} (expected number {wanted})"
+            wanted = _(" or ").join(str(n) for n in sorted(allowed))
+            return _("{where}: {label} {context} (expected number {wanted})").format(
+                where=label.where, label=label.text, context=context, wanted=wanted
+            )
         current[label.kind] = label
         counter.count(level, label.number)
     return None

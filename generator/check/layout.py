@@ -22,6 +22,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..i18n import N_, _
 from .labels import first_break, parse_label
 from .pdf_measure import EM_ASCENT, MM, PageMeasure, PdfMeasure, TextLine, measure_pdf
 from .report import CheckReport, Rule
@@ -29,6 +30,12 @@ from .report import CheckReport, Rule
 # GB/T 9704-2012 geometry (§5.1, §5.2.1, §7.2.4, §7.2.7, §7.3.1, §7.4.1, §7.5), millimetres.
 PAPER = (210.0, 297.0)
 MARGINS = {"top": 37.0, "bottom": 35.0, "left": 28.0, "right": 26.0}
+SIDES = {
+    "top": N_("top"),
+    "bottom": N_("bottom"),
+    "left": N_("left"),
+    "right": N_("right"),
+}  # shown translated
 AREA_BOTTOM = 262.0  # 版心 bottom: top margin 37 + height 225
 AREA_LEFT, AREA_RIGHT = 28.0, 184.0
 AREA_WIDTH = 156.0
@@ -63,7 +70,7 @@ class CheckInputError(ValueError):
 
 
 def _na(rule: str, expected: str, why: str) -> Rule:
-    return Rule(rule, expected, f"n/a — {why}", True)
+    return Rule(rule, expected, _("n/a — {why}").format(why=why), True)
 
 
 def _signed(delta: float) -> str:
@@ -96,11 +103,11 @@ def check_files(paths: list[Path], *, simplex: bool = False) -> list[CheckReport
     sources = [Path(p) for p in paths]
     for source in sources:
         if source.is_dir():
-            raise CheckInputError(f"{source}: is a directory — give a .docx or .pdf file")
+            raise CheckInputError(_("{path}: is a directory — give a .docx or .pdf file").format(path=source))
         if not source.is_file():
-            raise CheckInputError(f"{source}: no such file")
+            raise CheckInputError(_("{path}: no such file").format(path=source))
         if source.suffix.lower() not in (".docx", ".pdf"):
-            raise CheckInputError(f"{source}: not a .docx or .pdf file")
+            raise CheckInputError(_("{path}: not a .docx or .pdf file").format(path=source))
     docx = [s for s in sources if s.suffix.lower() == ".docx"]
     for source in docx:
         _docx_margins(source)  # refuses a file that is not a Word document before LibreOffice runs
@@ -124,7 +131,7 @@ def check_pdf(pdf_path: Path, *, source_docx: Path | None = None, simplex: bool 
         measure = measure_pdf(Path(pdf_path))
     except Exception:  # pdfminer raises many kinds on damaged input
         raise CheckInputError(
-            f"{pdf_path}: not a readable PDF — check that it opens in a PDF viewer"
+            _("{path}: not a readable PDF — check that it opens in a PDF viewer").format(path=pdf_path)
         ) from None
     report = CheckReport(_rules(measure, simplex=simplex))
     if source_docx is not None:
@@ -256,7 +263,7 @@ def _rules(measure: PdfMeasure, *, simplex: bool = False) -> list[Rule]:
     body = _body(measure)
     rules = [_paper_rule(measure)]
     if body is None:
-        rules.append(Rule("body text", "3号 body text on the pages", "no text found", False))
+        rules.append(Rule("body text", _("3号 body text on the pages"), _("no text found"), False))
         return rules
     full = _full_pages(measure, body)
     rules += [
@@ -285,18 +292,28 @@ def _paper_rule(measure: PdfMeasure) -> Rule:
             return Rule(
                 "page size",
                 expected,
-                f"page {page.number}: {page.width:.1f} × {page.height:.1f} mm "
-                f"({_signed(page.width - PAPER[0])}, {_signed(page.height - PAPER[1])})",
+                _("page {page}: {width} × {height} mm ({dw}, {dh})").format(
+                    page=page.number,
+                    width=f"{page.width:.1f}",
+                    height=f"{page.height:.1f}",
+                    dw=_signed(page.width - PAPER[0]),
+                    dh=_signed(page.height - PAPER[1]),
+                ),
                 False,
             )
     first = measure.pages[0]
     return Rule(
-        "page size", expected, f"{first.width:.1f} × {first.height:.1f} mm, {len(measure.pages)} pages", True
+        "page size",
+        expected,
+        _("{width} × {height} mm, {pages} pages").format(
+            width=f"{first.width:.1f}", height=f"{first.height:.1f}", pages=len(measure.pages)
+        ),
+        True,
     )
 
 
 def _margin_rule(measure: PdfMeasure, body: Body, full: list[PageMeasure]) -> Rule:
-    expected = "top 37, bottom 35, left 28, right 26 mm ±1 (版心 156 × 225)"
+    expected = _("top 37, bottom 35, left 28, right 26 mm ±1 (版心 156 × 225)")
     tops = []
     body_ids = {id(line) for line in body.lines}
     for page in measure.pages:
@@ -314,11 +331,11 @@ def _margin_rule(measure: PdfMeasure, body: Body, full: list[PageMeasure]) -> Ru
     parts, passed = [], True
     for side, value in found.items():
         if value is None:
-            parts.append(f"{side} n/a")
+            parts.append(_("{side} n/a").format(side=_(SIDES[side])))
             continue
-        parts.append(f"{side} {_off(value, MARGINS[side])}")
+        parts.append(f"{_(SIDES[side])} {_off(value, MARGINS[side])}")
         passed &= abs(value - MARGINS[side]) <= TOL_MARGIN
-    return Rule("版心 margins (measured text)", expected, ", ".join(parts), passed)
+    return Rule("版心 margins (measured text)", expected, _(", ").join(parts), passed)
 
 
 def _docx_margins(path: Path) -> list[dict[str, float]]:
@@ -329,7 +346,9 @@ def _docx_margins(path: Path) -> list[dict[str, float]]:
     try:
         sections = list(docx.Document(str(path)).sections)
     except Exception:  # not a zip, not OOXML, no document part: python-docx, zipfile, lxml errors
-        raise CheckInputError(f"{path}: not a readable Word document — check that it opens in Word") from None
+        raise CheckInputError(
+            _("{path}: not a readable Word document — check that it opens in Word").format(path=path)
+        ) from None
     emu_per_mm = 36000
     out = []
     for section in sections:
@@ -353,39 +372,50 @@ def _docx_margins(path: Path) -> list[dict[str, float]]:
 
 
 def _docx_margin_rule(path: Path) -> Rule:
-    expected = "top 37, bottom 35, left 28, right 26 mm ±1"
+    expected = _("top 37, bottom 35, left 28, right 26 mm ±1")
     sections = _docx_margins(path)
     if not sections:
-        return Rule("版心 margins (docx page setup)", expected, "no section properties", False)
+        return Rule("版心 margins (docx page setup)", expected, _("no section properties"), False)
     wrong = [
         (number, margins)
         for number, margins in enumerate(sections, start=1)
         if any(abs(margins[side] - MARGINS[side]) > TOL_MARGIN for side in MARGINS)
     ]
     number, margins = wrong[0] if wrong else (1, sections[0])
-    measured = ", ".join(f"{side} {_off(margins[side], MARGINS[side])}" for side in MARGINS)
+    measured = _(", ").join(f"{_(SIDES[side])} {_off(margins[side], MARGINS[side])}" for side in MARGINS)
     if len(sections) > 1:
-        measured = f"section {number} of {len(sections)}: {measured}"
+        measured = _("section {number} of {count}: {measured}").format(
+            number=number, count=len(sections), measured=measured
+        )
     return Rule("版心 margins (docx page setup)", expected, measured, not wrong)
 
 
 def _lines_rule(body: Body, full: list[PageMeasure]) -> Rule:
-    expected = f"{LINES_PER_PAGE} lines on a full body page"
+    expected = _("{lines} lines on a full body page").format(lines=LINES_PER_PAGE)
     if not full:
-        return _na("lines per page", expected, "no full body page")
+        return _na("lines per page", expected, _("no full body page"))
     by_page = {page.number: _page_line_count(_content(page, body), body.pitch) for page in full}
     wrong = {number: n for number, n in by_page.items() if n != LINES_PER_PAGE}
-    pitch = f"pitch {body.pitch * MM:.2f} pt"
+    pitch = _("pitch {pitch} pt").format(pitch=f"{body.pitch * MM:.2f}")
     if wrong:
         number, n = next(iter(wrong.items()))
         return Rule(
             "lines per page",
             expected,
-            f"{n} lines on page {number} ({_signed(n - LINES_PER_PAGE)}); "
-            f"{len(wrong)} of {len(full)} full pages wrong; {pitch}",
+            _("{lines} lines on page {page} ({off}); {wrong} of {full} full pages wrong; {pitch}").format(
+                lines=n,
+                page=number,
+                off=_signed(n - LINES_PER_PAGE),
+                wrong=len(wrong),
+                full=len(full),
+                pitch=pitch,
+            ),
             False,
         )
-    return Rule("lines per page", expected, f"{LINES_PER_PAGE} on all {len(full)} full pages; {pitch}", True)
+    measured = _("{lines} on all {full} full pages; {pitch}").format(
+        lines=LINES_PER_PAGE, full=len(full), pitch=pitch
+    )
+    return Rule("lines per page", expected, measured, True)
 
 
 def _advance(line: TextLine) -> float:
@@ -395,9 +425,9 @@ def _advance(line: TextLine) -> float:
 
 
 def _chars_rule(body: Body) -> Rule:
-    expected = f"{CHARS_PER_LINE} characters on a full body line"
+    expected = _("{chars} characters on a full body line").format(chars=CHARS_PER_LINE)
     if body.left is None or body.right is None:
-        return _na("characters per line", expected, "no text edge found")
+        return _na("characters per line", expected, _("no text edge found"))
     full: list[TextLine] = []
     for line in body.lines:
         em = line.size_mm
@@ -406,16 +436,16 @@ def _chars_rule(body: Body) -> Rule:
         if all(g.full_width for g in line.glyphs):  # half-width digits and Latin change the count
             full.append(line)
     if not full:
-        return _na("characters per line", expected, "no full line of CJK text")
+        return _na("characters per line", expected, _("no full line of CJK text"))
     # A line is also full when justification spread fewer characters over it: a character that may not
     # start a line (，。、）…) or an unbreakable number pulled the last one down. Such lines show a wider
     # pitch than the line grid's, so only lines at the natural pitch count.
     natural = statistics.median(_advance(line) for line in full)
     natural_lines = [line for line in full if abs(_advance(line) - natural) <= 0.02]
     spread = len(full) - len(natural_lines)
-    note = f"; pitch {natural * MM:.2f} pt"
+    note = _("; ") + _("pitch {pitch} pt").format(pitch=f"{natural * MM:.2f}")
     if spread:
-        note += f"; {spread} justified lines with a wider pitch not counted"
+        note += _("; ") + _("{count} justified lines with a wider pitch not counted").format(count=spread)
     counts = [
         # Punctuation LibreOffice hangs into the margin is not one of the line's characters.
         (sum(1 for g in line.glyphs if (g.x0 + g.x1) / 2 < body.right), line)
@@ -427,12 +457,17 @@ def _chars_rule(body: Body) -> Rule:
         return Rule(
             "characters per line",
             expected,
-            f"{n} on page {line.page} ({_signed(n - CHARS_PER_LINE)}); "
-            f"{len(wrong)} of {len(counts)} full lines wrong" + note,
+            _("{chars} on page {page} ({off}); {wrong} of {full} full lines wrong").format(
+                chars=n, page=line.page, off=_signed(n - CHARS_PER_LINE), wrong=len(wrong), full=len(counts)
+            )
+            + note,
             False,
         )
     return Rule(
-        "characters per line", expected, f"{CHARS_PER_LINE} on all {len(counts)} full lines" + note, True
+        "characters per line",
+        expected,
+        _("{chars} on all {full} full lines").format(chars=CHARS_PER_LINE, full=len(counts)) + note,
+        True,
     )
 
 
@@ -440,7 +475,9 @@ def _body_size_rule(body: Body) -> Rule:
     return Rule(
         "body glyph size",
         f"{BODY_PT:.0f} pt (3号) ±{TOL_SIZE_PT}",
-        f"{_off(body.size_pt, BODY_PT, 'pt')}, {body.share:.0%} of glyphs",
+        _("{size}, {share} of glyphs").format(
+            size=_off(body.size_pt, BODY_PT, "pt"), share=f"{body.share:.0%}"
+        ),
         abs(body.size_pt - BODY_PT) <= TOL_SIZE_PT,
     )
 
@@ -454,15 +491,17 @@ def _issuer_mark(measure: PdfMeasure) -> list[TextLine]:
 
 
 def _issuer_mark_rule(measure: PdfMeasure) -> Rule:
-    expected = f"red, top {ISSUER_MARK_TOP:.0f} mm ±{TOL_ISSUER_MARK:.0f} from the paper top"
+    expected = _("red, top {top} mm ±{tol} from the paper top").format(
+        top=f"{ISSUER_MARK_TOP:.0f}", tol=f"{TOL_ISSUER_MARK:.0f}"
+    )
     mark = _issuer_mark(measure)
     if not mark:
-        return _na("发文机关标志", expected, "no red text on page 1")
+        return _na("发文机关标志", expected, _("no red text on page 1"))
     top = min(line.baseline - EM_ASCENT * line.size_mm for line in mark)
     return Rule(
         "发文机关标志",
         expected,
-        f"red {mark[0].size_pt:.0f} pt, top {_off(top, ISSUER_MARK_TOP)}",
+        _("red {size} pt, top {top}").format(size=f"{mark[0].size_pt:.0f}", top=_off(top, ISSUER_MARK_TOP)),
         abs(top - ISSUER_MARK_TOP) <= TOL_ISSUER_MARK,
     )
 
@@ -472,12 +511,14 @@ def _red_rules(measure: PdfMeasure) -> list:
 
 
 def _red_rule_rule(measure: PdfMeasure) -> Rule:
-    expected = f"{AREA_WIDTH:.0f} mm wide from x {AREA_LEFT:.0f}, {RED_RULE_GAP:.0f} mm under the 文号 ±1"
+    expected = _("{width} mm wide from x {left}, {gap} mm under the 文号 ±1").format(
+        width=f"{AREA_WIDTH:.0f}", left=f"{AREA_LEFT:.0f}", gap=f"{RED_RULE_GAP:.0f}"
+    )
     rules = _red_rules(measure)
     if not rules:
         if _issuer_mark(measure):
-            return Rule("红色分隔线", expected, "no red rule on page 1 under the 发文机关标志", False)
-        return _na("红色分隔线", expected, "no 发文机关标志")
+            return Rule("红色分隔线", expected, _("no red rule on page 1 under the 发文机关标志"), False)
+        return _na("红色分隔线", expected, _("no 发文机关标志"))
     rule = rules[0]
     mark = _issuer_mark(measure)
     # The 文号 is the text between the 标志 and the rule (份号, 密级 … above the 标志 are not it).
@@ -487,15 +528,17 @@ def _red_rule_rule(measure: PdfMeasure) -> Rule:
         for line in measure.pages[0].lines
         if ceiling < line.top and line.bottom < rule.y and not line.red
     ]
-    parts = [f"width {_off(rule.width, AREA_WIDTH)}", f"x {_off(rule.x0, AREA_LEFT)}"]
+    parts = [_("width {width}").format(width=_off(rule.width, AREA_WIDTH)), f"x {_off(rule.x0, AREA_LEFT)}"]
     passed = abs(rule.width - AREA_WIDTH) <= TOL_RULE and abs(rule.x0 - AREA_LEFT) <= TOL_RULE
     if above:
         gap = rule.y - max(above, key=lambda line: line.baseline).bottom
-        parts.append(f"under 文号 {_off(gap, RED_RULE_GAP)}")
+        parts.append(_("under 文号 {gap}").format(gap=_off(gap, RED_RULE_GAP)))
         passed &= abs(gap - RED_RULE_GAP) <= TOL_RULE
     else:
-        parts.append("no 文号 above it (gap not checked)")  # §7.2.7 places the rule relative to the 文号 only
-    return Rule("红色分隔线", expected, ", ".join(parts), passed)
+        parts.append(
+            _("no 文号 above it (gap not checked)")
+        )  # §7.2.7 places the rule relative to the 文号 only
+    return Rule("红色分隔线", expected, _(", ").join(parts), passed)
 
 
 def _title_rule(measure: PdfMeasure) -> Rule:
@@ -506,7 +549,7 @@ def _title_rule(measure: PdfMeasure) -> Rule:
     below = rules[0].y if rules else max(line.bottom for line in mark) if mark else 0.0
     candidates = [line for line in page.lines if line.top > below and not line.red]
     if not candidates:
-        return _na("标题", expected, "no text under the 版头 on page 1")
+        return _na("标题", expected, _("no text under the 版头 on page 1"))
     title = candidates[0]
     return Rule(
         "标题",
@@ -517,9 +560,13 @@ def _title_rule(measure: PdfMeasure) -> Rule:
 
 
 def _page_number_rule(measure: PdfMeasure) -> Rule:
-    expected = (
-        f"“— N —” on every page, dash at y {PAGE_NUMBER_Y:.0f}; odd right end x {PAGE_NUMBER_ODD_RIGHT:.1f}, "
-        f"even left x {PAGE_NUMBER_EVEN_LEFT:.1f} (±{TOL_PAGE_NUMBER:.0f} mm)"
+    expected = _(
+        "“— N —” on every page, dash at y {y}; odd right end x {odd}, even left x {even} (±{tol} mm)"
+    ).format(
+        y=f"{PAGE_NUMBER_Y:.0f}",
+        odd=f"{PAGE_NUMBER_ODD_RIGHT:.1f}",
+        even=f"{PAGE_NUMBER_EVEN_LEFT:.1f}",
+        tol=f"{TOL_PAGE_NUMBER:.0f}",
     )
     found: list[str] = []
     unnumbered = _unnumbered_pages(measure)
@@ -528,35 +575,45 @@ def _page_number_rule(measure: PdfMeasure) -> Rule:
         if line is None and page.number in unnumbered:
             continue
         if line is None:
-            return Rule("页码", expected, f"page {page.number}: no “— N —” page number", False)
+            return Rule(
+                "页码", expected, _("page {page}: no “— N —” page number").format(page=page.number), False
+            )
         match = _PAGE_NUMBER.match(line.text.replace(" ", ""))
         assert match is not None
         dashes = {match.group(1), match.group(3)} - {_EM_DASH}
         if dashes:
             wrong = ", ".join(f"U+{ord(d):04X}" for d in sorted(dashes))
-            measured = f"page {page.number}: “{line.text}” uses {wrong}, not — U+2014"
+            measured = _("page {page}: “{text}” uses {wrong}, not — U+2014").format(
+                page=page.number, text=line.text, wrong=wrong
+            )
             return Rule("页码", expected, measured, False)
         if int(match.group(2)) != page.number:
-            return Rule("页码", expected, f"page {page.number} is numbered {match.group(2)}", False)
+            measured = _("page {page} is numbered {number}").format(page=page.number, number=match.group(2))
+            return Rule("页码", expected, measured, False)
         # The dash (一字线) sits at the middle of the em box.
         dash_y = line.baseline - (EM_ASCENT - 0.5) * line.size_mm
         if page.number % 2:
-            x, target, side = line.x1, PAGE_NUMBER_ODD_RIGHT, "right end"
+            x, target, side = line.x1, PAGE_NUMBER_ODD_RIGHT, _("right end")
         else:
-            x, target, side = line.x0, PAGE_NUMBER_EVEN_LEFT, "left start"
-        where = f"page {page.number}: {side} x {_off(x, target)}, dash y {_off(dash_y, PAGE_NUMBER_Y)}"
+            x, target, side = line.x0, PAGE_NUMBER_EVEN_LEFT, _("left start")
+        where = _("page {page}: {side} x {x}, dash y {y}").format(
+            page=page.number, side=side, x=_off(x, target), y=_off(dash_y, PAGE_NUMBER_Y)
+        )
         if abs(x - target) > TOL_PAGE_NUMBER or abs(dash_y - PAGE_NUMBER_Y) > TOL_PAGE_NUMBER:
             return Rule("页码", expected, where, False)
         if page.number <= 2:
             found.append(where)
-    pages = f"all {len(measure.pages)} pages"
+    pages = _("all {pages} pages").format(pages=len(measure.pages))
     if unnumbered:
-        pages = f"all pages but the blank page and the 版记 page {sorted(unnumbered)} (§7.5)"
-    return Rule("页码", expected, f"{pages}; " + "; ".join(found), True)
+        blank = _("all pages but the blank page and the 版记 page {pages} (§7.5)")
+        pages = blank.format(pages=sorted(unnumbered))
+    return Rule("页码", expected, pages + _("; ") + _("; ").join(found), True)
 
 
 def _record_rule(measure: PdfMeasure) -> Rule:
-    expected = f"last 版记 rule at y {AREA_BOTTOM:.0f} ±{TOL_RULE:.0f} mm on the last page"
+    expected = _("last 版记 rule at y {y} ±{tol} mm on the last page").format(
+        y=f"{AREA_BOTTOM:.0f}", tol=f"{TOL_RULE:.0f}"
+    )
     issued = [
         line
         for page in measure.pages
@@ -565,25 +622,30 @@ def _record_rule(measure: PdfMeasure) -> Rule:
         if _ISSUED.search(line.text) or (previous and _ISSUED.search(previous.text + line.text))
     ]
     if not issued:
-        return _na("版记", expected, "no 版记 (no “…年…月…日印发” line)")
+        return _na("版记", expected, _("no 版记 (no “…年…月…日印发” line)"))
     line = issued[-1]
     page = measure.pages[line.page - 1]
     under = [rule for rule in page.rules if rule.y > line.baseline and rule.width > AREA_WIDTH - 10]
     if not under:
-        return Rule("版记", expected, f"page {page.number}: no rule under the 印发 line", False)
+        return Rule(
+            "版记", expected, _("page {page}: no rule under the 印发 line").format(page=page.number), False
+        )
     rule = min(under, key=lambda r: r.y)
-    measured = (
-        f"page {page.number} of {len(measure.pages)}, y {_off(rule.y, AREA_BOTTOM)}, "
-        f"width {rule.width:.1f} mm, {rule.thickness:.2f} mm thick"
+    measured = _("page {page} of {pages}, y {y}, width {width} mm, {thickness} mm thick").format(
+        page=page.number,
+        pages=len(measure.pages),
+        y=_off(rule.y, AREA_BOTTOM),
+        width=f"{rule.width:.1f}",
+        thickness=f"{rule.thickness:.2f}",
     )
     passed = page.number == len(measure.pages) and abs(rule.y - AREA_BOTTOM) <= TOL_RULE
     return Rule("版记", expected, measured, passed)
 
 
 def _numbering_rule(measure: PdfMeasure, body: Body) -> Rule:
-    expected = "一、（一）1.（1）… each level 1, 2, 3 without gaps or repeats"
+    expected = _("一、（一）1.（1）… each level 1, 2, 3 without gaps or repeats")
     if body.left is None:
-        return _na("numbering", expected, "no text edge found")
+        return _na("numbering", expected, _("no text edge found"))
     labels = []
     for line in measure.lines:
         if id(line) in body.page_number_lines:
@@ -594,17 +656,18 @@ def _numbering_rule(measure: PdfMeasure, body: Body) -> Rule:
         # A paragraph starts 2字 in (§7.3.3); wrapped lines and 附件说明 items start elsewhere.
         if abs(line.x0 - (body.left + 2 * line.size_mm)) > 0.5 * line.size_mm:
             continue
-        label = parse_label(line.text, f"page {line.page}")
+        label = parse_label(line.text, _("page {page}").format(page=line.page))
         if label is not None:
             labels.append(label)
     found = [label for label in labels if label is not None]
     if not found:
-        return _na("numbering", expected, "no numbered paragraphs")
+        return _na("numbering", expected, _("no numbered paragraphs"))
     problem = first_break(labels)
     if problem:
         return Rule("numbering", expected, problem, False)
     kinds = len({label.kind for label in found})
-    return Rule("numbering", expected, f"{len(found)} labels in {kinds} kinds, continuous", True)
+    measured = _("{count} labels in {kinds} kinds, continuous").format(count=len(found), kinds=kinds)
+    return Rule("numbering", expected, measured, True)
 
 
 # ---------------------------------------------------------------- page flow (§7.3.3, §7.3.5, §7.4, §7.5)

@@ -51,6 +51,7 @@ from pathlib import Path
 import yaml
 
 from ..docnumber import CLOSING, OPENING
+from ..i18n import _
 from ..load import Problem, compose_file, node_at, position
 from ..model import Document, Node
 from ..numbering import Numbered, number_plan, parse_label
@@ -131,11 +132,16 @@ class _Lint:
                 self.warn(
                     loc,
                     "empty-section",
-                    f"section {_name(entry)} has no items, text or points",
-                    "add its items or text, or remove the section",
+                    _("section {name} has no items, text or points").format(name=_name(entry)),
+                    _("add its items or text, or remove the section"),
                 )
             elif not node.heading:
-                self.warn(loc, "empty-section", f"item {_name(entry)} is empty", "write its heading and text")
+                self.warn(
+                    loc,
+                    "empty-section",
+                    _("item {name} is empty").format(name=_name(entry)),
+                    _("write its heading and text"),
+                )
 
     def headings(self) -> None:
         seen: dict[str, tuple[Numbered, Loc]] = {}
@@ -148,21 +154,29 @@ class _Lint:
                 self.warn(
                     (*loc, "heading"),
                     "typed-number",
-                    f"heading {_quote(heading)} begins with a typed number `{typed.raw}`",
-                    "numbers are generated from the hierarchy; remove it (or set numbered: false)",
+                    _("heading {heading} begins with a typed number `{number}`").format(
+                        heading=_quote(heading), number=typed.raw
+                    ),
+                    _("numbers are generated from the hierarchy; remove it (or set numbered: false)"),
                 )
             key = _heading_key(heading)
             if not key:
                 continue
             if key in seen:
                 first, first_loc = seen[key]
-                where = "a sibling" if first.path[:-1] == entry.path[:-1] else "another heading"
+                sibling = first.path[:-1] == entry.path[:-1]
+                repeats = (
+                    _("heading {heading} repeats a sibling, {name}")
+                    if sibling
+                    else _("heading {heading} repeats another heading, {name}")
+                )
                 self.warn(
                     (*loc, "heading"),
                     "duplicate-heading",
-                    f"heading {_quote(heading)} repeats {where}, {_name(first)}",
-                    f"it is on line {position(self.root, (*first_loc, 'heading'))[0]}; "
-                    "make the headings distinct or merge the two",
+                    repeats.format(heading=_quote(heading), name=_name(first)),
+                    _("it is on line {line}; make the headings distinct or merge the two").format(
+                        line=position(self.root, (*first_loc, "heading"))[0]
+                    ),
                 )
             else:
                 seen[key] = (entry, loc)
@@ -176,37 +190,46 @@ class _Lint:
             self.warn(
                 ("notice", "doc_number"),
                 "doc-number",
-                f"机关代字 {number.prefix!r} is not of the form 代字〔YYYY〕N号",
-                "the 代字 is the issuer's short name, e.g. 吴卫医: no spaces, brackets or digits",
+                _("机关代字 {prefix} is not of the form 代字〔YYYY〕N号").format(prefix=repr(number.prefix)),
+                _("the 代字 is the issuer's short name, e.g. 吴卫医: no spaces, brackets or digits"),
             )
         if number is not None and number.serial is None:
             self.warn(
                 ("notice", "doc_number"),
                 "to-fill",
-                f"发文字号 {number.prefix}〔{number.year}〕 has no 序号: to fill "
-                f"(prints 〔{number.year}〕{BLANK}号)",
-                "fill in the number (e.g. 38 → 〔…〕38号) before the notice is issued",
+                _("发文字号 {number} has no 序号: to fill (prints {printed})").format(
+                    number=f"{number.prefix}〔{number.year}〕", printed=f"〔{number.year}〕{BLANK}号"
+                ),
+                _("fill in the number (e.g. 38 → 〔…〕38号) before the notice is issued"),
             )
         if number is not None and notice.date is not None and number.year != notice.date.year:
             self.warn(
                 ("notice", "doc_number"),
                 "doc-number",
-                f"发文字号 year {number.year} differs from the 成文日期 year {notice.date.year}",
-                "the 〔year〕 of a 文号 is the year the document is issued",
+                _("发文字号 year {year} differs from the 成文日期 year {date_year}").format(
+                    year=number.year, date_year=notice.date.year
+                ),
+                _("the 〔year〕 of a 文号 is the year the document is issued"),
             )
         if notice.date is not None and notice.date.year not in (plan.year, plan.year - 1):
             self.warn(
                 ("notice", "date"),
                 "date",
-                f"成文日期 {notice.date.isoformat()} is not in the plan year {plan.year} or the year before",
-                f"a {plan.year} plan is issued in {plan.year - 1} or {plan.year}; check both years",
+                _("成文日期 {date} is not in the plan year {year} or the year before").format(
+                    date=notice.date.isoformat(), year=plan.year
+                ),
+                _("a {year} plan is issued in {before} or {year}; check both years").format(
+                    year=plan.year, before=plan.year - 1
+                ),
             )
         if notice.date is not None and notice.print_date is not None and notice.print_date < notice.date:
             self.warn(
                 ("notice", "print_date"),
                 "date",
-                f"印发日期 {notice.print_date.isoformat()} is before the 成文日期 {notice.date.isoformat()}",
-                "a document is printed on or after the day it is signed",
+                _("印发日期 {print_date} is before the 成文日期 {date}").format(
+                    print_date=notice.print_date.isoformat(), date=notice.date.isoformat()
+                ),
+                _("a document is printed on or after the day it is signed"),
             )
 
     def recipients(self) -> None:
@@ -214,8 +237,8 @@ class _Lint:
             self.warn(
                 ("notice",),
                 "recipients",
-                "the notice has no 主送机关 (recipients)",
-                "add `recipients:`, e.g. - 各区卫生健康委",
+                _("the notice has no 主送机关 (recipients)"),
+                _("add `recipients:`, e.g. - 各区卫生健康委"),
                 key=True,
             )
 
@@ -226,8 +249,10 @@ class _Lint:
             self.warn(
                 ("notice", "attachments"),
                 "attachments",
-                f"附件说明 does not list the plan {_quote(plan.title)}, which is printed as the 附件",
-                "add the plan title to attachments, or leave attachments out to use it by default",
+                _("附件说明 does not list the plan {title}, which is printed as the 附件").format(
+                    title=_quote(plan.title)
+                ),
+                _("add the plan title to attachments, or leave attachments out to use it by default"),
             )
         if notice.title:
             for cited in _CITED.findall(notice.title):
@@ -235,8 +260,10 @@ class _Lint:
                     self.warn(
                         ("notice", "title"),
                         "attachments",
-                        f"the notice title names 《{cited}》 but the plan is titled {_quote(plan.title)}",
-                        "make the two titles agree, or leave notice.title out to derive it",
+                        _("the notice title names {cited} but the plan is titled {title}").format(
+                            cited=f"《{cited}》", title=_quote(plan.title)
+                        ),
+                        _("make the two titles agree, or leave notice.title out to derive it"),
                     )
 
     def signature_and_imprint(self) -> None:
@@ -250,38 +277,46 @@ class _Lint:
             self.warn(
                 ("notice", "body"),
                 "signature",
-                "正文 without 署名 (signatories)",
-                "add `signatories:` — the issuing organ's name, printed over the 成文日期",
+                _("正文 without 署名 (signatories)"),
+                _("add `signatories:` — the issuing organ's name, printed over the 成文日期"),
             )
         if n.date is None and (n.body or n.signatories):
-            sealed = " — the seal goes on it" if n.sealed and n.signatories else ""
-            shown = f"prints {date_placeholder(year)}" if n.signatories else "no date line is printed"
+            shown = (
+                _("prints {date}").format(date=date_placeholder(year))
+                if n.signatories
+                else _("no date line is printed")
+            )
+            message = (
+                _("成文日期 to fill ({shown}) — the seal goes on it")
+                if n.sealed and n.signatories
+                else _("成文日期 to fill ({shown})")
+            )
             self.warn(
                 ("notice", "date"),
                 "to-fill",
-                f"成文日期 to fill ({shown}){sealed}",
-                "set `date:` (YYYY-MM-DD) once the notice is signed",
+                message.format(shown=shown),
+                _("set `date:` (YYYY-MM-DD) once the notice is signed"),
             )
         if n.printer and n.print_date is None:
             self.warn(
                 ("notice", "print_date"),
                 "to-fill",
-                f"印发日期 to fill (the 印发 line prints {date_placeholder(year)}印发)",
-                "set `print_date:` (YYYY-MM-DD), the day the document is printed",
+                _("印发日期 to fill (the 印发 line prints {date}印发)").format(date=date_placeholder(year)),
+                _("set `print_date:` (YYYY-MM-DD), the day the document is printed"),
             )
         if n.print_date is not None and not n.printer:
             self.warn(
                 ("notice", "print_date"),
                 "imprint",
-                "印发日期 without 印发机关 (printer)",
-                "add `printer:`, the office that prints the document (usually the 办公室)",
+                _("印发日期 without 印发机关 (printer)"),
+                _("add `printer:`, the office that prints the document (usually the 办公室)"),
             )
         if n.cc and not n.printer and n.print_date is None:
             self.warn(
                 ("notice", "cc"),
                 "imprint",
-                "抄送 without an 印发 line (printer and print_date)",
-                "add `printer:` and `print_date:` — the 版记 ends with the 印发 line",
+                _("抄送 without an 印发 line (printer and print_date)"),
+                _("add `printer:` and `print_date:` — the 版记 ends with the 印发 line"),
             )
 
     def placeholders(self) -> None:
@@ -292,8 +327,8 @@ class _Lint:
                 self.warn(
                     loc,
                     "to-fill",
-                    f"placeholder `{found.group()}` to fill",
-                    "write the date, number or name it stands for",
+                    _("placeholder `{blank}` to fill").format(blank=found.group()),
+                    _("write the date, number or name it stands for"),
                     offset=found.start(),
                 )
 
@@ -312,10 +347,12 @@ class _Lint:
             self.warn(
                 ("notice", "attachments"),
                 "attachments",
-                f"附件说明 does not list the 重点任务分工表 {_quote(title or '')}, printed as a 附件",
-                "add its title to attachments (or give task_table the title listed there)",
+                _("附件说明 does not list the 重点任务分工表 {title}, printed as a 附件").format(
+                    title=_quote(title or "")
+                ),
+                _("add its title to attachments (or give task_table the title listed there)"),
             )
-        for entry, _ in task_entries(plan, self.outline):
+        for entry, _depth in task_entries(plan, self.outline):
             node, loc = entry.node, _node_loc(entry.path)
             missing = [
                 name for name, value in (("牵头单位", node.lead), ("完成时限", node.deadline)) if not value
@@ -324,29 +361,40 @@ class _Lint:
                 self.warn(
                     loc,
                     "task-fields",
-                    f"task {_name(entry)} has no {' or '.join(missing)} for the 重点任务分工表",
-                    "add "
-                    + " and ".join(
-                        f"`{key}:`" for key, v in (("lead", node.lead), ("deadline", node.deadline)) if not v
-                    )
-                    + f" to the node (e.g. deadline: {plan.year}年底前), or leave its level out of "
-                    "task_table.levels",
+                    _("task {name} has no {fields} for the 重点任务分工表").format(
+                        name=_name(entry), fields=_(" or ").join(missing)
+                    ),
+                    _(
+                        "add {keys} to the node (e.g. deadline: {year}年底前), or leave its level out of "
+                        "task_table.levels"
+                    ).format(
+                        keys=_(" and ").join(
+                            f"`{key}:`"
+                            for key, v in (("lead", node.lead), ("deadline", node.deadline))
+                            if not v
+                        ),
+                        year=plan.year,
+                    ),
                 )
             due = parse_deadline(node.deadline, plan.year)
             if due is not None and due.year != plan.year:
                 self.warn(
                     (*loc, "deadline"),
                     "task-deadline",
-                    f"完成时限 {node.deadline} of {_name(entry)} is not in the plan year {plan.year}",
-                    f"a {plan.year} plan's tasks fall due in {plan.year}; check the year",
+                    _("完成时限 {deadline} of {name} is not in the plan year {year}").format(
+                        deadline=node.deadline, name=_name(entry), year=plan.year
+                    ),
+                    _("a {year} plan's tasks fall due in {year}; check the year").format(year=plan.year),
                 )
             if node.lead and node.lead in node.owners:
                 index = node.owners.index(node.lead)
                 self.warn(
                     (*loc, "owners", index),
                     "task-owners",
-                    f"责任单位 of {_name(entry)} repeats the 牵头单位 {node.lead}",
-                    "the 牵头单位 leads; list only the other units under owners",
+                    _("责任单位 of {name} repeats the 牵头单位 {lead}").format(
+                        name=_name(entry), lead=node.lead
+                    ),
+                    _("the 牵头单位 leads; list only the other units under owners"),
                 )
 
     # --- typography (strict) -------------------------------------------------------------------
@@ -358,12 +406,16 @@ class _Lint:
                 continue
             first = found[0]
             char = first.group()
-            more = f" ({len(found)} half-width marks in this text)" if len(found) > 1 else ""
+            message = (
+                _("half-width `{char}` in Chinese text ({count} half-width marks in this text)")
+                if len(found) > 1
+                else _("half-width `{char}` in Chinese text")
+            )
             self.warn(
                 loc,
                 "punctuation",
-                f"half-width `{char}` in Chinese text{more}",
-                f"use full-width {FULL_WIDTH[char]}",
+                message.format(char=char, count=len(found)),
+                _("use full-width {char}").format(char=FULL_WIDTH[char]),
                 offset=first.start(),
             )
 
@@ -384,7 +436,9 @@ def _has_content(node: Node) -> bool:
 
 def _name(entry: Numbered) -> str:
     heading = entry.node.heading or ""
-    return f"{entry.label}{_short(heading)}" if entry.label or heading else f"at position {entry.path}"
+    if entry.label or heading:
+        return f"{entry.label}{_short(heading)}"
+    return _("at position {path}").format(path=entry.path)
 
 
 def _short(text: str, limit: int = 24) -> str:

@@ -6,6 +6,28 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
+from ..i18n import N_, _
+
+# The rule names layout.py gives, translated in the table only: JSON keeps them as they are, so a
+# script's rule names do not change with the locale. (A name missing here is shown as it is.)
+RULE_NAMES = frozenset(
+    {
+        N_("page size"),
+        N_("body text"),
+        N_("版心 margins (measured text)"),
+        N_("版心 margins (docx page setup)"),
+        N_("lines per page"),
+        N_("characters per line"),
+        N_("body glyph size"),
+        N_("发文机关标志"),
+        N_("红色分隔线"),
+        N_("标题"),
+        N_("页码"),
+        N_("版记"),
+        N_("numbering"),
+    }
+)
+
 
 @dataclass(frozen=True)
 class Rule:
@@ -47,10 +69,12 @@ def report_table(report: CheckReport, *, title: str = "") -> object:
     """A rich Table: rule | expected | measured | pass."""
     from rich.table import Table
 
-    table = Table(title=f"{title} — {'passed' if report.passed else 'FAILED'}", show_lines=False)
-    for header in ("rule", "expected", "measured", "pass"):
+    verdict = _("passed") if report.passed else _("FAILED")
+    table = Table(title=f"{title} — {verdict}", show_lines=False)
+    for header in (_("rule"), _("expected"), _("measured"), _("pass")):
         table.add_column(header, overflow="fold")
     for rule in report.rules:
-        verdict = "[green]pass[/]" if rule.passed else "[bold red]FAIL[/]"
-        table.add_row(rule.rule, rule.expected, rule.measured, verdict)
+        mark = f"[green]{_('pass')}[/]" if rule.passed else f"[bold red]{_('FAIL')}[/]"
+        name = _(rule.rule) if rule.rule in RULE_NAMES else rule.rule
+        table.add_row(name, rule.expected, rule.measured, mark)
     return table

@@ -19,6 +19,7 @@ from typing import Literal
 from pydantic import ValidationError
 
 from ..errors import InputError, Problem
+from ..i18n import _
 from ..model import Document
 from .defects import Defect, DefectLog
 from .structure import build_document
@@ -99,7 +100,8 @@ def read_plan(path: str | Path) -> PlanSource:
     if path.suffix.lower() in YAML_SUFFIXES:
         return PlanSource(path, load_document(path))
     if not path.is_file():
-        raise _refuse(str(path), "no such file" if not path.exists() else "not a file", "check the path")
+        what = _("no such file") if not path.exists() else _("not a file")
+        raise _refuse(str(path), what, _("check the path"))
     imported = import_file(path)
     return PlanSource(path, imported.document, imported)
 
@@ -113,9 +115,11 @@ def import_file(path: str | Path) -> ImportResult:
         with path.open("rb") as handle:
             head = handle.read(8)
     except OSError as exc:
-        raise _refuse(name, f"cannot read the file: {exc.strerror}", "check the path") from None
+        raise _refuse(
+            name, _("cannot read the file: {reason}").format(reason=exc.strerror), _("check the path")
+        ) from None
     if size == 0:
-        raise _refuse(name, "the file is empty", "import the document's .docx or .txt")
+        raise _refuse(name, _("the file is empty"), _("import the document's .docx or .txt"))
     defects = DefectLog()
     if head.startswith(_ZIP) or path.suffix.lower() == ".docx":
         from .docx import NotDocx, docx_lines
@@ -123,20 +127,26 @@ def import_file(path: str | Path) -> ImportResult:
         try:
             lines = docx_lines(path, defects)
         except NotDocx as exc:
-            raise _refuse(name, str(exc), "save the document from Word as .docx, or as .txt") from None
+            raise _refuse(name, str(exc), _("save the document from Word as .docx, or as .txt")) from None
     elif head.startswith(_OLE):
-        raise _refuse(name, "a Word 97–2003 (.doc) file", "open it in Word or LibreOffice and save as .docx")
+        raise _refuse(
+            name, _("a Word 97–2003 (.doc) file"), _("open it in Word or LibreOffice and save as .docx")
+        )
     elif head.startswith(b"%PDF"):
-        raise _refuse(name, "a PDF file", "import the .docx it was made from, or save its text as .txt")
+        raise _refuse(name, _("a PDF file"), _("import the .docx it was made from, or save its text as .txt"))
     else:
         if size > MAX_TEXT_BYTES:
-            raise _refuse(name, "file too large for a plan", f"a plan is under {MAX_TEXT_BYTES // 2**20} MiB")
+            raise _refuse(
+                name,
+                _("file too large for a plan"),
+                _("a plan is under {limit} MiB").format(limit=MAX_TEXT_BYTES // 2**20),
+            )
         from .txt import NotText, decode, text_lines
 
         try:
             text = decode(path.read_bytes())
         except NotText as exc:
-            raise _refuse(name, str(exc), "import a .txt, .md or .docx document") from None
+            raise _refuse(name, str(exc), _("import a .txt, .md or .docx document")) from None
         if path.suffix.lower() in (".md", ".markdown"):
             from .md import md_lines
 
@@ -144,17 +154,21 @@ def import_file(path: str | Path) -> ImportResult:
         else:
             lines = text_lines(text, defects)
     if not any(not line.blank for line in lines):
-        raise _refuse(name, "the document has no text", "import the document's .docx or .txt")
+        raise _refuse(name, _("the document has no text"), _("import the document's .docx or .txt"))
     try:
         document, marks = build_document(lines, defects)
     except ValidationError as exc:  # a reader slip must not surface as a traceback
         first = exc.errors(include_url=False)[0]
         where = ".".join(str(p) for p in first["loc"])
         raise _refuse(
-            name, f"could not be read into a plan ({where}: {first['msg']})", "report this file"
+            name,
+            _("could not be read into a plan ({where}: {reason})").format(where=where, reason=first["msg"]),
+            _("report this file"),
         ) from None
     if not _plan_like(document):
-        raise _refuse(name, f"no plan found in {name}", "is this a work-plan document?")
+        raise _refuse(
+            name, _("no plan found in {name}").format(name=name), _("is this a work-plan document?")
+        )
     return _result(document, defects, marks)
 
 

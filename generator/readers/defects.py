@@ -36,7 +36,10 @@ class Defect:
 
     def format(self, path: str) -> str:
         """``FILE:LINE: warning: kind: message``, the compiler style editors jump to."""
-        return f"{path}:{self.line}: warning: {self.kind}: {self.message}"
+        from ..i18n import _
+
+        # The kind stays the code of the JSON report, so scripts can grep either.
+        return f"{path}:{self.line}: {_('warning')}: {self.kind}: {self.message}"
 
     def as_json(self) -> dict[str, object]:
         return asdict(self)

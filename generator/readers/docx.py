@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import ooxml as ox
+from ..i18n import _
 from ..model import Table
 from ..numbering import chinese_numeral, circled_numeral
 from ..title_lines import break_title
@@ -39,7 +40,9 @@ def docx_lines(path: Path, defects: DefectLog) -> list[Line]:
     try:
         document = docx.Document(str(path))
     except Exception as exc:  # python-docx raises many kinds for a broken package
-        raise NotDocx(f"not a readable Word document ({type(exc).__name__})") from None
+        raise NotDocx(
+            _("not a readable Word document ({reason})").format(reason=type(exc).__name__)
+        ) from None
     numbers = _AutoNumbers(document, defects)
     out: list[Line] = []
     titles: list[tuple[str, list[str]]] = []  # (style, lines) of the last title paragraphs
@@ -111,19 +114,21 @@ def _check_package(path: Path) -> None:
         with zipfile.ZipFile(path) as package:
             members = package.infolist()
             if len(members) > MAX_MEMBERS:
-                raise NotDocx(f"a zip of {len(members)} files, not a Word document")
+                raise NotDocx(_("a zip of {count} files, not a Word document").format(count=len(members)))
             total = sum(member.file_size for member in members)
             if total > MAX_UNCOMPRESSED:
                 raise NotDocx(
-                    f"the .docx inflates to {total // 2**20} MiB, over the {MAX_UNCOMPRESSED // 2**20} MiB "
-                    "a document may have (a zip bomb?)"
+                    _(
+                        "the .docx inflates to {size} MiB, over the {limit} MiB "
+                        "a document may have (a zip bomb?)"
+                    ).format(size=total // 2**20, limit=MAX_UNCOMPRESSED // 2**20)
                 )
             if "word/document.xml" not in {m.filename for m in members}:
-                raise NotDocx("a zip file, not a Word document (no word/document.xml)")
+                raise NotDocx(_("a zip file, not a Word document (no word/document.xml)"))
     except zipfile.BadZipFile:
-        raise NotDocx("not a .docx: the file is not a valid zip package") from None
+        raise NotDocx(_("not a .docx: the file is not a valid zip package")) from None
     except OSError as exc:
-        raise NotDocx(f"cannot read the file: {exc.strerror}") from None
+        raise NotDocx(_("cannot read the file: {reason}").format(reason=exc.strerror)) from None
 
 
 def _body_items(document: Any) -> Iterator[tuple[str, Any]]:
@@ -197,7 +202,11 @@ class _AutoNumbers:
         try:
             return int(value)
         except ValueError:
-            self.broken.append(f"Word numbering: {name} {value!r} is not a number; {default} used")
+            self.broken.append(
+                _("Word numbering: {name} {value} is not a number; {default} used").format(
+                    name=name, value=repr(value), default=default
+                )
+            )
             return default
 
     def label(self, paragraph: Any, no: int) -> str:

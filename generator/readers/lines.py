@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from ..i18n import _
 from ..model import Table
 from ..numbering import Label, parse_chinese_digits, parse_chinese_numeral, parse_label
 from ..typography import CJK_PUNCTUATION, IDEOGRAPHS
@@ -71,10 +72,15 @@ def remove_garbage(text: str, line: int, defects: DefectLog) -> str:
     for match in _GARBAGE_RUN.finditer(text):
         shown = match.group(0)
         shown = shown if len(shown) <= 24 else f"{shown[:12]}…{shown[-6:]}"
-        defects.add(line, "garbage", f"removed {len(match.group(0))} characters of garbage: {shown!r}")
+        message = _("removed {count} characters of garbage: {shown}").format(
+            count=len(match.group(0)), shown=repr(shown)
+        )
+        defects.add(line, "garbage", message)
     text = _GARBAGE_RUN.sub("", text)
     for match in _CONTROL.finditer(text):
-        defects.add(line, "garbage", f"removed {len(match.group(0))} control character(s)")
+        defects.add(
+            line, "garbage", _("removed {count} control character(s)").format(count=len(match.group(0)))
+        )
     return _CONTROL.sub("", text)
 
 

@@ -10,6 +10,7 @@ import re
 from typing import Any
 
 from ..docnumber import parse_doc_number
+from ..i18n import _
 from .defects import DefectLog
 from .lines import Line, ends_sentence, has_halfwidth_punctuation, parse_date
 
@@ -197,7 +198,7 @@ def _read_closing(
         if match := _NOTE.match(line.text):
             fields["note"] = match["note"].strip()
             if line.text[0] == "(" or line.text[-1] == ")":
-                defects.add(line.no, "halfwidth_punctuation", "附注 in half-width brackets; printed （…）")
+                defects.add(line.no, "halfwidth_punctuation", _("附注 in half-width brackets; printed （…）"))
         else:
             before.append(line)  # anything else after the date is kept as 正文, never dropped
     attach_at = next((i for i, line in enumerate(before) if _ATTACHMENT.match(line.text)), None)
@@ -251,12 +252,17 @@ def _report_date(found: Any, line: Line, defects: DefectLog) -> None:
         return
     if found.date is not None:
         defects.add(
-            line.no, "broken_date", f"date {line.text!r} lost its 年月日; read as {found.date.isoformat()}"
+            line.no,
+            "broken_date",
+            _("date {text} lost its 年月日; read as {date}").format(
+                text=repr(line.text), date=found.date.isoformat()
+            ),
         )
     else:
-        defects.add(line.no, "broken_date", f"date {line.text!r} cannot be read; left out — add it by hand")
+        message = _("date {text} cannot be read; left out — add it by hand").format(text=repr(line.text))
+        defects.add(line.no, "broken_date", message)
 
 
 def _warn_halfwidth(line: Line, defects: DefectLog) -> None:
     if has_halfwidth_punctuation(line.text):
-        defects.add(line.no, "halfwidth_punctuation", "half-width punctuation (, ; : ( )) in Chinese text")
+        defects.add(line.no, "halfwidth_punctuation", _("half-width punctuation (, ; : ( )) in Chinese text"))

@@ -9,6 +9,7 @@ import datetime as dt
 import re
 from typing import Any
 
+from ..i18n import _
 from ..model import Document, Node, Notice, Plan
 from ..view import default_notice_title
 from .defects import DefectLog
@@ -42,7 +43,8 @@ def build_document(lines: list[Line], defects: DefectLog) -> tuple[Document, Sou
     fields = read_notice([line for line in notice_lines if line.table is None], defects, marks.fields)
     for line in notice_lines:
         if line.table is not None:
-            defects.add(line.no, "skipped_table", "a table in the notice has no place in the model; left out")
+            message = _("a table in the notice has no place in the model; left out")
+            defects.add(line.no, "skipped_table", message)
     read_imprint(tail, fields, defects, marks.fields)
     # A notice alone (external/04) is its own title; the model's plan needs one.
     untitled = "".join(str(fields.get("title") or "").split()) or UNTITLED
@@ -203,7 +205,8 @@ def read_plan(lines: list[Line], defects: DefectLog, marks: SourceMarks, untitle
     if not title:
         title = untitled
         if lines:
-            defects.add(lines[0].no, "missing_title", f"no plan title found; titled {title} — write its own")
+            message = _("no plan title found; titled {title} — write its own").format(title=title)
+            defects.add(lines[0].no, "missing_title", message)
     year_match = _YEAR.search(title)
     plan = Plan(title=title, year=int(year_match.group(1)) if year_match else dt.date.today().year)
     body = lines[i:]
@@ -239,5 +242,6 @@ def _appendices(lines: list[Line], defects: DefectLog) -> list[tuple[int, Node, 
             label = label_of(line)
             if label is not None and (label.halfwidth or label.mixed):
                 # kept as typed (a form's line, not a plan item), but still a slip worth naming
-                defects.add(line.no, "mixed_bracket_width", f"label {label.raw} in half-width brackets")
+                message = _("label {label} in half-width brackets").format(label=label.raw)
+                defects.add(line.no, "mixed_bracket_width", message)
     return out

@@ -10,12 +10,13 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..i18n import N_, _
 from ..model import DEFAULT_SCHEMES, MAX_DEPTH, Node, Numbering, Plan, Scheme
 from ..numbering import Counter, chinese_numeral, label, number_plan, walk
 from .defects import DefectLog
 from .lines import LIST_HEAD, Label, Line, has_halfwidth_punctuation, is_paragraph, label_of
 
-HALFWIDTH_MESSAGE = "half-width punctuation (, ; : ( )) in Chinese text"
+HALFWIDTH_MESSAGE = N_("half-width punctuation (, ; : ( )) in Chinese text")
 HEADING_MAX = 40
 """A run-in heading is the paragraph's first sentence when it is this short (with its 。)."""
 
@@ -119,7 +120,7 @@ class _TreeBuilder:
     def _nested_schemes(entries: list[tuple[Line, Label | None]]) -> set[str]:
         """Schemes used for the level below 一、 (whatever follows a section label first)."""
         out: set[str] = set()
-        for k, (_, lab) in enumerate(entries[:-1]):
+        for k, (_entry, lab) in enumerate(entries[:-1]):
             nxt = entries[k + 1][1]
             if lab is not None and lab.scheme == "chinese" and nxt is not None and nxt.scheme != "chinese":
                 out.add(nxt.scheme)
@@ -168,12 +169,12 @@ class _TreeBuilder:
         self.stack.append(entry)
         self.in_list = False
         if has_halfwidth_punctuation(rest):
-            self.defects.add(line, "halfwidth_punctuation", HALFWIDTH_MESSAGE)
+            self.defects.add(line, "halfwidth_punctuation", _(HALFWIDTH_MESSAGE))
 
     def _text(self, line: Line) -> None:
         text = line.full
         if has_halfwidth_punctuation(text):
-            self.defects.add(line.no, "halfwidth_punctuation", HALFWIDTH_MESSAGE)
+            self.defects.add(line.no, "halfwidth_punctuation", _(HALFWIDTH_MESSAGE))
         if not self.stack:
             self.marks.fields[f"plan.preamble[{len(self.plan.preamble)}]"] = line.no
             self.plan.preamble.append(text)
@@ -194,18 +195,22 @@ class _TreeBuilder:
     def _table(self, line: Line) -> None:
         assert line.table is not None
         if not self.stack:
-            self.defects.add(line.no, "skipped_table", "a table before the plan's first heading; left out")
+            self.defects.add(line.no, "skipped_table", _("a table before the plan's first heading; left out"))
             return
         self.stack[-1].node.tables.append(line.table)
 
     def _check_label(self, lab: Label, line: int) -> None:
         if lab.mixed:
             self.defects.add(
-                line, "mixed_bracket_width", f"label {lab.raw} mixes bracket widths; printed （）"
+                line,
+                "mixed_bracket_width",
+                _("label {label} mixes bracket widths; printed （）").format(label=lab.raw),
             )
         elif lab.halfwidth:
             self.defects.add(
-                line, "mixed_bracket_width", f"label {lab.raw} in half-width brackets; printed （）"
+                line,
+                "mixed_bracket_width",
+                _("label {label} in half-width brackets; printed （）").format(label=lab.raw),
             )
 
     # pass 2: numbering settings and defects
@@ -286,7 +291,9 @@ class _TreeBuilder:
                     self.defects.add(
                         entry.line,
                         "unnumbered_heading",
-                        f"section heading without a number; numbered {printed[path]} in the plan",
+                        _("section heading without a number; numbered {label} in the plan").format(
+                            label=printed[path]
+                        ),
                     )
             else:
                 count = expected - 1
@@ -297,18 +304,24 @@ class _TreeBuilder:
                     self.defects.add(
                         entry.line,
                         "duplicate_number",
-                        f"{shown} repeats the number before; renumbered in order",
+                        _("{label} repeats the number before; renumbered in order").format(label=shown),
                     )
                 elif entry.number > expected:
                     missing = _shown(entry.scheme, expected)
                     self.defects.add(
                         entry.line,
                         "skipped_number",
-                        f"{shown} where {missing} was due; the numbers between are missing",
+                        _("{label} where {missing} was due; the numbers between are missing").format(
+                            label=shown, missing=missing
+                        ),
                     )
                 else:
                     self.defects.add(
-                        entry.line, "out_of_order", f"{shown} after number {count}; renumbered in order"
+                        entry.line,
+                        "out_of_order",
+                        _("{label} after number {count}; renumbered in order").format(
+                            label=shown, count=count
+                        ),
                     )
                 counter.count(level, entry.number)
             self._check_numbers(entry.children, level + 1, path, counter, consuming, printed)

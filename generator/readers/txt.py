@@ -6,6 +6,7 @@ of older Chinese Windows. Markdown marks are dropped line by line in ``lines.cle
 
 from __future__ import annotations
 
+from ..i18n import _
 from .defects import DefectLog
 from .lines import Line, clean_text, remove_garbage
 
@@ -20,18 +21,18 @@ def decode(raw: bytes) -> str:
         try:
             return raw.decode("utf-16")
         except UnicodeDecodeError:
-            raise NotText("not text: broken UTF-16") from None
+            raise NotText(_("not text: broken UTF-16")) from None
     sample = raw[:65536]
     # NUL-heavy or control-heavy data is a binary file, whatever it is named.
     controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
     if sample.count(0) > len(sample) // 100 + 16 or controls > len(sample) // 20 + 16:
-        raise NotText("a binary file, not text")
+        raise NotText(_("a binary file, not text"))
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             return raw.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise NotText("not text in UTF-8 or GB18030")
+    raise NotText(_("not text in UTF-8 or GB18030"))
 
 
 def text_lines(text: str, defects: DefectLog) -> list[Line]:

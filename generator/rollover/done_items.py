@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from ruamel.yaml.nodes import MappingNode, SequenceNode
 
+from ..i18n import _
 from ..numbering import number_plan
 from .result import FieldChange, ReviewItem
 from .state import RolloverState
@@ -34,9 +35,11 @@ def drop_done_items(state: RolloverState) -> list[tuple[int, int]]:
             status = scalar(child(item, "status"))
             if status in ("done", "dropped"):
                 if state.keep_done or seq.flow_style:
-                    note = f"status: {status}; kept" + (
-                        "" if state.keep_done else " (flow-style list: remove it by hand)"
-                    )
+                    note = (
+                        _("status: {status}; kept")
+                        if state.keep_done
+                        else _("status: {status}; kept (flow-style list: remove it by hand)")
+                    ).format(status=status)
                     state.review.append(ReviewItem("kept", where, line, f"{label}{heading}", note))
                 else:
                     span = item_span(state.text, state.lines, item)
@@ -45,7 +48,9 @@ def drop_done_items(state: RolloverState) -> list[tuple[int, int]]:
                     first, last = state.lines.line(span[0]), state.lines.line(span[1] - 1)
                     state.removed.append((first, last))
                     removed_here.append(i)
-                    note = f"status: {status}; left out (source lines {first}–{last})"
+                    note = _("status: {status}; left out (source lines {first}–{last})").format(
+                        status=status, first=first, last=last
+                    )
                     state.review.append(ReviewItem("dropped", where, line, f"{label}{heading}", note))
                     continue
             targets = child(item, "targets")
@@ -56,7 +61,7 @@ def drop_done_items(state: RolloverState) -> list[tuple[int, int]]:
                         where,
                         line,
                         f"{label}{heading}",
-                        "指标 to review: " + "；".join(scalar_texts(targets)),
+                        _("指标 to review: {targets}").format(targets="；".join(scalar_texts(targets))),
                     )
                 )
             children = child(item, "items")

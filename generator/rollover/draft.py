@@ -13,6 +13,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.nodes import MappingNode
 
 from ..errors import InputError, Problem
+from ..i18n import _
 from ..load import load_text
 from ..model import Document
 from .done_items import drop_done_items, mark_emptied_lists
@@ -88,7 +89,8 @@ def _rollover(
     """The rollover of ``text``, already loaded as ``document``: only ruamel's node tree (exact
     positions) is added to the loader's one parse."""
     if not 1949 <= year <= 9999:
-        raise InputError([Problem(name, 1, 1, f"--year {year} is not a year", "give four digits, e.g. 2025")])
+        message = _("--year {year} is not a year").format(year=year)
+        raise InputError([Problem(name, 1, 1, message, _("give four digits, e.g. 2025"))])
     reader = YAML()
     reader.version = (1, 1)  # the loader (PyYAML) reads YAML 1.1: `yes` is a bool, not text
     root = reader.compose(text)
@@ -176,10 +178,10 @@ def _check(state: RolloverState, output: str) -> None:
     try:
         actual = load_text(output, f"{state.name} (rolled over)")
     except InputError as exc:
-        raise RolloverError(f"the draft does not load: {exc}") from exc
+        raise RolloverError(_("the draft does not load: {reason}").format(reason=exc)) from exc
     expected = Document.model_validate(state.data)
     if actual != expected:
-        raise RolloverError("the draft differs from the expected plan; please report this input")
+        raise RolloverError(_("the draft differs from the expected plan; please report this input"))
 
 
 def _with_draft_line(state: RolloverState, m: LocatedMention) -> LocatedMention:

@@ -8,6 +8,7 @@ import re
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode
 
 from ..docnumber import find_doc_number, parse_doc_number
+from ..i18n import _
 from .result import FieldChange, ReviewItem
 from .state import RolloverState
 from .yaml_edits import Edit, Path_, child
@@ -29,7 +30,7 @@ def change_fields(state: RolloverState) -> None:
                 "plan.title",
                 line,
                 state.document.plan.title,
-                "the title names no year to change",
+                _("the title names no year to change"),
             )
         )
     number = child(notice, "doc_number")

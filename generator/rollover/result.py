@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..i18n import _
 from .years import Mention
 
 
@@ -66,16 +67,21 @@ class Summary:
     warnings: int
 
     def __str__(self) -> str:
-        by_class = ", ".join(f"{cls} {n}" for cls, n in self.mentions.items() if n)
+        by_class = _(", ").join(f"{cls} {n}" for cls, n in self.mentions.items() if n)
         total = sum(self.mentions.values())
+        mentions = (
+            _("  year mentions: {total} ({by_class})") if by_class else _("  year mentions: {total}")
+        ).format(total=total, by_class=by_class)
         return "\n".join(
             [
-                f"rollover {self.old_year} → {self.new_year}",
-                f"  fields changed: {self.fields}",
-                f"  year mentions: {total}" + (f" ({by_class})" if by_class else ""),
-                f"  mentions changed: {self.changed_mentions}",
-                f"  items dropped: {self.dropped_items}",
-                f"  to review: {self.review_items} (warnings: {self.warnings})",
+                _("rollover {old_year} → {new_year}").format(old_year=self.old_year, new_year=self.new_year),
+                _("  fields changed: {count}").format(count=self.fields),
+                mentions,
+                _("  mentions changed: {count}").format(count=self.changed_mentions),
+                _("  items dropped: {count}").format(count=self.dropped_items),
+                _("  to review: {count} (warnings: {warnings})").format(
+                    count=self.review_items, warnings=self.warnings
+                ),
             ]
         )
 

@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+from ..i18n import _
 from ..view import task_table_title
 from .result import FieldChange, LocatedMention, ReviewItem
 from .state import RolloverState
@@ -81,7 +82,9 @@ def change_text_years(state: RolloverState, dropped: list[tuple[int, int]]) -> N
                         where,
                         line,
                         sentence(value, mention.start, mention.end),
-                        f"{mention.text} would no longer match the sentence's year; sentence left as it is",
+                        _(
+                            "{mention} would no longer match the sentence's year; sentence left as it is"
+                        ).format(mention=mention.text),
                     )
                 )
             _review_mention(
@@ -146,19 +149,31 @@ def _review_mention(
                 where,
                 line,
                 context,
-                f"could not place {mention.text} in the file; change it by hand to {mention.proposal}",
+                _("could not place {mention} in the file; change it by hand to {proposal}").format(
+                    mention=mention.text, proposal=mention.proposal
+                ),
             )
         )
     elif mention.proposal is not None and not applied:
         state.review.append(
             ReviewItem(
-                "proposal", where, line, context, f"{mention.text} → {mention.proposal}? ({mention.cls})"
+                "proposal",
+                where,
+                line,
+                context,
+                _("{mention} → {proposal}? ({cls})").format(
+                    mention=mention.text, proposal=mention.proposal, cls=mention.cls
+                ),
             )
         )
     elif mention.cls == "future" and mention.years[0] <= state.new:
         state.review.append(
             ReviewItem(
-                "future", where, line, context, f"{mention.text}: no longer a later year in {state.new}"
+                "future",
+                where,
+                line,
+                context,
+                _("{mention}: no longer a later year in {year}").format(mention=mention.text, year=state.new),
             )
         )
 

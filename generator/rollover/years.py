@@ -32,20 +32,21 @@ import re
 from dataclasses import dataclass
 
 from ..docnumber import cited_years
+from ..i18n import N_, _
 
 CLASSES: dict[str, str] = {
-    "title": "plan title (the plan's own name)",
-    "this_year": "plan year as 'this year'",
-    "deadline": "date or deadline in the plan year",
-    "annual": "年度 of the plan year",
-    "plan_year": "plan year, other use",
-    "past": "an earlier year",
-    "future": "a later year",
-    "range": "range of years",
-    "period": "五年规划 period",
-    "ordinal": "year of a 五年规划 (第二年)",
-    "document": "year of a cited 文号",
-    "relative": "relative year word (年内, 年底前, 今年 …)",
+    "title": N_("plan title (the plan's own name)"),
+    "this_year": N_("plan year as 'this year'"),
+    "deadline": N_("date or deadline in the plan year"),
+    "annual": N_("年度 of the plan year"),
+    "plan_year": N_("plan year, other use"),
+    "past": N_("an earlier year"),
+    "future": N_("a later year"),
+    "range": N_("range of years"),
+    "period": N_("五年规划 period"),
+    "ordinal": N_("year of a 五年规划 (第二年)"),
+    "document": N_("year of a cited 文号"),
+    "relative": N_("relative year word (年内, 年底前, 今年 …)"),
 }
 """Mention classes, in the order the review report lists them."""
 
@@ -210,10 +211,12 @@ def _ordinal(m: re.Match[str], plan_year: int, new_year: int) -> Mention:
     old, new = plan_year - first + 1, new_year - first + 1
     args = (start, end, m["ord"], "ordinal", (first + said - 1,))
     if said != old:
-        warning = f"{m['ord']} of {m['period']} is {first + said - 1}, not the plan year {plan_year}"
+        warning = _("{ordinal} of {period} is {year}, not the plan year {plan_year}").format(
+            ordinal=m["ord"], period=m["period"], year=first + said - 1, plan_year=plan_year
+        )
         return Mention(*args, warning=warning)
     if not first <= new_year <= last:
-        return Mention(*args, warning=f"{new_year} is outside {m['period']} ({first}–{last})")
+        return Mention(*args, warning=_outside(new_year, first, last, m["period"]))
     if new == old:
         return Mention(*args)
     digits = m.span("n")
@@ -224,7 +227,9 @@ def _ordinal(m: re.Match[str], plan_year: int, new_year: int) -> Mention:
 def _outside(new_year: int, first: int, last: int, name: str) -> str | None:
     if first <= new_year <= last:
         return None
-    return f"{new_year} is outside {name} ({first}–{last})"
+    return _("{year} is outside {period} ({first}–{last})").format(
+        year=new_year, period=name, first=first, last=last
+    )
 
 
 def _starts_sentence(text: str, index: int) -> bool:

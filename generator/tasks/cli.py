@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..i18n import _
 from ..load import load_document
 from ..output import OutputError, check_target, write_atomic
 from .ledger import FORMATS, ledger_bytes, ledger_rows, read_ledger
@@ -12,7 +13,11 @@ from .update import update_plan_file
 
 def _refuse_existing(path: Path, force: bool) -> None:
     if path.exists() and not force:
-        raise OutputError(f"{path}: exists; add --force to overwrite it, or choose another -o")
+        raise OutputError(
+            _("{path} exists; choose another {option} or add --force to overwrite it").format(
+                path=path, option="-o"
+            )
+        )
 
 
 def write_ledger(plan: Path, output: Path, *, force: bool = False) -> str:
@@ -20,12 +25,14 @@ def write_ledger(plan: Path, output: Path, *, force: bool = False) -> str:
     fmt = output.suffix.lower().lstrip(".")
     check_target(output, inputs=[plan])
     if fmt not in FORMATS:
-        raise OutputError(f"{output}: a ledger is .xlsx, .csv or .json — change the -o suffix")
+        raise OutputError(
+            _("{path}: a ledger is .xlsx, .csv or .json — change the -o suffix").format(path=output)
+        )
     _refuse_existing(output, force)
     document = load_document(plan)
     rows = ledger_rows(document)
     write_atomic(output, ledger_bytes(rows, fmt, title=document.plan.title), inputs=[plan])
-    return f"wrote {output} ({len(rows)} tasks)"
+    return _("wrote {path} ({count} tasks)").format(path=output, count=len(rows))
 
 
 def update_from_ledger(plan: Path, ledger: Path, output: Path | None, *, force: bool = False) -> list[str]:
@@ -39,6 +46,7 @@ def update_from_ledger(plan: Path, ledger: Path, output: Path | None, *, force: 
     if not changes:
         if output is not None:
             write_atomic(output, text, inputs=[plan, ledger])
-        return [f"{plan}: no status changed"]
+        return [_("{path}: no status changed").format(path=plan)]
     write_atomic(target, text, inputs=[ledger] if output is None else [plan, ledger])
-    return [f"{target}:{c.line}: {c}" for c in changes] + [f"wrote {target} ({len(changes)} status changes)"]
+    done = _("wrote {path} ({count} status changes)").format(path=target, count=len(changes))
+    return [f"{target}:{c.line}: {c}" for c in changes] + [done]

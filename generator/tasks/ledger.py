@@ -17,6 +17,7 @@ from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
 from ..errors import InputError, Problem
+from ..i18n import _
 from ..model import Document, Status
 from ..numbering import number_plan
 from ..title_lines import width_zi
@@ -225,14 +226,16 @@ def read_ledger(path: str | Path) -> list[ReadRow]:
     path = Path(path)
     fmt = path.suffix.lower().lstrip(".")
     if fmt not in FORMATS:
-        raise _refuse(path, 1, "not a ledger (.xlsx, .csv or .json)", "give the file `workplan tasks` wrote")
+        raise _refuse(
+            path, 1, _("not a ledger (.xlsx, .csv or .json)"), _("give the file `workplan tasks` wrote")
+        )
     try:
         if fmt == "json":
             data = json.loads(path.read_text(encoding="utf-8-sig"))
             tasks = data["tasks"] if isinstance(data, dict) else None
             if not isinstance(tasks, list) or not all(isinstance(t, dict) for t in tasks):
                 raise _refuse(
-                    path, 1, "no list of tasks under `tasks`", "give the file `workplan tasks` wrote"
+                    path, 1, _("no list of tasks under `tasks`"), _("give the file `workplan tasks` wrote")
                 )
             return [_row(task, index) for index, task in enumerate(tasks, start=1)]
         if fmt == "csv":
@@ -243,14 +246,17 @@ def read_ledger(path: str | Path) -> list[ReadRow]:
         raise
     except (OSError, UnicodeDecodeError, ValueError, KeyError) as exc:
         raise _refuse(
-            path, 1, f"cannot read the ledger ({type(exc).__name__}: {exc})", "check the file"
+            path,
+            1,
+            _("cannot read the ledger ({reason})").format(reason=f"{type(exc).__name__}: {exc}"),
+            _("check the file"),
         ) from None
     if not table:
-        raise _refuse(path, 1, "the ledger is empty", "give the file `workplan tasks` wrote")
+        raise _refuse(path, 1, _("the ledger is empty"), _("give the file `workplan tasks` wrote"))
     keys = [_BY_HEADER.get(str(h or "").strip()) for h in table[0]]
     if "status" not in keys or not ({"id", "path"} & set(keys)):
         raise _refuse(
-            path, 1, "no 状态 column and ID or 编号 column in the header row", "keep the header row"
+            path, 1, _("no 状态 column and ID or 编号 column in the header row"), _("keep the header row")
         )
     out = []
     for line, cells in enumerate(table[1:], start=2):
@@ -268,9 +274,9 @@ def _xlsx_table(path: Path) -> list[list[object]]:
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except (BadZipFile, KeyError, OSError) as exc:
-        raise ValueError(f"not an .xlsx workbook: {exc}") from None
+        raise ValueError(_("not an .xlsx workbook: {reason}").format(reason=exc)) from None
     except Exception as exc:  # openpyxl's own kinds (InvalidFileException, a damaged part …)
-        raise ValueError(f"not an .xlsx workbook: {type(exc).__name__}") from None
+        raise ValueError(_("not an .xlsx workbook: {reason}").format(reason=type(exc).__name__)) from None
     sheet = book["督办台账"] if "督办台账" in book.sheetnames else book.worksheets[0]
     rows = [list(r) for r in sheet.iter_rows(values_only=True)]
     book.close()

@@ -17,6 +17,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..errors import InputError, Problem
+from ..i18n import _
 from ..load import load_text
 from ..model import Document
 from ..numbering import Numbered, number_plan
@@ -86,22 +87,26 @@ def _match(
                         ledger,
                         read.line,
                         1,
-                        f"{where}: no task with id {row.id!r} in the plan any more",
-                        "write the ledger again with `workplan tasks`, or remove the row",
+                        _("{where}: no task with id {id} in the plan any more").format(
+                            where=where, id=repr(row.id)
+                        ),
+                        _("write the ledger again with `workplan tasks`, or remove the row"),
                     )
                 )
                 continue
         else:
             candidates = by_path.get(row.path, [])
             if len(candidates) != 1:
-                what = "no task" if not candidates else f"{len(candidates)} tasks"
+                what = _("no task") if not candidates else _("{count} tasks").format(count=len(candidates))
                 problems.append(
                     Problem(
                         ledger,
                         read.line,
                         1,
-                        f"{where}: {what} numbered {row.path or '(empty)'} in the plan",
-                        "give the node an id, or write the ledger again with `workplan tasks`",
+                        _("{where}: {what} numbered {path} in the plan").format(
+                            where=where, what=what, path=row.path or _("(empty)")
+                        ),
+                        _("give the node an id, or write the ledger again with `workplan tasks`"),
                     )
                 )
                 continue
@@ -113,8 +118,10 @@ def _match(
                         ledger,
                         read.line,
                         1,
-                        f"{where}: {row.path} is now “{now}”, not “{row.heading}” — the plan changed",
-                        "write the ledger again with `workplan tasks`, or give the node an id",
+                        _("{where}: {path} is now “{now}”, not “{heading}” — the plan changed").format(
+                            where=where, path=row.path, now=now, heading=row.heading
+                        ),
+                        _("write the ledger again with `workplan tasks`, or give the node an id"),
                     )
                 )
                 continue
@@ -140,7 +147,7 @@ def update_statuses(
     root = _compose(plan_text)
     lines = Lines(plan_text)
     edits: list[Edit] = []
-    for entry, _, new in changes:
+    for entry, _path, new in changes:
         node = node_at(root, _node_loc(entry.path))
         if not isinstance(node, MappingNode) or node.flow_style:
             raise InputError(
@@ -149,8 +156,10 @@ def update_statuses(
                         plan_name,
                         node.start_mark.line + 1 if node else 1,
                         1,
-                        "this node is written in flow style ({…}); its status cannot be set in place",
-                        "write the node as a block mapping (one key a line)",
+                        _(
+                            "this node is written in flow style ({braces}); its status cannot be set in place"
+                        ).format(braces="{…}"),
+                        _("write the node as a block mapping (one key a line)"),
                     )
                 ]
             )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..diff import Change, DiffResult
+from ..i18n import _, language
 from .diff_text import KIND_NAMES
 from .text import environment
 
@@ -50,7 +51,7 @@ def _row(change: Change) -> _Row:
 
 
 def render_diff_html(result: DiffResult) -> str:
-    title = f"{result.old_view.plan.title} — 修改对照"
+    title = _("{title} — changes").format(title=result.old_view.plan.title)
     return (
         environment()
         .get_template("diff.html.j2")
@@ -58,6 +59,9 @@ def render_diff_html(result: DiffResult) -> str:
             title=title,
             summary=result.summary,
             names=KIND_NAMES,
+            # The page's own labels through the catalog; the kind codes (added …) only in English.
+            _=_,
+            show_codes=language() != "zh",
             rows=[_row(c) for c in result.changes],
         )
     )

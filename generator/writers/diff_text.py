@@ -6,6 +6,7 @@ from rich.console import Console
 from rich.text import Text
 
 from ..diff import KINDS, Change, DiffResult
+from ..i18n import N_, _, language
 
 KIND_NAMES = {
     "added": "新增",
@@ -15,17 +16,33 @@ KIND_NAMES = {
     "changed": "修改",
     "notice": "通知要素",
 }
+# The counts of the summary line: `added 1, …` in English, `新增 1，…` in Chinese.
+_COUNTS = {
+    "added": N_("added {count}"),
+    "removed": N_("removed {count}"),
+    "moved": N_("moved {count}"),
+    "renumbered": N_("renumbered {count}"),
+    "changed": N_("changed {count}"),
+    "notice": N_("notice {count}"),
+}
 _STYLES = {"-": "red strike", "+": "green underline", "=": ""}
 
 
 def summary_line(result: DiffResult) -> str:
-    """e.g. ``added 1, removed 1, moved 2, renumbered 14, changed 3, notice 0``."""
-    return ", ".join(f"{kind} {result.summary[kind]}" for kind in KINDS)
+    """e.g. ``added 1, removed 1, moved 2, renumbered 14, changed 3, notice 0`` (in Chinese
+    ``新增 1，删除 1，…``)."""
+    return _(", ").join(_(_COUNTS[kind]).format(count=result.summary[kind]) for kind in KINDS)
+
+
+def kind_title(kind: str) -> str:
+    """The heading of a change: ``changed 修改`` (the code a script greps, and the name), in
+    Chinese the name alone."""
+    return KIND_NAMES[kind] if language() == "zh" else f"{kind} {KIND_NAMES[kind]}"
 
 
 def _heading(change: Change) -> Text:
     line = Text()
-    line.append(f"{change.kind} {KIND_NAMES[change.kind]}", style="bold cyan")
+    line.append(kind_title(change.kind), style="bold cyan")
     line.append("  ")
     if change.kind == "notice":
         line.append(change.new_label or "", style="bold")
@@ -78,7 +95,11 @@ COLOR_CHOICES = ("auto", "always", "never")
 def diff_console(color: str = "auto") -> Console:
     """The stdout console for ``--color``: auto colours a terminal only (a pipe gets the marks)."""
     if color not in COLOR_CHOICES:
-        raise ValueError(f"--color is one of {', '.join(COLOR_CHOICES)}, not {color!r}")
+        raise ValueError(
+            _("--color is one of {choices}, not {color}").format(
+                choices=", ".join(COLOR_CHOICES), color=repr(color)
+            )
+        )
     if color == "always":
         return Console(highlight=False, force_terminal=True)
     if color == "never":

@@ -22,6 +22,7 @@ from typing import Any, ClassVar
 
 from .. import ooxml as ox
 from ..errors import InputError, Problem
+from ..i18n import _
 from ..ooxml import package as ox_package
 from ..tasks.table import TaskTableView
 from ..title_lines import TITLE_MAX_ZI, break_title, width_zi
@@ -484,11 +485,25 @@ def validate_template(path: Path) -> None:
         document = docx.Document(str(path))
     except Exception as exc:  # python-docx raises several kinds for a non-docx file
         raise InputError(
-            [Problem(name, 1, 1, f"not a Word .docx template ({exc})", "give a .docx file")]
+            [
+                Problem(
+                    name,
+                    1,
+                    1,
+                    _("not a Word .docx template ({reason})").format(reason=exc),
+                    _("give a .docx file"),
+                )
+            ]
         ) from None
     present = {style.name for style in document.styles}
     problems = [
-        Problem(name, 1, 1, f"template lacks the style {style!r}", "add it (see templates/notice.docx)")
+        Problem(
+            name,
+            1,
+            1,
+            _("template lacks the style {style}").format(style=repr(style)),
+            _("add it (see templates/notice.docx)"),
+        )
         for style in tpl.REQUIRED_STYLES
         if style not in present
     ]
@@ -497,15 +512,21 @@ def validate_template(path: Path) -> None:
         DocxTemplate(str(path)).get_undeclared_template_variables(_jinja_env())
     except Exception as exc:  # a Jinja syntax error in the agency's tags
         problems.append(
-            Problem(name, 1, 1, f"template tags do not parse: {exc}", "fix the {{ }} / {% %} tags")
+            Problem(
+                name,
+                1,
+                1,
+                _("template tags do not parse: {reason}").format(reason=exc),
+                _("fix the {tags} tags").format(tags="{{ }} / {% %}"),
+            )
         )
     problems += [
         Problem(
             name,
             1,
             1,
-            f"template lacks the placeholder {{{{ {var} }}}}",
-            "copy it from templates/notice.docx",
+            _("template lacks the placeholder {placeholder}").format(placeholder=f"{{{{ {var} }}}}"),
+            _("copy it from templates/notice.docx"),
         )
         for var in sorted(_required_placeholders() - set(found))
     ]
@@ -686,7 +707,15 @@ def render_docx(
             mtime = path.stat().st_mtime
         except OSError as exc:
             raise InputError(
-                [Problem(str(path), 1, 1, f"cannot read the template: {exc.strerror}", "check the path")]
+                [
+                    Problem(
+                        str(path),
+                        1,
+                        1,
+                        _("cannot read the template: {reason}").format(reason=exc.strerror),
+                        _("check the path"),
+                    )
+                ]
             ) from None
         _validated(str(path.resolve()), mtime)
     key = (str(path.resolve()), path.stat().st_mtime)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .. import ooxml as ox
+from ..i18n import _
 from ..list_numbering import WORD_FORMATS, ListPlan, NumberingMode, assign_lists, check_mode
 
 __all__ = ["LevelLook", "ListPlan", "apply_lists", "check_mode", "level_look", "plan_lists", "typed_label"]
@@ -74,8 +75,11 @@ def apply_lists(document: Any, view: DocumentView, lists: ListPlan, sid: Any, lo
     entries = [p.entry for p in view.plan.paragraphs if p.kind in ("section", "item") and p.entry]
     if len(heads) != len(entries):
         raise ValueError(
-            f"the template printed {len(heads)} heading paragraphs for {len(entries)} headings "
-            "(a style of WP Section / WP Item / WP Level N used elsewhere?) — render with --numbering text"
+            _(
+                "the template printed {printed} heading paragraphs for {count} headings "
+                "(a style of WP Section / WP Item / WP Level N used elsewhere?) — "
+                "render with --numbering text"
+            ).format(printed=len(heads), count=len(entries))
         )
     numbering = document.part.numbering_part.element
     num_base, abstract_base = ox.free_ids(numbering)

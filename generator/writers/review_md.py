@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+from ..i18n import N_, _
 from ..rollover import RolloverResult
 from ..rollover.years import CLASSES
 
 _KIND_TITLES = {
-    "warning": "Warnings",
-    "future": "Later years now reached",
-    "proposal": "Year changes proposed, not applied",
-    "dropped": "Items left out (status done/dropped)",
-    "kept": "Items kept although done/dropped",
-    "targets": "Items with targets (指标)",
+    "warning": N_("Warnings"),
+    "future": N_("Later years now reached"),
+    "proposal": N_("Year changes proposed, not applied"),
+    "dropped": N_("Items left out (status done/dropped)"),
+    "kept": N_("Items kept although done/dropped"),
+    "targets": N_("Items with targets (指标)"),
 }
 
 
@@ -25,51 +26,57 @@ def render_review(result: RolloverResult, draft: str = "draft") -> str:
     source = result.name
     s = result.summary
     out: list[str] = [
-        f"# Rollover review: {source} → {draft} ({result.old_year} → {result.new_year})",
+        _("# Rollover review: {source} → {draft} ({old_year} → {new_year})").format(
+            source=source, draft=draft, old_year=result.old_year, new_year=result.new_year
+        ),
         "",
         "```",
         str(s),
         "```",
         "",
-        "Lines: `source` is the input file"
-        + (" (numbers are its paragraphs, as Word counts them)" if source.lower().endswith(".docx") else "")
-        + ", `draft` the rolled-over file.",
+        _(
+            "Lines: `source` is the input file (numbers are its paragraphs, as Word counts them), "
+            "`draft` the rolled-over file."
+        )
+        if source.lower().endswith(".docx")
+        else _("Lines: `source` is the input file, `draft` the rolled-over file."),
         "",
-        "## Changed fields",
+        _("## Changed fields"),
         "",
     ]
     if result.changes:
-        out += ["| field | source line | was | now |", "|---|---|---|---|"]
+        out += [_("| field | source line | was | now |"), "|---|---|---|---|"]
         for change in sorted(result.changes, key=lambda c: c.line):
             out.append(
                 f"| {change.field} | {source}:{change.line} | {_cell(change.old)} | {_cell(change.new)} |"
             )
     else:
-        out.append("None.")
+        out.append(_("None."))
     for kind, title in _KIND_TITLES.items():
         items = [r for r in result.review if r.kind == kind]
         if not items:
             continue
-        out += ["", f"## {title} ({len(items)})", ""]
+        out += ["", f"## {_(title)} ({len(items)})", ""]
         for item in items:
             out.append(f"- `{source}:{item.line}` {item.field}: {item.note}")
             out.append(f"  > {_cell(item.text)}")
-    out += ["", f"## Year mentions ({len(result.mentions)})", ""]
-    out += ["Classes: " + "; ".join(f"`{cls}` {what}" for cls, what in CLASSES.items()) + ".", ""]
+    out += ["", _("## Year mentions ({count})").format(count=len(result.mentions)), ""]
+    classes = _("; ").join(f"`{cls}` {_(what)}" for cls, what in CLASSES.items())
+    out += [_("Classes: {classes}.").format(classes=classes), ""]
     if result.mentions:
         out += [
-            "| source | draft | field | class | mention | proposal | action | sentence |",
+            _("| source | draft | field | class | mention | proposal | action | sentence |"),
             "|---|---|---|---|---|---|---|---|",
         ]
         for m in result.mentions:
             if m.dropped:
-                action = "item left out"
+                action = _("item left out")
             elif m.applied:
-                action = "changed" + (" (field)" if m.structured else "")
+                action = _("changed (field)") if m.structured else _("changed")
             elif m.mention.proposal is not None:
-                action = "to review"
+                action = _("to review")
             else:
-                action = "kept"
+                action = _("kept")
             if m.mention.warning:
                 action += f"; ⚠ {m.mention.warning}"
             draft_line = f"{draft}:{m.draft_line}" if m.draft_line is not None else "—"

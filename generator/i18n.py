@@ -1,0 +1,90 @@
+"""The language of every message, warning and help text: gettext catalogs, Chinese or English.
+
+Messages are written in English in the code, wrapped in :func:`_` with named ``{placeholders}``
+(``_("duplicate key `{key}`").format(key=…)``), and translated by the catalog
+``generator/locale/zh/LC_MESSAGES/workplan.po`` (compiled to ``workplan.mo`` beside it; the tests
+check that every wrapped message has a translation with the same placeholders and that the .mo is
+current). Update after changing messages::
+
+    pybabel extract -k _ -k N_ --no-location -o /tmp/workplan.pot generator
+    pybabel update -i /tmp/workplan.pot -d generator/locale -D workplan --no-fuzzy-matching
+    # translate the new entries, then:
+    pybabel compile -d generator/locale -D workplan
+
+The language is Chinese under a Chinese locale (``LANG=zh_CN.UTF-8``, or LANGUAGE / LC_ALL /
+LC_MESSAGES) or with ``--lang zh`` / ``WORKPLAN_LANG=zh``; English otherwise. It is decided once, on
+import, before typer and click build their help (their own strings — Usage, Options, Error … — go
+through the same catalog, since both call :mod:`gettext`'s global domain).
+"""
+
+from __future__ import annotations
+
+import gettext as _gettext
+import os
+import sys
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+DOMAIN = "workplan"
+LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+LANGUAGES = ("en", "zh")
+
+_ENV_ORDER = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
+
+
+def detect_language(argv: Sequence[str] | None = None, environ: Mapping[str, str] | None = None) -> str:
+    """``zh`` or ``en``: ``--lang`` on the command line, then WORKPLAN_LANG, then the locale."""
+    argv = sys.argv[1:] if argv is None else argv
+    environ = os.environ if environ is None else environ
+    for index, arg in enumerate(argv):
+        if arg == "--":
+            break
+        if arg.startswith("--lang="):
+            return _normalise(arg.split("=", 1)[1])
+        if arg == "--lang" and index + 1 < len(argv):
+            return _normalise(argv[index + 1])
+    if environ.get("WORKPLAN_LANG"):
+        return _normalise(environ["WORKPLAN_LANG"])
+    for name in _ENV_ORDER:
+        value = environ.get(name, "")
+        if value:
+            # LANGUAGE may list several (zh_CN:en); the first decides. C/POSIX mean English.
+            return _normalise(value.split(":")[0])
+    return "en"
+
+
+def _normalise(value: str) -> str:
+    return "zh" if value.strip().lower().startswith("zh") else "en"
+
+
+_translation: _gettext.NullTranslations = _gettext.NullTranslations()
+_language = "en"
+
+
+def set_language(language: str) -> None:
+    """Switch every later :func:`_` call (and click's and typer's own strings) to ``language``."""
+    global _translation, _language
+    _language = _normalise(language)
+    _translation = _gettext.translation(DOMAIN, LOCALE_DIR, languages=[_language], fallback=True)
+    # click and typer translate through gettext's global domain: point it at our catalog.
+    _gettext.bindtextdomain(DOMAIN, str(LOCALE_DIR))
+    _gettext.textdomain(DOMAIN)
+    os.environ["LANGUAGE"] = _language  # what the global gettext functions consult
+
+
+def language() -> str:
+    """The language in force: ``zh`` or ``en``."""
+    return _language
+
+
+def _(message: str) -> str:
+    """``message`` in the language in force (itself in English or when no translation exists)."""
+    return _translation.gettext(message)
+
+
+def N_(message: str) -> str:
+    """Mark ``message`` for the catalog without translating it now (module-level tables)."""
+    return message
+
+
+set_language(detect_language())

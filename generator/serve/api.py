@@ -1,0 +1,310 @@
+"""The editor's JSON API: list, open, edit, render, save (with conflict and merge), export, diff.
+
+The server keeps no editing session: the page holds the text it edits and sends it with each
+request, so undo/redo is the page swapping texts, and a reload loses nothing that was saved.
+Saving compares the SHA-256 of the file on disk with the one the page loaded; when they differ
+the file is not written and the page gets the disk version, a three-way merge (``git merge-file``
+over the loaded, the page's and the disk's text) and the diff between them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import os
+import shutil
+import subprocess
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from starlette.background import BackgroundTask
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+
+from ..diff import diff_documents
+from ..errors import InputError
+from ..load import load_text
+from ..output import OutputError, write_atomic
+from ..render import render
+from ..soffice import SofficeError
+from ..writers.diff_html import render_diff_html
+from .edits import EditError, apply_ops
+from .fields import form_spec
+from .pdf import PdfConverter
+from .security import PathRefused, plan_file, plan_files
+from .state import build_state
+from .yaml_text import prepare
+
+MAX_REQUEST = 4 * 1024 * 1024  # a plan is a few KiB; refuse anything that cannot be one
+
+
+@dataclass
+class Editor:
+    """What the handlers share: the folder, a scratch folder, the PDF converter."""
+
+    folder: Path
+    scratch: Path
+    pdf: PdfConverter = field(default_factory=PdfConverter)
+    initial: str | None = None
+
+
+def digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _error(message: str, status: int = 400, **extra: Any) -> JSONResponse:
+    return JSONResponse({"error": message, **extra}, status_code=status)
+
+
+async def _body(request: Request) -> dict[str, Any]:
+    raw = await request.body()
+    if len(raw) > MAX_REQUEST:
+        raise ValueError("请求过大")
+    data = await request.json() if raw else {}
+    if not isinstance(data, dict):
+        raise ValueError("请求格式不对")
+    return data
+
+
+def _file(editor: Editor, name: object) -> Path:
+    if not isinstance(name, str):
+        raise PathRefused("缺少文件名")
+    return plan_file(editor.folder, name)
+
+
+def _text(data: dict[str, Any]) -> str:
+    text = data.get("text")
+    if not isinstance(text, str):
+        raise ValueError("缺少文本")
+    return text
+
+
+async def files(request: Request) -> JSONResponse:
+    editor: Editor = request.app.state.editor
+    return JSONResponse(
+        {
+            "folder": editor.folder.name or str(editor.folder),
+            "files": plan_files(editor.folder),
+            "initial": editor.initial,
+        }
+    )
+
+
+async def spec(request: Request) -> JSONResponse:
+    return JSONResponse(form_spec())
+
+
+async def open_file(request: Request) -> JSONResponse:
+    editor: Editor = request.app.state.editor
+    try:
+        path = _file(editor, request.query_params.get("name"))
+        text = path.read_bytes().decode("utf-8-sig")
+    except PathRefused as exc:
+        return _error(str(exc), 403)
+    except (OSError, UnicodeDecodeError) as exc:
+        return _error(f"无法读取文件：{exc}", 400)
+    name = request.query_params["name"]
+    state = await asyncio.to_thread(build_state, text, name, editor.scratch)
+    return JSONResponse(
+        {"name": name, "text": text, "hash": digest(text), "state": state.as_json()},
+        background=BackgroundTask(prepare, text),
+    )
+
+
+async def stat(request: Request) -> JSONResponse:
+    """The hash of the file on disk now, so the page notices a change made elsewhere."""
+    editor: Editor = request.app.state.editor
+    try:
+        path = _file(editor, request.query_params.get("name"))
+        text = path.read_bytes().decode("utf-8-sig", "replace")
+    except PathRefused as exc:
+        return _error(str(exc), 403)
+    except OSError as exc:
+        return _error(f"无法读取文件：{exc}", 400)
+    return JSONResponse({"hash": digest(text)})
+
+
+async def edit(request: Request) -> JSONResponse:
+    """Apply the page's operations to its text; the new text and what to show for it."""
+    editor: Editor = request.app.state.editor
+    try:
+        data = await _body(request)
+        name = data.get("name")
+        _file(editor, name)
+        text = _text(data)
+        ops = data.get("ops") or []
+        if not isinstance(ops, list):
+            raise ValueError("ops 应为列表")
+        new = apply_ops(text, ops)
+    except PathRefused as exc:
+        return _error(str(exc), 403)
+    except EditError as exc:
+        return _error(f"无法执行此修改：{exc}", 422)
+    except ValueError as exc:
+        return _error(str(exc))
+    state = await asyncio.to_thread(build_state, new, str(name), editor.scratch)
+    return JSONResponse({"text": new, "state": state.as_json()}, background=BackgroundTask(prepare, new))
+
+
+async def render_text(request: Request) -> JSONResponse:
+    editor: Editor = request.app.state.editor
+    try:
+        data = await _body(request)
+        _file(editor, data.get("name"))
+        text = _text(data)
+    except PathRefused as exc:
+        return _error(str(exc), 403)
+    except ValueError as exc:
+        return _error(str(exc))
+    state = await asyncio.to_thread(build_state, text, str(data["name"]), editor.scratch)
+    return JSONResponse({"state": state.as_json()}, background=BackgroundTask(prepare, text))
+
+
+def merge3(base: str, mine: str, theirs: str) -> tuple[str, bool] | None:
+    """Three-way line merge with ``git merge-file``; (text, clean) or None without git."""
+    git = shutil.which("git")
+    if git is None:
+        return None
+    with tempfile.TemporaryDirectory(prefix="workplan-merge-") as tmp:
+        paths = []
+        for label, content in (("mine", mine), ("base", base), ("theirs", theirs)):
+            p = Path(tmp) / label
+            p.write_text(content, encoding="utf-8")
+            paths.append(str(p))
+        result = subprocess.run(
+            [git, "merge-file", "-p", "-L", "本页修改", "-L", "打开时", "-L", "磁盘上", *paths],
+            capture_output=True,
+            check=False,
+        )
+    if result.returncode < 0 or result.returncode > 127:
+        return None
+    return result.stdout.decode("utf-8"), result.returncode == 0
+
+
+def _diff_html(old_text: str, new_text: str, name: str) -> str | None:
+    try:
+        old = load_text(old_text, name)
+        new = load_text(new_text, name)
+    except InputError:
+        return None
+    return render_diff_html(diff_documents(old, new))
+
+
+async def save(request: Request) -> JSONResponse:
+    editor: Editor = request.app.state.editor
+    try:
+        data = await _body(request)
+        path = _file(editor, data.get("name"))
+        text = _text(data)
+    except PathRefused as exc:
+        return _error(str(exc), 403)
+    except ValueError as exc:
+        return _error(str(exc))
+    disk = path.read_bytes().decode("utf-8-sig", "replace")
+    if digest(disk) != data.get("base_hash") and not data.get("force"):
+        base = data.get("base_text") if isinstance(data.get("base_text"), str) else None
+        merged = merge3(base, text, disk) if base is not None else None
+        return JSONResponse(
+            {
+                "conflict": True,
+                "disk_text": disk,
+                "disk_hash": digest(disk),
+                "merged": merged[0] if merged else None,
+                "merge_clean": bool(merged and merged[1]),
+                "diff_html": await asyncio.to_thread(_diff_html, disk, text, str(data["name"])),
+            },
+            status_code=409,
+        )
+    mode = path.stat().st_mode & 0o7777
+    bom = "\ufeff" if path.read_bytes().startswith(b"\xef\xbb\xbf") else ""  # kept, like every other byte
+    try:
+        write_atomic(path, bom + text)
+        os.chmod(path, mode)  # a new file's mode would replace the plan's own (e.g. 0600)
+    except OutputError as exc:
+        return _error(f"保存失败：{exc}", 500)
+    except OSError:
+        pass  # written; only its mode could not be restored
+    return JSONResponse({"hash": digest(text)})
+
+
+EXPORT_TYPES = {
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "pdf": "application/pdf",
+    "html": "text/html; charset=utf-8",
+}
+
+
+async def export(request: Request) -> Response:
+    editor: Editor = request.app.state.editor
+    try:
+        data = await _body(request)
+        _file(editor, data.get("name"))
+        text = _text(data)
+        fmt = data.get("format")
+        if fmt not in EXPORT_TYPES:
+            raise ValueError("格式应为 docx、pdf 或 html")
+        document = load_text(text, str(data["name"]))
+    except PathRefused as exc:
+        return _error(str(exc), 403)
+    except InputError as exc:
+        return _error("文件有错误，请先改正：\n" + "\n".join(str(p) for p in exc.problems), 422)
+    except ValueError as exc:
+        return _error(str(exc))
+
+    def produce() -> bytes:
+        if fmt == "pdf":
+            docx = render(document, "docx")
+            assert isinstance(docx, bytes)
+            return editor.pdf.convert(docx)
+        out = render(document, fmt)
+        return out.encode("utf-8") if isinstance(out, str) else out
+
+    try:
+        payload = await asyncio.to_thread(produce)
+    except SofficeError as exc:
+        return _error(f"生成 PDF 失败：{exc}", 500)
+    filename = f"{Path(str(data['name'])).stem}.{fmt}"
+    return Response(
+        payload,
+        media_type=EXPORT_TYPES[fmt],
+        headers={"Content-Disposition": f"attachment; filename*=UTF-8''{quote(filename)}"},
+    )
+
+
+def git_head_text(path: Path) -> str | None:
+    """The file as committed at git HEAD, or None (no git, not in a repository, not committed)."""
+    git = shutil.which("git")
+    if git is None:
+        return None
+    result = subprocess.run(
+        [git, "show", f"HEAD:./{path.name}"], cwd=path.parent, capture_output=True, check=False, timeout=20
+    )
+    if result.returncode != 0:
+        return None
+    return result.stdout.decode("utf-8-sig", "replace")
+
+
+async def diff(request: Request) -> JSONResponse:
+    editor: Editor = request.app.state.editor
+    try:
+        data = await _body(request)
+        path = _file(editor, data.get("name"))
+        text = _text(data)
+    except PathRefused as exc:
+        return _error(str(exc), 403)
+    except ValueError as exc:
+        return _error(str(exc))
+    against = data.get("against", "disk")
+    if against == "head":
+        old = await asyncio.to_thread(git_head_text, path)
+        if old is None:
+            return _error("此文件不在 git 仓库中，或尚未提交", 404)
+    else:
+        old = path.read_bytes().decode("utf-8-sig", "replace")
+    html = await asyncio.to_thread(_diff_html, old, text, str(data["name"]))
+    if html is None:
+        return _error("有一方无法载入（存在错误），无法比较", 422)
+    return JSONResponse({"html": html, "same": old == text})

@@ -1,0 +1,212 @@
+"""The Starlette application of ``workplan serve`` and the function that runs it on uvicorn."""
+
+from __future__ import annotations
+
+import contextlib
+import ipaddress
+import re
+import shutil
+import socket
+import threading
+import webbrowser
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.requests import Request
+from starlette.responses import FileResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+
+from ..resources import templates_dir
+from . import api
+from .pdf import PdfConverter
+from .security import Guard, PathRefused, new_token, plan_file
+from .state import scratch_dir
+
+STATIC = Path(__file__).resolve().parent / "static"
+LOOPBACK = "127.0.0.1"
+
+
+class ServeError(ValueError):
+    """The folder or file given to ``workplan serve`` cannot be served."""
+
+
+@dataclass(frozen=True)
+class Target:
+    folder: Path
+    initial: str | None
+
+
+def resolve_target(path: Path) -> Target:
+    """The folder to serve and the file to open first, from ``serve PLAN.yaml`` or ``serve FOLDER``."""
+    if path.is_dir():
+        return Target(path.resolve(), None)
+    if path.is_file():
+        folder = path.resolve().parent
+        try:
+            plan_file(folder, path.name)
+        except PathRefused as exc:
+            raise ServeError(f"{path}: {exc}") from None
+        return Target(folder, path.name)
+    raise ServeError(f"{path}: no such file or folder — give a plan .yaml or a folder of plans")
+
+
+async def _index(request: object) -> Response:
+    return FileResponse(STATIC / "index.html", headers={"Cache-Control": "no-store"})
+
+
+async def _plan_css(request: object) -> Response:
+    return FileResponse(templates_dir() / "plan.css", media_type="text/css")
+
+
+_FONT_NAME = re.compile(r"^[A-Za-z0-9_-]+\.(otf|ttf)$")
+
+
+def font_dirs() -> list[Path]:
+    """The font folders templates/fonts.conf hands to LibreOffice (the Fandol fonts of
+    texlive-lang-chinese lie outside fontconfig's paths), so the preview can use the same faces
+    as the PDF and break its lines where the PDF does."""
+    try:
+        conf = (templates_dir() / "fonts.conf").read_text(encoding="utf-8")
+    except OSError:
+        return []
+    return [Path(d.strip()) for d in re.findall(r"<dir>([^<]+)</dir>", conf)]
+
+
+async def _font(request: Request) -> Response:
+    name = request.path_params["name"]
+    if _FONT_NAME.match(name):
+        for folder in font_dirs():
+            path = folder / name
+            if path.is_file():
+                return FileResponse(path, headers={"Cache-Control": "max-age=86400"})
+    return Response("没有这个字体", status_code=404)
+
+
+def allowed_hosts(host: str, port: int) -> list[str]:
+    """Host headers this server answers: the names it is reached by, with and without the port."""
+    names = {host, "localhost", LOOPBACK} if host in (LOOPBACK, "localhost") else {host}
+    if host in ("0.0.0.0", "::"):
+        # Every interface: the machine's own name and addresses (as /etc/hosts or DNS give them).
+        names = {"localhost", LOOPBACK, socket.gethostname()}
+        with contextlib.suppress(OSError):
+            names.update(info[4][0] for info in socket.getaddrinfo(socket.gethostname(), None))
+    out = []
+    for name in names:
+        shown = f"[{name}]" if ":" in name else name
+        out.extend([shown, f"{shown}:{port}"])
+    return out
+
+
+def create_app(
+    target: Target,
+    *,
+    token: str,
+    hosts: list[str],
+    cookie: str = "workplan_token",
+    pdf: PdfConverter | None = None,
+    warm_pdf: bool = False,
+) -> Starlette:
+    """The editor for ``target``; every request passes :class:`~.security.Guard` first."""
+    editor = api.Editor(folder=target.folder, scratch=scratch_dir(), initial=target.initial)
+    if pdf is not None:
+        editor.pdf = pdf
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        if warm_pdf:
+            # LibreOffice takes seconds to start: do it while the clerk is still reading the page.
+            threading.Thread(target=_warm, args=(editor.pdf,), daemon=True).start()
+        try:
+            yield
+        finally:
+            editor.pdf.close()
+            shutil.rmtree(editor.scratch, ignore_errors=True)
+
+    routes = [
+        Route("/", _index),
+        Route("/plan.css", _plan_css),
+        Route("/fonts/{name}", _font),
+        Route("/api/files", api.files),
+        Route("/api/spec", api.spec),
+        Route("/api/file", api.open_file),
+        Route("/api/stat", api.stat),
+        Route("/api/edit", api.edit, methods=["POST"]),
+        Route("/api/render", api.render_text, methods=["POST"]),
+        Route("/api/save", api.save, methods=["POST"]),
+        Route("/api/export", api.export, methods=["POST"]),
+        Route("/api/diff", api.diff, methods=["POST"]),
+        Mount("/static", StaticFiles(directory=STATIC), name="static"),
+    ]
+    app = Starlette(
+        routes=routes,
+        middleware=[Middleware(Guard, token=token, hosts=hosts, cookie=cookie)],
+        lifespan=lifespan,
+    )
+    app.state.editor = editor
+    return app
+
+
+def _warm(pdf: PdfConverter) -> None:
+    with contextlib.suppress(Exception):  # a missing LibreOffice is reported when a PDF is asked for
+        pdf.start()
+
+
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def serve(
+    path: Path,
+    *,
+    host: str = LOOPBACK,
+    port: int = 8765,
+    open_browser: bool = True,
+    echo: Callable[[str], None] = print,
+) -> None:
+    """Run the editor until Ctrl-C. Prints the URL with its token (as Jupyter does)."""
+    import uvicorn
+
+    target = resolve_target(path)
+    if not is_loopback(host):
+        echo(
+            f"警告：编辑器监听 {host}，局域网中的其他计算机也能连接（仍需令牌）。"
+            "只在可信网络中这样做；默认只监听 127.0.0.1。"
+        )
+    # Bind first: a port in use is one clear message before any URL is printed; --port 0 picks one.
+    sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((host, port))
+    except OSError as exc:
+        sock.close()
+        raise ServeError(
+            f"cannot listen on {host}:{port}: {exc.strerror or exc} — choose another --port"
+        ) from None
+    port = sock.getsockname()[1]
+    token = new_token()
+    shown = f"[{host}]" if ":" in host else host
+    if host in ("0.0.0.0", "::"):
+        shown = socket.gethostname()
+    url = f"http://{shown if not is_loopback(host) else LOOPBACK}:{port}/?token={token}"
+    app = create_app(
+        target, token=token, hosts=allowed_hosts(host, port), cookie=f"workplan_token_{port}", warm_pdf=True
+    )
+    echo(f"workplan 编辑器：{target.folder}")
+    echo(f"在浏览器中打开：{url}")
+    echo("按 Ctrl-C 停止。")
+    if open_browser:
+        threading.Timer(0.8, lambda: webbrowser.open(url)).start()
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False))
+    try:
+        server.run(sockets=[sock])
+    finally:
+        sock.close()
