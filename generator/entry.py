@@ -64,7 +64,9 @@ def main() -> None:
             print(problem, file=sys.stderr)
         sys.exit(2)
     except (OutputError, FormatError, SofficeError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        from .i18n import _
+
+        print(_("error: {message}").format(message=exc), file=sys.stderr)  # as cli._error words it
         sys.exit(2)
     from .check.lint import lint_document
 
