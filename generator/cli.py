@@ -126,7 +126,10 @@ def new_cmd(
 @app.command("import")
 @guarded
 def import_cmd(
-    source: Annotated[Path, typer.Argument(help="Last year's document: .txt, .md or .docx.")],
+    source: Annotated[
+        Path,
+        typer.Argument(help="Last year's document: .txt, .md, .docx, .pdf, .html, .doc/.wps, .rtf, .odt."),
+    ],
     output: Annotated[Path, typer.Option("-o", "--output", help="Plan YAML to write.")],
     report: Annotated[
         Path | None, typer.Option("--report", help="Also write the defect report as JSON.")

@@ -19,10 +19,11 @@ through the same catalog, since both call :mod:`gettext`'s global domain).
 
 from __future__ import annotations
 
+import contextlib
 import gettext as _gettext
 import os
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
 DOMAIN = "workplan"
@@ -70,6 +71,18 @@ def set_language(language: str) -> None:
     _gettext.bindtextdomain(DOMAIN, str(LOCALE_DIR))
     _gettext.textdomain(DOMAIN)
     os.environ["LANGUAGE"] = _language  # what the global gettext functions consult
+
+
+@contextlib.contextmanager
+def speaking(language: str) -> Iterator[None]:
+    """Messages in ``language`` inside the block, the previous language after it (the web editor
+    speaks Chinese to its page whatever the server's own locale)."""
+    previous = _language
+    set_language(language)
+    try:
+        yield
+    finally:
+        set_language(previous)
 
 
 def language() -> str:

@@ -82,15 +82,21 @@ def default_jobs(count: int) -> int:
 
 
 def convert_to_pdf(
-    docx_paths: list[Path], outdir: Path, *, timeout: float | None = None, jobs: int | None = None
+    docx_paths: list[Path],
+    outdir: Path,
+    *,
+    timeout: float | None = None,
+    to: str = "pdf",
+    jobs: int | None = None,
 ) -> list[Path]:
-    """Convert every file of ``docx_paths`` to ``outdir/<stem>.pdf``.
+    """Convert every file of ``docx_paths`` to ``outdir/<stem>.pdf`` (``to="docx"``: to .docx
+    instead, for the importer's .doc/.rtf/.odt).
 
     LibreOffice converts one document at a time, so a batch is shared out over ``jobs``
-    LibreOffice processes (default: one per core), each with its own throw-away profile — two
-    processes sharing a profile hand their work to each other or fail on its lock. Returns the PDF
-    paths in input order. Raises :class:`SofficeError` naming the file when a PDF did not appear,
-    and :class:`SofficeMissing` when LibreOffice is not installed.
+    LibreOffice processes (default :func:`default_jobs`), each with its own throw-away profile —
+    two processes sharing a profile hand their work to each other or fail on its lock. Returns the
+    output paths in input order. Raises :class:`SofficeError` naming the file when an output did
+    not appear, and :class:`SofficeMissing` when LibreOffice is not installed.
     """
     sources = [Path(p).resolve() for p in docx_paths]
     if not sources:
@@ -104,16 +110,16 @@ def convert_to_pdf(
         if source.stem in stems:
             raise SofficeError(
                 _("{path}: same file name as {other}; both would become {name}").format(
-                    path=source, other=stems[source.stem], name=f"{source.stem}.pdf"
+                    path=source, other=stems[source.stem], name=f"{source.stem}.{to}"
                 )
             )
         stems[source.stem] = source
     program = find_soffice()
     outdir = Path(outdir)
     outdir.mkdir(parents=True, exist_ok=True)
-    targets = [outdir / f"{source.stem}.pdf" for source in sources]
+    targets = [outdir / f"{source.stem}.{to}" for source in sources]
     for target in targets:
-        target.unlink(missing_ok=True)  # a stale PDF must not pass for a fresh one
+        target.unlink(missing_ok=True)  # a stale output must not pass for a fresh one
     count = jobs if jobs is not None else default_jobs(len(sources))
     count = max(1, min(count, len(sources)))
     groups = [sources[i::count] for i in range(count)]
@@ -130,7 +136,7 @@ def convert_to_pdf(
                 "--nologo",
                 "--nolockcheck",
                 "--convert-to",
-                "pdf",
+                to,
                 "--outdir",
                 str(outdir.resolve()),
                 *(str(source) for source in group),
@@ -168,6 +174,8 @@ def convert_to_pdf(
             else _("exit code {code}").format(code=running[group].returncode)
         )
         raise SofficeError(
-            _("{path}: LibreOffice produced no PDF ({reason})").format(path=missing[0], reason=reason)
+            _("{path}: LibreOffice produced no {kind} ({reason})").format(
+                path=missing[0], kind=to.upper(), reason=reason
+            )
         )
     return targets

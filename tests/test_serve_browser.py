@@ -255,7 +255,7 @@ def test_clerk_edits_saves_and_downloads(server: str, browser: WebDriver, repo: 
     idle(browser)
     message = browser.find_element(By.ID, "f-notice-date-msg")
     wait(browser, lambda d: "错误" in message.text)
-    assert "notice.date" in message.text and "YYYY-MM-DD" in message.text
+    assert "notice.date" in message.text and "2025年2月没有30日" in message.text
     assert date.get_attribute("aria-invalid") == "true"
     shot(browser, shots, "4-bad-date")
     time.sleep(1.6)  # a pause ends one undo step (typing in one field is one step)
@@ -470,6 +470,6 @@ def test_numbering_drag_and_labels(server: str, browser: WebDriver, repo: Path) 
         "arguments[0].value = arguments[1]", source, text.replace("  year: 2025", "  year: [2025")
     )
     browser.find_element(By.ID, "source-apply").click()
-    wait(browser, lambda d: "YAML syntax" in d.find_element(By.ID, "problems").text)
+    wait(browser, lambda d: "括号 [ 没有结束" in d.find_element(By.ID, "problems").text)
     browser.find_element(By.ID, "undo").click()
     wait(browser, lambda d: "没有发现问题" in d.find_element(By.ID, "problems").text)

@@ -148,7 +148,9 @@ def test_bad_date_is_reported_at_the_field(folder: Path, client_for: Callable[..
     assert "  date: 2025-02-30\n" in edited["text"]
     problems = edited["state"]["problems"]
     assert [p["path"] for p in problems] == [["notice", "date"]]
-    assert problems[0]["severity"] == "error" and problems[0]["text"].startswith("example.yaml:33:9: error:")
+    # The page is Chinese: the loader's own message, in Chinese, at the field's line.
+    assert problems[0]["severity"] == "error" and problems[0]["text"].startswith("example.yaml:33:9: 错误:")
+    assert "2025年2月没有30日" in problems[0]["text"]
     assert edited["state"]["preview"] is None and edited["state"]["labels"]["1.0"] == "（三）"
 
 

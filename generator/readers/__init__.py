@@ -1,6 +1,9 @@
-"""Readers: last year's document (.txt, .md, .docx) → the plan model, with a defect report.
+"""Readers: last year's document (.txt, .md, .docx, .pdf, .html, .doc/.wps, .rtf, .odt) → the plan
+model, with a defect report.
 
-``import_file`` picks the reader by content (a .docx is a zip, whatever its name), reads the file
+``import_file`` picks the reader by content (a .docx is a zip, whatever its name; a zip with an
+OpenDocument ``mimetype`` is an .odt; OLE2 is a .doc or .wps; ``{\\rtf`` an RTF; ``%PDF`` a PDF; a
+page that opens with ``<html>`` a web page), reads the file
 into :class:`~generator.readers.lines.Line` objects, and ``structure.build_document`` makes the
 document. Anything that is not a readable document raises :class:`~generator.load.InputError`
 with one message (the CLI exits 2).
@@ -22,12 +25,17 @@ from ..errors import InputError, Problem
 from ..i18n import _
 from ..model import Document
 from .defects import Defect, DefectLog
+from .html import is_html
+from .legacy import is_odt
+from .lines import Line
 from .structure import build_document
 from .tree import NodePath, SourceMarks
 
 MAX_TEXT_BYTES = 20 * 1024 * 1024  # a year's plan is tens of KB; more is not one
 
+SNIFF_BYTES = 4096  # enough to see an HTML page's <html> past its comments and BOM
 _ZIP = b"PK\x03\x04"
+_RTF = b"{\\rtf"
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97–2003 .doc, Excel .xls …
 
 
@@ -113,7 +121,7 @@ def import_file(path: str | Path) -> ImportResult:
     try:
         size = path.stat().st_size
         with path.open("rb") as handle:
-            head = handle.read(8)
+            head = handle.read(SNIFF_BYTES)
     except OSError as exc:
         raise _refuse(
             name, _("cannot read the file: {reason}").format(reason=exc.strerror), _("check the path")
@@ -121,7 +129,11 @@ def import_file(path: str | Path) -> ImportResult:
     if size == 0:
         raise _refuse(name, _("the file is empty"), _("import the document's .docx or .txt"))
     defects = DefectLog()
-    if head.startswith(_ZIP) or path.suffix.lower() == ".docx":
+    places: dict[int, tuple[int, int]] = {}  # a PDF's line → (page, line on the page)
+    metadata: dict[str, str] = {}  # notice fields a format states apart (front matter, a web page's box)
+    if head.startswith(_ZIP) and is_odt(path):
+        lines = _converted_lines(path, name, "odt", defects)
+    elif head.startswith(_ZIP) or path.suffix.lower() == ".docx":
         from .docx import NotDocx, docx_lines
 
         try:
@@ -129,11 +141,33 @@ def import_file(path: str | Path) -> ImportResult:
         except NotDocx as exc:
             raise _refuse(name, str(exc), _("save the document from Word as .docx, or as .txt")) from None
     elif head.startswith(_OLE):
-        raise _refuse(
-            name, _("a Word 97–2003 (.doc) file"), _("open it in Word or LibreOffice and save as .docx")
-        )
+        lines = _converted_lines(path, name, "doc", defects)
+    elif head.startswith(_RTF):
+        lines = _converted_lines(path, name, "rtf", defects)
     elif head.startswith(b"%PDF"):
-        raise _refuse(name, _("a PDF file"), _("import the .docx it was made from, or save its text as .txt"))
+        from .pdf import NotPdf, pdf_lines
+
+        try:
+            read = pdf_lines(path, defects)
+        except NotPdf as exc:
+            raise _refuse(
+                name, str(exc), _("import the .docx it was made from, or a PDF with a text layer")
+            ) from None
+        lines, places = read.lines, read.places
+    elif is_html(head, path):
+        from .html import NotHtml, html_lines
+
+        if size > MAX_TEXT_BYTES:
+            raise _refuse(
+                name,
+                _("file too large for a plan"),
+                _("a plan is under {limit} MiB").format(limit=MAX_TEXT_BYTES // 2**20),
+            )
+        try:
+            page = html_lines(path.read_bytes(), defects)
+        except NotHtml as exc:
+            raise _refuse(name, str(exc), _("save the page as .html, or its text as .txt")) from None
+        lines, metadata = page.lines, page.metadata
     else:
         if size > MAX_TEXT_BYTES:
             raise _refuse(
@@ -150,7 +184,7 @@ def import_file(path: str | Path) -> ImportResult:
         if path.suffix.lower() in (".md", ".markdown"):
             from .md import md_lines
 
-            lines = md_lines(text, defects)
+            lines, metadata = md_lines(text, defects)
         else:
             lines = text_lines(text, defects)
     if not any(not line.blank for line in lines):
@@ -165,11 +199,19 @@ def import_file(path: str | Path) -> ImportResult:
             _("could not be read into a plan ({where}: {reason})").format(where=where, reason=first["msg"]),
             _("report this file"),
         ) from None
+    if not document.plan.sections and any(line.table is not None for line in lines):
+        document = _table_document(document, lines, defects)
+    if metadata:
+        from .metadata import apply_metadata
+
+        document = apply_metadata(
+            document, metadata, defects, override=path.suffix.lower() in (".md", ".markdown")
+        )
     if not _plan_like(document):
         raise _refuse(
             name, _("no plan found in {name}").format(name=name), _("is this a work-plan document?")
         )
-    return _result(document, defects, marks)
+    return _result(document, defects, marks, places)
 
 
 def import_text(text: str) -> ImportResult:
@@ -181,8 +223,44 @@ def import_text(text: str) -> ImportResult:
     return _result(document, defects, marks)
 
 
-def _result(document: Document, defects: DefectLog, marks: SourceMarks) -> ImportResult:
-    return ImportResult(document, defects.sorted(), marks.labels, marks.lines, marks.paragraphs, marks.fields)
+def _result(
+    document: Document,
+    defects: DefectLog,
+    marks: SourceMarks,
+    places: dict[int, tuple[int, int]] | None = None,
+) -> ImportResult:
+    return ImportResult(
+        document, defects.sorted(places), marks.labels, marks.lines, marks.paragraphs, marks.fields
+    )
+
+
+def _table_document(document: Document, lines: list[Line], defects: DefectLog) -> Document:
+    """A document that is a table under its title (a 公开目录, a 分工表 printed alone, real/17):
+    its tables are the plan's one unnumbered part, not dropped as tables before a heading."""
+    from ..model import Node
+
+    tables = [line.table for line in lines if line.table is not None]
+    defects.discard("skipped_table")
+    plan = document.plan.model_copy(update={"sections": [Node(numbered=False, tables=tables)]})
+    return document.model_copy(update={"plan": plan})
+
+
+def _converted_lines(path: Path, name: str, kind: str, defects: DefectLog) -> list[Line]:
+    """A .doc/.wps, .rtf or .odt: LibreOffice makes a .docx of it, which the Word reader reads."""
+    from ..soffice import SofficeError
+    from .legacy import legacy_lines
+
+    try:
+        return legacy_lines(path, kind, defects)
+    except SofficeError as exc:
+        what = {
+            "doc": "a Word 97–2003 (.doc) or WPS (.wps) file",
+            "rtf": "an RTF file",
+            "odt": "an OpenDocument text",
+        }
+        raise _refuse(
+            name, f"{what[kind]} that LibreOffice could not convert: {exc}", "save it as .docx"
+        ) from None
 
 
 def _plan_like(document: Document) -> bool:

@@ -7,7 +7,8 @@ so a clerk can check the YAML against the original.
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, replace
 from typing import Literal
 
 DefectKind = Literal[
@@ -22,27 +23,39 @@ DefectKind = Literal[
     "skipped_table",
     "missing_title",
     "broken_numbering",
+    "removed_page_chrome",
+    "removed_web_chrome",
 ]
 KINDS: tuple[str, ...] = DefectKind.__args__  # type: ignore[attr-defined]
 
 
 @dataclass(frozen=True)
 class Defect:
-    """One finding: ``line`` is the source line (a paragraph number for .docx), 1-based."""
+    """One finding: ``line`` is the source line (a paragraph number for .docx and .pdf),
+    1-based; for a PDF also the ``page`` and the ``page_line`` on it, where a person finds it."""
 
     line: int
     kind: DefectKind
     message: str
+    page: int | None = None
+    page_line: int | None = None
 
     def format(self, path: str) -> str:
-        """``FILE:LINE: warning: kind: message``, the compiler style editors jump to."""
+        """``FILE:LINE: warning: kind: message``, the compiler style editors jump to; a PDF's
+        ``FILE: page P, line L: warning: …`` (nobody opens a PDF at a paragraph number)."""
         from ..i18n import _
 
         # The kind stays the code of the JSON report, so scripts can grep either.
+        if self.page is not None:
+            where = _("page {page}, line {line}").format(page=self.page, line=self.page_line)
+            return f"{path}: {where}: {_('warning')}: {self.kind}: {self.message}"
         return f"{path}:{self.line}: {_('warning')}: {self.kind}: {self.message}"
 
     def as_json(self) -> dict[str, object]:
-        return asdict(self)
+        data = asdict(self)
+        if self.page is None:
+            del data["page"], data["page_line"]
+        return data
 
 
 def defects_json(defects: list[Defect]) -> str:
@@ -56,9 +69,31 @@ class DefectLog:
     def __init__(self) -> None:
         self._items: dict[tuple[int, str, str], Defect] = {}
 
-    def add(self, line: int, kind: DefectKind, message: str) -> None:
-        defect = Defect(line, kind, message)
+    def add(
+        self,
+        line: int,
+        kind: DefectKind,
+        message: str,
+        *,
+        page: int | None = None,
+        page_line: int | None = None,
+    ) -> None:
+        defect = Defect(line, kind, message, page, page_line)
         self._items.setdefault((line, kind, message), defect)
 
-    def sorted(self) -> list[Defect]:
-        return sorted(self._items.values(), key=lambda d: (d.line, KINDS.index(d.kind)))
+    def discard(self, kind: DefectKind) -> None:
+        """Forget the defects of ``kind`` (a later reading found a place for what they left out)."""
+        self._items = {key: d for key, d in self._items.items() if d.kind != kind}
+
+    def sorted(self, places: Mapping[int, tuple[int, int]] | None = None) -> list[Defect]:
+        """The defects in line order; with ``places`` (line → page, line on the page: a PDF)
+        each also names where it stands on the printed page."""
+        items = list(self._items.values())
+        if places:
+            items = [
+                d
+                if d.page is not None or d.line not in places
+                else replace(d, page=places[d.line][0], page_line=places[d.line][1])
+                for d in items
+            ]
+        return sorted(items, key=lambda d: (d.line, KINDS.index(d.kind)))

@@ -19,6 +19,7 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from ..resources import templates_dir
 from . import api
@@ -101,6 +102,20 @@ def allowed_hosts(host: str, port: int) -> list[str]:
     return out
 
 
+class ChinesePage:
+    """ASGI middleware: the page is Chinese, so every message the library writes for it (loader
+    errors, validate warnings, the diff page) is rendered in Chinese, whatever the server's locale."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        from .. import i18n
+
+        with i18n.speaking("zh"):
+            await self.app(scope, receive, send)
+
+
 def create_app(
     target: Target,
     *,
@@ -143,7 +158,7 @@ def create_app(
     ]
     app = Starlette(
         routes=routes,
-        middleware=[Middleware(Guard, token=token, hosts=hosts, cookie=cookie)],
+        middleware=[Middleware(Guard, token=token, hosts=hosts, cookie=cookie), Middleware(ChinesePage)],
         lifespan=lifespan,
     )
     app.state.editor = editor

@@ -1,0 +1,315 @@
+"""A web page saved from a government site (.html) → lines of its article, with its metadata.
+
+Such a page is mostly chrome: menus, search boxes, a metadata box (索引号 / 发布机构 / 成文日期 /
+文号), share buttons, a footer, scripts — and, on some sites, a hidden copy of the text for a
+"print" or "export" button. The article is the element where the page's sentences gather: every
+run of text of ten characters or more counts for the block that holds it, hidden elements
+(``display:none``) and scripts left out; nav items and buttons are too short to count. Inside the
+article, chrome lines (发布时间, 浏览次数, 字号 大 中 小, 打印本页, 关闭窗口, 分享到 …) are removed and
+reported (``removed_web_chrome``). The metadata box, wherever it stands, gives notice fields
+(``metadata.py``) and never enters the body. Tables become :class:`~generator.model.Table`.
+
+Line numbers are the lines of the .html file where each block starts, so a defect points into
+the file a person has.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..i18n import _
+from ..model import Table
+from .defects import DefectLog
+from .lines import Line, clean_text, remove_garbage
+from .metadata import notice_key
+
+_HTML_START = re.compile(
+    rb"^(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|meta|body)\b", re.I | re.S
+)
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
+
+_BLOCKS = frozenset(
+    "p div h1 h2 h3 h4 h5 h6 li ul ol dl dt dd table tr td th tbody thead tfoot section article "
+    "header footer blockquote pre center form address hr caption figure figcaption main aside".split()
+)
+_DROP = frozenset(
+    "script style noscript template iframe object embed svg canvas button select input textarea nav".split()
+)
+_INLINE_CLIMB = frozenset("span font strong b em i u p h1 h2 h3 h4 h5 h6 a sup sub small big label".split())
+_HIDDEN = re.compile(r"display\s*:\s*none", re.I)  # not visibility: pages hide <body> until a script runs
+
+# Chrome lines of government pages (whole lines; the body never says these on their own).
+_CHROME = re.compile(
+    r"^(?:【?\s*(?:打印本页|打印|关闭窗口|关闭|返回顶部|收藏|分享到?|纠错|我要纠错|字号|字体)\s*】?[：:]?\s*)+"
+    r"(?:[大中小]\s*)*(?:【?\s*(?:打印本页|打印|关闭窗口|关闭|分享到?)\s*】?\s*)*$"
+    r"|^(?:发布时间|发布日期|更新时间|时间|来源|信息来源|作者|浏览次数|浏览量|阅读次数|访问量|点击数|点击量|字号)"
+    r"\s*[：:].{0,60}$"
+    r"|^(?:扫一扫|在手机上查看|分享至|相关链接|相关文件|相关解读|上一篇|下一篇)[：:]?.{0,40}$"
+)
+_META_LINE = re.compile(
+    r"^(?:[\[【]\s*(?P<bkey>[\u4e00-\u9fff ]{2,8})\s*[\]】]\s*[：:]?"  # [成文日期] 2025-05-21
+    r"|(?P<key>[\u4e00-\u9fff ]{2,8})\s*[：:])\s*(?P<value>.*)$"  # 发布机构：广州市卫生健康委员会
+)
+_NEXT_KEY = re.compile(r"\s*(?:[\[【]\s*[\u4e00-\u9fff ]{2,8}\s*[\]】]|[\u4e00-\u9fff]{2,6}\s*[：:]).*$")
+_TITLE_END = re.compile(r"(通知|通报|意见|决定|批复|函|方案|要点|办法|细则|规定|计划)$")
+_SITE_SUFFIX = re.compile(r"\s*[-_|—–]\s*[^-_|—–]*$")
+
+
+class NotHtml(ValueError):
+    """The bytes cannot be read as a web page with an article; the message says why."""
+
+
+@dataclass
+class HtmlText:
+    """The article's lines and the notice fields of the page's metadata box."""
+
+    lines: list[Line]
+    metadata: dict[str, str] = field(default_factory=dict)
+
+
+def is_html(head: bytes, path: Path) -> bool:
+    """A web page: it opens as one (after a BOM, blanks and comments such as a browser's
+    ``<!-- saved from url=… -->``), or an .html/.htm file whose first bytes are a tag."""
+    if _HTML_START.match(head):
+        return True
+    return path.suffix.lower() in (".html", ".htm", ".xhtml") and head.lstrip().startswith(b"<")
+
+
+def decode_html(raw: bytes) -> str:
+    """The page's text: the BOM, else the ``<meta charset>``, else UTF-8, else GB18030 (which
+    reads GB2312 and GBK, the encodings older government sites declare or just use)."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return raw[3:].decode("utf-8", errors="replace")
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return raw.decode("utf-16", errors="replace")
+    declared = _CHARSET.search(raw[:8192])
+    codec = declared.group(1).decode("ascii").lower() if declared else ""
+    if codec in ("gb2312", "gbk", "gb_2312-80", "x-gbk", "gb18030", "cp936"):
+        return raw.decode("gb18030", errors="replace")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        if codec and codec not in ("utf-8", "utf8"):
+            try:
+                return raw.decode(codec, errors="replace")
+            except LookupError:
+                pass
+        return raw.decode("gb18030", errors="replace")
+
+
+def html_lines(raw: bytes, defects: DefectLog) -> HtmlText:
+    """The article of the page as lines (tables in place), and its metadata."""
+    import lxml.html
+    from lxml import etree
+
+    text = decode_html(raw)
+    text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)  # lxml refuses a str that declares its encoding
+    try:
+        parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, huge_tree=False)
+        root = lxml.html.document_fromstring(text, parser=parser)
+    except (etree.ParserError, ValueError) as exc:
+        raise NotHtml(_("not a readable web page ({reason})").format(reason=exc)) from None
+    for element in list(root.iter()):
+        if not isinstance(element.tag, str):
+            continue
+        hidden = _HIDDEN.search(element.get("style", "")) or element.get("hidden") is not None
+        if (
+            (element.tag in _DROP or hidden)
+            and element.tag not in ("html", "body")
+            and element.getparent() is not None
+        ):
+            element.drop_tree()
+    article = _article(root)
+    if not article:
+        raise NotHtml(_("a web page without an article (no paragraph of text in it)"))
+    metadata = _metadata(root, article)
+    lines: list[Line] = []
+    for block in article:
+        _walk(block, lines)
+    out: list[Line] = []
+    for line in lines:
+        if line.table is None and _CHROME.match(
+            line.text.replace(" ", "") if len(line.text) < 12 else line.text
+        ):
+            defects.add(
+                line.no, "removed_web_chrome", _("removed the page's {text!r}").format(text=line.text)
+            )
+            continue
+        out.append(Line(line.no, clean_text(remove_garbage(line.text, line.no, defects)), table=line.table))
+    return HtmlText(out, metadata)
+
+
+# --- the article -------------------------------------------------------------------------------
+
+
+def _length(text: str | None) -> int:
+    return len("".join((text or "").split()))
+
+
+def _article(root: Any) -> list[Any]:
+    """The block holding most of the page's sentences (runs of ≥ 10 characters), with the
+    sibling blocks that continue it."""
+    score: Counter[Any] = Counter()
+    for element in root.iter():
+        if not isinstance(element.tag, str) or element.tag == "a":
+            continue
+        own = _length(element.text) + sum(_length(child.tail) for child in element)
+        if own < 10:
+            continue
+        holder = element.getparent() if element.tag in _INLINE_CLIMB else element
+        while holder is not None and holder.tag in _INLINE_CLIMB:
+            holder = holder.getparent()
+        if holder is not None:
+            score[holder] += own
+    if not score:
+        return []
+    best, top = score.most_common(1)[0]
+    # Paragraphs split over sibling blocks (a <div> per part of the page): take the parent
+    # when it gathers clearly more of the text than the best block alone.
+    parent = best.getparent()
+    if parent is not None and parent.tag not in ("html", "body"):
+        together = sum(v for k, v in score.items() if k.getparent() is parent or k is parent)
+        if together > 1.5 * top:
+            best, top = parent, together
+    # A document in several sheets side by side (a notice's <article> and its plan's <section>,
+    # as our own HTML writer prints them): siblings of the same class that hold text belong to
+    # it; a sibling of another class (a footer, a list of links) does not, however long.
+    parent = best.getparent()
+    if parent is None:
+        return [best]
+    classes = set(best.get("class", "").split())
+    blocks = []
+    for sibling in parent:
+        if not isinstance(sibling.tag, str):
+            continue
+        share = sum(score.get(e, 0) for e in sibling.iter())
+        same = bool(classes & set(sibling.get("class", "").split()))
+        if sibling is best or (same and share):
+            blocks.append(sibling)
+    return blocks
+
+
+def _walk(element: Any, lines: list[Line]) -> None:
+    """Blocks and <br> end a line; a <table> is one line carrying the Table."""
+    current: list[str] = []
+    start = [element.sourceline or 1]
+
+    def flush(next_line: int | None) -> None:
+        text = " ".join("".join(current).split(" ")) if current else ""
+        text = re.sub(r"[ \t\r\n\f\v]+", " ", text).strip()
+        if text:
+            lines.append(Line(start[0], text))
+        current.clear()
+        if next_line is not None:
+            start[0] = next_line
+
+    def visit(node: Any) -> None:
+        if node.text:
+            current.append(node.text)
+        for child in node:
+            if not isinstance(child.tag, str):
+                pass
+            elif child.tag == "br":
+                flush(child.sourceline or start[0])
+            elif child.tag == "table":
+                flush(None)
+                table = _table(child)
+                if table is not None:
+                    lines.append(table)
+                start[0] = child.sourceline or start[0]
+            elif child.tag in _BLOCKS:
+                flush(child.sourceline or start[0])
+                visit(child)
+                flush(child.sourceline or start[0])
+            else:
+                visit(child)
+            if child.tail:
+                current.append(child.tail)
+
+    visit(element)
+    flush(None)
+
+
+def _table(element: Any) -> Line | None:
+    """A table; a layout table (one column, or a notice's own lines set in a grid) gives its
+    cells' lines instead, as the Word reader does."""
+    rows: list[list[str]] = []
+    for tr in element.iter("tr"):
+        if _enclosing_table(tr) is not element:
+            continue  # a row of a nested table is read within its cell
+        cells = [" ".join(cell.text_content().split()) for cell in tr if cell.tag in ("td", "th")]
+        if any(cells):
+            rows.append(cells)
+    if not rows:
+        return None
+    line = element.sourceline or 1
+    width = max(len(r) for r in rows)
+    if width == 1:
+        return Line(line, " ".join(r[0] for r in rows))
+    title = None
+    if len(rows[0]) == 1 and len(rows) > 1:
+        title = clean_text(rows.pop(0)[0])  # a caption row spanning the table: 附件1 … 表
+    cleaned = [[clean_text(c) for c in r] + [""] * (width - len(r)) for r in rows]
+    return Line(line, "", table=Table(title=title, rows=cleaned))
+
+
+def _enclosing_table(element: Any) -> Any | None:
+    parent = element.getparent()
+    while parent is not None and parent.tag != "table":
+        parent = parent.getparent()
+    return parent
+
+
+# --- the metadata box --------------------------------------------------------------------------
+
+
+def _metadata(root: Any, article: list[Any]) -> dict[str, str]:
+    """``key: value`` pairs of the page outside the article (索引号：… 发布机构：… [文号] …), for
+    the keys that name a notice field, the first value of each; and the page's title (its
+    heading, else ``<title>`` without the site's name) for a notice whose article has none."""
+    inside = {element for block in article for element in block.iter()}
+    found: dict[str, str] = {}
+    for element in root.iter():
+        if element in inside or not isinstance(element.tag, str) or element.tag in ("html", "body", "head"):
+            continue
+        text = " ".join(element.text_content().split())
+        if not text or len(text) > 120:
+            continue
+        match = _META_LINE.match(text)
+        if match is None:
+            continue
+        key = (match["bkey"] or match["key"]).replace(" ", "")
+        if notice_key(key) in (None, "title"):
+            continue
+        value = _NEXT_KEY.sub("", match["value"]).strip()
+        if not value and not match["value"].strip():
+            sibling = element.getnext()
+            value = " ".join(sibling.text_content().split()) if sibling is not None else ""
+            value = _NEXT_KEY.sub("", value).strip()
+        value = value.strip("-—–_ ")  # 发文机构] ----北京市农业农村局: an empty field's dashes
+        if value and key not in found:
+            found[key] = value
+    title = _page_title(root, inside)
+    if title:
+        found["标题"] = title
+    return found
+
+
+def _page_title(root: Any, inside: set[Any]) -> str:
+    for element in root.iter("h1", "h2", "h3", "div", "p", "span", "td"):
+        if element in inside:
+            break  # a heading above the article, not one after it
+        name = f"{element.get('class', '')} {element.get('id', '')}".lower()
+        if element.tag in ("div", "p", "span", "td") and "title" not in name:
+            continue
+        text = " ".join(element.text_content().split())
+        if 8 <= len(text) <= 120 and _TITLE_END.search(text):
+            return text
+    heads = root.xpath("//head/title")
+    text = " ".join(heads[0].text_content().split()) if heads else ""
+    text = _SITE_SUFFIX.sub("", text) if _SITE_SUFFIX.search(text) and not _TITLE_END.search(text) else text
+    return text if 8 <= len(text) <= 120 and _TITLE_END.search(text) else ""

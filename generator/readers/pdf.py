@@ -1,0 +1,667 @@
+"""PDF (with a text layer) → lines: paragraphs rebuilt from line geometry, page chrome removed.
+
+A PDF keeps no paragraphs, only positioned lines. pdfplumber gives each page's text lines with
+their boxes and fonts; a paragraph is rebuilt the way a reader sees one:
+
+- a line that runs to the right edge of the text block continues on the next line when that
+  line starts at the left edge (also across a page break);
+- an indented line, a line after a short one, or a change of font size starts a paragraph;
+- consecutive centred lines in a large font are one title (broken as the Word reader does);
+- a line set beside a block (the 文件 of a joint 发文机关标志) ends the block's last line;
+- a line of letters spread over the width (云 溪 市 医 疗 局) is read without the spaces.
+
+Page numbers (``— 3 —``, ``-3-``, ``第3页``, ``3``) at a page's top or bottom and running
+headers/footers repeated on several pages are removed and reported (``removed_page_chrome``).
+Tables (ruled) come from pdfplumber's table extraction, in place, a table continued on the next
+page joined to its first part.
+
+Line numbers are paragraphs, counted through the document; ``places`` maps each to the page and
+the line on that page where it starts, which is what a defect names.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from ..i18n import _
+from ..model import Table
+from ..title_lines import break_title, width_zi
+from ..typography import CJK_PUNCTUATION, IDEOGRAPHS
+from .defects import DefectLog
+from .lines import Line, clean_text, ends_sentence, remove_garbage
+
+MAX_PAGES = 300
+"""A year's plan is a few dozen pages; past this it is not one (and would take minutes)."""
+MIN_TEXT_CHARS = 20
+"""Fewer characters than this in the whole text layer: a scan (an OCR'd stamp does not count)."""
+
+_PAGE_NUMBER = re.compile(
+    r"^(?:[—–\-－~～]\s*\d{1,4}\s*[—–\-－~～]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
+    r"|\d{1,4}(?:\s*/\s*\d{1,4})?|[-—–]?\s*\d{1,4}\s*[-—–]?|page\s*\d{1,4}(?:\s*of\s*\d{1,4})?)$",
+    re.IGNORECASE,
+)
+_SPREAD = re.compile(rf"^(?:[{IDEOGRAPHS}] )+[{IDEOGRAPHS}]$")
+_CJK = re.compile(rf"[{IDEOGRAPHS}]")
+_WIDE = re.compile(rf"[{IDEOGRAPHS}{CJK_PUNCTUATION}²³°]")
+
+
+class NotPdf(ValueError):
+    """The file cannot be read as a PDF with text; the message says why."""
+
+
+@dataclass
+class _Row:
+    """One printed line of a page (or a table standing there)."""
+
+    page: int
+    index: int  # 1-based line on the page, counting every printed line
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    first_font: str
+    last_font: str
+    table: Table | None = None
+    columns: int = 0
+    end_page: int = 0  # a table broken by pages: the page it ends on
+
+    @property
+    def centre(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+
+@dataclass
+class PdfText:
+    """The lines read and where each starts: line number → (page, line on the page)."""
+
+    lines: list[Line]
+    places: dict[int, tuple[int, int]] = field(default_factory=dict)
+
+
+def pdf_lines(path: Path, defects: DefectLog, *, max_pages: int = MAX_PAGES) -> PdfText:
+    """Read the PDF page by page into paragraphs; raises :class:`NotPdf` for a broken or scanned
+    file, or one of more than ``max_pages`` pages.
+
+    Characters come from PDFium (pypdfium2, which pdfplumber itself depends on): pdfplumber's
+    pure-Python parser costs ~100 ms a page, PDFium a few. pdfplumber's table finder reads the
+    pages that have ruling lines (a table), and only those."""
+    import pypdfium2 as pdfium
+
+    pages: list[list[_Row]] = []
+    widths: list[tuple[float, float]] = []
+    plumber: Any = None
+    try:
+        document = pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as exc:
+        raise NotPdf(_("not a readable PDF ({reason})").format(reason=exc)) from None
+    try:
+        count = len(document)
+        if count > max_pages:
+            raise NotPdf(
+                _("a PDF of {count} pages, more than the {limit} a plan may have").format(
+                    count=count, limit=max_pages
+                )
+            )
+        for index in range(count):
+            page = document[index]
+            width, height = (float(v) for v in page.get_size())
+            tables: list[tuple[tuple[float, float, float, float], Table]] = []
+            if _has_rules(page):
+                plumber = plumber or _open_plumber(path)
+                ruled = plumber.pages[index]
+                tables = _tables(ruled)
+                ruled.close()  # pages one at a time: drop the parsed objects before the next
+            pages.append(_page_rows(page, height, index + 1, tables))
+            widths.append((width, height))
+            page.close()
+    except pdfium.PdfiumError as exc:
+        raise NotPdf(_("not a readable PDF ({reason})").format(reason=exc)) from None
+    finally:
+        document.close()
+        if plumber is not None:
+            plumber.close()
+    text_chars = sum(len(row.text.replace(" ", "")) for rows in pages for row in rows if row.table is None)
+    table_chars = sum(1 for rows in pages for row in rows if row.table is not None)
+    if text_chars < MIN_TEXT_CHARS and not table_chars:
+        raise NotPdf(
+            _("a scanned PDF: its {count} page(s) have no text layer, only images of text").format(
+                count=len(pages)
+            )
+        )
+    chrome = _remove_chrome(pages, widths)
+    text = _paragraphs(pages, widths, defects)
+    for page_no, index, message in chrome:
+        # reported at the paragraph that follows it, and by the page and line a person finds
+        after = [no for no, place in text.places.items() if place >= (page_no, index)]
+        no = min(after) if after else max(text.places, default=1)
+        defects.add(no, "removed_page_chrome", message, page=page_no, page_line=index)
+    return text
+
+
+def _open_plumber(path: Path) -> Any:
+    import pdfplumber
+    from pdfminer.pdfparser import PDFSyntaxError
+    from pdfplumber.utils.exceptions import PdfminerException
+
+    try:
+        return pdfplumber.open(str(path))
+    except (PDFSyntaxError, PdfminerException, ValueError, KeyError, TypeError) as exc:
+        raise NotPdf(_("not a readable PDF ({reason})").format(reason=type(exc).__name__)) from None
+
+
+# --- one page ----------------------------------------------------------------------------------
+
+_RULES_FOR_A_TABLE = 4
+"""Path objects a page needs before its tables are looked for: a table has at least four rules
+(one cell), a notice page has one or two (the red rule, the 版记 lines)."""
+
+
+def _has_rules(page: Any) -> bool:
+    import pypdfium2.raw as raw
+
+    found = 0
+    for k in range(raw.FPDFPage_CountObjects(page)):  # raw calls: no wrapper per object
+        if raw.FPDFPageObj_GetType(raw.FPDFPage_GetObject(page, k)) == raw.FPDF_PAGEOBJ_PATH:
+            found += 1
+            if found >= _RULES_FOR_A_TABLE:
+                return True
+    return False
+
+
+def _page_chars(page: Any, height: float) -> tuple[list[dict[str, Any]], Any]:
+    """The page's characters with their boxes (pdfplumber's coordinates: ``top`` from the top
+    edge), printed size and baseline; PDFium's generated spaces and line ends are left out.
+    PDFium's own calls, one per fact, keep a page to a few milliseconds."""
+    import ctypes
+    import math
+
+    import pypdfium2.raw as raw
+
+    textpage = page.get_textpage()
+    chars: list[dict[str, Any]] = []
+    x, y = ctypes.c_double(), ctypes.c_double()
+    box = raw.FS_RECTF()
+    matrix = raw.FS_MATRIX()
+    last_font_size, scale = -1.0, 1.0
+    count = raw.FPDFText_CountChars(textpage)
+    units = (ctypes.c_ushort * (count + 1))()
+    raw.FPDFText_GetText(textpage, 0, count, units)  # every character's code in one call
+    for k in range(count):
+        code = units[k]
+        # Spaces (PDFium's generated ones and real ones) are left to the gaps they leave:
+        # ``_line_text`` puts one back where the gap is a space's.
+        if code in (0, 0x09, 0x0A, 0x0D, 0x20, 0xFFFE, 0xFFFF):
+            continue
+        if 0xDC00 <= code <= 0xDFFF and chars and 0xD800 <= ord(chars[-1]["text"][-1]) <= 0xDBFF:
+            # the second half of a character outside the BMP (𠀀): one character with the first
+            high = ord(chars[-1]["text"])
+            chars[-1]["text"] = chr(0x10000 + ((high - 0xD800) << 10) + (code - 0xDC00))
+            continue
+        raw.FPDFText_GetLooseCharBox(textpage, k, box)
+        raw.FPDFText_GetCharOrigin(textpage, k, x, y)
+        font_size = float(raw.FPDFText_GetFontSize(textpage, k))
+        if font_size != last_font_size:
+            # the printed size is the font size times the scale of the text matrix (WPS writes
+            # Tf 439 scaled down to 22 pt); a run of one font size keeps one matrix
+            raw.FPDFText_GetMatrix(textpage, k, matrix)
+            scale = math.sqrt(abs(matrix.a * matrix.d - matrix.b * matrix.c))
+            last_font_size = font_size
+        chars.append(
+            {
+                "text": chr(code),
+                "x0": box.left,
+                "x1": box.right,
+                "top": height - box.top,
+                "bottom": height - box.bottom,
+                "baseline": height - y.value,
+                "size": font_size * scale,
+                "index": k,
+            }
+        )
+    return chars, textpage
+
+
+def _font(textpage: Any, index: int) -> str:
+    """The font's name without its subset tag (ERVJIS+KaiTi → KaiTi)."""
+    import ctypes
+
+    import pypdfium2.raw as raw
+
+    buffer = ctypes.create_string_buffer(128)
+    flags = ctypes.c_int()
+    raw.FPDFText_GetFontInfo(textpage, index, buffer, len(buffer), ctypes.byref(flags))
+    return buffer.value.decode("utf-8", errors="replace").split("+")[-1]
+
+
+def _page_rows(
+    page: Any, height: float, number: int, tables: list[tuple[tuple[float, float, float, float], Table]]
+) -> list[_Row]:
+    """The page's printed lines (tables as one row each) from top to bottom: characters on one
+    baseline make a line, read left to right."""
+    chars, textpage = _page_chars(page, height)
+    boxes = [bbox for bbox, _ in tables]
+
+    def outside(char: dict[str, Any]) -> bool:
+        cx, cy = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
+        return not any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
+
+    visible = [c for c in chars if outside(c)] if boxes else chars
+    lines: list[list[dict[str, Any]]] = []
+    for char in sorted(visible, key=lambda c: (c["baseline"], c["x0"])):
+        if lines and abs(char["baseline"] - lines[-1][0]["baseline"]) <= 0.3 * max(char["size"], 1.0):
+            lines[-1].append(char)
+        else:
+            lines.append([char])
+    rows: list[_Row] = []
+    for line in lines:
+        inked = [c for c in line if c["text"].strip()]
+        if not inked:
+            continue
+        inked.sort(key=lambda c: c["x0"])
+        size = statistics.median(c["size"] for c in inked)
+        rows.append(
+            _Row(
+                number,
+                0,
+                _line_text(line, size),
+                inked[0]["x0"],
+                inked[-1]["x1"],
+                min(c["top"] for c in inked),
+                max(c["bottom"] for c in inked),
+                round(size, 1),
+                _font(textpage, inked[0]["index"]),
+                _font(textpage, inked[-1]["index"]),
+            )
+        )
+    textpage.close()
+    rows = _stack_vertical(rows)
+    for (x0, top, x1, bottom), table in tables:
+        rows.append(_Row(number, 0, "", x0, x1, top, bottom, 0.0, "", "", table, len(table.rows[0])))
+    rows.sort(key=lambda r: (round(r.top), r.x0))
+    for index, row in enumerate(rows, start=1):
+        row.index = index
+    return rows
+
+
+def _stack_vertical(rows: list[_Row]) -> list[_Row]:
+    """Characters set one under another in one column (text turned on its side: the page
+    number of a landscape page, "— 5 —") are one line, not a line per character."""
+    out: list[_Row] = []
+    for row in rows:
+        above = out[-1] if out else None
+        if (
+            above is not None
+            and len(row.text) == 1
+            and len(above.text.replace(" ", "")) == len(above.text)
+            and abs(row.x0 - above.x0) < 1.0
+            and abs(row.x1 - above.x1) < 1.0
+            and 0 <= row.top - above.bottom < 0.6 * max(row.size, 1.0)
+            and (len(above.text) > 1 or above.x1 - above.x0 < 1.2 * row.size)
+        ):
+            above.text += row.text
+            above.bottom = row.bottom
+            continue
+        out.append(row)
+    return out
+
+
+def _line_text(chars: list[dict[str, Any]], size: float) -> str:
+    """The line's text with a space only where the gap is one: LibreOffice and WPS set a
+    quarter-em between Chinese and Latin letters (no space in the text), and a justified line
+    stretches its gaps; a space between two Latin letters is about a quarter-em."""
+    out: list[str] = []
+    previous: dict[str, Any] | None = None
+    for char in sorted(chars, key=lambda c: c["x0"]):
+        text = char["text"]
+        if not text.strip():
+            if out and out[-1] != " ":
+                out.append(" ")  # a space the PDF carries as a glyph
+            continue
+        if previous is not None and out and out[-1] != " ":
+            gap = float(char["x0"]) - float(previous["x1"])
+            wide = _WIDE.match(text) or _WIDE.match(previous["text"])
+            if gap > (0.5 if wide else 0.15) * size:
+                out.append(" ")
+        out.append(text)
+        previous = char
+    return "".join(out).strip()
+
+
+def _tables(page: Any) -> list[tuple[tuple[float, float, float, float], Table]]:
+    """Ruled tables of the page: rows of cell texts, a cell's wrapped lines joined (Chinese
+    needs no space between them), a merged cell empty after its first place. pdfplumber keeps
+    only tables of two cells or more; a ruled box alone (Word's one-cell table, a framed note)
+    is a table too."""
+    from pdfplumber.table import Table as FoundTable
+
+    finder = page.debug_tablefinder()
+    found = list(finder.tables)
+    boxes = [t.bbox for t in found]
+    for cell in finder.cells:
+        x0, top, x1, bottom = cell
+        inside = (b[0] - 1 <= x0 and x1 <= b[2] + 1 and b[1] - 1 <= top and bottom <= b[3] + 1 for b in boxes)
+        if not any(inside):
+            found.append(FoundTable(page, [cell]))
+            boxes.append(cell)
+    out = []
+    for table in found:
+        rows = []
+        for raw in table.extract():
+            cells = [clean_text("".join((cell or "").split("\n"))) for cell in raw]
+            if any(cells):
+                rows.append(cells)
+        if rows:
+            out.append((tuple(float(v) for v in table.bbox), Table(rows=rows)))
+    return out
+
+
+# --- page chrome -------------------------------------------------------------------------------
+
+
+def _remove_chrome(pages: list[list[_Row]], sizes: list[tuple[float, float]]) -> list[tuple[int, int, str]]:
+    """Drop page numbers and running headers/footers; returns what went, as (page, line on
+    the page, message)."""
+    chrome: list[tuple[int, int, str]] = []
+    edge: dict[str, list[tuple[int, _Row]]] = {}
+    for number, rows in enumerate(pages, start=1):
+        text_rows = [r for r in rows if r.table is None]
+        for row in text_rows[:2] + text_rows[-2:]:
+            edge.setdefault(re.sub(r"\d+", "#", row.text.replace(" ", "")), []).append((number, row))
+    repeated = {
+        key
+        for key, found in edge.items()
+        if len(pages) >= 2 and len({n for n, _ in found}) >= max(2, (len(pages) + 1) // 2)
+    }
+    for number, rows in enumerate(pages, start=1):
+        height = sizes[number - 1][1]
+        text_rows = [r for r in rows if r.table is None]
+        candidates = {id(r) for r in text_rows[:2] + text_rows[-2:]}
+        keep: list[_Row] = []
+        for row in rows:
+            squeezed = row.text.replace(" ", "")
+            outer = row.bottom < height * 0.15 or row.top > height * 0.85
+            if (
+                id(row) in candidates
+                and _is_page_number(row, text_rows, height)
+                and (outer or len(pages) > 1)
+            ):
+                chrome.append(
+                    (number, row.index, _("removed the page number {text!r}").format(text=row.text))
+                )
+                continue
+            if id(row) in candidates and re.sub(r"\d+", "#", squeezed) in repeated and outer:
+                what = (
+                    _("removed the running header {text!r}")
+                    if row.top < height / 2
+                    else _("removed the running footer {text!r}")
+                )
+                chrome.append((number, row.index, what.format(text=row.text)))
+                continue
+            keep.append(row)
+        pages[number - 1] = keep
+    return chrome
+
+
+def _is_page_number(row: _Row, rows: list[_Row], height: float) -> bool:
+    """A page number: the pattern, standing first or last on the page, away from the text."""
+    if not _PAGE_NUMBER.match(row.text.strip()):
+        return False
+    if row is not rows[0] and row is not rows[-1]:
+        return False
+    return row.top > height * 0.75 or row.bottom < height * 0.25
+
+
+# --- paragraphs --------------------------------------------------------------------------------
+
+
+@dataclass
+class _Block:
+    """The text block of pages of one size: its left and right edges and body font size."""
+
+    left: float
+    right: float
+    size: float
+
+
+def _block(rows: list[_Row]) -> _Block:
+    text = [r for r in rows if r.table is None]
+    if not text:
+        return _Block(0.0, 0.0, 0.0)
+    sizes = Counter()  # type: Counter[float]
+    for r in text:
+        sizes[r.size] += len(r.text)
+    size = sizes.most_common(1)[0][0]
+    body = [r for r in text if abs(r.size - size) < 0.6] or text
+    return _Block(_edge([r.x0 for r in body], min), _edge([r.x1 for r in body], max), size)
+
+
+def _edge(values: list[float], pick: Any) -> float:
+    """The outermost position shared by at least two lines (one odd line does not move it),
+    unless few lines reach the edge at all (a document mostly of tables): then the outermost."""
+    rounded = Counter(round(v) for v in values)
+    shared = [v for v in rounded if sum(n for w, n in rounded.items() if abs(w - v) <= 1.5) >= 2]
+    outermost = float(pick(values))
+    if not shared:
+        return outermost
+    edge = float(pick(shared))
+    return edge if abs(edge - outermost) < 0.1 * max(abs(outermost), 1.0) else outermost
+
+
+def _paragraphs(pages: list[list[_Row]], sizes: list[tuple[float, float]], defects: DefectLog) -> PdfText:
+    # The text block is measured over all pages of one paper size (a landscape table page
+    # has its own); one page's few lines do not show where its margins are.
+    by_size: dict[tuple[int, int], list[_Row]] = {}
+    page_size: dict[int, tuple[int, int]] = {}
+    for number, rows in enumerate(pages, start=1):
+        key = (round(sizes[number - 1][0]), round(sizes[number - 1][1]))
+        page_size[number] = key
+        by_size.setdefault(key, []).extend(rows)
+    # the body's type size is the document's (a landscape page of a table and its title alone
+    # would take the title's); the edges are each paper size's own
+    body = _block([row for rows in pages for row in rows]).size
+    blocks = {key: replace(_block(rows), size=body) for key, rows in by_size.items()}
+    stream = _captions(
+        [row for rows in pages for row in rows], {n: blocks[k].size for n, k in page_size.items()}
+    )
+    groups: list[list[_Row]] = []
+    for row in _attach_side_text(stream):
+        if groups and _continues(groups[-1], row, blocks[page_size[row.page]]):
+            groups[-1].append(row)
+        else:
+            groups.append([row])
+    out = PdfText([])
+    for no, group in enumerate(groups, start=1):
+        first = group[0]
+        out.places[no] = (first.page, first.index)
+        if first.table is not None:
+            out.lines.append(Line(no, "", table=first.table))
+            continue
+        text = _joined(group, blocks[page_size[first.page]])
+        out.lines.append(Line(no, clean_text(remove_garbage(text, no, defects))))
+    return out
+
+
+def _captions(rows: list[_Row], body_size: dict[int, float]) -> list[_Row]:
+    """A short line centred right above a table is its title (附表 caption), as the Word reader
+    takes a table's caption paragraph; a table that ends a page and one of as many columns
+    that begins the next are one table broken by the page."""
+    out: list[_Row] = []
+    for row in rows:
+        above = out[-1] if out else None
+        if (
+            row.table is not None
+            and above is not None
+            and above.table is not None
+            and max(above.page, above.end_page) == row.page - 1
+            and row.index == 1
+            and above.columns == row.columns
+        ):
+            above.table.rows.extend(row.table.rows)
+            above.end_page = row.page
+            continue
+        if (
+            row.table is not None
+            and row.table.title is None
+            and above is not None
+            and above.table is None
+            and len(out) > 1  # the document's first line is its title, not a table's
+            and above.size < body_size[above.page] + 2  # a caption is body type; a title is larger
+            and above.page == row.page
+            and 0 <= row.top - above.bottom < 2 * above.size
+            and abs(above.centre - row.centre) < above.size
+            and len(above.text) <= 40
+            and not ends_sentence(above.text)
+        ):
+            out.pop()
+            row.table.title = clean_text(above.text)
+        out.append(row)
+    return out
+
+
+def _attach_side_text(rows: list[_Row]) -> list[_Row]:
+    """A line set beside a block of lines (文件 to the right of two issuers' names, centred on
+    them) ends the block's last line, as it reads."""
+    out: list[_Row] = []
+    for i, row in enumerate(rows):
+        nxt = rows[i + 1] if i + 1 < len(rows) else None
+        prev = out[-1] if out else None
+        beside_prev = (
+            prev is not None
+            and prev.table is None
+            and row.table is None
+            and prev.page == row.page
+            and row.x0 > prev.x1
+            and row.top < prev.bottom
+        )
+        if (
+            beside_prev
+            and nxt is not None
+            and nxt.page == row.page
+            and nxt.table is None
+            and nxt.top < row.bottom
+        ):
+            if nxt.x1 < row.x0:  # the block goes on under it: it ends the block's next line
+                rows[i + 1] = _merged(nxt, row)
+                continue
+        if beside_prev and prev is not None:
+            out[-1] = _merged(prev, row)
+            continue
+        out.append(row)
+    return out
+
+
+def _merged(left: _Row, right: _Row) -> _Row:
+    return _Row(
+        left.page,
+        left.index,
+        _unspread(left.text) + _unspread(right.text),
+        left.x0,
+        left.x1,  # where the block's own line ends: the side text does not make it full
+        min(left.top, right.top),
+        max(left.bottom, right.bottom),
+        left.size,
+        left.first_font,
+        right.last_font,
+    )
+
+
+def _continues(group: list[_Row], row: _Row, block: _Block) -> bool:
+    """Does ``row`` go on the paragraph of ``group``?"""
+    last = group[-1]
+    if last.table is not None or row.table is not None:
+        return False
+    if abs(last.size - row.size) >= 0.6:
+        return False
+    em = max(row.size, 1.0)
+    if row.page == last.page and row.top - last.bottom > 1.2 * em:
+        return False  # a gap wider than the line spacing: a new block
+    if _is_title(last, block) and _is_title(row, block):
+        return True  # a title over several centred lines
+    if row.size >= block.size + 2:
+        return False  # large type that is no centred title (a 发文机关标志): a line each
+    at_left = row.x0 <= block.left + 0.5 * em
+    full = last.x1 >= block.right - 1.6 * em  # a line broken before a 。 falls one character short
+    if not (at_left and full):
+        return False
+    if last.x0 > block.left + 4 * em and abs(last.centre - (block.left + block.right) / 2) < em:
+        return False  # a centred line is its own paragraph
+    first_char = row.text[:1]
+    return not (_CJK.match(first_char) and row.first_font != last.last_font and len(row.text) < 12)
+
+
+def _is_title(row: _Row, block: _Block) -> bool:
+    """A line in a font clearly larger than the body's, centred in the text block."""
+    middle = (block.left + block.right) / 2
+    return row.size >= block.size + 2 and abs(row.centre - middle) < 0.75 * max(row.size, 1.0)
+
+
+def _joined(group: list[_Row], block: _Block) -> str:
+    parts = [_unspread(row.text) for row in group]
+    if len(group) == 1:
+        return parts[0]
+    if all(_is_title(row, block) for row in group):
+        lines = [clean_text(p) for p in parts]
+        return _title_text(
+            lines, [_full(row, after, block) for row, after in zip(group, [*lines[1:], ""], strict=True)]
+        )
+    text = parts[0]
+    for part in parts[1:]:
+        # Lines of a Chinese paragraph join without a space; two Latin words keep one.
+        glue = (
+            " "
+            if text[-1:].isascii() and text[-1:].isalpha() and part[:1].isascii() and part[:1].isalpha()
+            else ""
+        )
+        text += glue + part
+    return text
+
+
+def _full(row: _Row, after: str, block: _Block) -> bool:
+    """Is ``row`` as full as a wrapped line is: would the next line's first character (with
+    the closing marks that may not start a line) have overrun the text block?"""
+    head = re.match(r"^.[，。、；：？！）》」』】〕”’%]*", after)
+    need = width_zi(head.group(0)) * row.size if head else 0.0
+    return row.x1 - row.x0 + need > block.right - block.left + 1.0
+
+
+def _title_text(lines: list[str], full: list[bool]) -> str:
+    """A title printed over ``lines``. The Word writer prints ``break_title`` of the title, whose
+    forced breaks ("\n") the author wrote, a paragraph per line, which LibreOffice may wrap once
+    more; the title is the reading with the fewest forced breaks that prints as these lines. A
+    title no reading gives (another tool's PDF, wrapped by its own rule) is read as one line."""
+    gaps = len(lines) - 1
+    for forced in range(min(gaps, 4) + 1):
+        for where in itertools.combinations(range(gaps), forced):
+            text = lines[0] + "".join(("\n" if k in where else "") + line for k, line in enumerate(lines[1:]))
+            if _prints_as(break_title(text), lines, full):
+                return text
+    return "".join(lines)
+
+
+def _prints_as(paragraphs: list[str], lines: list[str], full: list[bool]) -> bool:
+    """Do ``lines`` group, in order, into ``paragraphs``, each wrapped over lines that are
+    ``full`` but for its last?"""
+    k = 0
+    for paragraph in paragraphs:
+        built = ""
+        while k < len(lines) and len(built) < len(paragraph):
+            if built and not full[k - 1]:
+                return False
+            built += lines[k]
+            k += 1
+        if built != paragraph:
+            return False
+    return k == len(lines)
+
+
+def _unspread(text: str) -> str:
+    """云 溪 市 医 疗 局 → 云溪市医疗局: single characters spread over the line's width."""
+    return text.replace(" ", "") if _SPREAD.match(text) else text
