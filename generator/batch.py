@@ -97,7 +97,7 @@ class _Console:
 
             console = Console(stderr=True)
             columns = (
-                TextColumn("{task.description}"),
+                TextColumn("{task.description}", markup=False),  # a file name is not markup
                 BarColumn(),
                 MofNCompleteColumn(),
                 TimeElapsedColumn(),

@@ -7,6 +7,9 @@ Exit codes: 0 ok, 1 the document has problems (or, for diff, differs), 2 usage o
 
 from __future__ import annotations
 
+import errno
+import os
+import signal
 import sys
 from collections.abc import Callable
 from functools import wraps
@@ -20,7 +23,7 @@ from .errors import InputError
 from .i18n import _
 from .list_numbering import NUMBERING_MODES
 from .load import load_document
-from .output import OutputError, check_target, check_targets, write_atomic
+from .output import OutputError, check_target, check_targets, write_atomic, write_together
 from .render import TEXT_FORMATS, FormatError, format_of, render, render_to_file
 from .soffice import SofficeError
 
@@ -62,19 +65,69 @@ def _echo_problems(exc: InputError) -> None:
 
 
 def guarded(func: F) -> F:
-    """Turn bad input into one clear message and exit 2, never a traceback."""
+    """Turn bad input into one clear message and exit 2, never a traceback; the same for a
+    standard output that is closed (``| head -c1``) or full (``> /dev/full``)."""
 
     @wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
-            return func(*args, **kwargs)
+            try:
+                return func(*args, **kwargs)
+            finally:
+                sys.stdout.flush()  # a full disk shows here, not at exit as "Exception ignored"
         except InputError as exc:
             _echo_problems(exc)
             raise typer.Exit(2) from None
         except (OutputError, FormatError, SofficeError) as exc:
             raise _fail(_error(exc)) from None
+        except OSError as exc:
+            # Files are read and written through limits.py and output.py, which raise the errors
+            # above; what is left is the terminal's stdout.
+            if exc.errno not in _STDOUT_ERRORS:
+                raise
+            _drop_stdout()
+            raise _fail(stdout_message(exc)) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+_STDOUT_ERRORS = {errno.EPIPE, errno.ENOSPC, errno.EDQUOT, errno.EIO, errno.EBADF, errno.EFBIG}
+
+
+def stdout_message(exc: OSError) -> str:
+    if exc.errno == errno.EPIPE:
+        return "error: standard output was closed before everything was written"
+    return f"error: cannot write to standard output: {exc.strerror or exc}"
+
+
+def _drop_stdout() -> None:
+    """Point stdout at /dev/null, so what is still buffered does not fail again at exit."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
+
+
+class Interrupted(BaseException):
+    """SIGINT or SIGTERM: unwinds every ``with`` and ``finally`` (temp folders, LibreOffice) like
+    an exception, then exits 128 + the signal number. A BaseException, so no ``except
+    Exception`` swallows it, and not KeyboardInterrupt, which click would turn into "Aborted!"."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def interrupted_message(signum: int) -> str:
+    return f"interrupted ({signal.Signals(signum).name}); temporary files removed"
+
+
+def _on_signal(signum: int, frame: object) -> None:
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, signal.SIG_IGN)  # a second Ctrl-C must not cut the cleanup short
+    raise Interrupted(signum)
 
 
 def _version(value: bool) -> None:
@@ -149,9 +202,10 @@ def import_cmd(
             name=source.name, count=len(result.defects)
         )
     ]
-    write_atomic(output, dump_document(result.document, for_file=output, comments=comments), inputs=[source])
+    outputs = [(output, dump_document(result.document, for_file=output, comments=comments), "-o")]
     if report is not None:
-        write_atomic(report, defects_json(result.defects), inputs=[source, output], option="--report")
+        outputs.append((report, defects_json(result.defects), "--report"))
+    write_together(outputs, inputs=[source])  # the YAML and its report, or neither
     written = _wrote(output, report)
     typer.echo(
         _("{written} ({count} defect(s) reported)").format(written=written, count=len(result.defects)),
@@ -300,6 +354,7 @@ def _render_one(
 
 
 @app.command("check")
+@guarded
 def check_cmd(
     files: Annotated[
         list[Path], typer.Argument(help="A .docx (converted with LibreOffice) or .pdf; several allowed.")
@@ -323,10 +378,11 @@ def check_cmd(
     if as_json:
         typer.echo(reports_json(reports, as_list=len(files) > 1))
     else:
-        from rich.console import Console
+        from .output import terminal_console
 
+        console: Any = terminal_console()
         for file, report in zip(files, reports, strict=True):
-            Console().print(report_table(report, title=str(file)))
+            console.print(report_table(report, title=str(file)))
     raise typer.Exit(0 if all(r.passed for r in reports) else 1)
 
 
@@ -353,6 +409,7 @@ def diff_cmd(
 ) -> None:
     """Compare two versions of a plan; exit 0 same, 1 different, 2 bad input."""
     from .diff import diff_documents, load_version
+    from .limits import illegal_char_message
     from .writers.diff_files import DIFF_FORMATS, render_diff
     from .writers.diff_text import COLOR_CHOICES, diff_console, print_diff, summary_line
 
@@ -360,6 +417,8 @@ def diff_cmd(
         raise _fail(_error(_("--color {color}: choose always, never or auto").format(color=color)))
 
     fmt = output.suffix.lower().lstrip(".") if output is not None else ""
+    if (wrong := illegal_char_message(author, "the name")) is not None:
+        raise _fail(f"error: --author: {wrong} — type the name again")
     if output is not None and fmt not in DIFF_FORMATS:
         raise _fail(
             _error(
@@ -411,9 +470,10 @@ def rollover_cmd(
         )
     except RolloverError as exc:
         raise _fail(_error(f"{plan}: {exc}")) from None
-    write_atomic(output, result.yaml_text, inputs=[plan])
+    outputs = [(output, result.yaml_text, "-o")]
     if report is not None:
-        write_atomic(report, render_review(result, str(output)), inputs=[plan, output], option="--report")
+        outputs.append((report, render_review(result, str(output)), "--report"))
+    write_together(outputs, inputs=[plan])  # the draft and its review, or neither
     typer.echo(str(result.summary))
     typer.echo(_wrote(output, report), err=True)
 
@@ -501,7 +561,14 @@ def _exists(target: Path, option: str) -> str:
 
 
 def main() -> None:
-    help_i18n.translate(typer.main.get_command(app))(prog_name="workplan")
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, _on_signal)
+    try:
+        help_i18n.translate(typer.main.get_command(app))(prog_name="workplan")
+    except Interrupted as exc:
+        _drop_stdout()
+        print(interrupted_message(exc.signum), file=sys.stderr)
+        sys.exit(128 + exc.signum)
 
 
 if __name__ == "__main__":

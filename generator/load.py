@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from . import field_messages, yaml_syntax
+from . import field_messages, limits, yaml_syntax
 from .errors import InputError, Problem
 from .i18n import _
 from .model import MAX_DEPTH, Document
@@ -23,7 +23,7 @@ from .numbering import ordinals
 
 __all__ = ["InputError", "Problem", "load_document", "load_text"]
 
-MAX_PLAN_BYTES = 20 * 1024 * 1024  # a plan is text; anything larger is not one
+MAX_PLAN_BYTES = limits.MAX_TEXT_BYTES  # a plan is text; anything larger is not one
 
 
 def _timestamp_or_text(loader: yaml.SafeLoader, node: yaml.Node) -> object:
@@ -48,47 +48,103 @@ for _cls in (_Loader, _FastLoader):
     _cls.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
 
 
-def _parse(text: str, loader_class: type) -> tuple[yaml.Node | None, object]:
-    """One parse: the composed node tree (for positions) and the data built from it."""
+def _parse(
+    text: str, loader_class: type, name: str = "<string>"
+) -> tuple[yaml.Node | None, object, list[Problem]]:
+    """One parse: the composed node tree (for positions), the data built from it, and its
+    duplicate keys.
+
+    The events are checked against the limits first (:func:`_check_events`), so that nothing is
+    composed or built from a bomb; duplicate keys are found before building, because building
+    merges ``<<: *base`` keys into the node tree."""
+    _check_events(text, loader_class, name)
     loader = loader_class(text)
     try:
         root = loader.get_single_node()
+        duplicates = _duplicate_keys(root, name) if root is not None else []
         data = loader.construct_document(root) if root is not None else None
     finally:
         loader.dispose()
-    return root, data
+    return root, data, duplicates
+
+
+def depth_message(limit: int) -> str:
+    return f"YAML nested deeper than {limit} levels"
+
+
+def aliases_message(limit: int) -> str:
+    return f"more than {limit} YAML aliases (*name)"
+
+
+def expansion_message(limit: int) -> str:
+    return f"YAML aliases expand to more than {limit:,} characters and nodes (an alias bomb?)"
+
+
+def recursive_alias_message(anchor: str) -> str:
+    return f"the YAML anchor &{anchor} contains itself"
+
+
+def _check_events(text: str, loader_class: type, name: str) -> None:
+    """Refuse a YAML text whose nesting or aliases exceed the limits, from its event stream.
+
+    The parser is a state machine (no recursion), and events are counted as they come: the depth
+    of open mappings and lists, the number of aliases, and what the aliases would add once
+    expanded (the size of an anchored node counts the aliases inside it, so a billion-laughs
+    bomb is stopped at its first few levels)."""
+    loader = loader_class(text)
+    sizes: dict[str, int] = {}  # anchor → expanded size (characters + nodes)
+    stack: list[list[Any]] = [[None, 0]]  # open collections: [anchor, size so far]
+    aliases = expansion = 0
+
+    def refuse(event: yaml.Event, message: str, hint: str) -> InputError:
+        mark = event.start_mark
+        return InputError([Problem(name, mark.line + 1, mark.column + 1, message, hint)])
+
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            if isinstance(event, yaml.CollectionStartEvent):
+                stack.append([event.anchor, 1])
+                if len(stack) - 1 > limits.MAX_YAML_DEPTH:
+                    raise refuse(
+                        event,
+                        depth_message(limits.MAX_YAML_DEPTH),
+                        "a plan needs about 15 levels; flatten it",
+                    )
+            elif isinstance(event, yaml.CollectionEndEvent):
+                anchor, size = stack.pop()
+                if anchor is not None:
+                    sizes[anchor] = size
+                stack[-1][1] += size
+            elif isinstance(event, yaml.ScalarEvent):
+                size = 1 + len(event.value)
+                if event.anchor is not None:
+                    sizes[event.anchor] = size
+                stack[-1][1] += size
+            elif isinstance(event, yaml.AliasEvent):
+                aliases += 1
+                if aliases > limits.MAX_YAML_ALIASES:
+                    raise refuse(
+                        event, aliases_message(limits.MAX_YAML_ALIASES), "write the text out instead"
+                    )
+                if any(frame[0] == event.anchor for frame in stack):
+                    raise refuse(event, recursive_alias_message(event.anchor), "refer to another anchor")
+                size = sizes.get(event.anchor, 0)  # an undefined alias: the composer reports it
+                expansion += size
+                if expansion > limits.MAX_ALIAS_EXPANSION:
+                    raise refuse(
+                        event, expansion_message(limits.MAX_ALIAS_EXPANSION), "write the text out instead"
+                    )
+                stack[-1][1] += size
+    finally:
+        loader.dispose()
 
 
 def load_document(path: str | Path) -> Document:
     """Read a plan file. Raises :class:`InputError` listing every problem with its position."""
     path = Path(path)
     name = str(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise InputError(
-            [
-                Problem(
-                    name,
-                    1,
-                    1,
-                    _("cannot read the file: {reason}").format(reason=field_messages.os_reason(exc)),
-                    _("check the path"),
-                )
-            ]
-        ) from None
-    if len(raw) > MAX_PLAN_BYTES:
-        raise InputError(
-            [
-                Problem(
-                    name,
-                    1,
-                    1,
-                    _("file too large for a plan"),
-                    _("a plan is under {limit} MiB of YAML").format(limit=MAX_PLAN_BYTES // 2**20),
-                )
-            ]
-        )
+    raw = limits.read_input(path, MAX_PLAN_BYTES)  # a FIFO, a device, an oversized file: refused
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -113,9 +169,9 @@ def load_text(text: str, name: str = "<string>") -> Document:
     """Parse plan YAML given as a string; ``name`` is used in messages."""
     try:
         try:
-            root, data = _parse(text, _FastLoader)
+            root, data, duplicates = _parse(text, _FastLoader, name)
         except yaml.YAMLError:
-            root, data = _parse(text, _Loader)
+            root, data, duplicates = _parse(text, _Loader, name)
     except yaml.MarkedYAMLError as exc:
         raise InputError([yaml_syntax.explain(text, exc, name)]) from None
     except yaml.reader.ReaderError as exc:
@@ -162,7 +218,7 @@ def load_text(text: str, name: str = "<string>") -> Document:
             ]
         )
 
-    problems = _structural_problems(root, name)
+    problems = duplicates + _illegal_chars(root, name) + _structural_problems(root, name)
     try:
         document = Document.model_validate(data)
     except ValidationError as exc:
@@ -186,7 +242,8 @@ def _dedupe(problems: list[Problem]) -> list[Problem]:
 
 def _child(node: yaml.Node | None, key: str | int) -> yaml.Node | None:
     if isinstance(node, yaml.MappingNode) and isinstance(key, str):
-        for k, v in node.value:
+        # The last one: merged keys (`<<: *base`) come first and a later key overrides them.
+        for k, v in reversed(node.value):
             if getattr(k, "value", None) == key:
                 return v
     if isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
@@ -196,7 +253,7 @@ def _child(node: yaml.Node | None, key: str | int) -> yaml.Node | None:
 
 def _key_node(node: yaml.Node | None, key: str) -> yaml.Node | None:
     if isinstance(node, yaml.MappingNode):
-        for k, _ in node.value:
+        for k, _ in reversed(node.value):
             if getattr(k, "value", None) == key:
                 return k
     return None
@@ -224,8 +281,8 @@ def compose_file(path: str | Path) -> yaml.Node | None:
     """The YAML node tree of a plan file that loads, so checks can place warnings; None if the
     file cannot be read or parsed (the loader reports that)."""
     try:
-        return _parse(Path(path).read_bytes().decode("utf-8-sig"), _FastLoader)[0]
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return _parse(limits.read_input(path).decode("utf-8-sig"), _FastLoader)[0]
+    except (InputError, UnicodeDecodeError, yaml.YAMLError):
         return None
 
 
@@ -245,15 +302,38 @@ def position(root: yaml.Node | None, loc: tuple[str | int, ...], *, key: bool = 
 # --- checks the model cannot place -----------------------------------------------------------
 
 
-def _structural_problems(root: yaml.Node, name: str) -> list[Problem]:
-    """Duplicate keys, duplicate ids and excessive depth, each at its own line."""
+def _illegal_chars(root: yaml.Node, name: str) -> list[Problem]:
+    """Text holding a character no .docx can (written as a YAML escape such as "\\x07")."""
+    problems: list[Problem] = []
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:  # an aliased node is checked once
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.ScalarNode):
+            message = limits.illegal_char_message(node.value)
+            if message is not None:
+                problems.append(Problem(name, *_pos(node), message, limits.illegal_char_hint()))
+        elif isinstance(node, yaml.MappingNode):
+            stack.extend(part for pair in node.value for part in pair)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+    return problems
+
+
+def _duplicate_keys(root: yaml.Node, name: str) -> list[Problem]:
+    """Keys set twice in one mapping, at the second one; a merge key (``<<``) is not a key."""
     problems: list[Problem] = []
 
-    def duplicate_keys(node: yaml.Node) -> None:
+    def visit(node: yaml.Node) -> None:
         if isinstance(node, yaml.MappingNode):
             seen: dict[object, yaml.Node] = {}
             for k, v in node.value:
-                if getattr(k, "value", None) in seen:
+                if k.tag == "tag:yaml.org,2002:merge":
+                    pass
+                elif getattr(k, "value", None) in seen:
                     first = seen[k.value]
                     problems.append(
                         Problem(
@@ -265,12 +345,18 @@ def _structural_problems(root: yaml.Node, name: str) -> list[Problem]:
                     )
                 else:
                     seen[getattr(k, "value", None)] = k
-                duplicate_keys(v)
+                visit(v)
         elif isinstance(node, yaml.SequenceNode):
             for v in node.value:
-                duplicate_keys(v)
+                visit(v)
 
-    duplicate_keys(root)
+    visit(root)
+    return problems
+
+
+def _structural_problems(root: yaml.Node, name: str) -> list[Problem]:
+    """Duplicate ids and excessive depth, each at its own line."""
+    problems: list[Problem] = []
 
     ids: dict[str, int] = {}
 

@@ -7,6 +7,7 @@ the CLI prints it and exits 2.
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -34,6 +35,14 @@ def check_target(path: str | Path, *, inputs: Iterable[str | Path] = (), option:
                     path=target, option=option
                 )
             )
+    try:
+        mode: int | None = os.lstat(target).st_mode
+    except OSError:
+        mode = None
+    if mode is not None and stat.S_ISLNK(mode):
+        raise OutputError(symlink_message(target, option))
+    if mode is not None and not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+        raise OutputError(special_file_message(target, mode, option))
     if target.is_dir():
         raise OutputError(
             _("{path}: is a folder — give {option} the name of a file to write").format(
@@ -50,6 +59,16 @@ def check_target(path: str | Path, *, inputs: Iterable[str | Path] = (), option:
     if not folder.is_dir():
         raise OutputError(_not_a_folder(folder, option))
     return target
+
+
+def symlink_message(target: Path, option: str) -> str:
+    return f"{target}: is a symbolic link — workplan does not write through links; choose another {option}"
+
+
+def special_file_message(target: Path, mode: int, option: str) -> str:
+    from .limits import file_kind
+
+    return f"{target}: is {file_kind(mode)}, not a file — choose another {option}"
 
 
 def check_targets(targets: Mapping[str, str | Path | None], *, inputs: Iterable[str | Path] = ()) -> None:
@@ -102,25 +121,71 @@ def write_atomic(
     system errors (permission, full disk, read-only folder) raise :class:`OutputError`; ``option``
     is the command-line option the message tells the user to change.
     """
-    target = check_target(path, inputs=inputs, option=option)
-    payload = data.encode("utf-8") if isinstance(data, str) else data
-    tmp: str | None = None
+    return write_together([(path, data, option)], inputs=inputs)[0]
+
+
+def write_together(
+    outputs: list[tuple[str | Path, bytes | str, str]], *, inputs: Iterable[str | Path] = ()
+) -> list[Path]:
+    """Write several outputs of one command (path, data, option) all or none: each goes to a
+    temp file first, and only when every one is written in full are they renamed into place —
+    a full disk while writing the second leaves neither (import's YAML and its report)."""
+    inputs = list(inputs)
+    targets = [check_target(path, inputs=inputs, option=option) for path, _data, option in outputs]
+    temps: list[str] = []
+    done: list[Path] = []
+    existed = [target.exists() for target in targets]
+    current = 0  # the output being written or renamed, for the message
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        for target, (_path, data, _option) in zip(targets, outputs, strict=True):
+            current = len(temps)
+            temps.append(_write_temp(target, data.encode("utf-8") if isinstance(data, str) else data))
+        for target, tmp in zip(targets, temps, strict=True):
+            current = len(done)
+            os.replace(tmp, target)
+            done.append(target)
+    except OSError as exc:
+        for target, was in zip(done, existed, strict=False):
+            if not was:  # a file this command created must not stay when its sibling failed
+                target.unlink(missing_ok=True)
+        raise OutputError(write_failed_message(targets[current], exc, outputs[current][2])) from None
+    finally:
+        for tmp in temps:
+            Path(tmp).unlink(missing_ok=True)
+    return targets
+
+
+def write_failed_message(target: Path, exc: OSError, option: str) -> str:
+    return f"{target}: cannot write: {exc.strerror or exc} — nothing was written; choose another {option}"
+
+
+def _write_temp(target: Path, payload: bytes) -> str:
+    """A temp file beside ``target`` holding ``payload`` (flushed), with a new file's permissions."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())  # a full disk shows here, not after the rename
         # mkstemp creates 0600; an output file gets the permissions any new file would.
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, target)
-    except OSError as exc:
-        raise OutputError(
-            _("{path}: cannot write: {reason} — choose another {option}").format(
-                path=target, reason=exc.strerror or exc, option=option
-            )
-        ) from None
-    finally:
-        if tmp is not None and Path(tmp).exists():
-            Path(tmp).unlink(missing_ok=True)
-    return target
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return tmp
+
+
+def terminal_console(**options: object) -> object:
+    """A rich Console for stdout whose closed pipe raises BrokenPipeError like any other write
+    (rich itself exits 1 silently), so the CLI reports it as it does everywhere (exit 2)."""
+    import errno
+
+    from rich.console import Console
+
+    class _Console(Console):
+        def on_broken_pipe(self) -> None:
+            raise BrokenPipeError(errno.EPIPE, "Broken pipe")
+
+    return _Console(**options)  # type: ignore[arg-type]

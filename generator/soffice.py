@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import tempfile
 from pathlib import Path
@@ -68,6 +69,26 @@ def _fontconfig_env(workdir: Path) -> dict[str, str]:
     return env
 
 
+def _private_tmp(env: dict[str, str], workdir: Path) -> dict[str, str]:
+    """LibreOffice's own temp files (lu*.tmp, copies of the document) in the private folder
+    removed after the run, not in the shared /tmp where an interrupt would leave them."""
+    tmp = workdir / "tmp"
+    tmp.mkdir(mode=0o700, exist_ok=True)
+    return {**env, "TMPDIR": str(tmp), "TMP": str(tmp), "TEMP": str(tmp)}
+
+
+def _kill_group(process: subprocess.Popen[str]) -> None:
+    """End LibreOffice's whole process group (a no-op when it has exited) and reap it."""
+    try:
+        os.killpg(process.pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+    try:
+        process.communicate(timeout=10)
+    except (subprocess.TimeoutExpired, ValueError, OSError):
+        pass
+
+
 _DOCUMENTS_PER_START = 4  # a start costs about as much as converting four documents (measured)
 
 
@@ -125,44 +146,49 @@ def convert_to_pdf(
     groups = [sources[i::count] for i in range(count)]
     limit = timeout if timeout is not None else _BASE_TIMEOUT + _PER_FILE_TIMEOUT * len(groups[0])
     with tempfile.TemporaryDirectory(prefix="workplan-soffice-") as work:
-        running = []
-        for index, group in enumerate(groups):
-            profile = Path(work) / f"profile{index}"
-            command = [
-                program,
-                f"-env:UserInstallation={profile.as_uri()}",
-                "--headless",
-                "--norestore",
-                "--nologo",
-                "--nolockcheck",
-                "--convert-to",
-                to,
-                "--outdir",
-                str(outdir.resolve()),
-                *(str(source) for source in group),
-            ]
-            running.append(
-                subprocess.Popen(
-                    command,
-                    stdout=subprocess.PIPE,
-                    stderr=subprocess.PIPE,
-                    text=True,
-                    env=_fontconfig_env(Path(work)),
-                )
-            )
+        running: list[subprocess.Popen[str]] = []
         outputs = []
         try:
+            for index, group in enumerate(groups):
+                profile = Path(work) / f"profile{index}"
+                profile.mkdir(mode=0o700)
+                command = [
+                    program,
+                    f"-env:UserInstallation={profile.as_uri()}",
+                    "--headless",
+                    "--norestore",
+                    "--nologo",
+                    "--nolockcheck",
+                    "--convert-to",
+                    to,
+                    "--outdir",
+                    str(outdir.resolve()),
+                    *(str(source) for source in group),
+                ]
+                # Its own process group: soffice is a script starting oosplash and soffice.bin, and
+                # all of them must go when workplan stops (Ctrl-C, SIGTERM, the time limit) —
+                # killing the script alone leaves LibreOffice running with the document open.
+                running.append(
+                    subprocess.Popen(
+                        command,
+                        stdout=subprocess.PIPE,
+                        stderr=subprocess.PIPE,
+                        text=True,
+                        env=_private_tmp(_fontconfig_env(profile), profile),
+                        start_new_session=True,
+                    )
+                )
             for process in running:
                 outputs.append(process.communicate(timeout=limit))
         except subprocess.TimeoutExpired:
-            for process in running:
-                process.kill()
-                process.communicate()
             raise SofficeError(
                 _("LibreOffice did not finish converting {count} file(s) within {seconds} s").format(
                     count=len(sources), seconds=f"{limit:.0f}"
                 )
             ) from None
+        finally:
+            for process in running:
+                _kill_group(process)  # also on an interrupt: the temp folders hold the document
     missing = [source for source, target in zip(sources, targets, strict=True) if not target.is_file()]
     if missing:
         group = next(i for i, g in enumerate(groups) if missing[0] in g)

@@ -239,7 +239,7 @@ def test_missing_file(tmp_path: Path) -> None:
     path = tmp_path / "nowhere.yaml"
     result = CliRunner().invoke(app, ["validate", str(path)])
     assert result.exit_code == 2
-    assert result.stderr.startswith(f"{path}:1:1: error: cannot read the file")
+    assert result.stderr.startswith(f"{path}:1:1: error: no such file")
 
 
 def test_validate_reports_every_file(tmp_path: Path) -> None:

@@ -17,6 +17,7 @@ from typer.testing import CliRunner
 from generator import __version__
 from generator.check.lint import lint_document
 from generator.cli import app
+from generator.limits import illegal_char_message
 from generator.load import load_document, load_text
 from generator.model import Document, Node, Notice, Plan
 from generator.starter import starter_plan
@@ -167,6 +168,14 @@ def test_new_bad_arguments(args: list[str], needle: str) -> None:
     assert "Traceback" not in result.output
 
 
+def test_issuer_name_with_a_control_character_is_refused() -> None:
+    """A control character (no .docx can hold one) is refused by `new`, at its position."""
+    result = run("new", "--issuer", "某某\x1b局", "--year", "2025")
+    assert result.exit_code == 2
+    assert "U+001B" in result.stderr and "position 3" in result.stderr
+    assert result.stdout == ""
+
+
 def test_new_date_falls_in_the_accepted_range() -> None:
     """The starter's 成文日期 must never trip the date rule, whatever today is."""
     for today in (dt.date(2025, 6, 1), dt.date(2024, 12, 1), dt.date(2030, 1, 1)):
@@ -177,7 +186,7 @@ def test_new_date_falls_in_the_accepted_range() -> None:
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.text(min_size=1, max_size=30).filter(lambda s: s.strip()))
+@given(st.text(min_size=1, max_size=30).filter(lambda s: s.strip() and illegal_char_message(s) is None))
 def test_issuer_name_is_data(issuer: str) -> None:
     """Whatever the name (`: `, `#`, quotes, `{{ }}`, line breaks), the starter loads and keeps it."""
     document = load_text(starter_plan(issuer, 2025))

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from ..i18n import N_, _
 from .labels import first_break, parse_label
-from .pdf_measure import EM_ASCENT, MM, PageMeasure, PdfMeasure, TextLine, measure_pdf
+from .pdf_measure import EM_ASCENT, MM, PageMeasure, PdfMeasure, TextLine, TooManyPages, measure_pdf
 from .report import CheckReport, Rule
 
 # GB/T 9704-2012 geometry (§5.1, §5.2.1, §7.2.4, §7.2.7, §7.3.1, §7.4.1, §7.5), millimetres.
@@ -104,10 +104,9 @@ def check_files(paths: list[Path], *, simplex: bool = False) -> list[CheckReport
     for source in sources:
         if source.is_dir():
             raise CheckInputError(_("{path}: is a directory — give a .docx or .pdf file").format(path=source))
-        if not source.is_file():
-            raise CheckInputError(_("{path}: no such file").format(path=source))
         if source.suffix.lower() not in (".docx", ".pdf"):
             raise CheckInputError(_("{path}: not a .docx or .pdf file").format(path=source))
+        _check_input(source)
     docx = [s for s in sources if s.suffix.lower() == ".docx"]
     for source in docx:
         _docx_margins(source)  # refuses a file that is not a Word document before LibreOffice runs
@@ -125,10 +124,37 @@ def check_files(paths: list[Path], *, simplex: bool = False) -> list[CheckReport
         ]
 
 
+def _check_input(source: Path) -> None:
+    """A regular file within the size limit; a .docx within the zip limits (see limits.py)."""
+    from ..errors import InputError
+    from ..limits import MAX_PACKAGE_BYTES, check_input
+
+    try:
+        check_input(source, MAX_PACKAGE_BYTES)
+    except InputError as exc:
+        problem = exc.problems[0]
+        raise CheckInputError(f"{source}: {problem.message} — {problem.hint}") from None
+    if source.suffix.lower() == ".docx":
+        import zipfile
+
+        from ..zipcheck import PackageError, check_package
+
+        try:
+            check_package(source)
+        except PackageError as exc:
+            raise CheckInputError(f"{source}: {exc}") from None
+        except zipfile.BadZipFile:
+            raise CheckInputError(
+                f"{source}: not a readable Word document — check that it opens in Word"
+            ) from None
+
+
 def check_pdf(pdf_path: Path, *, source_docx: Path | None = None, simplex: bool = False) -> CheckReport:
     """Measure a PDF against the GB/T 9704-2012 geometry. ``source_docx`` adds the docx's own margins."""
     try:
         measure = measure_pdf(Path(pdf_path))
+    except TooManyPages as exc:
+        raise CheckInputError(f"{pdf_path}: {exc} — check it in parts") from None
     except Exception:  # pdfminer raises many kinds on damaged input
         raise CheckInputError(
             _("{path}: not a readable PDF — check that it opens in a PDF viewer").format(path=pdf_path)

@@ -15,6 +15,8 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..limits import MAX_PDF_PAGES
+
 MM = 72 / 25.4  # PDF points per millimetre
 EM_ASCENT = 0.88  # ideographic em box above the baseline, in em
 EM_DESCENT = 0.12
@@ -144,6 +146,7 @@ def measure_pdf(path: Path, pages: Collection[int] | None = None) -> PdfMeasure:
     # pdfminer logs every font-descriptor quirk of other producers' PDFs; the report is what counts.
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
+    _check_page_count(path)  # before pdfplumber, which builds every page object up front
     pages_out: list[PageMeasure] = []
     with pdfplumber.open(path) as pdf:
         for index, page in enumerate(pdf.pages, start=1):
@@ -172,7 +175,40 @@ def measure_pdf(path: Path, pages: Collection[int] | None = None) -> PdfMeasure:
                     frames=frames,
                 )
             )
+            page.close()  # one page's objects in memory at a time
     return PdfMeasure(pages_out)
+
+
+class TooManyPages(ValueError):
+    """A PDF past :data:`~generator.limits.MAX_PDF_PAGES`; not measured."""
+
+
+def too_many_pages_message(count: int, *, exact: bool = True) -> str:
+    pages = f"{count}" if exact else f"more than {MAX_PDF_PAGES}"
+    return f"the PDF has {pages} pages, more than the {MAX_PDF_PAGES} a checked document may have"
+
+
+def _check_page_count(path: Path) -> None:
+    """Refuse a PDF of more than MAX_PDF_PAGES pages: by the count its page tree declares, then
+    by walking the tree lazily up to one page past the limit (a declared count may lie)."""
+    import itertools
+
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdfparser import PDFParser
+    from pdfminer.pdftypes import resolve1
+
+    with open(path, "rb") as handle:
+        document = PDFDocument(PDFParser(handle))
+        try:
+            declared = int(resolve1(resolve1(document.catalog["Pages"])["Count"]))
+        except (KeyError, TypeError, ValueError):
+            declared = 0
+        if declared > MAX_PDF_PAGES:
+            raise TooManyPages(too_many_pages_message(declared))
+        walked = sum(1 for _ in itertools.islice(PDFPage.create_pages(document), MAX_PDF_PAGES + 1))
+        if walked > MAX_PDF_PAGES:
+            raise TooManyPages(too_many_pages_message(walked, exact=False))
 
 
 def _reads_downward(char: dict) -> bool:

@@ -67,14 +67,16 @@ def reports_json(reports: list[CheckReport], *, as_list: bool) -> str:
 
 def report_table(report: CheckReport, *, title: str = "") -> object:
     """A rich Table: rule | expected | measured | pass."""
+    from rich.markup import escape
     from rich.table import Table
 
+    # A file name or a measured text may hold "[/]" or "[bold]": shown as typed, never as markup.
     verdict = _("passed") if report.passed else _("FAILED")
-    table = Table(title=f"{title} — {verdict}", show_lines=False)
+    table = Table(title=f"{escape(title)} — {verdict}", show_lines=False)
     for header in (_("rule"), _("expected"), _("measured"), _("pass")):
         table.add_column(header, overflow="fold")
     for rule in report.rules:
         mark = f"[green]{_('pass')}[/]" if rule.passed else f"[bold red]{_('FAIL')}[/]"
         name = _(rule.rule) if rule.rule in RULE_NAMES else rule.rule
-        table.add_row(name, rule.expected, rule.measured, mark)
+        table.add_row(escape(name), escape(rule.expected), escape(rule.measured), mark)
     return table

@@ -14,6 +14,7 @@ by the loader, anything else through ``import_file`` (diff and rollover both use
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +24,7 @@ from pydantic import ValidationError
 
 from ..errors import InputError, Problem
 from ..i18n import _
+from ..limits import MAX_PACKAGE_BYTES, MAX_TEXT_BYTES, open_input, read_input
 from ..model import Document
 from .defects import Defect, DefectLog
 from .html import is_html
@@ -30,8 +32,6 @@ from .legacy import is_odt
 from .lines import Line
 from .structure import build_document
 from .tree import NodePath, SourceMarks
-
-MAX_TEXT_BYTES = 20 * 1024 * 1024  # a year's plan is tens of KB; more is not one
 
 SNIFF_BYTES = 4096  # enough to see an HTML page's <html> past its comments and BOM
 _ZIP = b"PK\x03\x04"
@@ -107,9 +107,6 @@ def read_plan(path: str | Path) -> PlanSource:
     path = Path(path)
     if path.suffix.lower() in YAML_SUFFIXES:
         return PlanSource(path, load_document(path))
-    if not path.is_file():
-        what = _("no such file") if not path.exists() else _("not a file")
-        raise _refuse(str(path), what, _("check the path"))
     imported = import_file(path)
     return PlanSource(path, imported.document, imported)
 
@@ -118,9 +115,11 @@ def import_file(path: str | Path) -> ImportResult:
     """Read ``path`` (.txt, .md, .docx) into the model; raises InputError when it cannot."""
     path = Path(path)
     name = str(path)
+    # A FIFO, a device or a huge file is refused before a byte is read (see limits.py).
+    fd = open_input(path, max(MAX_TEXT_BYTES, MAX_PACKAGE_BYTES))
     try:
-        size = path.stat().st_size
-        with path.open("rb") as handle:
+        with os.fdopen(fd, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
             head = handle.read(SNIFF_BYTES)
     except OSError as exc:
         raise _refuse(
@@ -178,7 +177,7 @@ def import_file(path: str | Path) -> ImportResult:
         from .txt import NotText, decode, text_lines
 
         try:
-            text = decode(path.read_bytes())
+            text = decode(read_input(path, MAX_TEXT_BYTES))
         except NotText as exc:
             raise _refuse(name, str(exc), _("import a .txt, .md or .docx document")) from None
         if path.suffix.lower() in (".md", ".markdown"):

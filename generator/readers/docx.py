@@ -20,10 +20,6 @@ from ..title_lines import break_title
 from .defects import DefectLog
 from .lines import Line, clean_text, remove_garbage
 
-MAX_UNCOMPRESSED = 50 * 1024 * 1024
-"""A plan's .docx inflates to a few MB; past this it is a zip bomb or not a plan."""
-MAX_MEMBERS = 2000
-
 _LAYOUT_CELL = re.compile(r"(抄送|印发$|〔\d{4}〕|文件$|签发人)")
 _IDEOGRAPH_TRADITIONAL = "甲乙丙丁戊己庚辛壬癸"
 
@@ -110,21 +106,15 @@ def _table_lines(table: Any, no: int) -> list[Line]:
 
 
 def _check_package(path: Path) -> None:
+    from ..zipcheck import PackageError, check_package
+
     try:
+        check_package(path)
         with zipfile.ZipFile(path) as package:
-            members = package.infolist()
-            if len(members) > MAX_MEMBERS:
-                raise NotDocx(_("a zip of {count} files, not a Word document").format(count=len(members)))
-            total = sum(member.file_size for member in members)
-            if total > MAX_UNCOMPRESSED:
-                raise NotDocx(
-                    _(
-                        "the .docx inflates to {size} MiB, over the {limit} MiB "
-                        "a document may have (a zip bomb?)"
-                    ).format(size=total // 2**20, limit=MAX_UNCOMPRESSED // 2**20)
-                )
-            if "word/document.xml" not in {m.filename for m in members}:
+            if "word/document.xml" not in package.namelist():
                 raise NotDocx(_("a zip file, not a Word document (no word/document.xml)"))
+    except PackageError as exc:
+        raise NotDocx(str(exc)) from None
     except zipfile.BadZipFile:
         raise NotDocx(_("not a .docx: the file is not a valid zip package")) from None
     except OSError as exc:

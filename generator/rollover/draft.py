@@ -48,7 +48,9 @@ def rollover_file(
     source = read_plan(path)  # every problem with its position, before anything else
     name = str(path)
     if source.imported is None:
-        text = Path(path).read_bytes().decode("utf-8-sig")  # read_plan has loaded it: UTF-8 YAML
+        from ..limits import read_input
+
+        text = read_input(path).decode("utf-8-sig")  # read_plan has loaded it: UTF-8 YAML
         return _rollover(text, name, source.document, year, bump_text_years, keep_done, for_file)
     from ..dump import dump_document
 

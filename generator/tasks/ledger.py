@@ -229,6 +229,10 @@ def read_ledger(path: str | Path) -> list[ReadRow]:
         raise _refuse(
             path, 1, _("not a ledger (.xlsx, .csv or .json)"), _("give the file `workplan tasks` wrote")
         )
+    from ..limits import MAX_PACKAGE_BYTES, MAX_TEXT_BYTES, check_input
+
+    # a FIFO, a device or a huge file is refused unread (see limits.py)
+    check_input(path, MAX_PACKAGE_BYTES if fmt == "xlsx" else MAX_TEXT_BYTES)
     try:
         if fmt == "json":
             data = json.loads(path.read_text(encoding="utf-8-sig"))
@@ -271,8 +275,13 @@ def _xlsx_table(path: Path) -> list[list[object]]:
 
     from openpyxl import load_workbook
 
+    from ..zipcheck import PackageError, check_package
+
     try:
+        check_package(path)  # an .xlsx is a zip too: no bomb reaches openpyxl
         book = load_workbook(path, read_only=True, data_only=True)
+    except PackageError as exc:
+        raise ValueError(str(exc)) from None
     except (BadZipFile, KeyError, OSError) as exc:
         raise ValueError(_("not an .xlsx workbook: {reason}").format(reason=exc)) from None
     except Exception as exc:  # openpyxl's own kinds (InvalidFileException, a damaged part …)

@@ -100,11 +100,13 @@ def diff_console(color: str = "auto") -> Console:
                 choices=", ".join(COLOR_CHOICES), color=repr(color)
             )
         )
+    from ..output import terminal_console  # a closed pipe is reported like any other (exit 2)
+
     if color == "always":
-        return Console(highlight=False, force_terminal=True)
+        return terminal_console(highlight=False, force_terminal=True)  # type: ignore[return-value]
     if color == "never":
-        return Console(highlight=False, no_color=True)
-    return Console(highlight=False)
+        return terminal_console(highlight=False, no_color=True)  # type: ignore[return-value]
+    return terminal_console(highlight=False)  # type: ignore[return-value]
 
 
 def print_diff(result: DiffResult, console: Console | None = None, *, summary_only: bool = False) -> None:

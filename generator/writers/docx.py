@@ -14,11 +14,14 @@ from __future__ import annotations
 import io
 import math
 import re
+import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, ClassVar
+
+import jinja2
 
 from .. import ooxml as ox
 from ..errors import InputError, Problem
@@ -43,8 +46,6 @@ def default_style_id(name: str) -> str:
 
 def style_ids_of(template: bytes) -> StyleIds:
     """Resolve style names to the ids a template really uses (an agency's Word may differ)."""
-    import zipfile
-
     found = ox.style_ids(zipfile.ZipFile(io.BytesIO(template)).read("word/styles.xml"))
     return lambda name: found.get(name, default_style_id(name))
 
@@ -391,14 +392,16 @@ def _finalize(value: Any) -> Any:
     return Markup(ox.escape_text("" if value is None else str(value)))
 
 
-_ENV_SIGNATURE = "autoescape=True finalize=_finalize v1"  # what the compiled code depends on
+_ENV_SIGNATURE = (
+    "PolicyEnvironment autoescape=True finalize=_finalize v2"  # what the compiled code depends on
+)
 
 
 @lru_cache(maxsize=1)
 def _jinja_env() -> Any:
-    import jinja2
+    from .template_policy import LOOP_ATTRIBUTES, PolicyEnvironment, attributes_in_package
 
-    class CompiledOnce(jinja2.Environment):
+    class CompiledOnce(PolicyEnvironment):
         """docxtpl compiles the template's XML on every render; the XML is the same each time
         for one template, so the compiled code is kept — in memory, and on disk for the next
         process (generator.cache: compiling is most of a first render)."""
@@ -417,7 +420,17 @@ def _jinja_env() -> Any:
                 )
             return self._compiled[source]
 
-    return CompiledOnce(autoescape=True, finalize=_finalize)
+    env = CompiledOnce(autoescape=True, finalize=_finalize)
+    # Templates are sandboxed (see template_policy): they read what the bundled one reads.
+    env.allowed_attributes = LOOP_ATTRIBUTES | attributes_in_package(str(tpl.template_path()))
+    return env
+
+
+@lru_cache(maxsize=1)
+def _bundled_names() -> frozenset[str]:
+    from .template_policy import names_of, template_sources
+
+    return names_of(_jinja_env(), template_sources(str(tpl.template_path())))
 
 
 def _compiled_code(env: Any, source: str) -> Any:
@@ -442,7 +455,9 @@ def _compiled_code(env: Any, source: str) -> Any:
 
 @lru_cache(maxsize=8)
 def _template_bytes(path: str, mtime: float) -> bytes:
-    return Path(path).read_bytes()
+    from ..limits import MAX_PACKAGE_BYTES, read_input
+
+    return read_input(path, MAX_PACKAGE_BYTES)  # checked again: the file may have changed since
 
 
 @lru_cache(maxsize=8)
@@ -478,9 +493,20 @@ def _required_placeholders() -> frozenset[str]:
 def validate_template(path: Path) -> None:
     """Refuse an agency template missing a style or placeholder, listing all that is missing."""
     import docx
-    from docxtpl import DocxTemplate
+
+    from ..limits import MAX_PACKAGE_BYTES, check_input
+    from ..zipcheck import PackageError, check_package
+    from .template_policy import policy_problems, template_sources
 
     name = str(path)
+    check_input(path, MAX_PACKAGE_BYTES)  # a FIFO, a device or a huge file is refused unread
+    try:
+        check_package(path)
+    except PackageError as exc:
+        raise InputError([Problem(name, 1, 1, str(exc), "give the agency's .docx template")]) from None
+    except zipfile.BadZipFile:
+        message = "not a Word .docx template (not a zip)"
+        raise InputError([Problem(name, 1, 1, message, "give a .docx file")]) from None
     try:
         document = docx.Document(str(path))
     except Exception as exc:  # python-docx raises several kinds for a non-docx file
@@ -508,18 +534,14 @@ def validate_template(path: Path) -> None:
         if style not in present
     ]
     found = placeholders_of(path)
-    try:
-        DocxTemplate(str(path)).get_undeclared_template_variables(_jinja_env())
-    except Exception as exc:  # a Jinja syntax error in the agency's tags
-        problems.append(
-            Problem(
-                name,
-                1,
-                1,
-                _("template tags do not parse: {reason}").format(reason=exc),
-                _("fix the {tags} tags").format(tags="{{ }} / {% %}"),
-            )
-        )
+    env = _jinja_env()
+    problems += [
+        Problem(name, 1, 1, message, "templates may only print the placeholders of templates/notice.docx")
+        # the first is enough: the rest are usually parts of the same expression
+        for message in policy_problems(env, template_sources(name), _bundled_names(), env.allowed_attributes)[
+            :1
+        ]
+    ]
     problems += [
         Problem(
             name,
@@ -730,11 +752,15 @@ def render_docx(
 
     fixing = flow is not None and flow.needed
     prepared = _prepared(*key) if not fixing and not stamp else None
-    if prepared is not None and (lists is None or prepared.numbering is not None):
-        return _render_fast(prepared, context, sid, numbered, view)
-    # docxtpl's own path: templates with tags in other parts, flow fixes that add parts, the diff's stamps
-    document = _template_class()(io.BytesIO(_template_bytes(*key)))
-    document.render(context, jinja_env=_jinja_env(), autoescape=True)
+    try:
+        if prepared is not None and (lists is None or prepared.numbering is not None):
+            return _render_fast(prepared, context, sid, numbered, view)
+        # docxtpl's own path: templates with tags in other parts, flow fixes that add parts, stamps
+        document = _template_class()(io.BytesIO(_template_bytes(*key)))
+        document.render(context, jinja_env=_jinja_env(), autoescape=True)
+    except jinja2.exceptions.SecurityError as exc:  # the sandbox's own refusal (checked above too)
+        message = f"the template's tags are refused: {exc}"
+        raise InputError([Problem(str(path), 1, 1, message, "remove them")]) from None
     _place_landscape_table(document.docx.element.body, view)
     if stamps:
         ox.apply_stamps(document.docx.element.body, stamps)

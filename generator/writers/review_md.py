@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from ..i18n import N_, _
 from ..rollover import RolloverResult
 from ..rollover.years import CLASSES
@@ -16,9 +18,20 @@ _KIND_TITLES = {
 }
 
 
+def _text(text: object) -> str:
+    """Plan text in Markdown: HTML escaped, so a ``<script>`` or ``<img onerror>`` in the plan is
+    shown as typed by every Markdown viewer instead of run (Markdown passes raw HTML through)."""
+    return html.escape(str(text), quote=False)
+
+
 def _cell(text: str) -> str:
-    """A Markdown table cell: pipes escaped, line breaks as spaces."""
-    return " ".join(str(text).split()).replace("|", "\\|")
+    """A Markdown table cell: HTML escaped, pipes escaped, line breaks as spaces."""
+    return " ".join(_text(text).split()).replace("|", "\\|")
+
+
+def _code(text: str) -> str:
+    """A code span's content (raw HTML is not read inside one); a backtick would end it."""
+    return str(text).replace("`", "'")
 
 
 def render_review(result: RolloverResult, draft: str = "draft") -> str:
@@ -27,7 +40,7 @@ def render_review(result: RolloverResult, draft: str = "draft") -> str:
     s = result.summary
     out: list[str] = [
         _("# Rollover review: {source} → {draft} ({old_year} → {new_year})").format(
-            source=source, draft=draft, old_year=result.old_year, new_year=result.new_year
+            source=_text(source), draft=_text(draft), old_year=result.old_year, new_year=result.new_year
         ),
         "",
         "```",
@@ -47,9 +60,8 @@ def render_review(result: RolloverResult, draft: str = "draft") -> str:
     if result.changes:
         out += [_("| field | source line | was | now |"), "|---|---|---|---|"]
         for change in sorted(result.changes, key=lambda c: c.line):
-            out.append(
-                f"| {change.field} | {source}:{change.line} | {_cell(change.old)} | {_cell(change.new)} |"
-            )
+            where = f"{_cell(source)}:{change.line}"
+            out.append(f"| {_cell(change.field)} | {where} | {_cell(change.old)} | {_cell(change.new)} |")
     else:
         out.append(_("None."))
     for kind, title in _KIND_TITLES.items():
@@ -58,7 +70,7 @@ def render_review(result: RolloverResult, draft: str = "draft") -> str:
             continue
         out += ["", f"## {_(title)} ({len(items)})", ""]
         for item in items:
-            out.append(f"- `{source}:{item.line}` {item.field}: {item.note}")
+            out.append(f"- `{_code(source)}:{item.line}` {_text(item.field)}: {_text(item.note)}")
             out.append(f"  > {_cell(item.text)}")
     out += ["", _("## Year mentions ({count})").format(count=len(result.mentions)), ""]
     classes = _("; ").join(f"`{cls}` {_(what)}" for cls, what in CLASSES.items())
@@ -79,9 +91,10 @@ def render_review(result: RolloverResult, draft: str = "draft") -> str:
                 action = _("kept")
             if m.mention.warning:
                 action += f"; ⚠ {m.mention.warning}"
-            draft_line = f"{draft}:{m.draft_line}" if m.draft_line is not None else "—"
+            draft_line = f"{_cell(draft)}:{m.draft_line}" if m.draft_line is not None else "—"
             out.append(
-                f"| {source}:{m.line} | {draft_line} | {m.field} | {m.cls} | {_cell(m.mention.text)} "
-                f"| {_cell(m.mention.proposal or '')} | {action} | {_cell(m.sentence)} |"
+                f"| {_cell(source)}:{m.line} | {draft_line} | {_cell(m.field)} | {m.cls} "
+                f"| {_cell(m.mention.text)} "
+                f"| {_cell(m.mention.proposal or '')} | {_cell(action)} | {_cell(m.sentence)} |"
             )
     return "\n".join(out) + "\n"
