@@ -417,7 +417,7 @@ def diff_cmd(
         raise _fail(_error(_("--color {color}: choose always, never or auto").format(color=color)))
 
     fmt = output.suffix.lower().lstrip(".") if output is not None else ""
-    if (wrong := illegal_char_message(author, "the name")) is not None:
+    if (wrong := illegal_char_message(author, _("the name"))) is not None:
         raise _fail(f"error: --author: {wrong} — type the name again")
     if output is not None and fmt not in DIFF_FORMATS:
         raise _fail(

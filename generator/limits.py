@@ -15,6 +15,7 @@ import stat
 from pathlib import Path
 
 from .errors import InputError, Problem
+from .i18n import _
 
 MIB = 2**20
 
@@ -43,11 +44,13 @@ def _problem(name: str, message: str, hint: str) -> InputError:
 
 
 def not_regular_message(kind: str) -> str:
-    return f"not a regular file but {kind}"
+    return _("not a regular file but {kind}").format(kind=kind)
 
 
 def too_large_message(size: int, limit: int) -> str:
-    return f"the file is {_size(size)}, over the {_size(limit)} an input may have"
+    return _("the file is {size}, over the {limit} an input may have").format(
+        size=_size(size), limit=_size(limit)
+    )
 
 
 def _size(n: int) -> str:
@@ -55,22 +58,22 @@ def _size(n: int) -> str:
         return f"{n / 2**30:.1f} GiB"
     if n >= MIB:
         return f"{n / MIB:.1f} MiB"
-    return f"{n} bytes"
+    return _("{count} bytes").format(count=n)
 
 
 def file_kind(mode: int) -> str:
     """What a non-regular file is, in words."""
     if stat.S_ISDIR(mode):
-        return "a folder"
+        return _("a folder")
     if stat.S_ISFIFO(mode):
-        return "a pipe (FIFO)"
+        return _("a pipe (FIFO)")
     if stat.S_ISCHR(mode):
-        return "a character device"
+        return _("a character device")
     if stat.S_ISBLK(mode):
-        return "a block device"
+        return _("a block device")
     if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "a special file"
+        return _("a socket")
+    return _("a special file")
 
 
 def read_input(path: str | Path, limit: int = MAX_TEXT_BYTES) -> bytes:
@@ -86,9 +89,11 @@ def read_input(path: str | Path, limit: int = MAX_TEXT_BYTES) -> bytes:
         with os.fdopen(fd, "rb") as handle:
             data = handle.read(limit + 1)
     except OSError as exc:
-        raise _problem(name, f"cannot read the file: {exc.strerror}", "check the path") from None
+        raise _problem(
+            name, _("cannot read the file: {reason}").format(reason=exc.strerror), _("check the path")
+        ) from None
     if len(data) > limit:
-        raise _problem(name, too_large_message(len(data), limit), "give the plan file itself")
+        raise _problem(name, too_large_message(len(data), limit), _("give the plan file itself"))
     return data
 
 
@@ -98,17 +103,21 @@ def open_input(path: str | Path, limit: int) -> int:
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
-        raise _problem(name, "no such file", "check the path") from None
+        raise _problem(name, _("no such file"), _("check the path")) from None
     except IsADirectoryError:
-        raise _problem(name, not_regular_message("a folder"), "give a plan or document file") from None
+        raise _problem(name, not_regular_message(_("a folder")), _("give a plan or document file")) from None
     except OSError as exc:
-        raise _problem(name, f"cannot read the file: {exc.strerror}", "check the path") from None
+        raise _problem(
+            name, _("cannot read the file: {reason}").format(reason=exc.strerror), _("check the path")
+        ) from None
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise _problem(name, not_regular_message(file_kind(info.st_mode)), "give a plan or document file")
+            raise _problem(
+                name, not_regular_message(file_kind(info.st_mode)), _("give a plan or document file")
+            )
         if info.st_size > limit:
-            raise _problem(name, too_large_message(info.st_size, limit), "give the plan file itself")
+            raise _problem(name, too_large_message(info.st_size, limit), _("give the plan file itself"))
         os.set_blocking(fd, True)
     except BaseException:
         os.close(fd)
@@ -126,14 +135,16 @@ ILLEGAL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff
 U+FFFE/U+FFFF. YAML's "\\x07" escapes can write them into a plan."""
 
 
-def illegal_char_message(text: str, what: str = "the text") -> str | None:
+def illegal_char_message(text: str, what: str | None = None) -> str | None:
     """What is wrong with ``text`` (``what`` says what it is) if it holds a character XML cannot."""
     found = ILLEGAL_CHARS.search(text)
     if found is None:
         return None
     code, at = ord(found.group()), found.start() + 1
-    return f"the character U+{code:04X} (a control character) at position {at} of {what}"
+    return _("the character U+{code} (a control character) at position {at} of {what}").format(
+        code=f"{code:04X}", at=at, what=what or _("the text")
+    )
 
 
 def illegal_char_hint() -> str:
-    return "delete it: a Word document cannot hold it"
+    return _("delete it: a Word document cannot hold it")

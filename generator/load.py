@@ -69,19 +69,21 @@ def _parse(
 
 
 def depth_message(limit: int) -> str:
-    return f"YAML nested deeper than {limit} levels"
+    return _("YAML nested deeper than {limit} levels").format(limit=limit)
 
 
 def aliases_message(limit: int) -> str:
-    return f"more than {limit} YAML aliases (*name)"
+    return _("more than {limit} YAML aliases (*name)").format(limit=limit)
 
 
 def expansion_message(limit: int) -> str:
-    return f"YAML aliases expand to more than {limit:,} characters and nodes (an alias bomb?)"
+    return _("YAML aliases expand to more than {limit} characters and nodes (an alias bomb?)").format(
+        limit=f"{limit:,}"
+    )
 
 
 def recursive_alias_message(anchor: str) -> str:
-    return f"the YAML anchor &{anchor} contains itself"
+    return _("the YAML anchor &{anchor} contains itself").format(anchor=anchor)
 
 
 def _check_events(text: str, loader_class: type, name: str) -> None:
@@ -109,7 +111,7 @@ def _check_events(text: str, loader_class: type, name: str) -> None:
                     raise refuse(
                         event,
                         depth_message(limits.MAX_YAML_DEPTH),
-                        "a plan needs about 15 levels; flatten it",
+                        _("a plan needs about 15 levels; flatten it"),
                     )
             elif isinstance(event, yaml.CollectionEndEvent):
                 anchor, size = stack.pop()
@@ -125,15 +127,15 @@ def _check_events(text: str, loader_class: type, name: str) -> None:
                 aliases += 1
                 if aliases > limits.MAX_YAML_ALIASES:
                     raise refuse(
-                        event, aliases_message(limits.MAX_YAML_ALIASES), "write the text out instead"
+                        event, aliases_message(limits.MAX_YAML_ALIASES), _("write the text out instead")
                     )
                 if any(frame[0] == event.anchor for frame in stack):
-                    raise refuse(event, recursive_alias_message(event.anchor), "refer to another anchor")
+                    raise refuse(event, recursive_alias_message(event.anchor), _("refer to another anchor"))
                 size = sizes.get(event.anchor, 0)  # an undefined alias: the composer reports it
                 expansion += size
                 if expansion > limits.MAX_ALIAS_EXPANSION:
                     raise refuse(
-                        event, expansion_message(limits.MAX_ALIAS_EXPANSION), "write the text out instead"
+                        event, expansion_message(limits.MAX_ALIAS_EXPANSION), _("write the text out instead")
                     )
                 stack[-1][1] += size
     finally:

@@ -30,7 +30,7 @@ def starter_plan(
         raise ValueError(_("the issuer name is empty — give e.g. --issuer 某某市卫生健康委员会"))
     from .limits import illegal_char_message
 
-    if (wrong := illegal_char_message(issuer, "the issuer name")) is not None:
+    if (wrong := illegal_char_message(issuer, _("the issuer name"))) is not None:
         raise ValueError(f"--issuer: {wrong} — type the name again")
     if not 1949 <= year <= 9999:
         raise ValueError(

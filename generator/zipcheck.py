@@ -13,6 +13,7 @@ import zlib
 from pathlib import Path
 from typing import IO
 
+from .i18n import _
 from .limits import MAX_MEMBER_RATIO, MAX_MEMBERS, MAX_UNCOMPRESSED, MIB
 
 _CHUNK = 1 * MIB
@@ -24,29 +25,31 @@ class PackageError(ValueError):
 
 
 def members_message(count: int) -> str:
-    return f"a zip of {count} files, not a document"
+    return _("a zip of {count} files, not a document").format(count=count)
 
 
 def inflated_message(total: int) -> str:
-    return (
-        f"the file inflates to more than {MAX_UNCOMPRESSED // MIB} MiB "
-        f"(at least {total // MIB} MiB) — a zip bomb, or not a plan"
-    )
+    return _(
+        "the file inflates to more than {limit} MiB (at least {size} MiB) — a zip bomb, or not a plan"
+    ).format(limit=MAX_UNCOMPRESSED // MIB, size=total // MIB)
 
 
 def ratio_message(member: str, ratio: float) -> str:
-    return (
-        f"the member {member} is compressed {ratio:.0f}:1, "
-        f"more than any document ({MAX_MEMBER_RATIO}:1) — a zip bomb?"
-    )
+    return _(
+        "the member {member} is compressed {ratio}:1, more than any document ({limit}:1) — a zip bomb?"
+    ).format(member=member, ratio=f"{ratio:.0f}", limit=MAX_MEMBER_RATIO)
 
 
 def lying_message(member: str) -> str:
-    return f"the member {member} inflates to more than the zip's directory says — a damaged or hostile file"
+    return _(
+        "the member {member} inflates to more than the zip's directory says — a damaged or hostile file"
+    ).format(member=member)
 
 
 def damaged_message(member: str, exc: Exception) -> str:
-    return f"the member {member} cannot be inflated ({exc}) — a damaged or encrypted file"
+    return _("the member {member} cannot be inflated ({reason}) — a damaged or encrypted file").format(
+        member=member, reason=exc
+    )
 
 
 def check_package(source: str | Path | IO[bytes]) -> None:

@@ -142,10 +142,10 @@ def _check_input(source: Path) -> None:
         try:
             check_package(source)
         except PackageError as exc:
-            raise CheckInputError(f"{source}: {exc}") from None
+            raise CheckInputError(_("{path}: {reason}").format(path=source, reason=exc)) from None
         except zipfile.BadZipFile:
             raise CheckInputError(
-                f"{source}: not a readable Word document — check that it opens in Word"
+                _("{path}: not a readable Word document — check that it opens in Word").format(path=source)
             ) from None
 
 
@@ -154,7 +154,9 @@ def check_pdf(pdf_path: Path, *, source_docx: Path | None = None, simplex: bool 
     try:
         measure = measure_pdf(Path(pdf_path))
     except TooManyPages as exc:
-        raise CheckInputError(f"{pdf_path}: {exc} — check it in parts") from None
+        raise CheckInputError(
+            _("{path}: {reason} — check it in parts").format(path=pdf_path, reason=exc)
+        ) from None
     except Exception:  # pdfminer raises many kinds on damaged input
         raise CheckInputError(
             _("{path}: not a readable PDF — check that it opens in a PDF viewer").format(path=pdf_path)

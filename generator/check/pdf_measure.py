@@ -184,8 +184,15 @@ class TooManyPages(ValueError):
 
 
 def too_many_pages_message(count: int, *, exact: bool = True) -> str:
-    pages = f"{count}" if exact else f"more than {MAX_PDF_PAGES}"
-    return f"the PDF has {pages} pages, more than the {MAX_PDF_PAGES} a checked document may have"
+    from ..i18n import _
+
+    if exact:
+        return _("the PDF has {count} pages, more than the {limit} a checked document may have").format(
+            count=count, limit=MAX_PDF_PAGES
+        )
+    return _("the PDF has more than {limit} pages, more than a checked document may have").format(
+        limit=MAX_PDF_PAGES
+    )
 
 
 def _check_page_count(path: Path) -> None:

@@ -503,10 +503,10 @@ def validate_template(path: Path) -> None:
     try:
         check_package(path)
     except PackageError as exc:
-        raise InputError([Problem(name, 1, 1, str(exc), "give the agency's .docx template")]) from None
+        raise InputError([Problem(name, 1, 1, str(exc), _("give the agency's .docx template"))]) from None
     except zipfile.BadZipFile:
-        message = "not a Word .docx template (not a zip)"
-        raise InputError([Problem(name, 1, 1, message, "give a .docx file")]) from None
+        message = _("not a Word .docx template (not a zip)")
+        raise InputError([Problem(name, 1, 1, message, _("give a .docx file"))]) from None
     try:
         document = docx.Document(str(path))
     except Exception as exc:  # python-docx raises several kinds for a non-docx file
@@ -536,7 +536,7 @@ def validate_template(path: Path) -> None:
     found = placeholders_of(path)
     env = _jinja_env()
     problems += [
-        Problem(name, 1, 1, message, "templates may only print the placeholders of templates/notice.docx")
+        Problem(name, 1, 1, message, _("templates may only print the placeholders of templates/notice.docx"))
         # the first is enough: the rest are usually parts of the same expression
         for message in policy_problems(env, template_sources(name), _bundled_names(), env.allowed_attributes)[
             :1
@@ -759,8 +759,8 @@ def render_docx(
         document = _template_class()(io.BytesIO(_template_bytes(*key)))
         document.render(context, jinja_env=_jinja_env(), autoescape=True)
     except jinja2.exceptions.SecurityError as exc:  # the sandbox's own refusal (checked above too)
-        message = f"the template's tags are refused: {exc}"
-        raise InputError([Problem(str(path), 1, 1, message, "remove them")]) from None
+        message = _("the template's tags are refused: {reason}").format(reason=exc)
+        raise InputError([Problem(str(path), 1, 1, message, _("remove them"))]) from None
     _place_landscape_table(document.docx.element.body, view)
     if stamps:
         ox.apply_stamps(document.docx.element.body, stamps)

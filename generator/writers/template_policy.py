@@ -18,25 +18,29 @@ import jinja2
 from jinja2 import meta, nodes
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from ..i18n import _
+
 LOOP_ATTRIBUTES = frozenset(
     {"index", "index0", "revindex", "revindex0", "first", "last", "length", "previtem", "nextitem", "depth"}
 )
 
 
 def unknown_name_message(name: str) -> str:
-    return f"the template's tags use `{name}`, which is not a placeholder workplan fills"
+    return _("the template's tags use `{name}`, which is not a placeholder workplan fills").format(name=name)
 
 
 def attribute_message(attribute: str) -> str:
-    return f"the template's tags reach for the attribute `.{attribute}`, which no placeholder has"
+    return _("the template's tags reach for the attribute `.{attribute}`, which no placeholder has").format(
+        attribute=attribute
+    )
 
 
 def call_message(what: str) -> str:
-    return f"the template's tags call `{what}(…)`; templates may only print placeholders"
+    return _("the template's tags call `{what}(…)`; templates may only print placeholders").format(what=what)
 
 
 def parse_message(detail: str) -> str:
-    return f"the template's tags do not parse: {detail}"
+    return _("the template's tags do not parse: {detail}").format(detail=detail)
 
 
 class PolicyEnvironment(ImmutableSandboxedEnvironment):
