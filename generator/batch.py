@@ -146,14 +146,14 @@ def render_batch(
     targets = output_paths(plans, Path(outdir), formats)
     make_folder(outdir, option="-d")  # -d names a folder to fill, so it may be created
     result = BatchResult()
-    pdf_jobs: list[tuple[Path, Document, Path]] = []
+    pdf_jobs: list[tuple[Path, Document, list[Path]]] = []
     with_pdf = "pdf" in formats
     with _Console(len(plans) + int(with_pdf), progress and sys.stderr.isatty()) as console:
         for plan in plans:
             console.start(str(plan))
             document = _render_plan(plan, formats, targets[plan], plans, template, console, result, numbering)
             if document is not None and with_pdf:
-                pdf_jobs.append((plan, document, targets[plan]["pdf"]))
+                pdf_jobs.append((plan, document, [targets[plan][f] for f in formats if f in ("docx", "pdf")]))
             console.done()
         if pdf_jobs:
             console.start(_("PDF of {count} plan(s) with LibreOffice").format(count=len(pdf_jobs)))
@@ -175,7 +175,9 @@ def _render_plan(
     """Load one plan and write its non-PDF outputs; the document, or None after a problem."""
     try:
         document = load_document(plan)
-        jobs = [(document, targets[f]) for f in formats if f != "pdf"]
+        # With PDF the .docx is written with it, from the PDF's layout pass (render_files).
+        later = {"pdf", "docx"} if "pdf" in formats else {"pdf"}
+        jobs = [(document, targets[f]) for f in formats if f not in later]
         written = render_files(jobs, template=template, inputs=inputs, option="-d", numbering=numbering)
         result.written.extend(written)
     except InputError as exc:
@@ -191,16 +193,16 @@ def _render_plan(
 
 
 def _render_pdfs(
-    jobs: list[tuple[Path, Document, Path]],
+    jobs: list[tuple[Path, Document, list[Path]]],
     template: Path | None,
     console: _Console,
     result: BatchResult,
     numbering: str = "word",
 ) -> None:
-    """All PDFs of the batch with one LibreOffice start."""
+    """All PDFs of the batch (and their .docx) with one LibreOffice start, plus one for flow fixes."""
     from .soffice import SofficeError
 
-    pairs = [(document, target) for _, document, target in jobs]
+    pairs = [(document, target) for _, document, targets in jobs for target in targets]
     try:
         inputs = [plan for plan, _, _ in jobs]
         written = render_files(pairs, template=template, inputs=inputs, option="-d", numbering=numbering)

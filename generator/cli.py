@@ -362,13 +362,17 @@ def check_cmd(
     as_json: Annotated[
         bool, typer.Option("--json", help="Print the report as JSON (a list of reports for several files).")
     ] = False,
+    simplex: Annotated[
+        bool,
+        typer.Option("--simplex", help="Printed single-sided: the 版记 need not be on an even page."),
+    ] = False,
 ) -> None:
     """Measure a document's layout against GB/T 9704-2012 (exit 1 when a rule fails)."""
     from .check.layout import CheckInputError, check_files
     from .check.report import report_table, reports_json
 
     try:
-        reports = check_files(files)
+        reports = check_files(files, simplex=simplex)
     except (CheckInputError, SofficeError) as exc:
         raise _fail(_error(exc)) from None
     if as_json:

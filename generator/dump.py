@@ -23,7 +23,7 @@ from pydantic import BaseModel
 
 from .docnumber import parse_doc_number
 from .i18n import N_, _
-from .model import DocNumber, Document, Node, Notice, Plan
+from .model import DocNumber, Document, Layout, Node, Notice, Plan
 from .numbering import Numbered, number_plan
 from .view import format_doc_number
 
@@ -91,6 +91,12 @@ def dump_document(
     if document.appendices:
         lines.append("")
         lines.extend(_entry("appendices", document.appendices, 0, field_comment(Document, "appendices")))
+    layout = _fields(document.layout)
+    if layout:
+        lines.append("")
+        lines.append("layout:  # printing")
+        for key, value in layout.items():
+            lines.extend(_entry(key, value, 1, field_comment(Layout, key)))
     return "\n".join(lines) + "\n"
 
 

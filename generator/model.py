@@ -258,6 +258,15 @@ class Notice(_Strict):
     )(lambda cls, v: _as_list(v))
 
 
+class Layout(_Strict):
+    """How the document is printed (GB/T 9704-2012 §6.2 prints both sides of the sheet)."""
+
+    duplex: bool = Field(
+        default=True,
+        description="双面印刷: 版记 on an even page (§7.4); false for single-sided printing",
+    )
+
+
 class Appendix(_Strict):
     """A further 附件 after the plan (a 任务分工表, a form, a name list), kept as text and tables and
     printed on its own pages after the plan."""
@@ -285,6 +294,7 @@ class Document(_Strict):
     appendices: list[Appendix] = Field(
         default_factory=list, description="further 附件 after the plan (tables, forms, lists), as written"
     )
+    layout: Layout = Field(default_factory=Layout, description="printing: duplex or single-sided")
 
     @model_validator(mode="after")
     def _depth_and_ids(self) -> Document:

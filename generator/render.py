@@ -92,8 +92,9 @@ def render_files(
 
     Every target is checked, and every non-PDF output rendered in memory, before the first file is
     written: a bad target or a failing writer leaves no file behind. PDFs are made last, all by ONE
-    LibreOffice start (it costs seconds, each further document a fraction of that); when that fails
-    the other formats are already written.
+    LibreOffice start (it costs seconds, each further document a fraction of that) plus one for the
+    documents whose page flow the first pass showed must change; when that fails the other formats
+    are already written. A document's .docx, when its PDF is made too, comes with the PDF.
     Raises :class:`FormatError`, :class:`generator.output.OutputError`,
     :class:`generator.errors.InputError` (a bad template) or :class:`generator.soffice.SofficeError`.
     """
@@ -101,15 +102,24 @@ def render_files(
     for _document, path in jobs:
         check_target(path, inputs=inputs, option=option)
     planned = [(document, Path(path), format_of(path)) for document, path in jobs]
+    # A document rendered to PDF too gets its .docx from the PDF's layout pass, so both have the
+    # same page flow (writers/flow.py); the others are rendered here, before anything is written.
+    with_pdf = {id(document) for document, _, fmt in planned if fmt == "pdf"}
+    companions = {
+        id(document): path for document, path, fmt in planned if fmt == "docx" and id(document) in with_pdf
+    }
     rendered = [
         (path, render(document, fmt, template=template, numbering=numbering))
         for document, path, fmt in planned
-        if fmt != "pdf"
+        if fmt != "pdf" and not (fmt == "docx" and id(document) in companions)
     ]
     written = [write_atomic(path, data, inputs=inputs, option=option) for path, data in rendered]
     pdfs = [(document, path) for document, path, fmt in planned if fmt == "pdf"]
     if pdfs:
         from .writers.pdf import render_pdf
 
-        written.extend(render_pdf(pdfs, template=template, inputs=inputs, numbering=numbering))
+        docx = [companions.get(id(document)) for document, _ in pdfs]
+        written.extend(
+            render_pdf(pdfs, template=template, inputs=inputs, numbering=numbering, docx_targets=docx)
+        )
     return written

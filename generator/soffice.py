@@ -1,8 +1,8 @@
 """LibreOffice (soffice) headless conversion: many .docx → .pdf with one LibreOffice start.
 
 Starting LibreOffice costs seconds; converting a file costs a fraction of that, so a batch is
-always one process. Each run gets a private, throw-away user profile: two LibreOffice processes
-sharing a profile hand their work to each other or fail on the profile lock.
+one process per core (never one per file). Each process gets a private, throw-away user profile:
+two LibreOffice processes sharing a profile hand their work to each other or fail on its lock.
 """
 
 from __future__ import annotations
@@ -89,14 +89,35 @@ def _kill_group(process: subprocess.Popen[str]) -> None:
         pass
 
 
-def convert_to_pdf(
-    docx_paths: list[Path], outdir: Path, *, timeout: float | None = None, to: str = "pdf"
-) -> list[Path]:
-    """Convert every file of ``docx_paths`` to ``outdir/<stem>.pdf`` with ONE LibreOffice process
-    (``to="docx"``: to .docx instead, for the importer's .doc/.rtf/.odt).
+_DOCUMENTS_PER_START = 4  # a start costs about as much as converting four documents (measured)
 
-    Returns the PDF paths in input order. Raises :class:`SofficeError` naming the file when a PDF
-    did not appear, and :class:`SofficeMissing` when LibreOffice is not installed.
+
+def default_jobs(count: int) -> int:
+    """LibreOffice processes for ``count`` documents: one per core, but no more than one per four
+    documents, below which a further start costs more than it saves (WORKPLAN_SOFFICE_JOBS sets
+    the number of processes)."""
+    wanted = os.environ.get("WORKPLAN_SOFFICE_JOBS", "")
+    if wanted.isdigit() and int(wanted) > 0:
+        return max(1, min(int(wanted), count))
+    return max(1, min(os.cpu_count() or 1, count // _DOCUMENTS_PER_START))
+
+
+def convert_to_pdf(
+    docx_paths: list[Path],
+    outdir: Path,
+    *,
+    timeout: float | None = None,
+    to: str = "pdf",
+    jobs: int | None = None,
+) -> list[Path]:
+    """Convert every file of ``docx_paths`` to ``outdir/<stem>.pdf`` (``to="docx"``: to .docx
+    instead, for the importer's .doc/.rtf/.odt).
+
+    LibreOffice converts one document at a time, so a batch is shared out over ``jobs``
+    LibreOffice processes (default :func:`default_jobs`), each with its own throw-away profile —
+    two processes sharing a profile hand their work to each other or fail on its lock. Returns the
+    output paths in input order. Raises :class:`SofficeError` naming the file when an output did
+    not appear, and :class:`SofficeMissing` when LibreOffice is not installed.
     """
     sources = [Path(p).resolve() for p in docx_paths]
     if not sources:
@@ -110,7 +131,7 @@ def convert_to_pdf(
         if source.stem in stems:
             raise SofficeError(
                 _("{path}: same file name as {other}; both would become {name}").format(
-                    path=source, other=stems[source.stem], name=f"{source.stem}.pdf"
+                    path=source, other=stems[source.stem], name=f"{source.stem}.{to}"
                 )
             )
         stems[source.stem] = source
@@ -119,35 +140,46 @@ def convert_to_pdf(
     outdir.mkdir(parents=True, exist_ok=True)
     targets = [outdir / f"{source.stem}.{to}" for source in sources]
     for target in targets:
-        target.unlink(missing_ok=True)  # a stale PDF must not pass for a fresh one
-    limit = timeout if timeout is not None else _BASE_TIMEOUT + _PER_FILE_TIMEOUT * len(sources)
-    with tempfile.TemporaryDirectory(prefix="workplan-soffice-") as profile:
-        command = [
-            program,
-            f"-env:UserInstallation={Path(profile).as_uri()}",
-            "--headless",
-            "--norestore",
-            "--nologo",
-            "--nolockcheck",
-            "--convert-to",
-            to,
-            "--outdir",
-            str(outdir.resolve()),
-            *(str(source) for source in sources),
-        ]
-        # Its own process group: soffice is a script starting oosplash and soffice.bin, and all of
-        # them must go when workplan stops (Ctrl-C, SIGTERM, the time limit) — killing the script
-        # alone leaves LibreOffice running with the document open.
-        process = subprocess.Popen(
-            command,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-            env=_private_tmp(_fontconfig_env(Path(profile)), Path(profile)),
-            start_new_session=True,
-        )
+        target.unlink(missing_ok=True)  # a stale output must not pass for a fresh one
+    count = jobs if jobs is not None else default_jobs(len(sources))
+    count = max(1, min(count, len(sources)))
+    groups = [sources[i::count] for i in range(count)]
+    limit = timeout if timeout is not None else _BASE_TIMEOUT + _PER_FILE_TIMEOUT * len(groups[0])
+    with tempfile.TemporaryDirectory(prefix="workplan-soffice-") as work:
+        running: list[subprocess.Popen[str]] = []
+        outputs = []
         try:
-            stdout, stderr = process.communicate(timeout=limit)
+            for index, group in enumerate(groups):
+                profile = Path(work) / f"profile{index}"
+                profile.mkdir(mode=0o700)
+                command = [
+                    program,
+                    f"-env:UserInstallation={profile.as_uri()}",
+                    "--headless",
+                    "--norestore",
+                    "--nologo",
+                    "--nolockcheck",
+                    "--convert-to",
+                    to,
+                    "--outdir",
+                    str(outdir.resolve()),
+                    *(str(source) for source in group),
+                ]
+                # Its own process group: soffice is a script starting oosplash and soffice.bin, and
+                # all of them must go when workplan stops (Ctrl-C, SIGTERM, the time limit) —
+                # killing the script alone leaves LibreOffice running with the document open.
+                running.append(
+                    subprocess.Popen(
+                        command,
+                        stdout=subprocess.PIPE,
+                        stderr=subprocess.PIPE,
+                        text=True,
+                        env=_private_tmp(_fontconfig_env(profile), profile),
+                        start_new_session=True,
+                    )
+                )
+            for process in running:
+                outputs.append(process.communicate(timeout=limit))
         except subprocess.TimeoutExpired:
             raise SofficeError(
                 _("LibreOffice did not finish converting {count} file(s) within {seconds} s").format(
@@ -155,14 +187,17 @@ def convert_to_pdf(
                 )
             ) from None
         finally:
-            _kill_group(process)  # also on an interrupt: the temp folders hold the document
+            for process in running:
+                _kill_group(process)  # also on an interrupt: the temp folders hold the document
     missing = [source for source, target in zip(sources, targets, strict=True) if not target.is_file()]
     if missing:
+        group = next(i for i, g in enumerate(groups) if missing[0] in g)
+        stdout, stderr = outputs[group]
         detail = (stderr or stdout or "").strip().splitlines()
         reason = (
             _("LibreOffice said: {detail}").format(detail=detail[-1])
             if detail
-            else _("exit code {code}").format(code=process.returncode)
+            else _("exit code {code}").format(code=running[group].returncode)
         )
         raise SofficeError(
             _("{path}: LibreOffice produced no {kind} ({reason})").format(

@@ -9,7 +9,7 @@ import jinja2
 
 from .dump import field_comment, plan_comment, yaml_scalar
 from .i18n import _
-from .model import Node, Notice
+from .model import Layout, Node, Notice
 from .resources import templates_dir
 from .schema import schema_comment
 
@@ -51,6 +51,7 @@ def starter_plan(
         notice_comment=lambda name: field_comment(Notice, name),
         plan_comment=plan_comment,
         node_comment=lambda name: field_comment(Node, name),
+        layout_comment=lambda name: field_comment(Layout, name),
         _=_,  # the template's own comments follow the language (the field descriptions are the model's)
     )
     return env.get_template("new.yaml.j2").render(

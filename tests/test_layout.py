@@ -17,7 +17,7 @@ from docx.shared import Mm, Pt, RGBColor
 from typer.testing import CliRunner
 
 from generator.check.labels import first_break, parse_label
-from generator.check.layout import CheckReport, Rule, check_files, check_pdf
+from generator.check.layout import CheckReport, Rule, check_pdf
 from generator.check.pdf_measure import plain_text
 from generator.cli import app
 from generator.soffice import SofficeMissing, convert_to_pdf, find_soffice
@@ -54,6 +54,9 @@ def build_notice(
     record: str = "bottom",  # 版记: "bottom" of a page of its own, "high" right after the text, or "none"
     pitch_pt: float = 28.95,
     dash: str = "—",
+    closing: str = "after_body",  # 署名 and 成文日期: "after_body", "new_page" (alone), or "none"
+    body_on_page_2: bool = False,  # a page break between the 主送 and the 正文
+    blank_page: bool = False,  # an empty (numbered) page before the 版记 page
 ) -> Path:
     """A red-header 通知 the way a clerk sets it up in Word: A4, 3号 text on a 579-twip line grid
     condensed 0.25 pt (22 × 28), red 标志 35 mm under the 版心 top, red rule under the 文号, 2号 标题,
@@ -106,8 +109,23 @@ def build_notice(
     para("", indent=False)
     para("关于印发某某工作要点的通知", size=22, align=center, indent=False)
     para("各区县卫生健康局：", indent=False)
+    if body_on_page_2:
+        word.paragraphs[-1].runs[-1].add_break(WD_BREAK.PAGE)
     for label in labels:
         para(label + SENTENCE * 2, align=WD_ALIGN_PARAGRAPH.JUSTIFY)
+    if closing != "none":
+        if closing == "new_page":
+            word.paragraphs[-1].runs[-1].add_break(WD_BREAK.PAGE)
+        para("", indent=False)
+        para(
+            "某某市卫生健康委员会", align=WD_ALIGN_PARAGRAPH.RIGHT, indent=False
+        ).paragraph_format.right_indent = Pt(64)
+        para(
+            "2021年7月19日", align=WD_ALIGN_PARAGRAPH.RIGHT, indent=False
+        ).paragraph_format.right_indent = Pt(64)
+    if blank_page:
+        word.paragraphs[-1].runs[-1].add_break(WD_BREAK.PAGE)
+        para("")
     if record == "bottom":
         # 版记 alone on a new page: 20 empty grid lines, then two 27.5 pt lines end on the 版心 bottom.
         word.paragraphs[-1].runs[-1].add_break(WD_BREAK.PAGE)
@@ -176,6 +194,11 @@ HAND_BUILT = {
     "record_high": {"record": "high"},
     "hyphen_page_numbers": {"dash": "-", "record": "none"},
     "pitch_30": {"pitch_pt": 30, "record": "none"},  # 30 pt = 1 行 of §3.2 taken literally
+    # page flow: each breaks one rule of §7.3.3, §7.3.5, §7.4 or §7.5
+    "date_alone": {"closing": "new_page", "record": "none"},
+    "body_on_page_2": {"body_on_page_2": True, "labels": GOOD_LABELS[:2], "record": "none"},
+    "record_odd": {"labels": GOOD_LABELS[:6]},  # the 正文 ends on page 2, the 版记 on page 3
+    "blank_numbered": {"labels": GOOD_LABELS[:6], "blank_page": True},  # blank page 3, 版记 page 4
 }
 
 
@@ -277,6 +300,41 @@ def test_record_block_off_the_bottom_fails(hand_built):
     rule = _rule(_report(hand_built, "record_high"), "版记")
     assert not rule.passed
     assert re.search(r"y \d+\.\d mm \(−\d+\.\d\)", rule.measured), rule.measured
+
+
+@pytest.mark.slow
+def test_signature_and_date_alone_on_their_page_fail(hand_built):
+    report = _report(hand_built, "date_alone")
+    assert [r.rule for r in report.failed()] == ["成文日期 with 正文"], _explain(report)
+    assert _rule(report, "成文日期 with 正文").measured == "page 4: 署名 and 成文日期 without 正文 above them"
+
+
+@pytest.mark.slow
+def test_body_not_starting_on_page_1_fails(hand_built):
+    report = _report(hand_built, "body_on_page_2")
+    rule = _rule(report, "正文 on page 1")
+    assert not rule.passed
+    assert rule.measured == "page 1 ends with “各区县卫生健康局：”: no 正文 under it"
+
+
+@pytest.mark.slow
+def test_record_on_an_odd_page_fails_unless_simplex(hand_built):
+    report = _report(hand_built, "record_odd")
+    assert [r.rule for r in report.failed()] == ["版记 page"], _explain(report)
+    assert _rule(report, "版记 page").measured == "page 3 of 3: odd, the front of a sheet"
+    docx, pdf = hand_built["record_odd"]
+    simplex = check_pdf(pdf, source_docx=docx, simplex=True)
+    assert simplex.passed, _explain(simplex)
+    assert _rule(simplex, "版记 page").measured == "n/a — printed single-sided (--simplex)"
+    result = CliRunner().invoke(app, ["check", str(pdf), "--simplex", "--json"])
+    assert result.exit_code == 0, result.output
+
+
+@pytest.mark.slow
+def test_a_numbered_blank_page_fails(hand_built):
+    report = _report(hand_built, "blank_numbered")
+    assert [r.rule for r in report.failed()] == ["blank page"], _explain(report)
+    assert _rule(report, "blank page").measured == "page 3: blank but numbered"
 
 
 @pytest.mark.slow
@@ -392,23 +450,23 @@ def test_there_are_plans_to_check():
 
 @pytest.fixture(scope="session")
 def rendered_reports(soffice: str, tmp_path_factory: pytest.TempPathFactory) -> dict[Path, tuple]:
-    """plan → (document, report): every plan rendered to .docx by this tool, converted by ONE
-    LibreOffice start, then checked."""
+    """plan → (document, report): every plan rendered by this tool to .pdf and .docx at once (so the
+    .docx carries the PDF's measured page flow, writers/flow.py), each PDF checked with its .docx."""
     from generator.load import load_document
-    from generator.render import render
+    from generator.render import render_files
 
     folder = tmp_path_factory.mktemp("rendered")
     plans = plan_files()
-    documents, docx = [], []
-    for plan in plans:
-        target = folder / f"{plan.parent.name}-{plan.stem}.docx"
-        document = load_document(plan)
-        data = render(document, "docx")
-        assert isinstance(data, bytes)
-        target.write_bytes(data)
-        documents.append(document)
-        docx.append(target)
-    return dict(zip(plans, zip(documents, check_files(docx), strict=True), strict=True))
+    documents = [load_document(plan) for plan in plans]
+    stems = [folder / f"{plan.parent.name}-{plan.stem}" for plan in plans]
+    jobs = [
+        (d, s.with_suffix(f".{fmt}"))
+        for d, s in zip(documents, stems, strict=True)
+        for fmt in ("docx", "pdf")
+    ]
+    render_files(jobs)
+    reports = [check_pdf(s.with_suffix(".pdf"), source_docx=s.with_suffix(".docx")) for s in stems]
+    return dict(zip(plans, zip(documents, reports, strict=True), strict=True))
 
 
 @pytest.mark.slow

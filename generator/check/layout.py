@@ -58,6 +58,11 @@ _PAGE_NUMBER = re.compile(r"^([-‐‑‒–—―－─])\s*(\d+)\s*([-‐‑�
 _EM_DASH = "—"  # U+2014, the 一字线 of §7.5
 _ISSUED = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日印发$")  # 印发机关和印发日期 line, §7.4.3
 _ATTACHMENT_LABEL = re.compile(r"^附件\s*\d*$")  # §7.3.7: the 附件 page opens with 附件 [N]
+_CN_DIGITS = "〇零一二三四五六七八九十"
+_DATE_LINE = re.compile(  # 成文日期 on a line of its own (§7.3.5.4; Chinese numerals in older documents)
+    rf"^(\d{{4}}|[{_CN_DIGITS}]{{4}})年(\d{{1,2}}|[{_CN_DIGITS}]{{1,3}})月(\d{{1,2}}|[{_CN_DIGITS}]{{1,3}})日$"
+)
+_SIGNATURE_X = 90.0  # mm: 署名 and 成文日期 sit right of the page middle, 正文 lines start at the left
 
 
 class CheckInputError(ValueError):
@@ -84,13 +89,15 @@ def _off(value: float, target: float, unit: str = "mm") -> str:
 # ---------------------------------------------------------------- entry points
 
 
-def check_file(path: Path) -> CheckReport:
+def check_file(path: Path, *, simplex: bool = False) -> CheckReport:
     """Check a .pdf directly, or a .docx after converting it with LibreOffice in a temp folder."""
-    return check_files([path])[0]
+    return check_files([path], simplex=simplex)[0]
 
 
-def check_files(paths: list[Path]) -> list[CheckReport]:
-    """Check many files; every .docx among them is converted by ONE LibreOffice start."""
+def check_files(paths: list[Path], *, simplex: bool = False) -> list[CheckReport]:
+    """Check many files; every .docx among them is converted by ONE LibreOffice start.
+
+    ``simplex``: the documents are printed on one side, so the 版记 need not be on an even page."""
     from ..soffice import convert_to_pdf
 
     sources = [Path(p) for p in paths]
@@ -111,7 +118,10 @@ def check_files(paths: list[Path]) -> list[CheckReport]:
             link.symlink_to(source.resolve())
             staged.append(link)
         pdfs = dict(zip(docx, convert_to_pdf(staged, Path(tmp) / "pdf"), strict=True)) if staged else {}
-        return [check_pdf(pdfs[s], source_docx=s) if s in pdfs else check_pdf(s) for s in sources]
+        return [
+            check_pdf(pdfs[s], source_docx=s, simplex=simplex) if s in pdfs else check_pdf(s, simplex=simplex)
+            for s in sources
+        ]
 
 
 def _check_input(source: Path) -> None:
@@ -139,7 +149,7 @@ def _check_input(source: Path) -> None:
             ) from None
 
 
-def check_pdf(pdf_path: Path, *, source_docx: Path | None = None) -> CheckReport:
+def check_pdf(pdf_path: Path, *, source_docx: Path | None = None, simplex: bool = False) -> CheckReport:
     """Measure a PDF against the GB/T 9704-2012 geometry. ``source_docx`` adds the docx's own margins."""
     try:
         measure = measure_pdf(Path(pdf_path))
@@ -151,7 +161,7 @@ def check_pdf(pdf_path: Path, *, source_docx: Path | None = None) -> CheckReport
         raise CheckInputError(
             _("{path}: not a readable PDF — check that it opens in a PDF viewer").format(path=pdf_path)
         ) from None
-    report = CheckReport(_rules(measure))
+    report = CheckReport(_rules(measure, simplex=simplex))
     if source_docx is not None:
         report.rules.insert(2, _docx_margin_rule(source_docx))
     return report
@@ -277,7 +287,7 @@ def _page_line_count(lines: list[TextLine], pitch: float) -> int:
 # ---------------------------------------------------------------- the rules
 
 
-def _rules(measure: PdfMeasure) -> list[Rule]:
+def _rules(measure: PdfMeasure, *, simplex: bool = False) -> list[Rule]:
     body = _body(measure)
     rules = [_paper_rule(measure)]
     if body is None:
@@ -294,6 +304,10 @@ def _rules(measure: PdfMeasure) -> list[Rule]:
         _title_rule(measure),
         _page_number_rule(measure),
         _record_rule(measure),
+        _body_start_rule(measure, body),
+        _date_page_rule(measure, body),
+        _record_page_rule(measure, simplex),
+        _blank_page_rule(measure, body),
         _numbering_rule(measure, body),
     ]
     return rules
@@ -583,8 +597,11 @@ def _page_number_rule(measure: PdfMeasure) -> Rule:
         tol=f"{TOL_PAGE_NUMBER:.0f}",
     )
     found: list[str] = []
+    unnumbered = _unnumbered_pages(measure)
     for page in measure.pages:
         line = _page_number_line(page)
+        if line is None and page.number in unnumbered:
+            continue
         if line is None:
             return Rule(
                 "页码", expected, _("page {page}: no “— N —” page number").format(page=page.number), False
@@ -614,8 +631,11 @@ def _page_number_rule(measure: PdfMeasure) -> Rule:
             return Rule("页码", expected, where, False)
         if page.number <= 2:
             found.append(where)
-    measured = _("all {pages} pages; {found}").format(pages=len(measure.pages), found=_("; ").join(found))
-    return Rule("页码", expected, measured, True)
+    pages = _("all {pages} pages").format(pages=len(measure.pages))
+    if unnumbered:
+        blank = _("all pages but the blank page and the 版记 page {pages} (§7.5)")
+        pages = blank.format(pages=sorted(unnumbered))
+    return Rule("页码", expected, pages + _("; ") + _("; ").join(found), True)
 
 
 def _record_rule(measure: PdfMeasure) -> Rule:
@@ -676,3 +696,147 @@ def _numbering_rule(measure: PdfMeasure, body: Body) -> Rule:
     kinds = len({label.kind for label in found})
     measured = _("{count} labels in {kinds} kinds, continuous").format(count=len(found), kinds=kinds)
     return Rule("numbering", expected, measured, True)
+
+
+# ---------------------------------------------------------------- page flow (§7.3.3, §7.3.5, §7.4, §7.5)
+
+
+def _blank(page: PageMeasure) -> bool:
+    """A page with nothing printed on it: no text (a page number is text), no rules, no boxes."""
+    return not page.lines and not page.rules and not page.frames
+
+
+def _imprint_page(measure: PdfMeasure) -> PageMeasure | None:
+    """The page of the 版记: the one holding the last “…年…月…日印发” line."""
+    pages = [line.page for line in measure.lines if _ISSUED.search(line.text)]
+    return measure.pages[pages[-1] - 1] if pages else None
+
+
+def _unnumbered_pages(measure: PdfMeasure) -> set[int]:
+    """Pages §7.5 leaves without a number: blank pages before the 版记 page, and that page."""
+    imprint = _imprint_page(measure)
+    if imprint is None or imprint.number < 2 or not _blank(measure.pages[imprint.number - 2]):
+        return set()
+    pages = {imprint.number}
+    number = imprint.number - 1
+    while number >= 1 and _blank(measure.pages[number - 1]):
+        pages.add(number)
+        number -= 1
+    return pages
+
+
+def _main_top(measure: PdfMeasure) -> float | None:
+    """Bottom of the 标题 on page 1 (2号 lines under the 版头), where the 主送 and 正文 begin."""
+    title = [
+        line
+        for line in measure.pages[0].lines
+        if not line.red and abs(line.size_pt - TITLE_PT) <= 1.0 and line.baseline < AREA_BOTTOM
+    ]
+    return max(line.baseline for line in title) if title else None
+
+
+def _paragraph_starts(lines: list[TextLine], body: Body) -> list[TextLine]:
+    """正文 paragraph first lines: body size, indented 2字 (§7.3.3), not a 附件说明."""
+    if body.left is None:
+        return []
+    return [
+        line
+        for line in lines
+        if abs(line.size_pt - body.size_pt) <= TOL_SIZE_PT
+        and not line.red
+        and abs(line.x0 - (body.left + 2 * line.size_mm)) <= 0.5 * line.size_mm
+        and not line.text.startswith("附件")
+    ]
+
+
+def _body_start_rule(measure: PdfMeasure, body: Body) -> Rule:
+    expected = "正文 begins on page 1, under the 主送 (§7.3.3)"
+    top = _main_top(measure)
+    if top is None:
+        return _na("正文 on page 1", expected, "no 标题 on page 1")
+    below = [line for line in _content(measure.pages[0], body) if line.baseline > top]
+    starts = _paragraph_starts(below, body)
+    if not starts:
+        last = below[-1].text[:12] if below else "the 标题"
+        return Rule("正文 on page 1", expected, f"page 1 ends with “{last}”: no 正文 under it", False)
+    return Rule("正文 on page 1", expected, f"page 1: “{starts[0].text[:12]}…”", True)
+
+
+def _date_line(measure: PdfMeasure) -> TextLine | None:
+    """The 成文日期: the first date standing alone on its line, right of the page middle."""
+    for line in measure.lines:
+        if _DATE_LINE.match(line.text.replace(" ", "")) and line.x0 > _SIGNATURE_X:
+            return line
+    return None
+
+
+def _date_page_rule(measure: PdfMeasure, body: Body) -> Rule:
+    expected = "the page of the 成文日期 holds 正文 text (§7.3.5)"
+    date = _date_line(measure)
+    if date is None:
+        return _na("成文日期 with 正文", expected, "no 成文日期")
+    if date.page == 1:
+        if _body_start_rule(measure, body).passed:
+            return Rule("成文日期 with 正文", expected, "page 1, under the 正文", True)
+        return Rule("成文日期 with 正文", expected, "page 1, no 正文 above it", False)
+    page = measure.pages[date.page - 1]
+    above = [line for line in _content(page, body) if line.baseline < date.baseline]
+    # What is left of the 附件说明 and 署名: lines starting at the text edge or 2字 in, above any 附件.
+    attachments = [line.baseline for line in above if line.text.startswith("附件")]
+    cut = min(attachments) if attachments else date.baseline
+    text = [
+        line
+        for line in above
+        if line.baseline < cut
+        and abs(line.size_pt - body.size_pt) <= TOL_SIZE_PT
+        and not line.red
+        and line.x0 < _SIGNATURE_X
+        and (body.left is None or line.x0 <= body.left + 2.5 * line.size_mm)
+    ]
+    if not text:
+        return Rule(
+            "成文日期 with 正文",
+            expected,
+            f"page {date.page}: 署名 and 成文日期 without 正文 above them",
+            False,
+        )
+    return Rule(
+        "成文日期 with 正文",
+        expected,
+        f"page {date.page}: {len(text)} lines of 正文 above the 成文日期",
+        True,
+    )
+
+
+def _record_page_rule(measure: PdfMeasure, simplex: bool) -> Rule:
+    expected = "版记 on an even page: the last side of a duplex sheet (§7.4, §6.2)"
+    page = _imprint_page(measure)
+    if page is None:
+        return _na("版记 page", expected, "no 版记")
+    if simplex:
+        return _na("版记 page", expected, "printed single-sided (--simplex)")
+    if len(measure.pages) == 1:
+        return Rule("版记 page", expected, "page 1 of 1: one side", True)
+    where = f"page {page.number} of {len(measure.pages)}"
+    if page.number % 2:
+        return Rule("版记 page", expected, f"{where}: odd, the front of a sheet", False)
+    return Rule("版记 page", expected, where, True)
+
+
+def _blank_page_rule(measure: PdfMeasure, body: Body) -> Rule:
+    expected = "a blank page carries no page number (§7.5)"
+    numbered = [
+        page.number
+        for page in measure.pages
+        if _page_number_line(page) is not None
+        and not _content(page, body)
+        and not page.rules
+        and not page.frames  # a table page (a turned 分工表 measures as rules and boxes)
+    ]
+    if numbered:
+        pages = ", ".join(map(str, numbered))
+        return Rule("blank page", expected, f"page {pages}: blank but numbered", False)
+    blank = [page.number for page in measure.pages if _blank(page)]
+    if blank:
+        return Rule("blank page", expected, f"page {', '.join(map(str, blank))}: blank, unnumbered", True)
+    return Rule("blank page", expected, "no blank page", True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import statistics
 import unicodedata
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -135,18 +136,24 @@ def is_red(colour: object) -> bool:
     return False
 
 
-def measure_pdf(path: Path) -> PdfMeasure:
-    """Every page's text lines and horizontal rules; raises whatever pdfplumber raises on a bad file."""
+def measure_pdf(path: Path, pages: Collection[int] | None = None) -> PdfMeasure:
+    """Every page's text lines and horizontal rules; raises whatever pdfplumber raises on a bad file.
+
+    ``pages`` (1-based numbers) limits the work to those pages: the others are listed with their
+    size but no lines or rules (what a layout pass needs)."""
     import pdfplumber  # heavy: imported only when a PDF is measured
 
     # pdfminer logs every font-descriptor quirk of other producers' PDFs; the report is what counts.
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
     _check_page_count(path)  # before pdfplumber, which builds every page object up front
-    pages: list[PageMeasure] = []
+    pages_out: list[PageMeasure] = []
     with pdfplumber.open(path) as pdf:
         for index, page in enumerate(pdf.pages, start=1):
             width, height = float(page.width), float(page.height)
+            if pages is not None and index not in pages:
+                pages_out.append(PageMeasure(index, width / MM, height / MM, [], [], 0))
+                continue
             objects = list(page.lines) + list(page.rects)
             if width > height:
                 # A landscape page (a wide table, GB/T 9704 §8) is bound into the portrait sheets
@@ -158,7 +165,7 @@ def measure_pdf(path: Path) -> PdfMeasure:
             else:
                 glyphs = [_glyph(char, height) for char in page.chars if char.get("upright", True)]
             rules, frames = _strokes(objects, index)
-            pages.append(
+            pages_out.append(
                 PageMeasure(
                     number=index,
                     width=width / MM,
@@ -169,7 +176,7 @@ def measure_pdf(path: Path) -> PdfMeasure:
                 )
             )
             page.close()  # one page's objects in memory at a time
-    return PdfMeasure(pages)
+    return PdfMeasure(pages_out)
 
 
 class TooManyPages(ValueError):

@@ -16,6 +16,7 @@ import math
 import re
 import zipfile
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, ClassVar
@@ -25,11 +26,13 @@ import jinja2
 from .. import ooxml as ox
 from ..errors import InputError, Problem
 from ..i18n import _
+from ..ooxml import package as ox_package
 from ..tasks.table import TaskTableView
 from ..title_lines import TITLE_MAX_ZI, break_title, width_zi
 from ..view import AppendixView, DocumentView, NoticeView, Para
 from . import docx_template as tpl
 from .docx_numbering import LevelLook, ListPlan, apply_lists, check_mode, level_look, plan_lists, typed_label
+from .flow import FlowFix, apply_fix, keep_tasks
 
 # ---------------------------------------------------------------- style names → ids
 
@@ -426,13 +429,19 @@ def _finalize(value: Any) -> Any:
     return Markup(ox.escape_text("" if value is None else str(value)))
 
 
+_ENV_SIGNATURE = (
+    "PolicyEnvironment autoescape=True finalize=_finalize v2"  # what the compiled code depends on
+)
+
+
 @lru_cache(maxsize=1)
 def _jinja_env() -> Any:
     from .template_policy import LOOP_ATTRIBUTES, PolicyEnvironment, attributes_in_package
 
     class CompiledOnce(PolicyEnvironment):
         """docxtpl compiles the template's XML on every render; the XML is the same each time
-        for one template, so the compiled template is kept (half the render time otherwise)."""
+        for one template, so the compiled code is kept — in memory, and on disk for the next
+        process (generator.cache: compiling is most of a first render)."""
 
         _compiled: ClassVar[dict[str, Any]] = {}
 
@@ -442,7 +451,10 @@ def _jinja_env() -> Any:
             if source not in self._compiled:
                 if len(self._compiled) > 256:
                     self._compiled.clear()
-                self._compiled[source] = super().from_string(source)
+                code = _compiled_code(self, source)
+                self._compiled[source] = self.template_class.from_code(
+                    self, code, self.make_globals(None), None
+                )
             return self._compiled[source]
 
     env = CompiledOnce(autoescape=True, finalize=_finalize)
@@ -456,6 +468,26 @@ def _bundled_names() -> frozenset[str]:
     from .template_policy import names_of, template_sources
 
     return names_of(_jinja_env(), template_sources(str(tpl.template_path())))
+
+
+def _compiled_code(env: Any, source: str) -> Any:
+    """The Python code Jinja compiles ``source`` to, from the disk cache when it is there."""
+    import marshal
+
+    import jinja2
+
+    from .. import cache
+
+    name = cache.key("jinja", jinja2.__version__, _ENV_SIGNATURE, source)
+    data = cache.load("jinja", name)
+    if data is not None:
+        try:
+            return marshal.loads(data)
+        except (EOFError, ValueError, TypeError):
+            pass  # a damaged entry: compile again
+    code = env.compile(source)
+    cache.store("jinja", name, marshal.dumps(code))
+    return code
 
 
 @lru_cache(maxsize=8)
@@ -580,18 +612,154 @@ def _template_class() -> type:
             if src_xml not in self._patched:
                 if len(self._patched) > 64:
                     self._patched.clear()
-                self._patched[src_xml] = super().patch_xml(src_xml)
+                self._patched[src_xml] = _patched_xml(super().patch_xml, src_xml)
             return self._patched[src_xml]
 
     return PatchedOnce
 
 
+def _patched_xml(patch: Callable[[str], str], src_xml: str) -> str:
+    """docxtpl's clean-up of a template part's XML, from the disk cache when it is there."""
+    import docxtpl
+
+    from .. import cache
+
+    name = cache.key("patch", docxtpl.__version__, src_xml)
+    data = cache.load("patch", name)
+    if data is not None:
+        return data.decode("utf-8")
+    patched = patch(src_xml)
+    cache.store("patch", name, patched.encode("utf-8"))
+    return patched
+
+
+_HEADER_FOOTER = ("/relationships/header", "/relationships/footer")
+_DECLARATION = "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+_PARAGRAPH_START = re.compile(r"<w:p([ >])")
+
+
+@dataclass
+class _Prepared:
+    """A template made ready for :func:`_render_fast`: its zip members, document.xml around the
+    body, and the compiled Jinja code of the body and of each header and footer."""
+
+    members: list[ox_package.Member]
+    prefix: str
+    suffix: str
+    body: Any
+    parts: list[tuple[str, Any, str]]  # zip member, compiled code, the part as it is (unrendered)
+    numbering: bytes | None  # word/numbering.xml as the template has it
+
+
+@lru_cache(maxsize=8)
+def _prepared(path: str, mtime: float) -> _Prepared | None:
+    """The fast path's view of a template, or None when it has tags where only docxtpl's own
+    rendering reaches (core properties, footnotes)."""
+    import zipfile
+
+    source = _template_bytes(path, mtime)
+    document = _template_class()(io.BytesIO(source))
+    document.init_docx()
+    core = document.docx.core_properties
+    texts = [
+        str(getattr(core, name) or "") for name in ("author", "comments", "keywords", "subject", "title")
+    ]
+    package = zipfile.ZipFile(io.BytesIO(source))
+    if any("{{" in t or "{%" in t for t in texts) or any("footnotes" in n for n in package.namelist()):
+        return None
+    env = _jinja_env()
+    body = env.from_string(_PARAGRAPH_START.sub(r"\n<w:p\1", document.patch_xml(document.get_xml())))
+    parts = []
+    for rel in document.docx.part.rels.values():
+        if rel.reltype.endswith(_HEADER_FOOTER) and not rel.is_external:
+            xml = document.get_part_xml(rel.target_part)
+            code = env.from_string(_PARAGRAPH_START.sub(r"\n<w:p\1", document.patch_xml(xml)))
+            parts.append((str(rel.target_part.partname).lstrip("/"), code, xml))
+    prefix, suffix = ox_package.split_body(package.read("word/document.xml").decode("utf-8"))
+    names = package.namelist()
+    numbering = package.read("word/numbering.xml") if "word/numbering.xml" in names else None
+    return _Prepared(ox_package.read_members(source), prefix, suffix, body, parts, numbering)
+
+
+def _finish_part(xml: str) -> str:
+    """What docxtpl does to a rendered part (render_xml_part): line breaks out, escaped tags back."""
+    from docxtpl import DocxTemplate
+
+    xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
+    xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
+    if not any(char in xml for char in "\n\t\a\f"):
+        return xml  # resolve_listing turns only these into breaks and tabs: nothing to do
+    return DocxTemplate.resolve_listing(None, xml)  # type: ignore[arg-type]
+
+
+def _render_fast(
+    prepared: _Prepared,
+    context: dict[str, Any],
+    sid: StyleIds,
+    numbered: Callable[[Any], None] | None,
+    view: DocumentView,
+) -> bytes:
+    """docxtpl's render and save for a template of :func:`_prepared`, without python-docx's package
+    round trip (see :mod:`generator.ooxml.package`); ``numbered`` puts Word's lists in (it is given
+    a stand-in of the python-docx document: the body, and the numbering part)."""
+    from types import SimpleNamespace
+
+    from docx.oxml.ns import nsmap
+    from docx.oxml.parser import parse_xml
+    from docxtpl import DocxTemplate
+    from lxml import etree
+
+    fixed = DocxTemplate.fix_tables(None, _finish_part(prepared.body.render(context)))  # type: ignore[arg-type]
+    for number, element in enumerate(fixed.xpath("//wp:docPr", namespaces=nsmap), start=1001):
+        element.attrib["id"] = str(number)  # unique drawing ids, as docxtpl numbers them
+    tree = parse_xml(etree.tostring(fixed))  # python-docx's element classes, for the ooxml helpers
+    _place_landscape_table(tree, view)
+    replaced: dict[str, bytes] = {}
+    if numbered is not None and prepared.numbering is not None:
+        numbering = parse_xml(prepared.numbering)
+        part = SimpleNamespace(numbering_part=SimpleNamespace(element=numbering))
+        numbered(SimpleNamespace(element=SimpleNamespace(body=tree), part=part))
+        xml = _DECLARATION + etree.tostring(numbering, encoding="unicode")
+        replaced["word/numbering.xml"] = xml.encode("utf-8")
+    keep_tasks(tree, sid)
+    body = etree.tostring(tree, encoding="unicode")
+    replaced["word/document.xml"] = (prepared.prefix + body + prepared.suffix).encode("utf-8")
+    for name, code, original in prepared.parts:
+        rendered = _finish_part(code.render(context))
+        if rendered != original:
+            replaced[name] = (_DECLARATION + rendered).encode("utf-8")
+    return ox_package.write_package(prepared.members, replaced)
+
+
+def _place_landscape_table(body: Any, view: DocumentView) -> None:
+    """The sections around a landscape 分工表, once the body is rendered."""
+    table = view.plan.task_table
+    if table is not None and table.landscape and not view.notice.has_imprint:
+        # nothing follows the landscape table: its section ends the document, no portrait page after
+        ox.move_last_section(body)
+    elif table is not None and table.landscape:
+        # the 版记 opens the portrait section after the table: its last rule set on the 版心 bottom
+        # from the page top, where LibreOffice misplaces a margin-aligned box (see the function)
+        ox.pin_textbox_to_page(
+            body,
+            "版记",
+            bottom=tpl.MARGIN_TOP + IMPRINT_AREA_HEIGHT,
+            height=imprint_height(view.notice.cc),
+        )
+
+
 def render_docx(
-    view: DocumentView, template: Path | None = None, *, stamp: bool = False, numbering: str = "word"
+    view: DocumentView,
+    template: Path | None = None,
+    *,
+    stamp: bool = False,
+    numbering: str = "word",
+    flow: FlowFix | None = None,
 ) -> bytes:
     """The document as .docx bytes, from the bundled template or an agency's own ``template``;
     ``stamp`` bookmarks every plan paragraph with the node and part it prints (for the diff);
-    headings numbered by Word's own lists, or with typed labels (``numbering="text"``)."""
+    headings numbered by Word's own lists, or with typed labels (``numbering="text"``); ``flow``
+    is what a layout pass found to fix (see :mod:`generator.writers.flow`)."""
     path = Path(template) if template else tpl.template_path()
     if template:
         try:
@@ -609,34 +777,34 @@ def render_docx(
                 ]
             ) from None
         _validated(str(path.resolve()), mtime)
-    source = _template_bytes(str(path.resolve()), path.stat().st_mtime)
-    document = _template_class()(io.BytesIO(source))
-    sid = _style_ids(str(path.resolve()), path.stat().st_mtime)
+    key = (str(path.resolve()), path.stat().st_mtime)
+    sid = _style_ids(*key)
     stamps: list[str] | None = [] if stamp else None
     lists = plan_lists(view, check_mode(numbering))
     context = build_context(view, sid, stamps, lists)
+
+    def numbered(document: Any) -> None:
+        if lists is not None:
+            apply_lists(document, view, lists, sid, _level_look(*key))
+
+    fixing = flow is not None and flow.needed
+    prepared = _prepared(*key) if not fixing and not stamp else None
     try:
+        if prepared is not None and (lists is None or prepared.numbering is not None):
+            return _render_fast(prepared, context, sid, numbered, view)
+        # docxtpl's own path: templates with tags in other parts, flow fixes that add parts, stamps
+        document = _template_class()(io.BytesIO(_template_bytes(*key)))
         document.render(context, jinja_env=_jinja_env(), autoescape=True)
     except jinja2.exceptions.SecurityError as exc:  # the sandbox's own refusal (checked above too)
         message = _("the template's tags are refused: {reason}").format(reason=exc)
         raise InputError([Problem(str(path), 1, 1, message, _("remove them"))]) from None
-    table = view.plan.task_table
-    if table is not None and table.landscape and not view.notice.has_imprint:
-        # nothing follows the landscape table: its section ends the document, no portrait page after
-        ox.move_last_section(document.docx.element.body)
-    elif table is not None and table.landscape:
-        # the 版记 opens the portrait section after the table: its last rule set on the 版心 bottom
-        # from the page top, where LibreOffice misplaces a margin-aligned box (see the function)
-        ox.pin_textbox_to_page(
-            document.docx.element.body,
-            "版记",
-            bottom=tpl.MARGIN_TOP + IMPRINT_AREA_HEIGHT,
-            height=imprint_height(view.notice.cc),
-        )
+    _place_landscape_table(document.docx.element.body, view)
     if stamps:
         ox.apply_stamps(document.docx.element.body, stamps)
-    if lists is not None:
-        apply_lists(document.docx, view, lists, sid, _level_look(str(path.resolve()), path.stat().st_mtime))
+    numbered(document.docx)
+    holders = keep_tasks(document.docx.element.body, sid)
+    if flow is not None and fixing:
+        apply_fix(document.docx, flow, sid, view, holders)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()

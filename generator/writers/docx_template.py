@@ -82,6 +82,7 @@ class StyleSpec:
     before: int | None = None
     snap: bool | None = None
     keep_next: bool = False
+    widow_control: bool | None = None
     page_break_before: bool = False
     outline: int | None = None
     borders: dict[str, tuple[int, str, int]] = field(
@@ -138,8 +139,10 @@ STYLES: list[StyleSpec] = [
     StyleSpec("WP Title", base="WP Font XBS", size=22, jc="center", first_line=0, snap=False),
     _unindented("WP Recipients", jc="both"),
     StyleSpec("WP Body"),
-    # the last 正文 paragraph stays with the 署名: no page with 署名 alone (§7.3.5.5)
-    StyleSpec("WP Body Last", base="WP Body", keep_next=True),
+    # The last 正文 paragraph stays with the 署名: no page with 署名 alone (§7.3.5, §7.3.5.5). Word
+    # splits it, carrying (widow control) its last two lines over with the 署名; LibreOffice never
+    # splits a keep-with-next paragraph (measured), so its PDF is split by writers/flow.py.
+    StyleSpec("WP Body Last", base="WP Body", keep_next=True, widow_control=True),
     StyleSpec("WP Attachment", first_line=None, left=2 * ZI + 3 * ZI, hanging=3 * ZI, keep_next=True),
     StyleSpec("WP Attachment First", first_line=None, left=6 * ZI, hanging=4 * ZI, keep_next=True),
     StyleSpec("WP Attachment Next", first_line=None, left=6 * ZI, hanging=ZI, keep_next=True),
@@ -233,6 +236,7 @@ class P:
 
     style: str
     text: str = ""
+    keep_next: bool = False  # a blank line inside a keep chain
 
 
 def _tag(text: str) -> P:
@@ -287,7 +291,7 @@ BODY_AFTER_ISSUER: list[P] = [
     _tag("{%p endfor %}"),
     _tag("{%p for a in attachments %}"),
     _tag("{%p if a.blank %}"),
-    P("WP Blank"),
+    P("WP Blank", keep_next=True),  # the chain 正文 → 附件说明 → 署名 → 成文日期 (§7.3.5)
     _tag("{%p elif a.kind == 'single' %}"),
     P("WP Attachment", "{{ a.text }}"),
     _tag("{%p elif a.kind == 'first' %}"),
@@ -436,6 +440,8 @@ def _apply_style(document: object, spec: StyleSpec) -> None:
         ox.set_flag(ppr, "snapToGrid", spec.snap)
     if spec.keep_next:
         ox.set_flag(ppr, "keepNext", True)
+    if spec.widow_control is not None:
+        ox.set_flag(ppr, "widowControl", spec.widow_control)
     if spec.page_break_before:
         ox.set_flag(ppr, "pageBreakBefore", True)
     if spec.outline is not None:
@@ -496,7 +502,9 @@ def _setup_section(document: object) -> None:
 
 
 def _add_paragraph(document: object, spec: P) -> None:
-    document.add_paragraph(spec.text, style=spec.style)  # type: ignore[attr-defined]
+    paragraph = document.add_paragraph(spec.text, style=spec.style)  # type: ignore[attr-defined]
+    if spec.keep_next:
+        paragraph.paragraph_format.keep_with_next = True
 
 
 def _add_joint_issuers(document: object) -> None:

@@ -1,8 +1,10 @@
 """PDF writer: each document rendered to .docx, then ALL converted by one LibreOffice start.
 
 LibreOffice's start-up costs seconds and a file a fraction of that, so a batch never starts it
-twice (see :mod:`generator.soffice`). Outputs are written atomically: a failed conversion leaves
-no partial PDF behind.
+more than needed (see :mod:`generator.soffice`). The page flow is measured on that first pass
+(:mod:`generator.writers.flow`); the documents whose 正文 or 版记 must move are rendered again with
+the fix and converted in a second batch. Outputs are written atomically: a failed conversion
+leaves no partial PDF behind.
 """
 
 from __future__ import annotations
@@ -13,6 +15,19 @@ from pathlib import Path
 from ..model import Document
 from ..output import write_atomic
 from ..view import build_view
+from .flow import FlowFix, pages_to_measure, plan_fix
+
+
+def layout_fixes(documents: list[Document], pdfs: list[Path]) -> list[FlowFix]:
+    """What each first-pass PDF shows must change (``FlowFix()`` where nothing)."""
+    from ..check.pdf_measure import measure_pdf
+
+    fixes = []
+    for document, pdf in zip(documents, pdfs, strict=True):
+        view = build_view(document)
+        measure = measure_pdf(pdf, pages_to_measure(pdf, view))
+        fixes.append(plan_fix(measure, view, document.layout.duplex))
+    return fixes
 
 
 def render_pdf(
@@ -21,8 +36,12 @@ def render_pdf(
     *,
     inputs: list[Path] | None = None,
     numbering: str = "word",
+    docx_targets: list[Path | None] | None = None,
 ) -> list[Path]:
     """Write ``document`` → ``path`` as PDF for every pair; returns the written paths.
+
+    ``docx_targets`` (one per pair, or None) also receive the document as .docx, with the page
+    flow the PDF's layout pass found (:meth:`FlowFix.for_word`).
 
     Raises :class:`generator.soffice.SofficeError` (or ``SofficeMissing``) when LibreOffice is
     absent or produces no PDF; no output is written then.
@@ -32,16 +51,38 @@ def render_pdf(
 
     if not pairs:
         return []
+    documents = [document for document, _ in pairs]
     with tempfile.TemporaryDirectory(prefix="workplan-pdf-") as tmp:
         folder = Path(tmp)
         sources = []
-        for index, (document, _) in enumerate(pairs):
+        for index, document in enumerate(documents):
             # numbered names: two outputs called report.pdf in different folders must not collide
             source = folder / f"{index:05d}.docx"
             source.write_bytes(render_docx(build_view(document), template=template, numbering=numbering))
             sources.append(source)
         pdfs = convert_to_pdf(sources, folder / "pdf")
-        return [
+        fixes = layout_fixes(documents, pdfs)
+        again = [index for index, fix in enumerate(fixes) if fix.needed]
+        if again:
+            second = []
+            for index in again:
+                source = folder / "fixed" / f"{index:05d}.docx"
+                source.parent.mkdir(exist_ok=True)
+                view = build_view(documents[index])
+                source.write_bytes(
+                    render_docx(view, template=template, numbering=numbering, flow=fixes[index])
+                )
+                second.append(source)
+            for index, pdf in zip(again, convert_to_pdf(second, folder / "pdf2"), strict=True):
+                pdfs[index] = pdf
+        written = [
             write_atomic(target, pdf.read_bytes(), inputs=inputs or [])
             for (_, target), pdf in zip(pairs, pdfs, strict=True)
         ]
+        for index, target in enumerate(docx_targets or []):
+            if target is not None:
+                view = build_view(documents[index])
+                flow = fixes[index].for_word()
+                data = render_docx(view, template=template, numbering=numbering, flow=flow)
+                written.append(write_atomic(target, data, inputs=inputs or []))
+        return written

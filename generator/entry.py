@@ -1,0 +1,79 @@
+"""The `workplan` program: `render PLAN.yaml -o OUT` without the command-line framework.
+
+Rendering one plan to .docx takes about as long as importing typer, click and rich, which build the
+help screens and the other commands; that one form, the most common, is parsed here and runs the
+same library calls as `cli.render_cmd`, with the same messages and exit codes. Every other command
+line — options, several plans, -o -, --help — goes to :mod:`generator.cli`.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+
+def _simple_render(args: list[str]) -> tuple[Path, Path, Path | None] | None:
+    """(plan, output, template) for ``render PLAN -o OUT [--template T]``, else None."""
+    if not args or args[0] != "render":
+        return None
+    plan = output = template = None
+    rest = args[1:]
+    while rest:
+        head = rest.pop(0)
+        if head in ("-o", "--output", "--template") and rest:
+            value = rest.pop(0)
+            if head == "--template":
+                template = value
+            else:
+                output = value
+        elif head.startswith("-") or plan is not None:
+            return None  # another option, or several plans: the full command line
+        else:
+            plan = head
+    if plan is None or output is None or output == "-" or (template is not None and template.startswith("-")):
+        return None
+    return Path(plan), Path(output), Path(template) if template else None
+
+
+def main() -> None:
+    # pydantic looks for plugins in every installed distribution's metadata when the first model is
+    # built (importlib.metadata, ~40 ms); workplan uses none.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "1")
+    simple = _simple_render(sys.argv[1:])
+    if simple is None:
+        from .cli import main as full
+
+        full()
+        return
+    plan, output, template = simple
+    from .errors import InputError
+    from .output import OutputError, check_target
+    from .render import FormatError, format_of, render_to_file
+    from .soffice import SofficeError
+
+    try:
+        check_target(output, inputs=[plan])  # "is a folder" says more than "no suffix"
+        format_of(output)
+        from .load import load_document
+
+        document = load_document(plan)
+        render_to_file(document, output, template=template, inputs=[plan])
+    except InputError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        sys.exit(2)
+    except (OutputError, FormatError, SofficeError) as exc:
+        from .i18n import _
+
+        print(_("error: {message}").format(message=exc), file=sys.stderr)  # as cli._error words it
+        sys.exit(2)
+    from .check.lint import lint_document
+
+    # validate's warnings after rendering, as `cli.render_cmd` prints them (lint_files, one plan)
+    for warning in lint_document(document, plan):
+        print(warning, file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,274 @@
+"""Page flow of the rendered notice (GB/T 9704-2012 §7.3.3, §7.3.5, §7.4, §7.5), measured on the PDF.
+
+The plans are small YAML files written here, each the shape of a failure seen before the flow
+work: a short notice with 附件说明 whose 署名 and 成文日期 stood alone on page 2, a joint notice
+doing the same, a one-paragraph 正文 without 附件说明 that jumped whole to page 2, and plans whose
+版记 ended on an odd page. They are rendered to PDF by this tool (two LibreOffice passes: see
+writers/flow.py) and the PDF is measured as `workplan check` measures it.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import validate_ooxml
+
+from generator.check.layout import CheckReport, check_pdf
+from generator.check.pdf_measure import PdfMeasure, measure_pdf
+from generator.load import load_document
+from generator.render import render_files
+from generator.view import build_view
+from generator.writers.docx import render_docx
+from generator.writers.flow import FlowFix
+
+SENTENCE = "为深入贯彻落实党中央国务院决策部署，进一步做好卫生健康工作，现就有关事项通知如下。"
+LONG = "各地要把卫生健康工作摆上重要议程，细化任务分工，压实工作责任，确保各项任务落到实处" * 40
+ISSUING = "现将《2025年某某市卫生健康工作要点》印发给你们，请认真贯彻落实。"
+DATE = "2025年2月18日"
+IMPRINT = {"cc": ["省卫生健康委员会"], "printer": "某某市卫生健康委员会办公室", "print_date": "2025-02-18"}
+
+
+def _plan(notice: dict, text_chars: int = 200, layout: dict | None = None) -> dict:
+    base = {
+        "issuers": ["某某市卫生健康委员会"],
+        "doc_number": "某卫发〔2025〕3号",
+        "recipients": ["各区县卫生健康局"],
+        "signatories": ["某某市卫生健康委员会"],
+        "date": "2025-02-18",
+    }
+    data = {
+        "notice": base | notice,
+        "plan": {
+            "title": "2025年某某市卫生健康工作要点",
+            "year": 2025,
+            "sections": [
+                {"heading": "加强组织领导", "items": [{"heading": "压实责任。", "text": [LONG[:text_chars]]}]}
+            ],
+        },
+    }
+    if layout is not None:
+        data["layout"] = layout
+    return data
+
+
+PLANS = {
+    # 正文 of two paragraphs, 附件说明: the chain used to break at the blank line before 附件说明.
+    "short_with_attachment": _plan({"body": [SENTENCE * 2, SENTENCE * 3]}),
+    "joint": _plan(
+        {
+            "issuers": ["某某市卫生健康委员会", "某某市医疗保障局"],
+            "signatories": ["某某市卫生健康委员会", "某某市医疗保障局"],
+            "body": [SENTENCE * 2, SENTENCE * 2],
+        }
+    ),
+    # One paragraph, no 附件说明: LibreOffice moved it whole to page 2.
+    "one_paragraph": _plan({"body": [SENTENCE * 4], "attachments": []}),
+    # One short line of 正文 that cannot split: the signature block's blank lines give way.
+    "one_line": _plan({"body": ["请认真贯彻落实。"]}),
+    # Content ends on odd page 3: the 版记 goes to page 4.
+    "ends_odd": _plan(
+        {"body": ["现将《2025年某某市卫生健康工作要点》印发给你们，请认真贯彻落实。"], **IMPRINT}
+    ),
+    # Content fills page 4: the 版记 would land alone on page 5; a blank page 5 goes before it.
+    "ends_even_full": _plan(
+        {"body": ["现将《2025年某某市卫生健康工作要点》印发给你们，请认真贯彻落实。"], **IMPRINT},
+        text_chars=1000,
+    ),
+    # Every item carries a task line; LibreOffice used to move kept items whole, leaving gaps.
+    "tasks": {
+        **_plan({"body": [ISSUING]}),
+        "plan": {
+            "title": "2025年某某市卫生健康工作要点",
+            "year": 2025,
+            "sections": [
+                {
+                    "heading": "加强组织领导",
+                    "items": [
+                        {
+                            "heading": f"压实责任{i}。",
+                            "text": [LONG[: 169 + 37 * i]],
+                            "lead": "市卫生健康委员会医政医管科",
+                            "deadline": "2025年底前",
+                        }
+                        for i in range(6)
+                    ],
+                }
+            ],
+        },
+    },
+    "simplex": _plan({"body": [ISSUING], **IMPRINT}, layout={"duplex": False}),
+}
+
+
+@pytest.fixture(scope="session")
+def rendered(soffice: str, tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, PdfMeasure]]:
+    """name → (pdf, measure); the plans are YAML files, loaded as a user's would be."""
+    folder = tmp_path_factory.mktemp("flow")
+    jobs = []
+    for name, data in PLANS.items():
+        source = folder / f"{name}.yaml"
+        source.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+        document = load_document(source)
+        jobs += [(document, folder / f"{name}.pdf"), (document, folder / f"{name}.docx")]
+    render_files(jobs)
+    return {name: (folder / f"{name}.pdf", measure_pdf(folder / f"{name}.pdf")) for name in PLANS}
+
+
+def _report(rendered, name: str) -> CheckReport:
+    return check_pdf(rendered[name][0], simplex=name == "simplex")
+
+
+def _rule(report: CheckReport, name: str):
+    return next(rule for rule in report.rules if rule.rule == name)
+
+
+def _plain(text: str) -> str:
+    return "".join(text.split())
+
+
+def _date_page(measure: PdfMeasure) -> int:
+    return next(line.page for line in measure.lines if _plain(line.text) == DATE)
+
+
+def _body_lines(measure: PdfMeasure, paragraphs: list[str], page: int) -> list[str]:
+    """Lines of ``page`` that are 正文 text: their text occurs in a 正文 paragraph."""
+    body = "".join(_plain(p) for p in paragraphs)
+    return [
+        line.text
+        for line in measure.pages[page - 1].lines
+        if len(line.text) > 3 and _plain(line.text) in body
+    ]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["short_with_attachment", "joint", "one_paragraph", "one_line"])
+def test_the_date_page_holds_body_text_and_page_1_starts_the_body(rendered, name):
+    _, measure = rendered[name]
+    body = PLANS[name]["notice"]["body"]
+    page = _date_page(measure)
+    assert _body_lines(measure, body, 1), f"{name}: page 1 has no 正文"
+    assert _body_lines(measure, body, page), f"{name}: 署名 and 成文日期 alone on page {page}"
+    report = _report(rendered, name)
+    for rule in ("正文 on page 1", "成文日期 with 正文"):
+        assert _rule(report, rule).passed, _rule(report, rule).measured
+    assert report.passed, [(r.rule, r.measured) for r in report.failed()]
+
+
+@pytest.mark.slow
+def test_a_one_paragraph_body_fills_page_1_and_carries_two_lines(rendered):
+    _, measure = rendered["one_paragraph"]
+    body = PLANS["one_paragraph"]["notice"]["body"]
+    page = _date_page(measure)
+    assert page == 2
+    # The paragraph prints as 6 lines; LibreOffice used to move all six to page 2 (the 署名 block
+    # does not fit under them on page 1). Now all but the last two stay on page 1, and page 2 opens
+    # with the two carried lines (as Word's widow control would carry them).
+    assert len(_body_lines(measure, body, 1)) == 4
+    assert len(_body_lines(measure, body, 2)) == 2
+    first_on_2 = measure.pages[1].lines[0]
+    assert first_on_2.baseline < 46 and _plain(first_on_2.text) in _plain(body[0])
+
+
+@pytest.mark.slow
+def test_a_one_line_body_keeps_the_whole_notice_on_page_1(rendered):
+    _, measure = rendered["one_line"]
+    assert _date_page(measure) == 1
+
+
+@pytest.mark.slow
+def test_content_ending_on_an_odd_page_puts_the_record_on_the_next(rendered):
+    _, measure = rendered["ends_odd"]
+    last = measure.pages[-1]
+    assert len(measure.pages) == 4
+    assert all(abs(line.size_pt - 14) < 0.5 for line in last.lines)  # 版记 (4号) and page number only
+    assert any(re.fullmatch(r"—\s*4\s*—", line.text) for line in last.lines)  # numbered: no blank before
+    report = _report(rendered, "ends_odd")
+    assert report.passed, [(r.rule, r.measured) for r in report.failed()]
+    assert _rule(report, "版记 page").measured == "page 4 of 4"
+
+
+@pytest.mark.slow
+def test_a_record_pushed_to_an_odd_page_gets_a_blank_page_and_neither_is_numbered(rendered):
+    _, measure = rendered["ends_even_full"]
+    assert len(measure.pages) == 6
+    blank, record = measure.pages[4], measure.pages[5]
+    assert not blank.lines
+    assert record.lines and not any("—" in line.text for line in record.lines)
+    assert any(re.fullmatch(r"—\s*4\s*—", line.text) for line in measure.pages[3].lines)
+    report = _report(rendered, "ends_even_full")
+    assert report.passed, [(r.rule, r.measured) for r in report.failed()]
+    assert _rule(report, "blank page").measured == "page 5: blank, unnumbered"
+
+
+@pytest.mark.slow
+def test_single_sided_printing_leaves_the_record_where_it_falls(rendered):
+    pdf, measure = rendered["simplex"]
+    assert len(measure.pages) == 3  # the 版记 with the plan on odd page 3
+    assert not check_pdf(pdf).passed  # a duplex reading fails it …
+    assert _report(rendered, "simplex").passed  # … `check --simplex` does not
+
+
+@pytest.mark.slow
+def test_task_lines_stay_with_their_item_and_pages_stay_full(rendered):
+    _, measure = rendered["tasks"]
+    plan_pages = [page for page in measure.pages if page.number > 2]
+    assert len(plan_pages) >= 3
+    for page in plan_pages:
+        lines = [line for line in page.lines if line.baseline < 262]
+        assert not lines[0].text.startswith("（牵头单位"), f"page {page.number} opens with a task line"
+        if page.number < len(measure.pages):
+            free = (262 - lines[-1].baseline) / 10.21
+            assert free < 3, f"page {page.number}: {free:.1f} empty lines (an item moved whole)"
+    printed = "".join(_plain(line.text) for page in plan_pages for line in page.lines if "—" not in line.text)
+    for i in range(6):
+        assert _plain(LONG[: 169 + 37 * i]) in printed  # every item whole, split or not
+
+
+def test_a_paragraph_with_a_task_line_keeps_with_it_in_the_docx(tmp_path):
+    document = load_document_from(PLANS["tasks"], tmp_path)
+    xml = zipfile.ZipFile(io.BytesIO(render_docx(build_view(document)))).read("word/document.xml").decode()
+    items = re.findall(r'<w:p><w:pPr><w:pStyle w:val="WPItem"/>(<w:keepNext[^>]*>)?', xml)
+    assert len(items) == 6 and all(items), items  # Word splits it, carrying its last lines over
+
+
+def test_a_blank_page_fix_is_a_section_with_footers_of_its_own(tmp_path, ooxml_validator):
+    document = load_document_from(_plan({"body": ["请认真贯彻落实。"], **IMPRINT}), tmp_path)
+    data = render_docx(build_view(document), flow=FlowFix(imprint="blank_page"))
+    path = tmp_path / "fixed.docx"
+    path.write_bytes(data)
+    xml = zipfile.ZipFile(path).read("word/document.xml").decode()
+    assert xml.count("<w:sectPr") == 2
+    package = zipfile.ZipFile(path)
+    footers = [n for n in package.namelist() if re.fullmatch(r"word/footer\d+\.xml", n)]
+    template = zipfile.ZipFile(io.BytesIO(render_docx(build_view(document))))
+    before = [n for n in template.namelist() if re.fullmatch(r"word/footer\d+\.xml", n)]
+    assert len(footers) == len(before) + 2
+    unnumbered = [n for n in footers if "PAGE" not in package.read(n).decode()]
+    assert len(unnumbered) == 2  # the odd and even footers of the 版记's own section
+    last = xml.rsplit("<w:sectPr", 1)[1]
+    ids = re.findall(r'footerReference w:type="\w+" r:id="(\w+)"', last)
+    rels = package.read("word/_rels/document.xml.rels").decode()
+    targets = {rid: re.search(rf'Id="{rid}"[^>]*Target="([^"]+)"', rels).group(1) for rid in ids}
+    assert sorted("word/" + t for t in targets.values()) == sorted(unnumbered)
+    assert validate_ooxml(ooxml_validator, path) == []
+
+
+def test_a_split_keeps_every_character_of_the_paragraph(tmp_path):
+    document = load_document_from(_plan({"body": [SENTENCE * 4], "attachments": []}), tmp_path)
+    data = render_docx(build_view(document), flow=FlowFix(body_head_chars=50))
+    xml = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode()
+    texts = re.findall(r"<w:t[^>]*>([^<]*)</w:t>", xml)
+    head, tail = (SENTENCE * 4)[:50], (SENTENCE * 4)[50:]
+    assert head in texts and tail in texts
+    assert 'w:jc w:val="distribute"' in xml  # the head's last line is justified like the others
+
+
+def load_document_from(data: dict, folder: Path):
+    source = folder / "plan.yaml"
+    source.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return load_document(source)
