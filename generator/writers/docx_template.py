@@ -1,13 +1,13 @@
 """Build ``templates/notice.docx`` — the GB/T 9704-2012 Word template — from code.
 
 The template is committed; this module makes it reproducible: ``python -m
-generator.writers.docx_template`` rewrites it. It holds
+generator.writers.docx_template`` rewrites it. The standard's numbers are in
+:mod:`.docx_geometry`, the style sheet (font map, one named style per element) in
+:mod:`.docx_styles` — both re-exported here, so ``tpl.ZI`` and ``tpl.STYLES`` keep working. This
+module holds the template program:
 
 * the page: A4, margins 37/35/28/26 mm (版心 156 × 225 mm), a "lines" grid of 579 twips, odd/even
   footers with ``— PAGE —`` (§7.5);
-* one NAMED style per element and level ("WP Title", "WP Section", "WP Item Heading" …) so an
-  agency restyles in Word without code; the fonts sit in five "WP Font …" base styles (the font
-  map): every other style inherits its face from one of them;
 * docxtpl tags over the context built by :mod:`generator.writers.docx`;
 * the 重点任务分工表's place: a landscape section (turned margins, its own footers with the page
   number turned to where the portrait pages print theirs) between two section breaks that the
@@ -20,212 +20,42 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from .. import ooxml as ox
 from ..resources import templates_dir
+from .docx_geometry import (  # noqa: F401 (re-exported as tpl.NAME)
+    BODY_PT,
+    CHAR_SPACING,
+    FOOTER_DISTANCE,
+    IMPRINT_THICK,
+    IMPRINT_THIN,
+    JOINT_SUFFIX_WIDTH,
+    LANDSCAPE_MARGINS,
+    LANDSCAPE_TEXT_WIDTH,
+    LINE_PITCH,
+    MARGIN_BOTTOM,
+    MARGIN_LEFT,
+    MARGIN_RIGHT,
+    MARGIN_TOP,
+    PAGE_H,
+    PAGE_W,
+    RED,
+    RULE_EIGHTHS,
+    SMALL_ZI,
+    TASK_LINE,
+    TASK_PT,
+    TEXT_WIDTH,
+    TURNED_NUMBER_BOX,
+    TURNED_NUMBER_SHIFT,
+    TURNED_NUMBER_X,
+    ZI,
+)
+from .docx_styles import FONT_MAP, REQUIRED_STYLES, STYLES, StyleSpec, _unindented  # noqa: F401
 
 TEMPLATE_NAME = "notice.docx"
 _FIXED_TIME = dt.datetime(2012, 7, 1, tzinfo=dt.UTC)
-
-# ---------------------------------------------------------------- geometry (GB/T 9704-2012 §5)
-
-PAGE_W, PAGE_H = 11906, 16838  # A4 in twips
-MARGIN_TOP = ox.mm_to_twips(37)  # 天头 37 mm (§5.2.1)
-MARGIN_BOTTOM = ox.mm_to_twips(35)  # 297 − 37 − 225
-MARGIN_LEFT = ox.mm_to_twips(28)  # 订口 28 mm
-MARGIN_RIGHT = ox.mm_to_twips(26)  # 210 − 28 − 156
-TEXT_WIDTH = PAGE_W - MARGIN_LEFT - MARGIN_RIGHT  # 版心 156 mm
-LINE_PITCH = 579  # 28.95 pt: 22 × 579 = 12738 ≤ 12756 twips (225 mm), spec §1b/§1c
-BODY_PT = 16  # 3号
-ZI = BODY_PT * 20  # 1字 of body text in twips
-SMALL_ZI = 14 * 20  # 1字 of 4号 (版记, 页码)
-CHAR_SPACING = -5  # −0.25 pt per glyph: 28 glyphs per 156 mm line as LibreOffice renders (§1c)
-# Footer distance: puts the 一字线 of "— N —" 7 mm under the 版心 (§7.5), measured in LibreOffice.
-FOOTER_DISTANCE = ox.mm_to_twips(23.5)
-RED = "FF0000"
-RULE_EIGHTHS = 12  # red separator 1.5 pt ≈ 0.53 mm (practice 0.35–0.5 mm; thickness not in the standard)
-IMPRINT_THICK = 8  # 版记 first/last rule 1 pt ≈ 0.35 mm (§7.4.1)
-TASK_PT = 14  # 4号: the 分工表's text
-TASK_LINE = 400  # 20 pt exact lines in its cells
-JOINT_SUFFIX_WIDTH = 6 * ZI  # column of 文件 right of joint issuers' names
-IMPRINT_THIN = 6  # 版记 middle rule 0.75 pt ≈ 0.26 mm (§7.4.1 recommends 0.25 mm)
-
-# ---------------------------------------------------------------- the font map (one place)
-
-FONT_MAP = {
-    "fang": "仿宋_GB2312",  # 正文, default of every element (§5.2.2)
-    "hei": "黑体",  # 一、 headings, 密级, 紧急程度, 附件 label
-    "kai": "楷体_GB2312",  # （一） run-in headings, 签发人 names
-    "xbs": "方正小标宋简体",  # 发文机关标志, 标题
-    "song": "宋体",  # 页码 (§7.5)
-}
-
-
-@dataclass
-class StyleSpec:
-    """A paragraph or character style of the template."""
-
-    name: str
-    kind: str = "paragraph"  # or "character"
-    base: str | None = "Normal"
-    font: str | None = None  # a FONT_MAP key, set only on the font base styles
-    size: float | None = None
-    color: str | None = None
-    jc: str | None = None
-    first_line: int | None = None
-    hanging: int | None = None
-    left: int | None = None
-    right: int | None = None
-    line: int | None = None  # exact line spacing, twips
-    before: int | None = None
-    snap: bool | None = None
-    keep_next: bool = False
-    widow_control: bool | None = None
-    page_break_before: bool = False
-    outline: int | None = None
-    borders: dict[str, tuple[int, str, int]] = field(
-        default_factory=dict
-    )  # side → (eighths, color, space pt)
-    tabs: list[tuple[str, int]] = field(default_factory=list)
-
-
-def _unindented(name: str, **kw: object) -> StyleSpec:
-    """A style with firstLine=0 written explicitly: Normal's 2字 indent must not leak (spec §1b)."""
-    return StyleSpec(name, first_line=0, **kw)  # type: ignore[arg-type]
-
-
-# Every element and level of the document, by name (see the module docstring).
-STYLES: list[StyleSpec] = [
-    # font base styles: the font map. Paragraph and character twins are linked in Word's UI.
-    StyleSpec("WP Font Hei", font="hei"),
-    StyleSpec("WP Font Hei Char", kind="character", base=None, font="hei"),
-    StyleSpec("WP Font Kai", font="kai"),
-    StyleSpec("WP Font Kai Char", kind="character", base=None, font="kai"),
-    StyleSpec("WP Font XBS", font="xbs"),
-    StyleSpec("WP Font XBS Char", kind="character", base=None, font="xbs"),
-    StyleSpec("WP Font Song", font="song"),
-    # 版头
-    _unindented("WP Header Field", jc="left"),
-    StyleSpec("WP Copy Number", kind="character", base=None),
-    StyleSpec("WP Classification", kind="character", base="WP Font Hei Char"),
-    StyleSpec("WP Urgency", kind="character", base="WP Font Hei Char"),
-    StyleSpec(
-        "WP Issuer Mark",
-        base="WP Font XBS",
-        color=RED,
-        jc="center",
-        first_line=0,
-        size=30,
-        snap=False,
-    ),
-    StyleSpec("WP Issuer Joint", base="WP Font XBS", color=RED, jc="distribute", first_line=0, snap=False),
-    StyleSpec("WP Issuer Suffix", base="WP Font XBS", color=RED, jc="center", first_line=0, snap=False),
-    _unindented("WP Blank", jc="left"),
-    _unindented("WP Doc Number", jc="center", borders={"bottom": (RULE_EIGHTHS, RED, 4)}),
-    StyleSpec(
-        "WP Doc Number Upward",
-        jc="left",
-        first_line=0,
-        borders={"bottom": (RULE_EIGHTHS, RED, 4)},
-        tabs=[("left", ZI), ("right", TEXT_WIDTH - ZI)],
-    ),
-    StyleSpec("WP Signers", jc="right", first_line=0, right=ZI),
-    StyleSpec("WP Signer Label", kind="character", base=None),
-    StyleSpec("WP Signer Name", kind="character", base="WP Font Kai Char"),
-    # 主体
-    # snapToGrid off: on a line grid LibreOffice gives a 22 pt line two grid lines (measured)
-    StyleSpec("WP Title", base="WP Font XBS", size=22, jc="center", first_line=0, snap=False),
-    _unindented("WP Recipients", jc="both"),
-    StyleSpec("WP Body"),
-    # The last 正文 paragraph stays with the 署名: no page with 署名 alone (§7.3.5, §7.3.5.5). Word
-    # splits it, carrying (widow control) its last two lines over with the 署名; LibreOffice never
-    # splits a keep-with-next paragraph (measured), so its PDF is split by writers/flow.py.
-    StyleSpec("WP Body Last", base="WP Body", keep_next=True, widow_control=True),
-    StyleSpec("WP Attachment", first_line=None, left=2 * ZI + 3 * ZI, hanging=3 * ZI, keep_next=True),
-    StyleSpec("WP Attachment First", first_line=None, left=6 * ZI, hanging=4 * ZI, keep_next=True),
-    StyleSpec("WP Attachment Next", first_line=None, left=6 * ZI, hanging=ZI, keep_next=True),
-    _unindented("WP Signatory", jc="right", keep_next=True),
-    _unindented("WP Date", jc="right"),
-    StyleSpec("WP Note"),
-    # 附件: the plan
-    StyleSpec("WP Annex Label", base="WP Font Hei", first_line=0, jc="left", page_break_before=True),
-    StyleSpec(
-        "WP Annex Title", base="WP Font XBS", size=22, jc="center", first_line=0, keep_next=True, snap=False
-    ),
-    StyleSpec("WP Preamble"),
-    StyleSpec("WP Section", base="WP Font Hei", keep_next=True, outline=0),
-    StyleSpec("WP Item", outline=1),
-    StyleSpec("WP Item Heading", kind="character", base="WP Font Kai Char"),
-    StyleSpec("WP Level 3", outline=2),
-    StyleSpec("WP Level 3 Heading", kind="character", base=None),
-    StyleSpec("WP Level 4", outline=3),
-    StyleSpec("WP Level 4 Heading", kind="character", base=None),
-    StyleSpec("WP Level 5", outline=4),
-    StyleSpec("WP Level 5 Heading", kind="character", base=None),
-    StyleSpec("WP Tasks"),
-    StyleSpec("WP Table Title", base="WP Font Hei", jc="center", first_line=0, keep_next=True),
-    StyleSpec("WP Table Text", size=12, jc="left", first_line=0, line=360, snap=False),
-    # 重点任务分工表: 4号, header 黑体, body 仿宋; exact lines off the grid so rows take their height
-    StyleSpec(
-        "WP Task Head",
-        base="WP Font Hei",
-        size=TASK_PT,
-        jc="center",
-        first_line=0,
-        line=TASK_LINE,
-        snap=False,
-    ),
-    StyleSpec(
-        "WP Task Section",
-        base="WP Font Hei",
-        size=TASK_PT,
-        jc="left",
-        first_line=0,
-        line=TASK_LINE,
-        snap=False,
-    ),
-    StyleSpec("WP Task Text", size=TASK_PT, jc="left", first_line=0, line=TASK_LINE, snap=False),
-    StyleSpec("WP Task Center", size=TASK_PT, jc="center", first_line=0, line=TASK_LINE, snap=False),
-    # carries a section break (orientation change) and takes no room
-    StyleSpec("WP Section Break", first_line=0, line=20, snap=False),
-    # 版记 (§7.4): 4号, indented 1字 each side; rules full 版心 width, 0.35 / 0.25 / 0.35 mm, drawn as
-    # borders of their own thin paragraphs so the text's 1字 indents do not shorten them.
-    StyleSpec("WP Imprint Anchor", first_line=0, line=20, snap=False, keep_next=True),
-    StyleSpec(
-        "WP Imprint Rule Thick",
-        first_line=0,
-        line=20,
-        snap=False,
-        borders={"bottom": (IMPRINT_THICK, "000000", 0)},
-    ),
-    StyleSpec(
-        "WP Imprint Rule Thin",
-        first_line=0,
-        line=20,
-        snap=False,
-        borders={"bottom": (IMPRINT_THIN, "000000", 0)},
-    ),
-    StyleSpec(
-        "WP CC", size=14, first_line=None, left=SMALL_ZI + 3 * SMALL_ZI, hanging=3 * SMALL_ZI, right=SMALL_ZI
-    ),
-    StyleSpec(
-        "WP Printer",
-        size=14,
-        first_line=0,
-        left=SMALL_ZI,
-        right=SMALL_ZI,
-        jc="left",
-        tabs=[("right", TEXT_WIDTH - SMALL_ZI)],  # tab stops count from the margin, not the indent
-    ),
-    # 页码 (§7.5): 4号宋体, odd right / even left with 1字 indent
-    StyleSpec("WP Page Number Odd", base="WP Font Song", size=14, jc="right", first_line=0, right=SMALL_ZI),
-    StyleSpec("WP Page Number Even", base="WP Font Song", size=14, jc="left", first_line=0, left=SMALL_ZI),
-]
-
-REQUIRED_STYLES = tuple(spec.name for spec in STYLES)
-
 
 # ---------------------------------------------------------------- the body, as tagged paragraphs
 
@@ -387,18 +217,6 @@ AFTER_TASK_TABLE: list[P] = [
     _tag("{%p endif %}"),
     _tag("{%p endif %}"),
 ]
-
-# GB/T 9704 §8: a landscape table page is printed on the portrait sheet turned head-left (its head
-# toward the 订口 on odd pages, toward the 切口 on even ones), so its margins are the portrait
-# page's turned: top = 订口 28, bottom = 切口 26, left = 下白边 35, right = 天头 37 mm.
-LANDSCAPE_MARGINS = {
-    "top": MARGIN_LEFT,
-    "bottom": MARGIN_RIGHT,
-    "left": MARGIN_BOTTOM,
-    "right": MARGIN_TOP,
-}
-LANDSCAPE_TEXT_WIDTH = PAGE_H - MARGIN_TOP - MARGIN_BOTTOM  # 225 mm across the turned page
-
 
 # ---------------------------------------------------------------- building
 
@@ -583,13 +401,6 @@ def _add_section_break(document: object) -> object:
     carrier = body.findall(ox.qn("w:p"))[-1]
     carrier.style = "WPSectionBreak"
     return section
-
-
-# The page number of a landscape page: 7 mm under the turned 版心 (landscape x = 297 − 269 mm),
-# the em box centred there; along the 版心's 156 mm, the portrait footers' paragraph styles.
-TURNED_NUMBER_X = ox.mm_to_twips(297 - 269)
-TURNED_NUMBER_BOX = 14 * 20 + 60  # one 4号 line
-TURNED_NUMBER_SHIFT = 108  # LibreOffice 7.4 sets the turned line 1.9 mm left of the box centre (measured)
 
 
 def _landscape_footers(document: object, section: object) -> None:
