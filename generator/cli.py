@@ -564,6 +564,7 @@ def main() -> None:
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, _on_signal)
     try:
+        help_i18n.translate_usage_errors()
         help_i18n.translate(typer.main.get_command(app))(prog_name="workplan")
     except Interrupted as exc:
         _drop_stdout()

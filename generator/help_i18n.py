@@ -5,9 +5,10 @@ catalog test until it is translated)."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from .i18n import _
+from .i18n import N_, _
 
 
 def help_texts(command: Any) -> list[str]:
@@ -50,3 +51,68 @@ def translate(command: Any) -> Any:
         for sub in command.commands.values():
             translate(sub)
     return command
+
+
+# click's own usage errors (typer vendors click, which builds them as plain English f-strings):
+# recognised by their shape and said again through the catalog when they are printed.
+_USAGE_ERRORS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"^No such option: (?P<name>\S+)(?P<rest>.*)$", re.S), N_("No such option: {name}")),
+    (re.compile(r"^Missing argument (?P<name>.+?)\.(?P<rest>.*)$", re.S), N_("Missing argument {name}.")),
+    (re.compile(r"^Missing option (?P<name>.+?)\.(?P<rest>.*)$", re.S), N_("Missing option {name}.")),
+    (
+        re.compile(r"^Invalid value for (?P<name>.+?): (?P<reason>.*)$", re.S),
+        N_("Invalid value for {name}: {reason}"),
+    ),
+    (
+        re.compile(r"^Got unexpected extra arguments? ?\(s?\)? ?\((?P<args>.*)\)(?P<rest>.*)$", re.S),
+        N_("Got unexpected extra argument(s) ({args})"),
+    ),
+    (
+        re.compile(r"^Option (?P<name>\S+) requires an argument\.(?P<rest>.*)$", re.S),
+        N_("Option {name} requires an argument."),
+    ),
+)
+_POSSIBLE = re.compile(r"\(Possible options: (?P<options>.*)\)")
+_REASONS = (
+    (
+        re.compile(r"^(Input should be a valid integer|'.*' is not a valid integer)"),
+        N_("write a whole number, e.g. 2025"),
+    ),
+)
+
+
+def usage_error_text(text: str) -> str:
+    """``text`` (a click usage error) in the language in force; unknown shapes unchanged."""
+    for pattern, message in _USAGE_ERRORS:
+        match = pattern.match(text)
+        if match:
+            fields = {k: v for k, v in match.groupdict().items() if k != "rest"}
+            for reason, plain in _REASONS:
+                if "reason" in fields and reason.match(fields["reason"]):
+                    fields["reason"] = _(plain)
+            said = _(message).format(**fields)
+            rest = match.groupdict().get("rest") or ""
+            possible = _POSSIBLE.search(rest)
+            if possible:
+                said += " " + _("(Possible options: {options})").format(options=possible["options"])
+            return said
+    return text
+
+
+def translate_usage_errors() -> None:
+    """Route typer's printing of click errors through :func:`usage_error_text`."""
+    from typer import rich_utils
+
+    if getattr(rich_utils.rich_format_error, "_workplan", False):
+        return
+    original = rich_utils.rich_format_error
+
+    def rich_format_error(error: Any) -> None:
+        text = error.format_message()
+        translated = usage_error_text(text)
+        if translated != text:
+            error.format_message = lambda: translated
+        original(error)
+
+    rich_format_error._workplan = True  # type: ignore[attr-defined]
+    rich_utils.rich_format_error = rich_format_error

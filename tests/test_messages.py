@@ -420,3 +420,28 @@ def test_review_report_and_html_diff_are_labelled_in_the_language(tmp_path: Path
         assert html_labels[1] in (tmp_path / "s.html").read_text(encoding="utf-8")
         (tmp_path / "d.html").unlink()
         (tmp_path / "s.html").unlink()
+
+
+@pytest.mark.parametrize(
+    ("argv", "english", "chinese"),
+    [
+        (
+            ["validate", "x.yaml", "--frobnicate"],
+            "No such option: --frobnicate",
+            "没有这个选项：--frobnicate",
+        ),
+        (["render"], "Missing argument 'plans'.", "缺少参数 'plans'。"),
+        (["new", "--issuer", "某委", "--year", "abc"], "write a whole number", "'--year' 的值无效：请写整数"),
+    ],
+)
+def test_usage_errors_speak_the_users_language(argv: list[str], english: str, chinese: str) -> None:
+    """click's own usage errors (typer vendors click without gettext) come out in Chinese too."""
+    for env, expected, absent in (
+        ({"WORKPLAN_LANG": "en", "COLUMNS": "200"}, english, chinese),
+        ({"WORKPLAN_LANG": "", "LANG": "zh_CN.UTF-8", "LANGUAGE": "", "COLUMNS": "200"}, chinese, english),
+    ):
+        done = subprocess.run(
+            [*WORKPLAN, *argv], capture_output=True, text=True, env={**os.environ, **env}, timeout=60
+        )
+        assert done.returncode == 2
+        assert expected in done.stderr and absent not in done.stderr, done.stderr
