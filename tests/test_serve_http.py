@@ -355,3 +355,14 @@ def test_every_bundled_plan_opens_with_its_headings_in_the_preview(
     for section in sections:
         if section.get("heading"):
             assert section["heading"] in state["preview"]
+
+
+def test_a_fifo_in_the_folder_is_refused_not_waited_on(
+    folder: Path, client_for: Callable[..., TestClient]
+) -> None:
+    import os
+
+    os.mkfifo(folder / "pipe.yaml")
+    client = client_for(folder)
+    response = client.get("/api/file", params={"name": "pipe.yaml"})
+    assert response.status_code in (400, 403), response.text  # refused at once, never read

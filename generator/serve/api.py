@@ -26,6 +26,7 @@ from starlette.responses import JSONResponse, Response
 
 from ..diff import diff_documents
 from ..errors import InputError
+from ..limits import read_input
 from ..load import load_text
 from ..output import OutputError, write_atomic
 from ..render import render
@@ -93,6 +94,15 @@ async def files(request: Request) -> JSONResponse:
     )
 
 
+def _disk_bytes(path: Path) -> bytes:
+    """A plan file's bytes through the CLI's input checks: a FIFO, a device or an oversized file in
+    the served folder is refused (as OSError) instead of blocking or filling memory."""
+    try:
+        return read_input(path)
+    except InputError as exc:
+        raise OSError(exc.problems[0].message) from None
+
+
 async def spec(request: Request) -> JSONResponse:
     return JSONResponse(form_spec())
 
@@ -101,7 +111,7 @@ async def open_file(request: Request) -> JSONResponse:
     editor: Editor = request.app.state.editor
     try:
         path = _file(editor, request.query_params.get("name"))
-        text = path.read_bytes().decode("utf-8-sig")
+        text = _disk_bytes(path).decode("utf-8-sig")
     except PathRefused as exc:
         return _error(str(exc), 403)
     except (OSError, UnicodeDecodeError) as exc:
@@ -119,7 +129,7 @@ async def stat(request: Request) -> JSONResponse:
     editor: Editor = request.app.state.editor
     try:
         path = _file(editor, request.query_params.get("name"))
-        text = path.read_bytes().decode("utf-8-sig", "replace")
+        text = _disk_bytes(path).decode("utf-8-sig", "replace")
     except PathRefused as exc:
         return _error(str(exc), 403)
     except OSError as exc:
@@ -203,7 +213,7 @@ async def save(request: Request) -> JSONResponse:
         return _error(str(exc), 403)
     except ValueError as exc:
         return _error(str(exc))
-    disk = path.read_bytes().decode("utf-8-sig", "replace")
+    disk = _disk_bytes(path).decode("utf-8-sig", "replace")
     if digest(disk) != data.get("base_hash") and not data.get("force"):
         base = data.get("base_text") if isinstance(data.get("base_text"), str) else None
         merged = merge3(base, text, disk) if base is not None else None
@@ -219,7 +229,7 @@ async def save(request: Request) -> JSONResponse:
             status_code=409,
         )
     mode = path.stat().st_mode & 0o7777
-    bom = "\ufeff" if path.read_bytes().startswith(b"\xef\xbb\xbf") else ""  # kept, like every other byte
+    bom = "\ufeff" if _disk_bytes(path).startswith(b"\xef\xbb\xbf") else ""  # kept, like every other byte
     try:
         write_atomic(path, bom + text)
         os.chmod(path, mode)  # a new file's mode would replace the plan's own (e.g. 0600)
@@ -303,7 +313,7 @@ async def diff(request: Request) -> JSONResponse:
         if old is None:
             return _error("此文件不在 git 仓库中，或尚未提交", 404)
     else:
-        old = path.read_bytes().decode("utf-8-sig", "replace")
+        old = _disk_bytes(path).decode("utf-8-sig", "replace")
     html = await asyncio.to_thread(_diff_html, old, text, str(data["name"]))
     if html is None:
         return _error("有一方无法载入（存在错误），无法比较", 422)
