@@ -418,7 +418,7 @@ def diff_cmd(
 
     fmt = output.suffix.lower().lstrip(".") if output is not None else ""
     if (wrong := illegal_char_message(author, _("the name"))) is not None:
-        raise _fail(f"error: --author: {wrong} — type the name again")
+        raise _fail(_error(_("--author: {reason} — type the name again").format(reason=wrong)))
     if output is not None and fmt not in DIFF_FORMATS:
         raise _fail(
             _error(
@@ -524,7 +524,7 @@ def serve_cmd(
     try:
         serve(path, host=host, port=port, open_browser=not no_browser, echo=typer.echo)
     except ServeError as exc:
-        raise _fail(f"error: {exc}") from None
+        raise _fail(_error(str(exc))) from None
 
 
 @app.command("schema")

@@ -21,6 +21,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from ..i18n import _
 from ..resources import templates_dir
 from . import api
 from .pdf import PdfConverter
@@ -52,7 +53,9 @@ def resolve_target(path: Path) -> Target:
         except PathRefused as exc:
             raise ServeError(f"{path}: {exc}") from None
         return Target(folder, path.name)
-    raise ServeError(f"{path}: no such file or folder — give a plan .yaml or a folder of plans")
+    raise ServeError(
+        _("{path}: no such file or folder — give a plan .yaml or a folder of plans").format(path=path)
+    )
 
 
 async def _index(request: object) -> Response:
@@ -204,7 +207,9 @@ def serve(
     except OSError as exc:
         sock.close()
         raise ServeError(
-            f"cannot listen on {host}:{port}: {exc.strerror or exc} — choose another --port"
+            _("cannot listen on {host}:{port}: {reason} — choose another --port").format(
+                host=host, port=port, reason=exc.strerror or exc
+            )
         ) from None
     port = sock.getsockname()[1]
     token = new_token()
