@@ -203,7 +203,9 @@ def _diff_html(old_text: str, new_text: str, name: str) -> str | None:
     return render_diff_html(diff_documents(old, new))
 
 
-async def save(request: Request) -> JSONResponse:
+async def _plan_and_text(request: Request) -> tuple[dict[str, Any], Path, str] | JSONResponse:
+    """The request's body, the plan file it names and the text it sends — or the refusal (403 for
+    a path outside the folder, 400 for a malformed body)."""
     editor: Editor = request.app.state.editor
     try:
         data = await _body(request)
@@ -213,6 +215,14 @@ async def save(request: Request) -> JSONResponse:
         return _error(str(exc), 403)
     except ValueError as exc:
         return _error(str(exc))
+    return data, path, text
+
+
+async def save(request: Request) -> JSONResponse:
+    asked = await _plan_and_text(request)
+    if isinstance(asked, JSONResponse):
+        return asked
+    data, path, text = asked
     disk = _disk_bytes(path).decode("utf-8-sig", "replace")
     if digest(disk) != data.get("base_hash") and not data.get("force"):
         base = data.get("base_text") if isinstance(data.get("base_text"), str) else None
@@ -298,15 +308,10 @@ def git_head_text(path: Path) -> str | None:
 
 
 async def diff(request: Request) -> JSONResponse:
-    editor: Editor = request.app.state.editor
-    try:
-        data = await _body(request)
-        path = _file(editor, data.get("name"))
-        text = _text(data)
-    except PathRefused as exc:
-        return _error(str(exc), 403)
-    except ValueError as exc:
-        return _error(str(exc))
+    asked = await _plan_and_text(request)
+    if isinstance(asked, JSONResponse):
+        return asked
+    data, path, text = asked
     against = data.get("against", "disk")
     if against == "head":
         old = await asyncio.to_thread(git_head_text, path)
