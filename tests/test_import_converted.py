@@ -228,9 +228,7 @@ def test_generated_plans_round_trip_through_pdf(tmp_path: Path, soffice: str) ->
         deadline=None,
         suppress_health_check=list(HealthCheck),
     )
-    # further attachments (appendices) do not come back through a PDF yet: their 附件 label and
-    # title lines are read into the plan (imzone's note to imfmt) — left out here until they do
-    @given(plans(tables=True).filter(lambda d: not d.appendices))
+    @given(plans(tables=True))
     def draw(document: Document) -> None:
         drawn.append(document)
 

@@ -48,6 +48,8 @@ _PAGE_NUMBER = re.compile(
 )
 _SPREAD = re.compile(rf"^(?:[{IDEOGRAPHS}] )+[{IDEOGRAPHS}]$")
 _CJK = re.compile(rf"[{IDEOGRAPHS}]")
+_ANNEX_LABEL = re.compile(r"^附[件表]\s*\d{0,2}\s*[：:]?$")
+"""An attachment's label (附件 / 附件2 / 附表1), printed alone at the top of its first page."""
 _WIDE = re.compile(rf"[{IDEOGRAPHS}{CJK_PUNCTUATION}²³°]")
 
 
@@ -595,6 +597,10 @@ def _continues(group: list[_Row], row: _Row, block: _Block) -> bool:
         return False  # a centred line is its own paragraph
     if _section_label(group[0].text) and _section_label(row.text):
         return False  # a section heading after a section heading: each stands on its own line
+    if _ANNEX_LABEL.match(row.text.replace(" ", "")):
+        # an attachment's label stands alone (GB/T 9704 §7.3.7), though a plan of bare headings
+        # leaves too few lines to tell a full line from a short one
+        return False
     first_char = row.text[:1]
     return not (_CJK.match(first_char) and row.first_font != last.last_font and len(row.text) < 12)
 
