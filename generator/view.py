@@ -86,14 +86,14 @@ class Annex:
 
     kind: str  # plan | task_table | appendix
     name: str
-    label: str  # 附件 / 附件N; '' when the 附件说明 does not name it
+    label: str  # 附件 / 附件N; '' for the plan when the 附件说明 does not name it
 
 
 def annexes(document: Document) -> list[Annex]:
     """The printed 附件 in order — the plan, the further attachments, then the 重点任务分工表 — each
     labelled: the one place attachments are numbered. An explicit label is kept as written (附件2
     of a bare plan); else the 附件说明 numbers what it names (附件 alone when it names one); else a
-    further attachment takes the number after the one before it."""
+    further attachment (and the 分工表) takes the number after the one before it."""
     names = attachment_names(document)
     plan = document.plan
 
@@ -111,19 +111,22 @@ def annexes(document: Document) -> list[Annex]:
     out = [Annex("plan", plan.title, first)]
     table = task_table_title(document)
     total = (1 if first else 0) + len(document.appendices) + (table is not None)
+
+    def by_place() -> str:
+        if total == 1:
+            return "附件"
+        # the number after the attachment before it (附件2 → 附件3)
+        previous = re.search(r"(\d+)$", out[-1].label)
+        return f"附件{int(previous[1]) + 1 if previous else len(out) + 1}"
+
     for appendix in document.appendices:
-        if appendix.label is not None:
-            label = appendix.label
-        elif found := by_name(appendix.title):
-            label = found
-        elif total == 1:
-            label = "附件"
-        else:  # the number after the attachment before it (附件2 → 附件3)
-            previous = re.search(r"(\d+)$", out[-1].label)
-            label = f"附件{int(previous[1]) + 1 if previous else len(out) + 1}"
+        label = appendix.label if appendix.label is not None else by_name(appendix.title) or by_place()
         out.append(Annex("appendix", appendix.title or "", label))
-    if table is not None:  # the generated 分工表 after what the document already attaches
-        out.append(Annex("task_table", table, by_name(table)))
+    if table is not None:
+        # the generated 分工表 after what the document already attaches, labelled like a further
+        # attachment (a 附件说明 that leaves it out still prints it as an attachment; the label is
+        # also what tells it apart when the document is read back)
+        out.append(Annex("task_table", table, by_name(table) or by_place()))
     return out
 
 

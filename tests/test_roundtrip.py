@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 
 from generator.dump import dump_document
 from generator.load import load_document, load_text
-from generator.model import Appendix, Document, Node, Notice, Numbering, Plan, Table
+from generator.model import Appendix, Document, Node, Notice, Numbering, Plan, Table, TaskTable
 from generator.numbering import number_plan, walk
 from generator.readers import import_file, import_text
 from generator.render import render
@@ -225,6 +225,7 @@ def plans(draw: st.DrawFn, tables: bool = False) -> Document:
     )
     kind = draw(st.sampled_from(["notice+plan", "notice+plan", "plan", "notice"]))
     appendices = draw(st.lists(appendix(tables), max_size=2)) if kind != "notice" else []
+    plan.task_table = draw(st.one_of(st.none(), task_table(title)))
     if kind == "plan":  # a bare plan, perhaps headed by the label it had as an attachment
         plan.attachment_label = draw(st.sampled_from([None, "附件2"]))
         return Document(notice=None, plan=plan, appendices=appendices)
@@ -232,7 +233,20 @@ def plans(draw: st.DrawFn, tables: bool = False) -> Document:
         # a notice that issues no plan: its own 正文 is the numbered text
         notice.title = plan.title = f"关于做好{year}年工作的通知"
         notice.attachments, plan.preamble, plan.in_notice = None, [], True
+        plan.task_table = None
     return Document(notice=notice, plan=plan, appendices=appendices)
+
+
+TASK_COLUMNS = ["序号", "重点任务", "牵头单位", "责任单位", "完成时限", "工作目标"]
+
+
+@st.composite
+def task_table(draw: st.DrawFn, plan_title: str) -> TaskTable:
+    """The 重点任务分工表 as an author asks for it: the title (default, short, or long enough to
+    wrap) and columns in any order; its rows come from the plan."""
+    title = draw(st.sampled_from([None, "重点任务清单", f"{plan_title[:-2]}重点任务分工及进度安排表"]))
+    columns = draw(st.lists(st.sampled_from(TASK_COLUMNS), min_size=2, max_size=6, unique=True))
+    return TaskTable(title=title, columns=columns)
 
 
 @st.composite

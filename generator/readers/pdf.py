@@ -74,6 +74,7 @@ class _Row:
     table: Table | None = None
     columns: int = 0
     end_page: int = 0  # a table broken by pages: the page it ends on
+    turned: bool = False  # characters set one under another (text turned on its side)
 
     @property
     def centre(self) -> float:
@@ -295,24 +296,31 @@ def _page_rows(
 
 def _stack_vertical(rows: list[_Row]) -> list[_Row]:
     """Characters set one under another in one column (text turned on its side: the page
-    number of a landscape page, "— 5 —") are one line, not a line per character."""
+    number of a landscape page, "— 5 —") are one line, not a line per character. A line beside
+    the column may come between two of its characters in baseline order (the 附件2 label level
+    with the turned number's first dash), so the column is looked for a few lines back."""
     out: list[_Row] = []
     for row in rows:
-        above = out[-1] if out else None
-        if (
-            above is not None
-            and len(row.text) == 1
-            and len(above.text.replace(" ", "")) == len(above.text)
-            and abs(row.x0 - above.x0) < 1.0
-            and abs(row.x1 - above.x1) < 1.0
-            and 0 <= row.top - above.bottom < 0.6 * max(row.size, 1.0)
-            and (len(above.text) > 1 or above.x1 - above.x0 < 1.2 * row.size)
-        ):
+        above = next((r for r in reversed(out[-3:]) if _stacks_on(r, row)), None)
+        if above is not None:
             above.text += row.text
             above.bottom = row.bottom
+            above.turned = True
             continue
         out.append(row)
     return out
+
+
+def _stacks_on(above: _Row, row: _Row) -> bool:
+    """Is ``row`` one character set right under the column of ``above``?"""
+    return (
+        len(row.text) == 1
+        and len(above.text.replace(" ", "")) == len(above.text)
+        and abs(row.x0 - above.x0) < 1.0
+        and abs(row.x1 - above.x1) < 1.0
+        and 0 <= row.top - above.bottom < 0.6 * max(row.size, 1.0)
+        and (len(above.text) > 1 or above.x1 - above.x0 < 1.2 * row.size)
+    )
 
 
 def _line_text(chars: list[dict[str, Any]], size: float) -> str:
@@ -372,11 +380,17 @@ def _remove_chrome(pages: list[list[_Row]], sizes: list[tuple[float, float]]) ->
     """Drop page numbers and running headers/footers; returns what went, as (page, line on
     the page, message)."""
     chrome: list[tuple[int, int, str]] = []
-    edge: dict[str, list[tuple[int, _Row]]] = {}
+    # A running header or footer stands in the page's top or bottom margin zone on each page it
+    # repeats on, on the same side: a paragraph that happens to repeat (a stock sentence ending
+    # one page and starting another) is no header.
+    edge: dict[tuple[str, bool], list[tuple[int, _Row]]] = {}
     for number, rows in enumerate(pages, start=1):
+        height = sizes[number - 1][1]
         text_rows = [r for r in rows if r.table is None]
         for row in text_rows[:2] + text_rows[-2:]:
-            edge.setdefault(re.sub(r"\d+", "#", row.text.replace(" ", "")), []).append((number, row))
+            if row.bottom < height * 0.15 or row.top > height * 0.85:
+                key = (re.sub(r"\d+", "#", row.text.replace(" ", "")), row.top < height / 2)
+                edge.setdefault(key, []).append((number, row))
     repeated = {
         key
         for key, found in edge.items()
@@ -399,7 +413,8 @@ def _remove_chrome(pages: list[list[_Row]], sizes: list[tuple[float, float]]) ->
                     (number, row.index, _("removed the page number {text!r}").format(text=row.text))
                 )
                 continue
-            if id(row) in candidates and re.sub(r"\d+", "#", squeezed) in repeated and outer:
+            side = (re.sub(r"\d+", "#", squeezed), row.top < height / 2)
+            if id(row) in candidates and side in repeated and outer:
                 what = (
                     _("removed the running header {text!r}")
                     if row.top < height / 2
@@ -416,8 +431,8 @@ def _is_page_number(row: _Row, rows: list[_Row], height: float) -> bool:
     """A page number: the pattern, standing first or last on the page, away from the text."""
     if not _PAGE_NUMBER.match(row.text.strip()):
         return False
-    if row is not rows[0] and row is not rows[-1]:
-        return False
+    if row is not rows[0] and row is not rows[-1] and not row.turned:
+        return False  # a turned number stands in the margin beside the text, wherever it is first
     return row.top > height * 0.75 or row.bottom < height * 0.25
 
 
@@ -433,16 +448,24 @@ class _Block:
     size: float
 
 
-def _block(rows: list[_Row]) -> _Block:
+def _block(rows: list[_Row], middles: dict[int, float] | None = None) -> _Block:
+    """The block of ``rows``; its type size is the one most text is set in, centred lines (titles)
+    left out where the pages' ``middles`` are given: a short plan's titles may outnumber its text."""
     text = [r for r in rows if r.table is None]
     if not text:
         return _Block(0.0, 0.0, 0.0)
     sizes = Counter()  # type: Counter[float]
-    for r in text:
+    middles = middles or {}
+    for r in [r for r in text if not _centred(r, middles.get(r.page))] or text:
         sizes[r.size] += len(r.text)
     size = sizes.most_common(1)[0][0]
     body = [r for r in text if abs(r.size - size) < 0.6] or text
     return _Block(_edge([r.x0 for r in body], min), _edge([r.x1 for r in body], max), size)
+
+
+def _centred(row: _Row, middle: float | None) -> bool:
+    """A line centred on the page (a title, a page number), away from the left margin."""
+    return middle is not None and row.x0 > 0.4 * middle and abs(row.centre - middle) < max(row.size, 1.0)
 
 
 def _edge(values: list[float], pick: Any) -> float:
@@ -468,11 +491,10 @@ def _paragraphs(pages: list[list[_Row]], sizes: list[tuple[float, float]], defec
         by_size.setdefault(key, []).extend(rows)
     # the body's type size is the document's (a landscape page of a table and its title alone
     # would take the title's); the edges are each paper size's own
-    body = _block([row for rows in pages for row in rows]).size
+    middles = {number: width / 2 for number, (width, _) in enumerate(sizes, start=1)}
+    body = _block([row for rows in pages for row in rows], middles).size
     blocks = {key: replace(_block(rows), size=body) for key, rows in by_size.items()}
-    stream = _captions(
-        [row for rows in pages for row in rows], {n: blocks[k].size for n, k in page_size.items()}
-    )
+    stream = _captions([row for rows in pages for row in rows], {n: blocks[k] for n, k in page_size.items()})
     groups: list[list[_Row]] = []
     for row in _attach_side_text(stream):
         if groups and _continues(groups[-1], row, blocks[page_size[row.page]]):
@@ -491,9 +513,9 @@ def _paragraphs(pages: list[list[_Row]], sizes: list[tuple[float, float]], defec
     return out
 
 
-def _captions(rows: list[_Row], body_size: dict[int, float]) -> list[_Row]:
+def _captions(rows: list[_Row], blocks: dict[int, _Block]) -> list[_Row]:
     """A short line centred right above a table is its title (附表 caption), as the Word reader
-    takes a table's caption paragraph; a table that ends a page and one of as many columns
+    takes a table's caption paragraph — unless it is the last line of the paragraph above; a table that ends a page and one of as many columns
     that begins the next are one table broken by the page."""
     out: list[_Row] = []
     for row in rows:
@@ -515,12 +537,13 @@ def _captions(rows: list[_Row], body_size: dict[int, float]) -> list[_Row]:
             and above is not None
             and above.table is None
             and len(out) > 1  # the document's first line is its title, not a table's
-            and above.size < body_size[above.page] + 2  # a caption is body type; a title is larger
+            and above.size < blocks[above.page].size + 2  # a caption is body type; a title is larger
             and above.page == row.page
             and 0 <= row.top - above.bottom < 2 * above.size
             and abs(above.centre - row.centre) < above.size
             and len(above.text) <= 40
             and not ends_sentence(above.text)
+            and not (len(out) > 1 and _continues([out[-2]], above, blocks[above.page]))
         ):
             out.pop()
             row.table.title = clean_text(above.text)
