@@ -515,8 +515,9 @@ def _paragraphs(pages: list[list[_Row]], sizes: list[tuple[float, float]], defec
 
 def _captions(rows: list[_Row], blocks: dict[int, _Block]) -> list[_Row]:
     """A short line centred right above a table is its title (附表 caption), as the Word reader
-    takes a table's caption paragraph — unless it is the last line of the paragraph above; a table that ends a page and one of as many columns
-    that begins the next are one table broken by the page."""
+    takes a table's caption paragraph — unless it is the last line of the paragraph above; a
+    table that ends a page and one of as many columns that begins the next are one table broken
+    by the page."""
     out: list[_Row] = []
     for row in rows:
         above = out[-1] if out else None
