@@ -23,6 +23,7 @@ from generator.readers.defects import DefectLog
 from generator.readers.html import decode_html, html_lines
 from generator.readers.pdf import NotPdf, pdf_lines
 from generator.render import render
+from generator.view import annex_labels
 
 REAL = SHARED / "corpus" / "real"
 PDF_16 = REAL / "16_huguan_police_gender_change_service_guide_2022.pdf"
@@ -190,8 +191,89 @@ def test_html_metadata_box_gives_notice_fields_and_stays_out_of_the_body() -> No
 def test_html_tables_become_tables() -> None:
     # 01 prints 附件2, the 任务分工表 (序号 / 工作事项 / 主要内容 / 牵头单位 / 配合单位 …), as an HTML table
     document = import_file(HTML[0]).document
-    tables = [t for n in document.plan.nodes() for t in n.tables]
+    tables = [t for a in document.appendices for t in a.tables]
     assert any(t.rows and t.rows[0][:3] == ["序号", "工作事项", "主要内容"] for t in tables)
+
+
+def test_html_attachments_captioned_in_their_tables_are_appendices() -> None:
+    """01 sets each 附件 as a table whose first row, spanning it, holds the label (附件1, left)
+    over the title (centred): read on the page, 附件1 广州市家庭医生签约服务质量监测指标体系
+    （2023年版） with 一级指标 / 二级指标 / 评价标准 / 指标含义 / 数据来源 columns, and 附件2 关于推进…
+    任务分工表 with 序号 / 工作事项 / 主要内容 / 牵头单位 / 配合单位 / 市卫健委内牵头处室 / 市卫健委内
+    配合处室 — attachments after the plan, not tables of its last item."""
+    document = import_file(HTML[0]).document
+    assert annex_labels(document)[1:] == ["附件1", "附件2"]
+    first, second = document.appendices
+    assert first.title == "广州市家庭医生签约服务质量监测指标体系（2023年版）"
+    assert first.tables[0].rows[0] == ["一级指标", "二级指标", "评价标准", "指标含义", "数据来源"]
+    assert first.tables[0].rows[1][:2] == ["签约数量指标", "1.重点人群签约服务覆盖率"]
+    assert second.title == "关于推进广州市家庭医生签约服务高质量发展工作的任务分工表"
+    assert second.tables[0].rows[0] == [
+        "序号",
+        "工作事项",
+        "主要内容",
+        "牵头单位",
+        "配合单位",
+        "市卫健委内牵头处室",
+        "市卫健委内配合处室",
+    ]
+    assert second.tables[0].rows[1][:2] == ["1", "有序扩大家庭医生来源。"]
+    # the caption row is the attachment's label and title, not a row or a table title
+    assert all(t.title is None for a in document.appendices for t in a.tables)
+    last = document.plan.sections[-1].items[-1]
+    assert last.heading == "加强宣传引导。" and not last.tables
+
+
+def test_html_site_publisher_is_no_issuer() -> None:
+    """The box's 发布机构 (01: 广州市卫生健康委员会) and 发文机构 (04: 北京市农业农村局) name who
+    published the page; neither page prints a 发文机关标志. The 署名 are the text's own: 01 signs
+    four bodies in two columns, 04 two bodies on two lines."""
+    notice = import_file(HTML[0]).document.notice
+    assert notice.issuers == []
+    assert notice.signatories == [
+        "广州市卫生健康委员会",
+        "广州市财政局",
+        "广州市人力资源和社会保障局",
+        "广州市医疗保障局",
+    ]
+    notice = import_file(HTML[3]).document.notice
+    assert notice.issuers == []
+    assert notice.signatories == ["北京市农业农村局", "北京市财政局"]
+
+
+def test_html_title_the_page_states() -> None:
+    """04's article starts at its 文号; the title is the page's: its heading (``<h1><p>…</p></h1>``,
+    which the parser empties), ``<meta name="ArticleTitle">`` and ``<title>`` before the
+    site's names (_政策文件_首都之窗_北京市人民政府门户网站) all say 北京市农业农村局 北京市财政局关于
+    印发《2025年北京市耕地地力保护补贴实施方案》的函."""
+    notice = import_file(HTML[3]).document.notice
+    assert notice.title == "北京市农业农村局 北京市财政局关于印发《2025年北京市耕地地力保护补贴实施方案》的函"
+
+
+TITLED = """<!DOCTYPE html><html><head><meta charset="utf-8">
+<title>云溪市卫生健康委员会关于印发《2024年工作要点》的函_通知公告_云溪市人民政府门户网站</title>
+</head><body>{heading}<div class="article">
+<p style="text-align:center">云卫函〔2024〕7号</p>
+<p>各县（区）卫生健康局：</p>
+<p>　　现将《2024年云溪市卫生健康工作要点》印发给你们，请结合实际，认真抓好落实。这是一段足够长的正文。</p>
+<p style="text-align:right">云溪市卫生健康委员会</p><p style="text-align:right">2024年2月18日</p>
+<p>2024年云溪市卫生健康工作要点</p>
+<p>一、加强医疗服务</p><p>（一）提升服务质量。开展服务质量提升行动，二级以上医院全部建立质控体系。</p>
+<p>二、推进体系建设</p><p>（一）完善分级诊疗。推进医联体建设，确保各项任务按期完成，落实到位。</p>
+</div></body></html>"""
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["", "<h1><p>云溪市卫生健康委员会关于印发《2024年工作要点》的函</p></h1>"],
+    ids=["title-element", "heading-holding-a-paragraph"],
+)
+def test_html_title_from_a_heading_or_the_title_element(heading: str, tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(TITLED.format(heading=heading), encoding="utf-8")
+    notice = import_file(page).document.notice
+    assert notice.title == "云溪市卫生健康委员会关于印发《2024年工作要点》的函"
+    assert notice.issuers == []
 
 
 PAGE = """<!DOCTYPE html><html><head><meta charset="{charset}">

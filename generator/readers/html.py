@@ -217,9 +217,7 @@ def _walk(element: Any, lines: list[Line]) -> None:
                 flush(child.sourceline or start[0])
             elif child.tag == "table":
                 flush(None)
-                table = _table(child)
-                if table is not None:
-                    lines.append(table)
+                lines.extend(_table(child))
                 start[0] = child.sourceline or start[0]
             elif child.tag in _BLOCKS:
                 flush(child.sourceline or start[0])
@@ -234,27 +232,40 @@ def _walk(element: Any, lines: list[Line]) -> None:
     flush(None)
 
 
-def _table(element: Any) -> Line | None:
+_ANNEX_LABEL = re.compile(r"^附[件表]\s*\d{0,2}\s*[：:]?$")
+
+
+def _table(element: Any) -> list[Line]:
     """A table; a layout table (one column, or a notice's own lines set in a grid) gives its
-    cells' lines instead, as the Word reader does."""
+    cells' lines instead, as the Word reader does. A caption row spanning the table that opens
+    with an attachment's label (附件1 over its title, real/01) is that attachment's label and
+    title lines, as a page that prints them above the table gives them."""
     rows: list[list[str]] = []
+    caption: list[Line] = []
     for tr in element.iter("tr"):
         if _enclosing_table(tr) is not element:
             continue  # a row of a nested table is read within its cell
-        cells = [" ".join(cell.text_content().split()) for cell in tr if cell.tag in ("td", "th")]
+        found = [cell for cell in tr if cell.tag in ("td", "th")]
+        cells = [" ".join(cell.text_content().split()) for cell in found]
         if any(cells):
+            if not rows and len(found) == 1:
+                caption = []
+                _walk(found[0], caption)
             rows.append(cells)
     if not rows:
-        return None
+        return []
     line = element.sourceline or 1
     width = max(len(r) for r in rows)
     if width == 1:
-        return Line(line, " ".join(r[0] for r in rows))
+        return [Line(line, " ".join(r[0] for r in rows))]
     title = None
     if len(rows[0]) == 1 and len(rows) > 1:
-        title = clean_text(rows.pop(0)[0])  # a caption row spanning the table: 附件1 … 表
+        if len(caption) >= 2 and _ANNEX_LABEL.match(caption[0].text.replace(" ", "")):
+            cleaned = [[clean_text(c) for c in r] + [""] * (width - len(r)) for r in rows[1:]]
+            return [*caption, Line(line, "", table=Table(rows=cleaned))]
+        title = clean_text(rows.pop(0)[0])  # a caption row spanning the table: 附表1 … 表
     cleaned = [[clean_text(c) for c in r] + [""] * (width - len(r)) for r in rows]
-    return Line(line, "", table=Table(title=title, rows=cleaned))
+    return [Line(line, "", table=Table(title=title, rows=cleaned))]
 
 
 def _enclosing_table(element: Any) -> Any | None:
@@ -283,7 +294,9 @@ def _metadata(root: Any, article: list[Any]) -> dict[str, str]:
         if match is None:
             continue
         key = (match["bkey"] or match["key"]).replace(" ", "")
-        if notice_key(key) in (None, "title"):
+        if notice_key(key) in (None, "title", "issuers"):
+            # 发布机构 / 发文机构 name who published the page, not a 发文机关标志 the document
+            # prints (a page has no 版头): its 署名 is in the text
             continue
         value = _NEXT_KEY.sub("", match["value"]).strip()
         if not value and not match["value"].strip():
@@ -300,6 +313,14 @@ def _metadata(root: Any, article: list[Any]) -> dict[str, str]:
 
 
 def _page_title(root: Any, inside: set[Any]) -> str:
+    """The document's title as the page states it: the content-management system's
+    ``<meta name="ArticleTitle">`` (TRS, which most government sites run), else the heading above
+    the article, else ``<title>`` without the site's names (标题_栏目_网站)."""
+    for meta in root.xpath("//meta[@name]"):
+        if meta.get("name", "").lower() in ("articletitle", "title"):
+            text = " ".join(meta.get("content", "").split())
+            if _a_title(text):
+                return text
     for element in root.iter("h1", "h2", "h3", "div", "p", "span", "td"):
         if element in inside:
             break  # a heading above the article, not one after it
@@ -307,9 +328,17 @@ def _page_title(root: Any, inside: set[Any]) -> str:
         if element.tag in ("div", "p", "span", "td") and "title" not in name:
             continue
         text = " ".join(element.text_content().split())
-        if 8 <= len(text) <= 120 and _TITLE_END.search(text):
+        if not text and element.tag.startswith("h") and element.getnext() is not None:
+            # <h1><p>title</p></h1>: the parser closes the heading before the <p> it may not hold
+            text = " ".join(element.getnext().text_content().split())
+        if _a_title(text):
             return text
     heads = root.xpath("//head/title")
     text = " ".join(heads[0].text_content().split()) if heads else ""
-    text = _SITE_SUFFIX.sub("", text) if _SITE_SUFFIX.search(text) and not _TITLE_END.search(text) else text
-    return text if 8 <= len(text) <= 120 and _TITLE_END.search(text) else ""
+    while not _TITLE_END.search(text) and _SITE_SUFFIX.search(text):
+        text = _SITE_SUFFIX.sub("", text)  # 标题_政策文件_首都之窗_北京市人民政府门户网站
+    return text if _a_title(text) else ""
+
+
+def _a_title(text: str) -> bool:
+    return 8 <= len(text) <= 120 and bool(_TITLE_END.search(text))
