@@ -456,6 +456,7 @@ def _notice_fields(view: DocumentView) -> list[tuple[str, str, str]]:
         ("notice.issuers", "发文机关", "、".join(model.issuers)),
         ("notice.issuer_suffix", "发文机关标志后缀", model.issuer_suffix),
         ("notice.doc_number", "文号", n.doc_number),
+        ("notice.doc_number_place", "文号位置", model.doc_number_place),
         ("notice.signers", "签发人", "、".join(n.signers)),
         ("notice.title", "标题", "\n".join(n.title_lines)),
         ("notice.recipients", "主送", n.recipients),

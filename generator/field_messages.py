@@ -27,6 +27,7 @@ _FIELD_NAMES = {
     "issuers": "发文机关标志",
     "issuer_suffix": "发文机关标志后缀",
     "doc_number": "发文字号",
+    "doc_number_place": "发文字号位置",
     "signers": "签发人",
     "title": "标题",
     "recipients": "主送机关",

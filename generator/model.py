@@ -32,6 +32,9 @@ DEFAULT_SCHEMES: tuple[Scheme, ...] = (
 )
 
 Status = Literal["ongoing", "done", "dropped"]
+DocNumberPlace = Literal["header", "under_title", "under_title_bracketed"]
+"""Where a notice prints its 发文字号: in the 版头 (GB/T 9704 §7.2.4), or — as a web page's article or
+a 公报 prints a document with no 版头 — on a line of its own under the title, bare or in （）."""
 
 
 class _Strict(BaseModel):
@@ -234,6 +237,11 @@ class Notice(_Strict):
     )
     issuer_suffix: str = Field(default="文件", description="word after the issuers' names; '' for none")
     doc_number: DocNumber | None = Field(default=None, description="发文字号")
+    doc_number_place: DocNumberPlace = Field(
+        default="header",
+        description="where the 发文字号 prints: header (GB/T 9704: under the 发文机关标志); under_title or "
+        "under_title_bracketed (（…）) for a notice without 发文机关标志 that prints it under its title",
+    )
     signers: list[str] = Field(default_factory=list, description="签发人; only for 上行文")
     title: str | None = Field(
         default=None,

@@ -130,6 +130,16 @@ def annexes(document: Document) -> list[Annex]:
     return out
 
 
+def doc_number_under_title(notice: Notice) -> str:
+    """The line under the title that prints the 发文字号, '' when the 版头 prints it: GB/T 9704
+    sets it under the 发文机关标志 (§7.2.4), so only a notice without one — a web page's article, a
+    公报's text — keeps it under its title, bare or in （）, as it was written."""
+    if notice.doc_number is None or notice.issuers or notice.doc_number_place == "header":
+        return ""
+    number = format_doc_number(notice.doc_number)
+    return f"（{number}）" if notice.doc_number_place == "under_title_bracketed" else number
+
+
 def annex_labels(document: Document) -> list[str]:
     """The labels of the plan and of each further attachment (the 分工表's aside), as printed."""
     return [annex.label for annex in annexes(document) if annex.kind != "task_table"]
@@ -192,6 +202,7 @@ class NoticeView:
     doc_number: str
     signers: list[str]
     title_lines: list[str]
+    doc_number_under_title: str  # the 文号's line under the title ('' when it prints in the 版头)
     recipients: str  # with the closing full-width colon
     body: list[str]
     attachments: list[str]  # 附件：1.… lines as printed
@@ -214,9 +225,14 @@ class NoticeView:
         return self.signers_label + "　".join(self.signers)
 
     @property
+    def header_doc_number(self) -> str:
+        """The 发文字号 as the 版头 prints it: '' when it stands under the title instead."""
+        return "" if self.doc_number_under_title else self.doc_number
+
+    @property
     def number_line(self) -> str:
         """发文字号 and 签发人 as one line of text (§7.2.6: on the same line), '' if neither."""
-        return LINE_GAP.join(s for s in (self.doc_number, self.signers_line) if s)
+        return LINE_GAP.join(s for s in (self.header_doc_number, self.signers_line) if s)
 
     @property
     def imprint_line(self) -> str:
@@ -338,6 +354,7 @@ def build_view(document: Document) -> DocumentView:
         doc_number=format_doc_number(n.doc_number) if n.doc_number else "",
         signers=list(n.signers),
         title_lines=notice_title(document).split("\n") if document.notice is not None else [],
+        doc_number_under_title=doc_number_under_title(n),
         recipients=("，".join(n.recipients) + "：") if n.recipients else "",
         body=list(n.body),
         attachments=_attachment_lines(names),

@@ -123,6 +123,12 @@ DOCUMENT_EDITS: dict[str, tuple[str, Callable[[Document, random.Random], None]]]
         "notice.doc_number",
         _number("serial", lambda v, r: _other(r, [None, *range(1, 99)], v)),
     ),
+    "notice.doc_number_place": (
+        "notice.doc_number_place",
+        lambda d, r: setattr(
+            d.notice, "doc_number_place", _other(r, ["under_title", "under_title_bracketed"], None)
+        ),
+    ),
     "notice.signers": ("notice.signers", _append("signers")),
     "notice.title": (
         "notice.title",
@@ -171,9 +177,10 @@ DOCUMENT_EDITS: dict[str, tuple[str, Callable[[Document, random.Random], None]]]
     ),
 }
 
-NOT_PRINTED = {"id", "status", "notice.sealed", "plan.year"}
-"""Fields no line of the document prints (sealed picks the layout only): the .docx carries them
-in the comment alone."""
+NOT_PRINTED = {"id", "status", "notice.sealed", "plan.year", "notice.doc_number_place"}
+"""Fields no line of the document prints (sealed picks the layout only; the 文号's place moves it
+only in a notice without 发文机关标志, and the base has one): the .docx carries them in the comment
+alone."""
 
 
 def test_every_field_of_the_model_has_an_edit() -> None:

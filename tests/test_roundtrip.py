@@ -40,6 +40,9 @@ def printable(document: Document) -> dict[str, Any]:
         del notice["sealed"]
         if not notice["issuers"]:
             del notice["issuer_suffix"]
+        if notice["issuers"] or not notice["doc_number"]:
+            # a 版头 prints the 文号 (GB/T 9704) wherever it is asked for; no 文号, no place
+            notice["doc_number_place"] = "header"
     plan["labels"] = [entry.label for entry in walk(number_plan(document.plan))]
     del plan["numbering"]
     # 附件 labels as printed (a label equal to the computed one may be given or not)
@@ -206,6 +209,8 @@ def plans(draw: st.DrawFn, tables: bool = False) -> Document:
         note=draw(st.sampled_from([None, "此件公开发布"])),
         cc=draw(st.sampled_from([[], ["云溪市人民政府办公室", "省卫生健康委员会"]])),
     )
+    # a 文号 under the title, as a page without 版头 prints it (with a 版头 it prints there)
+    notice.doc_number_place = draw(st.sampled_from(["header", "under_title", "under_title_bracketed"]))
     if issuers and draw(st.booleans()):  # the 版头 of a classified, urgent 上行文
         notice.copy_number, notice.classification, notice.secrecy_period = "000123", "秘密", "1年"
         notice.urgency, notice.signers = "加急", ["张明远", "李华"]

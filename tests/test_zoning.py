@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
 from conftest import EXTERNAL, SHARED
 
 from generator.model import Appendix, Document, Node, Notice, Plan
@@ -134,6 +135,57 @@ def test_doc_number_in_brackets_under_the_title_and_database_lines() -> None:
         "安徽省工业互联网创新发展行动计划（2021-2023年）",
         "省推进工业互联网创新发展专项工作组名单",
     ]
+
+
+# Read in each file: the title (twice, the database's copy first), then the 文号 on its own line —
+# in （） in 18 and 20, bare in 19, 21 and 22 — then the 主送; no 发文机关标志 anywhere.
+UNDER_TITLE = {
+    "18": ("（皖政办秘〔2021〕82号）", "under_title_bracketed"),
+    "19": ("包府办发〔2022〕43号", "under_title"),
+    "20": ("（皖开放办〔2022〕6号）", "under_title_bracketed"),
+    "21": ("京经信发〔2022〕87号", "under_title"),
+    "22": ("阿府办发〔2021〕21号", "under_title"),
+}
+
+
+@pytest.mark.parametrize("prefix", sorted(UNDER_TITLE))
+def test_doc_number_under_the_title_prints_back_under_it(prefix: str) -> None:
+    """A notice without 版头 that prints its 文号 under the title keeps it there (the model's
+    ``doc_number_place``): rendered, the line after the title is the 文号 as written, and the 主送
+    follows — the source's order, not the 版头's."""
+    document = import_file(_real(prefix)).document
+    notice = document.notice
+    assert notice is not None and notice.issuers == []
+    printed, place = UNDER_TITLE[prefix]
+    assert notice.doc_number_place == place
+    lines = [line for line in str(render(document, "txt")).splitlines() if line]
+    title_lines = notice_title(document).split("\n")
+    assert lines[: len(title_lines) + 1] == [*title_lines, printed]
+    assert lines[len(title_lines) + 1] == "，".join(notice.recipients) + "："
+
+
+def test_a_red_header_prints_the_doc_number_under_the_issuers() -> None:
+    """GB/T 9704 §7.2.4: with a 发文机关标志 the 文号 stands under it, above the title, in every
+    writer, wherever the file asks for it."""
+    document = import_file(_real("18")).document
+    assert document.notice is not None
+    document.notice.issuers = ["安徽省人民政府办公厅"]
+    view = build_view(document)
+    assert view.notice.doc_number_under_title == "" and view.notice.number_line == "皖政办秘〔2021〕82号"
+    lines = [line for line in str(render(document, "txt")).splitlines() if line]
+    assert lines[:2] == ["安徽省人民政府办公厅文件", "皖政办秘〔2021〕82号"]
+    html = str(render(document, "html"))
+    assert '<p class="doc-number-under-title">' not in html
+    assert '<span class="doc-number">皖政办秘〔2021〕82号' in html
+
+
+def test_doc_number_under_the_title_in_every_writer() -> None:
+    document = import_file(_real("20")).document
+    md = str(render(document, "md"))
+    assert "的通知\n\n（皖开放办〔2022〕6号）\n" in md
+    html = str(render(document, "html"))
+    assert '</h1>\n<p class="doc-number-under-title">（皖开放办〔2022〕6号）</p>' in html
+    assert '<span class="doc-number">' not in html
 
 
 def test_marks_at_the_top_are_never_issuers() -> None:

@@ -143,6 +143,10 @@ def _read_header(rest: list[Line], fields: dict[str, Any], defects: DefectLog, w
             end = 0 if all(_names_only(line.text) for line in rest[:title_at]) else title_at
         issuer_lines = rest[:end]
         number_line = rest.pop(number_at) if number_at is not None and number_at < 8 else None
+        if number_line is not None and title_at is not None and end == 0:
+            # a 文号 under the title of a notice without 版头 (real/18–22): kept there when printed
+            bracketed = re.match(r"^[（(].+号[）)]$", number_line.text.strip())
+            fields["doc_number_place"] = "under_title_bracketed" if bracketed else "under_title"
         number_at = end
     else:
         issuer_lines, number_line = rest[:number_at], rest[number_at]

@@ -36,6 +36,11 @@ LABELS: dict[str, dict[str, tuple[str, str, str]]] = {
             "发文字号（7.2.6）",
             "由机关代字、年份、序号组成，如 云卫医〔2025〕12号；年份用全称，序号不编虚位、不加“第”",
         ),
+        "doc_number_place": (
+            "文号位置",
+            "发文字号（7.2.6）",
+            "版头：印在发文机关标志之下（标准位置）；无版头的公文（网页、公报）可印在标题之下，或加圆括号",
+        ),
         "signers": ("签发人", "签发人（7.2.7）", "上行文标注签发人姓名，每行一个；下行文留空"),
         "title": ("标题", "标题（7.3.1）", "留空即用“关于印发《工作要点标题》的通知”；换行处强制分行"),
         "recipients": (
@@ -79,6 +84,11 @@ LABELS: dict[str, dict[str, tuple[str, str, str]]] = {
 
 CHOICES: dict[str, dict[str, str]] = {
     "status": {"ongoing": "进行中", "done": "已完成", "dropped": "已取消"},
+    "doc_number_place": {
+        "header": "版头",
+        "under_title": "标题之下",
+        "under_title_bracketed": "标题之下（加括号）",
+    },
     "child_numbering": {
         "chinese": "一、",
         "chinese_paren": "（一）",

@@ -104,6 +104,8 @@ STYLES: list[StyleSpec] = [
     StyleSpec("WP Signers", jc="right", first_line=0, right=ZI),
     StyleSpec("WP Signer Label", kind="character", base=None),
     StyleSpec("WP Signer Name", kind="character", base="WP Font Kai Char"),
+    # a 文号 under the title (a notice without 版头, as a web page or 公报 prints it): no red rule
+    _unindented("WP Doc Number Under Title", jc="center"),
     # 主体
     # snapToGrid off: on a line grid LibreOffice gives a 22 pt line two grid lines (measured)
     StyleSpec("WP Title", base="WP Font XBS", size=22, jc="center", first_line=0, snap=False),

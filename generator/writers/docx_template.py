@@ -108,6 +108,9 @@ BODY_AFTER_ISSUER: list[P] = [
     _tag("{%p for line in title_lines %}"),
     P("WP Title", "{{ line }}"),
     _tag("{%p endfor %}"),
+    _tag("{%p if doc_number_under_title %}"),  # a notice without 版头 that prints it there
+    P("WP Doc Number Under Title", "{{ doc_number_under_title }}"),
+    _tag("{%p endif %}"),
     P("WP Blank"),
     _tag("{%p if recipients %}"),
     P("WP Recipients", "{{ recipients }}"),
