@@ -188,6 +188,18 @@ def test_doc_number_under_the_title_in_every_writer() -> None:
     assert '<span class="doc-number">' not in html
 
 
+def test_a_doc_number_without_issuers_is_printed_by_every_writer() -> None:
+    """real/04's article opens with its 文号 (京政农函〔2025〕9号, centred) above the 主送 and
+    prints no 发文机关标志: the 文号 keeps its place above the title in every writer (the web page
+    writer printed it only inside a 发文机关标志's 版头)."""
+    document = import_file(_real("04")).document
+    assert document.notice is not None and document.notice.issuers == []
+    assert document.notice.doc_number_place == "header"
+    for fmt in ("txt", "md", "html"):
+        printed = str(render(document, fmt))
+        assert printed.index("京政农函〔2025〕9号") < printed.index("各相关区人民政府"), fmt
+
+
 def test_marks_at_the_top_are_never_issuers() -> None:
     text = """000123
 秘密★1年
