@@ -1,10 +1,11 @@
 """Import inverts render: for every plan P, import(render(P, .txt)) and import(render(P, .docx))
 (and .md) equal P as models — compared on what a printed document carries.
 
-Left out of the comparison because print cannot carry them: node ids, task fields (牵头单位,
-责任单位, 完成时限, 指标 — printed as one line, read back best-effort) and status, ``sealed`` (a
-layout choice), and the numbering *settings* — what must match is the labels they produce, so a
-scheme for a level no node uses, or a continuous flag that changes no number, does not count.
+Left out of the comparison because print cannot carry them: node ids and status, ``sealed`` (a
+layout choice), the 文号's place in a notice whose 版头 prints it anyway, and the numbering
+*settings* — what must match is the labels they produce, so a scheme for a level no node uses,
+or a continuous flag that changes no number, does not count. Task fields (牵头单位, 责任单位,
+完成时限, 指标) print as one line after their node and read back exactly.
 A title or 附件说明 left at its default compares equal to the same text written out.
 """
 
@@ -27,7 +28,7 @@ from generator.readers import import_file, import_text
 from generator.render import render
 from generator.view import annex_labels, attachment_names, notice_title
 
-TASK_FIELDS = {"id", "lead", "owners", "deadline", "targets", "status"}
+TASK_FIELDS = {"id", "status"}
 
 
 def printable(document: Document) -> dict[str, Any]:
@@ -170,7 +171,13 @@ def node(draw: st.DrawFn, level: int, depth: int, tables: bool = False) -> Node:
     if level < depth:
         items = draw(st.lists(node(level + 1, depth, tables), max_size=3))
     found = draw(st.lists(table(), max_size=1)) if tables and (level > 1 or text) else []
-    return Node(heading=heading, points=points, text=text, items=items, tables=found)
+    made = Node(heading=heading, points=points, text=text, items=items, tables=found)
+    if draw(st.integers(0, 3)) == 0:  # task fields, printed on a line of their own after the node
+        made.lead = draw(st.sampled_from(["市卫生健康委", "医政医管处"]))
+        made.owners = draw(st.lists(st.sampled_from(["各区卫生健康局", "市医保局", "市财政局"]), unique=True))
+        made.deadline = draw(st.sampled_from([None, "2025年底前", "长期坚持"]))
+        made.targets = draw(st.lists(st.sampled_from(["覆盖率达到90%", "全部完成"]), max_size=1))
+    return made
 
 
 SCHEMES = st.sampled_from(

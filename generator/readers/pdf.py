@@ -35,6 +35,7 @@ from ..title_lines import break_title, width_zi
 from ..typography import CJK_PUNCTUATION, IDEOGRAPHS
 from .defects import DefectLog
 from .lines import Line, clean_text, ends_sentence, parse_label, remove_garbage
+from .tree import is_task_line
 
 MAX_PAGES = 300
 """A year's plan is a few dozen pages; past this it is not one (and would take minutes)."""
@@ -544,6 +545,7 @@ def _captions(rows: list[_Row], blocks: dict[int, _Block]) -> list[_Row]:
             and abs(above.centre - row.centre) < above.size
             and len(above.text) <= 40
             and not ends_sentence(above.text)
+            and not is_task_line(clean_text(above.text))  # a node's （牵头单位：…） above its table
             and not (len(out) > 1 and _continues([out[-2]], above, blocks[above.page]))
         ):
             out.pop()

@@ -16,7 +16,7 @@ from .defects import DefectLog
 from .lines import LIST_HEAD, Line, ends_sentence, is_paragraph, label_of, parse_date, parse_label
 from .notice import book_names, is_disclosure, is_imprint, read_imprint, read_notice
 from .task_table import split_task_table
-from .tree import SourceMarks, build_tree
+from .tree import SourceMarks, build_tree, is_task_line
 
 _ANNEX_LABEL = re.compile(r"^附件\s*\d{0,2}\s*[：:]?$")
 _APPENDIX = re.compile(r"^附(?:表|件)\s*(?:\d{1,2}\s*[：:]?|)\s*$")
@@ -178,6 +178,8 @@ def _closing_line(line: Line) -> bool:
     """A 署名 line (or a name of several on one line) above the 成文日期 — not a heading, whose
     label may be Word's own (in ``line.label``)."""
     text = line.text
+    if is_task_line(text):
+        return False  # the last item's （牵头单位：…）, not a name
     return 0 < len(text) <= 40 and not ends_sentence(text) and label_of(line) is None and "，" not in text
 
 
@@ -292,7 +294,7 @@ def _is_title_line(text: str) -> bool:
     # a title beginning 关于 is the plan's (关于推进…的指导意见, real/21) unless it is a notice's
     if text.startswith(("关于印发", "关于转发")):
         return False
-    return not re.search(r"(通知|函|决定|批复|〔\d{4}〕.*号)$", text)
+    return not re.search(r"(通知|函|决定|批复|〔\d{4}〕.*号[）)]?)$", text)  # （文号） under a title too
 
 
 # --- the plan ----------------------------------------------------------------------------------

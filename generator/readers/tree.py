@@ -32,6 +32,11 @@ _TASKS = re.compile(r"^（(?P<body>(?:牵头单位|责任单位|完成时限|指
 _TASK_KEYS = {"牵头单位": "lead", "责任单位": "owners", "完成时限": "deadline", "指标": "targets"}
 
 
+def is_task_line(text: str) -> bool:
+    """（牵头单位：…；完成时限：…）: a node's task fields as the view prints them."""
+    return _TASKS.match(text) is not None
+
+
 NodePath = tuple[int, ...]
 
 
@@ -137,9 +142,12 @@ class _TreeBuilder:
             text = line.text
             if not (0 < len(text) <= 30) or re.search(r"[。；：;:！？!?]", text) or LIST_HEAD.match(text):
                 continue
-            if k + 1 >= len(entries):
+            after = k + 1
+            if after < len(entries) and entries[after][1] is None and _TASKS.match(entries[after][0].text):
+                after += 1  # the heading's own task line (（牵头单位：…）) stands between
+            if after >= len(entries):
                 continue
-            following, nxt = entries[k + 1]
+            following, nxt = entries[after]
             if nxt is None:
                 # followed by a paragraph: a heading only if it has no comma and the paragraph is one
                 if "，" not in text and "," not in text and is_paragraph(following.text):
