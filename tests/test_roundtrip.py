@@ -26,7 +26,7 @@ from generator.model import Appendix, Document, Node, Notice, Numbering, Plan, T
 from generator.numbering import number_plan, walk
 from generator.readers import import_file, import_text
 from generator.render import render
-from generator.view import annex_labels, attachment_names, notice_title
+from generator.view import annex_labels, attachment_names, build_view, notice_title
 
 TASK_FIELDS = {"id", "status"}
 
@@ -48,6 +48,11 @@ def printable(document: Document) -> dict[str, Any]:
     del plan["numbering"]
     # 附件 labels as printed (a label equal to the computed one may be given or not)
     data["annex_labels"] = annex_labels(document)
+    if plan["task_table"] is not None:  # the 分工表 as printed: settings that print alike are alike
+        table = build_view(document).plan.task_table
+        assert table is not None
+        rows = [[group.heading, *(row.line(table.columns) for row in group.rows)] for group in table.groups]
+        plan["task_table"] = {"title": table.title, "columns": table.columns, "rows": rows}
     del plan["attachment_label"]
     for appendix in data["appendices"]:
         del appendix["label"]
@@ -255,10 +260,14 @@ TASK_COLUMNS = ["序号", "重点任务", "牵头单位", "责任单位", "完�
 @st.composite
 def task_table(draw: st.DrawFn, plan_title: str) -> TaskTable:
     """The 重点任务分工表 as an author asks for it: the title (default, short, or long enough to
-    wrap) and columns in any order; its rows come from the plan."""
+    wrap), columns in any order, the levels its rows are and whether they print the nodes' text;
+    its rows come from the plan."""
     title = draw(st.sampled_from([None, "重点任务清单", f"{plan_title[:-2]}重点任务分工及进度安排表"]))
-    columns = draw(st.lists(st.sampled_from(TASK_COLUMNS), min_size=2, max_size=6, unique=True))
-    return TaskTable(title=title, columns=columns)
+    # 序号 and 重点任务 in every table (a row is known by them), the others in any order
+    others = draw(st.lists(st.sampled_from(TASK_COLUMNS[2:]), max_size=4, unique=True))
+    columns = draw(st.permutations(["序号", "重点任务", *others]))
+    levels = draw(st.one_of(st.none(), st.lists(st.integers(1, 3), min_size=1, max_size=2, unique=True)))
+    return TaskTable(title=title, columns=columns, levels=levels, text=draw(st.booleans()))
 
 
 @st.composite

@@ -69,7 +69,7 @@ def build_document(lines: list[Line], defects: DefectLog) -> tuple[Document, Sou
     if not _YEAR.search(plan.title) or plan.in_notice:
         plan.year = _year_of(fields, plan)
     if task_table is not None:
-        plan.task_table = task_table.settings(plan.title)
+        plan.task_table = task_table.settings(plan)
     # the default 附件说明 names the plan, its 分工表 and the further attachments (view.attachment_names)
     default = [] if plan.in_notice else [plan.title]
     default += [a.title for a, _ in appendices if a.title] + ([task_table.title] if task_table else [])

@@ -2,19 +2,23 @@
 back to ``plan.task_table`` instead of a stray 附件 of the plan.
 
 The table repeats the plan's task fields, which the plan's own paragraphs already carry
-(（牵头单位：…；完成时限：…）), so only its title and columns are kept; its rows are dropped. It is
+(（牵头单位：…；完成时限：…）), so only its settings are kept — its title, its columns, and which
+nodes its rows are (``levels``) and whether they print the node's text (``text``), told by building
+the table each way and comparing it with the rows printed; the rows themselves are dropped. It is
 known by its place and shape: a 附件 label, a title, then a header row of 分工表 columns only —
 a Word table, or a line of them (the .txt and .md writers').
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 import typing
 from dataclasses import dataclass
 
-from ..model import DEFAULT_TASK_COLUMNS, TaskColumn, TaskTable
-from ..tasks.table import default_title
+from ..model import DEFAULT_TASK_COLUMNS, MAX_DEPTH, Plan, TaskColumn, TaskTable
+from ..numbering import number_plan
+from ..tasks.table import TaskTableView, build_task_table, default_title, walk_with_parents
 from .lines import Line
 from .notice import is_imprint
 
@@ -25,15 +29,58 @@ _MAX_TITLE_LINES = 3
 
 @dataclass(frozen=True)
 class FoundTable:
-    """A 分工表 cut out of the lines: its title as printed and its columns."""
+    """A 分工表 cut out of the lines: its title as printed, its columns and its rows (each row's
+    text without spaces, section rows included)."""
 
     title: str
     columns: list[TaskColumn]
+    rows: tuple[str, ...] = ()
 
-    def settings(self, plan_title: str) -> TaskTable:
-        """``task_table`` as a plan writes it: the defaults left out."""
-        title = None if self.title == default_title(plan_title) else self.title
-        return TaskTable(title=title, columns=self.columns or list(DEFAULT_TASK_COLUMNS))
+    def settings(self, plan: Plan) -> TaskTable:
+        """``task_table`` as a plan writes it, the defaults left out: the first of the settings
+        (defaults first) whose table, built from ``plan``, prints the rows read."""
+        title = None if self.title == default_title(plan.title) else self.title
+        base = TaskTable(title=title, columns=self.columns or list(DEFAULT_TASK_COLUMNS))
+        outline = number_plan(plan)
+        present = sorted({entry.level for entry, _ in walk_with_parents(outline)})
+        choices: list[list[int] | None] = [None]
+        for size in range(1, len(present) + 1):
+            choices += [list(c) for c in itertools.combinations(present, size)]
+        if max(present, default=0) < MAX_DEPTH:
+            choices.append([max(present, default=0) + 1])  # a table of no rows: a level no node has
+        for levels in choices:
+            for text in (False, True):
+                settings = base.model_copy(update={"levels": levels, "text": text})
+                trial = plan.model_copy(update={"task_table": settings})
+                if _printed_rows(build_task_table(trial, outline, "", "")) == self.rows:
+                    return settings
+        return base
+
+
+def _squeezed(text: str) -> str:
+    return re.sub(r"[\s|]+", "", text)
+
+
+def _printed_rows(table: TaskTableView) -> tuple[str, ...]:
+    out: list[str] = []
+    for group in table.groups:
+        out.append(_squeezed(group.heading))
+        out.extend(_squeezed("".join(row.cells[c] for c in table.columns)) for row in group.rows)
+    return tuple(t for t in out if t)  # a row of empty cells prints as nothing in a text table
+
+
+def _row_texts(lines: list[Line]) -> tuple[str, ...]:
+    """The rows after the header as printed: a Word/PDF table's rows, or a line each (a Markdown
+    table's rule |---| left out)."""
+    out: list[str] = []
+    for line in lines:
+        if line.table is not None:
+            out.extend(_squeezed("".join(row)) for row in line.table.rows)
+        elif line.text and not re.fullmatch(r"[\s|:\-]+", line.text):
+            out.append(_squeezed(line.text))
+    header = out[0] if lines and lines[0].table is not None else None
+    # the header row again where a page break repeated it (Word repeats it on every page)
+    return tuple(t for t in out if t and t != header)
 
 
 def _header(line: Line) -> list[TaskColumn] | None:
@@ -63,5 +110,7 @@ def split_task_table(lines: list[Line]) -> tuple[list[Line], FoundTable | None]:
                 break
             end = next((i for i in content if i > header_index and is_imprint(lines[i].text)), len(lines))
             kept = lines[:index] + lines[end:]
-            return kept, FoundTable("".join(title_lines), columns)
+            body = [lines[header_index]] if lines[header_index].table is not None else []
+            body += [line for line in lines[header_index + 1 : end] if not line.blank]
+            return kept, FoundTable("".join(title_lines), columns, _row_texts(body))
     return lines, None
