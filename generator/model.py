@@ -245,7 +245,7 @@ class Notice(_Strict):
     signers: list[str] = Field(default_factory=list, description="签发人; only for 上行文")
     title: str | None = Field(
         default=None,
-        description="标题; default 关于印发《plan title》的通知. A newline forces a line break.",
+        description="标题; default 关于印发《plan title》的通知; '' for none. A newline forces a line break.",
     )
     recipients: list[str] = Field(default_factory=list, description="主送机关")
     body: list[str] = Field(default_factory=list, description="正文 paragraphs")

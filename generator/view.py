@@ -46,12 +46,14 @@ def placeholder_year(document: Document) -> int:
 
 def notice_title(document: Document) -> str:
     """标题 of the notice: as given, else 关于印发《plan title》的通知 (a newline forces a line break);
-    '' for a bare plan (no notice, so no title is invented)."""
+    '' for a bare plan (no notice, so no title is invented) or a notice whose title is ''."""
     if document.notice is None:
         return ""
+    if document.notice.title is not None:
+        return document.notice.title  # '' for a notice printed without one (seeds/001)
     if document.plan.in_notice:
-        return document.notice.title or document.plan.title
-    return document.notice.title or default_notice_title(document.plan.title)
+        return document.plan.title
+    return default_notice_title(document.plan.title)
 
 
 def default_notice_title(plan_title: str) -> str:
@@ -136,6 +138,8 @@ def doc_number_under_title(notice: Notice) -> str:
     公报's text — keeps it under its title, bare or in （）, as it was written."""
     if notice.doc_number is None or notice.issuers or notice.doc_number_place == "header":
         return ""
+    if notice.title == "":
+        return ""  # no title to stand under: it stands first, where the 版头's would
     number = format_doc_number(notice.doc_number)
     return f"（{number}）" if notice.doc_number_place == "under_title_bracketed" else number
 
@@ -353,7 +357,7 @@ def build_view(document: Document) -> DocumentView:
         issuer_suffix=n.issuer_suffix if n.issuers else "",
         doc_number=format_doc_number(n.doc_number) if n.doc_number else "",
         signers=list(n.signers),
-        title_lines=notice_title(document).split("\n") if document.notice is not None else [],
+        title_lines=notice_title(document).split("\n") if notice_title(document) else [],
         doc_number_under_title=doc_number_under_title(n),
         recipients=("，".join(n.recipients) + "：") if n.recipients else "",
         body=list(n.body),

@@ -41,8 +41,8 @@ def printable(document: Document) -> dict[str, Any]:
         del notice["sealed"]
         if not notice["issuers"]:
             del notice["issuer_suffix"]
-        if notice["issuers"] or not notice["doc_number"]:
-            # a 版头 prints the 文号 (GB/T 9704) wherever it is asked for; no 文号, no place
+        if notice["issuers"] or not notice["doc_number"] or not notice["title"]:
+            # a 版头 prints the 文号 (GB/T 9704) wherever it is asked for; no 文号 or no title, no place
             notice["doc_number_place"] = "header"
     plan["labels"] = [entry.label for entry in walk(number_plan(document.plan))]
     del plan["numbering"]
@@ -227,7 +227,10 @@ def plans(draw: st.DrawFn, tables: bool = False) -> Document:
         notice.copy_number, notice.classification, notice.secrecy_period = "000123", "秘密", "1年"
         notice.urgency, notice.signers = "加急", ["张明远", "李华"]
     if draw(st.booleans()):
-        notice.title = draw(st.sampled_from([f"关于印发《{title}》的\n通知", f"关于做好{year}年工作的通知"]))
+        # a title with a forced break, one of its own, or none printed ('')
+        notice.title = draw(
+            st.sampled_from([f"关于印发《{title}》的\n通知", f"关于做好{year}年工作的通知", ""])
+        )
     if draw(st.booleans()):
         notice.attachments = draw(st.sampled_from([[], [title, "重点任务清单"], ["重点任务清单", title]]))
     if draw(st.booleans()):  # 印发机关 and 印发日期 stand together on one line (GB/T 9704 §8.3)

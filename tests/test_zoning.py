@@ -10,7 +10,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from conftest import EXTERNAL, SHARED
+from conftest import EXTERNAL, SEEDS, SHARED
 
 from generator.model import Appendix, Document, Node, Notice, Plan
 from generator.readers import import_file, import_text
@@ -198,6 +198,19 @@ def test_a_doc_number_without_issuers_is_printed_by_every_writer() -> None:
     for fmt in ("txt", "md", "html"):
         printed = str(render(document, fmt))
         assert printed.index("京政农函〔2025〕9号") < printed.index("各相关区人民政府"), fmt
+
+
+def test_a_notice_printed_without_a_title_gets_none_invented() -> None:
+    """seeds/001 opens with its 主送 (各县区卫健委、社会事业局,委属各医疗机构:) — no 版头, no title —
+    and issues 2022年连云港市医政医管工作要点: the notice's title is '' and no 关于印发《…》的通知
+    is printed in any writer."""
+    document = import_file(SEEDS / "001_958536be37686331.txt").document
+    assert document.notice is not None and document.notice.title == ""
+    assert notice_title(document) == "" and build_view(document).notice.title_lines == []
+    lines = [line for line in str(render(document, "txt")).splitlines() if line]
+    assert lines[0] == "各县区卫健委、社会事业局，委属各医疗机构："
+    for fmt in ("txt", "md", "html"):
+        assert "关于印发" not in str(render(document, fmt)), fmt
 
 
 def test_marks_at_the_top_are_never_issuers() -> None:

@@ -78,6 +78,8 @@ def build_document(lines: list[Line], defects: DefectLog) -> tuple[Document, Sou
     elif "attachments" not in fields:
         fields["attachments"] = []
     bare = not notice_lines and not tail  # an attachment kept without the notice that issued it
+    if not bare and own_body is None and "title" not in fields:
+        fields["title"] = ""  # a notice printed without its title (seeds/001): none is invented
     notice = None if bare else Notice(**fields)
     document = Document(notice=notice, plan=plan, appendices=[a for a, _ in appendices])
     if notice is not None and notice.title == default_notice_title(plan.title):
