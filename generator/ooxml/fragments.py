@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from docx.oxml.ns import qn
-from docx.oxml.xmlchemy import BaseOxmlElement
+from .elements import INVALID_XML_CHARS, W_NS, qn
 
-from .elements import INVALID_XML_CHARS, W_NS
+if TYPE_CHECKING:
+    from docx.oxml.xmlchemy import BaseOxmlElement
 
 # ---------------------------------------------------------------- fragments for docxtpl {{r …}} / {{p …}}
 

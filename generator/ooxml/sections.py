@@ -4,12 +4,13 @@ number of a landscape page drawn where the portrait pages have it once the sheet
 from __future__ import annotations
 
 from copy import deepcopy
+from typing import TYPE_CHECKING
 
-from docx.oxml.ns import qn
-from docx.oxml.xmlchemy import BaseOxmlElement
-
-from .elements import W_NS
+from .elements import W_NS, parse_like, qn
 from .fragments import EMU_PER_TWIP
+
+if TYPE_CHECKING:
+    from docx.oxml.xmlchemy import BaseOxmlElement
 
 _REFS = ("w:headerReference", "w:footerReference")
 
@@ -79,7 +80,6 @@ def turned_textbox(
     """Move ``inner`` into a text box at (``left``, ``top``) twips from the page corner, its text
     turned 90° clockwise (DrawingML ``vert="vert"``): on a landscape page printed on a portrait
     sheet head-left, it reads upright when the sheet is turned back."""
-    from docx.oxml import parse_xml
 
     xml = _TURNED_BOX.format(
         w=W_NS,
@@ -93,7 +93,7 @@ def turned_textbox(
         id=shape_id,
         name=name,
     )
-    run_element = parse_xml(xml)
+    run_element = parse_like(xml, paragraph)
     content = next(run_element.iter(qn("w:txbxContent")))
     for element in inner:
         content.append(element)
