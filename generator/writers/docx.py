@@ -750,18 +750,43 @@ _RECOVER: Any = None
 
 def _body_tree(xml: str) -> Any:
     """The rendered body as a plain lxml tree, as docxtpl's ``fix_tables`` and python-docx's parser
-    would leave it: tables' grids widened to their rows (docxtpl, only when there is a table),
-    blank text dropped."""
+    would leave it: blank text dropped, and tables' grids fitted to their rows (by docxtpl, only
+    when a grid does not fit already: a template's loop over cells can add or drop columns)."""
     global _RECOVER
     from lxml import etree
 
-    if "<w:tbl>" in xml or "<w:tbl " in xml:
-        from docxtpl import DocxTemplate
-
-        return ox.parse_plain(etree.tostring(DocxTemplate.fix_tables(None, xml)))  # type: ignore[arg-type]
     if _RECOVER is None:
         _RECOVER = etree.XMLParser(recover=True, remove_blank_text=True, resolve_entities=False)
-    return etree.fromstring(xml, _RECOVER)
+    tree = etree.fromstring(xml, _RECOVER)
+    if _grids_fit(tree):
+        return tree
+    from docxtpl import DocxTemplate
+
+    return ox.parse_plain(etree.tostring(DocxTemplate.fix_tables(None, xml)))  # type: ignore[arg-type]
+
+
+_TBL, _GRID, _GRID_COL, _TR, _TC = (ox.qn(f"w:{t}") for t in ("tbl", "tblGrid", "gridCol", "tr", "tc"))
+_SPAN, _VAL = f"{ox.qn('w:tcPr')}/{ox.qn('w:gridSpan')}", ox.qn("w:val")
+
+
+def _grids_fit(tree: Any) -> bool:
+    """Would docxtpl's ``fix_tables`` leave every table as it is? (No row has more cells than the
+    grid has columns, and the widest row, spans counted, is as wide as the grid.)"""
+    for table in tree.iter(_TBL):
+        grid = table.find(_GRID)
+        if grid is None:
+            return False
+        columns = len(grid.findall(_GRID_COL))
+        widest = 0
+        for row in table.iter(_TR):
+            cells = row.findall(_TC)
+            if len(cells) > columns:
+                return False
+            spans = [cell.find(_SPAN) for cell in cells]
+            widest = max(widest, sum(int(s.get(_VAL, "1")) if s is not None else 1 for s in spans))
+        if widest < columns:
+            return False
+    return True
 
 
 def _render_fast(
