@@ -299,3 +299,25 @@ def test_doc_number_in_small_and_lenticular_brackets() -> None:
             2024,
             37,
         )
+
+
+def test_a_level_numbered_two_ways_keeps_both() -> None:
+    """1. under one （二）, ① under another （一）: the level takes one scheme, the other list keeps
+    its own (child_numbering) — the plan prints what the source printed."""
+    text = """某区2024年卫生健康工作要点
+一、深化医改
+（一）推进医联体建设。
+（二）深化公立医院改革。
+1.推进薪酬制度改革。
+（1）完善绩效考核。
+2.加强医院运营管理。
+二、强化公共卫生
+（一）提升疾控能力。
+①加强实验室建设；
+②完善监测预警。
+"""
+    result = import_text(text)
+    printed = str(render(result.document, "txt"))
+    for line in ("1.推进薪酬制度改革。", "（1）完善绩效考核。", "2.加强医院运营管理。", "①加强实验室建设；"):
+        assert f"\n{line}\n" in printed, line
+    assert not [d for d in result.defects if d.kind != "removed_page_chrome"]
