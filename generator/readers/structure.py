@@ -11,7 +11,7 @@ from typing import Any
 
 from ..i18n import _
 from ..model import Appendix, Document, Notice, Plan
-from ..view import annex_labels, default_notice_title
+from ..view import annex_labels, build_view, default_notice_title
 from .defects import DefectLog
 from .lines import LIST_HEAD, Line, ends_sentence, is_paragraph, label_of, parse_date, parse_label
 from .notice import book_names, is_disclosure, is_imprint, read_imprint, read_notice
@@ -70,6 +70,12 @@ def build_document(lines: list[Line], defects: DefectLog) -> tuple[Document, Sou
         plan.year = _year_of(fields, plan)
     if task_table is not None:
         plan.task_table = task_table.settings(plan.title)
+        if not task_table.printed_by(build_view(Document(plan=plan)).plan.task_table):
+            # an agency's own 分工表: what it says is kept, as the last attachment's table
+            plan.task_table = None
+            appendix = Appendix(title=task_table.title, tables=[task_table.as_table()])
+            appendices.append((appendix, task_table.label))
+            task_table = None
     # the default 附件说明 names the plan, its 分工表 and the further attachments (view.attachment_names)
     default = [] if plan.in_notice else [plan.title]
     default += [a.title for a, _ in appendices if a.title] + ([task_table.title] if task_table else [])
