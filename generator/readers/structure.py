@@ -14,7 +14,7 @@ from ..model import Appendix, Document, Notice, Plan
 from ..view import annex_labels, build_view, default_notice_title
 from .defects import DefectLog
 from .lines import LIST_HEAD, Line, ends_sentence, is_paragraph, label_of, parse_date, parse_label
-from .notice import book_names, is_disclosure, is_imprint, read_imprint, read_notice
+from .notice import book_names, is_disclosure, is_imprint, join_printer_lines, read_imprint, read_notice
 from .task_table import split_task_table
 from .tree import SourceMarks, build_tree
 
@@ -32,7 +32,7 @@ def build_document(lines: list[Line], defects: DefectLog) -> tuple[Document, Sou
     printed where (its labels and lines, see :class:`SourceMarks`)."""
     lines, task_table = split_task_table(lines)
     lines = join_page_breaks(lines, defects)
-    content = drop_database_lines([line for line in lines if not line.blank], defects)
+    content = join_printer_lines(drop_database_lines([line for line in lines if not line.blank], defects))
     tail: list[Line] = []
     while content and (is_imprint(content[-1].text) or is_disclosure(content[-1].text)):
         tail.insert(0, content.pop())
