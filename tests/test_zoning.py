@@ -359,3 +359,11 @@ def test_attachment_names_under_a_bare_label_and_a_printer_over_two_lines() -> N
     assert "".join(build_view(document).notice.attachments) == (
         "附件：1.2024年全省医政工作要点2.2024年全省医政重点工作任务清单"
     )
+
+
+def test_a_bold_run_in_heading_leaves_no_space_before_its_text() -> None:
+    """Markdown's **（一）深化医改。** 推进…: the space after the bold heading is no text."""
+    source = "2024年工作要点\n\n一、重点任务\n\n**（一）深化医改。** 推进紧密型医联体建设。\n"
+    document = import_text(source).document
+    (item,) = document.plan.sections[0].items
+    assert (item.heading, item.text) == ("深化医改。", ["推进紧密型医联体建设。"])
