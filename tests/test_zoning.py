@@ -367,3 +367,17 @@ def test_a_bold_run_in_heading_leaves_no_space_before_its_text() -> None:
     document = import_text(source).document
     (item,) = document.plan.sections[0].items
     assert (item.heading, item.text) == ("深化医改。", ["推进紧密型医联体建设。"])
+
+
+def test_seal_placeholders_under_joint_names_are_no_signatories() -> None:
+    """An electronic copy prints （盖章） where each seal goes: the notice is sealed, the marks
+    are no 署名."""
+    text = (
+        "关于印发《2024年工作要点》的通知\n各区人民政府：\n现将《2024年工作要点》印发给你们。\n"
+        "某某市卫生健康委员会　　　　某某市爱国卫生运动委员会办公室\n（盖章）　　　　（盖章）\n"
+        "2024年5月6日\n" + PLAN
+    )
+    notice = import_text(text).document.notice
+    assert notice is not None
+    assert notice.signatories == ["某某市卫生健康委员会", "某某市爱国卫生运动委员会办公室"]
+    assert notice.sealed and notice.date == dt.date(2024, 5, 6)

@@ -318,6 +318,9 @@ def _read_closing(
             signatories.insert(0, after_attachments.pop())
         while not after_attachments and before and _is_signatory(before[-1].text) and len(signatories) < 4:
             signatories.insert(0, before.pop())
+        if any(_SEAL_MARKS.match(s.text) for s in signatories):
+            fields["sealed"] = True  # （盖章） under the names: where the seals go, not a name
+        signatories = [s for s in signatories if not _SEAL_MARKS.match(s.text)]
         if signatories:
             fields["signatories"] = [name for s in signatories for name in _signatory_names(s.text)]
     before.extend(after_attachments)  # never dropped: kept as 正文
@@ -336,6 +339,9 @@ def _signatory_names(text: str) -> list[str]:
     if len(parts) > 1 and all(len(p) >= 3 and _ORGAN.search(p) for p in parts):
         return parts
     return [text.replace(" ", "")]
+
+
+_SEAL_MARKS = re.compile(r"^(?:[（(](?:盖章|印章|公章|签章|章)[）)]\s*)+$")
 
 
 def _is_signatory(text: str) -> bool:
