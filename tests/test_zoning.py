@@ -381,3 +381,17 @@ def test_seal_placeholders_under_joint_names_are_no_signatories() -> None:
     assert notice is not None
     assert notice.signatories == ["某某市卫生健康委员会", "某某市爱国卫生运动委员会办公室"]
     assert notice.sealed and notice.date == dt.date(2024, 5, 6)
+
+
+def test_signer_on_a_line_of_its_own_after_the_doc_number() -> None:
+    """A 上行文 whose 文号 and 签发人 stand in two cells of one table row (read as two lines)."""
+    text = (
+        "某某市卫生健康委员会文件\n某卫发〔2024〕9号\n签发人：张三\n"
+        "关于报送《2024年工作要点》的报告\n市人民政府：\n现将《2024年工作要点》报送给你们。\n"
+        "某某市卫生健康委员会\n2024年3月5日\n" + PLAN
+    )
+    notice = import_text(text).document.notice
+    assert notice is not None
+    assert notice.signers == ["张三"]
+    assert notice.title == "关于报送《2024年工作要点》的报告"
+    assert notice.recipients == ["市人民政府"]

@@ -184,6 +184,9 @@ def _read_header(rest: list[Line], fields: dict[str, Any], defects: DefectLog, w
         if signers:
             fields["signers"] = signers
     del rest[:number_at]
+    if rest and (alone := _doc_number_of(rest[0].text)) is not None and alone[0] is None:
+        fields["signers"] = alone[1]  # 签发人 in the 文号's row of a table: a line of its own
+        rest.pop(0)
     _read_marks(rest, fields)
 
 
