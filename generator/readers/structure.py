@@ -25,6 +25,10 @@ _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 UNTITLED = "工作要点"
 """The plan's title when the source shows none (the model needs one)."""
 _NOTE = re.compile(r"^[（(].+[）)]$")
+_EDITION = re.compile(
+    r"^[（(]?\s*(?:(?:19|20)\d{2}\s*年\s*版|试\s*行|暂\s*行|征求意见稿|修订稿?)\s*[）)]?$"
+    r"|^[（(]\s*(?:19|20)\d{2}\s*年\s*版\s*[，,、]\s*试\s*行\s*[）)]$"
+)
 
 
 def build_document(lines: list[Line], defects: DefectLog) -> tuple[Document, SourceMarks]:
@@ -344,6 +348,10 @@ def read_plan(
                 i += 1
         else:
             break
+    # an edition or status printed under the title (2017 年版 / （试行）): part of the title
+    while title_parts and i < len(lines) and lines[i].table is None and _is_edition(lines[i].text):
+        title_parts.append(lines[i].text.replace(" ", "").replace("\n", ""))
+        i += 1
     title = "".join(title_parts)
     if not title:
         title = untitled
@@ -362,6 +370,12 @@ _ATTACHMENT_LIST = re.compile(r"^附件\s*[：:]")
 _TITLE_WORD = re.compile(
     r"(计划|方案|办法|政策|意见|要点|规则|细则|指标|清单|目录|指引|规定|表|范围|名单|标准)(（[^（）]*）)?$"
 )
+
+
+def _is_edition(text: str) -> bool:
+    """A line (a PDF keeps a short block as one, lines apart by newlines) of edition or status
+    notes only."""
+    return all(_EDITION.match(part.strip()) for part in text.split("\n") if part.strip())
 
 
 def _appendix_start(body: list[Line]) -> int:
