@@ -244,3 +244,80 @@ def test_recipients_over_two_lines() -> None:
         "各有关医疗卫生单位",
     ]
     assert notice.body == ["现将《2024年工作要点》印发给你们，请认真贯彻落实。"]
+
+
+def test_a_title_whose_last_line_is_only_its_ending_goes_on() -> None:
+    """A title broken as 关于印发…年 / …工作要点 / 的通知: the second line ends as a title may
+    (要点), but the third is its end; the 主送 after it stays the 主送."""
+    text = (
+        """某某县卫生健康局文件
+某县卫〔2023〕5号
+关于印发某某县2023年
+卫生健康工作要点
+的通知
+各乡镇卫生院，县直各医疗卫生单位：
+现将《2024年工作要点》印发给你们，请认真抓好落实。
+某某县卫生健康局
+二〇二三年二月十日
+"""
+        + PLAN
+    )
+    notice = import_text(text).document.notice
+    assert notice is not None
+    assert notice.title == "关于印发某某县2023年\n卫生健康工作要点\n的通知"
+    assert notice.recipients == ["各乡镇卫生院", "县直各医疗卫生单位"]
+    assert notice.body == ["现将《2024年工作要点》印发给你们，请认真抓好落实。"]
+    assert notice.date == dt.date(2023, 2, 10)
+
+
+def test_page_numbers_of_copied_text_are_removed_and_reported() -> None:
+    """Text copied from a PDF or a printout keeps its page numbers: — 1 —, -2-, 第3页 共5页."""
+    text = (
+        "关于印发《2024年工作要点》的通知\n各单位：\n现将《2024年工作要点》印发给你们。\n"
+        "云溪市卫生健康委员会\n2024年4月20日\n— 1 —\n"
+        + PLAN
+        + "-2-\n（二）加强督导。定期通报进展。\n第 3 页 共 5 页\n第4页/共5页\n"
+    )
+    result = import_text(text)
+    chrome = [d for d in result.defects if d.kind == "removed_page_chrome"]
+    assert [d.line for d in chrome] == [6, 10, 12, 13]
+    printed = str(render(result.document, "txt"))
+    assert "页" not in printed and "— 1 —" not in printed and "-2-" not in printed
+    assert "（二）加强督导。定期通报进展。" in printed
+
+
+def test_doc_number_in_small_and_lenticular_brackets() -> None:
+    for opening, closing in (("﹝", "﹞"), ("〖", "〗"), ("【", "】"), ("[", "]")):
+        text = f"云溪市卫生健康委员会文件\n云卫发{opening}2024{closing}37号\n" + (
+            "关于印发《2024年工作要点》的通知\n各单位：\n现将《2024年工作要点》印发给你们。\n"
+            "云溪市卫生健康委员会\n2024年4月20日\n" + PLAN
+        )
+        notice = import_text(text).document.notice
+        assert notice is not None and notice.doc_number is not None, opening
+        assert (notice.doc_number.prefix, notice.doc_number.year, notice.doc_number.serial) == (
+            "云卫发",
+            2024,
+            37,
+        )
+
+
+def test_a_level_numbered_two_ways_keeps_both() -> None:
+    """1. under one （二）, ① under another （一）: the level takes one scheme, the other list keeps
+    its own (child_numbering) — the plan prints what the source printed."""
+    text = """某区2024年卫生健康工作要点
+一、深化医改
+（一）推进医联体建设。
+（二）深化公立医院改革。
+1.推进薪酬制度改革。
+（1）完善绩效考核。
+2.加强医院运营管理。
+二、强化公共卫生
+（一）提升疾控能力。
+①加强实验室建设；
+②完善监测预警。
+"""
+    result = import_text(text)
+    printed = str(render(result.document, "txt"))
+    for line in ("1.推进薪酬制度改革。", "（1）完善绩效考核。", "2.加强医院运营管理。", "①加强实验室建设；"):
+        assert f"\n{line}\n" in printed, line
+    assert not [d for d in result.defects if d.kind != "removed_page_chrome"]

@@ -19,6 +19,8 @@ _CLASSIFICATION = re.compile(r"^(?P<level>绝密|机密|秘密)\s*(?:★\s*(?P<p
 _URGENCY = re.compile(r"^(特急|加急|特提|平急)$")
 _SIGNERS = re.compile(r"签发人[：:]\s*(?P<names>.+)$")
 _TITLE_END = re.compile(r"(通知|决定|意见|方案|要点|函|报告|通报|批复|公告|通告|规定|办法|纪要|请示)$")
+_TITLE_TAIL = re.compile(r"^(?:的[^：:，。]{0,12}|通知|意见|决定|方案|函|批复|通报|报告|请示)$")
+"""A title's last line that a break left short (…工作要点 / 的通知): the title goes on."""
 _RECIPIENTS_END = ("：", ":")
 _ATTACHMENT = re.compile(r"^附件\s*[：:]\s*(?P<rest>.*)$")
 _LIST_ITEM = re.compile(r"^(?P<n>\d{1,2})\s*[.．、]\s*(?P<name>.+)$")
@@ -252,7 +254,8 @@ def _read_title(rest: list[Line], fields: dict[str, Any]) -> None:
         if line.text.endswith(_RECIPIENTS_END):
             break
         parts.append(line.text)
-        if _TITLE_END.search(line.text.replace(" ", "")):
+        following = rest[count].text.replace(" ", "") if count < min(len(rest), 4) else ""
+        if _TITLE_END.search(line.text.replace(" ", "")) and not _TITLE_TAIL.match(following):
             del rest[:count]
             fields["title"] = _title_text(parts)
             return

@@ -348,10 +348,23 @@ class _TreeBuilder:
             levels = list(DEFAULT_SCHEMES)
         continuous = [lv for lv in range(2, MAX_DEPTH + 1) if self._is_continuous(lv)]
         self.plan.numbering = Numbering(levels=levels or list(DEFAULT_SCHEMES), continuous=continuous)
+        self._keep_written_schemes(self.roots, 1)
         consuming = self._headings_take_numbers()
         self.plan.sections = [self._node(entry, consuming, (i,)) for i, entry in enumerate(self.roots)]
         printed = {entry.path: entry.label for entry in walk(number_plan(self.plan))}
         self._check_numbers(self.roots, 1, (), Counter(self.plan.numbering.continuous), consuming, printed, 1)
+
+    def _keep_written_schemes(self, entries: list[_Open], level: int) -> None:
+        """A list numbered otherwise than its level (1. under one （二）, ① under another （一）: the
+        level takes one scheme) keeps its labels: its parent numbers its children in their scheme
+        (``child_numbering``), so the plan prints what the source printed."""
+        for entry in entries:
+            schemes = {child.scheme for child in entry.children if child.scheme is not None}
+            if len(schemes) == 1 and entry.node.child_numbering is None:
+                (scheme,) = schemes
+                if scheme != self.plan.numbering.scheme(level + 1):
+                    entry.node.child_numbering = scheme
+            self._keep_written_schemes(entry.children, level + 1)
 
     def _groups(self, level: int) -> list[list[_Open]]:
         """Children lists at ``level`` (one per parent), in document order."""
