@@ -26,8 +26,8 @@ UNTITLED = "工作要点"
 """The plan's title when the source shows none (the model needs one)."""
 _NOTE = re.compile(r"^[（(].+[）)]$")
 _EDITION = re.compile(
-    r"^[（(]?\s*(?:(?:19|20)\d{2}\s*年\s*版|试\s*行|暂\s*行|征求意见稿|修订稿?)\s*[）)]?$"
-    r"|^[（(]\s*(?:19|20)\d{2}\s*年\s*版\s*[，,、]\s*试\s*行\s*[）)]$"
+    r"^[（(]?\s*(?:(?:19|20)\d{2}\s*年?\s*版|试\s*行|暂\s*行|征求意见稿|修订稿?)\s*[）)]?$"
+    r"|^[（(]\s*(?:19|20)\d{2}\s*年?\s*版\s*[，,、]\s*试\s*行\s*[）)]$"
 )
 
 
@@ -411,8 +411,29 @@ def _appendix_start(body: list[Line]) -> int:
         if lab is not None and lab.scheme == "chinese":
             sections += 1
         elif sections >= 2 and lab is None and _further_title(body, k):
-            return k
+            return k - 1 if _title_head(body[k - 1]) else k
     return len(body)
+
+
+_BODY_NAME = re.compile(r"(委员会|政府|办公室|办公厅|局|厅|部|中心|处|科|院|会)$")
+
+
+def _title_head(line: Line) -> bool:
+    """``line`` can be the first line of a title printed over two (重症多形红斑/中毒性表皮坏死松解型药疹
+    / 临床路径): short, unnumbered, no sentence, no date, not the name of a body (a 署名)."""
+    text = line.text.strip()
+    return (
+        line.table is None
+        and label_of(line) is None
+        and 0 < len(text) <= 30
+        and not _APPENDIX.match(text)
+        and _is_title_line(text)
+        and not re.search(r"[，、：:。；]", text)
+        and not _TITLE_WORD.search(text.replace(" ", ""))
+        and not _BODY_NAME.search(text)
+        and parse_date(text) is None
+        and not is_imprint(text)
+    )
 
 
 def _further_title(body: list[Line], k: int) -> bool:
@@ -446,7 +467,8 @@ def _appendices(lines: list[Line], defects: DefectLog) -> list[tuple[Appendix, s
     out: list[tuple[Appendix, str]] = []
     title_due = continues = False
     for k, line in enumerate(lines):
-        if out and not title_due and _further_title(lines, k):
+        head = k + 1 < len(lines) and _title_head(line) and _further_title(lines, k + 1)
+        if out and not title_due and not continues and (head or _further_title(lines, k)):
             out.append((Appendix(), ""))  # the next of several documents, one after the other
             title_due = True
         if _APPENDIX.match(line.text) or not out:
@@ -485,7 +507,6 @@ def _appendices(lines: list[Line], defects: DefectLog) -> list[tuple[Appendix, s
             and not re.search(r"[，。；：]", line.text)
         ):
             appendix.title += line.text.replace(" ", "")  # a title over two lines (real/12)
-            continues = False
         else:
             # a paragraph after a table (备注, real/09) stays after it
             (appendix.notes if appendix.tables else appendix.text).append(line.full)
