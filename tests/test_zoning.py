@@ -321,3 +321,49 @@ def test_a_level_numbered_two_ways_keeps_both() -> None:
     for line in ("1.推进薪酬制度改革。", "（1）完善绩效考核。", "2.加强医院运营管理。", "①加强实验室建设；"):
         assert f"\n{line}\n" in printed, line
     assert not [d for d in result.defects if d.kind != "removed_page_chrome"]
+
+
+def test_attachment_names_under_a_bare_label_and_a_printer_over_two_lines() -> None:
+    """附件： alone on its line with 1.2024年… 2.2024年… under it (a year right after the label's
+    dot), and the 印发 line set as 印发机关 / 2024年2月29日印发."""
+    text = """某某省卫生健康委员会办公室文件
+某卫办医政函〔2024〕88号
+某某省卫生健康委员会办公室关于印发2024年全省医政工作要点的通知
+各设区市卫生健康委，委属（管）各医疗机构：
+现将《2024年全省医政工作要点》印发给你们，请认真抓好落实。
+附件：
+1.2024年全省医政工作要点
+2.2024年全省医政重点工作任务清单
+某某省卫生健康委员会办公室
+2024年2月29日
+附件1
+2024年全省医政工作要点
+一、提升医疗服务能力
+（一）加快国家区域医疗中心建设。
+附件2
+2024年全省医政重点工作任务清单
+1.建设国家区域医疗中心2个。
+抄送：国家卫生健康委医政司，省政府办公厅。
+某某省卫生健康委员会办公室
+2024年2月29日印发
+"""
+    document = import_text(text).document
+    notice = document.notice
+    assert notice is not None
+    assert notice.signatories == ["某某省卫生健康委员会办公室"]
+    assert notice.date == dt.date(2024, 2, 29)
+    assert notice.cc == ["国家卫生健康委医政司", "省政府办公厅"]
+    assert (notice.printer, notice.print_date) == ("某某省卫生健康委员会办公室", dt.date(2024, 2, 29))
+    assert document.plan.title == "2024年全省医政工作要点"
+    assert [a.title for a in document.appendices] == ["2024年全省医政重点工作任务清单"]
+    assert "".join(build_view(document).notice.attachments) == (
+        "附件：1.2024年全省医政工作要点2.2024年全省医政重点工作任务清单"
+    )
+
+
+def test_a_bold_run_in_heading_leaves_no_space_before_its_text() -> None:
+    """Markdown's **（一）深化医改。** 推进…: the space after the bold heading is no text."""
+    source = "2024年工作要点\n\n一、重点任务\n\n**（一）深化医改。** 推进紧密型医联体建设。\n"
+    document = import_text(source).document
+    (item,) = document.plan.sections[0].items
+    assert (item.heading, item.text) == ("深化医改。", ["推进紧密型医联体建设。"])

@@ -58,6 +58,19 @@ def is_imprint(text: str) -> bool:
     return bool(_CC.match(text) or _PRINTED.match(text))
 
 
+def join_printer_lines(lines: list[Line]) -> list[Line]:
+    """The 印发 line set over two lines (印发机关 on one, 2024年2月29日印发 right-aligned under
+    it) as one line, so the 印发机关 is read with its date and not as a 署名 or 正文."""
+    out: list[Line] = []
+    for line in lines:
+        printed = _PRINTED.match(line.text)
+        if printed and not printed["printer"] and out and _names_only(out[-1].text):
+            out[-1] = Line(out[-1].no, f"{out[-1].text} {line.text}")
+        else:
+            out.append(line)
+    return out
+
+
 def read_imprint(
     lines: list[Line], fields: dict[str, Any], defects: DefectLog, where: dict[str, int] | None = None
 ) -> None:
@@ -99,6 +112,7 @@ def read_notice(lines: list[Line], defects: DefectLog, where: dict[str, int] | N
         where["notice.recipients"] = line.no
         _warn_halfwidth(line, defects)
         fields["recipients"] = [r.strip() for r in re.split(r"[，,]", line.text[:-1]) if r.strip()]
+    rest = join_printer_lines(rest)
     imprint = [line for line in rest if is_imprint(line.text)]
     rest = [line for line in rest if not is_imprint(line.text)]
     read_imprint(imprint, fields, defects, where)
@@ -340,6 +354,10 @@ def _attachment_names(lines: list[Line]) -> tuple[list[str], int]:
     first = _ATTACHMENT.match(lines[0].text)
     assert first is not None
     head = first["rest"].strip()
+    offset = 0
+    if not head and len(lines) > 1 and (item := _LIST_ITEM.match(lines[1].text)) and item["n"] == "1":
+        # 附件： alone on its line, the numbered names under it
+        head, offset, lines = lines[1].text, 1, lines[1:]
     match = _LIST_ITEM.match(head)
     if not match:
         if not head:
@@ -360,7 +378,7 @@ def _attachment_names(lines: list[Line]) -> tuple[list[str], int]:
         else:
             break
         used += 1
-    return names, used
+    return names, used + offset
 
 
 def _wraps(name: str, text: str) -> bool:

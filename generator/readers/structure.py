@@ -11,10 +11,18 @@ from typing import Any
 
 from ..i18n import _
 from ..model import Appendix, Document, Notice, Plan
-from ..view import annex_labels, default_notice_title
+from ..view import annex_labels, build_view, default_notice_title
 from .defects import DefectLog
 from .lines import LIST_HEAD, Line, ends_sentence, is_paragraph, label_of, parse_date, parse_label
-from .notice import book_names, is_cc, is_disclosure, is_imprint, read_imprint, read_notice
+from .notice import (
+    book_names,
+    is_cc,
+    is_disclosure,
+    is_imprint,
+    join_printer_lines,
+    read_imprint,
+    read_notice,
+)
 from .task_table import split_task_table
 from .tree import SourceMarks, build_tree
 
@@ -36,7 +44,7 @@ def build_document(lines: list[Line], defects: DefectLog) -> tuple[Document, Sou
     printed where (its labels and lines, see :class:`SourceMarks`)."""
     lines, task_table = split_task_table(lines)
     lines = join_page_breaks(lines, defects)
-    content = drop_database_lines([line for line in lines if not line.blank], defects)
+    content = join_printer_lines(drop_database_lines([line for line in lines if not line.blank], defects))
     tail = split_imprint(content, defects)
     start = find_plan_start(content)
     notice_lines, plan_lines = content[:start], content[start:]
@@ -72,6 +80,12 @@ def build_document(lines: list[Line], defects: DefectLog) -> tuple[Document, Sou
         plan.year = _year_of(fields, plan)
     if task_table is not None:
         plan.task_table = task_table.settings(plan.title)
+        if not task_table.printed_by(build_view(Document(plan=plan)).plan.task_table):
+            # an agency's own 分工表: what it says is kept, as the last attachment's table
+            plan.task_table = None
+            appendix = Appendix(title=task_table.title, tables=[task_table.as_table()])
+            appendices.append((appendix, task_table.label))
+            task_table = None
     # the default 附件说明 names the plan, its 分工表 and the further attachments (view.attachment_names)
     default = [] if plan.in_notice else [plan.title]
     default += [a.title for a, _ in appendices if a.title] + ([task_table.title] if task_table else [])

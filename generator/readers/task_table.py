@@ -2,9 +2,11 @@
 back to ``plan.task_table`` instead of a stray 附件 of the plan.
 
 The table repeats the plan's task fields, which the plan's own paragraphs already carry
-(（牵头单位：…；完成时限：…）), so only its title and columns are kept; its rows are dropped. It is
-known by its place and shape: a 附件 label, a title, then a header row of 分工表 columns only —
-a Word table, or a line of them (the .txt and .md writers').
+(（牵头单位：…；完成时限：…）), so only its title and columns are kept. It is known by its place and
+shape: a 附件 label, a title, then a header row of 分工表 columns only — a Word table, or a line of
+them (the .txt and .md writers'). An agency's own table of that shape holds what the plan's text
+may not (who leads, by when): it is ours only when the plan prints exactly its rows again
+(:meth:`FoundTable.printed_by`); otherwise it is kept whole, as a further attachment's table.
 """
 
 from __future__ import annotations
@@ -13,8 +15,8 @@ import re
 import typing
 from dataclasses import dataclass
 
-from ..model import DEFAULT_TASK_COLUMNS, TaskColumn, TaskTable
-from ..tasks.table import default_title
+from ..model import DEFAULT_TASK_COLUMNS, Table, TaskColumn, TaskTable
+from ..tasks.table import TaskTableView, default_title
 from .lines import Line
 from .notice import is_imprint
 
@@ -25,15 +27,34 @@ _MAX_TITLE_LINES = 3
 
 @dataclass(frozen=True)
 class FoundTable:
-    """A 分工表 cut out of the lines: its title as printed and its columns."""
+    """A 分工表 cut out of the lines: its 附件 label, title as printed, columns, and its rows (a
+    Word table's cells; for a table of text lines, each line as one cell)."""
 
+    label: str
     title: str
     columns: list[TaskColumn]
+    rows: list[list[str]]
 
     def settings(self, plan_title: str) -> TaskTable:
         """``task_table`` as a plan writes it: the defaults left out."""
         title = None if self.title == default_title(plan_title) else self.title
         return TaskTable(title=title, columns=self.columns or list(DEFAULT_TASK_COLUMNS))
+
+    def printed_by(self, table: TaskTableView) -> bool:
+        """Does ``table`` (the plan's own 分工表) print these rows — same words, spacing and
+        separators aside?"""
+        ours = "".join(
+            group.heading + "".join(row.line(table.columns) for row in group.rows) for group in table.groups
+        )
+        return _squeezed(ours) == _squeezed("".join("".join(c or "" for c in row) for row in self.rows))
+
+    def as_table(self) -> Table:
+        """The whole table, header row first, as a further attachment keeps it."""
+        return Table(rows=[list(self.columns), *self.rows])
+
+
+def _squeezed(text: str) -> str:
+    return re.sub(r"[\s|:：\-—]+", "", text)
 
 
 def _header(line: Line) -> list[TaskColumn] | None:
@@ -63,5 +84,12 @@ def split_task_table(lines: list[Line]) -> tuple[list[Line], FoundTable | None]:
                 break
             end = next((i for i in content if i > header_index and is_imprint(lines[i].text)), len(lines))
             kept = lines[:index] + lines[end:]
-            return kept, FoundTable("".join(title_lines), columns)
+            header = lines[header_index]
+            rows = [list(r) for r in header.table.rows[1:]] if header.table is not None else []
+            for line in lines[header_index + 1 : end]:
+                if line.table is not None:
+                    rows += [list(r) for r in line.table.rows]
+                elif not line.blank:
+                    rows.append([line.text])
+            return kept, FoundTable(lines[index].text, "".join(title_lines), columns, rows)
     return lines, None

@@ -505,7 +505,7 @@ def _split_heading(text: str, *, standalone: bool) -> tuple[str | None, str]:
         return None, text  # an enumeration straight after the label is the item's text
     stop = text.find("。")
     if 0 <= stop < HEADING_MAX:
-        return text[: stop + 1], text[stop + 1 :]
+        return text[: stop + 1], text[stop + 1 :].lstrip()  # **（一）X。** Y: no space before Y
     if standalone:
         return text, ""
     return None, text
