@@ -48,6 +48,11 @@ def is_disclosure(text: str) -> bool:
     return bool(_DISCLOSURE_LINE.match(text.replace(" ", "")))
 
 
+def is_cc(text: str) -> bool:
+    """A 抄送：… line of the 版记."""
+    return bool(_CC.match(text))
+
+
 def is_imprint(text: str) -> bool:
     """A 版记 line: 抄送：… or …印发."""
     return bool(_CC.match(text) or _PRINTED.match(text))

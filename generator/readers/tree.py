@@ -6,6 +6,7 @@ source's labels, and every place where the source's own numbers disagree is repo
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -33,6 +34,34 @@ _TASK_KEYS = {"牵头单位": "lead", "责任单位": "owners", "完成时限": 
 
 
 NodePath = tuple[int, ...]
+
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_SENTENCE_END = "。；！？"
+
+
+def split_run_in_circled(lines: list[Line]) -> list[Line]:
+    """A ① list run into one paragraph (①语音合成。支持……。②排队规则知识库。……, the 2017
+    医院信息化建设应用技术指引): each item its own line, so each is read as the item it is. An
+    item ends in a sentence's end before the next numeral, and the numerals go ①, ②, ③ in
+    order; a form's choices (①种植业 ②养殖业) have no such ends and stay as they are."""
+    out: list[Line] = []
+    for line in lines:
+        if line.table is not None or line.label or not line.text.startswith("①"):
+            out.append(line)
+            continue
+        cuts = [0]
+        text = line.text
+        for numeral in _CIRCLED[1:]:
+            at = text.find(numeral, cuts[-1] + 1)
+            if at < 0 or text[:at].rstrip()[-1:] not in _SENTENCE_END:
+                break
+            cuts.append(at)
+        if len(cuts) == 1:
+            out.append(line)
+            continue
+        cuts.append(len(text))
+        out.extend(Line(line.no, text[a:b].strip()) for a, b in itertools.pairwise(cuts))
+    return out
 
 
 @dataclass
@@ -86,7 +115,7 @@ class _TreeBuilder:
 
     # pass 1: classify paragraphs and build the tree
     def build(self, lines: list[Line]) -> None:
-        entries = [(line, label_of(line)) for line in lines]
+        entries = [(line, label_of(line)) for line in split_run_in_circled(lines)]
         heading_at = self._unnumbered_headings(entries)
         for k, (line, lab) in enumerate(entries):
             if line.table is not None:
