@@ -2,7 +2,8 @@
 
 1. whole process, `workplan render plan.yaml -o x.docx` against `pandoc plan.md -o x.docx`, for
    every plan: best of N runs each, interleaved (so a busy machine slows both alike); with the
-   compiled-template cache warm (a user's second render) and cold (first render ever);
+   compiled-template cache warm (a user's second render) and cold (first render ever); then the
+   floor under it: python's start and the imports of the fixed libraries alone;
 2. a batch of 100 plans to .docx in one process (`workplan render *.yaml -d OUT -f docx`): ms per
    document, loading, rendering and writing included (target ≤ 10 ms);
 3. PDF of a batch: one LibreOffice per core, each with its own profile, against one LibreOffice
@@ -95,6 +96,36 @@ def bench_process(tmp: Path) -> None:
     )
 
 
+_FLOOR_STEPS = [
+    ("python start-up", "pass"),
+    ("+ import PyYAML, lxml, jinja2", "import yaml, lxml.etree, jinja2, jinja2.sandbox"),
+    ("+ import pydantic", "import yaml, lxml.etree, jinja2, jinja2.sandbox, pydantic.main"),
+    (
+        "+ build the plan model (11 classes)",
+        "import yaml, lxml.etree, jinja2, jinja2.sandbox, generator.model",
+    ),
+    ("+ every module a render imports", "import generator.render, generator.load, generator.writers.docx"),
+]
+
+
+def bench_floor(runs: int) -> None:
+    """What a render's process costs before it renders anything: python, then the libraries the
+    design card fixes (jinja2, PyYAML, lxml under python-docx/docxtpl, pydantic) — the floor
+    under the whole-process ratio, whatever workplan's own code does."""
+    pandoc = shutil.which("pandoc")
+    print(f"   floor, best of {runs} (CPU ms; wall in brackets):")
+    env = {**os.environ, "PYDANTIC_DISABLE_PLUGINS": "1"}
+    for label, code in _FLOOR_STEPS:
+        walls, cpus = [], []
+        for _ in range(runs):
+            walls.append(_time([sys.executable, "-c", code], env))
+            cpus += CPU
+        print(f"   {label:38} {min(cpus) * 1000:5.0f} ({min(walls) * 1000:.0f})")
+    if pandoc:
+        walls = [_time([pandoc, "--version"]) for _ in range(runs)]
+        print(f"   {'pandoc --version':38}       ({min(walls) * 1000:.0f})")
+
+
 def bench_batch(tmp: Path, count: int = 100, rounds: int = 3) -> None:
     from generator.batch import render_batch
 
@@ -151,6 +182,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="bench-speed-") as folder:
         tmp = Path(folder)
         bench_process(tmp)
+        bench_floor(_runs())
         bench_batch(tmp)
         if "--no-pdf" not in sys.argv:
             bench_pdf(tmp)

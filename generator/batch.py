@@ -8,6 +8,7 @@ it costs seconds and converting one more document a fraction of that.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -18,7 +19,7 @@ from .errors import InputError
 from .i18n import _
 from .load import load_document
 from .model import Document
-from .output import OutputError, make_folder
+from .output import OutputError, exists_message, make_folder
 from .render import FORMATS, FormatError, render_files
 
 
@@ -52,9 +53,12 @@ def check_formats(formats: Sequence[str]) -> list[str]:
     return wanted
 
 
-def output_paths(plans: Sequence[Path], outdir: Path, formats: Sequence[str]) -> dict[Path, dict[str, Path]]:
+def output_paths(
+    plans: Sequence[Path], outdir: Path, formats: Sequence[str], *, force: bool = True
+) -> dict[Path, dict[str, Path]]:
     """``outdir/<stem>.<format>`` for each plan; two plans with one stem would overwrite each
-    other, and an output may not be one of the inputs, so both are refused up front."""
+    other, an output may not be one of the inputs, and without ``force`` an existing file is not
+    written over, so all three are refused up front."""
     inputs = {Path(p).resolve() for p in plans}
     targets: dict[Path, dict[str, Path]] = {}
     owner: dict[Path, Path] = {}
@@ -76,6 +80,8 @@ def output_paths(plans: Sequence[Path], outdir: Path, formats: Sequence[str]) ->
                         path=target, option="-d"
                     )
                 )
+            if not force and os.path.lexists(target):
+                raise OutputError(exists_message(target, "-d"))
             owner[key] = plan
             targets[plan][fmt] = target
     return targets
@@ -135,6 +141,7 @@ def render_batch(
     template: Path | None = None,
     progress: bool = True,
     numbering: str = "word",
+    force: bool = True,
 ) -> BatchResult:
     """Render each plan in each format into ``outdir``; see the module docstring.
 
@@ -143,7 +150,7 @@ def render_batch(
     """
     formats = check_formats(formats)
     plans = [Path(p) for p in plans]
-    targets = output_paths(plans, Path(outdir), formats)
+    targets = output_paths(plans, Path(outdir), formats, force=force)
     make_folder(outdir, option="-d")  # -d names a folder to fill, so it may be created
     result = BatchResult()
     pdf_jobs: list[tuple[Path, Document, list[Path]]] = []

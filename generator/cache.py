@@ -1,8 +1,9 @@
-"""A small on-disk cache of derived data (compiled templates) in the user's cache folder.
+"""A small on-disk cache of derived data (prepared and compiled templates) in the user's cache folder.
 
-Compiling the Word template's Jinja code and docxtpl's clean-up of its XML take longer than the
-rest of a render; their results depend only on the template's bytes and the library versions, so
-they are stored under a key of those and reused by the next process. A cache that cannot be read
+Compiling the Word template's Jinja code and docxtpl's preparation of it (opening it with
+python-docx, cleaning its XML) take longer than the rest of a render; their results depend only on
+the template's bytes and the library versions, so they are stored under a key of those and reused
+by the next process, which then imports neither docxtpl nor python-docx. A cache that cannot be read
 or written is no error: the work is done again.
 """
 

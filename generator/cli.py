@@ -23,7 +23,7 @@ from .errors import InputError
 from .i18n import _
 from .list_numbering import NUMBERING_MODES
 from .load import load_document
-from .output import OutputError, check_target, check_targets, write_atomic, write_together
+from .output import OutputError, check_target, check_targets, exists_message, write_atomic, write_together
 from .render import TEXT_FORMATS, FormatError, format_of, render, render_to_file
 from .soffice import SofficeError
 
@@ -187,13 +187,14 @@ def import_cmd(
     report: Annotated[
         Path | None, typer.Option("--report", help="Also write the defect report as JSON.")
     ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing plan or report.")] = False,
 ) -> None:
     """Import a document into a plan YAML; numbering defects are reported (exit 0 when read)."""
     from .dump import dump_document
     from .readers import import_file
     from .readers.defects import defects_json
 
-    check_targets({"-o": output, "--report": report}, inputs=[source])
+    check_targets({"-o": output, "--report": report}, inputs=[source], force=force)
     result = import_file(source)
     for defect in result.defects:
         typer.echo(defect.format(str(source)), err=True)
@@ -283,6 +284,7 @@ def render_cmd(
     strict: Annotated[
         bool, typer.Option("--strict", help="Fail on validate's warnings (exit 1, nothing written).")
     ] = False,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite existing output files.")] = False,
 ) -> None:
     """Render plans to .docx .pdf .html .md .txt (format from the -o suffix); validate's warnings
     go to stderr."""
@@ -304,14 +306,16 @@ def render_cmd(
     if output is not None:
         if len(plans) != 1:
             raise _fail(_error(_("-o takes one plan; use -d OUTDIR for several")))
-        _render_one(plans[0], output, template, wanted if formats is not None else None, numbering)
+        _render_one(plans[0], output, template, wanted if formats is not None else None, numbering, force)
         if not strict:  # after rendering: an output error stays the one message
             _print_warnings(lint_files(plans), strict=False)
         return
     assert outdir is not None
     from .batch import render_batch
 
-    ok = render_batch(plans, outdir, wanted, template=template, progress=True, numbering=numbering).ok
+    ok = render_batch(
+        plans, outdir, wanted, template=template, progress=True, numbering=numbering, force=force
+    ).ok
     if not strict:
         _print_warnings(lint_files(plans), strict=False)
     if not ok:
@@ -329,7 +333,12 @@ def _print_warnings(warnings: list[Any], *, strict: bool) -> None:
 
 
 def _render_one(
-    plan: Path, output: Path, template: Path | None, formats: list[str] | None, numbering: str = "word"
+    plan: Path,
+    output: Path,
+    template: Path | None,
+    formats: list[str] | None,
+    numbering: str = "word",
+    force: bool = False,
 ) -> None:
     if str(output) == "-":
         fmt = ",".join(formats) if formats else "txt"
@@ -339,7 +348,7 @@ def _render_one(
         assert isinstance(data, str)
         sys.stdout.write(data)
         return
-    check_target(output, inputs=[plan])  # "is a folder" says more than "no suffix"
+    check_target(output, inputs=[plan], force=force)  # "is a folder" says more than "no suffix"
     fmt = format_of(output)
     if formats is not None and formats != [fmt]:
         raise _fail(
@@ -406,6 +415,7 @@ def diff_cmd(
             "--color", help="always, never or auto (colour on a terminal; [-old-]{+new+} marks otherwise)."
         ),
     ] = "auto",
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing -o file.")] = False,
 ) -> None:
     """Compare two versions of a plan; exit 0 same, 1 different, 2 bad input."""
     from .diff import diff_documents, load_version
@@ -427,7 +437,7 @@ def diff_cmd(
                 )
             )
         )
-    check_targets({"-o": output}, inputs=[old, new])
+    check_targets({"-o": output}, inputs=[old, new], force=force)
     result = diff_documents(load_version(old), load_version(new))
     if output is None:
         print_diff(result, diff_console(color), summary_only=summary)
@@ -555,9 +565,7 @@ def schema_cmd(
 
 
 def _exists(target: Path, option: str) -> str:
-    return _("{path} exists; choose another {option} or add --force to overwrite it").format(
-        path=target, option=option
-    )
+    return exists_message(target, option)
 
 
 def main() -> None:

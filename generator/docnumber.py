@@ -1,7 +1,7 @@
 """发文字号 (文号) read from text: 吴卫医〔2021〕38号 in any bracket form people type.
 
 GB/T 9704-2012 §7.2.4 prints the year in 六角括号 〔〕, but plans, Word files and YAML written by
-hand use [ ] ［ ］ ( ) （ ） 【 】 as well; this is the one reader of them all, used by the model
+hand use [ ] ［ ］ ( ) （ ） 【 】 ﹝ ﹞ 〖 〗 as well; this is the one reader of them all, used by the model
 (a 文号 given as one string), the importer, rollover and the year finder. Printing is view.py's.
 """
 
@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-OPENING = "〔[［(（【"
-CLOSING = "〕]］)）】"
+OPENING = "〔[［(（【﹝〖"
+CLOSING = "〕]］)）】﹞〗"
 """The brackets accepted around a 文号's year (the printed form is always 〔〕)."""
 
 # The year in brackets and what may follow it: 38号, 第38号, or nothing yet (a draft's 〔2025〕号).

@@ -13,15 +13,19 @@ import sys
 from pathlib import Path
 
 
-def _simple_render(args: list[str]) -> tuple[Path, Path, Path | None] | None:
-    """(plan, output, template) for ``render PLAN -o OUT [--template T]``, else None."""
+def _simple_render(args: list[str]) -> tuple[Path, Path, Path | None, bool] | None:
+    """(plan, output, template, force) for ``render PLAN -o OUT [--template T] [--force]``, else
+    None."""
     if not args or args[0] != "render":
         return None
     plan = output = template = None
+    force = False
     rest = args[1:]
     while rest:
         head = rest.pop(0)
-        if head in ("-o", "--output", "--template") and rest:
+        if head == "--force":
+            force = True
+        elif head in ("-o", "--output", "--template") and rest:
             value = rest.pop(0)
             if head == "--template":
                 template = value
@@ -33,7 +37,7 @@ def _simple_render(args: list[str]) -> tuple[Path, Path, Path | None] | None:
             plan = head
     if plan is None or output is None or output == "-" or (template is not None and template.startswith("-")):
         return None
-    return Path(plan), Path(output), Path(template) if template else None
+    return Path(plan), Path(output), Path(template) if template else None, force
 
 
 def main() -> None:
@@ -46,14 +50,14 @@ def main() -> None:
 
         full()
         return
-    plan, output, template = simple
+    plan, output, template, force = simple
     from .errors import InputError
     from .output import OutputError, check_target
     from .render import FormatError, format_of, render_to_file
     from .soffice import SofficeError
 
     try:
-        check_target(output, inputs=[plan])  # "is a folder" says more than "no suffix"
+        check_target(output, inputs=[plan], force=force)  # "is a folder" says more than "no suffix"
         format_of(output)
         from .load import load_document
 

@@ -131,7 +131,7 @@ _LABEL = re.compile(
         (?P<chinese>[{_NUMERAL_CHARS}]{{1,7}})\s*(?:、|(?P<dotted>[.．])(?![\d.．]))
       | (?P<cp_open>[（(])\s*(?P<chinese_paren>[{_NUMERAL_CHARS}]{{1,7}})\s*(?P<cp_close>[）)])
       | (?P<ap_open>[（(])\s*(?P<arabic_paren>\d{{1,3}})\s*(?P<ap_close>[）)])
-      | (?P<arabic>\d{{1,3}})\s*[.．](?![\d.．])
+      | (?P<arabic>\d{{1,3}})\s*[.．](?:(?=(?:19|20)\d\d\s*年)|(?![\d.．]))
       | (?P<arabic_comma>\d{{1,3}})\s*、
       | (?P<circled>[①-⑳])
     )\s*""",
@@ -157,7 +157,8 @@ def parse_label(text: str) -> Label | None:
 
     Tolerant of what typists do — spaces inside （ 十一 ） and before the mark (1 .), full-width
     1．, half-width or mixed brackets (flagged on the result) — but not of a numeral that
-    :func:`parse_chinese_numeral` refuses. A dot followed by a digit is a decimal (1.5倍).
+    :func:`parse_chinese_numeral` refuses. A dot followed by a digit is a decimal (1.5倍), unless
+    the digits are a year (1.2024年全省医政工作要点: the label, then the year).
     """
     match = _LABEL.match(text)
     if not match:

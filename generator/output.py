@@ -24,9 +24,18 @@ def _same_file(target: Path, source: str | Path) -> bool:
     return source.exists() and target.exists() and target.resolve() == source.resolve()
 
 
-def check_target(path: str | Path, *, inputs: Iterable[str | Path] = (), option: str = "-o") -> Path:
-    """Refuse ``path`` as an output before anything is rendered: an input file, a folder, or a file
-    in a folder that does not exist (a mistyped -o must not quietly create folders)."""
+def exists_message(target: str | Path, option: str) -> str:
+    return _("{path} exists; choose another {option} or add --force to overwrite it").format(
+        path=target, option=option
+    )
+
+
+def check_target(
+    path: str | Path, *, inputs: Iterable[str | Path] = (), option: str = "-o", force: bool = True
+) -> Path:
+    """Refuse ``path`` as an output before anything is rendered: an input file, a folder, a file
+    in a folder that does not exist (a mistyped -o must not quietly create folders), and — unless
+    ``force`` (the commands' --force) — a file that exists."""
     target = Path(path)
     for source in inputs:
         if _same_file(target, source):
@@ -58,6 +67,8 @@ def check_target(path: str | Path, *, inputs: Iterable[str | Path] = (), option:
         )
     if not folder.is_dir():
         raise OutputError(_not_a_folder(folder, option))
+    if not force and mode is not None:
+        raise OutputError(exists_message(target, option))
     return target
 
 
@@ -71,7 +82,9 @@ def special_file_message(target: Path, mode: int, option: str) -> str:
     return f"{target}: is {file_kind(mode)}, not a file — choose another {option}"
 
 
-def check_targets(targets: Mapping[str, str | Path | None], *, inputs: Iterable[str | Path] = ()) -> None:
+def check_targets(
+    targets: Mapping[str, str | Path | None], *, inputs: Iterable[str | Path] = (), force: bool = True
+) -> None:
     """Check every output of one command (option → path; None = not asked for) before writing
     any, so that a bad second output does not leave the first one written; two options naming
     the same file are refused too."""
@@ -80,7 +93,7 @@ def check_targets(targets: Mapping[str, str | Path | None], *, inputs: Iterable[
     for option, path in targets.items():
         if path is None:
             continue
-        check_target(path, inputs=inputs, option=option)
+        check_target(path, inputs=inputs, option=option, force=force)
         key = Path(path).resolve()
         if key in seen:
             raise OutputError(

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -514,3 +517,61 @@ def test_render_prints_validates_warnings_and_strict_fails(tmp_path: Path) -> No
     assert not out.exists()
     clean = run("render", str(PLANS / "wuzhong-2019.yaml"), "-o", str(out), "--strict")
     assert clean.exit_code == 0 and "warning" not in clean.stderr
+
+
+def _workplan(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """The installed program's own entry (its render fast path skips typer)."""
+    env = {**os.environ, "WORKPLAN_LANG": "en"}
+    command = [sys.executable, "-m", "generator.entry", *args]
+    return subprocess.run(command, cwd=cwd, capture_output=True, text=True, env=env, timeout=120)
+
+
+@pytest.mark.parametrize("via", ["typer", "entry"])
+def test_render_never_writes_over_an_existing_output_without_force(tmp_path: Path, via: str) -> None:
+    plan = PLANS / "suzhou-wuzhong-2021.yaml"
+    target = tmp_path / "out.txt"
+    target.write_text("the clerk's own file", encoding="utf-8")
+    args = ["render", str(plan), "-o", str(target)]
+    if via == "typer":
+        refused_code, refused_err = (r := run(*args)).exit_code, r.stderr
+    else:
+        refused_code, refused_err = (p := _workplan(*args, cwd=tmp_path)).returncode, p.stderr
+    assert refused_code == 2
+    assert f"{target} exists; choose another -o or add --force to overwrite it" in refused_err
+    assert "Traceback" not in refused_err
+    assert target.read_text(encoding="utf-8") == "the clerk's own file"
+    forced = run(*args, "--force") if via == "typer" else _workplan(*args, "--force", cwd=tmp_path)
+    assert (forced.exit_code if via == "typer" else forced.returncode) == 0
+    assert "吴中区" in target.read_text(encoding="utf-8")
+
+
+def test_render_to_a_folder_refuses_an_existing_output_before_writing_any(tmp_path: Path) -> None:
+    first, second = PLANS / "suzhou-wuzhong-2021.yaml", PLANS / "lianyungang-2022.yaml"
+    (tmp_path / f"{second.stem}.md").write_text("kept", encoding="utf-8")
+    refused = run("render", str(first), str(second), "-d", str(tmp_path), "-f", "txt,md")
+    assert refused.exit_code == 2
+    assert "--force" in refused.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == [f"{second.stem}.md"]  # nothing else written
+    forced = run("render", str(first), str(second), "-d", str(tmp_path), "-f", "txt,md", "--force")
+    assert forced.exit_code == 0, forced.stderr
+    assert (tmp_path / f"{second.stem}.md").read_text(encoding="utf-8") != "kept"
+    assert len(list(tmp_path.iterdir())) == 4
+
+
+def test_import_and_diff_never_write_over_an_existing_output_without_force(tmp_path: Path) -> None:
+    plan = PLANS / "suzhou-wuzhong-2021.yaml"
+    text = tmp_path / "plan.txt"
+    assert run("render", str(plan), "-o", str(text)).exit_code == 0
+    for args in (
+        ["import", str(text), "-o", str(tmp_path / "kept.yaml")],
+        ["diff", str(plan), str(text), "-o", str(tmp_path / "kept.json")],
+    ):
+        target = Path(args[-1])
+        target.write_text("kept", encoding="utf-8")
+        refused = run(*args)
+        assert refused.exit_code == 2, refused.output
+        assert f"{target} exists; choose another -o or add --force" in refused.stderr
+        assert target.read_text(encoding="utf-8") == "kept"
+        forced = run(*args, "--force")
+        assert forced.exit_code in (0, 1), forced.output  # diff: 1 = the versions differ
+        assert target.read_text(encoding="utf-8") != "kept"

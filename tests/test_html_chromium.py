@@ -151,3 +151,10 @@ def test_printed_pages_follow_gbt9704(chromium: str, tmp_path: Path) -> None:
     # The 附件 starts a page: its label is the first line of some page after the first.
     starts = [text.split("\n")[0] for *_, text in pages[1:]]
     assert view.plan.annex_label in starts
+    # The 版记 is 4号 (14 pt, §7.4.1) under 3号 (16 pt) text: its 抄送 and 印发 lines both.
+    chars = [c for _, _, page_chars, _ in pages for c in page_chars if len(c["text"]) == 1]
+    line = "".join(c["text"] for c in chars)
+    for start in (line.index("抄送："), line.rindex("印发")):
+        assert {round(c["size"]) for c in chars[start : start + 2]} == {14}, line[start : start + 2]
+    body_sizes = {round(c["size"]) for c in chars if c["text"] in view.notice.body[0][:4]}
+    assert 16 in body_sizes

@@ -300,7 +300,7 @@ AREAS = [
     (
         "import defect",
         # seed 003 prints 二、 twice (its lines 26 and 38): the second is reported, kind code kept
-        ["import", str(SEED_003), "-o", "imported.yaml"],
+        ["import", str(SEED_003), "-o", "imported.yaml", "--force"],
         0,
         "stderr",
         f"{SEED_003}:38: warning: duplicate_number: 二、 repeats the number before; renumbered in order",

@@ -464,6 +464,7 @@ def test_numbering_drag_and_labels(server: str, browser: WebDriver, repo: Path) 
     # The YAML source editor: a syntax error is reported and the form waits for the fix.
     browser.find_element(By.CSS_SELECTOR, "#source-box summary").click()
     source = browser.find_element(By.ID, "source")
+    wait(browser, lambda d: "plan:" in value(d, "source"))  # the box is filled when it opens
     text = value(browser, "source")
     assert "continuous" not in text.split("plan:")[1].split("sections:")[0]
     browser.execute_script(

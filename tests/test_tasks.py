@@ -734,3 +734,36 @@ def test_rollover_advances_an_explicit_table_title_and_its_attachment_line(tmp_p
         "2026年云溪市医疗服务提升重点任务清单",
         "附件2",
     )
+
+
+def test_an_agencys_own_task_table_is_kept_whole_not_dropped(tmp_path: Path) -> None:
+    """A 分工表 with this tool's columns but rows the plan does not print (its leads and
+    deadlines are in the table only, as agencies write them): kept as the last attachment's
+    table, every cell; the tool's own table still reads back as plan.task_table."""
+    import docx as python_docx
+
+    from generator.readers import import_file
+
+    source = python_docx.Document()
+    for text in (
+        "附件1",
+        "某某市2024年卫生健康工作要点",
+        "一、深化医改",
+        "（一）推进医联体建设。",
+        "（二）深化公立医院改革。",
+    ):
+        source.add_paragraph(text)
+    source.add_paragraph("附件2")
+    source.add_paragraph("某某市2024年卫生健康重点任务分工表")
+    rows = [["序号", "重点任务", "牵头单位", "完成时限"], ["1", "推进医联体建设", "医政科", "2024年底"]]
+    table = source.add_table(rows=2, cols=4)
+    for i, row in enumerate(rows):
+        for j, text in enumerate(row):
+            table.cell(i, j).text = text
+    path = tmp_path / "agency.docx"
+    source.save(str(path))
+    document = import_file(path).document
+    assert document.plan.task_table is None
+    (appendix,) = document.appendices
+    assert appendix.title == "某某市2024年卫生健康重点任务分工表"
+    assert [t.rows for t in appendix.tables] == [rows]

@@ -321,3 +321,154 @@ def test_recipients_over_two_lines() -> None:
         "各有关医疗卫生单位",
     ]
     assert notice.body == ["现将《2024年工作要点》印发给你们，请认真贯彻落实。"]
+
+
+def test_a_title_whose_last_line_is_only_its_ending_goes_on() -> None:
+    """A title broken as 关于印发…年 / …工作要点 / 的通知: the second line ends as a title may
+    (要点), but the third is its end; the 主送 after it stays the 主送."""
+    text = (
+        """某某县卫生健康局文件
+某县卫〔2023〕5号
+关于印发某某县2023年
+卫生健康工作要点
+的通知
+各乡镇卫生院，县直各医疗卫生单位：
+现将《2024年工作要点》印发给你们，请认真抓好落实。
+某某县卫生健康局
+二〇二三年二月十日
+"""
+        + PLAN
+    )
+    notice = import_text(text).document.notice
+    assert notice is not None
+    assert notice.title == "关于印发某某县2023年\n卫生健康工作要点\n的通知"
+    assert notice.recipients == ["各乡镇卫生院", "县直各医疗卫生单位"]
+    assert notice.body == ["现将《2024年工作要点》印发给你们，请认真抓好落实。"]
+    assert notice.date == dt.date(2023, 2, 10)
+
+
+def test_page_numbers_of_copied_text_are_removed_and_reported() -> None:
+    """Text copied from a PDF or a printout keeps its page numbers: — 1 —, -2-, 第3页 共5页."""
+    text = (
+        "关于印发《2024年工作要点》的通知\n各单位：\n现将《2024年工作要点》印发给你们。\n"
+        "云溪市卫生健康委员会\n2024年4月20日\n— 1 —\n"
+        + PLAN
+        + "-2-\n（二）加强督导。定期通报进展。\n第 3 页 共 5 页\n第4页/共5页\n"
+    )
+    result = import_text(text)
+    chrome = [d for d in result.defects if d.kind == "removed_page_chrome"]
+    assert [d.line for d in chrome] == [6, 10, 12, 13]
+    printed = str(render(result.document, "txt"))
+    assert "页" not in printed and "— 1 —" not in printed and "-2-" not in printed
+    assert "（二）加强督导。定期通报进展。" in printed
+
+
+def test_doc_number_in_small_and_lenticular_brackets() -> None:
+    for opening, closing in (("﹝", "﹞"), ("〖", "〗"), ("【", "】"), ("[", "]")):
+        text = f"云溪市卫生健康委员会文件\n云卫发{opening}2024{closing}37号\n" + (
+            "关于印发《2024年工作要点》的通知\n各单位：\n现将《2024年工作要点》印发给你们。\n"
+            "云溪市卫生健康委员会\n2024年4月20日\n" + PLAN
+        )
+        notice = import_text(text).document.notice
+        assert notice is not None and notice.doc_number is not None, opening
+        assert (notice.doc_number.prefix, notice.doc_number.year, notice.doc_number.serial) == (
+            "云卫发",
+            2024,
+            37,
+        )
+
+
+def test_a_level_numbered_two_ways_keeps_both() -> None:
+    """1. under one （二）, ① under another （一）: the level takes one scheme, the other list keeps
+    its own (child_numbering) — the plan prints what the source printed."""
+    text = """某区2024年卫生健康工作要点
+一、深化医改
+（一）推进医联体建设。
+（二）深化公立医院改革。
+1.推进薪酬制度改革。
+（1）完善绩效考核。
+2.加强医院运营管理。
+二、强化公共卫生
+（一）提升疾控能力。
+①加强实验室建设；
+②完善监测预警。
+"""
+    result = import_text(text)
+    printed = str(render(result.document, "txt"))
+    for line in ("1.推进薪酬制度改革。", "（1）完善绩效考核。", "2.加强医院运营管理。", "①加强实验室建设；"):
+        assert f"\n{line}\n" in printed, line
+    assert not [d for d in result.defects if d.kind != "removed_page_chrome"]
+
+
+def test_attachment_names_under_a_bare_label_and_a_printer_over_two_lines() -> None:
+    """附件： alone on its line with 1.2024年… 2.2024年… under it (a year right after the label's
+    dot), and the 印发 line set as 印发机关 / 2024年2月29日印发."""
+    text = """某某省卫生健康委员会办公室文件
+某卫办医政函〔2024〕88号
+某某省卫生健康委员会办公室关于印发2024年全省医政工作要点的通知
+各设区市卫生健康委，委属（管）各医疗机构：
+现将《2024年全省医政工作要点》印发给你们，请认真抓好落实。
+附件：
+1.2024年全省医政工作要点
+2.2024年全省医政重点工作任务清单
+某某省卫生健康委员会办公室
+2024年2月29日
+附件1
+2024年全省医政工作要点
+一、提升医疗服务能力
+（一）加快国家区域医疗中心建设。
+附件2
+2024年全省医政重点工作任务清单
+1.建设国家区域医疗中心2个。
+抄送：国家卫生健康委医政司，省政府办公厅。
+某某省卫生健康委员会办公室
+2024年2月29日印发
+"""
+    document = import_text(text).document
+    notice = document.notice
+    assert notice is not None
+    assert notice.signatories == ["某某省卫生健康委员会办公室"]
+    assert notice.date == dt.date(2024, 2, 29)
+    assert notice.cc == ["国家卫生健康委医政司", "省政府办公厅"]
+    assert (notice.printer, notice.print_date) == ("某某省卫生健康委员会办公室", dt.date(2024, 2, 29))
+    assert document.plan.title == "2024年全省医政工作要点"
+    assert [a.title for a in document.appendices] == ["2024年全省医政重点工作任务清单"]
+    assert "".join(build_view(document).notice.attachments) == (
+        "附件：1.2024年全省医政工作要点2.2024年全省医政重点工作任务清单"
+    )
+
+
+def test_a_bold_run_in_heading_leaves_no_space_before_its_text() -> None:
+    """Markdown's **（一）深化医改。** 推进…: the space after the bold heading is no text."""
+    source = "2024年工作要点\n\n一、重点任务\n\n**（一）深化医改。** 推进紧密型医联体建设。\n"
+    document = import_text(source).document
+    (item,) = document.plan.sections[0].items
+    assert (item.heading, item.text) == ("深化医改。", ["推进紧密型医联体建设。"])
+
+
+def test_seal_placeholders_under_joint_names_are_no_signatories() -> None:
+    """An electronic copy prints （盖章） where each seal goes: the notice is sealed, the marks
+    are no 署名."""
+    text = (
+        "关于印发《2024年工作要点》的通知\n各区人民政府：\n现将《2024年工作要点》印发给你们。\n"
+        "某某市卫生健康委员会　　　　某某市爱国卫生运动委员会办公室\n（盖章）　　　　（盖章）\n"
+        "2024年5月6日\n" + PLAN
+    )
+    notice = import_text(text).document.notice
+    assert notice is not None
+    assert notice.signatories == ["某某市卫生健康委员会", "某某市爱国卫生运动委员会办公室"]
+    assert notice.sealed and notice.date == dt.date(2024, 5, 6)
+
+
+def test_signer_on_a_line_of_its_own_after_the_doc_number() -> None:
+    """A 上行文 whose 文号 and 签发人 stand in two cells of one table row (read as two lines)."""
+    text = (
+        "某某市卫生健康委员会文件\n某卫发〔2024〕9号\n签发人：张三\n"
+        "关于报送《2024年工作要点》的报告\n市人民政府：\n现将《2024年工作要点》报送给你们。\n"
+        "某某市卫生健康委员会\n2024年3月5日\n" + PLAN
+    )
+    notice = import_text(text).document.notice
+    assert notice is not None
+    assert notice.signers == ["张三"]
+    assert notice.title == "关于报送《2024年工作要点》的报告"
+    assert notice.recipients == ["市人民政府"]

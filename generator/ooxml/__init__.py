@@ -4,7 +4,8 @@ Writers, the template builder and the Word reader call these small functions as 
 none of them concatenates XML or walks w: elements itself, so schema order, escaping and Word's
 quirks are handled once, here. One module per area, as in python-docx's ``oxml`` package:
 
-* :mod:`.elements` — the w: namespace, twips, finding/creating children in schema order,
+* :mod:`.elements` — namespaces and qualified names (no python-docx import: a render works on plain
+  lxml trees), twips, finding/creating children in schema order,
   setting w: attributes, a paragraph's or run's w:pPr/w:rPr;
 * :mod:`.properties` — setters for run, paragraph, section/settings/field, table and styles-part
   properties, used by ``writers/docx_template.py`` to build ``templates/notice.docx``;
@@ -24,10 +25,19 @@ quirks are handled once, here. One module per area, as in python-docx's ``oxml``
 Units: Word measures in twips (1/20 pt), font sizes in half-points, borders in eighths of a point.
 """
 
-from docx.oxml.ns import qn
-
 from .comments import COMMENTS_PART, anchor_comment, comments_part, register_comments
-from .elements import TWIPS_PER_MM, W_NS, get_ppr, get_rpr, mm_to_twips, ppr_child, rpr_child
+from .elements import (
+    NSMAP,
+    TWIPS_PER_MM,
+    W_NS,
+    get_ppr,
+    get_rpr,
+    mm_to_twips,
+    parse_plain,
+    ppr_child,
+    qn,
+    rpr_child,
+)
 from .fragments import (
     EMU_PER_TWIP,
     ParagraphXml,
@@ -101,6 +111,7 @@ from .tables import CellSpec, TableXml, grid_table
 __all__ = [
     "COMMENTS_PART",
     "EMU_PER_TWIP",
+    "NSMAP",
     "TWIPS_PER_MM",
     "W_NS",
     "Atom",
@@ -144,6 +155,7 @@ __all__ = [
     "paragraph",
     "paragraph_style",
     "paragraph_text",
+    "parse_plain",
     "pin_textbox_to_page",
     "ppr_child",
     "qn",

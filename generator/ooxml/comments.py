@@ -7,12 +7,14 @@ no revisions: accepting or rejecting every change leaves them, and the text, as 
 
 from __future__ import annotations
 
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.oxml.xmlchemy import BaseOxmlElement
+from typing import TYPE_CHECKING
+
 from lxml import etree
 
-from .elements import W_NS
+from .elements import W_NS, OxmlElement, qn
+
+if TYPE_CHECKING:
+    from docx.oxml.xmlchemy import BaseOxmlElement
 
 COMMENTS_PART = "word/comments.xml"
 _CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"

@@ -7,12 +7,77 @@ children are out of order); attributes are set in the w: namespace, ``None`` rem
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING, Any
 
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.oxml.xmlchemy import BaseOxmlElement
+if TYPE_CHECKING:
+    from docx.oxml.xmlchemy import BaseOxmlElement
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+# python-docx's prefixes (docx.oxml.ns.nsmap), kept here so that rendering a plan, which works on
+# plain lxml trees, never imports python-docx (a fifth of a render's start-up).
+NSMAP = {
+    "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+    "c": "http://schemas.openxmlformats.org/drawingml/2006/chart",
+    "cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
+    "dc": "http://purl.org/dc/elements/1.1/",
+    "dcmitype": "http://purl.org/dc/dcmitype/",
+    "dcterms": "http://purl.org/dc/terms/",
+    "dgm": "http://schemas.openxmlformats.org/drawingml/2006/diagram",
+    "m": "http://schemas.openxmlformats.org/officeDocument/2006/math",
+    "pic": "http://schemas.openxmlformats.org/drawingml/2006/picture",
+    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+    "sl": "http://schemas.openxmlformats.org/schemaLibrary/2006/main",
+    "w": W_NS,
+    "w14": "http://schemas.microsoft.com/office/word/2010/wordml",
+    "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
+    "xml": "http://www.w3.org/XML/1998/namespace",
+    "xsi": "http://www.w3.org/2001/XMLSchema-instance",
+}
+
+
+def qn(tag: str) -> str:
+    """``w:p`` → ``{namespace}p`` (lxml's Clark notation), as python-docx's ``qn``."""
+    prefix, local = tag.split(":")
+    return f"{{{NSMAP[prefix]}}}{local}"
+
+
+def OxmlElement(tag: str, like: Any = None, attrs: dict[str, str] | None = None) -> BaseOxmlElement:
+    """A new ``tag`` element. With ``like`` (an element of the tree it will join) it is made by that
+    tree's parser: python-docx's element classes in a python-docx document, plain lxml elements in
+    a render's tree (python-docx is not imported); without, python-docx's own ``OxmlElement``."""
+    prefix = tag.split(":")[0]
+    if like is not None:
+        return like.makeelement(qn(tag), attrib=attrs or {}, nsmap={prefix: NSMAP[prefix]})
+    from docx.oxml import OxmlElement as docx_element
+
+    return docx_element(tag, attrs)
+
+
+def parse_xml(xml: str | bytes) -> BaseOxmlElement:
+    """``xml`` parsed into python-docx's element classes (python-docx imported when first needed)."""
+    from docx.oxml import parse_xml as docx_parse
+
+    return docx_parse(xml)
+
+
+_PLAIN_PARSER: Any = None
+
+
+def parse_like(xml: str | bytes, like: Any) -> Any:
+    """``xml`` parsed into the element kind of the tree ``like`` belongs to (see OxmlElement)."""
+    return parse_plain(xml) if type(like).__module__ == "lxml.etree" else parse_xml(xml)
+
+
+def parse_plain(xml: str | bytes) -> Any:
+    """``xml`` parsed into plain lxml elements, blank text dropped as python-docx's parser drops it."""
+    global _PLAIN_PARSER
+    from lxml import etree
+
+    if _PLAIN_PARSER is None:
+        _PLAIN_PARSER = etree.XMLParser(remove_blank_text=True, resolve_entities=False)
+    return etree.fromstring(xml, _PLAIN_PARSER)
+
 
 TWIPS_PER_MM = 1440 / 25.4
 
@@ -86,7 +151,7 @@ def get_or_add_child(parent: BaseOxmlElement, tag: str, order: list[str] | None 
     found = parent.find(qn(f"w:{tag}"))
     if found is not None:
         return found
-    new = OxmlElement(f"w:{tag}")
+    new = OxmlElement(f"w:{tag}", like=parent)
     if order and tag in order:
         rank = order.index(tag)
         for index, sibling in enumerate(parent):
@@ -131,9 +196,24 @@ def tcpr_child(tc_pr: BaseOxmlElement, tag: str) -> BaseOxmlElement:
 
 def get_ppr(element: BaseOxmlElement) -> BaseOxmlElement:
     """w:pPr of a paragraph or paragraph style element."""
-    return element.get_or_add_pPr()
+    if hasattr(element, "get_or_add_pPr"):
+        return element.get_or_add_pPr()
+    return _first_child(element, "pPr")
 
 
 def get_rpr(element: BaseOxmlElement) -> BaseOxmlElement:
     """w:rPr of a run or style element."""
-    return element.get_or_add_rPr()
+    if hasattr(element, "get_or_add_rPr"):
+        return element.get_or_add_rPr()
+    return _first_child(element, "rPr")
+
+
+def _first_child(element: Any, tag: str) -> Any:
+    """w:pPr of a plain w:p, w:rPr of a plain w:r: the schema puts them first."""
+    if element.tag not in (qn("w:p"), qn("w:r")):
+        raise TypeError(f"{element.tag}: only a paragraph's or run's properties are made on a plain tree")
+    found = element.find(qn(f"w:{tag}"))
+    if found is None:
+        found = OxmlElement(f"w:{tag}", like=element)
+        element.insert(0, found)
+    return found

@@ -8,22 +8,22 @@ agency's own template too.
 from __future__ import annotations
 
 import copy
+from typing import TYPE_CHECKING
 
-from docx.oxml.ns import qn
-from docx.oxml.xmlchemy import BaseOxmlElement
 from lxml import etree
 
-from .elements import W_NS, ppr_child, set_attrs
+from .elements import W_NS, OxmlElement, ppr_child, qn, set_attrs
 from .properties import set_flag, set_indent
+
+if TYPE_CHECKING:
+    from docx.oxml.xmlchemy import BaseOxmlElement
 
 
 def _ppr(paragraph: BaseOxmlElement) -> BaseOxmlElement:
     """w:pPr of a paragraph, created first in it when missing (plain lxml elements too)."""
     found = paragraph.find(qn("w:pPr"))
     if found is None:
-        from docx.oxml import OxmlElement
-
-        found = OxmlElement("w:pPr")
+        found = OxmlElement("w:pPr", like=paragraph)
         paragraph.insert(0, found)
     return found
 

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from docx.oxml.ns import qn
-from docx.oxml.xmlchemy import BaseOxmlElement
+from .elements import INVALID_XML_CHARS, W_NS, parse_like, qn
 
-from .elements import INVALID_XML_CHARS, W_NS
+if TYPE_CHECKING:
+    from docx.oxml.xmlchemy import BaseOxmlElement
 
 # ---------------------------------------------------------------- fragments for docxtpl {{r …}} / {{p …}}
 
@@ -132,11 +133,11 @@ def paragraph(
 
 _TEXTBOX = (
     '<w:r xmlns:w="{w}"><w:drawing>'
-    '<wp:anchor xmlns:wp="{wp}" distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="2"'
-    ' behindDoc="0" locked="0" layoutInCell="1" allowOverlap="0">'
+    '<wp:anchor xmlns:wp="{wp}" distT="0" distB="0" distL="0" distR="0" simplePos="0"'
+    ' relativeHeight="{layer}" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="{overlap}">'
     '<wp:simplePos x="0" y="0"/>'
-    '<wp:positionH relativeFrom="margin"><wp:posOffset>0</wp:posOffset></wp:positionH>'
-    '<wp:positionV relativeFrom="margin"><wp:align>bottom</wp:align></wp:positionV>'
+    '<wp:positionH relativeFrom="{frame}">{horizontal}</wp:positionH>'
+    '<wp:positionV relativeFrom="{frame}">{vertical}</wp:positionV>'
     '<wp:extent cx="{cx}" cy="{cy}"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/>'
     '<wp:docPr id="{id}" name="{name}"/><wp:cNvGraphicFramePr/>'
     '<a:graphic xmlns:a="{a}"><a:graphicData uri="{wps}">'
@@ -144,11 +145,58 @@ _TEXTBOX = (
     '<wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm>'
     '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/><a:ln><a:noFill/></a:ln></wps:spPr>'
     "<wps:txbx><w:txbxContent/></wps:txbx>"
-    '<wps:bodyPr rot="0" vert="horz" wrap="square" lIns="0" tIns="0" rIns="0" bIns="0" anchor="b"'
-    ' anchorCtr="0"><a:spAutoFit/></wps:bodyPr></wps:wsp></a:graphicData></a:graphic></wp:anchor>'
+    '<wps:bodyPr rot="0" vert="{vert}" wrap="square" lIns="0" tIns="0" rIns="0" bIns="0" anchor="{anchor}"'
+    ' anchorCtr="0"><a:{fit}/></wps:bodyPr></wps:wsp></a:graphicData></a:graphic></wp:anchor>'
     "</w:drawing></w:r>"
 )
 EMU_PER_TWIP = 635
+
+
+def _offset(twips: int) -> str:
+    return f"<wp:posOffset>{twips * EMU_PER_TWIP}</wp:posOffset>"
+
+
+def anchored_textbox(
+    paragraph: BaseOxmlElement,
+    inner: list[BaseOxmlElement],
+    *,
+    frame: str,
+    horizontal: str,
+    vertical: str,
+    width: int,
+    height: int,
+    name: str,
+    shape_id: int,
+    turned: bool = False,
+) -> None:
+    """Move the ``inner`` paragraphs into a borderless, non-wrapping DrawingML text box (wps:wsp)
+    in a run appended to ``paragraph``: placed ``horizontal``/``vertical`` (wp:posOffset or
+    wp:align XML, see :func:`_offset`) relative to ``frame`` (margin, page), ``width`` × ``height``
+    twips. A plain box grows with its text from its foot (spAutoFit, text at the bottom); a
+    ``turned`` one has a fixed size, its text turned 90° clockwise and centred."""
+    xml = _TEXTBOX.format(
+        w=W_NS,
+        wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
+        a="http://schemas.openxmlformats.org/drawingml/2006/main",
+        wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape",
+        layer=3 if turned else 2,
+        overlap=1 if turned else 0,
+        frame=frame,
+        horizontal=horizontal,
+        vertical=vertical,
+        cx=width * EMU_PER_TWIP,
+        cy=height * EMU_PER_TWIP,
+        id=shape_id,
+        name=name,
+        vert="vert" if turned else "horz",
+        anchor="ctr" if turned else "b",
+        fit="noAutofit" if turned else "spAutoFit",
+    )
+    run_element = parse_like(xml, paragraph)
+    content = next(run_element.iter(qn("w:txbxContent")))
+    for element in inner:
+        content.append(element)
+    paragraph.append(run_element)
 
 
 def bottom_textbox(paragraph: BaseOxmlElement, inner: list[BaseOxmlElement], width: int, name: str) -> None:
@@ -160,23 +208,17 @@ def bottom_textbox(paragraph: BaseOxmlElement, inner: list[BaseOxmlElement], wid
     wrapTopAndBottom LibreOffice lifts the box 2 mm off the margin, so the box does not wrap; the
     writer reserves its height with a spacer paragraph before the anchor instead.
     """
-    from docx.oxml import parse_xml
-
-    xml = _TEXTBOX.format(
-        w=W_NS,
-        wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
-        a="http://schemas.openxmlformats.org/drawingml/2006/main",
-        wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape",
-        cx=width * EMU_PER_TWIP,
-        cy=1440 * EMU_PER_TWIP,
-        id=900,
+    anchored_textbox(
+        paragraph,
+        inner,
+        frame="margin",
+        horizontal=_offset(0),
+        vertical="<wp:align>bottom</wp:align>",
+        width=width,
+        height=1440,
         name=name,
+        shape_id=900,
     )
-    run_element = parse_xml(xml)
-    content = next(run_element.iter(qn("w:txbxContent")))
-    for element in inner:
-        content.append(element)
-    paragraph.append(run_element)
 
 
 def offset_drawing_ids(element: BaseOxmlElement, offset: int) -> None:

@@ -9,13 +9,13 @@ heading is 楷体), and keeps the paragraph style's indents (no w:ind of its own
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from docx.oxml import parse_xml
-from docx.oxml.ns import qn
-from docx.oxml.xmlchemy import BaseOxmlElement
-
-from .elements import W_NS, ppr_child
+from .elements import W_NS, get_ppr, parse_like, ppr_child, qn
 from .fragments import escape_text
+
+if TYPE_CHECKING:
+    from docx.oxml.xmlchemy import BaseOxmlElement
 
 
 @dataclass(frozen=True)
@@ -54,11 +54,12 @@ def add_list(numbering: BaseOxmlElement, num_id: int, abstract_id: int, levels: 
     """Append a list to a numbering part: its w:abstractNum after the existing ones (the schema
     puts every abstractNum before the first w:num), its w:num at the end."""
     nsid = f"{0x57500000 + abstract_id:08X}"  # "WP" + id: unique per list, stable across renders
-    abstract = parse_xml(
+    abstract = parse_like(
         f'<w:abstractNum xmlns:w="{W_NS}" w:abstractNumId="{abstract_id}"><w:nsid w:val="{nsid}"/>'
         '<w:multiLevelType w:val="multilevel"/>'
         + "".join(_level_xml(lv) for lv in levels)
-        + "</w:abstractNum>"
+        + "</w:abstractNum>",
+        numbering,
     )
     existing = numbering.findall(qn("w:abstractNum"))
     if existing:
@@ -69,8 +70,9 @@ def add_list(numbering: BaseOxmlElement, num_id: int, abstract_id: int, levels: 
             first_num.addprevious(abstract)
         else:
             numbering.append(abstract)
-    num = parse_xml(
-        f'<w:num xmlns:w="{W_NS}" w:numId="{num_id}"><w:abstractNumId w:val="{abstract_id}"/></w:num>'
+    num = parse_like(
+        f'<w:num xmlns:w="{W_NS}" w:numId="{num_id}"><w:abstractNumId w:val="{abstract_id}"/></w:num>',
+        numbering,
     )
     cleanup = numbering.find(qn("w:numIdMacAtCleanup"))
     if cleanup is not None:
@@ -99,7 +101,7 @@ def set_num_pr(p: BaseOxmlElement, num_id: int, ilvl: int) -> None:
     """Make paragraph ``p`` a paragraph of list ``num_id`` at level ``ilvl`` (w:pPr/w:numPr)."""
     from lxml import etree
 
-    numpr = ppr_child(p.get_or_add_pPr(), "numPr")
+    numpr = ppr_child(get_ppr(p), "numPr")
     for child in list(numpr):
         numpr.remove(child)
     etree.SubElement(numpr, _ILVL).set(_VAL, str(ilvl))  # w:ilvl before w:numId (schema order)

@@ -12,12 +12,12 @@ forms for theme-font text.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from docx.oxml import parse_xml
-from docx.oxml.ns import qn
-from docx.oxml.xmlchemy import BaseOxmlElement
+from .elements import W_NS, parse_xml, qn, set_attrs, settings_child
 
-from .elements import W_NS, set_attrs, settings_child
+if TYPE_CHECKING:
+    from docx.oxml.xmlchemy import BaseOxmlElement
 
 
 @dataclass(frozen=True)

@@ -7,19 +7,22 @@ half-points), borders in eighths of a point.
 
 from __future__ import annotations
 
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.oxml.xmlchemy import BaseOxmlElement
+from typing import TYPE_CHECKING
 
 from .elements import (
+    OxmlElement,
     get_or_add_child,
     ppr_child,
+    qn,
     rpr_child,
     set_attrs,
     settings_child,
     tblpr_child,
     tcpr_child,
 )
+
+if TYPE_CHECKING:
+    from docx.oxml.xmlchemy import BaseOxmlElement
 
 # ---------------------------------------------------------------- run properties
 

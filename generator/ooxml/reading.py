@@ -4,12 +4,13 @@ formatting, style ids and numbering.xml as written (the Word reader and the diff
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from docx.oxml.ns import qn
-from docx.oxml.xmlchemy import BaseOxmlElement
-
-from .elements import W_NS
+from .elements import W_NS, parse_plain, qn
 from .revisions import text_run
+
+if TYPE_CHECKING:
+    from docx.oxml.xmlchemy import BaseOxmlElement
 
 # ---------------------------------------------------------------- reading and editing a body
 
@@ -18,7 +19,7 @@ _T, _TAB, _BR, _SECT = qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:sectPr")
 _SKIPPED_IN_RUN = {_RPR, qn("w:lastRenderedPageBreak")}
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 
-Atom = tuple[str, BaseOxmlElement | None]
+Atom = tuple[str, "BaseOxmlElement | None"]
 """One printed character of a paragraph and the w:rPr of the run it stands in."""
 
 
@@ -157,10 +158,8 @@ def drop_section_break(p: BaseOxmlElement) -> None:
 
 def style_ids(styles_xml: bytes) -> dict[str, str]:
     """Style name → w:styleId of a styles.xml part (an agency's Word may use its own ids)."""
-    from docx.oxml import parse_xml
-
     found: dict[str, str] = {}
-    for style in parse_xml(styles_xml).iter(qn("w:style")):
+    for style in parse_plain(styles_xml).iter(qn("w:style")):
         name = style.find(qn("w:name"))
         sid = style.get(qn("w:styleId"))
         if name is not None and sid is not None and name.get(qn("w:val")) is not None:

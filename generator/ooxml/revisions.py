@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.oxml.xmlchemy import BaseOxmlElement
+from .elements import INVALID_XML_CHARS, OxmlElement, get_ppr, ppr_child, qn, set_attrs
 
-from .elements import INVALID_XML_CHARS, get_ppr, ppr_child, set_attrs
+if TYPE_CHECKING:
+    from docx.oxml.xmlchemy import BaseOxmlElement
 
 # Word and LibreOffice show w:ins / w:del as changes a reviewer accepts or rejects one by one.
 # Every revision element needs a w:id unique in the document, an author and a date (ISO 8601).

@@ -4,12 +4,13 @@ number of a landscape page drawn where the portrait pages have it once the sheet
 from __future__ import annotations
 
 from copy import deepcopy
+from typing import TYPE_CHECKING
 
-from docx.oxml.ns import qn
-from docx.oxml.xmlchemy import BaseOxmlElement
+from .elements import qn
+from .fragments import EMU_PER_TWIP, anchored_textbox
 
-from .elements import W_NS
-from .fragments import EMU_PER_TWIP
+if TYPE_CHECKING:
+    from docx.oxml.xmlchemy import BaseOxmlElement
 
 _REFS = ("w:headerReference", "w:footerReference")
 
@@ -45,26 +46,6 @@ def move_last_section(body: BaseOxmlElement) -> None:
         return
 
 
-_TURNED_BOX = (
-    '<w:r xmlns:w="{w}"><w:drawing>'
-    '<wp:anchor xmlns:wp="{wp}" distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="3"'
-    ' behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1">'
-    '<wp:simplePos x="0" y="0"/>'
-    '<wp:positionH relativeFrom="page"><wp:posOffset>{x}</wp:posOffset></wp:positionH>'
-    '<wp:positionV relativeFrom="page"><wp:posOffset>{y}</wp:posOffset></wp:positionV>'
-    '<wp:extent cx="{cx}" cy="{cy}"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/>'
-    '<wp:docPr id="{id}" name="{name}"/><wp:cNvGraphicFramePr/>'
-    '<a:graphic xmlns:a="{a}"><a:graphicData uri="{wps}">'
-    '<wps:wsp xmlns:wps="{wps}"><wps:cNvSpPr txBox="1"/>'
-    '<wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm>'
-    '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/><a:ln><a:noFill/></a:ln></wps:spPr>'
-    "<wps:txbx><w:txbxContent/></wps:txbx>"
-    '<wps:bodyPr rot="0" vert="vert" wrap="square" lIns="0" tIns="0" rIns="0" bIns="0" anchor="ctr"'
-    ' anchorCtr="0"><a:noAutofit/></wps:bodyPr></wps:wsp></a:graphicData></a:graphic></wp:anchor>'
-    "</w:drawing></w:r>"
-)
-
-
 def turned_textbox(
     paragraph: BaseOxmlElement,
     inner: list[BaseOxmlElement],
@@ -79,25 +60,19 @@ def turned_textbox(
     """Move ``inner`` into a text box at (``left``, ``top``) twips from the page corner, its text
     turned 90° clockwise (DrawingML ``vert="vert"``): on a landscape page printed on a portrait
     sheet head-left, it reads upright when the sheet is turned back."""
-    from docx.oxml import parse_xml
 
-    xml = _TURNED_BOX.format(
-        w=W_NS,
-        wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
-        a="http://schemas.openxmlformats.org/drawingml/2006/main",
-        wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape",
-        x=left * EMU_PER_TWIP,
-        y=top * EMU_PER_TWIP,
-        cx=width * EMU_PER_TWIP,
-        cy=height * EMU_PER_TWIP,
-        id=shape_id,
+    anchored_textbox(
+        paragraph,
+        inner,
+        frame="page",
+        horizontal=f"<wp:posOffset>{left * EMU_PER_TWIP}</wp:posOffset>",
+        vertical=f"<wp:posOffset>{top * EMU_PER_TWIP}</wp:posOffset>",
+        width=width,
+        height=height,
         name=name,
+        shape_id=shape_id,
+        turned=True,
     )
-    run_element = parse_xml(xml)
-    content = next(run_element.iter(qn("w:txbxContent")))
-    for element in inner:
-        content.append(element)
-    paragraph.append(run_element)
 
 
 _WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"

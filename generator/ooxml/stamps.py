@@ -11,10 +11,13 @@ whatever their text or labels, and removes them (:func:`remove_stamps`) before w
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.oxml.xmlchemy import BaseOxmlElement
+from .elements import OxmlElement, qn
+
+if TYPE_CHECKING:
+    from docx.oxml.xmlchemy import BaseOxmlElement
+
 
 _OPEN, _CLOSE, _ZERO = "\uf8f0", "\uf8f1", 0xF8E0
 _TOKEN = re.compile(f"{_OPEN}([{chr(_ZERO)}-{chr(_ZERO + 9)}]+){_CLOSE}")

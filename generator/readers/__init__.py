@@ -26,6 +26,7 @@ from ..errors import InputError, Problem
 from ..i18n import _
 from ..limits import MAX_PACKAGE_BYTES, MAX_TEXT_BYTES, open_input, read_input
 from ..model import Document
+from .contents import drop_contents
 from .defects import Defect, DefectLog
 from .html import is_html
 from .legacy import is_odt
@@ -186,6 +187,7 @@ def import_file(path: str | Path) -> ImportResult:
             lines, metadata = md_lines(text, defects)
         else:
             lines = text_lines(text, defects)
+    lines = drop_contents(lines, defects)
     if not any(not line.blank for line in lines):
         raise _refuse(name, _("the document has no text"), _("import the document's .docx or .txt"))
     try:

@@ -49,7 +49,11 @@ _SPACE_AFTER_ASCII = re.compile(rf"(?<=[0-9A-Za-z%]) +(?=[{IDEOGRAPHS}{CJK_PUNCT
 _SPACE_BEFORE_UNIT = re.compile(rf"(?<=\d) +(?=[A-Za-z]{{1,3}}[²³]?[{IDEOGRAPHS}])")  # 10000 m²业务用房
 _MD_HEADING = re.compile(r"^\s*#{1,6}\s*")
 _MD_RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
-_PAGE_NUMBER = re.compile(r"^[—–\-－]\s*\d{1,4}\s*[—–\-－]$")  # "— 1 —" footers in extracted text
+# A page's number printed as a line of its own, as text copied from a PDF or Word keeps it:
+# "— 1 —", "-1-", "第1页", "第 1 页 共 5 页", "第1页/共5页". (A bare "1" could be anything.)
+_PAGE_NUMBER = re.compile(
+    r"^(?:[—–\-－~～]\s*\d{1,4}\s*[—–\-－~～]|第\s*\d{1,4}\s*页(?:\s*[,，/、]?\s*共\s*\d{1,4}\s*页)?)$"
+)
 # Runs of "0" or NUL where a .doc field was lost (external/01, 02): "一）告000…000----".
 _GARBAGE_RUN = re.compile(r"(?:[一二三四五六七八九十]{1,3}[）)])?[^\s。；，0\x00]{0,2}[0\x00]{16,}[-—]*")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]+")
@@ -58,8 +62,14 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]+")
 _SPACES = re.compile("[\u3000\xa0\t\u2000-\u200a\u202f\u205f]")  # full-width, no-break, en/em … spaces
 
 
+def is_page_number(raw: str) -> bool:
+    """Is this line a page number (see ``_PAGE_NUMBER``)?"""
+    return _PAGE_NUMBER.match(_SPACES.sub(" ", raw).strip()) is not None
+
+
 def clean_text(raw: str) -> str:
-    """A line without its artefacts: Markdown marks, odd spaces, stray spaces around digits."""
+    """A line without its artefacts: Markdown marks, odd spaces, stray spaces around digits, and
+    nothing of a page-number line."""
     text = _SPACES.sub(" ", raw)
     if _MD_RULE.match(text) or _PAGE_NUMBER.match(text.strip()):
         return ""

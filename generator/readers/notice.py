@@ -19,6 +19,8 @@ _CLASSIFICATION = re.compile(r"^(?P<level>绝密|机密|秘密)\s*(?:★\s*(?P<p
 _URGENCY = re.compile(r"^(特急|加急|特提|平急)$")
 _SIGNERS = re.compile(r"签发人[：:]\s*(?P<names>.+)$")
 _TITLE_END = re.compile(r"(通知|决定|意见|方案|要点|函|报告|通报|批复|公告|通告|规定|办法|纪要|请示)$")
+_TITLE_TAIL = re.compile(r"^(?:的[^：:，。]{0,12}|通知|意见|决定|方案|函|批复|通报|报告|请示)$")
+"""A title's last line that a break left short (…工作要点 / 的通知): the title goes on."""
 _RECIPIENTS_END = ("：", ":")
 _ATTACHMENT = re.compile(r"^附件\s*[：:]\s*(?P<rest>.*)$")
 _LIST_ITEM = re.compile(r"^(?P<n>\d{1,2})\s*[.．、]\s*(?P<name>.+)$")
@@ -46,9 +48,27 @@ def is_disclosure(text: str) -> bool:
     return bool(_DISCLOSURE_LINE.match(text.replace(" ", "")))
 
 
+def is_cc(text: str) -> bool:
+    """A 抄送：… line of the 版记."""
+    return bool(_CC.match(text))
+
+
 def is_imprint(text: str) -> bool:
     """A 版记 line: 抄送：… or …印发."""
     return bool(_CC.match(text) or _PRINTED.match(text))
+
+
+def join_printer_lines(lines: list[Line]) -> list[Line]:
+    """The 印发 line set over two lines (印发机关 on one, 2024年2月29日印发 right-aligned under
+    it) as one line, so the 印发机关 is read with its date and not as a 署名 or 正文."""
+    out: list[Line] = []
+    for line in lines:
+        printed = _PRINTED.match(line.text)
+        if printed and not printed["printer"] and out and _names_only(out[-1].text):
+            out[-1] = Line(out[-1].no, f"{out[-1].text} {line.text}")
+        else:
+            out.append(line)
+    return out
 
 
 def read_imprint(
@@ -92,6 +112,7 @@ def read_notice(lines: list[Line], defects: DefectLog, where: dict[str, int] | N
         where["notice.recipients"] = line.no
         _warn_halfwidth(line, defects)
         fields["recipients"] = [r.strip() for r in re.split(r"[，,]", line.text[:-1]) if r.strip()]
+    rest = join_printer_lines(rest)
     imprint = [line for line in rest if is_imprint(line.text)]
     rest = [line for line in rest if not is_imprint(line.text)]
     read_imprint(imprint, fields, defects, where)
@@ -172,6 +193,9 @@ def _read_header(rest: list[Line], fields: dict[str, Any], defects: DefectLog, w
         if signers:
             fields["signers"] = signers
     del rest[:number_at]
+    if rest and (alone := _doc_number_of(rest[0].text)) is not None and alone[0] is None:
+        fields["signers"] = alone[1]  # 签发人 in the 文号's row of a table: a line of its own
+        rest.pop(0)
     _read_marks(rest, fields)
 
 
@@ -251,7 +275,8 @@ def _read_title(rest: list[Line], fields: dict[str, Any]) -> None:
         if line.text.endswith(_RECIPIENTS_END):
             break
         parts.append(line.text)
-        if _TITLE_END.search(line.text.replace(" ", "")):
+        following = rest[count].text.replace(" ", "") if count < min(len(rest), 4) else ""
+        if _TITLE_END.search(line.text.replace(" ", "")) and not _TITLE_TAIL.match(following):
             del rest[:count]
             fields["title"] = _title_text(parts)
             return
@@ -305,6 +330,9 @@ def _read_closing(
             signatories.insert(0, after_attachments.pop())
         while not after_attachments and before and _is_signatory(before[-1].text) and len(signatories) < 4:
             signatories.insert(0, before.pop())
+        if any(_SEAL_MARKS.match(s.text) for s in signatories):
+            fields["sealed"] = True  # （盖章） under the names: where the seals go, not a name
+        signatories = [s for s in signatories if not _SEAL_MARKS.match(s.text)]
         if signatories:
             fields["signatories"] = [name for s in signatories for name in _signatory_names(s.text)]
     before.extend(after_attachments)  # never dropped: kept as 正文
@@ -325,6 +353,9 @@ def _signatory_names(text: str) -> list[str]:
     return [text.replace(" ", "")]
 
 
+_SEAL_MARKS = re.compile(r"^(?:[（(](?:盖章|印章|公章|签章|章)[）)]\s*)+$")
+
+
 def _is_signatory(text: str) -> bool:
     return (
         0 < len(text) <= 40 and not ends_sentence(text) and "，" not in text and not _ATTACHMENT.match(text)
@@ -336,6 +367,10 @@ def _attachment_names(lines: list[Line]) -> tuple[list[str], int]:
     first = _ATTACHMENT.match(lines[0].text)
     assert first is not None
     head = first["rest"].strip()
+    offset = 0
+    if not head and len(lines) > 1 and (item := _LIST_ITEM.match(lines[1].text)) and item["n"] == "1":
+        # 附件： alone on its line, the numbered names under it
+        head, offset, lines = lines[1].text, 1, lines[1:]
     match = _LIST_ITEM.match(head)
     if not match:
         if not head:
@@ -356,7 +391,7 @@ def _attachment_names(lines: list[Line]) -> tuple[list[str], int]:
         else:
             break
         used += 1
-    return names, used
+    return names, used + offset
 
 
 def _wraps(name: str, text: str) -> bool:

@@ -14,7 +14,15 @@ from ..model import Appendix, Document, Notice, Plan
 from ..view import annex_labels, default_notice_title
 from .defects import DefectLog
 from .lines import LIST_HEAD, Line, ends_sentence, is_paragraph, label_of, parse_date, parse_label
-from .notice import book_names, is_disclosure, is_imprint, read_imprint, read_notice
+from .notice import (
+    book_names,
+    is_cc,
+    is_disclosure,
+    is_imprint,
+    join_printer_lines,
+    read_imprint,
+    read_notice,
+)
 from .task_table import split_task_table
 from .tree import SourceMarks, build_tree, is_task_line
 
@@ -25,6 +33,10 @@ _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 UNTITLED = "工作要点"
 """The plan's title when the source shows none (the model needs one)."""
 _NOTE = re.compile(r"^[（(].+[）)]$")
+_EDITION = re.compile(
+    r"^[（(]?\s*(?:(?:19|20)\d{2}\s*年?\s*版|试\s*行|暂\s*行|征求意见稿|修订稿?)\s*[）)]?$"
+    r"|^[（(]\s*(?:19|20)\d{2}\s*年?\s*版\s*[，,、]\s*试\s*行\s*[）)]$"
+)
 
 
 def build_document(lines: list[Line], defects: DefectLog) -> tuple[Document, SourceMarks]:
@@ -32,10 +44,8 @@ def build_document(lines: list[Line], defects: DefectLog) -> tuple[Document, Sou
     printed where (its labels and lines, see :class:`SourceMarks`)."""
     lines, task_table = split_task_table(lines)
     lines = join_page_breaks(lines, defects)
-    content = drop_database_lines([line for line in lines if not line.blank], defects)
-    tail: list[Line] = []
-    while content and (is_imprint(content[-1].text) or is_disclosure(content[-1].text)):
-        tail.insert(0, content.pop())
+    content = join_printer_lines(drop_database_lines([line for line in lines if not line.blank], defects))
+    tail = split_imprint(content, defects)
     start = find_plan_start(content)
     notice_lines, plan_lines = content[:start], content[start:]
     attached: list[Line] = []
@@ -70,6 +80,11 @@ def build_document(lines: list[Line], defects: DefectLog) -> tuple[Document, Sou
         plan.year = _year_of(fields, plan)
     if task_table is not None:
         plan.task_table = task_table.settings(plan)
+        if plan.task_table is None:
+            # an agency's own 分工表: what it says is kept, as the last attachment's table
+            appendix = Appendix(title=task_table.title, tables=[task_table.as_table()])
+            appendices.append((appendix, task_table.label))
+            task_table = None
     # the default 附件说明 names the plan, its 分工表 and the further attachments (view.attachment_names)
     default = [] if plan.in_notice else [plan.title]
     default += [a.title for a, _ in appendices if a.title] + ([task_table.title] if task_table else [])
@@ -86,6 +101,30 @@ def build_document(lines: list[Line], defects: DefectLog) -> tuple[Document, Sou
         notice.title = None  # the default title, written out
     _keep_printed_labels(document, printed, [label for _, label in appendices])
     return document, marks
+
+
+_PROOFREADER = re.compile(r"^(?:校对|校核|核稿)\s*[：:]\s*\S{1,12}$")
+
+
+def split_imprint(content: list[Line], defects: DefectLog) -> list[Line]:
+    """The 版记 at the end of ``content``, taken off it: its 抄送 and 印发 lines, a 公开方式 line
+    beside them, a 抄送 wrapped onto a second line (a .doc's 版记 set with spaces), and a last
+    校对：… line, which the model has no place for (an older 版记, 卫生部办公厅 2009)."""
+    tail: list[Line] = []
+    if len(content) > 1 and _PROOFREADER.match(content[-1].text.strip()):
+        if is_imprint(content[-2].text) or is_disclosure(content[-2].text):
+            line = content.pop()
+            message = _("left out the 版记's proofreader line {text}: the model has no place for it")
+            defects.add(line.no, "removed_page_chrome", message.format(text=repr(line.text.strip())))
+    while content and (is_imprint(content[-1].text) or is_disclosure(content[-1].text)):
+        tail.insert(0, content.pop())
+    if tail and len(content) > 1 and is_cc(content[-2].text) and not is_cc(tail[0].text):
+        # between 抄送 and 印发 only the 抄送's own continuation stands
+        wrapped, head = content[-1], content[-2]
+        if wrapped.table is None and label_of(wrapped) is None and not head.text.rstrip().endswith("。"):
+            content[-2:] = []
+            tail.insert(0, Line(head.no, head.text.rstrip() + wrapped.text.strip(), None, head.label))
+    return tail
 
 
 def _keep_printed_labels(document: Document, plan_label: str, appendix_labels: list[str]) -> None:
@@ -348,6 +387,10 @@ def read_plan(
                 i += 1
         else:
             break
+    # an edition or status printed under the title (2017 年版 / （试行）): part of the title
+    while title_parts and i < len(lines) and lines[i].table is None and _is_edition(lines[i].text):
+        title_parts.append(lines[i].text.replace(" ", "").replace("\n", ""))
+        i += 1
     title = "".join(title_parts)
     if not title:
         title = untitled
@@ -364,8 +407,14 @@ def read_plan(
 
 _ATTACHMENT_LIST = re.compile(r"^附件\s*[：:]")
 _TITLE_WORD = re.compile(
-    r"(计划|方案|办法|政策|意见|要点|规则|细则|指标|清单|目录|指引|规定|表|范围|名单|标准)(（[^（）]*）)?$"
+    r"(计划|方案|办法|政策|意见|要点|规则|细则|指标|清单|目录|指引|规定|表|范围|名单|标准|指南|路径)(（[^（）]*）)?$"
 )
+
+
+def _is_edition(text: str) -> bool:
+    """A line (a PDF keeps a short block as one, lines apart by newlines) of edition or status
+    notes only."""
+    return all(_EDITION.match(part.strip()) for part in text.split("\n") if part.strip())
 
 
 def _appendix_start(body: list[Line]) -> int:
@@ -378,17 +427,45 @@ def _appendix_start(body: list[Line]) -> int:
         lab = label_of(line)
         if lab is not None and lab.scheme == "chinese":
             sections += 1
-        elif (
-            sections >= 2
-            and lab is None
-            and line.table is None
-            and _is_title_line(line.text)
-            and _TITLE_WORD.search(line.text.replace(" ", ""))
-            and not _ATTACHMENT_LIST.match(body[k - 1].text)
-            and _next_section_restarts(body, k)
-        ):
-            return k
+        elif sections >= 2 and lab is None and _further_title(body, k):
+            return k - 1 if _title_head(body[k - 1]) else k
     return len(body)
+
+
+_BODY_NAME = re.compile(r"(委员会|政府|办公室|办公厅|局|厅|部|中心|处|科|院|会)$")
+
+
+def _title_head(line: Line) -> bool:
+    """``line`` can be the first line of a title printed over two (重症多形红斑/中毒性表皮坏死松解型药疹
+    / 临床路径): short, unnumbered, no sentence, no date, not the name of a body (a 署名)."""
+    text = line.text.strip()
+    return (
+        line.table is None
+        and label_of(line) is None
+        and 0 < len(text) <= 30
+        and not _APPENDIX.match(text)
+        and _is_title_line(text)
+        and not re.search(r"[，、：:。；]", text)
+        and not _TITLE_WORD.search(text.replace(" ", ""))
+        and not _BODY_NAME.search(text)
+        and parse_date(text) is None
+        and not is_imprint(text)
+    )
+
+
+def _further_title(body: list[Line], k: int) -> bool:
+    """``body[k]`` is the title of a further document whose sections start again at 一、 (real/18;
+    a 卫生部 file of several 临床路径, one after the other)."""
+    line = body[k]
+    return (
+        k > 0
+        and line.table is None
+        and label_of(line) is None
+        and _is_title_line(line.text)
+        and bool(_TITLE_WORD.search(line.text.replace(" ", "")))
+        and not _ATTACHMENT_LIST.match(body[k - 1].text)
+        and _next_section_restarts(body, k)
+    )
 
 
 def _next_section_restarts(body: list[Line], k: int) -> bool:
@@ -406,7 +483,11 @@ def _appendices(lines: list[Line], defects: DefectLog) -> list[tuple[Appendix, s
     its printed label ('' for none), title, paragraphs and tables."""
     out: list[tuple[Appendix, str]] = []
     title_due = continues = False
-    for line in lines:
+    for k, line in enumerate(lines):
+        head = k + 1 < len(lines) and _title_head(line) and _further_title(lines, k + 1)
+        if out and not title_due and not continues and (head or _further_title(lines, k)):
+            out.append((Appendix(), ""))  # the next of several documents, one after the other
+            title_due = True
         if _APPENDIX.match(line.text) or not out:
             if _APPENDIX.match(line.text):
                 out.append((Appendix(), line.text.replace(" ", "").rstrip("：:")))
@@ -428,6 +509,9 @@ def _appendices(lines: list[Line], defects: DefectLog) -> list[tuple[Appendix, s
             appendix.title = line.text.replace(" ", "") if _is_cjk_title(line.text) else line.text
             title_due = False
             continues = True
+        elif continues and appendix.title and not appendix.text and _is_edition(line.text):
+            appendix.title += line.text.replace(" ", "")  # its （2009年版）, as a plan's own
+            continues = False
         elif (
             continues
             and appendix.title
@@ -440,7 +524,6 @@ def _appendices(lines: list[Line], defects: DefectLog) -> list[tuple[Appendix, s
             and not re.search(r"[，。；：]", line.text)
         ):
             appendix.title += line.text.replace(" ", "")  # a title over two lines (real/12)
-            continues = False
         else:
             # a paragraph after a table (备注, real/09) stays after it
             (appendix.notes if appendix.tables else appendix.text).append(line.full)

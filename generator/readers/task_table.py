@@ -2,11 +2,14 @@
 back to ``plan.task_table`` instead of a stray 附件 of the plan.
 
 The table repeats the plan's task fields, which the plan's own paragraphs already carry
-(（牵头单位：…；完成时限：…）), so only its settings are kept — its title, its columns, and which
-nodes its rows are (``levels``) and whether they print the node's text (``text``), told by building
-the table each way and comparing it with the rows printed; the rows themselves are dropped. It is
-known by its place and shape: a 附件 label, a title, then a header row of 分工表 columns only —
-a Word table, or a line of them (the .txt and .md writers').
+(（牵头单位：…；完成时限：…）), so only its settings are kept — its title, its columns, which nodes
+its rows are (``levels``) and whether they print the node's text (``text``), told by building the
+table each way from the plan read and comparing it with the rows printed. It is known by its
+place and shape: a 附件 label, a title, then a header row of 分工表 columns only — a Word table, or
+a line of them (the .txt and .md writers'). An agency's own table of that shape holds what the
+plan's text may not (who leads, by when): it is ours only when the plan prints exactly its rows
+again (:meth:`FoundTable.settings` finds settings that do); otherwise it is kept whole, as a
+further attachment's table.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ import re
 import typing
 from dataclasses import dataclass
 
-from ..model import DEFAULT_TASK_COLUMNS, MAX_DEPTH, Plan, TaskColumn, TaskTable
+from ..model import DEFAULT_TASK_COLUMNS, MAX_DEPTH, Plan, Table, TaskColumn, TaskTable
 from ..numbering import number_plan
 from ..tasks.table import TaskTableView, build_task_table, default_title, walk_with_parents
 from .lines import Line
@@ -29,16 +32,18 @@ _MAX_TITLE_LINES = 3
 
 @dataclass(frozen=True)
 class FoundTable:
-    """A 分工表 cut out of the lines: its title as printed, its columns and its rows (each row's
-    text without spaces, section rows included)."""
+    """A 分工表 cut out of the lines: its 附件 label, title as printed, columns, and its rows (a
+    Word table's cells; for a table of text lines, each line as one cell)."""
 
+    label: str
     title: str
     columns: list[TaskColumn]
-    rows: tuple[str, ...] = ()
+    rows: list[list[str]]
 
-    def settings(self, plan: Plan) -> TaskTable:
-        """``task_table`` as a plan writes it, the defaults left out: the first of the settings
-        (defaults first) whose table, built from ``plan``, prints the rows read."""
+    def settings(self, plan: Plan) -> TaskTable | None:
+        """``task_table`` as a plan writes it, the defaults left out: the first settings (defaults
+        first) whose table, built from ``plan``, prints these rows — same words, spacing and
+        separators aside; None when none does (an agency's own table, not the plan's)."""
         title = None if self.title == default_title(plan.title) else self.title
         base = TaskTable(title=title, columns=self.columns or list(DEFAULT_TASK_COLUMNS))
         outline = number_plan(plan)
@@ -48,39 +53,39 @@ class FoundTable:
             choices += [list(c) for c in itertools.combinations(present, size)]
         if max(present, default=0) < MAX_DEPTH:
             choices.append([max(present, default=0) + 1])  # a table of no rows: a level no node has
+        printed = self._printed()
         for levels in choices:
             for text in (False, True):
                 settings = base.model_copy(update={"levels": levels, "text": text})
                 trial = plan.model_copy(update={"task_table": settings})
-                if _printed_rows(build_task_table(trial, outline, "", "")) == self.rows:
+                if _rows_of(build_task_table(trial, outline, "", "")) == printed:
                     return settings
-        return base
+        return None
+
+    def _printed(self) -> tuple[str, ...]:
+        """The rows as compared: a row's text without spaces and separators, the rule of a Markdown
+        table and the header a page break repeated (Word repeats it on every page) left out."""
+        header = _squeezed("".join(self.columns))
+        rows = (_squeezed("".join(c or "" for c in row)) for row in self.rows)
+        return tuple(r for r in rows if r and r != header)
+
+    def as_table(self) -> Table:
+        """The whole table, header row first, as a further attachment keeps it."""
+        return Table(rows=[list(self.columns), *self.rows])
 
 
 def _squeezed(text: str) -> str:
-    return re.sub(r"[\s|]+", "", text)
+    return re.sub(r"[\s|:：\-—]+", "", text)
 
 
-def _printed_rows(table: TaskTableView) -> tuple[str, ...]:
+def _rows_of(table: TaskTableView) -> tuple[str, ...]:
+    """The rows ``table`` prints, as :meth:`FoundTable._printed` compares them (section rows too;
+    a row of empty cells prints as nothing in a text table)."""
     out: list[str] = []
     for group in table.groups:
         out.append(_squeezed(group.heading))
         out.extend(_squeezed("".join(row.cells[c] for c in table.columns)) for row in group.rows)
-    return tuple(t for t in out if t)  # a row of empty cells prints as nothing in a text table
-
-
-def _row_texts(lines: list[Line]) -> tuple[str, ...]:
-    """The rows after the header as printed: a Word/PDF table's rows, or a line each (a Markdown
-    table's rule |---| left out)."""
-    out: list[str] = []
-    for line in lines:
-        if line.table is not None:
-            out.extend(_squeezed("".join(row)) for row in line.table.rows)
-        elif line.text and not re.fullmatch(r"[\s|:\-]+", line.text):
-            out.append(_squeezed(line.text))
-    header = out[0] if lines and lines[0].table is not None else None
-    # the header row again where a page break repeated it (Word repeats it on every page)
-    return tuple(t for t in out if t and t != header)
+    return tuple(t for t in out if t)
 
 
 def _header(line: Line) -> list[TaskColumn] | None:
@@ -110,7 +115,12 @@ def split_task_table(lines: list[Line]) -> tuple[list[Line], FoundTable | None]:
                 break
             end = next((i for i in content if i > header_index and is_imprint(lines[i].text)), len(lines))
             kept = lines[:index] + lines[end:]
-            body = [lines[header_index]] if lines[header_index].table is not None else []
-            body += [line for line in lines[header_index + 1 : end] if not line.blank]
-            return kept, FoundTable("".join(title_lines), columns, _row_texts(body))
+            header = lines[header_index]
+            rows = [list(r) for r in header.table.rows[1:]] if header.table is not None else []
+            for line in lines[header_index + 1 : end]:
+                if line.table is not None:
+                    rows += [list(r) for r in line.table.rows]
+                elif not line.blank:
+                    rows.append([line.text])
+            return kept, FoundTable(lines[index].text, "".join(title_lines), columns, rows)
     return lines, None

@@ -6,6 +6,7 @@ source's labels, and every place where the source's own numbers disagree is repo
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -38,6 +39,34 @@ def is_task_line(text: str) -> bool:
 
 
 NodePath = tuple[int, ...]
+
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_SENTENCE_END = "。；！？"
+
+
+def split_run_in_circled(lines: list[Line]) -> list[Line]:
+    """A ① list run into one paragraph (①语音合成。支持……。②排队规则知识库。……, the 2017
+    医院信息化建设应用技术指引): each item its own line, so each is read as the item it is. An
+    item ends in a sentence's end before the next numeral, and the numerals go ①, ②, ③ in
+    order; a form's choices (①种植业 ②养殖业) have no such ends and stay as they are."""
+    out: list[Line] = []
+    for line in lines:
+        if line.table is not None or line.label or not line.text.startswith("①"):
+            out.append(line)
+            continue
+        cuts = [0]
+        text = line.text
+        for numeral in _CIRCLED[1:]:
+            at = text.find(numeral, cuts[-1] + 1)
+            if at < 0 or text[:at].rstrip()[-1:] not in _SENTENCE_END:
+                break
+            cuts.append(at)
+        if len(cuts) == 1:
+            out.append(line)
+            continue
+        cuts.append(len(text))
+        out.extend(Line(line.no, text[a:b].strip()) for a, b in itertools.pairwise(cuts))
+    return out
 
 
 @dataclass
@@ -91,7 +120,7 @@ class _TreeBuilder:
 
     # pass 1: classify paragraphs and build the tree
     def build(self, lines: list[Line]) -> None:
-        entries = [(line, label_of(line)) for line in lines]
+        entries = [(line, label_of(line)) for line in split_run_in_circled(lines)]
         heading_at = self._unnumbered_headings(entries)
         for k, (line, lab) in enumerate(entries):
             if line.table is not None:
@@ -327,10 +356,23 @@ class _TreeBuilder:
             levels = list(DEFAULT_SCHEMES)
         continuous = [lv for lv in range(2, MAX_DEPTH + 1) if self._is_continuous(lv)]
         self.plan.numbering = Numbering(levels=levels or list(DEFAULT_SCHEMES), continuous=continuous)
+        self._keep_written_schemes(self.roots, 1)
         consuming = self._headings_take_numbers()
         self.plan.sections = [self._node(entry, consuming, (i,)) for i, entry in enumerate(self.roots)]
         printed = {entry.path: entry.label for entry in walk(number_plan(self.plan))}
         self._check_numbers(self.roots, 1, (), Counter(self.plan.numbering.continuous), consuming, printed, 1)
+
+    def _keep_written_schemes(self, entries: list[_Open], level: int) -> None:
+        """A list numbered otherwise than its level (1. under one （二）, ① under another （一）: the
+        level takes one scheme) keeps its labels: its parent numbers its children in their scheme
+        (``child_numbering``), so the plan prints what the source printed."""
+        for entry in entries:
+            schemes = {child.scheme for child in entry.children if child.scheme is not None}
+            if len(schemes) == 1 and entry.node.child_numbering is None:
+                (scheme,) = schemes
+                if scheme != self.plan.numbering.scheme(level + 1):
+                    entry.node.child_numbering = scheme
+            self._keep_written_schemes(entry.children, level + 1)
 
     def _groups(self, level: int) -> list[list[_Open]]:
         """Children lists at ``level`` (one per parent), in document order."""
@@ -471,7 +513,7 @@ def _split_heading(text: str, *, standalone: bool) -> tuple[str | None, str]:
         return None, text  # an enumeration straight after the label is the item's text
     stop = text.find("。")
     if 0 <= stop < HEADING_MAX:
-        return text[: stop + 1], text[stop + 1 :]
+        return text[: stop + 1], text[stop + 1 :].lstrip()  # **（一）X。** Y: no space before Y
     if standalone:
         return text, ""
     return None, text

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..i18n import _
 from .defects import DefectLog
-from .lines import Line, clean_text, remove_garbage
+from .lines import Line, clean_text, is_page_number, remove_garbage
 
 
 class NotText(ValueError):
@@ -40,5 +40,8 @@ def text_lines(text: str, defects: DefectLog) -> list[Line]:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
     out: list[Line] = []
     for no, raw in enumerate(text.split("\n"), start=1):
+        if is_page_number(raw):  # kept by a copy from a PDF or a printout: said, then dropped
+            message = _("removed the page number {text!r}").format(text=raw.strip())
+            defects.add(no, "removed_page_chrome", message)
         out.append(Line(no, clean_text(remove_garbage(raw, no, defects))))
     return out

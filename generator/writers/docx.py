@@ -652,13 +652,66 @@ class _Prepared:
     numbering: bytes | None  # word/numbering.xml as the template has it
 
 
+_PREPARE_SIGNATURE = "prepared v1"  # what the stored preparation's layout depends on
+
+
 @lru_cache(maxsize=8)
 def _prepared(path: str, mtime: float) -> _Prepared | None:
     """The fast path's view of a template, or None when it has tags where only docxtpl's own
-    rendering reaches (core properties, footnotes)."""
-    import zipfile
+    rendering reaches (core properties, footnotes). Preparing opens the template with docxtpl
+    (python-docx) and cleans its XML; the result depends only on the template's bytes and the
+    two libraries, so it is kept on disk (generator.cache) and the next process renders without
+    importing either."""
+    import marshal
+
+    from .. import cache
 
     source = _template_bytes(path, mtime)
+    name = cache.key("prepared", _PREPARE_SIGNATURE, _library_stamp(), source)
+    stored = cache.load("prepared", name)
+    raw: Any = None
+    if stored is not None:
+        try:
+            raw = marshal.loads(stored)
+        except (EOFError, ValueError, TypeError):
+            stored = None  # a damaged entry: prepare again
+    if stored is None:
+        raw = _preparation(source)
+        cache.store("prepared", name, marshal.dumps(raw))
+    if raw is None:
+        return None
+    members, prefix, suffix, body, parts, numbering = raw
+    env = _jinja_env()
+    return _Prepared(
+        [ox_package.Member(*member) for member in members],
+        prefix,
+        suffix,
+        env.from_string(body),
+        [(part, env.from_string(xml), original) for part, xml, original in parts],
+        numbering,
+    )
+
+
+def _library_stamp() -> str:
+    """docxtpl's and python-docx's installed files (size and time), found without importing them:
+    an upgrade of either changes what preparing gives."""
+    import importlib.util
+    import os
+
+    stamp = []
+    for package in ("docxtpl", "docx"):
+        spec = importlib.util.find_spec(package)
+        origin = spec.origin if spec is not None else None
+        info = os.stat(origin) if origin else None
+        stamp.append(f"{package}:{origin}:{info.st_size}:{info.st_mtime_ns}" if info else package)
+    return "|".join(stamp)
+
+
+def _preparation(source: bytes) -> tuple[Any, ...] | None:
+    """What :func:`_prepared` keeps, as plain values (marshal stores them): the members, the
+    document.xml around the body, the cleaned body and header/footer XML to compile."""
+    import zipfile
+
     document = _template_class()(io.BytesIO(source))
     document.init_docx()
     core = document.docx.core_properties
@@ -668,29 +721,73 @@ def _prepared(path: str, mtime: float) -> _Prepared | None:
     package = zipfile.ZipFile(io.BytesIO(source))
     if any("{{" in t or "{%" in t for t in texts) or any("footnotes" in n for n in package.namelist()):
         return None
-    env = _jinja_env()
-    body = env.from_string(_PARAGRAPH_START.sub(r"\n<w:p\1", document.patch_xml(document.get_xml())))
+    body = _PARAGRAPH_START.sub(r"\n<w:p\1", document.patch_xml(document.get_xml()))
     parts = []
     for rel in document.docx.part.rels.values():
         if rel.reltype.endswith(_HEADER_FOOTER) and not rel.is_external:
             xml = document.get_part_xml(rel.target_part)
-            code = env.from_string(_PARAGRAPH_START.sub(r"\n<w:p\1", document.patch_xml(xml)))
-            parts.append((str(rel.target_part.partname).lstrip("/"), code, xml))
+            cleaned = _PARAGRAPH_START.sub(r"\n<w:p\1", document.patch_xml(xml))
+            parts.append((str(rel.target_part.partname).lstrip("/"), cleaned, xml))
     prefix, suffix = ox_package.split_body(package.read("word/document.xml").decode("utf-8"))
     names = package.namelist()
     numbering = package.read("word/numbering.xml") if "word/numbering.xml" in names else None
-    return _Prepared(ox_package.read_members(source), prefix, suffix, body, parts, numbering)
+    members = [(m.name, m.crc, m.size, m.data) for m in ox_package.read_members(source)]
+    return members, prefix, suffix, body, parts, numbering
 
 
 def _finish_part(xml: str) -> str:
     """What docxtpl does to a rendered part (render_xml_part): line breaks out, escaped tags back."""
-    from docxtpl import DocxTemplate
-
     xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
     xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
     if not any(char in xml for char in "\n\t\a\f"):
         return xml  # resolve_listing turns only these into breaks and tabs: nothing to do
+    from docxtpl import DocxTemplate
+
     return DocxTemplate.resolve_listing(None, xml)  # type: ignore[arg-type]
+
+
+_RECOVER: Any = None
+
+
+def _body_tree(xml: str) -> Any:
+    """The rendered body as a plain lxml tree, as docxtpl's ``fix_tables`` and python-docx's parser
+    would leave it: blank text dropped, and tables' grids fitted to their rows (by docxtpl, only
+    when a grid does not fit already: a template's loop over cells can add or drop columns)."""
+    global _RECOVER
+    from lxml import etree
+
+    if _RECOVER is None:
+        _RECOVER = etree.XMLParser(recover=True, remove_blank_text=True, resolve_entities=False)
+    tree = etree.fromstring(xml, _RECOVER)
+    if _grids_fit(tree):
+        return tree
+    from docxtpl import DocxTemplate
+
+    return ox.parse_plain(etree.tostring(DocxTemplate.fix_tables(None, xml)))  # type: ignore[arg-type]
+
+
+_TBL, _GRID, _GRID_COL, _TR, _TC = (ox.qn(f"w:{t}") for t in ("tbl", "tblGrid", "gridCol", "tr", "tc"))
+_SPAN, _VAL = f"{ox.qn('w:tcPr')}/{ox.qn('w:gridSpan')}", ox.qn("w:val")
+
+
+def _grids_fit(tree: Any) -> bool:
+    """Would docxtpl's ``fix_tables`` leave every table as it is? (No row has more cells than the
+    grid has columns, and the widest row, spans counted, is as wide as the grid.)"""
+    for table in tree.iter(_TBL):
+        grid = table.find(_GRID)
+        if grid is None:
+            return False
+        columns = len(grid.findall(_GRID_COL))
+        widest = 0
+        for row in table.iter(_TR):
+            cells = row.findall(_TC)
+            if len(cells) > columns:
+                return False
+            spans = [cell.find(_SPAN) for cell in cells]
+            widest = max(widest, sum(int(s.get(_VAL, "1")) if s is not None else 1 for s in spans))
+        if widest < columns:
+            return False
+    return True
 
 
 def _render_fast(
@@ -702,22 +799,19 @@ def _render_fast(
 ) -> bytes:
     """docxtpl's render and save for a template of :func:`_prepared`, without python-docx's package
     round trip (see :mod:`generator.ooxml.package`); ``numbered`` puts Word's lists in (it is given
-    a stand-in of the python-docx document: the body, and the numbering part)."""
+    a stand-in of the python-docx document: the body, and the numbering part). The trees are plain
+    lxml: the ooxml helpers used here work on either kind."""
     from types import SimpleNamespace
 
-    from docx.oxml.ns import nsmap
-    from docx.oxml.parser import parse_xml
-    from docxtpl import DocxTemplate
     from lxml import etree
 
-    fixed = DocxTemplate.fix_tables(None, _finish_part(prepared.body.render(context)))  # type: ignore[arg-type]
-    for number, element in enumerate(fixed.xpath("//wp:docPr", namespaces=nsmap), start=1001):
+    tree = _body_tree(_finish_part(prepared.body.render(context)))
+    for number, element in enumerate(tree.iter(_DOC_PR), start=1001):
         element.attrib["id"] = str(number)  # unique drawing ids, as docxtpl numbers them
-    tree = parse_xml(etree.tostring(fixed))  # python-docx's element classes, for the ooxml helpers
     _place_landscape_table(tree, view)
     replaced: dict[str, bytes] = {}
     if numbered is not None and prepared.numbering is not None:
-        numbering = parse_xml(prepared.numbering)
+        numbering = ox.parse_plain(prepared.numbering)
         part = SimpleNamespace(numbering_part=SimpleNamespace(element=numbering))
         numbered(SimpleNamespace(element=SimpleNamespace(body=tree), part=part))
         xml = _DECLARATION + etree.tostring(numbering, encoding="unicode")
@@ -730,6 +824,9 @@ def _render_fast(
         if rendered != original:
             replaced[name] = (_DECLARATION + rendered).encode("utf-8")
     return ox_package.write_package(prepared.members, replaced)
+
+
+_DOC_PR = ox.qn("wp:docPr")
 
 
 def _place_landscape_table(body: Any, view: DocumentView) -> None:

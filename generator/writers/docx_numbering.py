@@ -55,9 +55,7 @@ class LevelLook:
 def level_look(styles_xml: bytes, sid: Any) -> LevelLook:
     """The labels' look from a template's styles.xml (read once per template: it is the same for
     every document rendered from it)."""
-    from docx.oxml import parse_xml
-
-    styles = parse_xml(styles_xml)
+    styles = ox.parse_plain(styles_xml)
     fonts = {
         level: ox.style_font(styles, sid(LABEL_STYLES[level]))
         or ox.style_font(styles, sid(HEADING_STYLES[level]))
