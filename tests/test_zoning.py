@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from conftest import EXTERNAL, SHARED
+from conftest import EXTERNAL, REPO, SHARED
 
 from generator.model import Appendix, Document, Node, Notice, Plan
 from generator.readers import import_file, import_text
@@ -395,3 +395,16 @@ def test_signer_on_a_line_of_its_own_after_the_doc_number() -> None:
     assert notice.signers == ["张三"]
     assert notice.title == "关于报送《2024年工作要点》的报告"
     assert notice.recipients == ["市人民政府"]
+
+
+def test_a_version_of_which_only_the_imprint_is_left_gets_no_invented_notice() -> None:
+    """corpus_extra/02: four 临床路径 kept without their notice, the 版记 still under them. The
+    版记 is kept; no 关于印发《…》的通知 and no empty notice page are printed for it."""
+    (path,) = (REPO / "tests" / "corpus_extra").glob("02_*")
+    document = import_file(path).document
+    assert document.notice is not None and document.notice.printer == "卫生部办公厅"
+    assert notice_title(document) == ""
+    printed = str(render(document, "txt"))
+    assert "关于印发" not in printed and "通知" not in printed.splitlines()[0]
+    assert printed.startswith(document.plan.title)
+    assert printed.rstrip().endswith("卫生部办公厅　　2009年9月21日印发")
