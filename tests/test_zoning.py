@@ -431,3 +431,17 @@ def test_parts_of_one_labelled_attachment_are_not_split_into_two() -> None:
     (appendix,) = import_text(text).document.appendices
     assert appendix.title == "2024年度医院考核评分标准"
     assert "加分指标" in appendix.text
+
+
+def test_a_print_run_line_in_the_imprint_is_left_out_and_said() -> None:
+    text = (
+        "关于印发《2024年工作要点》的通知\n各单位：\n现将《2024年工作要点》印发给你们。\n某局\n2024年3月5日\n"
+        + PLAN
+        + "抄送：市委办公室，市政府办公室，\n（共印50份）\n某局办公室 2024年2月29日印发\n"
+    )
+    result = import_text(text)
+    notice = result.document.notice
+    assert notice is not None and notice.cc == ["市委办公室", "市政府办公室"]
+    assert notice.printer == "某局办公室"
+    assert [d.kind for d in result.defects] == ["removed_page_chrome"]
+    assert "共印50份" not in str(render(result.document, "txt"))

@@ -113,6 +113,7 @@ def build_document(lines: list[Line], defects: DefectLog) -> tuple[Document, Sou
     return document, marks
 
 
+_COPIES = re.compile(r"^[（(]?\s*共印\s*\d+\s*份\s*[）)]?$")
 _PROOFREADER = re.compile(r"^(?:校对|校核|核稿)\s*[：:]\s*\S{1,12}$")
 
 
@@ -121,6 +122,14 @@ def split_imprint(content: list[Line], defects: DefectLog) -> list[Line]:
     beside them, a 抄送 wrapped onto a second line (a .doc's 版记 set with spaces), and a last
     校对：… line, which the model has no place for (an older 版记, 卫生部办公厅 2009)."""
     tail: list[Line] = []
+    for k in range(max(0, len(content) - 4), len(content)):
+        if k < len(content) and _COPIES.match(content[k].text.strip()):
+            neighbours = content[max(0, k - 1) : k] + content[k + 1 : k + 2]
+            if any(is_imprint(n.text) for n in neighbours):  # 印数 of an older 版记: no field for it
+                line = content.pop(k)
+                message = _("left out the 版记's print run {text}: the model has no place for it")
+                defects.add(line.no, "removed_page_chrome", message.format(text=repr(line.text.strip())))
+                break
     if len(content) > 1 and _PROOFREADER.match(content[-1].text.strip()):
         if is_imprint(content[-2].text) or is_disclosure(content[-2].text):
             line = content.pop()
@@ -131,7 +140,14 @@ def split_imprint(content: list[Line], defects: DefectLog) -> list[Line]:
     if tail and len(content) > 1 and is_cc(content[-2].text) and not is_cc(tail[0].text):
         # between 抄送 and 印发 only the 抄送's own continuation stands
         wrapped, head = content[-1], content[-2]
-        if wrapped.table is None and label_of(wrapped) is None and not head.text.rstrip().endswith("。"):
+        names = wrapped.text.strip()
+        if (
+            wrapped.table is None
+            and label_of(wrapped) is None
+            and not head.text.rstrip().endswith("。")
+            and not _NOTE.match(names)  # （共印50份） is no name
+            and not re.search(r"\d", names)
+        ):
             content[-2:] = []
             tail.insert(0, Line(head.no, head.text.rstrip() + wrapped.text.strip(), None, head.label))
     return tail
