@@ -128,7 +128,7 @@ def parse_chinese_digits(text: str) -> int | None:
 _NUMERAL_CHARS = "零〇○一二两三四五六七八九十百千"  # up to 7 of them: 九千九百九十九
 _LABEL = re.compile(
     rf"""^(?:
-        (?P<chinese>[{_NUMERAL_CHARS}]{{1,7}})\s*(?:、|(?P<dotted>[.．])(?![\d.．]))
+        (?P<chinese>[{_NUMERAL_CHARS}]{{1,7}})\s*(?:、|(?P<dotted>[.．])(?:(?=(?:19|20)\d\d\s*年)|(?![\d.．])))
       | (?P<cp_open>[（(])\s*(?P<chinese_paren>[{_NUMERAL_CHARS}]{{1,7}})\s*(?P<cp_close>[）)])
       | (?P<ap_open>[（(])\s*(?P<arabic_paren>\d{{1,3}})\s*(?P<ap_close>[）)])
       | (?P<arabic>\d{{1,3}})\s*[.．](?:(?=(?:19|20)\d\d\s*年)|(?![\d.．]))

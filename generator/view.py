@@ -46,14 +46,23 @@ def placeholder_year(document: Document) -> int:
 
 def notice_title(document: Document) -> str:
     """标题 of the notice: as given, else 关于印发《plan title》的通知 (a newline forces a line break);
-    '' for a bare plan (no notice, so no title is invented) or a notice whose title is ''."""
-    if document.notice is None:
+    '' for a bare plan (no notice, so no title is invented), a notice whose title is '' (printed
+    without one, seeds/001) and a notice of which only the 版记 is left."""
+    notice = document.notice
+    if notice is None:
         return ""
-    if document.notice.title is not None:
-        return document.notice.title  # '' for a notice printed without one (seeds/001)
-    if document.plan.in_notice:
-        return document.plan.title
-    return default_notice_title(document.plan.title)
+    if notice.title is not None:
+        return notice.title
+    if not _issues_anything(notice):
+        return ""  # a 版记 kept under attachments whose notice is lost: no title is invented
+    return document.plan.title if document.plan.in_notice else default_notice_title(document.plan.title)
+
+
+def _issues_anything(notice: Notice) -> bool:
+    """Does the notice print anything of a notice's own (版头, 主送, 正文, 署名, 成文日期), beyond
+    a 版记 and a 附注?"""
+    own = (notice.issuers, notice.doc_number, notice.recipients, notice.body, notice.signatories)
+    return any(own) or notice.date is not None or bool(notice.signers)
 
 
 def default_notice_title(plan_title: str) -> str:
@@ -285,8 +294,10 @@ class DocumentView:
 
     @property
     def has_notice(self) -> bool:
-        """False for a bare plan: no 版头, 标题 or 主体 of a notice is printed."""
-        return self.document.notice is not None
+        """False for a bare plan: no 版头, 标题 or 主体 of a notice is printed (nor for a notice of
+        which only the 版记 is left: the 版记 is printed after the attachments all the same)."""
+        notice = self.document.notice
+        return notice is not None and bool(notice.title or notice.note or _issues_anything(notice))
 
 
 def _attachment_lines(names: list[str]) -> list[str]:

@@ -767,3 +767,59 @@ def test_an_agencys_own_task_table_is_kept_whole_not_dropped(tmp_path: Path) -> 
     (appendix,) = document.appendices
     assert appendix.title == "某某市2024年卫生健康重点任务分工表"
     assert [t.rows for t in appendix.tables] == [rows]
+
+
+def test_an_agencys_own_task_table_keeps_its_place_and_the_attachments_after_it(tmp_path: Path) -> None:
+    import docx as python_docx
+
+    from generator.readers import import_file
+    from generator.view import annex_labels
+
+    source = python_docx.Document()
+    for text in ("附件1", "某某市2024年卫生健康工作要点", "一、深化医改", "（一）推进医联体建设。"):
+        source.add_paragraph(text)
+    for label, title, rows in (
+        (
+            "附件2",
+            "某某市2024年卫生健康重点任务分工表",
+            [["序号", "重点任务", "牵头单位"], ["1", "推进医联体建设", "医政科"]],
+        ),
+        ("附件3", "某某市医联体建设情况统计表", [["单位", "数量"], ["甲", "1"]]),
+    ):
+        source.add_paragraph(label)
+        source.add_paragraph(title)
+        table = source.add_table(rows=len(rows), cols=len(rows[0]))
+        for i, row in enumerate(rows):
+            for j, text in enumerate(row):
+                table.cell(i, j).text = text
+    path = tmp_path / "agency.docx"
+    source.save(str(path))
+    document = import_file(path).document
+    assert [a.title for a in document.appendices] == [
+        "某某市2024年卫生健康重点任务分工表",
+        "某某市医联体建设情况统计表",
+    ]
+    assert [t.rows for t in document.appendices[1].tables] == [[["单位", "数量"], ["甲", "1"]]]
+    assert annex_labels(document) == ["附件1", "附件2", "附件3"]
+
+
+def test_an_agencys_task_table_in_markdown_keeps_its_cells(tmp_path: Path) -> None:
+    """The example's table in .md with one deadline changed in the table only: not this tool's
+    table any more, kept with every cell (the separator row is no row)."""
+    markdown = str(render(load_document(EXAMPLE), "md"))
+    start = markdown.rindex("重点任务分工表")
+    table = markdown[start:]
+    changed = markdown[:start] + table.replace("2025年6月底前", "2030年6月底前", 1)
+    assert changed != markdown
+    path = tmp_path / "agency.md"
+    path.write_text(changed, encoding="utf-8")
+    from generator.readers import import_file
+
+    document = import_file(path).document
+    assert document.plan.task_table is None
+    (kept,) = [a for a in document.appendices if a.title and "分工表" in a.title]
+    (grid,) = kept.tables
+    assert grid.rows[0][:3] == ["序号", "重点任务", "牵头单位"]
+    assert all(len(row) == len(grid.rows[0]) for row in grid.rows)
+    assert any("2030年6月底前" in row for row in grid.rows)
+    assert not any(set("".join(row)) <= set("-:| ") for row in grid.rows)

@@ -10,7 +10,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from conftest import EXTERNAL, SEEDS, SHARED
+from conftest import EXTERNAL, REPO, SEEDS, SHARED
 
 from generator.model import Appendix, Document, Node, Notice, Plan
 from generator.readers import import_file, import_text
@@ -472,3 +472,53 @@ def test_signer_on_a_line_of_its_own_after_the_doc_number() -> None:
     assert notice.signers == ["张三"]
     assert notice.title == "关于报送《2024年工作要点》的报告"
     assert notice.recipients == ["市人民政府"]
+
+
+def test_a_version_of_which_only_the_imprint_is_left_gets_no_invented_notice() -> None:
+    """corpus_extra/02: four 临床路径 kept without their notice, the 版记 still under them. The
+    版记 is kept; no 关于印发《…》的通知 and no empty notice page are printed for it."""
+    (path,) = (REPO / "tests" / "corpus_extra").glob("02_*")
+    document = import_file(path).document
+    assert document.notice is not None and document.notice.printer == "卫生部办公厅"
+    assert notice_title(document) == ""
+    printed = str(render(document, "txt"))
+    assert "关于印发" not in printed and "通知" not in printed.splitlines()[0]
+    assert printed.startswith(document.plan.title)
+    assert printed.rstrip().endswith("卫生部办公厅　　2009年9月21日印发")
+
+
+def test_a_cc_line_without_its_full_stop_keeps_the_print_date_apart() -> None:
+    text = (
+        "关于印发《2024年工作要点》的通知\n各单位：\n现将《2024年工作要点》印发给你们。\n某局\n2024年3月5日\n"
+        + PLAN
+        + "抄送：市委办公室，市政府办公室\n2024年2月29日印发\n"
+    )
+    notice = import_text(text).document.notice
+    assert notice is not None
+    assert notice.cc == ["市委办公室", "市政府办公室"]
+    assert notice.print_date == dt.date(2024, 2, 29)
+
+
+def test_parts_of_one_labelled_attachment_are_not_split_into_two() -> None:
+    """附件2 holds 基本指标 and 加分指标, each with sections from 一、: one attachment."""
+    text = "某局2024年工作要点\n一、总体要求\n（一）加强领导。\n二、重点任务\n（一）推进改革。\n" + (
+        "附件2\n2024年度医院考核评分标准\n基本指标\n一、医疗质量\n（一）质控。\n二、安全\n（一）安全生产。\n"
+        "加分指标\n一、科研\n（一）论文。\n二、教学\n（一）带教。\n"
+    )
+    (appendix,) = import_text(text).document.appendices
+    assert appendix.title == "2024年度医院考核评分标准"
+    assert "加分指标" in appendix.text
+
+
+def test_a_print_run_line_in_the_imprint_is_left_out_and_said() -> None:
+    text = (
+        "关于印发《2024年工作要点》的通知\n各单位：\n现将《2024年工作要点》印发给你们。\n某局\n2024年3月5日\n"
+        + PLAN
+        + "抄送：市委办公室，市政府办公室，\n（共印50份）\n某局办公室 2024年2月29日印发\n"
+    )
+    result = import_text(text)
+    notice = result.document.notice
+    assert notice is not None and notice.cc == ["市委办公室", "市政府办公室"]
+    assert notice.printer == "某局办公室"
+    assert [d.kind for d in result.defects] == ["removed_page_chrome"]
+    assert "共印50份" not in str(render(result.document, "txt"))

@@ -46,6 +46,7 @@ from .fragments import (
     escape_text,
     offset_drawing_ids,
     paragraph,
+    renumber_drawings,
     run,
     runs,
 )
@@ -106,7 +107,7 @@ from .reading import (
 from .revisions import Revisions, as_deleted_text, serialize_part, text_run, track_revisions_on
 from .sections import move_last_section, pin_textbox_to_page, share_header_footer_refs, turned_textbox
 from .stamps import apply_stamps, block_stamp, remove_stamps, stamp_token
-from .tables import CellSpec, TableXml, grid_table
+from .tables import CellSpec, TableXml, grid_table, grids_fit
 
 __all__ = [
     "COMMENTS_PART",
@@ -142,6 +143,7 @@ __all__ = [
     "get_ppr",
     "get_rpr",
     "grid_table",
+    "grids_fit",
     "inner_paragraphs",
     "is_paragraph",
     "is_table",
@@ -162,6 +164,7 @@ __all__ = [
     "register_comments",
     "remove_stamps",
     "remove_theme_fonts",
+    "renumber_drawings",
     "replace_content",
     "replace_prefix",
     "rpr_child",

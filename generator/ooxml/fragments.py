@@ -221,6 +221,13 @@ def bottom_textbox(paragraph: BaseOxmlElement, inner: list[BaseOxmlElement], wid
     )
 
 
+def renumber_drawings(element: BaseOxmlElement, start: int) -> None:
+    """Number the drawings (wp:docPr) under ``element`` from ``start`` on: a rendered body repeats
+    the ids of its template's boxes, and Word wants each once."""
+    for number, doc_pr in enumerate(element.iter(qn("wp:docPr")), start=start):
+        doc_pr.attrib["id"] = str(number)
+
+
 def offset_drawing_ids(element: BaseOxmlElement, offset: int) -> None:
     """Move the ids of the drawings (wp:docPr) under ``element`` by ``offset``: a copy of a block
     with a text box (the diff's deleted old 版记) must not repeat the ids of the document's own."""

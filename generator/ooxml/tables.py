@@ -5,7 +5,9 @@ across a page (``w:cantSplit``), section rows spanning the table (``w:gridSpan``
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
+from .elements import qn
 from .fragments import escape_text
 
 
@@ -79,3 +81,28 @@ def grid_table(
     body = [_row(header, widths, header=True, keep_next=False)]
     body += [_row(cells, widths, header=False, keep_next=keep) for cells, keep in rows]
     return TableXml(f"<w:tbl>{tblpr}{grid}{''.join(body)}</w:tbl>")
+
+
+_TBL, _GRID, _GRID_COL, _TR, _TC = (qn(f"w:{t}") for t in ("tbl", "tblGrid", "gridCol", "tr", "tc"))
+_SPAN, _SPAN_VAL = f"{qn('w:tcPr')}/{qn('w:gridSpan')}", qn("w:val")
+
+
+def grids_fit(tree: Any) -> bool:
+    """Does every table under ``tree`` have a w:tblGrid that fits its rows — as docxtpl's
+    ``fix_tables`` would leave it: no row with more cells than the grid has columns, and the
+    widest row, spans counted, as wide as the grid? (A template's {%tc%} loop can break that.)"""
+    for table in tree.iter(_TBL):
+        grid = table.find(_GRID)
+        if grid is None:
+            return False
+        columns = len(grid.findall(_GRID_COL))
+        widest = 0
+        for row in table.iter(_TR):
+            cells = row.findall(_TC)
+            if len(cells) > columns:
+                return False
+            spans = [cell.find(_SPAN) for cell in cells]
+            widest = max(widest, sum(int(s.get(_SPAN_VAL, "1")) if s is not None else 1 for s in spans))
+        if widest < columns:
+            return False
+    return True

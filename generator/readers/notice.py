@@ -64,7 +64,8 @@ def join_printer_lines(lines: list[Line]) -> list[Line]:
     out: list[Line] = []
     for line in lines:
         printed = _PRINTED.match(line.text)
-        if printed and not printed["printer"] and out and _names_only(out[-1].text):
+        above = out[-1].text if out else ""
+        if printed and not printed["printer"] and _names_only(above) and not re.search("[：:，,]", above):
             out[-1] = Line(out[-1].no, f"{out[-1].text} {line.text}")
         else:
             out.append(line)
@@ -148,7 +149,7 @@ def _read_header(rest: list[Line], fields: dict[str, Any], defects: DefectLog, w
     """版头: 份号, 密级★期限, 紧急程度, 公开属性, 发文机关标志 (one or several lines, with or without
     文件), 发文字号 (also under the title, in brackets), 签发人."""
     _read_marks(rest, fields)
-    number_at = next((i for i, line in enumerate(rest[:8]) if _doc_number_of(line.text)), None)
+    number_at = next((i for i, line in enumerate(rest[:8]) if _is_doc_number(line.text)), None)
     # the 标题 may stand above the 文号 (real/19–22: 文号 under the title): the mark ends there
     title_at = next((i for i, line in enumerate(rest[: number_at or 4]) if _starts_title(line.text)), None)
     if number_at is None or (title_at is not None and title_at < number_at):
@@ -177,6 +178,9 @@ def _read_header(rest: list[Line], fields: dict[str, Any], defects: DefectLog, w
     for line in issuer_lines:
         if _MARK_LINE.match(line.text.replace(" ", "")):
             continue  # a mark that stood among the issuer lines (依申请公开 …)
+        if (alone := _doc_number_of(line.text)) is not None and alone[0] is None:
+            fields["signers"] = alone[1]  # 签发人 above its 文号 (cells of a table row)
+            continue
         name = line.text.replace(" ", "") if not _JOINT_ON_ONE_LINE.search(line.text) else line.text
         if name.endswith("文件"):
             name, suffix = name[: -len("文件")].strip(), "文件"
@@ -242,6 +246,10 @@ def _starts_title(text: str) -> bool:
     if text.endswith("文件") or parse_doc_number(text) is not None:
         return False
     return "关于" in text or ("印发" in text and bool(_TITLE_END.search(text)))
+
+
+def _is_doc_number(text: str) -> bool:
+    return (found := _doc_number_of(text)) is not None and found[0] is not None
 
 
 def _doc_number_of(text: str) -> tuple[dict[str, Any] | None, list[str]] | None:
@@ -326,9 +334,13 @@ def _read_closing(
         before, after_attachments = before[:attach_at], before[attach_at + used :]
     if date_at is not None:
         signatories: list[Line] = []
-        while after_attachments and _is_signatory(after_attachments[-1].text) and len(signatories) < 4:
+
+        def room() -> bool:  # up to four 署名 lines; a （盖章） line is none
+            return sum(not _SEAL_MARKS.match(s.text) for s in signatories) < 4
+
+        while after_attachments and _is_signatory(after_attachments[-1].text) and room():
             signatories.insert(0, after_attachments.pop())
-        while not after_attachments and before and _is_signatory(before[-1].text) and len(signatories) < 4:
+        while not after_attachments and before and _is_signatory(before[-1].text) and room():
             signatories.insert(0, before.pop())
         if any(_SEAL_MARKS.match(s.text) for s in signatories):
             fields["sealed"] = True  # （盖章） under the names: where the seals go, not a name

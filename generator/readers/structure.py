@@ -11,9 +11,19 @@ from typing import Any
 
 from ..i18n import _
 from ..model import Appendix, Document, Notice, Plan
+from ..typography import IDEOGRAPHS
 from ..view import annex_labels, default_notice_title
 from .defects import DefectLog
-from .lines import LIST_HEAD, Line, ends_sentence, is_paragraph, label_of, parse_date, parse_label
+from .lines import (
+    LIST_HEAD,
+    Line,
+    ends_sentence,
+    is_page_number,
+    is_paragraph,
+    label_of,
+    parse_date,
+    parse_label,
+)
 from .notice import (
     book_names,
     is_cc,
@@ -81,9 +91,10 @@ def build_document(lines: list[Line], defects: DefectLog) -> tuple[Document, Sou
     if task_table is not None:
         plan.task_table = task_table.settings(plan)
         if plan.task_table is None:
-            # an agency's own 分工表: what it says is kept, as the last attachment's table
-            appendix = Appendix(title=task_table.title, tables=[task_table.as_table()])
-            appendices.append((appendix, task_table.label))
+            # an agency's own 分工表: what it says is kept, as an attachment in its place
+            appendices.insert(
+                _place_of(task_table.label, appendices), (task_table.as_appendix(), task_table.label)
+            )
             task_table = None
     # the default 附件说明 names the plan, its 分工表 and the further attachments (view.attachment_names)
     default = [] if plan.in_notice else [plan.title]
@@ -103,6 +114,7 @@ def build_document(lines: list[Line], defects: DefectLog) -> tuple[Document, Sou
     return document, marks
 
 
+_COPIES = re.compile(r"^[（(]?\s*共印\s*\d+\s*份\s*[）)]?$")
 _PROOFREADER = re.compile(r"^(?:校对|校核|核稿)\s*[：:]\s*\S{1,12}$")
 
 
@@ -111,6 +123,14 @@ def split_imprint(content: list[Line], defects: DefectLog) -> list[Line]:
     beside them, a 抄送 wrapped onto a second line (a .doc's 版记 set with spaces), and a last
     校对：… line, which the model has no place for (an older 版记, 卫生部办公厅 2009)."""
     tail: list[Line] = []
+    for k in range(max(0, len(content) - 4), len(content)):
+        if k < len(content) and _COPIES.match(content[k].text.strip()):
+            neighbours = content[max(0, k - 1) : k] + content[k + 1 : k + 2]
+            if any(is_imprint(n.text) for n in neighbours):  # 印数 of an older 版记: no field for it
+                line = content.pop(k)
+                message = _("left out the 版记's print run {text}: the model has no place for it")
+                defects.add(line.no, "removed_page_chrome", message.format(text=repr(line.text.strip())))
+                break
     if len(content) > 1 and _PROOFREADER.match(content[-1].text.strip()):
         if is_imprint(content[-2].text) or is_disclosure(content[-2].text):
             line = content.pop()
@@ -121,10 +141,33 @@ def split_imprint(content: list[Line], defects: DefectLog) -> list[Line]:
     if tail and len(content) > 1 and is_cc(content[-2].text) and not is_cc(tail[0].text):
         # between 抄送 and 印发 only the 抄送's own continuation stands
         wrapped, head = content[-1], content[-2]
-        if wrapped.table is None and label_of(wrapped) is None and not head.text.rstrip().endswith("。"):
+        names = wrapped.text.strip()
+        if (
+            wrapped.table is None
+            and label_of(wrapped) is None
+            and not head.text.rstrip().endswith("。")
+            and not _NOTE.match(names)  # （共印50份） is no name
+            and not re.search(r"\d", names)
+        ):
             content[-2:] = []
             tail.insert(0, Line(head.no, head.text.rstrip() + wrapped.text.strip(), None, head.label))
     return tail
+
+
+def _place_of(label: str, appendices: list[tuple[Appendix, str]]) -> int:
+    """Where an attachment labelled ``label`` (附件2) stands among ``appendices``: before the first
+    of a higher number (附件3), else last."""
+    number = _label_number(label)
+    if number is not None:
+        for k, (_appendix, other) in enumerate(appendices):
+            if (later := _label_number(other)) is not None and later > number:
+                return k
+    return len(appendices)
+
+
+def _label_number(label: str) -> int | None:
+    match = re.search(r"\d+", label)
+    return int(match[0]) if match else None
 
 
 def _keep_printed_labels(document: Document, plan_label: str, appendix_labels: list[str]) -> None:
@@ -433,6 +476,9 @@ def _appendix_start(body: list[Line]) -> int:
 
 
 _BODY_NAME = re.compile(r"(委员会|政府|办公室|办公厅|局|厅|部|中心|处|科|院|会)$")
+_IDEOGRAPH = re.compile(rf"[{IDEOGRAPHS}]")
+_REMARK = re.compile(r"^(?:备注|说明|附注|联系人|联系电话|电话|此件)|^注$")  # remarks, no title
+_MONTH = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月")
 
 
 def _title_head(line: Line) -> bool:
@@ -443,6 +489,12 @@ def _title_head(line: Line) -> bool:
         line.table is None
         and label_of(line) is None
         and 0 < len(text) <= 30
+        and len(_IDEOGRAPH.findall(text)) >= 2  # not a page number, 12, XVI
+        and not is_page_number(text)
+        and not _NOTE.match(text)  # （完）, （此页无正文）
+        and not is_disclosure(text)
+        and not _REMARK.match(text)
+        and not _MONTH.search(text)
         and not _APPENDIX.match(text)
         and _is_title_line(text)
         and not re.search(r"[，、：:。；]", text)
@@ -468,6 +520,12 @@ def _further_title(body: list[Line], k: int) -> bool:
     )
 
 
+def _same_kind(title: str | None, other: str) -> bool:
+    """Do two titles end in the same document word (…临床路径, …临床路径)?"""
+    first, second = (_TITLE_WORD.search((t or "").replace(" ", "")) for t in (title, other))
+    return first is not None and second is not None and first[1] == second[1]
+
+
 def _next_section_restarts(body: list[Line], k: int) -> bool:
     for line in body[k + 1 : k + 4]:
         if _APPENDIX.match(line.text):
@@ -485,7 +543,13 @@ def _appendices(lines: list[Line], defects: DefectLog) -> list[tuple[Appendix, s
     title_due = continues = False
     for k, line in enumerate(lines):
         head = k + 1 < len(lines) and _title_head(line) and _further_title(lines, k + 1)
-        if out and not title_due and not continues and (head or _further_title(lines, k)):
+        further = head or _further_title(lines, k)
+        if further and out and out[-1][1]:
+            # inside an attachment of its own label (附件2), a titled part whose sections start at
+            # 一、 again (基本指标 / 加分指标) is part of it, unless it is a document of the same
+            # kind as the one it follows (路径 after 路径)
+            further = _same_kind(out[-1][0].title, lines[k + 1].text if head else line.text)
+        if out and not title_due and not continues and further:
             out.append((Appendix(), ""))  # the next of several documents, one after the other
             title_due = True
         if _APPENDIX.match(line.text) or not out:

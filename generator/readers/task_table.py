@@ -19,7 +19,7 @@ import re
 import typing
 from dataclasses import dataclass
 
-from ..model import DEFAULT_TASK_COLUMNS, MAX_DEPTH, Plan, Table, TaskColumn, TaskTable
+from ..model import DEFAULT_TASK_COLUMNS, MAX_DEPTH, Appendix, Plan, Table, TaskColumn, TaskTable
 from ..numbering import number_plan
 from ..tasks.table import TaskTableView, build_task_table, default_title, walk_with_parents
 from .lines import Line
@@ -28,17 +28,21 @@ from .notice import is_imprint
 _COLUMNS = set(typing.get_args(TaskColumn))
 _ANNEX_LABEL = re.compile(r"^附件\s*\d{0,2}$")
 _MAX_TITLE_LINES = 3
+_MD_ROW = re.compile(r"^\s*\|.*\|\s*$")  # | 1 | 推进… | 医政科 |
+_MD_RULE = re.compile(r"^\s*\|(?:\s*:?-{3,}:?\s*\|)+\s*$")  # | --- | :---: |
 
 
 @dataclass(frozen=True)
 class FoundTable:
-    """A 分工表 cut out of the lines: its 附件 label, title as printed, columns, and its rows (a
-    Word table's cells; for a table of text lines, each line as one cell)."""
+    """A 分工表 cut out of the lines: its 附件 label, title as printed, columns, its rows (cells of
+    a Word table or of a Markdown table), and lines of text that could not be split into cells
+    (a .txt or a PDF prints the table as lines)."""
 
     label: str
     title: str
     columns: list[TaskColumn]
     rows: list[list[str]]
+    text: list[str]
 
     def settings(self, plan: Plan) -> TaskTable | None:
         """``task_table`` as a plan writes it, the defaults left out: the first settings (defaults
@@ -63,15 +67,20 @@ class FoundTable:
         return None
 
     def _printed(self) -> tuple[str, ...]:
-        """The rows as compared: a row's text without spaces and separators, the rule of a Markdown
-        table and the header a page break repeated (Word repeats it on every page) left out."""
+        """The rows as compared: a row's text (a table row's cells, or a line of a text table)
+        without spaces and separators, the header a page break repeated (Word repeats it on every
+        page) left out."""
         header = _squeezed("".join(self.columns))
-        rows = (_squeezed("".join(c or "" for c in row)) for row in self.rows)
+        rows = [_squeezed("".join(c or "" for c in row)) for row in self.rows]
+        rows += [_squeezed(line) for line in self.text]
         return tuple(r for r in rows if r and r != header)
 
-    def as_table(self) -> Table:
-        """The whole table, header row first, as a further attachment keeps it."""
-        return Table(rows=[list(self.columns), *self.rows])
+    def as_appendix(self) -> Appendix:
+        """The whole table as a further attachment keeps it: a table (header row first) when its
+        rows have cells, its lines as paragraphs when they have none."""
+        tables = [Table(rows=[list(self.columns), *self.rows])] if self.rows else []
+        text = [" ".join(self.columns), *self.text] if not self.rows else list(self.text)
+        return Appendix(title=self.title, tables=tables, text=text)
 
 
 def _squeezed(text: str) -> str:
@@ -113,14 +122,26 @@ def split_task_table(lines: list[Line]) -> tuple[list[Line], FoundTable | None]:
             title_lines = [lines[i].text for i in after[:offset]]
             if not title_lines or any(lines[i].table is not None for i in after[:offset]):
                 break
-            end = next((i for i in content if i > header_index and is_imprint(lines[i].text)), len(lines))
+            # the table runs to the 版记, or to the next attachment's label
+            end = next(
+                (
+                    i
+                    for i in content
+                    if i > header_index and (is_imprint(lines[i].text) or _ANNEX_LABEL.match(lines[i].text))
+                ),
+                len(lines),
+            )
             kept = lines[:index] + lines[end:]
             header = lines[header_index]
             rows = [list(r) for r in header.table.rows[1:]] if header.table is not None else []
+            text: list[str] = []
             for line in lines[header_index + 1 : end]:
                 if line.table is not None:
                     rows += [list(r) for r in line.table.rows]
+                elif _MD_ROW.match(line.text):
+                    if not _MD_RULE.match(line.text):
+                        rows.append([c.strip() for c in line.text.strip().strip("|").split("|")])
                 elif not line.blank:
-                    rows.append([line.text])
-            return kept, FoundTable(lines[index].text, "".join(title_lines), columns, rows)
+                    text.append(line.text)
+            return kept, FoundTable(lines[index].text, "".join(title_lines), columns, rows, text)
     return lines, None

@@ -667,19 +667,20 @@ def _prepared(path: str, mtime: float) -> _Prepared | None:
     from .. import cache
 
     source = _template_bytes(path, mtime)
-    name = cache.key("prepared", _PREPARE_SIGNATURE, _library_stamp(), source)
+    name = cache.key("prepared", _PREPARE_SIGNATURE, _code_stamp(), source)
     stored = cache.load("prepared", name)
-    raw: Any = None
     if stored is not None:
         try:
             raw = marshal.loads(stored)
+            return _from_preparation(raw) if raw is not None else None
         except (EOFError, ValueError, TypeError):
-            stored = None  # a damaged entry: prepare again
-    if stored is None:
-        raw = _preparation(source)
-        cache.store("prepared", name, marshal.dumps(raw))
-    if raw is None:
-        return None
+            pass  # a damaged or foreign entry: prepare again
+    raw = _preparation(source)
+    cache.store("prepared", name, marshal.dumps(raw))
+    return _from_preparation(raw) if raw is not None else None
+
+
+def _from_preparation(raw: tuple[Any, ...]) -> _Prepared:
     members, prefix, suffix, body, parts, numbering = raw
     env = _jinja_env()
     return _Prepared(
@@ -692,18 +693,23 @@ def _prepared(path: str, mtime: float) -> _Prepared | None:
     )
 
 
-def _library_stamp() -> str:
-    """docxtpl's and python-docx's installed files (size and time), found without importing them:
-    an upgrade of either changes what preparing gives."""
+def _code_stamp() -> str:
+    """What preparing depends on besides the template, found without importing it: docxtpl's and
+    python-docx's installed files and this module's and ooxml.package's own (size and time) — an
+    upgrade or an edit of any changes the key."""
     import importlib.util
     import os
 
+    origins = [(name, importlib.util.find_spec(name)) for name in ("docxtpl", "docx")]
+    files = [(name, spec.origin if spec is not None else None) for name, spec in origins]
+    files += [("writer", __file__), ("package", ox_package.__file__)]
     stamp = []
-    for package in ("docxtpl", "docx"):
-        spec = importlib.util.find_spec(package)
-        origin = spec.origin if spec is not None else None
-        info = os.stat(origin) if origin else None
-        stamp.append(f"{package}:{origin}:{info.st_size}:{info.st_mtime_ns}" if info else package)
+    for name, origin in files:
+        try:
+            info = os.stat(origin) if origin else None
+        except OSError:
+            info = None  # a zipped or frozen install: the name alone
+        stamp.append(f"{name}:{origin}:{info.st_size}:{info.st_mtime_ns}" if info else name)
     return "|".join(stamp)
 
 
@@ -759,35 +765,11 @@ def _body_tree(xml: str) -> Any:
     if _RECOVER is None:
         _RECOVER = etree.XMLParser(recover=True, remove_blank_text=True, resolve_entities=False)
     tree = etree.fromstring(xml, _RECOVER)
-    if _grids_fit(tree):
+    if ox.grids_fit(tree):
         return tree
     from docxtpl import DocxTemplate
 
     return ox.parse_plain(etree.tostring(DocxTemplate.fix_tables(None, xml)))  # type: ignore[arg-type]
-
-
-_TBL, _GRID, _GRID_COL, _TR, _TC = (ox.qn(f"w:{t}") for t in ("tbl", "tblGrid", "gridCol", "tr", "tc"))
-_SPAN, _VAL = f"{ox.qn('w:tcPr')}/{ox.qn('w:gridSpan')}", ox.qn("w:val")
-
-
-def _grids_fit(tree: Any) -> bool:
-    """Would docxtpl's ``fix_tables`` leave every table as it is? (No row has more cells than the
-    grid has columns, and the widest row, spans counted, is as wide as the grid.)"""
-    for table in tree.iter(_TBL):
-        grid = table.find(_GRID)
-        if grid is None:
-            return False
-        columns = len(grid.findall(_GRID_COL))
-        widest = 0
-        for row in table.iter(_TR):
-            cells = row.findall(_TC)
-            if len(cells) > columns:
-                return False
-            spans = [cell.find(_SPAN) for cell in cells]
-            widest = max(widest, sum(int(s.get(_VAL, "1")) if s is not None else 1 for s in spans))
-        if widest < columns:
-            return False
-    return True
 
 
 def _render_fast(
@@ -806,8 +788,7 @@ def _render_fast(
     from lxml import etree
 
     tree = _body_tree(_finish_part(prepared.body.render(context)))
-    for number, element in enumerate(tree.iter(_DOC_PR), start=1001):
-        element.attrib["id"] = str(number)  # unique drawing ids, as docxtpl numbers them
+    ox.renumber_drawings(tree, start=1001)  # unique drawing ids, as docxtpl numbers them
     _place_landscape_table(tree, view)
     replaced: dict[str, bytes] = {}
     if numbered is not None and prepared.numbering is not None:
@@ -824,9 +805,6 @@ def _render_fast(
         if rendered != original:
             replaced[name] = (_DECLARATION + rendered).encode("utf-8")
     return ox_package.write_package(prepared.members, replaced)
-
-
-_DOC_PR = ox.qn("wp:docPr")
 
 
 def _place_landscape_table(body: Any, view: DocumentView) -> None:
