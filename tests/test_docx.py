@@ -512,3 +512,27 @@ def test_pdf_without_libreoffice_is_one_clear_message(tmp_path: Path) -> None:
     assert "LibreOffice" in result.stderr and "apt-get install" in result.stderr
     assert "Traceback" not in result.stderr
     assert not out.exists()
+
+
+def test_an_agency_template_older_than_the_doc_number_under_the_title_still_renders(tmp_path: Path) -> None:
+    """A template made before the WP Doc Number Under Title style and its placeholder existed
+    (the bundled one of an earlier release, as an agency keeps it) is not refused: a 文号 that
+    would print under the title prints in its 版头 line, as that template always printed it."""
+    source = docx.Document(str(tpl.template_path()))
+    source.styles["WP Doc Number Under Title"].delete()
+    paragraphs = source.paragraphs
+    for k, paragraph in enumerate(paragraphs):
+        if paragraph.text == "{%p if doc_number_under_title %}":  # the tag, the line, its endif
+            for gone in paragraphs[k : k + 3]:
+                gone._p.getparent().remove(gone._p)
+            break
+    old = tmp_path / "agency-2025.docx"
+    source.save(str(old))
+    assert "doc_number_under_title" not in "".join(p.text for p in docx.Document(str(old)).paragraphs)
+    document = load_document(EXAMPLES / "example.yaml")
+    assert document.notice is not None
+    notice = document.notice.model_copy(update={"issuers": [], "doc_number_place": "under_title"})
+    view = build_view(document.model_copy(update={"notice": notice}))
+    assert view.notice.doc_number_under_title  # the bundled template prints it under the title
+    printed = "".join(p.text for p in docx.Document(io.BytesIO(render_docx(view, template=old))).paragraphs)
+    assert view.notice.doc_number in printed

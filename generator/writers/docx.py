@@ -523,9 +523,19 @@ def placeholders_of(path: Path) -> set[str]:
     return set(_PRINTED.findall(template.patch_xml(template.get_xml())))
 
 
+OPTIONAL_PLACEHOLDERS = frozenset({"doc_number_under_title"})
+"""Placeholders added after agencies made their templates (see :func:`_printed_by`)."""
+
+
 @lru_cache(maxsize=1)
 def _required_placeholders() -> frozenset[str]:
-    return frozenset(placeholders_of(tpl.template_path()))
+    return frozenset(placeholders_of(tpl.template_path())) - OPTIONAL_PLACEHOLDERS
+
+
+@lru_cache(maxsize=8)
+def _printed_by(path: str, mtime: float) -> frozenset[str]:
+    """The placeholders an agency's template prints (read once per template)."""
+    return frozenset(placeholders_of(Path(path)))
 
 
 def validate_template(path: Path) -> None:
@@ -858,6 +868,10 @@ def render_docx(
     stamps: list[str] | None = [] if stamp else None
     lists = plan_lists(view, check_mode(numbering))
     context = build_context(view, sid, stamps, lists)
+    if template and "doc_number_under_title" not in _printed_by(*key):
+        # a template older than the 文号-under-the-title line prints it in the 版头, as it did
+        context["doc_number"] = view.notice.doc_number
+        context["doc_number_under_title"] = ""
 
     def numbered(document: Any) -> None:
         if lists is not None:

@@ -196,4 +196,6 @@ STYLES: list[StyleSpec] = [
     StyleSpec("WP Page Number Even", base="WP Font Song", size=14, jc="left", first_line=0, left=SMALL_ZI),
 ]
 
-REQUIRED_STYLES = tuple(spec.name for spec in STYLES)
+OPTIONAL_STYLES = frozenset({"WP Doc Number Under Title"})
+"""Styles added after agencies made their templates: a template without them still renders."""
+REQUIRED_STYLES = tuple(spec.name for spec in STYLES if spec.name not in OPTIONAL_STYLES)

@@ -537,7 +537,7 @@ _KEEP_BUILTIN = {
 def _prune_styles(document: object) -> None:
     """Drop python-docx's ~160 unused built-in styles: a 350 kB styles.xml is parsed and
     compressed again for every rendered document."""
-    keep = _KEEP_BUILTIN | set(REQUIRED_STYLES)
+    keep = _KEEP_BUILTIN | {spec.name for spec in STYLES}
     for style in list(document.styles):  # type: ignore[attr-defined]
         if style.name not in keep and style.name.lower() not in {k.lower() for k in keep}:
             style.delete()
