@@ -69,7 +69,7 @@ def bench_process(tmp: Path) -> None:
     for plan in PLANS:
         markdown = tmp / f"{plan.stem}.md"
         markdown.write_text(str(render(load_document(plan), "md")), encoding="utf-8")
-        ours_cmd = [*_workplan(), "render", str(plan), "-o", str(tmp / "ours.docx")]
+        ours_cmd = [*_workplan(), "render", str(plan), "-o", str(tmp / "ours.docx"), "--force"]
         theirs_cmd = [pandoc, str(markdown), "-o", str(tmp / "pandoc.docx")]
         _time(ours_cmd)  # fills the cache
         warm, cold, theirs, cpu_ours, cpu_theirs = [], [], [], [], []
