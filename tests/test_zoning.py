@@ -522,3 +522,27 @@ def test_a_print_run_line_in_the_imprint_is_left_out_and_said() -> None:
     assert notice.printer == "某局办公室"
     assert [d.kind for d in result.defects] == ["removed_page_chrome"]
     assert "共印50份" not in str(render(result.document, "txt"))
+
+
+def test_a_plan_in_parts_keeps_its_parts_and_is_not_cut_at_the_second() -> None:
+    """第一部分 总体要求 … 第二部分 重点任务 一、…: the parts are unnumbered headings of the plan
+    (printed as they stand); the plan is not taken to start at 第二部分 with part one as a notice."""
+    text = (
+        "2024年工作要点\n第一部分 总体要求\n坚持以人民为中心。\n第二部分 重点任务\n"
+        "一、深化改革\n（一）推进医联体。\n二、强化公卫\n（一）完善疾控。\n"
+        "第三部分 保障措施\n加强组织领导。\n"
+    )
+    document = import_text(text).document
+    assert document.notice is None
+    assert (document.plan.title, document.plan.year) == ("2024年工作要点", 2024)
+    sections = document.plan.sections
+    assert [s.heading for s in sections] == [
+        "第一部分 总体要求",
+        "第二部分 重点任务",
+        "深化改革",
+        "强化公卫",
+        "第三部分 保障措施",
+    ]
+    assert [s.numbered for s in sections] == [False, False, True, True, False]
+    printed = str(render(document, "txt"))
+    assert "一、深化改革\n（一）推进医联体。\n二、强化公卫" in printed

@@ -34,7 +34,7 @@ from .notice import (
     read_notice,
 )
 from .task_table import split_task_table
-from .tree import SourceMarks, build_tree, is_task_line
+from .tree import PART, SourceMarks, build_tree, is_task_line
 
 _ANNEX_LABEL = re.compile(r"^附件\s*\d{0,2}\s*[：:]?$")
 _APPENDIX = re.compile(r"^附(?:表|件)\s*(?:\d{1,2}\s*[：:]?|)\s*$")
@@ -344,7 +344,8 @@ def find_plan_start(lines: list[Line]) -> int:
         (
             i
             for i, line in enumerate(lines)
-            if (lab := label_of(line)) is not None and lab.scheme == "chinese"
+            if ((lab := label_of(line)) is not None and lab.scheme == "chinese")
+            or (lab is None and PART.match(line.text))  # 第一部分 opens the plan's first part
         ),
         None,
     )

@@ -28,6 +28,8 @@ from .lines import (
 HEADING_MAX = 40
 """A run-in heading is the paragraph's first sentence when it is this short (with its 。)."""
 
+PART = re.compile(r"^第[一二三四五六七八九十]{1,3}部分")
+"""第一部分 总体要求: a plan in parts, each holding its 一、 sections."""
 _ARTICLE = re.compile(r"^第[一二三四五六七八九十百零〇]+[章条]")
 _TASKS = re.compile(r"^（(?P<body>(?:牵头单位|责任单位|完成时限|指标)：.*)）$")
 _TASK_KEYS = {"牵头单位": "lead", "责任单位": "owners", "完成时限": "deadline", "指标": "targets"}
@@ -164,6 +166,9 @@ class _TreeBuilder:
         seen_section = False
         nested = self._nested_schemes(entries)
         for k, (line, lab) in enumerate(entries):
+            if lab is None and line.table is None and PART.match(line.text):
+                found.add(k)  # 第二部分 重点任务: a part of the plan, printed as it stands
+                continue
             if lab is not None and lab.scheme == "chinese":
                 seen_section = True
             if lab is not None or line.table is not None or not seen_section:
