@@ -62,9 +62,18 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]+")
 _SPACES = re.compile("[\u3000\xa0\t\u2000-\u200a\u202f\u205f]")  # full-width, no-break, en/em … spaces
 
 
-def is_page_number(raw: str) -> bool:
-    """Is this line a page number (see ``_PAGE_NUMBER``)?"""
-    return _PAGE_NUMBER.match(_SPACES.sub(" ", raw).strip()) is not None
+# What only a line's place on the page tells from text (a PDF's foot): 3, 3/12, -3, Page 3 of 12.
+_BARE_PAGE_NUMBER = re.compile(
+    r"^(?:\d{1,4}(?:\s*/\s*\d{1,4})?|[-—–]?\s*\d{1,4}\s*[-—–]?|page\s*\d{1,4}(?:\s*of\s*\d{1,4})?)$",
+    re.IGNORECASE,
+)
+
+
+def is_page_number(raw: str, *, bare: bool = False) -> bool:
+    """Is this line a page number (see ``_PAGE_NUMBER``)? With ``bare``, also the forms that are
+    one only where they stand (a PDF reader knows the line sits at the page's foot)."""
+    text = _SPACES.sub(" ", raw).strip()
+    return _PAGE_NUMBER.match(text) is not None or (bare and _BARE_PAGE_NUMBER.match(text) is not None)
 
 
 def clean_text(raw: str) -> str:

@@ -34,7 +34,7 @@ from ..model import Table
 from ..title_lines import break_title, width_zi
 from ..typography import CJK_PUNCTUATION, IDEOGRAPHS
 from .defects import DefectLog
-from .lines import Line, clean_text, ends_sentence, parse_label, remove_garbage
+from .lines import Line, clean_text, ends_sentence, is_page_number, parse_label, remove_garbage
 from .tree import is_task_line
 
 MAX_PAGES = 300
@@ -42,11 +42,6 @@ MAX_PAGES = 300
 MIN_TEXT_CHARS = 20
 """Fewer characters than this in the whole text layer: a scan (an OCR'd stamp does not count)."""
 
-_PAGE_NUMBER = re.compile(
-    r"^(?:[—–\-－~～]\s*\d{1,4}\s*[—–\-－~～]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
-    r"|\d{1,4}(?:\s*/\s*\d{1,4})?|[-—–]?\s*\d{1,4}\s*[-—–]?|page\s*\d{1,4}(?:\s*of\s*\d{1,4})?)$",
-    re.IGNORECASE,
-)
 _SPREAD = re.compile(rf"^(?:[{IDEOGRAPHS}] )+[{IDEOGRAPHS}]$")
 _CJK = re.compile(rf"[{IDEOGRAPHS}]")
 _ANNEX_LABEL = re.compile(r"^附[件表]\s*\d{0,2}\s*[：:]?$")
@@ -430,7 +425,7 @@ def _remove_chrome(pages: list[list[_Row]], sizes: list[tuple[float, float]]) ->
 
 def _is_page_number(row: _Row, rows: list[_Row], height: float) -> bool:
     """A page number: the pattern, standing first or last on the page, away from the text."""
-    if not _PAGE_NUMBER.match(row.text.strip()):
+    if not is_page_number(row.text, bare=True):
         return False
     if row is not rows[0] and row is not rows[-1] and not row.turned:
         return False  # a turned number stands in the margin beside the text, wherever it is first
