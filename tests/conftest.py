@@ -62,3 +62,15 @@ def validate_ooxml(validator: str, path: Path) -> list[dict]:
     done = subprocess.run([validator, str(path)], capture_output=True, text=True, timeout=120)
     report = json.loads(done.stdout)
     return list(report.get("errors", []))
+
+
+HEADLESS_FLAGS = (
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+)
+"""Chromium flags of every browser test: no sandbox (root in CI), no GPU, no network of its own."""

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
-from conftest import EXAMPLES, PLANS
+from conftest import EXAMPLES, HEADLESS_FLAGS, PLANS
 
 from generator.load import load_document
 from generator.view import DocumentView, build_view
@@ -35,17 +35,7 @@ def chromium() -> str:
 
 
 def run_chromium(chromium: str, profile: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    flags = [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        f"--user-data-dir={profile}",
-    ]
+    flags = ["--headless", *HEADLESS_FLAGS, f"--user-data-dir={profile}"]
     done = subprocess.run([chromium, *flags, *args], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr[-2000:]
     return done

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import docx
 import pytest
-from conftest import EXAMPLES
+from conftest import EXAMPLES, HEADLESS_FLAGS
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
@@ -113,13 +113,7 @@ def browser(tmp_path: Path) -> Iterator[WebDriver]:
     options.binary_location = CHROMIUM
     for flag in (
         "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
+        *HEADLESS_FLAGS,
         f"--user-data-dir={tempfile.mkdtemp(prefix='chromium-', dir=tmp_path)}",
         "--window-size=1600,1000",
     ):
