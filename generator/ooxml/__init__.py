@@ -19,6 +19,8 @@ quirks are handled once, here. One module per area, as in python-docx's ``oxml``
 * :mod:`.comments` — comments (批注) anchored on paragraphs, for the diff writer;
 * :mod:`.stamps` — hidden bookmarks naming the node and part each plan paragraph prints, so the
   diff writer pairs paragraphs by identity;
+* :mod:`.printed` — what a paragraph prints with tracked changes accepted, through content
+  controls, fields, hidden text and symbols, for ``readers/docx.py``;
 * :mod:`.reading` — a body's blocks and printed text, characters with their run formatting, inline
   edits, style ids and numbering.xml as written, for ``readers/docx.py`` and the diff writer.
 
@@ -51,6 +53,7 @@ from .fragments import (
     runs,
 )
 from .numbering import LevelDef, add_list, free_ids, paragraph_style, set_num_pr, style_font, style_indent
+from .printed import blocks, cell_paragraphs, mark_deleted, printed_text, tracked_changes
 from .properties import (
     add_tab_stop,
     append_field,
@@ -133,8 +136,10 @@ __all__ = [
     "atom_runs",
     "block_stamp",
     "block_text",
+    "blocks",
     "body_blocks",
     "bottom_textbox",
+    "cell_paragraphs",
     "comments_part",
     "document_body",
     "drop_section_break",
@@ -148,6 +153,7 @@ __all__ = [
     "is_paragraph",
     "is_table",
     "link_style",
+    "mark_deleted",
     "mm_to_twips",
     "move_last_section",
     "num_pr",
@@ -160,6 +166,7 @@ __all__ = [
     "parse_plain",
     "pin_textbox_to_page",
     "ppr_child",
+    "printed_text",
     "qn",
     "register_comments",
     "remove_stamps",
@@ -205,6 +212,7 @@ __all__ = [
     "text_box_texts",
     "text_run",
     "track_revisions_on",
+    "tracked_changes",
     "turned_textbox",
     "twips_length",
 ]

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .elements import W_NS, parse_plain, qn
+from .printed import printed_text
 from .revisions import text_run
 
 if TYPE_CHECKING:
@@ -89,7 +90,7 @@ def text_box_texts(p: BaseOxmlElement) -> list[str]:
     for box in p.iter(qn("w:txbxContent")):
         if any(a.tag == _MC_FALLBACK for a in box.iterancestors()):
             continue
-        out.append("\n".join("".join(t.text or "" for t in q.iter(_T)) for q in box.iter(_P)))
+        out.append("\n".join(printed_text(q) for q in box.iter(_P)))
     return out
 
 

@@ -26,6 +26,7 @@ DefectKind = Literal[
     "scheme_change",
     "removed_page_chrome",
     "removed_web_chrome",
+    "tracked_changes",
 ]
 KINDS: tuple[str, ...] = DefectKind.__args__  # type: ignore[attr-defined]
 

@@ -40,12 +40,18 @@ def docx_lines(path: Path, defects: DefectLog) -> list[Line]:
             _("not a readable Word document ({reason})").format(reason=type(exc).__name__)
         ) from None
     numbers = _AutoNumbers(document, defects)
+    body = document.element.body
+    _report_tracked_changes(body, defects)
     out: list[Line] = []
     titles: list[tuple[str, list[str]]] = []  # (style, lines) of the last title paragraphs
     captions: dict[int, str] = {}  # paragraph number → text of a table-title paragraph
     previous_style = ""
+    joined = ""  # text of paragraphs whose mark a tracked change deleted: it goes on in the next
     for no, (kind, item) in enumerate(_body_items(document), start=1):
         if kind == "tbl":
+            if joined.strip():
+                out.append(Line(no - 1, clean_text(remove_garbage(joined, no - 1, defects))))
+            joined = ""
             previous_style = ""
             lines = _table_lines(item, no)
             caption = captions.get(no - 1)
@@ -54,10 +60,15 @@ def docx_lines(path: Path, defects: DefectLog) -> list[Line]:
                 lines[0].table.title = caption
             out.extend(lines)
             continue
+        printed = ox.printed_text(item._p)
+        if ox.mark_deleted(item._p):  # accepted, this paragraph and the next are one
+            joined += printed
+            continue
+        printed, joined = joined + printed, ""
         style = _style_name(item)
-        if style in _CAPTION_STYLES and item.text.strip():
-            captions[no] = item.text.strip()
-        text = remove_garbage(item.text, no, defects)
+        if style in _CAPTION_STYLES and printed.strip():
+            captions[no] = printed.strip()
+        text = remove_garbage(printed, no, defects)
         follows_title = previous_style == style  # a title's next line, not the next title
         previous_style = style
         if style in _TITLE_STYLES and follows_title and titles and out and out[-1].no == no - 1:
@@ -74,7 +85,27 @@ def docx_lines(path: Path, defects: DefectLog) -> list[Line]:
             label = ""
         for box in ox.text_box_texts(item._p):  # 版记 set in a text box at the page bottom (our writer)
             out.extend(Line(no, clean_text(line)) for line in box.split("\n") if line.strip())
+    if joined.strip():
+        out.append(Line(no, clean_text(remove_garbage(joined, no, defects))))
     return out
+
+
+def _report_tracked_changes(body: Any, defects: DefectLog) -> None:
+    """Unaccepted tracked changes (修订) are read as accepted; the clerk is told where they start."""
+    count = ox.tracked_changes(body)
+    if not count:
+        return
+    first = next(
+        (no for no, (_kind, item) in enumerate(_body_items_of(body), start=1) if ox.tracked_changes(item)), 1
+    )
+    defects.add(
+        first,
+        "tracked_changes",
+        _(
+            "{count} tracked change(s) not accepted or rejected: read as if all were accepted "
+            "(accept or reject them in Word to be sure)"
+        ).format(count=count),
+    )
 
 
 _TITLE_STYLES = ("WP Title", "WP Annex Title")
@@ -122,15 +153,17 @@ def _check_package(path: Path) -> None:
 
 
 def _body_items(document: Any) -> Iterator[tuple[str, Any]]:
-    """Paragraphs and tables of the body in document order."""
+    """Paragraphs and tables of the body in document order (also inside content controls)."""
     from docx.table import Table as DocxTable
     from docx.text.paragraph import Paragraph
 
-    for child in document.element.body.iterchildren():
-        if ox.is_paragraph(child):
-            yield "p", Paragraph(child, document)
-        elif ox.is_table(child):
-            yield "tbl", DocxTable(child, document)
+    for kind, child in _body_items_of(document.element.body):
+        yield (kind, Paragraph(child, document) if kind == "p" else DocxTable(child, document))
+
+
+def _body_items_of(body: Any) -> Iterator[tuple[str, Any]]:
+    for child in ox.blocks(body):
+        yield ("p" if ox.is_paragraph(child) else "tbl"), child
 
 
 def _cells(table: Any) -> list[list[list[str]]]:
@@ -144,7 +177,7 @@ def _cells(table: Any) -> list[list[list[str]]]:
             if any(cell._tc is tc for tc in seen):
                 continue
             seen.append(cell._tc)
-            cells.append([p.text for p in cell.paragraphs])
+            cells.append([ox.printed_text(p) for p in ox.cell_paragraphs(cell._tc)])
         rows.append(cells)
     return rows
 

@@ -1,0 +1,77 @@
+"""A .docx after clerks and other tools touched it reads as Word prints it: tracked changes read
+as accepted (and said), content controls, fields, smart tags, comments, hidden text and run splits
+change nothing of the plan read."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import EXAMPLES, PLANS
+from docx_edits import UNCHANGED_PRINT, edit_docx, element, q, removed_run, runs, text_paragraphs
+from lxml import etree
+from test_roundtrip import printable
+
+from generator.load import load_document
+from generator.readers import import_file
+from generator.render import render
+
+SOURCES = [EXAMPLES / "example.yaml", PLANS / "wuzhong-2019.yaml"]
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("rendered")
+    out = {}
+    for source in SOURCES:
+        path = folder / f"{source.stem}.docx"
+        path.write_bytes(render(load_document(source), "docx"))  # type: ignore[arg-type]
+        out[source.stem] = path
+    return out
+
+
+@pytest.mark.parametrize("source", [s.stem for s in SOURCES])
+@pytest.mark.parametrize("edit", sorted(UNCHANGED_PRINT))
+def test_what_word_prints_alike_imports_alike(
+    edit: str, source: str, rendered: dict[str, Path], tmp_path: Path
+) -> None:
+    original = import_file(rendered[source])
+    edited = import_file(edit_docx(rendered[source], tmp_path / "edited.docx", UNCHANGED_PRINT[edit]))
+    assert printable(edited.document) == printable(original.document)
+
+
+def test_tracked_changes_are_read_accepted_and_said(rendered: dict[str, Path], tmp_path: Path) -> None:
+    """A clerk with 修订 on: a heading typed in, a word deleted, a whole item deleted (its
+    paragraph mark too, so Word renumbers the items after it)."""
+    original = import_file(rendered["example"]).document
+    second = original.plan.sections[0].items[1].heading  # （二）加强合理用药管理。
+
+    def edit(root: etree._Element) -> None:
+        paragraphs = text_paragraphs(root)
+        section = next(p for p in paragraphs if "提升医疗质量安全水平" in "".join(p.itertext()))
+        for run in runs(section):  # the section heading rewritten: old text out, new text in
+            texts = run.findall(q("t"))
+            if texts:
+                old = texts[0].text
+                run.getparent().replace(run, removed_run("del", old))
+        inserted = element("ins", id="1", author="clerk", date="2025-03-01T09:00:00Z")
+        etree.SubElement(etree.SubElement(inserted, q("r")), q("t")).text = "全面提升医疗质量安全水平"
+        section.append(inserted)
+        item = next(p for p in paragraphs if second in "".join(p.itertext()))
+        while "改善群众就医体验" not in "".join(item.itertext()):  # the item, its text, its task line
+            for run in runs(item):
+                texts = run.findall(q("t"))
+                if texts:
+                    run.getparent().replace(run, removed_run("del", texts[0].text or ""))
+            mark = etree.SubElement(item.find(q("pPr")), q("rPr"))
+            mark.append(element("del", id="3", author="clerk"))
+            item = item.getnext()
+
+    result = import_file(edit_docx(rendered["example"], tmp_path / "tracked.docx", edit))
+    plan = result.document.plan
+    assert plan.sections[0].heading == "全面提升医疗质量安全水平"
+    assert [i.heading for i in plan.sections[0].items] == ["落实医疗质量安全核心制度。"]
+    assert plan.sections[1].items[0].heading == original.plan.sections[1].items[0].heading
+    said = [d for d in result.defects if d.kind == "tracked_changes"]
+    assert len(said) == 1 and "accepted" in said[0].message
+    assert not [d for d in import_file(rendered["example"]).defects if d.kind == "tracked_changes"]
