@@ -86,7 +86,9 @@ from .properties import (
 from .reading import (
     Atom,
     LevelXml,
+    NumberingXml,
     NumXml,
+    OverrideXml,
     atom_runs,
     block_text,
     body_blocks,
@@ -123,6 +125,8 @@ __all__ = [
     "LevelDef",
     "LevelXml",
     "NumXml",
+    "NumberingXml",
+    "OverrideXml",
     "ParagraphXml",
     "Revisions",
     "RunXml",

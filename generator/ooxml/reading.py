@@ -189,46 +189,86 @@ class LevelXml:
     fmt: str | None
     text: str | None
     start: str | None
+    restart: str | None = None  # w:lvlRestart
+    legal: bool = False  # w:isLgl
+    style: str | None = None  # w:pStyle
+
+
+@dataclass(frozen=True)
+class OverrideXml:
+    """One w:lvlOverride of a w:num: a w:startOverride, and/or a whole w:lvl in its place."""
+
+    ilvl: str | None
+    start: str | None
+    level: LevelXml | None
 
 
 @dataclass(frozen=True)
 class NumXml:
-    """One w:num: the abstract numbering it uses and its (ilvl, startOverride) overrides."""
+    """One w:num: the abstract numbering it uses and its level overrides."""
 
     num_id: str
     abstract_id: str
-    overrides: list[tuple[str | None, str | None]]
+    overrides: list[OverrideXml]
+
+
+@dataclass(frozen=True)
+class NumberingXml:
+    """A numbering part as written: abstract numberings by w:abstractNumId, the w:num list, and
+    the list-style links (abstract id → w:numStyleLink; style → the abstract id whose w:styleLink
+    defines it)."""
+
+    abstract: dict[str, list[LevelXml]]
+    nums: list[NumXml]
+    style_links: dict[str, str]
+    style_definers: dict[str, str]
 
 
 def _val(node: BaseOxmlElement | None) -> str | None:
     return None if node is None else node.get(f"{_W}val")
 
 
-def numbering_xml(numbering: BaseOxmlElement) -> tuple[dict[str, list[LevelXml]], list[NumXml]]:
-    """The abstract numberings (by w:abstractNumId) and the w:num list of a numbering part."""
+def _level_xml(lvl: BaseOxmlElement) -> LevelXml:
+    legal = lvl.find(f"{_W}isLgl")
+    return LevelXml(
+        lvl.get(f"{_W}ilvl"),
+        _val(lvl.find(f"{_W}numFmt")),
+        _val(lvl.find(f"{_W}lvlText")),
+        _val(lvl.find(f"{_W}start")),
+        _val(lvl.find(f"{_W}lvlRestart")),
+        legal is not None and _val(legal) not in ("0", "false", "off"),
+        _val(lvl.find(f"{_W}pStyle")),
+    )
+
+
+def numbering_xml(numbering: BaseOxmlElement) -> NumberingXml:
+    """The abstract numberings, the w:num list and the list-style links of a numbering part."""
     abstract: dict[str, list[LevelXml]] = {}
+    style_links: dict[str, str] = {}
+    style_definers: dict[str, str] = {}
     for node in numbering.findall(f"{_W}abstractNum"):
-        abstract[node.get(f"{_W}abstractNumId", "")] = [
-            LevelXml(
-                lvl.get(f"{_W}ilvl"),
-                _val(lvl.find(f"{_W}numFmt")),
-                _val(lvl.find(f"{_W}lvlText")),
-                _val(lvl.find(f"{_W}start")),
-            )
-            for lvl in node.findall(f"{_W}lvl")
-        ]
+        abstract_id = node.get(f"{_W}abstractNumId", "")
+        abstract[abstract_id] = [_level_xml(lvl) for lvl in node.findall(f"{_W}lvl")]
+        if (link := _val(node.find(f"{_W}numStyleLink"))) is not None:
+            style_links[abstract_id] = link
+        if (defined := _val(node.find(f"{_W}styleLink"))) is not None:
+            style_definers.setdefault(defined, abstract_id)
     nums = [
         NumXml(
             num.get(f"{_W}numId", ""),
             _val(num.find(f"{_W}abstractNumId")) or "",
             [
-                (override.get(f"{_W}ilvl"), _val(override.find(f"{_W}startOverride")))
+                OverrideXml(
+                    override.get(f"{_W}ilvl"),
+                    _val(override.find(f"{_W}startOverride")),
+                    None if (lvl := override.find(f"{_W}lvl")) is None else _level_xml(lvl),
+                )
                 for override in num.findall(f"{_W}lvlOverride")
             ],
         )
         for num in numbering.findall(f"{_W}num")
     ]
-    return abstract, nums
+    return NumberingXml(abstract, nums, style_links, style_definers)
 
 
 def num_pr(ppr: BaseOxmlElement | None) -> tuple[str | None, str | None]:

@@ -15,13 +15,12 @@ from typing import Any
 from .. import ooxml as ox
 from ..i18n import _
 from ..model import Table
-from ..numbering import chinese_numeral, circled_numeral
 from ..title_lines import break_title
 from .defects import DefectLog
 from .lines import Line, clean_text, remove_garbage
+from .word_numbers import WordNumbers
 
 _LAYOUT_CELL = re.compile(r"(抄送|印发$|〔\d{4}〕|文件$|签发人)")
-_IDEOGRAPH_TRADITIONAL = "甲乙丙丁戊己庚辛壬癸"
 
 
 class NotDocx(ValueError):
@@ -39,7 +38,7 @@ def docx_lines(path: Path, defects: DefectLog) -> list[Line]:
         raise NotDocx(
             _("not a readable Word document ({reason})").format(reason=type(exc).__name__)
         ) from None
-    numbers = _AutoNumbers(document, defects)
+    numbers = WordNumbers(document, defects)
     body = document.element.body
     _report_tracked_changes(body, defects)
     out: list[Line] = []
@@ -180,118 +179,3 @@ def _cells(table: Any) -> list[list[list[str]]]:
             cells.append([ox.printed_text(p) for p in ox.cell_paragraphs(cell._tc)])
         rows.append(cells)
     return rows
-
-
-class _AutoNumbers:
-    """Word's automatic numbering (w:numPr → numbering.xml) turned into the label text Word
-    shows: counters per list and level, deeper levels restarting when a shallower one counts."""
-
-    def __init__(self, document: Any, defects: DefectLog) -> None:
-        self.levels: dict[str, dict[int, tuple[str, str, int]]] = {}  # numId → ilvl → (fmt, text, start)
-        self.counters: dict[str, dict[int, int]] = {}  # list → ilvl → last number
-        self.list_of: dict[str, str] = {}  # numId → the list whose counters it uses
-        self.defects = defects
-        self.broken: list[str] = []  # what numbering.xml got wrong, reported at the first number
-        try:
-            numbering = document.part.numbering_part.element
-        except (KeyError, NotImplementedError, AttributeError, ValueError):
-            return
-        written, nums = ox.numbering_xml(numbering)
-        abstract: dict[str, dict[int, tuple[str, str, int]]] = {}
-        for abstract_id, lvls in written.items():
-            levels: dict[int, tuple[str, str, int]] = {}
-            for lvl in lvls:
-                start = self._number(lvl.start, "w:start", 1)
-                levels[self._number(lvl.ilvl, "w:ilvl", 0)] = (lvl.fmt or "decimal", lvl.text or "", start)
-            abstract[abstract_id] = levels
-        for num in nums:
-            num_id, ref = num.num_id, num.abstract_id
-            levels = dict(abstract.get(ref, {}))
-            # Lists sharing an abstractNum count on together (Word), unless this one restarts.
-            self.list_of[num_id] = f"abstract:{ref}"
-            for written_ilvl, start in num.overrides:
-                ilvl = self._number(written_ilvl, "w:ilvl", 0)
-                if start is not None and ilvl in levels:
-                    fmt, text, _ = levels[ilvl]
-                    levels[ilvl] = (fmt, text, self._number(start, "w:startOverride", 1))
-                    self.list_of[num_id] = f"num:{num_id}"
-            self.levels[num_id] = levels
-
-    def _number(self, value: str | None, name: str, default: int) -> int:
-        """A whole number of numbering.xml; anything else (a hand-edited or generated file) is
-        reported and counted as ``default``, as Word does."""
-        if value is None:
-            return default
-        try:
-            return int(value)
-        except ValueError:
-            self.broken.append(
-                _("Word numbering: {name} {value} is not a number; {default} used").format(
-                    name=name, value=repr(value), default=default
-                )
-            )
-            return default
-
-    def label(self, paragraph: Any, no: int) -> str:
-        num_id, ilvl = self._num_pr(paragraph)
-        for message in self.broken:
-            self.defects.add(no, "broken_numbering", message)
-        self.broken.clear()
-        if num_id is None or num_id == "0" or num_id not in self.levels:
-            return ""
-        levels = self.levels[num_id]
-        if ilvl not in levels:
-            return ""
-        counters = self.counters.setdefault(self.list_of.get(num_id, num_id), {})
-        counters[ilvl] = counters.get(ilvl, levels[ilvl][2] - 1) + 1
-        for deeper in [k for k in counters if k > ilvl]:
-            del counters[deeper]
-        fmt, text, _ = levels[ilvl]
-        if fmt in ("bullet", "none"):
-            return ""
-
-        def number(match: re.Match[str]) -> str:
-            level = int(match.group(1)) - 1
-            if level not in levels:
-                return ""
-            value = counters.get(level, levels[level][2])
-            return _format(levels[level][0], value)
-
-        return re.sub(r"%(\d)", number, text)
-
-    def _num_pr(self, paragraph: Any) -> tuple[str | None, int]:
-        """numPr of the paragraph, or of its style (Word numbers headings through styles)."""
-        candidates = [paragraph._p.pPr]
-        try:
-            style = paragraph.style
-            while style is not None:
-                candidates.append(style.element.pPr)
-                style = style.base_style
-        except (AttributeError, KeyError, ValueError):
-            pass  # a broken style reference: the paragraph's own numPr still counts
-        num_id: str | None = None
-        ilvl: int | None = None
-        for ppr in candidates:
-            written_id, written_ilvl = ox.num_pr(ppr)
-            if num_id is None and written_id is not None:
-                num_id = written_id
-            if ilvl is None and written_ilvl is not None:
-                ilvl = self._number(written_ilvl, "w:ilvl", 0)
-        return num_id, ilvl or 0
-
-
-def _format(fmt: str, n: int) -> str:
-    """One counter in Word's number format (ECMA-376 §17.18.59, the formats Chinese plans use)."""
-    if fmt.startswith("chinese") or fmt in ("ideographDigital", "japaneseCounting", "taiwaneseCounting"):
-        return chinese_numeral(n) if 1 <= n <= 9999 else str(n)
-    if fmt == "ideographTraditional":
-        return _IDEOGRAPH_TRADITIONAL[(n - 1) % 10]
-    if fmt.startswith("decimalEnclosedCircle"):
-        return circled_numeral(n)
-    if fmt == "decimalFullWidth":
-        return str(n).translate({ord(c): 0xFF10 + int(c) for c in "0123456789"})
-    if fmt == "lowerLetter":
-        return chr(ord("a") + (n - 1) % 26)
-    if fmt == "upperLetter":
-        return chr(ord("A") + (n - 1) % 26)
-    return str(n)
