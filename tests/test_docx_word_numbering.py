@@ -262,3 +262,35 @@ def test_sections_in_any_chinese_format_import_as_a_plan(
         "完善制度",
         "压实责任",
     ]
+
+
+def test_a_table_numbered_by_a_list_keeps_its_numbers(tmp_path: Path) -> None:
+    """A 分工表 whose 序号 column is a Word list (1 2 3 …, the clerk's 编号 button): the cells read
+    as Word prints them, counting on from row to row."""
+    path = _numbered(
+        tmp_path / "table.docx",
+        {1: _level(0, "decimal", "%1")},
+        {1: '<w:abstractNumId w:val="1"/>'},
+        [],
+    )
+    document = docx.Document(str(path))
+    table = document.add_table(rows=4, cols=3)
+    for row, texts in zip(
+        table.rows,
+        [
+            ("序号", "重点任务", "牵头单位"),
+            ("", "完善制度", "办公室"),
+            ("", "压实责任", "医政科"),
+            ("", "深化改革", "体改科"),
+        ],
+        strict=True,
+    ):
+        for cell, text in zip(row.cells, texts, strict=True):
+            cell.paragraphs[0].text = text
+    for row in table.rows[1:]:
+        ppr = row.cells[0].paragraphs[0]._p.get_or_add_pPr()
+        ppr.append(parse_xml(f'<w:numPr {W}><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>'))
+    document.save(str(path))
+    (line,) = [line for line in docx_lines(path, DefectLog()) if line.table is not None]
+    assert line.table is not None
+    assert [row[0] for row in line.table.rows] == ["序号", "1", "2", "3"]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -52,7 +52,7 @@ def docx_lines(path: Path, defects: DefectLog) -> list[Line]:
                 out.append(Line(no - 1, clean_text(remove_garbage(joined, no - 1, defects))))
             joined = ""
             previous_style = ""
-            lines = _table_lines(item, no)
+            lines = _table_lines(item, no, numbers)
             caption = captions.get(no - 1)
             if caption is not None and lines and lines[0].table is not None and out and out[-1].no == no - 1:
                 out.pop()  # the table's title paragraph (附表 caption) belongs to the table
@@ -126,9 +126,9 @@ def _style_name(paragraph: Any) -> str:
         return ""
 
 
-def _table_lines(table: Any, no: int) -> list[Line]:
+def _table_lines(table: Any, no: int, numbers: WordNumbers) -> list[Line]:
     """A table in place; a layout table (版头/版记 set in a grid) gives its cells' lines."""
-    cells = _cells(table)
+    cells = _cells(table, lambda p: numbers.cell_label(table, p, no) + ox.printed_text(p))
     if any(_LAYOUT_CELL.search(p) for row in cells for cell in row for p in cell):
         return [Line(no, clean_text(p)) for row in cells for cell in row for p in cell if p.strip()]
     rows = [[clean_text(" ".join(cell)) for cell in row] for row in cells]
@@ -165,9 +165,10 @@ def _body_items_of(body: Any) -> Iterator[tuple[str, Any]]:
         yield ("p" if ox.is_paragraph(child) else "tbl"), child
 
 
-def _cells(table: Any) -> list[list[list[str]]]:
-    """rows → cells → paragraph texts; a merged cell is taken once (python-docx repeats it per
-    grid column)."""
+def _cells(table: Any, printed: Callable[[Any], str]) -> list[list[list[str]]]:
+    """rows → cells → paragraph texts (``printed``: a paragraph's text with its Word number, a
+    序号 column numbered by a list); a merged cell is taken once (python-docx repeats it per grid
+    column)."""
     rows: list[list[list[str]]] = []
     seen: list[Any] = []
     for row in table.rows:
@@ -176,6 +177,6 @@ def _cells(table: Any) -> list[list[list[str]]]:
             if any(cell._tc is tc for tc in seen):
                 continue
             seen.append(cell._tc)
-            cells.append([ox.printed_text(p) for p in ox.cell_paragraphs(cell._tc)])
+            cells.append([printed(p) for p in ox.cell_paragraphs(cell._tc)])
         rows.append(cells)
     return rows

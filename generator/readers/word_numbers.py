@@ -140,6 +140,13 @@ class WordNumbers:
 
         return re.sub(r"%(\d)", number, level.text)
 
+    def cell_label(self, table: Any, p: Any, no: int) -> str:
+        """The label of paragraph ``p`` of a cell of ``table`` (python-docx's): a 序号 column
+        numbered by a list counts in document order with the rest."""
+        from docx.text.paragraph import Paragraph
+
+        return self.label(Paragraph(p, table), no)
+
     def _num_pr(self, paragraph: Any) -> tuple[str | None, int]:
         """numPr of the paragraph, or of its style (Word numbers headings through styles)."""
         candidates = [paragraph._p.pPr]
