@@ -75,3 +75,28 @@ def test_tracked_changes_are_read_accepted_and_said(rendered: dict[str, Path], t
     said = [d for d in result.defects if d.kind == "tracked_changes"]
     assert len(said) == 1 and "accepted" in said[0].message
     assert not [d for d in import_file(rendered["example"]).defects if d.kind == "tracked_changes"]
+
+
+def test_a_heading_wrapped_by_hand_is_one_heading(rendered: dict[str, Path], tmp_path: Path) -> None:
+    """Shift+Enter inside a section heading (Word numbers it) and inside a typed one: the short
+    rest after the break is the heading's; a sentence or a next label after a break is not."""
+    original = import_file(rendered["example"]).document
+
+    def edit(root: etree._Element) -> None:
+        for p in text_paragraphs(root):
+            for run in runs(p):
+                t = run.find(q("t"))
+                if t is not None and t.text == "提升医疗质量安全水平":  # 一、 from Word's list
+                    t.text = "提升医疗质量"
+                    run.append(element("br"))
+                    etree.SubElement(run, q("t")).text = "安全水平"
+                elif t is not None and t.text == "改善群众就医体验":  # typed, with a sentence after
+                    t.text = "二、改善群众就医体验"
+                    run.append(element("br"))
+                    etree.SubElement(run, q("t")).text = "各医院要优化服务流程，方便群众就医。"
+                    p.find(q("pPr")).remove(p.find(q("pPr")).find(q("numPr")))
+
+    plan = import_file(edit_docx(rendered["example"], tmp_path / "wrapped.docx", edit)).document.plan
+    assert plan.sections[0].heading == original.plan.sections[0].heading
+    assert plan.sections[1].heading == "改善群众就医体验"
+    assert plan.sections[1].text[0] == "各医院要优化服务流程，方便群众就医。"

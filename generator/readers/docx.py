@@ -15,9 +15,10 @@ from typing import Any
 from .. import ooxml as ox
 from ..i18n import _
 from ..model import Table
+from ..numbering import parse_label
 from ..title_lines import break_title
 from .defects import DefectLog
-from .lines import Line, clean_text, remove_garbage
+from .lines import Line, clean_text, ends_sentence, remove_garbage
 from .word_numbers import WordNumbers
 
 _LAYOUT_CELL = re.compile(r"(抄送|印发$|〔\d{4}〕|文件$|签发人)")
@@ -79,7 +80,7 @@ def docx_lines(path: Path, defects: DefectLog) -> list[Line]:
         if style in _TITLE_STYLES:
             titles.append((style, [clean_text(text)]))
         label = numbers.label(item, no)
-        for part in text.split("\n"):
+        for part in _broken_lines(text, label):
             out.append(Line(no, clean_text(part), label=label))
             label = ""
         for box in ox.text_box_texts(item._p):  # 版记 set in a text box at the page bottom (our writer)
@@ -105,6 +106,27 @@ def _report_tracked_changes(body: Any, defects: DefectLog) -> None:
             "(accept or reject them in Word to be sure)"
         ).format(count=count),
     )
+
+
+_WRAPPED_HEADING_MAX = 20  # characters a heading's wrapped-over rest may have; a sentence is longer
+
+
+def _broken_lines(text: str, label: str) -> list[str]:
+    """The lines of a paragraph with line breaks (w:br, Shift+Enter). Each is a line of its own —
+    clerks break paragraphs so — but a numbered heading wrapped by hand (``四、加强作风⏎建设``)
+    is one heading: a short rest that ends no sentence goes on the heading's line."""
+    parts = text.split("\n")
+    numbered = bool(label) or parse_label(clean_text(parts[0])) is not None
+    while (
+        numbered
+        and len(parts) > 1
+        and not ends_sentence(clean_text(parts[0]))
+        and not ends_sentence(clean_text(parts[1]))
+        and 0 < len(clean_text(parts[1])) <= _WRAPPED_HEADING_MAX
+        and parse_label(clean_text(parts[1])) is None  # the next heading, typed after a break
+    ):
+        parts[:2] = [parts[0].rstrip() + parts[1].lstrip()]
+    return parts
 
 
 _TITLE_STYLES = ("WP Title", "WP Annex Title")
