@@ -13,6 +13,7 @@ from lxml import etree
 from test_roundtrip import printable
 
 from generator.load import load_document
+from generator.ooxml import W_NS
 from generator.readers import import_file
 from generator.render import render
 
@@ -100,3 +101,87 @@ def test_a_heading_wrapped_by_hand_is_one_heading(rendered: dict[str, Path], tmp
     assert plan.sections[0].heading == original.plan.sections[0].heading
     assert plan.sections[1].heading == "改善群众就医体验"
     assert plan.sections[1].text[0] == "各医院要优化服务流程，方便群众就医。"
+
+
+def _contents(root: etree._Element, *, wrapped: bool, field: bool, style: str | None) -> None:
+    """A Word 目录 (引用 → 目录) before the plan's preamble: a 目录 heading, then an entry per section
+    heading — the heading's text, a tab, a PAGEREF field printing the page; the entries are the
+    result of a TOC field (``field``), in a content control as Word 2010+ writes it (``wrapped``;
+    WPS and Word 2003 write none), in the style "toc 1" (``style``: its id)."""
+    body = root.find(q("body"))
+    preamble = next(p for p in body if p.tag == q("p") and "".join(p.itertext()).startswith("2025年，全市"))
+    blocks = []
+    heading = etree.Element(q("p"))
+    etree.SubElement(etree.SubElement(heading, q("r")), q("t")).text = "目  录"
+    blocks.append(heading)
+    for k, text in enumerate(["一、提升医疗质量安全水平", "二、改善群众就医体验", "工作要求"]):
+        entry = etree.Element(q("p"))
+        if style:
+            etree.SubElement(etree.SubElement(entry, q("pPr")), q("pStyle")).set(q("val"), style)
+
+        def field_run(kind: str) -> etree._Element:
+            run = etree.Element(q("r"))
+            run.append(element("fldChar", fldCharType=kind))
+            return run
+
+        if field and k == 0:
+            entry.append(field_run("begin"))
+            code = etree.SubElement(entry, q("r"))
+            etree.SubElement(code, q("instrText")).text = ' TOC \\o "1-3" \\h \\z \\u '
+            entry.append(field_run("separate"))
+        link = etree.SubElement(entry, q("hyperlink"))
+        link.set(q("anchor"), f"_Toc{k}")
+        etree.SubElement(etree.SubElement(link, q("r")), q("t")).text = text
+        etree.SubElement(link, q("r")).append(element("tab"))
+        link.append(field_run("begin"))
+        etree.SubElement(etree.SubElement(link, q("r")), q("instrText")).text = f" PAGEREF _Toc{k} \\h "
+        link.append(field_run("separate"))
+        etree.SubElement(etree.SubElement(link, q("r")), q("t")).text = str(k + 2)
+        link.append(field_run("end"))
+        blocks.append(entry)
+    if field:
+        last = etree.Element(q("p"))
+        last.append(field_run("end"))
+        blocks.append(last)
+    if wrapped:
+        sdt = element("sdt")
+        gallery = etree.SubElement(
+            etree.SubElement(etree.SubElement(sdt, q("sdtPr")), q("docPartObj")), q("docPartGallery")
+        )
+        gallery.set(q("val"), "Table of Contents")
+        content = etree.SubElement(sdt, q("sdtContent"))
+        content.extend(blocks)
+        blocks = [sdt]
+    for block in blocks:
+        preamble.addprevious(block)
+
+
+def _toc_style(root: etree._Element) -> None:
+    root.append(
+        etree.fromstring(
+            f'<w:style xmlns:w="{W_NS}" w:type="paragraph" w:styleId="11"><w:name w:val="toc 1"/>'
+            '<w:basedOn w:val="Normal"/></w:style>'
+        )
+    )
+
+
+@pytest.mark.parametrize(
+    ("wrapped", "field", "style"),
+    [(True, True, None), (False, True, None), (False, False, "11")],
+    ids=["word-content-control", "field-only", "toc-style-only"],
+)
+def test_a_word_table_of_contents_is_left_out_and_said(
+    rendered: dict[str, Path], tmp_path: Path, wrapped: bool, field: bool, style: str | None
+) -> None:
+    source = rendered["example"]
+    if style:
+        source = edit_docx(source, tmp_path / "styled.docx", _toc_style, member="word/styles.xml")
+    edited = edit_docx(
+        source,
+        tmp_path / "contents.docx",
+        lambda root: _contents(root, wrapped=wrapped, field=field, style=style),
+    )
+    result = import_file(edited)
+    assert printable(result.document) == printable(import_file(rendered["example"]).document)
+    said = [d.message for d in result.defects if d.kind == "removed_page_chrome"]
+    assert said == ["removed a table of contents (3 entries)"]

@@ -53,7 +53,7 @@ from .fragments import (
     runs,
 )
 from .numbering import LevelDef, add_list, free_ids, paragraph_style, set_num_pr, style_font, style_indent
-from .printed import blocks, cell_paragraphs, mark_deleted, printed_text, tracked_changes
+from .printed import blocks, cell_paragraphs, contents_paragraphs, mark_deleted, printed_text, tracked_changes
 from .properties import (
     add_tab_stop,
     append_field,
@@ -145,6 +145,7 @@ __all__ = [
     "bottom_textbox",
     "cell_paragraphs",
     "comments_part",
+    "contents_paragraphs",
     "document_body",
     "drop_section_break",
     "escape_text",

@@ -163,3 +163,32 @@ def cell_paragraphs(tc: BaseOxmlElement) -> list[BaseOxmlElement]:
             for cell in _wrapped(row, (_TC,)):
                 found.extend(cell_paragraphs(cell))
     return found
+
+
+_INSTR = qn("w:instrText")
+
+
+def contents_paragraphs(body: BaseOxmlElement) -> set[BaseOxmlElement]:
+    """The paragraphs a Word 目录 prints: those in the result of a TOC field (Word's 引用 → 目录,
+    WPS's too), whose entries are headings again with page numbers after a tab."""
+    found: set[BaseOxmlElement] = set()
+    fields: list[list[str]] = []  # open fields, innermost last: [code, "result" once separated]
+    paragraph = None
+    for node in body.iter(_P, _FLD_CHAR, _INSTR):
+        if node.tag == _P:
+            paragraph = node
+        elif node.tag == _INSTR and fields:
+            fields[-1][0] += node.text or ""
+        elif node.tag == _FLD_CHAR:
+            kind = node.get(qn("w:fldCharType"))
+            if kind == "begin":
+                fields.append(["", ""])
+            elif kind == "separate" and fields:
+                fields[-1][1] = "result"
+            elif kind == "end" and fields:
+                fields.pop()
+        if paragraph is not None and any(
+            code.upper().split()[:1] == ["TOC"] and result for code, result in fields
+        ):
+            found.add(paragraph)
+    return found

@@ -42,6 +42,8 @@ def docx_lines(path: Path, defects: DefectLog) -> list[Line]:
     numbers = WordNumbers(document, defects)
     body = document.element.body
     _report_tracked_changes(body, defects)
+    contents = ox.contents_paragraphs(body)
+    entries: list[int] = []  # paragraph numbers of a Word 目录's entries, left out
     out: list[Line] = []
     titles: list[tuple[str, list[str]]] = []  # (style, lines) of the last title paragraphs
     captions: dict[int, str] = {}  # paragraph number → text of a table-title paragraph
@@ -59,6 +61,12 @@ def docx_lines(path: Path, defects: DefectLog) -> list[Line]:
                 out.pop()  # the table's title paragraph (附表 caption) belongs to the table
                 lines[0].table.title = caption
             out.extend(lines)
+            continue
+        if item._p in contents or _TOC_STYLE.match(_style_name(item)):
+            if not entries and out and _CONTENTS_HEADING.match(out[-1].text.replace(" ", "")):
+                out.pop()  # the 目录 heading over the entries
+            if ox.printed_text(item._p).strip() and not _style_name(item).lower().endswith("heading"):
+                entries.append(no)
             continue
         printed = ox.printed_text(item._p)
         if ox.mark_deleted(item._p):  # accepted, this paragraph and the next are one
@@ -87,6 +95,9 @@ def docx_lines(path: Path, defects: DefectLog) -> list[Line]:
             out.extend(Line(no, clean_text(line)) for line in box.split("\n") if line.strip())
     if joined.strip():
         out.append(Line(no, clean_text(remove_garbage(joined, no, defects))))
+    if entries:  # reported as the text readers report a printed 目录
+        message = _("removed a table of contents ({count} entries)").format(count=len(entries))
+        defects.add(entries[0], "removed_page_chrome", message)
     return out
 
 
@@ -130,6 +141,9 @@ def _broken_lines(text: str, label: str) -> list[str]:
 
 
 _TITLE_STYLES = ("WP Title", "WP Annex Title")
+# Word's 目录 styles: "toc 1"… for the entries (in any case; WPS: "目录 1"), "TOC Heading" over them.
+_TOC_STYLE = re.compile(r"^(?:toc \d|目录 ?\d|toc heading)$", re.IGNORECASE)
+_CONTENTS_HEADING = re.compile(r"^目录$")
 _CAPTION_STYLES = ("WP Table Title", "Caption", "题注")
 
 
