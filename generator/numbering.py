@@ -133,7 +133,7 @@ _LABEL = re.compile(
       | (?P<ap_open>[（(])\s*(?P<arabic_paren>\d{{1,3}})\s*(?P<ap_close>[）)])
       | (?P<arabic>\d{{1,3}})\s*[.．](?:(?=(?:19|20)\d\d\s*年)|(?![\d.．]))
       | (?P<arabic_comma>\d{{1,3}})\s*、
-      | (?P<circled>[①-⑳])
+      | (?P<circled>[①-⑳㉑-㉟㊱-㊿])
     )\s*""",
     re.VERBOSE,
 )
@@ -171,7 +171,7 @@ def parse_label(text: str) -> Label | None:
         if number is None:
             return None
     elif scheme == "circled":
-        number = ord(value) - ord("①") + 1
+        number = _circled_value(value)
     else:
         number = int(value)
     halfwidth = mixed = False
@@ -182,6 +182,16 @@ def parse_label(text: str) -> Label | None:
         mixed = (opening == "(") != (closing == ")")
     dotted = match.group("dotted") is not None
     return Label(scheme, number, raw, rest, halfwidth, mixed, dotted)
+
+
+def _circled_value(numeral: str) -> int:
+    """①–⑳, and ㉑–㊿ as Word and LibreOffice print a circled list past 20."""
+    code = ord(numeral)
+    if code >= 0x32B1:  # ㊱–㊿
+        return code - 0x32B1 + 36
+    if code >= 0x3251:  # ㉑–㉟
+        return code - 0x3251 + 21
+    return code - ord("①") + 1
 
 
 _SCHEMES_READ: tuple[Scheme, ...] = (
