@@ -10,6 +10,7 @@ import docx
 import pytest
 from docx.oxml import parse_xml
 
+from generator.numbering import parse_label
 from generator.readers import import_file
 from generator.readers.defects import DefectLog
 from generator.readers.docx import docx_lines
@@ -294,3 +295,20 @@ def test_a_table_numbered_by_a_list_keeps_its_numbers(tmp_path: Path) -> None:
     (line,) = [line for line in docx_lines(path, DefectLog()) if line.table is not None]
     assert line.table is not None
     assert [row[0] for row in line.table.rows] == ["序号", "1", "2", "3"]
+
+
+def test_a_circled_list_past_twenty_reads_on(tmp_path: Path) -> None:
+    """Word prints the 21st of a decimalEnclosedCircle list as ㉑ (not the plan's （21））: read as
+    the 21st all the same, not as text that ends the list."""
+    headings = [f"第{k}项工作任务" for k in range(1, 24)]
+    path = _numbered(
+        tmp_path / "circled.docx",
+        {1: _level(0, "chineseCounting", "%1、") + _level(1, "decimalEnclosedCircle", "%2")},
+        {1: '<w:abstractNumId w:val="1"/>'},
+        [("2025年工作要点", {}), ("加强领导", {"num": 1, "ilvl": 0})]
+        + [(heading, {"num": 1, "ilvl": 1}) for heading in headings],
+    )
+    assert _labels(path)[-3:] == ["㉑第21项工作任务", "㉒第22项工作任务", "㉓第23项工作任务"]
+    (section,) = import_file(path).document.plan.sections
+    assert [item.text for item in section.items] == [[heading] for heading in headings]
+    assert parse_label("㊿").number == 50 and parse_label("㉟").number == 35  # type: ignore[union-attr]
