@@ -185,3 +185,30 @@ def test_a_word_table_of_contents_is_left_out_and_said(
     assert printable(result.document) == printable(import_file(rendered["example"]).document)
     said = [d.message for d in result.defects if d.kind == "removed_page_chrome"]
     assert said == ["removed a table of contents (3 entries)"]
+
+
+def test_a_table_row_deleted_with_track_changes_is_gone(tmp_path: Path) -> None:
+    import docx
+
+    from generator.readers.defects import DefectLog
+    from generator.readers.docx import docx_lines
+
+    document = docx.Document()
+    document.add_paragraph("2025年工作要点")
+    table = document.add_table(rows=3, cols=2)
+    for row, texts in zip(
+        table.rows, [("任务", "单位"), ("旧任务", "旧单位"), ("新任务", "办公室")], strict=True
+    ):
+        for cell, text in zip(row.cells, texts, strict=True):
+            cell.paragraphs[0].text = text
+    deleted = table.rows[1]._tr
+    deleted.insert(0, element("trPr"))
+    deleted[0].append(element("del", id="5", author="clerk"))
+    for run in deleted.iter(q("r")):  # its text deleted too, as Word writes a deleted row
+        for t in run.findall(q("t")):
+            run.replace(t, etree.Element(q("delText")))
+            run.find(q("delText")).text = t.text
+    path = tmp_path / "rows.docx"
+    document.save(str(path))
+    (line,) = [line for line in docx_lines(path, DefectLog()) if line.table is not None]
+    assert line.table is not None and line.table.rows == [["任务", "单位"], ["新任务", "办公室"]]

@@ -53,7 +53,15 @@ from .fragments import (
     runs,
 )
 from .numbering import LevelDef, add_list, free_ids, paragraph_style, set_num_pr, style_font, style_indent
-from .printed import blocks, cell_paragraphs, contents_paragraphs, mark_deleted, printed_text, tracked_changes
+from .printed import (
+    blocks,
+    cell_paragraphs,
+    contents_paragraphs,
+    mark_deleted,
+    printed_text,
+    row_deleted,
+    tracked_changes,
+)
 from .properties import (
     add_tab_stop,
     append_field,
@@ -179,6 +187,7 @@ __all__ = [
     "renumber_drawings",
     "replace_content",
     "replace_prefix",
+    "row_deleted",
     "rpr_child",
     "run",
     "runs",

@@ -127,6 +127,12 @@ def mark_deleted(p: BaseOxmlElement) -> bool:
     return rpr is not None and (rpr.find(_DEL) is not None or rpr.find(_MOVE_FROM) is not None)
 
 
+def row_deleted(tr: BaseOxmlElement) -> bool:
+    """Is the table row a tracked deletion (w:trPr/w:del)?"""
+    trpr = tr.find(qn("w:trPr"))
+    return trpr is not None and trpr.find(_DEL) is not None
+
+
 def tracked_changes(element: BaseOxmlElement) -> int:
     """How many tracked insertions, deletions and moves ``element`` holds (paragraph marks too)."""
     return sum(1 for _ in element.iter(*TRACKED))

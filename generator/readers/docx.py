@@ -208,6 +208,8 @@ def _cells(table: Any, printed: Callable[[Any], str]) -> list[list[list[str]]]:
     rows: list[list[list[str]]] = []
     seen: list[Any] = []
     for row in table.rows:
+        if ox.row_deleted(row._tr):  # a row deleted with track changes on: gone once accepted
+            continue
         cells: list[list[str]] = []
         for cell in row.cells:
             if any(cell._tc is tc for tc in seen):
