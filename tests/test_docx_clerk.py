@@ -212,3 +212,26 @@ def test_a_table_row_deleted_with_track_changes_is_gone(tmp_path: Path) -> None:
     document.save(str(path))
     (line,) = [line for line in docx_lines(path, DefectLog()) if line.table is not None]
     assert line.table is not None and line.table.rows == [["任务", "单位"], ["新任务", "办公室"]]
+
+
+def _framed(root: etree._Element) -> None:
+    """The plan (附件1 up to the 分工表's 附件2) set inside a table of one cell: a frame round
+    the text, as some agency templates draw it."""
+    body = root.find(q("body"))
+    blocks = [b for b in body if b.tag in (q("p"), q("tbl"))]
+
+    def text(block: etree._Element) -> str:
+        return "".join(t.text or "" for t in block.iter(q("t")))
+
+    start = next(k for k, b in enumerate(blocks) if text(b) == "附件1")
+    end = next(k for k, b in enumerate(blocks) if text(b) == "附件2")
+    frame = etree.Element(q("tbl"))
+    cell = etree.SubElement(etree.SubElement(frame, q("tr")), q("tc"))
+    blocks[start].addprevious(frame)
+    for block in blocks[start:end]:
+        cell.append(block)
+
+
+def test_a_plan_set_in_a_one_cell_frame_reads_as_its_text(rendered: dict[str, Path], tmp_path: Path) -> None:
+    edited = edit_docx(rendered["example"], tmp_path / "framed.docx", _framed)
+    assert printable(import_file(edited).document) == printable(import_file(rendered["example"]).document)

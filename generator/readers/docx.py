@@ -22,6 +22,7 @@ from .lines import Line, clean_text, ends_sentence, remove_garbage
 from .word_numbers import WordNumbers
 
 _LAYOUT_CELL = re.compile(r"(抄送|印发$|〔\d{4}〕|文件$|签发人)")
+_SECTION_LABEL = re.compile(r"^[一二三四五六七八九十]{1,3}、")  # a plan's 一、 heading
 
 
 class NotDocx(ValueError):
@@ -163,12 +164,26 @@ def _style_name(paragraph: Any) -> str:
 
 
 def _table_lines(table: Any, no: int, numbers: WordNumbers) -> list[Line]:
-    """A table in place; a layout table (版头/版记 set in a grid) gives its cells' lines."""
+    """A table in place; a layout table (版头/版记 set in a grid, a frame around the text) gives
+    its cells' lines."""
     cells = _cells(table, lambda p: numbers.cell_label(table, p, no) + ox.printed_text(p))
-    if any(_LAYOUT_CELL.search(p) for row in cells for cell in row for p in cell):
-        return [Line(no, clean_text(p)) for row in cells for cell in row for p in cell if p.strip()]
+    if _is_layout(cells):
+        texts = [part for row in cells for cell in row for p in cell for part in p.split("\n")]
+        return [Line(no, clean_text(text)) for text in texts if text.strip()]
     rows = [[clean_text(" ".join(cell)) for cell in row] for row in cells]
     return [Line(no, "", table=Table(rows=rows))] if rows else []
+
+
+def _is_layout(cells: list[list[list[str]]]) -> bool:
+    """A table that only places text: a cell of the 版头 or 版记; one cell alone holding
+    paragraphs (a frame drawn round the text, as some agency templates do); a cell holding the
+    plan's own headings."""
+    texts = [[clean_text(p) for p in cell] for row in cells for cell in row]
+    if any(_LAYOUT_CELL.search(p) for cell in texts for p in cell):
+        return True
+    if len(texts) == 1 and sum(1 for p in texts[0] if p) > 1:
+        return True
+    return any(sum(1 for p in cell if _SECTION_LABEL.match(p)) >= 2 for cell in texts)
 
 
 def _check_package(path: Path) -> None:
