@@ -235,3 +235,30 @@ def _framed(root: etree._Element) -> None:
 def test_a_plan_set_in_a_one_cell_frame_reads_as_its_text(rendered: dict[str, Path], tmp_path: Path) -> None:
     edited = edit_docx(rendered["example"], tmp_path / "framed.docx", _framed)
     assert printable(import_file(edited).document) == printable(import_file(rendered["example"]).document)
+
+
+@pytest.mark.parametrize(
+    "main_type",
+    [
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
+        "application/vnd.ms-word.document.macroEnabled.main+xml",
+        "application/vnd.ms-word.template.macroEnabledTemplate.main+xml",
+    ],
+    ids=["dotx", "docm", "dotm"],
+)
+def test_a_template_or_macro_enabled_file_reads_as_the_document(
+    rendered: dict[str, Path], tmp_path: Path, main_type: str
+) -> None:
+    """An agency's .dotx, or a .docm saved as .docx: the same WordprocessingML under another
+    content type (python-docx alone refuses it)."""
+    import zipfile
+
+    with zipfile.ZipFile(rendered["example"]) as package:
+        parts = {info.filename: package.read(info) for info in package.infolist()}
+    document_type = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(document_type, main_type.encode())
+    path = tmp_path / "template.docx"
+    with zipfile.ZipFile(path, "w") as package:
+        for name, data in parts.items():
+            package.writestr(name, data)
+    assert printable(import_file(path).document) == printable(import_file(rendered["example"]).document)

@@ -6,6 +6,7 @@ checked before python-docx parses anything (its lxml parser does not resolve ent
 
 from __future__ import annotations
 
+import io
 import re
 import zipfile
 from collections.abc import Callable, Iterator
@@ -35,7 +36,7 @@ def docx_lines(path: Path, defects: DefectLog) -> list[Line]:
     import docx  # python-docx; imported here so text imports stay fast
 
     try:
-        document = docx.Document(str(path))
+        document = docx.Document(_as_document(path))
     except Exception as exc:  # python-docx raises many kinds for a broken package
         raise NotDocx(
             _("not a readable Word document ({reason})").format(reason=type(exc).__name__)
@@ -200,6 +201,36 @@ def _check_package(path: Path) -> None:
         raise NotDocx(_("not a .docx: the file is not a valid zip package")) from None
     except OSError as exc:
         raise NotDocx(_("cannot read the file: {reason}").format(reason=exc.strerror)) from None
+
+
+# The main part of a template (.dotx), or of a document or template with macros (.docm, .dotm):
+# the same WordprocessingML under another content type, which python-docx refuses to open.
+_OTHER_MAIN_TYPES = (
+    b"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
+    b"application/vnd.ms-word.document.macroEnabled.main+xml",
+    b"application/vnd.ms-word.template.macroEnabledTemplate.main+xml",
+)
+_DOCUMENT_MAIN_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+
+
+def _as_document(path: Path) -> str | io.BytesIO:
+    """``path``, or for a template or macro-enabled file (an agency's .dotx, a .docm saved as
+    .docx) a copy in memory whose main part says it is a document; its macros are never run —
+    only the XML is read. The package's size was checked before (``_check_package``)."""
+    with zipfile.ZipFile(path) as package:
+        types = package.read("[Content_Types].xml")
+        other = next((t for t in _OTHER_MAIN_TYPES if t in types), None)
+        if other is None:
+            return str(path)
+        copy = io.BytesIO()
+        with zipfile.ZipFile(copy, "w", zipfile.ZIP_DEFLATED) as out:
+            for member in package.infolist():
+                data = package.read(member)
+                if member.filename == "[Content_Types].xml":
+                    data = data.replace(other, _DOCUMENT_MAIN_TYPE)
+                out.writestr(member, data)
+    copy.seek(0)
+    return copy
 
 
 def _body_items(document: Any) -> Iterator[tuple[str, Any]]:
