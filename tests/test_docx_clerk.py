@@ -262,3 +262,24 @@ def test_a_template_or_macro_enabled_file_reads_as_the_document(
         for name, data in parts.items():
             package.writestr(name, data)
     assert printable(import_file(path).document) == printable(import_file(rendered["example"]).document)
+
+
+@pytest.mark.slow
+def test_our_docx_saved_again_by_libreoffice_imports_the_same(
+    rendered: dict[str, Path], tmp_path: Path, soffice: str
+) -> None:
+    """A clerk opens the rendered .docx in LibreOffice (or WPS) and saves it again: as .docx, via
+    .odt, via .doc — LibreOffice rewrites the lists, styles and tables its own way; the plan read
+    back is the same."""
+    from generator.soffice import convert_to_pdf
+
+    sources = list(rendered.values())
+    again = convert_to_pdf(sources, tmp_path / "docx", to="docx")
+    odt = convert_to_pdf(sources, tmp_path / "odt", to="odt")
+    doc = convert_to_pdf(sources, tmp_path / "doc", to="doc")
+    via_odt = convert_to_pdf(odt, tmp_path / "odt-docx", to="docx")
+    via_doc = convert_to_pdf(doc, tmp_path / "doc-docx", to="docx")
+    for k, source in enumerate(sources):
+        expected = printable(import_file(source).document)
+        for saved in (again[k], via_odt[k], via_doc[k]):
+            assert printable(import_file(saved).document) == expected, saved
