@@ -283,3 +283,27 @@ def test_our_docx_saved_again_by_libreoffice_imports_the_same(
         expected = printable(import_file(source).document)
         for saved in (again[k], via_odt[k], via_doc[k]):
             assert printable(import_file(saved).document) == expected, saved
+
+
+def test_content_controls_left_unfilled_say_nothing(rendered: dict[str, Path], tmp_path: Path) -> None:
+    """A template's controls a clerk did not fill in show their placeholder text — inside a
+    paragraph and around one of their own — which is not the document's text."""
+
+    def placeholder_sdt() -> tuple[etree._Element, etree._Element]:
+        sdt = element("sdt")
+        etree.SubElement(sdt, q("sdtPr")).append(element("showingPlcHdr"))
+        return sdt, etree.SubElement(sdt, q("sdtContent"))
+
+    def edit(root: etree._Element) -> None:
+        paragraphs = text_paragraphs(root)
+        body_text = next(p for p in paragraphs if "".join(p.itertext()).startswith("现将"))
+        sdt, content = placeholder_sdt()
+        etree.SubElement(etree.SubElement(content, q("r")), q("t")).text = "单击或点击此处输入文字。"
+        body_text.append(sdt)
+        sdt, content = placeholder_sdt()
+        paragraph = etree.SubElement(content, q("p"))
+        etree.SubElement(etree.SubElement(paragraph, q("r")), q("t")).text = "单击或点击此处输入日期。"
+        body_text.addnext(sdt)
+
+    edited = edit_docx(rendered["example"], tmp_path / "placeholders.docx", edit)
+    assert printable(import_file(edited).document) == printable(import_file(rendered["example"]).document)

@@ -5,7 +5,8 @@ A .docx that has been through an office is more than runs of text: unaccepted tr
 (``w:ins`` and ``w:moveTo`` hold text that is in, ``w:del`` and ``w:moveFrom`` text that is out), content
 controls (``w:sdt``, also around whole paragraphs and tables), smart tags and custom XML around
 runs, simple fields (``w:fldSimple``) whose result is the text, hidden text (``w:vanish``),
-symbols inserted from a font (``w:sym``), ruby annotations. python-docx's ``Paragraph.text`` reads
+symbols inserted from a font (``w:sym``), ruby annotations, and content controls a clerk never
+filled in (their placeholder, 单击或点击此处输入文字。, is not the document's text). python-docx's ``Paragraph.text`` reads
 only the runs and hyperlinks that are the paragraph's own children, so a heading typed with track
 changes on, or a 成文日期 in a content control, would read as nothing.
 """
@@ -68,8 +69,8 @@ def _collect(element: BaseOxmlElement, out: list[str], in_field_code: list[bool]
             choice = child.find(_MC_CHOICE)
             if choice is not None:
                 _collect(choice, out, in_field_code)
-        elif tag in (_P, _TBL):
-            continue  # a nested block (only inside a text box, which is read apart)
+        elif tag in (_P, _TBL) or (tag == _SDT and placeholder(child)):
+            continue  # a nested block (only inside a text box, read apart); a control not filled in
         else:  # w:ins, w:moveTo, w:hyperlink, w:sdt/w:sdtContent, w:smartTag, w:fldSimple, …
             _collect(child, out, in_field_code)
 
@@ -120,6 +121,12 @@ def _symbol(sym: BaseOxmlElement) -> str:
     return chr(code) if 0 < code < 0x110000 and not 0xD800 <= code <= 0xDFFF else ""
 
 
+def placeholder(sdt: BaseOxmlElement) -> bool:
+    """Does the content control still show its placeholder (单击或点击此处输入文字。), not filled in?"""
+    properties = sdt.find(_SDT_PR)
+    return properties is not None and properties.find(qn("w:showingPlcHdr")) is not None
+
+
 def mark_deleted(p: BaseOxmlElement) -> bool:
     """Is the paragraph's mark a tracked deletion? Then, accepted, it is one with the next."""
     ppr = p.find(_PPR)
@@ -140,7 +147,8 @@ def tracked_changes(element: BaseOxmlElement) -> int:
 
 def blocks(container: BaseOxmlElement) -> Iterator[BaseOxmlElement]:
     """The paragraphs and tables of a body or cell in reading order, also those inside content
-    controls and custom XML around blocks (a cover page, a 版头 kept in a w:sdt)."""
+    controls and custom XML around blocks (a cover page, a 版头 kept in a w:sdt); a control that
+    still shows its placeholder holds none."""
     yield from _wrapped(container, (_P, _TBL))
 
 
@@ -150,7 +158,7 @@ def _wrapped(container: BaseOxmlElement, tags: tuple[str, ...]) -> Iterator[Base
     for child in container:
         if child.tag in tags:
             yield child
-        elif child.tag == _SDT:
+        elif child.tag == _SDT and not placeholder(child):
             content = child.find(_SDT_CONTENT)
             if content is not None:
                 yield from _wrapped(content, tags)
