@@ -307,3 +307,45 @@ def test_content_controls_left_unfilled_say_nothing(rendered: dict[str, Path], t
 
     edited = edit_docx(rendered["example"], tmp_path / "placeholders.docx", edit)
     assert printable(import_file(edited).document) == printable(import_file(rendered["example"]).document)
+
+
+def test_a_cell_merged_down_over_rows_keeps_the_columns_in_place(tmp_path: Path) -> None:
+    """A 分工表 whose 牵头单位 is one cell merged over two tasks (w:vMerge): each task's row keeps
+    its 完成时限 in its column and has the 牵头单位 the merged cell prints; a 文件 cell merged down
+    beside joint issuers in a layout table is still read once."""
+    import docx
+
+    from generator.readers.defects import DefectLog
+    from generator.readers.docx import docx_lines
+
+    document = docx.Document()
+    document.add_paragraph("2025年工作要点")
+    table = document.add_table(rows=4, cols=3)
+    texts = [
+        ("重点任务", "牵头单位", "完成时限"),
+        ("任务甲", "办公室", "6月底前"),
+        ("任务乙", "", "9月底前"),
+        ("任务丙", "医政科", "年底前"),
+    ]
+    for row, cells in zip(table.rows, texts, strict=True):
+        for cell, text in zip(row.cells, cells, strict=True):
+            cell.paragraphs[0].text = text
+    table.cell(1, 1).merge(table.cell(2, 1))
+    layout = document.add_table(rows=2, cols=2)
+    layout.cell(0, 0).text, layout.cell(1, 0).text = "某某市卫生健康委员会", "某某市医疗保障局"
+    layout.cell(0, 1).merge(layout.cell(1, 1)).text = "文件"
+    path = tmp_path / "merged.docx"
+    document.save(str(path))
+    lines = docx_lines(path, DefectLog())
+    (found,) = [line.table for line in lines if line.table is not None]
+    assert found is not None and found.rows == [
+        ["重点任务", "牵头单位", "完成时限"],
+        ["任务甲", "办公室", "6月底前"],
+        ["任务乙", "办公室", "9月底前"],
+        ["任务丙", "医政科", "年底前"],
+    ]
+    assert [line.text for line in lines if line.table is None][-3:] == [
+        "某某市卫生健康委员会",
+        "文件",
+        "某某市医疗保障局",
+    ]

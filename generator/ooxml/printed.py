@@ -6,9 +6,10 @@ A .docx that has been through an office is more than runs of text: unaccepted tr
 controls (``w:sdt``, also around whole paragraphs and tables), smart tags and custom XML around
 runs, simple fields (``w:fldSimple``) whose result is the text, hidden text (``w:vanish``),
 symbols inserted from a font (``w:sym``), ruby annotations, and content controls a clerk never
-filled in (their placeholder, 单击或点击此处输入文字。, is not the document's text). python-docx's ``Paragraph.text`` reads
-only the runs and hyperlinks that are the paragraph's own children, so a heading typed with track
-changes on, or a 成文日期 in a content control, would read as nothing.
+filled in (their placeholder, 单击或点击此处输入文字。, is not the document's text).
+python-docx's ``Paragraph.text`` reads only the runs and hyperlinks that are the paragraph's own
+children, so a heading typed with track changes on, or a 成文日期 in a content control, would read
+as nothing.
 """
 
 from __future__ import annotations

@@ -10,6 +10,7 @@ import io
 import re
 import zipfile
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -168,10 +169,11 @@ def _table_lines(table: Any, no: int, numbers: WordNumbers) -> list[Line]:
     """A table in place; a layout table (版头/版记 set in a grid, a frame around the text) gives
     its cells' lines."""
     cells = _cells(table, lambda p: numbers.cell_label(table, p, no) + ox.printed_text(p))
-    if _is_layout(cells):
-        texts = [part for row in cells for cell in row for p in cell for part in p.split("\n")]
+    placed = [[cell.paragraphs for cell in row if not cell.below] for row in cells]
+    if _is_layout(placed):
+        texts = [part for row in placed for cell in row for p in cell for part in p.split("\n")]
         return [Line(no, clean_text(text)) for text in texts if text.strip()]
-    rows = [[clean_text(" ".join(cell)) for cell in row] for row in cells]
+    rows = [[clean_text(" ".join(cell.paragraphs)) for cell in row] for row in cells]
     return [Line(no, "", table=Table(rows=rows))] if rows else []
 
 
@@ -247,20 +249,37 @@ def _body_items_of(body: Any) -> Iterator[tuple[str, Any]]:
         yield ("p" if ox.is_paragraph(child) else "tbl"), child
 
 
-def _cells(table: Any, printed: Callable[[Any], str]) -> list[list[list[str]]]:
-    """rows → cells → paragraph texts (``printed``: a paragraph's text with its Word number, a
-    序号 column numbered by a list); a merged cell is taken once (python-docx repeats it per grid
-    column)."""
-    rows: list[list[list[str]]] = []
-    seen: list[Any] = []
+@dataclass(frozen=True)
+class _Cell:
+    """A cell's paragraph texts; ``below`` for a row's part of a cell merged down from the row
+    above (w:vMerge), whose text Word prints once, in the merged cell."""
+
+    paragraphs: list[str]
+    below: bool = False
+
+
+def _cells(table: Any, printed: Callable[[Any], str]) -> list[list[_Cell]]:
+    """rows → cells (``printed``: a paragraph's text with its Word number, a 序号 column numbered
+    by a list, counted once per cell). A cell spanning columns is taken once (python-docx repeats
+    it per grid column); one merged down over rows stands in each of its rows, so the columns
+    keep their places (the 牵头单位 of three tasks, merged, is each task's)."""
+    rows: list[list[_Cell]] = []
+    # keyed by the w:tc elements themselves, kept alive so lxml hands out the same proxy again
+    texts: dict[Any, list[str]] = {}  # w:tc → its paragraphs' texts
+    earlier: set[Any] = set()  # cells of the rows above
     for row in table.rows:
         if ox.row_deleted(row._tr):  # a row deleted with track changes on: gone once accepted
             continue
-        cells: list[list[str]] = []
+        cells: list[_Cell] = []
+        here: set[Any] = set()
         for cell in row.cells:
-            if any(cell._tc is tc for tc in seen):
+            key = cell._tc
+            if key in here:
                 continue
-            seen.append(cell._tc)
-            cells.append([printed(p) for p in ox.cell_paragraphs(cell._tc)])
+            here.add(key)
+            if key not in texts:
+                texts[key] = [printed(p) for p in ox.cell_paragraphs(cell._tc)]
+            cells.append(_Cell(texts[key], below=key in earlier))
+        earlier |= here
         rows.append(cells)
     return rows
