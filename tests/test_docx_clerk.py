@@ -349,3 +349,53 @@ def test_a_cell_merged_down_over_rows_keeps_the_columns_in_place(tmp_path: Path)
         "文件",
         "某某市医疗保障局",
     ]
+
+
+_CHUNK_HTML = (
+    "<html><head><meta charset='utf-8'></head><body><p>关于印发《2025年某某市卫生健康工作要点》的通知</p>"
+    "<p>各区卫生健康局：</p><p>现将《2025年某某市卫生健康工作要点》印发给你们，请认真贯彻落实。</p>"
+    "<p>某某市卫生健康委员会</p><p>2025年3月1日</p><p>2025年某某市卫生健康工作要点</p><p>一、加强组织领导</p>"
+    "<p>（一）完善工作机制。明确分工。</p><p>二、深化医药卫生体制改革</p><p>（一）推进公立医院改革。</p></body></html>"
+)
+
+
+@pytest.mark.parametrize("kind", ["html", "mht"])
+def test_an_office_systems_export_in_an_html_chunk_is_read(tmp_path: Path, kind: str) -> None:
+    """An office system's .docx whose text is a w:altChunk: an HTML page (or a web archive) in a
+    part of its own, which Word prints in the chunk's place (python-docx and LibreOffice see
+    nothing there)."""
+    import docx
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    document.add_paragraph("某某市卫生健康委员会文件")
+    if kind == "html":
+        content_type, blob = "text/html", _CHUNK_HTML.encode("utf-8")
+    else:
+        content_type = "message/rfc822"
+        blob = (
+            (
+                b'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="b"\r\n\r\n--b\r\n'
+                b'Content-Type: text/html; charset="gb18030"\r\nContent-Transfer-Encoding: base64\r\n\r\n'
+            )
+            + __import__("base64").encodebytes(_CHUNK_HTML.replace("utf-8", "gb18030").encode("gb18030"))
+            + b"\r\n--b--\r\n"
+        )
+    part = Part(PackURI(f"/word/chunk.{kind}"), content_type, blob, document.part.package)
+    rid = document.part.relate_to(
+        part, "http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk"
+    )
+    chunk = parse_xml(
+        f'<w:altChunk xmlns:w="{W_NS}" '
+        f'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="{rid}"/>'
+    )
+    document.element.body.insert(len(document.element.body) - 1, chunk)
+    path = tmp_path / "exported.docx"
+    document.save(str(path))
+    imported = import_file(path).document
+    assert imported.notice is not None and imported.notice.issuers == ["某某市卫生健康委员会"]
+    assert imported.notice.date is not None and imported.notice.recipients == ["各区卫生健康局"]
+    assert [s.heading for s in imported.plan.sections] == ["加强组织领导", "深化医药卫生体制改革"]
+    assert imported.plan.sections[0].items[0].heading == "完善工作机制。"

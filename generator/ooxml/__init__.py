@@ -54,8 +54,10 @@ from .fragments import (
 )
 from .numbering import LevelDef, add_list, free_ids, paragraph_style, set_num_pr, style_font, style_indent
 from .printed import (
+    ALT_CHUNK,
     blocks,
     cell_paragraphs,
+    chunk_id,
     contents_paragraphs,
     mark_deleted,
     printed_text,
@@ -123,6 +125,7 @@ from .stamps import apply_stamps, block_stamp, remove_stamps, stamp_token
 from .tables import CellSpec, TableXml, grid_table, grids_fit
 
 __all__ = [
+    "ALT_CHUNK",
     "COMMENTS_PART",
     "EMU_PER_TWIP",
     "NSMAP",
@@ -152,6 +155,7 @@ __all__ = [
     "body_blocks",
     "bottom_textbox",
     "cell_paragraphs",
+    "chunk_id",
     "comments_part",
     "contents_paragraphs",
     "document_body",

@@ -149,8 +149,9 @@ def tracked_changes(element: BaseOxmlElement) -> int:
 def blocks(container: BaseOxmlElement) -> Iterator[BaseOxmlElement]:
     """The paragraphs and tables of a body or cell in reading order, also those inside content
     controls and custom XML around blocks (a cover page, a 版头 kept in a w:sdt); a control that
-    still shows its placeholder holds none."""
-    yield from _wrapped(container, (_P, _TBL))
+    still shows its placeholder holds none. A w:altChunk — a part in another format (HTML) that
+    Word prints in its place, as office systems export documents — stands in the order too."""
+    yield from _wrapped(container, (_P, _TBL, ALT_CHUNK))
 
 
 def _wrapped(container: BaseOxmlElement, tags: tuple[str, ...]) -> Iterator[BaseOxmlElement]:
@@ -181,6 +182,12 @@ def cell_paragraphs(tc: BaseOxmlElement) -> list[BaseOxmlElement]:
 
 
 _INSTR = qn("w:instrText")
+ALT_CHUNK = qn("w:altChunk")
+
+
+def chunk_id(chunk: BaseOxmlElement) -> str | None:
+    """The relationship id of the part a w:altChunk prints."""
+    return chunk.get(qn("r:id"))
 
 
 def contents_paragraphs(body: BaseOxmlElement) -> set[BaseOxmlElement]:

@@ -53,6 +53,10 @@ def docx_lines(path: Path, defects: DefectLog) -> list[Line]:
     previous_style = ""
     joined = ""  # text of paragraphs whose mark a tracked change deleted: it goes on in the next
     for no, (kind, item) in enumerate(_body_items(document), start=1):
+        if kind == "chunk":
+            previous_style = ""
+            out.extend(_chunk_lines(document, item, no, defects))
+            continue
         if kind == "tbl":
             if joined.strip():
                 out.append(Line(no - 1, clean_text(remove_garbage(joined, no - 1, defects))))
@@ -235,18 +239,69 @@ def _as_document(path: Path) -> str | io.BytesIO:
     return copy
 
 
+_HTML_TYPES = ("text/html", "application/xhtml+xml", "message/rfc822")
+
+
+def _chunk_lines(document: Any, chunk: Any, no: int, defects: DefectLog) -> list[Line]:
+    """The lines of a w:altChunk's part: an HTML page (an office system's export: its body is
+    all the text) read as the web-page reader reads one, or plain text; each line at ``no``."""
+    from .html import NotHtml, html_lines
+
+    try:
+        part = document.part.related_parts[ox.chunk_id(chunk)]
+    except KeyError:
+        return []
+    if part.content_type in _HTML_TYPES:
+        try:
+            lines = html_lines(_html_of(part.content_type, part.blob), defects).lines
+        except NotHtml:
+            return []
+        return [Line(no, line.text, table=line.table) for line in lines]
+    if part.content_type == "text/plain":
+        text = part.blob.decode("utf-8", errors="replace")
+        return [Line(no, clean_text(remove_garbage(t, no, defects))) for t in text.splitlines()]
+    return []
+
+
+def _html_of(content_type: str, blob: bytes) -> bytes:
+    """The HTML of a chunk; of a web archive (.mht, message/rfc822), its first HTML part."""
+    if content_type != "message/rfc822":
+        return blob
+    import email
+
+    for piece in email.message_from_bytes(blob).walk():
+        if piece.get_content_type() == "text/html":
+            payload = piece.get_payload(decode=True)
+            if isinstance(payload, bytes):
+                charset = piece.get_content_charset()
+                if charset is None:
+                    return payload
+                try:  # the part's charset said with a BOM, which the HTML reader trusts before <meta>
+                    return b"\xef\xbb\xbf" + payload.decode(charset, errors="replace").encode("utf-8")
+                except LookupError:  # a charset Python does not know: the page's <meta> may
+                    return payload
+    return b""
+
+
 def _body_items(document: Any) -> Iterator[tuple[str, Any]]:
     """Paragraphs and tables of the body in document order (also inside content controls)."""
     from docx.table import Table as DocxTable
     from docx.text.paragraph import Paragraph
 
     for kind, child in _body_items_of(document.element.body):
-        yield (kind, Paragraph(child, document) if kind == "p" else DocxTable(child, document))
+        yield (
+            kind,
+            Paragraph(child, document)
+            if kind == "p"
+            else DocxTable(child, document)
+            if kind == "tbl"
+            else child,
+        )
 
 
 def _body_items_of(body: Any) -> Iterator[tuple[str, Any]]:
     for child in ox.blocks(body):
-        yield ("p" if ox.is_paragraph(child) else "tbl"), child
+        yield ("p" if ox.is_paragraph(child) else "tbl" if ox.is_table(child) else "chunk"), child
 
 
 @dataclass(frozen=True)
