@@ -312,3 +312,22 @@ def test_a_circled_list_past_twenty_reads_on(tmp_path: Path) -> None:
     (section,) = import_file(path).document.plan.sections
     assert [item.text for item in section.items] == [[heading] for heading in headings]
     assert parse_label("㊿").number == 50 and parse_label("㉟").number == 35  # type: ignore[union-attr]
+
+
+def test_a_custom_format_of_word_2010_prints_its_fallback(tmp_path: Path) -> None:
+    """Word 2010+ writes a custom number format (001, 002 …) in mc:AlternateContent, the standard
+    format nearest to it as the fallback (decimalZero: 01, 02); Word prints the custom one."""
+    mc = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+    custom = (
+        f'<w:lvl w:ilvl="0"><w:start w:val="1"/><mc:AlternateContent {mc}><mc:Choice Requires="w14">'
+        '<w:numFmt w:val="custom" w:format="001, 002, 003, ..."/></mc:Choice>'
+        '<mc:Fallback><w:numFmt w:val="decimalZero"/></mc:Fallback></mc:AlternateContent>'
+        '<w:lvlText w:val="%1."/></w:lvl>'
+    )
+    path = _numbered(
+        tmp_path / "custom.docx",
+        {1: custom},
+        {1: '<w:abstractNumId w:val="1"/>'},
+        [("甲", {"num": 1, "ilvl": 0}), ("乙", {"num": 1, "ilvl": 0})],
+    )
+    assert _labels(path) == ["001.甲", "002.乙"]

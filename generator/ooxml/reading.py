@@ -192,6 +192,7 @@ class LevelXml:
     restart: str | None = None  # w:lvlRestart
     legal: bool = False  # w:isLgl
     style: str | None = None  # w:pStyle
+    custom: str | None = None  # w:format of a Word 2010 custom w:numFmt ("001, 002, 003, ...")
 
 
 @dataclass(frozen=True)
@@ -228,16 +229,29 @@ def _val(node: BaseOxmlElement | None) -> str | None:
     return None if node is None else node.get(f"{_W}val")
 
 
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+
+
 def _level_xml(lvl: BaseOxmlElement) -> LevelXml:
     legal = lvl.find(f"{_W}isLgl")
+    fmt = lvl.find(f"{_W}numFmt")
+    custom = None
+    if fmt is None:
+        # Word 2010+ writes a custom format (w:numFmt w:val="custom" w:format="001, 002, 003, ...")
+        # in mc:AlternateContent, with the nearest standard format as its fallback.
+        fmt = lvl.find(f"{_MC}AlternateContent/{_MC}Fallback/{_W}numFmt")
+        chosen = lvl.find(f"{_MC}AlternateContent/{_MC}Choice/{_W}numFmt")
+        if chosen is not None and _val(chosen) == "custom":
+            custom = chosen.get(f"{_W}format")
     return LevelXml(
         lvl.get(f"{_W}ilvl"),
-        _val(lvl.find(f"{_W}numFmt")),
+        _val(fmt),
         _val(lvl.find(f"{_W}lvlText")),
         _val(lvl.find(f"{_W}start")),
         _val(lvl.find(f"{_W}lvlRestart")),
         legal is not None and _val(legal) not in ("0", "false", "off"),
         _val(lvl.find(f"{_W}pStyle")),
+        custom,
     )
 
 

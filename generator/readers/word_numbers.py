@@ -86,8 +86,9 @@ class WordNumbers:
 
     def _level(self, lvl: ox.LevelXml) -> _Level:
         restart = None if lvl.restart is None else self._number(lvl.restart, "w:lvlRestart", 0)
+        padded = _PADDED.match(lvl.custom or "")
         return _Level(
-            lvl.fmt or "decimal",
+            f"decimalZero{len(padded[1])}" if padded else lvl.fmt or "decimal",
             lvl.text or "",
             self._number(lvl.start, "w:start", 1),
             restart,
@@ -176,6 +177,7 @@ class WordNumbers:
 
 # --- number formats (ECMA-376 §17.18.59 ST_NumberFormat), as Word prints them in Chinese -------
 
+_PADDED = re.compile(r"^(0*1)\s*,")  # Word 2010's custom formats: "001, 002, 003, ..."
 _DIGITS = "○一二三四五六七八九"
 _IDEOGRAPH_DIGITS = "〇一二三四五六七八九"
 _LEGAL_DIGITS = "零壹贰叁肆伍陆柒捌玖"
@@ -217,8 +219,8 @@ def word_format(fmt: str, n: int) -> str:
         return chr(0x2488 + n - 1) if n <= 20 else str(n)  # ⒈–⒛
     if fmt in ("decimalFullWidth", "decimalFullWidth2"):
         return str(n).translate({ord(c): 0xFF10 + int(c) for c in "0123456789"})
-    if fmt == "decimalZero":
-        return f"{n:02d}"
+    if fmt.startswith("decimalZero"):  # 01; 001 and 0001 from Word 2010's custom formats
+        return f"{n:0{int(fmt[11:] or 2)}d}"
     if fmt in ("lowerLetter", "upperLetter"):
         letter = chr(ord("a" if fmt == "lowerLetter" else "A") + (n - 1) % 26)
         return letter * ((n - 1) // 26 + 1)  # y, z, aa, bb …
