@@ -52,6 +52,7 @@ def docx_lines(path: Path, defects: DefectLog) -> list[Line]:
     captions: dict[int, str] = {}  # paragraph number → text of a table-title paragraph
     previous_style = ""
     joined = ""  # text of paragraphs whose mark a tracked change deleted: it goes on in the next
+    boxes: list[Line] = []  # lines of the text boxes anchored in the paragraph(s) being read
     for no, (kind, item) in enumerate(_body_items(document), start=1):
         if kind == "chunk":
             previous_style = ""
@@ -61,6 +62,8 @@ def docx_lines(path: Path, defects: DefectLog) -> list[Line]:
             if joined.strip():
                 out.append(Line(no - 1, clean_text(remove_garbage(joined, no - 1, defects))))
             joined = ""
+            out.extend(boxes)
+            boxes = []
             previous_style = ""
             lines = _table_lines(item, no, numbers)
             caption = captions.get(no - 1)
@@ -76,6 +79,13 @@ def docx_lines(path: Path, defects: DefectLog) -> list[Line]:
                 entries.append(no)
             continue
         printed = ox.printed_text(item._p)
+        # 版记 set in a text box at the page bottom (our writer), a 发文机关标志 in a box …
+        boxes += [
+            Line(no, clean_text(t))
+            for box in ox.text_box_texts(item._p)
+            for t in box.split("\n")
+            if t.strip()
+        ]
         if ox.mark_deleted(item._p):  # accepted, this paragraph and the next are one
             joined += printed
             continue
@@ -98,10 +108,11 @@ def docx_lines(path: Path, defects: DefectLog) -> list[Line]:
         for part in _broken_lines(text, label):
             out.append(Line(no, clean_text(part), label=label))
             label = ""
-        for box in ox.text_box_texts(item._p):  # 版记 set in a text box at the page bottom (our writer)
-            out.extend(Line(no, clean_text(line)) for line in box.split("\n") if line.strip())
+        out.extend(boxes)
+        boxes = []
     if joined.strip():
         out.append(Line(no, clean_text(remove_garbage(joined, no, defects))))
+    out.extend(boxes)
     if entries:  # reported as the text readers report a printed 目录
         message = _("removed a table of contents ({count} entries)").format(count=len(entries))
         defects.add(entries[0], "removed_page_chrome", message)
