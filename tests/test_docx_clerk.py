@@ -421,3 +421,27 @@ def test_our_tracked_changes_docx_imports_as_new() -> None:
             result = import_file(path)
             assert printable(result.document) == printable(new)
             assert [d.kind for d in result.defects].count("tracked_changes") == 1
+
+
+def test_a_strict_open_xml_file_reads_as_the_transitional_one(
+    rendered: dict[str, Path], tmp_path: Path
+) -> None:
+    """Word's "Strict Open XML Document" (ISO/IEC 29500 Strict): the same markup under the
+    purl.oclc.org namespace names (python-docx alone finds no document in it)."""
+    import zipfile
+
+    strict = {
+        b"http://schemas.openxmlformats.org/wordprocessingml/2006/main": b"http://purl.oclc.org/ooxml/wordprocessingml/main",
+        b"http://schemas.openxmlformats.org/officeDocument/2006/relationships": b"http://purl.oclc.org/ooxml/officeDocument/relationships",
+        b"http://schemas.openxmlformats.org/drawingml/2006/main": b"http://purl.oclc.org/ooxml/drawingml/main",
+        b"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing": b"http://purl.oclc.org/ooxml/drawingml/wordprocessingDrawing",
+    }
+    path = tmp_path / "strict.docx"
+    with zipfile.ZipFile(rendered["example"]) as source, zipfile.ZipFile(path, "w") as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename.endswith((".xml", ".rels")):
+                for transitional, name in strict.items():
+                    data = data.replace(transitional, name)
+            target.writestr(info, data)
+    assert printable(import_file(path).document) == printable(import_file(rendered["example"]).document)

@@ -230,21 +230,61 @@ _OTHER_MAIN_TYPES = (
 _DOCUMENT_MAIN_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 
 
+# ISO/IEC 29500 Strict (Word's "Strict Open XML Document"): the same markup under other namespace
+# names, which python-docx does not know; renamed to the transitional ones it reads.
+_STRICT_NAMES = (
+    (
+        b"http://purl.oclc.org/ooxml/wordprocessingml/main",
+        b"http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+    ),
+    (
+        b"http://purl.oclc.org/ooxml/officeDocument/relationships",
+        b"http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+    ),
+    (
+        b"http://purl.oclc.org/ooxml/officeDocument/math",
+        b"http://schemas.openxmlformats.org/officeDocument/2006/math",
+    ),
+    (
+        b"http://purl.oclc.org/ooxml/drawingml/wordprocessingDrawing",
+        b"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
+    ),
+    (
+        b"http://purl.oclc.org/ooxml/drawingml/picture",
+        b"http://schemas.openxmlformats.org/drawingml/2006/picture",
+    ),
+    (b"http://purl.oclc.org/ooxml/drawingml/main", b"http://schemas.openxmlformats.org/drawingml/2006/main"),
+    (
+        b"http://purl.oclc.org/ooxml/officeDocument/extendedProperties",
+        b"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties",
+    ),
+)
+
+
 def _as_document(path: Path) -> str | io.BytesIO:
-    """``path``, or for a template or macro-enabled file (an agency's .dotx, a .docm saved as
-    .docx) a copy in memory whose main part says it is a document; its macros are never run —
-    only the XML is read. The package's size was checked before (``_check_package``)."""
+    """``path``, or a copy in memory that python-docx opens: for a template or macro-enabled
+    file (an agency's .dotx, a .docm saved as .docx) one whose main part says it is a document
+    (its macros are never run — only the XML is read); for a Strict Open XML file one in the
+    transitional namespaces. The package's size was checked before (``_check_package``)."""
     with zipfile.ZipFile(path) as package:
         types = package.read("[Content_Types].xml")
         other = next((t for t in _OTHER_MAIN_TYPES if t in types), None)
-        if other is None:
+        strict = (
+            _STRICT_NAMES[1][0] in package.read("_rels/.rels")
+            if "_rels/.rels" in package.namelist()
+            else False
+        )
+        if other is None and not strict:
             return str(path)
         copy = io.BytesIO()
         with zipfile.ZipFile(copy, "w", zipfile.ZIP_DEFLATED) as out:
             for member in package.infolist():
                 data = package.read(member)
-                if member.filename == "[Content_Types].xml":
+                if member.filename == "[Content_Types].xml" and other is not None:
                     data = data.replace(other, _DOCUMENT_MAIN_TYPE)
+                if strict and member.filename.endswith((".xml", ".rels")):
+                    for strict_name, name in _STRICT_NAMES:
+                        data = data.replace(strict_name, name)
                 out.writestr(member, data)
     copy.seek(0)
     return copy
