@@ -471,6 +471,28 @@ def test_an_unnumbered_section_whose_items_follow_a_paragraph_elsewhere() -> Non
     assert [item.heading for item in plan.sections[2].items] == ["推进乡村一体化。", "加强家庭医生签约。"]
 
 
+def test_one_character_labels_of_old_word_files() -> None:
+    """⑴ ⑵ and ⒈ ⒉ (one character each, as older Word documents type them) are the （1） and 1.
+    schemes: items of their level, printed in the standard's form and reported, not text."""
+    text = """某区2024年卫生健康工作要点
+一、深化医改
+（一）推进医联体建设。
+⑴完善紧密型医联体。
+⑵推进县域医共体。
+（二）深化公立医院改革。
+⒈推进薪酬改革。
+⒉加强运营管理。
+"""
+    result = import_text(text)
+    first, second = result.document.plan.sections[0].items
+    assert [item.heading for item in first.items] == ["完善紧密型医联体。", "推进县域医共体。"]
+    assert [item.heading for item in second.items] == ["推进薪酬改革。", "加强运营管理。"]
+    printed = str(render(result.document, "txt"))
+    assert "\n（1）完善紧密型医联体。\n（2）推进县域医共体。\n" in printed
+    assert "\n1.推进薪酬改革。\n2.加强运营管理。\n" in printed
+    assert [d.kind for d in result.defects] == ["enclosed_label"] * 4
+
+
 def test_attachment_names_under_a_bare_label_and_a_printer_over_two_lines() -> None:
     """附件： alone on its line with 1.2024年… 2.2024年… under it (a year right after the label's
     dot), and the 印发 line set as 印发机关 / 2024年2月29日印发."""

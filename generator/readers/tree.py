@@ -351,6 +351,14 @@ class _TreeBuilder:
                 "mixed_bracket_width",
                 _("label {label} mixes bracket widths; printed （）").format(label=lab.raw),
             )
+        elif lab.enclosed:
+            self.defects.add(
+                line,
+                "enclosed_label",
+                _("label {label} is one character; printed {printed}").format(
+                    label=lab.raw, printed=label(lab.scheme, lab.number)
+                ),
+            )
         elif lab.halfwidth:
             self.defects.add(
                 line,
