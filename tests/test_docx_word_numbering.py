@@ -331,3 +331,30 @@ def test_a_custom_format_of_word_2010_prints_its_fallback(tmp_path: Path) -> Non
         [("甲", {"num": 1, "ilvl": 0}), ("乙", {"num": 1, "ilvl": 0})],
     )
     assert _labels(path) == ["001.甲", "002.乙"]
+
+
+def test_sections_numbered_by_word_and_items_typed_make_one_plan(tmp_path: Path) -> None:
+    """A clerk's mix: 一、 二、 from Word's list, （一） （二） and 1. typed into the text, a typed
+    二、-level heading after the list broke off (工作要求 typed as 三、)."""
+    path = _numbered(
+        tmp_path / "mixed.docx",
+        {1: _level(0, "chineseCounting", "%1、")},
+        {1: '<w:abstractNumId w:val="1"/>'},
+        [
+            ("2025年工作要点", {}),
+            ("加强组织领导", {"num": 1, "ilvl": 0}),
+            ("（一）完善工作机制。明确分工。", {}),
+            ("1.细化任务。", {}),
+            ("2.压实责任。", {}),
+            ("（二）健全考核制度。", {}),
+            ("深化医药卫生体制改革", {"num": 1, "ilvl": 0}),
+            ("（一）推进公立医院改革。", {}),
+            ("三、工作要求", {}),
+            ("各单位要抓好落实。", {}),
+        ],
+    )
+    plan = import_file(path).document.plan
+    assert [s.heading for s in plan.sections] == ["加强组织领导", "深化医药卫生体制改革", "工作要求"]
+    assert [i.heading for i in plan.sections[0].items] == ["完善工作机制。", "健全考核制度。"]
+    assert [i.heading for i in plan.sections[0].items[0].items] == ["细化任务。", "压实责任。"]
+    assert plan.sections[2].text == ["各单位要抓好落实。"]
