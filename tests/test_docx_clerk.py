@@ -103,11 +103,14 @@ def test_a_heading_wrapped_by_hand_is_one_heading(rendered: dict[str, Path], tmp
     assert plan.sections[1].text[0] == "各医院要优化服务流程，方便群众就医。"
 
 
-def _contents(root: etree._Element, *, wrapped: bool, field: bool, style: str | None) -> None:
+def _contents(
+    root: etree._Element, *, wrapped: bool, field: bool, style: str | None, closed: bool = True
+) -> None:
     """A Word 目录 (引用 → 目录) before the plan's preamble: a 目录 heading, then an entry per section
     heading — the heading's text, a tab, a PAGEREF field printing the page; the entries are the
     result of a TOC field (``field``), in a content control as Word 2010+ writes it (``wrapped``;
-    WPS and Word 2003 write none), in the style "toc 1" (``style``: its id)."""
+    WPS and Word 2003 write none), in the style "toc 1" (``style``: its id); ``closed``: the
+    field's end is there (a clerk's edit can delete it, leaving the field open to the end)."""
     body = root.find(q("body"))
     preamble = next(p for p in body if p.tag == q("p") and "".join(p.itertext()).startswith("2025年，全市"))
     blocks = []
@@ -139,7 +142,7 @@ def _contents(root: etree._Element, *, wrapped: bool, field: bool, style: str | 
         etree.SubElement(etree.SubElement(link, q("r")), q("t")).text = str(k + 2)
         link.append(field_run("end"))
         blocks.append(entry)
-    if field:
+    if field and closed:
         last = etree.Element(q("p"))
         last.append(field_run("end"))
         blocks.append(last)
@@ -166,12 +169,17 @@ def _toc_style(root: etree._Element) -> None:
 
 
 @pytest.mark.parametrize(
-    ("wrapped", "field", "style"),
-    [(True, True, None), (False, True, None), (False, False, "11")],
-    ids=["word-content-control", "field-only", "toc-style-only"],
+    ("wrapped", "field", "style", "closed"),
+    [
+        (True, True, None, True),
+        (False, True, None, True),
+        (False, False, "11", True),
+        (False, True, None, False),
+    ],
+    ids=["word-content-control", "field-only", "toc-style-only", "field-left-open"],
 )
 def test_a_word_table_of_contents_is_left_out_and_said(
-    rendered: dict[str, Path], tmp_path: Path, wrapped: bool, field: bool, style: str | None
+    rendered: dict[str, Path], tmp_path: Path, wrapped: bool, field: bool, style: str | None, closed: bool
 ) -> None:
     source = rendered["example"]
     if style:
@@ -179,7 +187,7 @@ def test_a_word_table_of_contents_is_left_out_and_said(
     edited = edit_docx(
         source,
         tmp_path / "contents.docx",
-        lambda root: _contents(root, wrapped=wrapped, field=field, style=style),
+        lambda root: _contents(root, wrapped=wrapped, field=field, style=style, closed=closed),
     )
     result = import_file(edited)
     assert printable(result.document) == printable(import_file(rendered["example"]).document)

@@ -72,13 +72,6 @@ def docx_lines(path: Path, defects: DefectLog) -> list[Line]:
                 lines[0].table.title = caption
             out.extend(lines)
             continue
-        if item._p in contents or _TOC_STYLE.match(_style_name(item)):
-            if not entries and out and _CONTENTS_HEADING.match(out[-1].text.replace(" ", "")):
-                out.pop()  # the 目录 heading over the entries
-            if ox.printed_text(item._p).strip() and not _style_name(item).lower().endswith("heading"):
-                entries.append(no)
-            continue
-        printed = ox.printed_text(item._p)
         # 版记 set in a text box at the page bottom (our writer), a 发文机关标志 in a box …
         boxes += [
             Line(no, clean_text(t))
@@ -86,6 +79,13 @@ def docx_lines(path: Path, defects: DefectLog) -> list[Line]:
             for t in box.split("\n")
             if t.strip()
         ]
+        if _contents_entry(item, contents):
+            if not entries and out and _CONTENTS_HEADING.match(out[-1].text.replace(" ", "")):
+                out.pop()  # the 目录 heading over the entries
+            if ox.printed_text(item._p).strip() and not _style_name(item).lower().endswith("heading"):
+                entries.append(no)
+            continue
+        printed = ox.printed_text(item._p)
         if ox.mark_deleted(item._p):  # accepted, this paragraph and the next are one
             joined += printed
             continue
@@ -162,6 +162,21 @@ _TITLE_STYLES = ("WP Title", "WP Annex Title")
 # Word's 目录 styles: "toc 1"… for the entries (in any case; WPS: "目录 1"), "TOC Heading" over them.
 _TOC_STYLE = re.compile(r"^(?:toc \d|目录 ?\d|toc heading)$", re.IGNORECASE)
 _CONTENTS_HEADING = re.compile(r"^目录$")
+_PAGE_AT_END = re.compile(r"\t[\s.·…]*\d{1,4}\s*$")  # an entry's tab (dot leader) and page number
+
+
+def _contents_entry(paragraph: Any, contents: set[Any]) -> bool:
+    """A paragraph of a Word 目录: in the toc styles, or in a TOC field's result and printed as an
+    entry is (a heading, a tab, its page; or nothing) — a field left open by a clerk's edit does
+    not take the rest of the document with it."""
+    if _TOC_STYLE.match(_style_name(paragraph)):
+        return True
+    if paragraph._p not in contents:
+        return False
+    text = ox.printed_text(paragraph._p)
+    return not text.strip() or _PAGE_AT_END.search(text) is not None
+
+
 _CAPTION_STYLES = ("WP Table Title", "Caption", "题注")
 
 
