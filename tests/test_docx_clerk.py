@@ -97,10 +97,22 @@ def test_a_heading_wrapped_by_hand_is_one_heading(rendered: dict[str, Path], tmp
                     etree.SubElement(run, q("t")).text = "各医院要优化服务流程，方便群众就医。"
                     p.find(q("pPr")).remove(p.find(q("pPr")).find(q("numPr")))
 
+        for p in text_paragraphs(root):
+            t = p.find(f"{q('r')}/{q('t')}")
+            if t is not None and t.text == "工作要求":  # typed, a sentence after it broken in two
+                t.text = "三、工作要求"
+                run = t.getparent()
+                run.append(element("br"))
+                etree.SubElement(run, q("t")).text = "各单位要加强组织领导，"
+                run.append(element("br"))
+                etree.SubElement(run, q("t")).text = "确保各项工作按期完成。"
+
     plan = import_file(edit_docx(rendered["example"], tmp_path / "wrapped.docx", edit)).document.plan
     assert plan.sections[0].heading == original.plan.sections[0].heading
     assert plan.sections[1].heading == "改善群众就医体验"
     assert plan.sections[1].text[0] == "各医院要优化服务流程，方便群众就医。"
+    assert plan.sections[2].heading == "工作要求"
+    assert plan.sections[2].text[0] == "各单位要加强组织领导，确保各项工作按期完成。"
 
 
 def _contents(

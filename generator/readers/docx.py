@@ -142,8 +142,9 @@ _WRAPPED_HEADING_MAX = 20  # characters a heading's wrapped-over rest may have; 
 
 def _broken_lines(text: str, label: str) -> list[str]:
     """The lines of a paragraph with line breaks (w:br, Shift+Enter). Each is a line of its own —
-    clerks break paragraphs so — but a numbered heading wrapped by hand (``四、加强作风⏎建设``)
-    is one heading: a short rest that ends no sentence goes on the heading's line."""
+    clerks break paragraphs so — but where the break falls inside a sentence (after ，or 、) the
+    sentence goes on, and a numbered heading wrapped by hand (``四、加强作风⏎建设``) is one
+    heading: a short rest that ends no sentence goes on the heading's line."""
     parts = text.split("\n")
     numbered = bool(label) or parse_label(clean_text(parts[0])) is not None
     while (
@@ -153,9 +154,25 @@ def _broken_lines(text: str, label: str) -> list[str]:
         and not ends_sentence(clean_text(parts[1]))
         and 0 < len(clean_text(parts[1])) <= _WRAPPED_HEADING_MAX
         and parse_label(clean_text(parts[1])) is None  # the next heading, typed after a break
+        and clean_text(parts[1])[-1] not in _MID_SENTENCE  # a sentence broken off, going on below
     ):
         parts[:2] = [parts[0].rstrip() + parts[1].lstrip()]
-    return parts
+    joined = [parts[0]]
+    for part in parts[1:]:
+        before = clean_text(joined[-1])
+        if (
+            before
+            and before[-1] in _MID_SENTENCE
+            and clean_text(part)
+            and parse_label(clean_text(part)) is None
+        ):
+            joined[-1] = joined[-1].rstrip() + part.lstrip()
+        else:
+            joined.append(part)
+    return joined
+
+
+_MID_SENTENCE = "，、,"  # a line ending so is a sentence that goes on
 
 
 _TITLE_STYLES = ("WP Title", "WP Annex Title")
