@@ -19,6 +19,7 @@ _P, _TBL, _R, _PPR, _RPR = qn("w:p"), qn("w:tbl"), qn("w:r"), qn("w:pPr"), qn("w
 _T, _TAB, _BR, _SECT = qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:sectPr")
 _SKIPPED_IN_RUN = {_RPR, qn("w:lastRenderedPageBreak")}
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+_TEXTPATH = "{urn:schemas-microsoft-com:vml}textpath"
 _NOT_A_BOX = {_MC_FALLBACK, qn("w:del"), qn("w:moveFrom")}  # a copy, or a box deleted with its run
 
 Atom = tuple[str, "BaseOxmlElement | None"]
@@ -86,13 +87,16 @@ def table_rows(tbl: BaseOxmlElement) -> list[BaseOxmlElement]:
 
 def text_box_texts(p: BaseOxmlElement) -> list[str]:
     """Text of each text box anchored in ``p``, its paragraphs by \\n, as printed with tracked
-    changes accepted (a box in a deleted run is gone); the VML fallback copy that
-    mc:AlternateContent carries of the same box is skipped."""
+    changes accepted (a box in a deleted run is gone), and of each VML WordArt; the VML fallback
+    copy that mc:AlternateContent carries of the same box is skipped."""
     out: list[str] = []
-    for box in p.iter(qn("w:txbxContent")):
+    for box in p.iter(qn("w:txbxContent"), _TEXTPATH):
         if any(a.tag in _NOT_A_BOX for a in box.iterancestors()):
             continue
-        out.append("\n".join(printed_text(q) for q in box.iter(_P)))
+        if box.tag == _TEXTPATH:  # WordArt (艺术字) of VML, as old 红头 templates set the 发文机关标志
+            out.append(box.get("string") or "")
+        else:
+            out.append("\n".join(printed_text(q) for q in box.iter(_P)))
     return out
 
 
