@@ -102,6 +102,19 @@ PLANS = {
         },
     },
     "simplex": _plan({"body": [ISSUING], **IMPRINT}, layout={"duplex": False}),
+    # A section printed without a number whose items restart at （一）: its numbering passes.
+    "unnumbered_section": {
+        **_plan({"body": [ISSUING]}),
+        "plan": {
+            "title": "2025年某某市卫生健康工作要点",
+            "year": 2025,
+            "sections": [
+                {"heading": "加强组织领导", "items": [{"heading": "压实责任。"}, {"heading": "细化分工。"}]},
+                {"heading": "重点工作", "numbered": False, "items": [{"heading": "推进医改。"}]},
+                {"heading": "保障措施", "items": [{"heading": "加强督导。"}]},
+            ],
+        },
+    },
     # A notice whose numbered text is its own 正文, without 文号: its last lines used to stay on
     # page 1 and the 署名 went alone to page 2 (the chain began after them), and no red rule printed.
     "own_text": {
@@ -319,3 +332,11 @@ def test_a_red_header_without_a_doc_number_keeps_its_red_rule(tmp_path):
     styles = [re.search(r'w:pStyle w:val="([^"]+)"', p) for p in paragraphs]
     numbered = [p for p, st in zip(paragraphs, styles, strict=True) if st and st[1] == "WPDocNumber"]
     assert len(numbered) == 1 and not re.findall(r"<w:t[^>]*>[^<]", numbered[0])  # no text
+
+
+@pytest.mark.slow
+def test_a_section_without_number_is_its_items_new_parent_for_the_checker(rendered):
+    """一、（一）（二） 重点工作 （一） 二、（一）: the checker reads the heading without a number as
+    the parent its （一） restarts under, as the plan numbers it."""
+    rule = _rule(_report(rendered, "unnumbered_section"), "numbering")
+    assert rule.passed, rule.measured
