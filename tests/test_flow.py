@@ -131,7 +131,7 @@ PLANS = {
     # A 版记 of 抄送 only, pushed to an odd page: the blank page before it is not numbered.
     "cc_only": _plan(
         {"body": [ISSUING], "cc": ["省卫生健康委员会"]},
-        text_chars=1000,
+        text_chars=1040,
     ),
     # A section printed without a number whose items restart at （一）: its numbering passes.
     "unnumbered_section": {
@@ -407,3 +407,24 @@ def test_a_blank_page_before_a_cc_only_record_is_not_numbered(rendered):
 
 def _explain(report: CheckReport) -> str:
     return "; ".join(f"{r.rule}: {r.measured}" for r in report.failed())
+
+
+def test_a_cc_only_record_prints_no_empty_issuing_line(tmp_path):
+    """A draft's 版记 of 抄送 alone: thick rule, 抄送, thick rule — no empty 印发 line and thin rule
+    under it; with 印发机关 and 日期 the three rules and both lines are there."""
+    from generator.render import render
+
+    def imprint_styles(data: dict) -> list[str]:
+        document = load_document_from(data, tmp_path)
+        xml = zipfile.ZipFile(io.BytesIO(render(document, "docx"))).read("word/document.xml").decode()
+        styles = re.findall(r'w:pStyle w:val="(WPImprint[^"]*|WPCC|WPPrinter)"', xml)
+        return [s for s in styles if s != "WPImprintAnchor"]
+
+    assert imprint_styles(PLANS["cc_only"]) == ["WPImprintRuleThick", "WPCC", "WPImprintRuleThick"]
+    assert imprint_styles(PLANS["ends_odd"]) == [
+        "WPImprintRuleThick",
+        "WPCC",
+        "WPImprintRuleThin",
+        "WPPrinter",
+        "WPImprintRuleThick",
+    ]
