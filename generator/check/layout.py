@@ -253,14 +253,12 @@ def _content(page: PageMeasure, body: Body) -> list[TextLine]:
 def _full_pages(measure: PdfMeasure, body: Body) -> list[PageMeasure]:
     """Body pages filled to the bottom: only body-size text, no table or 版记 rules, and either the
     last paragraph runs on to the next page or no further line would fit above the 版心 bottom
-    (a page one or two standard grid lines short of the bottom, its paragraph running on, is not
-    one; nor the page before the 成文日期's, which the signature block's keep chain ends)."""
+    (a page short of the bottom on the standard grid, its paragraph running on, is not one when
+    one or two lines short, or when it is the page before the 成文日期's, ended by the keep chain)."""
     body_ids = {id(line) for line in body.lines}
     date = _date_line(measure)
     full = []
     for index, page in enumerate(measure.pages):
-        if date is not None and page.number == date.page - 1:
-            continue  # the signature block's keep chain decides where the page before it ends
         content = _content(page, body)
         if len(content) < 2 or any(id(line) not in body_ids for line in content):
             continue
@@ -278,11 +276,15 @@ def _full_pages(measure: PdfMeasure, body: Body) -> list[PageMeasure]:
                 and not _ATTACHMENT_LABEL.match(following[0].text)
             )
         free = AREA_BOTTOM - _box_bottom(last)
-        if runs_on and abs(body.pitch - _DEFAULT_PITCH) < 0.05 and 0.5 * body.pitch < free < 2.5 * body.pitch:
-            # one or two grid lines left empty on the standard's grid: widow and orphan control (or
-            # a task line kept with its item's last two lines) carried lines over — the flow's
-            # choice, not the geometry's
-            continue
+        standard = abs(body.pitch - _DEFAULT_PITCH) < 0.05
+        if runs_on and standard and free > 0.5 * body.pitch:
+            chain = date is not None and page.number == date.page - 1
+            if chain or free < 2.5 * body.pitch:
+                # grid lines left empty on the standard's grid: the signature block's keep chain
+                # ended the page before the 成文日期's, or widow and orphan control (a task line
+                # kept with its item's last two lines) carried one or two lines over — the flow's
+                # choice, not the geometry's
+                continue
         if runs_on or _box_bottom(last) + body.pitch > AREA_BOTTOM + TOL_MARGIN:
             full.append(page)
     return full
