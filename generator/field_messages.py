@@ -14,7 +14,7 @@ from typing import Any, get_args
 
 from pydantic import ValidationError
 
-from .i18n import _
+from .i18n import _, language
 from .model import Node, Numbering, Plan, Scheme
 from .numbering import number_plan
 
@@ -145,9 +145,16 @@ def impossible_date(value: object) -> str | None:
     return None
 
 
-def message_for(error: dict[str, Any]) -> tuple[str, str]:
-    """(message, hint) for one pydantic error, in the catalog's words."""
+def message_for(error: dict[str, Any], written: str | None = None) -> tuple[str, str]:
+    """(message, hint) for one pydantic error, in the catalog's words. ``written`` is the value as
+    the file writes it (``2025-02-18 10:00``, ``yes``), which the message quotes instead of the
+    Python object YAML built from it (``datetime.datetime(2025, 2, 18, 10, 0)``, ``True``)."""
     kind, ctx, value = error["type"], error.get("ctx") or {}, error.get("input")
+    if written is not None:
+        value = written
+    if isinstance(error.get("input"), bool) and kind in ("greater_than_equal", "less_than_equal"):
+        # `year: yes` is True to YAML and 1 to pydantic: not a number that is too small.
+        kind = "int_type"
     if kind.startswith("date") or kind == "datetime_from_date_parsing":
         reason = impossible_date(value)
         if reason:
@@ -182,9 +189,16 @@ def message_for(error: dict[str, Any]) -> tuple[str, str]:
         )
     if kind in ("too_short", "string_too_short"):
         return _("this may not be empty"), _("give at least one entry")
+    if kind in ("float_type", "float_parsing", "decimal_type", "decimal_parsing"):
+        return _("this must be a number: {value}").format(value=_short(value)), _("write digits only")
     if kind == "value_error":
         return str(error["msg"]).removeprefix("Value error, "), _("see `workplan schema`")
-    return str(error["msg"]), _("see `workplan schema`")
+    if language() == "en":
+        return str(error["msg"]), _("see `workplan schema`")
+    # pydantic's own words are English: elsewhere, name the value and where to look it up.
+    return _("this value is not allowed here: {value}").format(value=_short(value)), _(
+        "see `workplan new` for what this key takes"
+    )
 
 
 def _short(value: object) -> str:
