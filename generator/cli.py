@@ -19,7 +19,7 @@ from typing import Annotated, Any, TypeVar
 import typer
 
 from . import __version__, help_i18n
-from .errors import InputError
+from .errors import InputError, os_reason
 from .i18n import _
 from .list_numbering import NUMBERING_MODES
 from .load import load_document
@@ -96,8 +96,8 @@ _STDOUT_ERRORS = {errno.EPIPE, errno.ENOSPC, errno.EDQUOT, errno.EIO, errno.EBAD
 
 def stdout_message(exc: OSError) -> str:
     if exc.errno == errno.EPIPE:
-        return "error: standard output was closed before everything was written"
-    return f"error: cannot write to standard output: {exc.strerror or exc}"
+        return _("error: standard output was closed before everything was written")
+    return _("error: cannot write to standard output: {reason}").format(reason=os_reason(exc))
 
 
 def _drop_stdout() -> None:

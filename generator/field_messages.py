@@ -204,15 +204,3 @@ def message_for(error: dict[str, Any], written: str | None = None) -> tuple[str,
 def _short(value: object) -> str:
     text = repr(value) if not isinstance(value, str) else value
     return text if len(text) <= 40 else text[:39] + "…"
-
-
-def os_reason(exc: OSError) -> str:
-    """Why a file could not be read, in the catalog's words (strerror is the C locale's English)."""
-    import errno
-
-    reasons = {
-        errno.ENOENT: _("there is no such file"),
-        errno.EACCES: _("permission denied"),
-        errno.EISDIR: _("it is a folder, not a file"),
-    }
-    return reasons.get(exc.errno or 0, exc.strerror or str(exc))

@@ -243,6 +243,8 @@ def _plans(folder: Path) -> None:
     at = next(i for i, line in enumerate(lines) if line.lstrip().startswith("recipients:"))
     (folder / "unaddressed.yaml").write_text("".join(lines[:at] + lines[at + 2 :]), encoding="utf-8")
     (folder / "blank.txt").write_text("\n  \n\n", encoding="utf-8")
+    (folder / "notepad.yaml").write_bytes(text.encode("utf-16"))  # Notepad's "Unicode", with its BOM
+    (folder / "plan.docx").write_bytes(b"PK\x03\x04" + bytes(60))  # a document where the plan belongs
 
 
 # (area, argv, exit code, stream, English, Chinese); files are made by _plans.
@@ -337,6 +339,46 @@ AREAS = [
         "stderr",
         "error: plan.yaml: not a .docx or .pdf file",
         "错误：plan.yaml：不是 .docx 或 .pdf 文件",
+    ),
+    (
+        "a write the system refuses",
+        ["render", "plan.yaml", "-o", "/proc/plan.txt"],
+        2,
+        "stderr",
+        "error: /proc/plan.txt: cannot write: there is no such file or folder — nothing was written",
+        "错误：/proc/plan.txt：无法写入：没有这个文件或文件夹——没有写入任何文件；请换一个 -o",
+    ),
+    (
+        "a device as the output",
+        ["render", "plan.yaml", "-o", "/dev/null", "--force"],
+        2,
+        "stderr",
+        "error: /dev/null: is a character device, not a file — choose another -o",
+        "错误：/dev/null：是字符设备，不是文件——请换一个 -o",
+    ),
+    (
+        "a missing template",
+        ["render", "plan.yaml", "-o", "plan.docx", "--force", "--template", "agency.docx"],
+        2,
+        "stderr",
+        "agency.docx:1:1: error: cannot read the template: there is no such file or folder",
+        "agency.docx:1:1: 错误: 无法读取模板：没有这个文件或文件夹",
+    ),
+    (
+        "a plan saved as UTF-16",
+        ["validate", "notepad.yaml"],
+        2,
+        "stderr",
+        "notepad.yaml:1:1: error: the file is saved as UTF-16 (“Unicode” in Notepad), not UTF-8",
+        "notepad.yaml:1:1: 错误: 文件是 UTF-16 编码（记事本中的“Unicode”），不是 UTF-8",
+    ),
+    (
+        "a document given as the plan",
+        ["render", "plan.docx", "-o", "plan.txt"],
+        2,
+        "stderr",
+        "plan.docx:1:1: error: this is a Word .docx (zip) file, not a plan YAML — to read a document",
+        "plan.docx:1:1: 错误: 这是 Word .docx (zip) 文件，不是工作要点 YAML 文件 — 要把文件读成工作要点",
     ),
     (
         "starter comments",

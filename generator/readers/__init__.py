@@ -22,7 +22,7 @@ from typing import Literal
 
 from pydantic import ValidationError
 
-from ..errors import InputError, Problem
+from ..errors import InputError, Problem, os_reason
 from ..i18n import _
 from ..limits import MAX_PACKAGE_BYTES, MAX_TEXT_BYTES, open_input, read_input
 from ..model import Document
@@ -124,7 +124,7 @@ def import_file(path: str | Path) -> ImportResult:
             head = handle.read(SNIFF_BYTES)
     except OSError as exc:
         raise _refuse(
-            name, _("cannot read the file: {reason}").format(reason=exc.strerror), _("check the path")
+            name, _("cannot read the file: {reason}").format(reason=os_reason(exc)), _("check the path")
         ) from None
     if size == 0:
         raise _refuse(name, _("the file is empty"), _("import the document's .docx or .txt"))

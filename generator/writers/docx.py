@@ -24,7 +24,7 @@ from typing import Any, ClassVar
 import jinja2
 
 from .. import ooxml as ox
-from ..errors import InputError, Problem
+from ..errors import InputError, Problem, os_reason
 from ..i18n import _
 from ..ooxml import package as ox_package
 from ..tasks.table import TaskTableView
@@ -857,7 +857,7 @@ def render_docx(
                         str(path),
                         1,
                         1,
-                        _("cannot read the template: {reason}").format(reason=exc.strerror),
+                        _("cannot read the template: {reason}").format(reason=os_reason(exc)),
                         _("check the path"),
                     )
                 ]
