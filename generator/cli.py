@@ -509,7 +509,7 @@ def tasks_cmd(
 
     if update is None:
         if output is None:
-            raise _fail("error: give -o tasks.xlsx|.csv|.json, or --update LEDGER")
+            raise _fail(_("error: give -o tasks.xlsx|.csv|.json, or --update LEDGER"))
         typer.echo(write_ledger(plan, output, force=force), err=True)
         return
     for line in update_from_ledger(plan, update, output, force=force):
