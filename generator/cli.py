@@ -23,7 +23,15 @@ from .errors import InputError, os_reason
 from .i18n import _
 from .list_numbering import NUMBERING_MODES
 from .load import load_document
-from .output import OutputError, check_target, check_targets, exists_message, write_atomic, write_together
+from .output import (
+    OutputError,
+    check_plan_target,
+    check_target,
+    check_targets,
+    exists_message,
+    write_atomic,
+    write_together,
+)
 from .render import TEXT_FORMATS, FormatError, format_of, render, render_to_file
 from .soffice import SofficeError
 
@@ -170,6 +178,8 @@ def new_cmd(
         if output is None:
             sys.stdout.write(starter_plan(issuer, year))
             return
+        check_target(output, force=True)  # a folder, a device … first, as every command says it
+        check_plan_target(output)
         write_starter(issuer, year, output, force=force)
     except ValueError as exc:
         raise _fail(_error(exc)) from None
@@ -195,6 +205,7 @@ def import_cmd(
     from .readers.defects import defects_json
 
     check_targets({"-o": output, "--report": report}, inputs=[source], force=force)
+    check_plan_target(output)
     result = import_file(source)
     for defect in result.defects:
         typer.echo(defect.format(str(source)), err=True)
@@ -471,6 +482,7 @@ def rollover_cmd(
     from .writers.review_md import render_review
 
     check_targets({"-o": output, "--report": report}, inputs=[plan])
+    check_plan_target(output)
     for option, target in (("-o", output), ("--report", report)):
         if target is not None and target.exists() and not force:
             raise _fail(_error(_exists(target, option)))

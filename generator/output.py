@@ -73,6 +73,28 @@ def check_target(
     return target
 
 
+PLAN_SUFFIXES = (".yaml", ".yml")
+
+
+def check_plan_target(path: str | Path, option: str = "-o") -> None:
+    """Refuse a plan YAML output not named .yaml/.yml: `import x.docx -o plan.docx` would write
+    YAML that Word cannot open, and `-o -` a file named "-"."""
+    target = Path(path)
+    if str(path) == "-":
+        raise OutputError(
+            _(
+                "-o - (standard output) is for render's text formats; give {option} the plan file to write, "
+                "e.g. plan.yaml"
+            ).format(option=option)
+        )
+    if target.suffix.lower() not in PLAN_SUFFIXES:
+        raise OutputError(
+            _(
+                "{path}: a plan is written as YAML — name it {name}; render makes .docx, .pdf … from it"
+            ).format(path=target, name=target.with_suffix(".yaml").name)
+        )
+
+
 def symlink_message(target: Path, option: str) -> str:
     return _(
         "{path}: is a symbolic link — workplan does not write through links; choose another {option}"

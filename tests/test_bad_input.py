@@ -356,3 +356,27 @@ def test_report_may_not_be_the_output_or_the_input(tmp_path: Path, command: str)
     assert not out.exists()
     _refused([command, str(source), "-o", str(source), *extra], "refusing to overwrite the input file")
     assert source.read_bytes() == before
+
+
+@pytest.mark.parametrize("command", ["import", "rollover", "new", "tasks"])
+@pytest.mark.parametrize("name", ["plan.docx", "plan.txt", "-"])
+def test_a_plan_is_only_written_as_yaml(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str, name: str
+) -> None:
+    """`import last.docx -o plan.docx` wrote YAML that Word cannot open, and `-o -` a file named
+    "-": every command that writes a plan YAML refuses another name, and writes nothing."""
+    monkeypatch.chdir(tmp_path)
+    source = tmp_path / (SEED.name if command == "import" else PLAN.name)
+    source.write_bytes((SEED if command == "import" else PLAN).read_bytes())
+    argv = {
+        "import": ["import", str(source)],
+        "rollover": ["rollover", str(source), "--year", "2022"],
+        "new": ["new", "--issuer", "某某市卫生健康委员会", "--year", "2022"],
+        "tasks": ["tasks", str(source), "--update", str(tmp_path / "tasks.json")],
+    }[command]
+    if command == "tasks":
+        assert CliRunner().invoke(app, ["tasks", str(source), "-o", "tasks.json"]).exit_code == 0
+    before = set(tmp_path.iterdir())
+    needle = "is for render's text formats" if name == "-" else "name it plan.yaml"
+    _refused([*argv, "-o", name], needle)
+    assert set(tmp_path.iterdir()) == before, "nothing may be written"
