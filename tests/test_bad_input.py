@@ -380,3 +380,11 @@ def test_a_plan_is_only_written_as_yaml(
     needle = "is for render's text formats" if name == "-" else "name it plan.yaml"
     _refused([*argv, "-o", name], needle)
     assert set(tmp_path.iterdir()) == before, "nothing may be written"
+
+
+def test_importing_a_plan_yaml_is_refused(tmp_path: Path) -> None:
+    """`import plan.yaml` read the YAML's lines as a notice's 正文 (`- 'issuers: […]'`) and wrote
+    that as a plan, exit 0."""
+    out = tmp_path / "imported.yaml"
+    _refused(["import", str(PLAN), "-o", str(out)], "is a plan YAML already")
+    assert not out.exists()

@@ -116,6 +116,12 @@ def import_file(path: str | Path) -> ImportResult:
     """Read ``path`` (.txt, .md, .docx) into the model; raises InputError when it cannot."""
     path = Path(path)
     name = str(path)
+    if path.suffix.lower() in YAML_SUFFIXES:  # its lines would be read as a notice's 正文
+        raise _refuse(
+            name,
+            _("this is a plan YAML already; there is nothing to import"),
+            _("validate, render or roll it over as it is"),
+        )
     # A FIFO, a device or a huge file is refused before a byte is read (see limits.py).
     fd = open_input(path, max(MAX_TEXT_BYTES, MAX_PACKAGE_BYTES))
     try:
