@@ -100,6 +100,14 @@ def read_input(path: str | Path, limit: int = MAX_TEXT_BYTES) -> bytes:
 def open_input(path: str | Path, limit: int) -> int:
     """An open descriptor of ``path`` once it is known to be a regular file within ``limit``."""
     name = str(path)
+    if name == "-" and not os.path.exists(name):
+        # `workplan render - …`: inputs are read twice (the plan, then its positions for the
+        # warnings), which a pipe cannot give; say so rather than "no such file".
+        raise _problem(
+            name,
+            _("standard input (-) is not read; give a file"),
+            _("save what you would pipe in to a file and give its name"),
+        )
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:

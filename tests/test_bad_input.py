@@ -388,3 +388,22 @@ def test_importing_a_plan_yaml_is_refused(tmp_path: Path) -> None:
     out = tmp_path / "imported.yaml"
     _refused(["import", str(PLAN), "-o", str(out)], "is a plan YAML already")
     assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["validate", "-"],
+        ["render", "-", "-o", "out.txt"],
+        ["import", "-", "-o", "out.yaml"],
+        ["diff", "-", "x"],
+    ],
+    ids=["validate", "render", "import", "diff"],
+)
+def test_standard_input_is_named_not_a_missing_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, argv: list[str]
+) -> None:
+    """`workplan render - …` said "-: no such file — check the path"."""
+    monkeypatch.chdir(tmp_path)
+    _refused(argv, "-:1:1: error: standard input (-) is not read; give a file")
+    assert not any(tmp_path.iterdir())
