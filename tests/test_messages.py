@@ -8,6 +8,7 @@ from __future__ import annotations
 import gettext
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -487,3 +488,46 @@ def test_usage_errors_speak_the_users_language(argv: list[str], english: str, ch
         )
         assert done.returncode == 2
         assert expected in done.stderr and absent not in done.stderr, done.stderr
+
+
+def _comment_english(yaml_text: str) -> list[str]:
+    """English words in the comments of a plan YAML (a key, a value or a `command` aside)."""
+    words: list[str] = []
+    for line in yaml_text.splitlines():
+        _code, hash_, comment = line.partition("# ")
+        if not hash_ or line.lstrip().startswith("# yaml-language-server"):
+            continue
+        if line.lstrip().startswith("# ") and ":" in comment.split("#")[0] and not _code.strip():
+            comment = comment.split("#", 1)[1] if "#" in comment else ""  # a commented-out key: its aside
+        comment = re.sub(
+            r"`[^`]*`|\b(?:null|true|false|header|under_title(?:_bracketed)?|ongoing|done|dropped)\b",
+            "",
+            comment,
+        )
+        comment = re.sub(
+            r"title/columns/levels/text|workplan \w+|diff|GB/T \d+|YYYY-MM-DD|plan\.\w+|\.yaml|\.html|-o",
+            "",
+            comment,
+        )
+        words += re.findall(r"[A-Za-z]{3,}", comment)
+    return words
+
+
+def test_the_comments_of_new_and_import_are_chinese_under_a_chinese_locale() -> None:
+    """README: the comments `workplan new` and `import` write are in Chinese under a Chinese
+    locale — the keys' comments are the model's field descriptions, translated too."""
+    from generator.dump import dump_document
+    from generator.i18n import speaking
+    from generator.load import load_document
+    from generator.starter import starter_plan
+
+    with speaking("zh"):
+        starter = starter_plan("某某市卫生健康委员会", 2027)
+        dumped = dump_document(
+            load_document(Path(__file__).resolve().parent.parent / "examples" / "example.yaml")
+        )
+    assert "份号：6 位数字" in starter and "密级：绝密 | 机密 | 秘密" in starter
+    assert _comment_english(starter) == []
+    assert _comment_english(dumped) == []
+    with speaking("en"):
+        assert "份号: 6 digits, e.g. 000001" in starter_plan("某某市卫生健康委员会", 2027)
