@@ -107,11 +107,15 @@ def annexes(document: Document) -> list[Annex]:
     further attachment (and the 分工表) takes the number after the one before it."""
     names = attachment_names(document)
     plan = document.plan
+    taken: set[int] = set()
 
     def by_name(name: str | None) -> str:
-        if name is None or name not in names:
+        # two attachments of one name (two 任务分工表) are the 附件说明's first and second of it
+        free = [k for k, named in enumerate(names) if named == name and k not in taken]
+        if name is None or not free:
             return ""
-        return "附件" if len(names) == 1 else f"附件{names.index(name) + 1}"
+        taken.add(free[0])
+        return "附件" if len(names) == 1 else f"附件{free[0] + 1}"
 
     if plan.in_notice:
         first = ""
