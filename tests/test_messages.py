@@ -382,6 +382,14 @@ AREAS = [
         "plan.docx:1:1: 错误: 这是 Word .docx (zip) 文件，不是工作要点 YAML 文件 — 要把文件读成工作要点",
     ),
     (
+        "a control character in --issuer",
+        ["new", "--issuer", "某\x07委", "--year", "2027"],
+        2,
+        "stderr",
+        "error: --issuer: the character U+0007 (a control character) at position 2 of the issuer name — type",
+        "错误：--issuer：发文机关名称第 2 个字符 U+0007 是控制字符——请重新输入名称",
+    ),
+    (
         "starter comments",
         ["new", "--issuer", "某委", "--year", "2027"],
         0,
