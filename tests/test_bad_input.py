@@ -407,3 +407,31 @@ def test_standard_input_is_named_not_a_missing_file(
     monkeypatch.chdir(tmp_path)
     _refused(argv, "-:1:1: error: standard input (-) is not read; give a file")
     assert not any(tmp_path.iterdir())
+
+
+EXAMPLE_PDF = Path(__file__).resolve().parent.parent / "examples" / "example.pdf"
+DOC = Path(__file__).resolve().parent / "corpus_extra" / "02_moh_pediatrics_clinical_pathways_2009.doc"
+
+
+def test_a_pdf_named_docx_is_imported_and_checked_as_the_pdf_it_is(tmp_path: Path) -> None:
+    """The content decides, as README says: a PDF saved as x.docx was refused ("not a valid zip
+    package") by import and ("not a readable Word document") by check."""
+    misnamed = tmp_path / "plan.docx"
+    misnamed.write_bytes(EXAMPLE_PDF.read_bytes())
+    out = tmp_path / "plan.yaml"
+    result = CliRunner().invoke(app, ["import", str(misnamed), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert load_document(out).plan.title == "2025年云溪市医疗服务提升工作要点"
+    checked = CliRunner().invoke(app, ["check", str(misnamed), "--json"])
+    assert checked.exit_code == 0, checked.output
+
+
+@pytest.mark.slow
+def test_a_doc_named_docx_is_imported_as_the_doc_it_is(tmp_path: Path, soffice: str) -> None:
+    """Renaming 去年的.doc to .docx is a clerk's first try; it was refused as "not a valid zip"."""
+    misnamed = tmp_path / "last.docx"
+    misnamed.write_bytes(DOC.read_bytes())
+    out = tmp_path / "plan.yaml"
+    result = CliRunner().invoke(app, ["import", str(misnamed), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert load_document(out).plan.sections

@@ -107,7 +107,7 @@ def check_files(paths: list[Path], *, simplex: bool = False) -> list[CheckReport
         if source.suffix.lower() not in (".docx", ".pdf"):
             raise CheckInputError(_("{path}: not a .docx or .pdf file").format(path=source))
         _check_input(source)
-    docx = [s for s in sources if s.suffix.lower() == ".docx"]
+    docx = [s for s in sources if _kind(s) == "docx"]
     for source in docx:
         _docx_margins(source)  # refuses a file that is not a Word document before LibreOffice runs
     with tempfile.TemporaryDirectory(prefix="workplan-check-") as tmp:
@@ -124,6 +124,21 @@ def check_files(paths: list[Path], *, simplex: bool = False) -> list[CheckReport
         ]
 
 
+def _kind(source: Path) -> str:
+    """``docx`` or ``pdf``, told by the first bytes (a PDF saved as x.docx is measured as the PDF
+    it is), else by the name."""
+    try:
+        with source.open("rb") as handle:
+            head = handle.read(5)
+    except OSError:
+        head = b""
+    if head.startswith(b"PK\x03\x04"):
+        return "docx"
+    if head.startswith(b"%PDF"):
+        return "pdf"
+    return source.suffix.lower().lstrip(".")
+
+
 def _check_input(source: Path) -> None:
     """A regular file within the size limit; a .docx within the zip limits (see limits.py)."""
     from ..errors import InputError
@@ -134,7 +149,7 @@ def _check_input(source: Path) -> None:
     except InputError as exc:
         problem = exc.problems[0]
         raise CheckInputError(f"{source}: {problem.message} — {problem.hint}") from None
-    if source.suffix.lower() == ".docx":
+    if _kind(source) == "docx":
         import zipfile
 
         from ..zipcheck import PackageError, check_package

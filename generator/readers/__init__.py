@@ -38,6 +38,7 @@ SNIFF_BYTES = 4096  # enough to see an HTML page's <html> past its comments and 
 _ZIP = b"PK\x03\x04"
 _RTF = b"{\\rtf"
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97–2003 .doc, Excel .xls …
+_SNIFFED = (_OLE, _RTF, b"%PDF")  # formats told by their first bytes whatever the name
 
 
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -139,7 +140,9 @@ def import_file(path: str | Path) -> ImportResult:
     metadata: dict[str, str] = {}  # notice fields a format states apart (front matter, a web page's box)
     if head.startswith(_ZIP) and is_odt(path):
         lines = _converted_lines(path, name, "odt", defects)
-    elif head.startswith(_ZIP) or path.suffix.lower() == ".docx":
+    elif head.startswith(_ZIP) or (path.suffix.lower() == ".docx" and not head.startswith(_SNIFFED)):
+        # The content decides: a .doc or a PDF renamed .docx is read as what it is; only a file no
+        # other reader knows gets the Word reader's word on why it is no .docx.
         from .docx import NotDocx, docx_lines
 
         try:
