@@ -9,6 +9,7 @@ a skeleton of the raw data (no validation needed, so a broken file still gets it
 from __future__ import annotations
 
 import calendar
+import datetime as dt
 import re
 from typing import Any, get_args
 
@@ -145,6 +146,32 @@ def impossible_date(value: object) -> str | None:
     return None
 
 
+_LOOSE_DATE = re.compile(
+    r"^\s*(\d{4})\s*[-/.．]\s*(\d{1,2})\s*[-/.．]\s*(\d{1,2})\s*$"  # 2025/2/18, 2025.2.18, 2025-2-18
+    r"|^\s*(\d{4})(\d{2})(\d{2})\s*$"  # 20250218
+    r"|^\s*(\d{4})-(\d{2})-(\d{2})[Tt ]"  # 2025-02-18 10:00: the day without its time
+)
+
+
+def _meant_date(value: object) -> dt.date | None:
+    """The date a clerk wrote another way — as printed (2025年2月18日, 二〇二五年二月十八日), with
+    slashes or dots, without leading zeros — or None."""
+    if not isinstance(value, str):
+        return None
+    from .readers.lines import parse_date
+
+    printed = parse_date(value)
+    if printed is not None and not printed.broken:
+        return printed.date
+    match = _LOOSE_DATE.match(value)
+    if match is None:
+        return None
+    try:
+        return dt.date(*(int(g) for g in match.groups() if g is not None))
+    except ValueError:
+        return None
+
+
 def message_for(error: dict[str, Any], written: str | None = None) -> tuple[str, str]:
     """(message, hint) for one pydantic error, in the catalog's words. ``written`` is the value as
     the file writes it (``2025-02-18 10:00``, ``yes``), which the message quotes instead of the
@@ -159,6 +186,11 @@ def message_for(error: dict[str, Any], written: str | None = None) -> tuple[str,
         reason = impossible_date(value)
         if reason:
             return reason, _("write a date that exists, as YYYY-MM-DD, e.g. 2024-03-28")
+        meant = _meant_date(value)
+        if meant is not None:  # 2025年2月18日, 2025/2/18, 2025-2-18: say the one way to write it
+            return _("not a date: {value}").format(value=_short(value)), _(
+                "write it as {date} (YYYY-MM-DD)"
+            ).format(date=meant.isoformat())
         return _("not a date: {value}").format(value=_short(value)), _(
             "write a date as YYYY-MM-DD, e.g. 2024-03-28"
         )
