@@ -483,6 +483,12 @@ def test_review_report_and_html_diff_are_labelled_in_the_language(tmp_path: Path
         ),
         (["render"], "Missing argument 'plans'.", "缺少参数 'plans'。"),
         (["new", "--issuer", "某委", "--year", "abc"], "write a whole number", "'--year' 的值无效：请写整数"),
+        (
+            ["rendr", "x.yaml"],
+            "No such command 'rendr'. Did you mean 'render'?",
+            "没有命令 'rendr'。是不是想写 'render'？",
+        ),
+        (["frobnicate"], "No such command 'frobnicate'.", "没有命令 'frobnicate'。"),
     ],
 )
 def test_usage_errors_speak_the_users_language(argv: list[str], english: str, chinese: str) -> None:
