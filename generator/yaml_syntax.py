@@ -36,6 +36,34 @@ _WIDE_DASH = re.compile(r"^(?P<indent>\s*)(?P<dash>[－—–‐−])\s*(?=[A-Za
 _KEY_LINE = re.compile(r"^(?P<indent>\s*(?:-\s+)?)(?P<key>[A-Za-z_][A-Za-z0-9_]*)\s*:(?P<value>.*)$")
 
 
+# libyaml's words for the slips PyYAML names otherwise (the marks are the same, but for an escape).
+_LIBYAML_WORDS = (
+    ("mapping values are not allowed in this context", "mapping values are not allowed here"),
+    ("did not find expected '-' indicator", "expected <block end>, but found '<block mapping start>'"),
+    ("did not find expected key", "expected <block end>, but found '<scalar>'"),
+    ("found character that cannot start any token", "found character that cannot start any token"),
+    ("did not find expected alphabetic or numeric character", "expected alphabetic or numeric character"),
+    ("did not find expected comment or line break", "expected chomping or indentation indicators"),
+    ("did not find expected whitespace or line break", "expected URI"),
+)
+
+
+def in_pyyaml_words(exc: yaml.MarkedYAMLError) -> yaml.MarkedYAMLError:
+    """libyaml's error said as PyYAML says it, so :func:`explain` reads either parser's."""
+    problem, context = exc.problem or "", exc.context or ""
+    for theirs, ours in _LIBYAML_WORDS:
+        if problem.startswith(theirs):
+            problem = ours
+            break
+    mark = exc.problem_mark
+    if "unknown escape character" in problem and mark is not None:
+        # libyaml marks the backslash, PyYAML the letter after it
+        mark = yaml.Mark(mark.name, mark.index + 1, mark.line, mark.column + 1, None, None)
+    if context == "while parsing a quoted scalar":
+        context = "while scanning a quoted scalar"
+    return yaml.MarkedYAMLError(context, exc.context_mark, problem, mark)
+
+
 def explain(text: str, exc: yaml.MarkedYAMLError, name: str) -> Problem:
     """One problem for a YAML syntax error: its cause where it can be named, at its place."""
     lines = text.splitlines()
@@ -90,6 +118,9 @@ def explain(text: str, exc: yaml.MarkedYAMLError, name: str) -> Problem:
             _("the bracket {bracket} opened here is never closed").format(bracket=bracket),
             hint.format(closing=closing),
         )
+    found = _by_parser_problem(lines, exc, name, layout=False)  # `- heading: @x` is about the @
+    if found is not None:
+        return found
     if "found '-'" in problem or (mark is not None and _starts_list_item(lines, mark.line)):
         return Problem(
             name,
@@ -131,10 +162,12 @@ def explain(text: str, exc: yaml.MarkedYAMLError, name: str) -> Problem:
     )
 
 
-def _by_parser_problem(lines: list[str], exc: yaml.MarkedYAMLError, name: str) -> Problem | None:
+def _by_parser_problem(
+    lines: list[str], exc: yaml.MarkedYAMLError, name: str, *, layout: bool = True
+) -> Problem | None:
     """The slips PyYAML names itself, in our words: a value starting with a YAML indicator, a tag,
-    an alias without its anchor, a second document, text after a closing quote, a line out of
-    line with the keys above."""
+    an alias without its anchor, a second document; with ``layout`` also text after a closing
+    quote and a line out of line with the keys above (which a list item's own check precedes)."""
     problem = exc.problem or ""
     mark = exc.problem_mark or exc.context_mark
     if mark is None:
@@ -197,6 +230,8 @@ def _by_parser_problem(lines: list[str], exc: yaml.MarkedYAMLError, name: str) -
             _("a second YAML document begins here"),
             _("a plan file holds one plan: delete this line and all after it, or make it a file of its own"),
         )
+    if not layout:
+        return None
     if "expected <block end>" in problem:
         before = text[: mark.column].rstrip()
         if before.endswith(('"', "'", "]", "}")) and text[mark.column :].strip():

@@ -360,3 +360,48 @@ def test_an_unexplained_syntax_error_speaks_chinese() -> None:
     text = _slip("title: 2025年工作要点", "title: 2025年工作要点\n  %YAML: 1")
     for message in _problems(text, "zh"):
         assert english_left(message) == [], message
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "line", "column", "english", "chinese"), SLIPS, ids=[s[0] for s in SLIPS]
+)
+def test_a_large_plan_gets_the_same_explanation_from_libyaml(
+    name: str, text: str, line: int, column: int, english: str, chinese: str
+) -> None:
+    """Past 1 MiB a syntax error is explained from libyaml's report (PyYAML would take ~2 s a
+    MiB to say it again): each slip reads the same from either parser's words."""
+    import yaml
+
+    from generator import yaml_syntax
+
+    def explained(loader: type) -> str | None:
+        try:
+            yaml.load(text, Loader=loader)  # the safe loaders only
+        except yaml.MarkedYAMLError as exc:
+            if loader is yaml.CSafeLoader:
+                exc = yaml_syntax.in_pyyaml_words(exc)
+            return str(yaml_syntax.explain(text, exc, "plan.yaml"))
+        except yaml.YAMLError:
+            return None
+        return None
+
+    assert explained(yaml.CSafeLoader) == explained(yaml.SafeLoader)
+
+
+def test_a_slip_at_the_end_of_a_large_plan(tmp_path) -> None:
+    """A 2 MiB plan with a full-width colon on its last line: named there, from libyaml's report."""
+    from generator.load import load_document
+
+    items = "".join(
+        f"    - heading: 第{i}项重点工作\n      text: [开展督查，确保落实到位。]\n" for i in range(30000)
+    )
+    text = PLAN + items + "  year：2025\n"
+    assert len(text.encode()) > 1 << 20
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_document(plan)
+    (problem,) = caught.value.problems
+    assert str(problem).startswith(
+        f"{plan}:{text.count(chr(10))}:7: error: full-width colon `：` after `year`"
+    )
