@@ -7,6 +7,7 @@ pydantic error, unknown key or duplicate id can be pointed at the exact line and
 from __future__ import annotations
 
 import difflib
+import functools
 import types
 import typing
 from pathlib import Path
@@ -534,6 +535,12 @@ def _unwrap(annotation: Any) -> Any:
             return annotation
 
 
+@functools.lru_cache(maxsize=1024)
+def _close_match(key: str, allowed: tuple[str, ...]) -> list[str]:
+    """did-you-mean, once per key: a slip repeated on 50,000 items costs 10 s in difflib otherwise."""
+    return difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+
+
 def _written(text: str, root: yaml.Node, loc: tuple[str | int, ...]) -> str | None:
     """The value at ``loc`` as the file writes it — ``yes``, ``2025-02-18 10:00``, ``[a, b]`` — or
     None when ``loc`` is not written out there (a default) or spans several lines."""
@@ -560,7 +567,7 @@ def _pydantic_problems(
             key = str(loc[-1])
             node = _locate(root, loc, key=True)
             allowed = _fields_at(loc[:-1])
-            close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+            close = _close_match(key, tuple(allowed))
             hidden = [c for c in key if c in _INVISIBLE]
             if hidden and "".join(c for c in key if c not in _INVISIBLE) in allowed:
                 # `　notice:`, `year\u200b:` — pasted from a web page or Word; the key looks right.
