@@ -151,27 +151,7 @@ def load_document(path: str | Path) -> Document:
     path = Path(path)
     name = str(path)
     raw = limits.read_input(path, MAX_PLAN_BYTES)  # a FIFO, a device, an oversized file: refused
-    not_a_plan = _not_yaml_text(raw, name)
-    if not_a_plan is not None:
-        raise InputError([not_a_plan])
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        before = raw[: exc.start]
-        line = before.count(b"\n") + 1
-        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8-sig", "replace")) + 1
-        raise InputError(
-            [
-                Problem(
-                    name,
-                    line,
-                    column,
-                    _("not UTF-8 text"),
-                    _("save the plan as UTF-8 (in the editor's Save As, choose UTF-8 instead of GBK)"),
-                )
-            ]
-        ) from None
-    return load_text(text, name)
+    return load_text(decode_plan(raw, name), name)
 
 
 def _not_yaml_text(raw: bytes, name: str) -> Problem | None:
@@ -204,6 +184,32 @@ def _not_yaml_text(raw: bytes, name: str) -> Problem | None:
 # Past this size a syntax error is explained from libyaml's own report: the pure-Python parser
 # (whose words the explanations know best) needs ~2 s a MiB, 40 s for a 20 MiB plan.
 _PURE_PARSE_LIMIT = 1 << 20
+
+
+def decode_plan(raw: bytes, name: str) -> str:
+    """The text of a plan file's bytes: UTF-8 (a BOM allowed). Anything else — GBK, UTF-16, a
+    .docx or a PDF given as the plan — raises :class:`InputError` saying what it is and what to do."""
+    not_a_plan = _not_yaml_text(raw, name)
+    if not_a_plan is not None:
+        raise InputError([not_a_plan])
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8-sig", "replace")) + 1
+        raise InputError(
+            [
+                Problem(
+                    name,
+                    line,
+                    column,
+                    _("not UTF-8 text"),
+                    _("save the plan as UTF-8 (in the editor's Save As, choose UTF-8 instead of GBK)"),
+                )
+            ]
+        ) from None
+    return text
 
 
 def load_text(text: str, name: str = "<string>") -> Document:
