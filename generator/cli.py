@@ -32,7 +32,7 @@ from .output import (
     write_atomic,
     write_together,
 )
-from .render import TEXT_FORMATS, FormatError, format_of, render, render_to_file
+from .render import TEXT_FORMATS, FormatError, format_of, refuse_unused_template, render, render_to_file
 from .soffice import SofficeError
 
 HELP = """\
@@ -322,6 +322,7 @@ def render_cmd(
             _print_warnings(lint_files(plans), strict=False)
         return
     assert outdir is not None
+    refuse_unused_template(template, wanted)
     from .batch import render_batch
 
     ok = render_batch(
@@ -355,6 +356,7 @@ def _render_one(
         fmt = ",".join(formats) if formats else "txt"
         if fmt not in TEXT_FORMATS:
             raise _fail(_error(_("-o - writes one text format only (--format txt, md or html)")))
+        refuse_unused_template(template, [fmt])
         data = render(load_document(plan), fmt)
         assert isinstance(data, str)
         sys.stdout.write(data)
@@ -448,6 +450,8 @@ def diff_cmd(
                 )
             )
         )
+    if template is not None and fmt != "docx":
+        raise _fail(_error(_("--template shapes diff.docx only — drop --template or write -o diff.docx")))
     check_targets({"-o": output}, inputs=[old, new], force=force)
     result = diff_documents(load_version(old), load_version(new))
     if output is None:

@@ -435,3 +435,29 @@ def test_a_doc_named_docx_is_imported_as_the_doc_it_is(tmp_path: Path, soffice: 
     result = CliRunner().invoke(app, ["import", str(misnamed), "-o", str(out)])
     assert result.exit_code == 0, result.output
     assert load_document(out).plan.sections
+
+
+@pytest.mark.parametrize(
+    ("argv", "needle"),
+    [
+        (["render", str(PLAN), "-o", "out.txt"], "--template shapes .docx and .pdf only, not .txt"),
+        (
+            ["render", str(PLAN), "-o", "-", "--format", "md"],
+            "--template shapes .docx and .pdf only, not .md",
+        ),
+        (["render", str(PLAN), "-d", "out", "-f", "txt,html"], "not .txt, .html"),
+        (["diff", str(PLAN), str(PLAN), "-o", "d.html"], "--template shapes diff.docx only"),
+        (["diff", str(PLAN), str(PLAN)], "--template shapes diff.docx only"),
+    ],
+    ids=["render -o", "render -o -", "render -d", "diff -o html", "diff terminal"],
+)
+def test_a_template_no_output_uses_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, argv: list[str], needle: str
+) -> None:
+    """`render plan.yaml -o plan.html --template agency.docx` wrote the page without a word: the
+    agency's look silently missing. Refused, nothing written."""
+    monkeypatch.chdir(tmp_path)
+    template = tmp_path / "agency.docx"
+    template.write_bytes((Path(__file__).resolve().parent.parent / "templates" / "notice.docx").read_bytes())
+    _refused([*argv, "--template", str(template)], needle)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["agency.docx"]
