@@ -157,6 +157,7 @@ def impossible_date(value: object) -> str | None:
     return None
 
 
+_HALF_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _LOOSE_DATE = re.compile(
     r"^\s*(\d{4})\s*[-/.．]\s*(\d{1,2})\s*[-/.．]\s*(\d{1,2})\s*$"  # 2025/2/18, 2025.2.18, 2025-2-18
     r"|^\s*(\d{4})(\d{2})(\d{2})\s*$"  # 20250218
@@ -213,6 +214,11 @@ def message_for(error: dict[str, Any], written: str | None = None) -> tuple[str,
     if kind in ("string_type",):
         return _("this must be text"), _("write text here (put numbers or dates in quotes)")
     if kind in ("int_parsing", "int_type", "int_from_float"):
+        text = str(value).strip()
+        if text and all("０" <= c <= "９" for c in text):  # typed with the IME in full-width mode
+            return _("this must be a whole number: {value}").format(value=_short(value)), _(
+                "these are full-width digits: type them half-width, {digits}"
+            ).format(digits=text.translate(_HALF_WIDTH_DIGITS))
         return _("this must be a whole number: {value}").format(value=_short(value)), _(
             "write digits only, e.g. 2025"
         )

@@ -289,6 +289,14 @@ SLIPS = [
         "这里应是整数：yes",
     ),
     (
+        "a year in full-width digits",
+        _slip("year: 2025", "year: ２０２５"),
+        8,
+        9,
+        "these are full-width digits: type them half-width, 2025",
+        "这是全角数字：请用半角输入，2025",
+    ),
+    (
         "a serial alone as the 文号",
         _slip("  recipients: [各单位]", "  doc_number: 38\n  recipients: [各单位]"),
         2,
