@@ -246,6 +246,8 @@ def _plans(folder: Path) -> None:
     (folder / "blank.txt").write_text("\n  \n\n", encoding="utf-8")
     (folder / "notepad.yaml").write_bytes(text.encode("utf-16"))  # Notepad's "Unicode", with its BOM
     (folder / "plan.docx").write_bytes(b"PK\x03\x04" + bytes(60))  # a document where the plan belongs
+    ledger = '{"title": "x", "tasks": [{"id": "", "path": "一、（一）", "heading": "", "status": "完成了"}]}'
+    (folder / "ledger.json").write_text(ledger, encoding="utf-8")  # a 状态 typed by hand
 
 
 # (area, argv, exit code, stream, English, Chinese); files are made by _plans.
@@ -388,6 +390,14 @@ AREAS = [
         "stderr",
         "error: --issuer: the character U+0007 (a control character) at position 2 of the issuer name — type",
         "错误：--issuer：发文机关名称第 2 个字符 U+0007 是控制字符——请重新输入名称",
+    ),
+    (
+        "a ledger row with a status typed by hand",
+        ["tasks", "plan.yaml", "--update", "ledger.json"],
+        2,
+        "stderr",
+        "ledger.json:1:1: error: row 1: status '完成了' is not a status — choose 推进中、已完成、已取消 or",
+        "ledger.json:1:1: 错误: 第 1 行：状态 '完成了' 不是可选的状态 — 请从 推进中、已完成、已取消 中选一个",
     ),
     (
         "starter comments",
