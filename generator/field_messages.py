@@ -189,6 +189,10 @@ def message_for(error: dict[str, Any], written: str | None = None) -> tuple[str,
     the file writes it (``2025-02-18 10:00``, ``yes``), which the message quotes instead of the
     Python object YAML built from it (``datetime.datetime(2025, 2, 18, 10, 0)``, ``True``)."""
     kind, ctx, value = error["type"], error.get("ctx") or {}, error.get("input")
+    if value is None and kind in ("string_type", "model_type", "dict_type", "model_attributes_type"):
+        # a bare `-` (or `key:` with nothing after it) where text or a group of keys belongs
+        in_list = bool(error.get("loc")) and isinstance(error["loc"][-1], int)
+        return _("nothing is written here"), _("write it, or delete the line") if in_list else _("write it")
     if written is not None:
         value = written
     if isinstance(error.get("input"), bool) and kind in ("greater_than_equal", "less_than_equal"):

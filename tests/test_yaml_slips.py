@@ -297,6 +297,22 @@ SLIPS = [
         "这是全角数字：请用半角输入，2025",
     ),
     (
+        "a bare dash in a list",
+        _slip("    - 现将工作要点印发给你们。", "    - 现将工作要点印发给你们。\n    -"),
+        5,
+        6,
+        "正文（body） (notice.body.1): nothing is written here — write it, or delete the line",
+        "这里什么也没写 — 请写上内容，或删去这一行",
+    ),
+    (
+        "a required key with nothing after it",
+        _slip("title: 2025年工作要点", "title:"),
+        7,
+        9,
+        "标题（title） (plan.title): nothing is written here — write it",
+        "这里什么也没写 — 请写上内容",
+    ),
+    (
         "a serial alone as the 文号",
         _slip("  recipients: [各单位]", "  doc_number: 38\n  recipients: [各单位]"),
         2,
