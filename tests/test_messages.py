@@ -246,6 +246,10 @@ def _plans(folder: Path) -> None:
     (folder / "blank.txt").write_text("\n  \n\n", encoding="utf-8")
     (folder / "notepad.yaml").write_bytes(text.encode("utf-16"))  # Notepad's "Unicode", with its BOM
     (folder / "plan.docx").write_bytes(b"PK\x03\x04" + bytes(60))  # a document where the plan belongs
+    import zipfile
+
+    with zipfile.ZipFile(folder / "zip.docx", "w") as package:  # a zip of something else
+        package.writestr("hello.txt", "hi")
     ledger = '{"title": "x", "tasks": [{"id": "", "path": "一、（一）", "heading": "", "status": "完成了"}]}'
     (folder / "ledger.json").write_text(ledger, encoding="utf-8")  # a 状态 typed by hand
 
@@ -398,6 +402,14 @@ AREAS = [
         "stderr",
         "ledger.json:1:1: error: row 1: status '完成了' is not a status — choose 推进中、已完成、已取消 or",
         "ledger.json:1:1: 错误: 第 1 行：状态 '完成了' 不是可选的状态 — 请从 推进中、已完成、已取消 中选一个",
+    ),
+    (
+        "a zip of something else as the template",
+        ["render", "plan.yaml", "-o", "plan.docx", "--force", "--template", "zip.docx"],
+        2,
+        "stderr",
+        "zip.docx:1:1: error: not a Word .docx template: a zip without the parts of a Word document",
+        "zip.docx:1:1: 错误: 不是 Word .docx 模板：是 zip 压缩包，但没有 Word 文件的组成部分",
     ),
     (
         "starter comments",

@@ -557,15 +557,15 @@ def validate_template(path: Path) -> None:
         raise InputError([Problem(name, 1, 1, message, _("give a .docx file"))]) from None
     try:
         document = docx.Document(str(path))
-    except Exception as exc:  # python-docx raises several kinds for a non-docx file
+    except Exception:  # python-docx raises several kinds for a non-docx file, in English
         raise InputError(
             [
                 Problem(
                     name,
                     1,
                     1,
-                    _("not a Word .docx template ({reason})").format(reason=exc),
-                    _("give a .docx file"),
+                    _("not a Word .docx template: a zip without the parts of a Word document"),
+                    _("open it in Word and save it as a Word document (.docx)"),
                 )
             ]
         ) from None
