@@ -297,6 +297,19 @@ class DocumentView:
     document: Document
 
     @property
+    def last_body_paragraph(self) -> str:
+        """The printed text of the 正文's last paragraph, the one the 附件说明 and signature block
+        keep with (§7.3.5): the notice body's last, or — for a notice whose numbered text is its
+        own 正文 — the plan's last printed line (a task line, where its node has task fields)."""
+        if self.plan.in_notice:
+            for para in reversed(self.plan.paragraphs):
+                if para.kind != "table":
+                    return para.tasks or para.full
+                break  # a table ends the 正文: no paragraph to carry over
+            return ""
+        return self.notice.body[-1] if self.notice.body else ""
+
+    @property
     def has_notice(self) -> bool:
         """False for a bare plan: no 版头, 标题 or 主体 of a notice is printed (nor for a notice of
         which only the 版记 is left: the 版记 is printed after the attachments all the same)."""

@@ -19,11 +19,12 @@ import re
 import statistics
 import tempfile
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..i18n import N_, _
-from .labels import first_break, parse_label
+from .labels import UNNUMBERED, Label, first_break, parse_label
 from .pdf_measure import EM_ASCENT, MM, PageMeasure, PdfMeasure, TextLine, TooManyPages, measure_pdf
 from .report import CheckReport, Rule
 
@@ -266,7 +267,8 @@ def _content(page: PageMeasure, body: Body) -> list[TextLine]:
 
 def _full_pages(measure: PdfMeasure, body: Body) -> list[PageMeasure]:
     """Body pages filled to the bottom: only body-size text, no table or 版记 rules, and either the
-    last paragraph runs on to the next page or no further line would fit above the 版心 bottom."""
+    last paragraph runs on to the next page or no further line would fit above the 版心 bottom
+    (a page one standard grid line short of the bottom, its paragraph running on, is not one)."""
     body_ids = {id(line) for line in body.lines}
     full = []
     for index, page in enumerate(measure.pages):
@@ -286,6 +288,11 @@ def _full_pages(measure: PdfMeasure, body: Body) -> list[PageMeasure]:
                 and abs(following[0].x0 - body.left) < 0.5 * following[0].size_mm
                 and not _ATTACHMENT_LABEL.match(following[0].text)
             )
+        free = AREA_BOTTOM - _box_bottom(last)
+        if runs_on and abs(body.pitch - _DEFAULT_PITCH) < 0.05 and 0.5 * body.pitch < free < 1.5 * body.pitch:
+            # one grid line left empty on the standard's grid: widow control (or a task line kept
+            # with its item's last lines) carried a line over — the flow's choice, not the geometry's
+            continue
         if runs_on or _box_bottom(last) + body.pitch > AREA_BOTTOM + TOL_MARGIN:
             full.append(page)
     return full
@@ -685,23 +692,38 @@ def _record_rule(measure: PdfMeasure) -> Rule:
     return Rule("版记", expected, measured, passed)
 
 
+def _heading_line(
+    line: TextLine, after: TextLine | None, starts_paragraph: Callable[[TextLine], bool]
+) -> bool:
+    """A heading printed without a number: a one-line paragraph, short, with no closing mark."""
+    text = "".join(line.text.split())
+    if not 0 < len(text) <= 24 or text[-1] in "。；：！？…，、;:!?,)）":
+        return False
+    return after is None or after.page != line.page or starts_paragraph(after)
+
+
 def _numbering_rule(measure: PdfMeasure, body: Body) -> Rule:
     expected = _("一、（一）1.（1）… each level 1, 2, 3 without gaps or repeats")
     if body.left is None:
         return _na("numbering", expected, _("no text edge found"))
-    labels = []
-    for line in measure.lines:
-        if id(line) in body.page_number_lines:
-            continue
+    labels: list[Label | None] = []
+    lines = [line for line in measure.lines if id(line) not in body.page_number_lines]
+
+    def starts_paragraph(line: TextLine) -> bool:
+        # A paragraph starts 2字 in (§7.3.3); wrapped lines and 附件说明 items start elsewhere.
+        return abs(line.x0 - (body.left + 2 * line.size_mm)) <= 0.5 * line.size_mm
+
+    for k, line in enumerate(lines):
         if _ATTACHMENT_LABEL.match(line.text):
             labels.append(None)  # an attachment numbers afresh
             continue
-        # A paragraph starts 2字 in (§7.3.3); wrapped lines and 附件说明 items start elsewhere.
-        if abs(line.x0 - (body.left + 2 * line.size_mm)) > 0.5 * line.size_mm:
+        if not starts_paragraph(line):
             continue
         label = parse_label(line.text, _("page {page}").format(page=line.page))
         if label is not None:
             labels.append(label)
+        elif _heading_line(line, lines[k + 1] if k + 1 < len(lines) else None, starts_paragraph):
+            labels.append(UNNUMBERED)
     found = [label for label in labels if label is not None]
     if not found:
         return _na("numbering", expected, _("no numbered paragraphs"))
