@@ -311,6 +311,10 @@ def test_a_changed_task_table_marks_only_what_changed() -> None:
     inserted = [tr for tr in table.iter(f"{W}tr") if tr.find(f"{W}trPr/{W}ins") is not None]
     assert len(inserted) == 1 and "新增一项重点任务" in "".join(inserted[0].itertext())
     assert not [tr for tr in table.iter(f"{W}tr") if tr.find(f"{W}trPr/{W}del") is not None]
+    narrower = added.model_copy(deep=True)  # other columns: the old table out, the new one in
+    assert narrower.plan.task_table is not None
+    narrower.plan.task_table.columns = ["序号", "重点任务", "牵头单位", "完成时限"]
+    check_round_trip(added, narrower)
 
 
 def test_every_pair_of_real_plans() -> None:

@@ -215,6 +215,8 @@ def _rewrite_table(old: _Block, new: _Block, revisions: ox.Revisions) -> bool:
     cells = {id(tr): ox.inner_paragraphs(tr) for tr in [*old_rows, *new_rows]}
     if any(ox.text_atoms(p) is None for paragraphs in cells.values() for p in paragraphs):
         return False
+    if old_rows and len(cells[id(old_rows[0])]) != len(cells[id(new_rows[0])]):
+        return False  # other columns: an old row would not fit the new table's grid
 
     def key(tr: BaseOxmlElement) -> tuple[str, ...]:
         return tuple(ox.paragraph_text(p) for p in cells[id(tr)])
