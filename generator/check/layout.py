@@ -208,6 +208,9 @@ def _page_number_line(page: PageMeasure) -> TextLine | None:
     return max(candidates, key=lambda line: line.baseline) if candidates else None
 
 
+MIN_EDGE_CHARS = 14  # characters a line spans at least to show where the 版心's right edge is
+
+
 def _edge(values: list[float], *, lowest: bool, support: int) -> float | None:
     """The outermost position shared by at least ``support`` lines (±0.4 mm): a text edge, not a stray."""
     for value in sorted(values, reverse=not lowest):
@@ -242,13 +245,17 @@ def _body(measure: PdfMeasure) -> Body | None:
         # LibreOffice rounds positions; the mean of the one-line gaps is steadier than their median.
         middle = statistics.median(gaps)
         pitch = statistics.fmean(g for g in gaps if abs(g - middle) <= 0.3)
+    left = _edge([line.x0 for line in lines], lowest=True, support=support)
+    # Two short lines ending alike (各单位： and 现印发。 of a one-line notice) are no right edge: a
+    # line that reaches the edge is at least half the 28 characters of the standard's line.
+    shortest = (left or 0.0) + MIN_EDGE_CHARS * size / MM
     return Body(
         size_pt=size,
         share=count / sum(sizes.values()),
         lines=lines,
         pitch=pitch,
-        left=_edge([line.x0 for line in lines], lowest=True, support=support),
-        right=_edge([line.x1 for line in lines], lowest=False, support=support),
+        left=left,
+        right=_edge([line.x1 for line in lines if line.x1 >= shortest], lowest=False, support=support),
         page_number_lines=numbers,
     )
 
