@@ -412,6 +412,14 @@ AREAS = [
         "zip.docx:1:1: 错误: 不是 Word .docx 模板：是 zip 压缩包，但没有 Word 文件的组成部分",
     ),
     (
+        "check of a missing file",
+        ["check", "missing.pdf"],
+        2,
+        "stderr",
+        "error: missing.pdf: no such file — check the path",
+        "错误：missing.pdf：文件不存在——请检查文件路径",
+    ),
+    (
         "starter comments",
         ["new", "--issuer", "某委", "--year", "2027"],
         0,

@@ -149,7 +149,9 @@ def _check_input(source: Path) -> None:
         check_input(source, MAX_PACKAGE_BYTES)
     except InputError as exc:
         problem = exc.problems[0]
-        raise CheckInputError(f"{source}: {problem.message} — {problem.hint}") from None
+        raise CheckInputError(
+            _("{path}: {reason} — {hint}").format(path=source, reason=problem.message, hint=problem.hint)
+        ) from None
     if _kind(source) == "docx":
         import zipfile
 
