@@ -584,12 +584,29 @@ def _exists(target: Path, option: str) -> str:
     return exists_message(target, option)
 
 
+def lang_first(argv: list[str]) -> list[str]:
+    """``argv`` with a ``--lang`` written after the command (``validate x.yaml --lang zh``) moved
+    before it: the language already follows it (generator.i18n reads all of argv), and the option
+    belongs to the program, not to the command, which would refuse it."""
+    out = list(argv)
+    end = out.index("--") if "--" in out else len(out)
+    for index in range(end):
+        arg = out[index]
+        if arg.startswith("--lang="):
+            return [out.pop(index), *out]
+        if arg == "--lang" and index + 1 < end:
+            pair = out[index : index + 2]
+            del out[index : index + 2]
+            return [*pair, *out]
+    return out
+
+
 def main() -> None:
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, _on_signal)
     try:
         help_i18n.translate_usage_errors()
-        help_i18n.translate(typer.main.get_command(app))(prog_name="workplan")
+        help_i18n.translate(typer.main.get_command(app))(args=lang_first(sys.argv[1:]), prog_name="workplan")
     except Interrupted as exc:
         _drop_stdout()
         print(interrupted_message(exc.signum), file=sys.stderr)

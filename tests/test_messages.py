@@ -575,3 +575,16 @@ def test_the_comments_of_new_and_import_are_chinese_under_a_chinese_locale() -> 
     assert _comment_english(dumped) == []
     with speaking("en"):
         assert "份号: 6 digits, e.g. 000001" in starter_plan("某某市卫生健康委员会", 2027)
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["validate", "missing.yaml", "--lang", "zh"], ["validate", "--lang=zh", "missing.yaml"]],
+    ids=["--lang zh at the end", "--lang=zh after the command"],
+)
+def test_lang_is_taken_after_the_command_too(tmp_path: Path, argv: list[str]) -> None:
+    """The language followed `--lang` written after the command, but the command refused the
+    option: "没有这个选项：--lang", a usage error in the language asked for."""
+    done = _workplan(argv, {"WORKPLAN_LANG": "", "LANG": "C", "LANGUAGE": "", "LC_ALL": ""}, tmp_path)
+    assert done.returncode == 2
+    assert done.stderr.strip() == "missing.yaml:1:1: 错误: 文件不存在 — 请检查文件路径", done.stderr
