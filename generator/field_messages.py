@@ -216,6 +216,10 @@ def message_for(error: dict[str, Any], written: str | None = None) -> tuple[str,
             "use one of: {expected}"
         ).format(expected=expected)
     if kind in ("string_type",):
+        if isinstance(error.get("input"), bool):  # `owners: [NO]`, `lead: on`: YAML 1.1's true/false words
+            return _("this must be text: YAML reads {value} as true or false").format(value=_short(value)), _(
+                "put it in quotes: '{value}'"
+            ).format(value=_short(value))
         return _("this must be text"), _("write text here (put numbers or dates in quotes)")
     if kind in ("int_parsing", "int_type", "int_from_float"):
         text = str(value).strip()

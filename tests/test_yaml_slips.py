@@ -313,6 +313,14 @@ SLIPS = [
         "这里什么也没写 — 请写上内容",
     ),
     (
+        "a name YAML reads as false",
+        _slip("  recipients: [各单位]", "  recipients: [各单位, NO]"),
+        2,
+        24,
+        "this must be text: YAML reads NO as true or false — put it in quotes: 'NO'",
+        "YAML 会把 NO 读成 true 或 false — 请加上引号：'NO'",
+    ),
+    (
         "a serial alone as the 文号",
         _slip("  recipients: [各单位]", "  doc_number: 38\n  recipients: [各单位]"),
         2,
