@@ -316,7 +316,7 @@ SLIPS = [
         "a name YAML reads as false",
         _slip("  recipients: [各单位]", "  recipients: [各单位, NO]"),
         2,
-        24,
+        21,
         "this must be text: YAML reads NO as true or false — put it in quotes: 'NO'",
         "YAML 会把 NO 读成 true 或 false — 请加上引号：'NO'",
     ),
