@@ -334,6 +334,8 @@ SLIPS = [
 # `…` or “…”, and these names stay as they are in both languages.
 _KEPT = {
     "YAML",
+    "true",  # the YAML words a clerk types
+    "false",
     "UTF",
     "Unicode",
     "Word",
