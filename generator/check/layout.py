@@ -483,25 +483,37 @@ def _advance(line: TextLine) -> float:
     return statistics.median(steps) if steps else 0.0
 
 
+_NO_LINE_START = "，。、；：？！）》」』”’…"  # 避头 marks: never the first character of a line
+
+
 def _chars_rule(body: Body) -> Rule:
     expected = _("{chars} characters on a full body line").format(chars=CHARS_PER_LINE)
     if body.left is None or body.right is None:
         return _na("characters per line", expected, _("no text edge found"))
     full: list[TextLine] = []
-    for line in body.lines:
+    pulled = 0
+    for k, line in enumerate(body.lines):
         em = line.size_mm
         if abs(line.x0 - body.left) > 0.3 * em or line.x1 < body.right - 0.5 * em or len(line.glyphs) < 2:
             continue
-        if all(g.full_width for g in line.glyphs):  # half-width digits and Latin change the count
-            full.append(line)
+        if not all(g.full_width for g in line.glyphs):  # half-width digits and Latin change the count
+            continue
+        after = body.lines[k + 1].text.lstrip() if k + 1 < len(body.lines) else ""
+        if any(char in _NO_LINE_START for char in after[:2]):
+            pulled += 1  # its last character went down with a mark that may not start a line
+            continue
+        full.append(line)
+    if not full and pulled:
+        return _na("characters per line", expected, _("no full line of CJK text"))
     if not full:
         return _na("characters per line", expected, _("no full line of CJK text"))
     # A line is also full when justification spread fewer characters over it: a character that may not
     # start a line (，。、）…) or an unbreakable number pulled the last one down. Such lines show a wider
-    # pitch than the line grid's, so only lines at the natural pitch count.
-    natural = statistics.median(_advance(line) for line in full)
+    # pitch than the line grid's, so only lines at the natural pitch count — the narrowest (the
+    # median was a justified pitch when most of a short document's full lines were such lines).
+    natural = min(_advance(line) for line in full)
     natural_lines = [line for line in full if abs(_advance(line) - natural) <= 0.02]
-    spread = len(full) - len(natural_lines)
+    spread = len(full) - len(natural_lines) + pulled
     note = _("; ") + _("pitch {pitch} pt").format(pitch=f"{natural * MM:.2f}")
     if spread:
         note += _("; ") + _("{count} justified lines with a wider pitch not counted").format(count=spread)
@@ -610,6 +622,11 @@ def _title_rule(measure: PdfMeasure) -> Rule:
     if not candidates:
         return _na("标题", expected, _("no text under the 版头 on page 1"))
     title = candidates[0]
+    text = title.text.replace(" ", "")
+    flush_left = title.x0 < AREA_LEFT + 1
+    if abs(title.size_pt - TITLE_PT) > TOL_SIZE_PT and text.endswith(("：", ":")) and flush_left:
+        # the 主送 straight under the 版头, flush left: a notice printed without a 标题
+        return _na("标题", expected, _("no 标题: the 主送 follows the 版头"))
     return Rule(
         "标题",
         expected,
@@ -753,8 +770,10 @@ def _blank(page: PageMeasure) -> bool:
 
 
 def _imprint_page(measure: PdfMeasure) -> PageMeasure | None:
-    """The page of the 版记: the one holding the last “…年…月…日印发” line."""
+    """The page of the 版记: the one holding the last “…年…月…日印发” line (or, in a 版记 without
+    one, the last 抄送 line)."""
     pages = [line.page for line in measure.lines if _ISSUED.search(line.text)]
+    pages = pages or [line.page for line in measure.lines if line.text.replace(" ", "").startswith("抄送：")]
     return measure.pages[pages[-1] - 1] if pages else None
 
 
@@ -839,6 +858,11 @@ def _date_page_rule(measure: PdfMeasure, body: Body) -> Rule:
         and line.x0 < _SIGNATURE_X
         and (body.left is None or line.x0 <= body.left + 2.5 * line.size_mm)
     ]
+    # a table of the 正文 (its ruled borders, in text smaller than the body's) counts as 正文 too
+    table = [r for r in page.rules if not r.red and r.y < cut and r.x1 - r.x0 > 20]
+    if not text and table:
+        measured = f"page {date.page}: a table of the 正文 above the 成文日期"
+        return Rule("成文日期 with 正文", expected, measured, True)
     if not text:
         return Rule(
             "成文日期 with 正文",
