@@ -108,7 +108,7 @@ def check_files(paths: list[Path], *, simplex: bool = False) -> list[CheckReport
         if source.suffix.lower() not in (".docx", ".pdf"):
             raise CheckInputError(_("{path}: not a .docx or .pdf file").format(path=source))
         _check_input(source)
-    docx = [s for s in sources if s.suffix.lower() == ".docx"]
+    docx = [s for s in sources if _kind(s) == "docx"]
     for source in docx:
         _docx_margins(source)  # refuses a file that is not a Word document before LibreOffice runs
     with tempfile.TemporaryDirectory(prefix="workplan-check-") as tmp:
@@ -125,6 +125,21 @@ def check_files(paths: list[Path], *, simplex: bool = False) -> list[CheckReport
         ]
 
 
+def _kind(source: Path) -> str:
+    """``docx`` or ``pdf``, told by the first bytes (a PDF saved as x.docx is measured as the PDF
+    it is), else by the name."""
+    try:
+        with source.open("rb") as handle:
+            head = handle.read(5)
+    except OSError:
+        head = b""
+    if head.startswith(b"PK\x03\x04"):
+        return "docx"
+    if head.startswith(b"%PDF"):
+        return "pdf"
+    return source.suffix.lower().lstrip(".")
+
+
 def _check_input(source: Path) -> None:
     """A regular file within the size limit; a .docx within the zip limits (see limits.py)."""
     from ..errors import InputError
@@ -134,8 +149,10 @@ def _check_input(source: Path) -> None:
         check_input(source, MAX_PACKAGE_BYTES)
     except InputError as exc:
         problem = exc.problems[0]
-        raise CheckInputError(f"{source}: {problem.message} — {problem.hint}") from None
-    if source.suffix.lower() == ".docx":
+        raise CheckInputError(
+            _("{path}: {reason} — {hint}").format(path=source, reason=problem.message, hint=problem.hint)
+        ) from None
+    if _kind(source) == "docx":
         import zipfile
 
         from ..zipcheck import PackageError, check_package
@@ -193,6 +210,9 @@ def _page_number_line(page: PageMeasure) -> TextLine | None:
     return max(candidates, key=lambda line: line.baseline) if candidates else None
 
 
+MIN_EDGE_CHARS = 14  # characters a line spans at least to show where the 版心's right edge is
+
+
 def _edge(values: list[float], *, lowest: bool, support: int) -> float | None:
     """The outermost position shared by at least ``support`` lines (±0.4 mm): a text edge, not a stray."""
     for value in sorted(values, reverse=not lowest):
@@ -227,13 +247,17 @@ def _body(measure: PdfMeasure) -> Body | None:
         # LibreOffice rounds positions; the mean of the one-line gaps is steadier than their median.
         middle = statistics.median(gaps)
         pitch = statistics.fmean(g for g in gaps if abs(g - middle) <= 0.3)
+    left = _edge([line.x0 for line in lines], lowest=True, support=support)
+    # Two short lines ending alike (各单位： and 现印发。 of a one-line notice) are no right edge: a
+    # line that reaches the edge is at least half the 28 characters of the standard's line.
+    shortest = (left or 0.0) + MIN_EDGE_CHARS * size / MM
     return Body(
         size_pt=size,
         share=count / sum(sizes.values()),
         lines=lines,
         pitch=pitch,
-        left=_edge([line.x0 for line in lines], lowest=True, support=support),
-        right=_edge([line.x1 for line in lines], lowest=False, support=support),
+        left=left,
+        right=_edge([line.x1 for line in lines if line.x1 >= shortest], lowest=False, support=support),
         page_number_lines=numbers,
     )
 

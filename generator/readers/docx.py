@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import ooxml as ox
+from ..errors import os_reason
 from ..i18n import _
 from ..model import Table
 from ..numbering import chinese_numeral, circled_numeral
@@ -118,7 +119,7 @@ def _check_package(path: Path) -> None:
     except zipfile.BadZipFile:
         raise NotDocx(_("not a .docx: the file is not a valid zip package")) from None
     except OSError as exc:
-        raise NotDocx(_("cannot read the file: {reason}").format(reason=exc.strerror)) from None
+        raise NotDocx(_("cannot read the file: {reason}").format(reason=os_reason(exc))) from None
 
 
 def _body_items(document: Any) -> Iterator[tuple[str, Any]]:
