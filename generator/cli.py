@@ -19,12 +19,20 @@ from typing import Annotated, Any, TypeVar
 import typer
 
 from . import __version__, help_i18n
-from .errors import InputError
+from .errors import InputError, os_reason
 from .i18n import _
 from .list_numbering import NUMBERING_MODES
 from .load import load_document
-from .output import OutputError, check_target, check_targets, exists_message, write_atomic, write_together
-from .render import TEXT_FORMATS, FormatError, format_of, render, render_to_file
+from .output import (
+    OutputError,
+    check_plan_target,
+    check_target,
+    check_targets,
+    exists_message,
+    write_atomic,
+    write_together,
+)
+from .render import TEXT_FORMATS, FormatError, format_of, refuse_unused_template, render, render_to_file
 from .soffice import SofficeError
 
 HELP = """\
@@ -96,8 +104,8 @@ _STDOUT_ERRORS = {errno.EPIPE, errno.ENOSPC, errno.EDQUOT, errno.EIO, errno.EBAD
 
 def stdout_message(exc: OSError) -> str:
     if exc.errno == errno.EPIPE:
-        return "error: standard output was closed before everything was written"
-    return f"error: cannot write to standard output: {exc.strerror or exc}"
+        return _("error: standard output was closed before everything was written")
+    return _("error: cannot write to standard output: {reason}").format(reason=os_reason(exc))
 
 
 def _drop_stdout() -> None:
@@ -170,6 +178,8 @@ def new_cmd(
         if output is None:
             sys.stdout.write(starter_plan(issuer, year))
             return
+        check_target(output, force=True)  # a folder, a device … first, as every command says it
+        check_plan_target(output)
         write_starter(issuer, year, output, force=force)
     except ValueError as exc:
         raise _fail(_error(exc)) from None
@@ -195,6 +205,7 @@ def import_cmd(
     from .readers.defects import defects_json
 
     check_targets({"-o": output, "--report": report}, inputs=[source], force=force)
+    check_plan_target(output)
     result = import_file(source)
     for defect in result.defects:
         typer.echo(defect.format(str(source)), err=True)
@@ -311,6 +322,7 @@ def render_cmd(
             _print_warnings(lint_files(plans), strict=False)
         return
     assert outdir is not None
+    refuse_unused_template(template, wanted)
     from .batch import render_batch
 
     ok = render_batch(
@@ -344,6 +356,7 @@ def _render_one(
         fmt = ",".join(formats) if formats else "txt"
         if fmt not in TEXT_FORMATS:
             raise _fail(_error(_("-o - writes one text format only (--format txt, md or html)")))
+        refuse_unused_template(template, [fmt])
         data = render(load_document(plan), fmt)
         assert isinstance(data, str)
         sys.stdout.write(data)
@@ -437,6 +450,8 @@ def diff_cmd(
                 )
             )
         )
+    if template is not None and fmt != "docx":
+        raise _fail(_error(_("--template shapes diff.docx only — drop --template or write -o diff.docx")))
     check_targets({"-o": output}, inputs=[old, new], force=force)
     result = diff_documents(load_version(old), load_version(new))
     if output is None:
@@ -471,6 +486,7 @@ def rollover_cmd(
     from .writers.review_md import render_review
 
     check_targets({"-o": output, "--report": report}, inputs=[plan])
+    check_plan_target(output)
     for option, target in (("-o", output), ("--report", report)):
         if target is not None and target.exists() and not force:
             raise _fail(_error(_exists(target, option)))
@@ -509,7 +525,7 @@ def tasks_cmd(
 
     if update is None:
         if output is None:
-            raise _fail("error: give -o tasks.xlsx|.csv|.json, or --update LEDGER")
+            raise _fail(_("error: give -o tasks.xlsx|.csv|.json, or --update LEDGER"))
         typer.echo(write_ledger(plan, output, force=force), err=True)
         return
     for line in update_from_ledger(plan, update, output, force=force):
@@ -568,12 +584,29 @@ def _exists(target: Path, option: str) -> str:
     return exists_message(target, option)
 
 
+def lang_first(argv: list[str]) -> list[str]:
+    """``argv`` with a ``--lang`` written after the command (``validate x.yaml --lang zh``) moved
+    before it: the language already follows it (generator.i18n reads all of argv), and the option
+    belongs to the program, not to the command, which would refuse it."""
+    out = list(argv)
+    end = out.index("--") if "--" in out else len(out)
+    for index in range(end):
+        arg = out[index]
+        if arg.startswith("--lang="):
+            return [out.pop(index), *out]
+        if arg == "--lang" and index + 1 < end:
+            pair = out[index : index + 2]
+            del out[index : index + 2]
+            return [*pair, *out]
+    return out
+
+
 def main() -> None:
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, _on_signal)
     try:
         help_i18n.translate_usage_errors()
-        help_i18n.translate(typer.main.get_command(app))(prog_name="workplan")
+        help_i18n.translate(typer.main.get_command(app))(args=lang_first(sys.argv[1:]), prog_name="workplan")
     except Interrupted as exc:
         _drop_stdout()
         print(interrupted_message(exc.signum), file=sys.stderr)

@@ -94,7 +94,7 @@ def dump_document(
     layout = _fields(document.layout)
     if layout:
         lines.append("")
-        lines.append("layout:  # printing")
+        lines.append("layout:  # " + _("printing"))
         for key, value in layout.items():
             lines.extend(_entry(key, value, 1, field_comment(Layout, key)))
     return "\n".join(lines) + "\n"
@@ -104,10 +104,11 @@ def field_comment(model: type[BaseModel], name: str) -> str:
     """The comment beside key ``name``: the model's description of the field, followed by the
     choices when the type is a fixed set and the description does not list them."""
     info = model.model_fields[name]
-    text = info.description or ""
+    text = _(info.description) if info.description else ""  # the catalog holds every description
     choices = [str(c) for c in _literal_values(info.annotation)]
     if choices and not all(c in text for c in choices):
-        text = f"{text}: {' | '.join(choices)}" if text else " | ".join(choices)
+        listed = " | ".join(choices)
+        text = _("{what}: {choices}").format(what=text, choices=listed) if text else listed
     return text
 
 
@@ -151,7 +152,7 @@ def _node(entry: Numbered, level: int) -> list[str]:
     fields = _fields(node)
     fields.pop("items", None)
     pad = INDENT * level
-    label = entry.label or "(no number)"
+    label = entry.label or _("(no number)")
     ordered = [k for k in _NODE_ORDER if k in fields]
     if not ordered:  # an empty node still needs a mapping to be a node
         return [f"{pad}- {{}}  # {label}"]

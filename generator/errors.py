@@ -41,3 +41,29 @@ class InputError(Exception):
     def __init__(self, problems: list[Problem]) -> None:
         super().__init__("\n".join(str(p) for p in problems))
         self.problems = problems
+
+
+def os_reason(exc: OSError) -> str:
+    """Why a file could not be read or written, in the catalog's words: ``strerror`` is the C
+    library's English whatever the language (``No such file or directory``)."""
+    import errno
+
+    from .i18n import _
+
+    reasons = {
+        errno.ENOENT: _("there is no such file or folder"),
+        errno.EACCES: _("permission denied"),
+        errno.EPERM: _("permission denied"),
+        errno.EISDIR: _("it is a folder, not a file"),
+        errno.ENOTDIR: _("a part of the path is a file, not a folder"),
+        errno.ENOSPC: _("the disk is full"),
+        errno.EDQUOT: _("the disk quota is used up"),
+        errno.EROFS: _("the disk is read-only"),
+        errno.ENAMETOOLONG: _("the name is too long"),
+        errno.ELOOP: _("too many symbolic links"),
+        errno.EEXIST: _("it exists already"),
+        errno.EIO: _("the disk reported an input/output error"),
+        errno.EFBIG: _("the file is too large"),
+        errno.ENXIO: _("no such device"),
+    }
+    return reasons.get(exc.errno or 0, exc.strerror or str(exc))

@@ -71,6 +71,14 @@ _USAGE_ERRORS: tuple[tuple[re.Pattern[str], str], ...] = (
         re.compile(r"^Option (?P<name>\S+) requires an argument\.(?P<rest>.*)$", re.S),
         N_("Option {name} requires an argument."),
     ),
+    (
+        # `workplan rendr`: typer adds its suggestion to the sentence itself
+        re.compile(
+            r"^No such command (?P<name>'[^']*')\. Did you mean (?P<suggestion>.+)\?(?P<rest>.*)$", re.S
+        ),
+        N_("No such command {name}. Did you mean {suggestion}?"),
+    ),
+    (re.compile(r"^No such command (?P<name>'[^']*')\.(?P<rest>.*)$", re.S), N_("No such command {name}.")),
 )
 _POSSIBLE = re.compile(r"\(Possible options: (?P<options>.*)\)")
 _REASONS = (

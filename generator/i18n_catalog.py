@@ -64,7 +64,23 @@ def collect() -> dict[str, list[str]]:
         found.setdefault(text, []).append("cli --help")
     for text in FRAMEWORK_TEXTS:
         found.setdefault(text, []).append("typer")
+    for text in model_descriptions():
+        found.setdefault(text, []).append("model field description")
     return found
+
+
+def model_descriptions() -> list[str]:
+    """The model's field descriptions: the comments `workplan new` and `import` write beside each
+    key (translated by :func:`generator.dump.field_comment`)."""
+    from pydantic import BaseModel
+
+    from . import model
+
+    texts: list[str] = []
+    for value in vars(model).values():
+        if isinstance(value, type) and issubclass(value, BaseModel) and value.__module__ == model.__name__:
+            texts.extend(info.description for info in value.model_fields.values() if info.description)
+    return list(dict.fromkeys(texts))
 
 
 def cli_help_texts() -> list[str]:

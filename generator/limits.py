@@ -14,7 +14,7 @@ import re
 import stat
 from pathlib import Path
 
-from .errors import InputError, Problem
+from .errors import InputError, Problem, os_reason
 from .i18n import _
 
 MIB = 2**20
@@ -90,7 +90,7 @@ def read_input(path: str | Path, limit: int = MAX_TEXT_BYTES) -> bytes:
             data = handle.read(limit + 1)
     except OSError as exc:
         raise _problem(
-            name, _("cannot read the file: {reason}").format(reason=exc.strerror), _("check the path")
+            name, _("cannot read the file: {reason}").format(reason=os_reason(exc)), _("check the path")
         ) from None
     if len(data) > limit:
         raise _problem(name, too_large_message(len(data), limit), _("give the plan file itself"))
@@ -100,6 +100,14 @@ def read_input(path: str | Path, limit: int = MAX_TEXT_BYTES) -> bytes:
 def open_input(path: str | Path, limit: int) -> int:
     """An open descriptor of ``path`` once it is known to be a regular file within ``limit``."""
     name = str(path)
+    if name == "-" and not os.path.exists(name):
+        # `workplan render - …`: inputs are read twice (the plan, then its positions for the
+        # warnings), which a pipe cannot give; say so rather than "no such file".
+        raise _problem(
+            name,
+            _("standard input (-) is not read; give a file"),
+            _("save what you would pipe in to a file and give its name"),
+        )
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
@@ -108,7 +116,7 @@ def open_input(path: str | Path, limit: int) -> int:
         raise _problem(name, not_regular_message(_("a folder")), _("give a plan or document file")) from None
     except OSError as exc:
         raise _problem(
-            name, _("cannot read the file: {reason}").format(reason=exc.strerror), _("check the path")
+            name, _("cannot read the file: {reason}").format(reason=os_reason(exc)), _("check the path")
         ) from None
     try:
         info = os.fstat(fd)

@@ -7,6 +7,7 @@ pydantic error, unknown key or duplicate id can be pointed at the exact line and
 from __future__ import annotations
 
 import difflib
+import functools
 import types
 import typing
 from pathlib import Path
@@ -62,6 +63,9 @@ def _parse(
     try:
         root = loader.get_single_node()
         duplicates = _duplicate_keys(root, name) if root is not None else []
+        unbuildable = [p for p in duplicates if p.message == collection_key_message()]
+        if unbuildable:  # a list or mapping as a key cannot even be built into the data
+            raise InputError(unbuildable)
         data = loader.construct_document(root) if root is not None else None
     finally:
         loader.dispose()
@@ -147,6 +151,47 @@ def load_document(path: str | Path) -> Document:
     path = Path(path)
     name = str(path)
     raw = limits.read_input(path, MAX_PLAN_BYTES)  # a FIFO, a device, an oversized file: refused
+    return load_text(decode_plan(raw, name), name)
+
+
+def _not_yaml_text(raw: bytes, name: str) -> Problem | None:
+    """A file that is no plan text at all, told by its first bytes: a document given where the plan
+    YAML belongs (a .docx is a zip, a PDF), or a plan saved as UTF-16 (Notepad's "Unicode")."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return Problem(
+            name,
+            1,
+            1,
+            _("the file is saved as UTF-16 (“Unicode” in Notepad), not UTF-8"),
+            _("save the plan as UTF-8 (in the editor's Save As, choose UTF-8)"),
+        )
+    for magic, kind in (
+        (b"PK\x03\x04", "Word .docx (zip)"),
+        (b"%PDF", "PDF"),
+        (b"\xd0\xcf\x11\xe0", "Word 97–2003"),
+    ):
+        if raw.startswith(magic):
+            return Problem(
+                name,
+                1,
+                1,
+                _("this is a {kind} file, not a plan YAML").format(kind=kind),
+                _("to read a document into a plan, run `workplan import FILE -o plan.yaml`"),
+            )
+    return None
+
+
+# Past this size a syntax error is explained from libyaml's own report: the pure-Python parser
+# (whose words the explanations know best) needs ~2 s a MiB, 40 s for a 20 MiB plan.
+_PURE_PARSE_LIMIT = 1 << 20
+
+
+def decode_plan(raw: bytes, name: str) -> str:
+    """The text of a plan file's bytes: UTF-8 (a BOM allowed). Anything else — GBK, UTF-16, a
+    .docx or a PDF given as the plan — raises :class:`InputError` saying what it is and what to do."""
+    not_a_plan = _not_yaml_text(raw, name)
+    if not_a_plan is not None:
+        raise InputError([not_a_plan])
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -164,7 +209,7 @@ def load_document(path: str | Path) -> Document:
                 )
             ]
         ) from None
-    return load_text(text, name)
+    return text
 
 
 def load_text(text: str, name: str = "<string>") -> Document:
@@ -172,6 +217,12 @@ def load_text(text: str, name: str = "<string>") -> Document:
     try:
         try:
             root, data, duplicates = _parse(text, _FastLoader, name)
+        except yaml.MarkedYAMLError as fast:
+            if len(text) > _PURE_PARSE_LIMIT:
+                raise InputError(
+                    [yaml_syntax.explain(text, yaml_syntax.in_pyyaml_words(fast), name)]
+                ) from None
+            root, data, duplicates = _parse(text, _Loader, name)
         except yaml.YAMLError:
             root, data, duplicates = _parse(text, _Loader, name)
     except yaml.MarkedYAMLError as exc:
@@ -224,7 +275,7 @@ def load_text(text: str, name: str = "<string>") -> Document:
     try:
         document = Document.model_validate(data)
     except ValidationError as exc:
-        problems.extend(_pydantic_problems(exc, root, name, data))
+        problems.extend(_pydantic_problems(exc, root, name, data, text))
         document = None
     else:
         problems.extend(_count_problems(document, root, name))
@@ -325,8 +376,14 @@ def _illegal_chars(root: yaml.Node, name: str) -> list[Problem]:
     return problems
 
 
+def collection_key_message() -> str:
+    return _("a list or a group of keys stands where a key name belongs")
+
+
 def _duplicate_keys(root: yaml.Node, name: str) -> list[Problem]:
-    """Keys set twice in one mapping, at the second one; a merge key (``<<``) is not a key."""
+    """Keys set twice in one mapping, at the second one; a merge key (``<<``) is not a key.
+    Keys that are no field name at all are reported here too, at the key: a list or mapping
+    (``? [a, b]``), a number, true/false or null (``1:``, ``yes:``, ``~:``)."""
     problems: list[Problem] = []
 
     def visit(node: yaml.Node) -> None:
@@ -335,6 +392,25 @@ def _duplicate_keys(root: yaml.Node, name: str) -> list[Problem]:
             for k, v in node.value:
                 if k.tag == "tag:yaml.org,2002:merge":
                     pass
+                elif not isinstance(k, yaml.ScalarNode):
+                    problems.append(
+                        Problem(
+                            name,
+                            *_pos(k),
+                            collection_key_message(),
+                            _("a key is one English name followed by a colon, e.g. `title:`"),
+                        )
+                    )
+                    continue
+                elif k.tag != "tag:yaml.org,2002:str":
+                    problems.append(
+                        Problem(
+                            name,
+                            *_pos(k),
+                            _("`{key}` is not a key name").format(key=k.value),
+                            _("keys are the English names of the fields, e.g. `title:` (see `workplan new`)"),
+                        )
+                    )
                 elif getattr(k, "value", None) in seen:
                     first = seen[k.value]
                     problems.append(
@@ -400,6 +476,10 @@ def _structural_problems(root: yaml.Node, name: str) -> list[Problem]:
     return problems
 
 
+# Characters that look like nothing (or like a space) but are not YAML's space: pasted into a key,
+# they make it another key.
+_INVISIBLE = frozenset("\u3000\u00a0\u200b\u200c\u200d\u2060\ufeff\u2028\u2029")
+
 MAX_NUMBER = 9999  # Chinese numerals (一、 （一） 一是) are written up to 九千九百九十九
 _CHINESE_SCHEMES = ("chinese", "chinese_paren")
 
@@ -461,7 +541,29 @@ def _unwrap(annotation: Any) -> Any:
             return annotation
 
 
-def _pydantic_problems(exc: ValidationError, root: yaml.Node, name: str, data: object) -> list[Problem]:
+@functools.lru_cache(maxsize=1024)
+def _close_match(key: str, allowed: tuple[str, ...]) -> list[str]:
+    """did-you-mean, once per key: a slip repeated on 50,000 items costs 10 s in difflib otherwise."""
+    return difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+
+
+def _written(text: str, root: yaml.Node, loc: tuple[str | int, ...]) -> str | None:
+    """The value at ``loc`` as the file writes it — ``yes``, ``2025-02-18 10:00``, ``[a, b]`` — or
+    None when ``loc`` is not written out there (a default) or spans several lines."""
+    node: yaml.Node | None = root
+    for part in loc:
+        node = _child(node, part)
+        if node is None:
+            return None
+    if isinstance(node, yaml.ScalarNode):
+        return node.value
+    source = text[node.start_mark.index : node.end_mark.index].strip()
+    return source if source and "\n" not in source else None
+
+
+def _pydantic_problems(
+    exc: ValidationError, root: yaml.Node, name: str, data: object, text: str
+) -> list[Problem]:
     problems: list[Problem] = []
     labels = field_messages.node_labels(data)
     for err in exc.errors(include_url=False):
@@ -471,7 +573,23 @@ def _pydantic_problems(exc: ValidationError, root: yaml.Node, name: str, data: o
             key = str(loc[-1])
             node = _locate(root, loc, key=True)
             allowed = _fields_at(loc[:-1])
-            close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+            close = _close_match(key, tuple(allowed))
+            hidden = [c for c in key if c in _INVISIBLE]
+            if hidden and "".join(c for c in key if c not in _INVISIBLE) in allowed:
+                # `　notice:`, `year\u200b:` — pasted from a web page or Word; the key looks right.
+                codes = ", ".join(dict.fromkeys(f"U+{ord(c):04X}" for c in hidden))
+                bare = "".join(c for c in key if c not in _INVISIBLE)
+                problems.append(
+                    Problem(
+                        name,
+                        *_pos(node),
+                        _("the key `{key}` has an invisible or full-width character in it ({codes})").format(
+                            key=bare, codes=codes
+                        ),
+                        _("delete the indentation and the key, and type them again with plain spaces"),
+                    )
+                )
+                continue
             if close:
                 hint = _("did you mean `{key}`?").format(key=close[0])
             elif allowed:
@@ -485,6 +603,10 @@ def _pydantic_problems(exc: ValidationError, root: yaml.Node, name: str, data: o
                 )
             )
             continue
+        if kind in ("invalid_key", "string_unicode"):
+            # A number, true/false or null as a key, and a lone surrogate ("\ud800"): reported at
+            # their place by _duplicate_keys and _illegal_chars.
+            continue
         if (
             not loc
             and kind == "value_error"
@@ -496,7 +618,7 @@ def _pydantic_problems(exc: ValidationError, root: yaml.Node, name: str, data: o
             message = _("{where} is missing").format(where=field_messages.describe(loc, labels))
             hint = _("add it")
         else:
-            what, hint = field_messages.message_for(err)
+            what, hint = field_messages.message_for(err, _written(text, root, loc))
             message = _("{where}: {what}").format(where=field_messages.describe(loc, labels), what=what)
         problems.append(Problem(name, *_pos(node), message, hint))
     return problems

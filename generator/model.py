@@ -62,6 +62,8 @@ class DocNumber(_Strict):
     @model_validator(mode="before")
     @classmethod
     def _from_string(cls, value: object) -> object:
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            value = str(value)  # `doc_number: 38` — a serial alone is no 文号 either; say so as for text
         if isinstance(value, str):
             parsed = parse_doc_number(value)
             if parsed is None:

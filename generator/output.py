@@ -12,6 +12,7 @@ import tempfile
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
+from .errors import os_reason
 from .i18n import _
 
 
@@ -72,14 +73,40 @@ def check_target(
     return target
 
 
+PLAN_SUFFIXES = (".yaml", ".yml")
+
+
+def check_plan_target(path: str | Path, option: str = "-o") -> None:
+    """Refuse a plan YAML output not named .yaml/.yml: `import x.docx -o plan.docx` would write
+    YAML that Word cannot open, and `-o -` a file named "-"."""
+    target = Path(path)
+    if str(path) == "-":
+        raise OutputError(
+            _(
+                "-o - (standard output) is for render's text formats; give {option} the plan file to write, "
+                "e.g. plan.yaml"
+            ).format(option=option)
+        )
+    if target.suffix.lower() not in PLAN_SUFFIXES:
+        raise OutputError(
+            _(
+                "{path}: a plan is written as YAML — name it {name}; render makes .docx, .pdf … from it"
+            ).format(path=target, name=target.with_suffix(".yaml").name)
+        )
+
+
 def symlink_message(target: Path, option: str) -> str:
-    return f"{target}: is a symbolic link — workplan does not write through links; choose another {option}"
+    return _(
+        "{path}: is a symbolic link — workplan does not write through links; choose another {option}"
+    ).format(path=target, option=option)
 
 
 def special_file_message(target: Path, mode: int, option: str) -> str:
     from .limits import file_kind
 
-    return f"{target}: is {file_kind(mode)}, not a file — choose another {option}"
+    return _("{path}: is {kind}, not a file — choose another {option}").format(
+        path=target, kind=file_kind(mode), option=option
+    )
 
 
 def check_targets(
@@ -119,7 +146,7 @@ def make_folder(path: str | Path, *, option: str = "-d") -> Path:
     except OSError as exc:
         raise OutputError(
             _("{path}: cannot create the folder: {reason} — choose another {option}").format(
-                path=folder, reason=exc.strerror, option=option
+                path=folder, reason=os_reason(exc), option=option
             )
         ) from None
     return folder
@@ -169,7 +196,9 @@ def write_together(
 
 
 def write_failed_message(target: Path, exc: OSError, option: str) -> str:
-    return f"{target}: cannot write: {exc.strerror or exc} — nothing was written; choose another {option}"
+    return _("{path}: cannot write: {reason} — nothing was written; choose another {option}").format(
+        path=target, reason=os_reason(exc), option=option
+    )
 
 
 def _write_temp(target: Path, payload: bytes) -> str:

@@ -75,9 +75,22 @@ def render_to_file(
     numbering: str = "word",
 ) -> Path:
     """Write ``document`` to ``path`` in the format of its suffix (see :func:`render_files`)."""
+    refuse_unused_template(template, [format_of(path)])
     return render_files(
         [(document, Path(path))], template=template, inputs=inputs, option=option, numbering=numbering
     )[0]
+
+
+def refuse_unused_template(template: Path | None, formats: Iterable[str]) -> None:
+    """An agency template shapes the Word file (and the PDF made from it) only: given for text
+    formats alone it would be ignored, and the clerk would wonder where the agency's look went."""
+    formats = list(formats)
+    if template is not None and not {"docx", "pdf"} & set(formats):
+        raise FormatError(
+            _(
+                "--template shapes .docx and .pdf only, not .{formats} — drop --template or write a .docx"
+            ).format(formats=", .".join(formats))
+        )
 
 
 def render_files(

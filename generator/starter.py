@@ -31,7 +31,7 @@ def starter_plan(
     from .limits import illegal_char_message
 
     if (wrong := illegal_char_message(issuer, _("the issuer name"))) is not None:
-        raise ValueError(f"--issuer: {wrong} — type the name again")
+        raise ValueError(_("--issuer: {reason} — type the name again").format(reason=wrong))
     if not 1949 <= year <= 9999:
         raise ValueError(
             _("year {year} is out of range — give a four-digit year such as {example}").format(

@@ -356,3 +356,108 @@ def test_report_may_not_be_the_output_or_the_input(tmp_path: Path, command: str)
     assert not out.exists()
     _refused([command, str(source), "-o", str(source), *extra], "refusing to overwrite the input file")
     assert source.read_bytes() == before
+
+
+@pytest.mark.parametrize("command", ["import", "rollover", "new", "tasks"])
+@pytest.mark.parametrize("name", ["plan.docx", "plan.txt", "-"])
+def test_a_plan_is_only_written_as_yaml(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str, name: str
+) -> None:
+    """`import last.docx -o plan.docx` wrote YAML that Word cannot open, and `-o -` a file named
+    "-": every command that writes a plan YAML refuses another name, and writes nothing."""
+    monkeypatch.chdir(tmp_path)
+    source = tmp_path / (SEED.name if command == "import" else PLAN.name)
+    source.write_bytes((SEED if command == "import" else PLAN).read_bytes())
+    argv = {
+        "import": ["import", str(source)],
+        "rollover": ["rollover", str(source), "--year", "2022"],
+        "new": ["new", "--issuer", "某某市卫生健康委员会", "--year", "2022"],
+        "tasks": ["tasks", str(source), "--update", str(tmp_path / "tasks.json")],
+    }[command]
+    if command == "tasks":
+        assert CliRunner().invoke(app, ["tasks", str(source), "-o", "tasks.json"]).exit_code == 0
+    before = set(tmp_path.iterdir())
+    needle = "is for render's text formats" if name == "-" else "name it plan.yaml"
+    _refused([*argv, "-o", name], needle)
+    assert set(tmp_path.iterdir()) == before, "nothing may be written"
+
+
+def test_importing_a_plan_yaml_is_refused(tmp_path: Path) -> None:
+    """`import plan.yaml` read the YAML's lines as a notice's 正文 (`- 'issuers: […]'`) and wrote
+    that as a plan, exit 0."""
+    out = tmp_path / "imported.yaml"
+    _refused(["import", str(PLAN), "-o", str(out)], "is a plan YAML already")
+    assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["validate", "-"],
+        ["render", "-", "-o", "out.txt"],
+        ["import", "-", "-o", "out.yaml"],
+        ["diff", "-", "x"],
+    ],
+    ids=["validate", "render", "import", "diff"],
+)
+def test_standard_input_is_named_not_a_missing_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, argv: list[str]
+) -> None:
+    """`workplan render - …` said "-: no such file — check the path"."""
+    monkeypatch.chdir(tmp_path)
+    _refused(argv, "-:1:1: error: standard input (-) is not read; give a file")
+    assert not any(tmp_path.iterdir())
+
+
+EXAMPLE_PDF = Path(__file__).resolve().parent.parent / "examples" / "example.pdf"
+DOC = Path(__file__).resolve().parent / "corpus_extra" / "02_moh_pediatrics_clinical_pathways_2009.doc"
+
+
+def test_a_pdf_named_docx_is_imported_and_checked_as_the_pdf_it_is(tmp_path: Path) -> None:
+    """The content decides, as README says: a PDF saved as x.docx was refused ("not a valid zip
+    package") by import and ("not a readable Word document") by check."""
+    misnamed = tmp_path / "plan.docx"
+    misnamed.write_bytes(EXAMPLE_PDF.read_bytes())
+    out = tmp_path / "plan.yaml"
+    result = CliRunner().invoke(app, ["import", str(misnamed), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert load_document(out).plan.title == "2025年云溪市医疗服务提升工作要点"
+    checked = CliRunner().invoke(app, ["check", str(misnamed), "--json"])
+    assert checked.exit_code == 0, checked.output
+
+
+@pytest.mark.slow
+def test_a_doc_named_docx_is_imported_as_the_doc_it_is(tmp_path: Path, soffice: str) -> None:
+    """Renaming 去年的.doc to .docx is a clerk's first try; it was refused as "not a valid zip"."""
+    misnamed = tmp_path / "last.docx"
+    misnamed.write_bytes(DOC.read_bytes())
+    out = tmp_path / "plan.yaml"
+    result = CliRunner().invoke(app, ["import", str(misnamed), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert load_document(out).plan.sections
+
+
+@pytest.mark.parametrize(
+    ("argv", "needle"),
+    [
+        (["render", str(PLAN), "-o", "out.txt"], "--template shapes .docx and .pdf only, not .txt"),
+        (
+            ["render", str(PLAN), "-o", "-", "--format", "md"],
+            "--template shapes .docx and .pdf only, not .md",
+        ),
+        (["render", str(PLAN), "-d", "out", "-f", "txt,html"], "not .txt, .html"),
+        (["diff", str(PLAN), str(PLAN), "-o", "d.html"], "--template shapes diff.docx only"),
+        (["diff", str(PLAN), str(PLAN)], "--template shapes diff.docx only"),
+    ],
+    ids=["render -o", "render -o -", "render -d", "diff -o html", "diff terminal"],
+)
+def test_a_template_no_output_uses_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, argv: list[str], needle: str
+) -> None:
+    """`render plan.yaml -o plan.html --template agency.docx` wrote the page without a word: the
+    agency's look silently missing. Refused, nothing written."""
+    monkeypatch.chdir(tmp_path)
+    template = tmp_path / "agency.docx"
+    template.write_bytes((Path(__file__).resolve().parent.parent / "templates" / "notice.docx").read_bytes())
+    _refused([*argv, "--template", str(template)], needle)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["agency.docx"]

@@ -260,6 +260,11 @@ LINT_CASES = [
         [(13, 7, "empty-section", "section 二、推进工作 has no items, text or points")],
     ),
     (
+        "section-without-heading",  # it printed a bare 二、 above its text, and validate said ok
+        _edit(("    - heading: 推进工作\n      text: 统筹推进。\n", "    - text: 统筹推进。\n")),
+        [(13, 7, "empty-section", "section 二、 has no heading: it prints as a bare 二、")],
+    ),
+    (
         "empty-item",
         _edit(("          text: 落实责任。\n", "          text: 落实责任。\n        - {}\n")),
         [(13, 11, "empty-section", "item （二） is empty")],

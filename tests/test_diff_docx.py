@@ -22,7 +22,7 @@ from generator.render import render
 from generator.view import build_view
 from generator.writers.diff_docx import render_diff_docx
 from generator.writers.docx import render_docx
-from tests.conftest import PLANS, SEEDS, plan_files
+from tests.conftest import EXAMPLES, PLANS, SEEDS, plan_files
 from tests.test_diff import edited_seed_000, plan_and_edits, random_text
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -282,7 +282,39 @@ def test_tables_changed_added_and_removed() -> None:
     check_round_trip(new, old)
     row_props = [tr.find(f"{W}trPr") for tr in _document_xml(data).iter(f"{W}tr")]
     marks = [etree.QName(child).localname for trpr in row_props if trpr is not None for child in trpr]
-    assert marks.count("del") == 3 and marks.count("ins") == 3  # changed table out + in, one gone, one new
+    # the changed table is edited in its cell (3家 → 4家); only the table gone and the new one are rows
+    assert marks.count("del") == 1 and marks.count("ins") == 1
+    root = _document_xml(data)
+    assert [t.text for t in root.iter(f"{W}delText") if t.text == "3"] == ["3"]
+    assert "4" in [t.text for ins in root.iter(f"{W}ins") for t in ins.iter(f"{W}t")]
+
+
+def test_a_changed_task_table_marks_only_what_changed() -> None:
+    """The 分工表 of the example: one 完成时限 changed is one change in one cell (the table was
+    struck and written again whole); a task added is one inserted row. Accepting gives NEW."""
+    old = load_document(EXAMPLES / "example.yaml")
+    new = old.model_copy(deep=True)
+    new.plan.sections[0].items[0].deadline = "2025年9月底前"
+    data = check_round_trip(old, new)
+    table = next(t for t in _document_xml(data).iter(f"{W}tbl") if "重点任务" in "".join(t.itertext()))
+    assert not [m for tr in table.iter(f"{W}tr") for m in tr.iterfind(f"{W}trPr/{W}ins")]
+    assert not [m for tr in table.iter(f"{W}tr") for m in tr.iterfind(f"{W}trPr/{W}del")]
+    assert ["".join(d.itertext()) for d in table.iter(f"{W}del")] == ["6"]
+    assert ["".join(i.itertext()) for i in table.iter(f"{W}ins")] == ["9"]
+    added = new.model_copy(deep=True)
+    extra = (
+        added.plan.sections[0].items[0].model_copy(update={"id": "extra", "heading": "新增一项重点任务。"})
+    )
+    added.plan.sections[0].items.append(extra)
+    data = check_round_trip(new, added)
+    table = next(t for t in _document_xml(data).iter(f"{W}tbl") if "重点任务" in "".join(t.itertext()))
+    inserted = [tr for tr in table.iter(f"{W}tr") if tr.find(f"{W}trPr/{W}ins") is not None]
+    assert len(inserted) == 1 and "新增一项重点任务" in "".join(inserted[0].itertext())
+    assert not [tr for tr in table.iter(f"{W}tr") if tr.find(f"{W}trPr/{W}del") is not None]
+    narrower = added.model_copy(deep=True)  # other columns: the old table out, the new one in
+    assert narrower.plan.task_table is not None
+    narrower.plan.task_table.columns = ["序号", "重点任务", "牵头单位", "完成时限"]
+    check_round_trip(added, narrower)
 
 
 def test_every_pair_of_real_plans() -> None:

@@ -394,7 +394,7 @@ def test_second_output_failing_leaves_neither(folder: Path, monkeypatch: pytest.
             str(folder / "r.json"),
         ],
     )
-    assert result.exit_code == 2 and "No space left on device" in result.stderr
+    assert result.exit_code == 2 and "the disk is full" in result.stderr
     calls.clear()
     result = runner.invoke(
         app,

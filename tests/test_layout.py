@@ -491,3 +491,32 @@ def test_rendered_plan_passes_check(plan, rendered_reports):
         present.append("版记")
     for name in present:
         assert not _rule(report, name).measured.startswith("n/a"), (name, _rule(report, name).measured)
+
+
+SHORT_NOTICE = """\
+notice:
+  issuers: [甲市卫生健康委员会]
+  doc_number: 甲卫〔2025〕1号
+  recipients: [各单位]
+  body: [现印发。]
+  signatories: [甲市卫生健康委员会]
+  date: 2025-02-18
+plan:
+  title: 2025年工作要点
+  year: 2025
+  sections: [{heading: 甲, numbered: false}, {heading: 乙, numbered: false}, {heading: 丙, numbered: false}]
+"""
+
+
+@pytest.mark.slow
+def test_a_notice_without_a_full_line_has_no_right_edge_to_fail(tmp_path: Path, soffice: str) -> None:
+    """各单位： and 现印发。 end at the same x: two short lines were taken for the 版心's right edge
+    (right margin 165 mm, "3 characters on a full line") and a conforming short notice failed."""
+    from generator.load import load_text
+    from generator.render import render_to_file
+
+    pdf = render_to_file(load_text(SHORT_NOTICE, "short.yaml"), tmp_path / "short.pdf")
+    report = check_pdf(pdf)
+    assert report.passed, _explain(report)
+    assert _rule(report, "版心 margins (measured text)").measured.endswith("right n/a")
+    assert _rule(report, "characters per line").measured.startswith("n/a")

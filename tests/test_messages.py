@@ -8,6 +8,7 @@ from __future__ import annotations
 import gettext
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -243,6 +244,14 @@ def _plans(folder: Path) -> None:
     at = next(i for i, line in enumerate(lines) if line.lstrip().startswith("recipients:"))
     (folder / "unaddressed.yaml").write_text("".join(lines[:at] + lines[at + 2 :]), encoding="utf-8")
     (folder / "blank.txt").write_text("\n  \n\n", encoding="utf-8")
+    (folder / "notepad.yaml").write_bytes(text.encode("utf-16"))  # Notepad's "Unicode", with its BOM
+    (folder / "plan.docx").write_bytes(b"PK\x03\x04" + bytes(60))  # a document where the plan belongs
+    import zipfile
+
+    with zipfile.ZipFile(folder / "zip.docx", "w") as package:  # a zip of something else
+        package.writestr("hello.txt", "hi")
+    ledger = '{"title": "x", "tasks": [{"id": "", "path": "一、（一）", "heading": "", "status": "完成了"}]}'
+    (folder / "ledger.json").write_text(ledger, encoding="utf-8")  # a 状态 typed by hand
 
 
 # (area, argv, exit code, stream, English, Chinese); files are made by _plans.
@@ -339,6 +348,78 @@ AREAS = [
         "错误：plan.yaml：不是 .docx 或 .pdf 文件",
     ),
     (
+        "a write the system refuses",
+        ["render", "plan.yaml", "-o", "/proc/plan.txt"],
+        2,
+        "stderr",
+        "error: /proc/plan.txt: cannot write: there is no such file or folder — nothing was written",
+        "错误：/proc/plan.txt：无法写入：没有这个文件或文件夹——没有写入任何文件；请换一个 -o",
+    ),
+    (
+        "a device as the output",
+        ["render", "plan.yaml", "-o", "/dev/null", "--force"],
+        2,
+        "stderr",
+        "error: /dev/null: is a character device, not a file — choose another -o",
+        "错误：/dev/null：是字符设备，不是文件——请换一个 -o",
+    ),
+    (
+        "a missing template",
+        ["render", "plan.yaml", "-o", "plan.docx", "--force", "--template", "agency.docx"],
+        2,
+        "stderr",
+        "agency.docx:1:1: error: cannot read the template: there is no such file or folder",
+        "agency.docx:1:1: 错误: 无法读取模板：没有这个文件或文件夹",
+    ),
+    (
+        "a plan saved as UTF-16",
+        ["validate", "notepad.yaml"],
+        2,
+        "stderr",
+        "notepad.yaml:1:1: error: the file is saved as UTF-16 (“Unicode” in Notepad), not UTF-8",
+        "notepad.yaml:1:1: 错误: 文件是 UTF-16 编码（记事本中的“Unicode”），不是 UTF-8",
+    ),
+    (
+        "a document given as the plan",
+        ["render", "plan.docx", "-o", "plan.txt"],
+        2,
+        "stderr",
+        "plan.docx:1:1: error: this is a Word .docx (zip) file, not a plan YAML — to read a document",
+        "plan.docx:1:1: 错误: 这是 Word .docx (zip) 文件，不是工作要点 YAML 文件 — 要把文件读成工作要点",
+    ),
+    (
+        "a control character in --issuer",
+        ["new", "--issuer", "某\x07委", "--year", "2027"],
+        2,
+        "stderr",
+        "error: --issuer: the character U+0007 (a control character) at position 2 of the issuer name — type",
+        "错误：--issuer：发文机关名称第 2 个字符 U+0007 是控制字符——请重新输入名称",
+    ),
+    (
+        "a ledger row with a status typed by hand",
+        ["tasks", "plan.yaml", "--update", "ledger.json"],
+        2,
+        "stderr",
+        "ledger.json:1:1: error: row 1: status '完成了' is not a status — choose 推进中、已完成、已取消 or",
+        "ledger.json:1:1: 错误: 第 1 行：状态 '完成了' 不是可选的状态 — 请从 推进中、已完成、已取消 中选一个",
+    ),
+    (
+        "a zip of something else as the template",
+        ["render", "plan.yaml", "-o", "plan.docx", "--force", "--template", "zip.docx"],
+        2,
+        "stderr",
+        "zip.docx:1:1: error: not a Word .docx template: a zip without the parts of a Word document",
+        "zip.docx:1:1: 错误: 不是 Word .docx 模板：是 zip 压缩包，但没有 Word 文件的组成部分",
+    ),
+    (
+        "check of a missing file",
+        ["check", "missing.pdf"],
+        2,
+        "stderr",
+        "error: missing.pdf: no such file — check the path",
+        "错误：missing.pdf：文件不存在——请检查文件路径",
+    ),
+    (
         "starter comments",
         ["new", "--issuer", "某委", "--year", "2027"],
         0,
@@ -432,6 +513,12 @@ def test_review_report_and_html_diff_are_labelled_in_the_language(tmp_path: Path
         ),
         (["render"], "Missing argument 'plans'.", "缺少参数 'plans'。"),
         (["new", "--issuer", "某委", "--year", "abc"], "write a whole number", "'--year' 的值无效：请写整数"),
+        (
+            ["rendr", "x.yaml"],
+            "No such command 'rendr'. Did you mean 'render'?",
+            "没有命令 'rendr'。是不是想写 'render'？",
+        ),
+        (["frobnicate"], "No such command 'frobnicate'.", "没有命令 'frobnicate'。"),
     ],
 )
 def test_usage_errors_speak_the_users_language(argv: list[str], english: str, chinese: str) -> None:
@@ -445,3 +532,59 @@ def test_usage_errors_speak_the_users_language(argv: list[str], english: str, ch
         )
         assert done.returncode == 2
         assert expected in done.stderr and absent not in done.stderr, done.stderr
+
+
+def _comment_english(yaml_text: str) -> list[str]:
+    """English words in the comments of a plan YAML (a key, a value or a `command` aside)."""
+    words: list[str] = []
+    for line in yaml_text.splitlines():
+        _code, hash_, comment = line.partition("# ")
+        if not hash_ or line.lstrip().startswith("# yaml-language-server"):
+            continue
+        if line.lstrip().startswith("# ") and ":" in comment.split("#")[0] and not _code.strip():
+            comment = comment.split("#", 1)[1] if "#" in comment else ""  # a commented-out key: its aside
+        comment = re.sub(
+            r"`[^`]*`|\b(?:null|true|false|header|under_title(?:_bracketed)?|ongoing|done|dropped)\b",
+            "",
+            comment,
+        )
+        comment = re.sub(
+            r"title/columns/levels/text|workplan \w+|diff|GB/T \d+|YYYY-MM-DD|plan\.\w+|\.yaml|\.html|-o",
+            "",
+            comment,
+        )
+        words += re.findall(r"[A-Za-z]{3,}", comment)
+    return words
+
+
+def test_the_comments_of_new_and_import_are_chinese_under_a_chinese_locale() -> None:
+    """README: the comments `workplan new` and `import` write are in Chinese under a Chinese
+    locale — the keys' comments are the model's field descriptions, translated too."""
+    from generator.dump import dump_document
+    from generator.i18n import speaking
+    from generator.load import load_document
+    from generator.starter import starter_plan
+
+    with speaking("zh"):
+        starter = starter_plan("某某市卫生健康委员会", 2027)
+        dumped = dump_document(
+            load_document(Path(__file__).resolve().parent.parent / "examples" / "example.yaml")
+        )
+    assert "份号：6 位数字" in starter and "密级：绝密 | 机密 | 秘密" in starter
+    assert _comment_english(starter) == []
+    assert _comment_english(dumped) == []
+    with speaking("en"):
+        assert "份号: 6 digits, e.g. 000001" in starter_plan("某某市卫生健康委员会", 2027)
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["validate", "missing.yaml", "--lang", "zh"], ["validate", "--lang=zh", "missing.yaml"]],
+    ids=["--lang zh at the end", "--lang=zh after the command"],
+)
+def test_lang_is_taken_after_the_command_too(tmp_path: Path, argv: list[str]) -> None:
+    """The language followed `--lang` written after the command, but the command refused the
+    option: "没有这个选项：--lang", a usage error in the language asked for."""
+    done = _workplan(argv, {"WORKPLAN_LANG": "", "LANG": "C", "LANGUAGE": "", "LC_ALL": ""}, tmp_path)
+    assert done.returncode == 2
+    assert done.stderr.strip() == "missing.yaml:1:1: 错误: 文件不存在 — 请检查文件路径", done.stderr

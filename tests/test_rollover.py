@@ -285,6 +285,20 @@ def test_bad_input_is_refused_with_its_position() -> None:
         roll(seed("suixi-2021"), 99)
 
 
+@pytest.mark.parametrize("year", [2020, 2012])
+def test_a_year_before_the_plans_is_refused(tmp_path, year: int) -> None:
+    """--year 2020 for a 2021 plan would turn its deadlines back (2021年底前 → 2020年底前): a slip
+    for next year, refused at the plan's year line, nothing written."""
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(seed("suixi-2021"), encoding="utf-8")
+    line = next(i for i, text in enumerate(seed("suixi-2021").splitlines(), 1) if text.startswith("  year:"))
+    out = tmp_path / "next.yaml"
+    run = CliRunner().invoke(app, ["rollover", str(plan), "--year", str(year), "-o", str(out)])
+    assert run.exit_code == 2 and not out.exists()
+    assert f"{plan}:{line}:9: error: --year {year} comes before the plan's year 2021" in run.output
+    assert "give e.g. --year 2022" in run.output
+
+
 # --- invariants ----------------------------------------------------------------------------------
 
 FRAGMENTS = [

@@ -366,3 +366,31 @@ def test_a_fifo_in_the_folder_is_refused_not_waited_on(
     client = client_for(folder)
     response = client.get("/api/file", params={"name": "pipe.yaml"})
     assert response.status_code in (400, 403), response.text  # refused at once, never read
+
+
+@pytest.mark.parametrize(
+    ("written", "chinese"),
+    [
+        (lambda text: text.encode("gb18030"), "gbk.yaml:{first}: 错误: 不是 UTF-8 编码的文本"),
+        (
+            lambda text: text.encode("utf-16"),
+            "gbk.yaml:1:1: 错误: 文件是 UTF-16 编码（记事本中的“Unicode”），不是 UTF-8",
+        ),
+    ],
+    ids=["GBK", "UTF-16"],
+)
+def test_a_plan_not_in_utf8_is_named_in_chinese(
+    folder: Path, client_for: Callable[..., TestClient], written: Callable[[str], bytes], chinese: str
+) -> None:
+    """The page said "无法读取文件：'utf-8' codec can't decode byte 0xd4 in position 20" — Python's
+    English; now the loader's own message, at its line, as the CLI says it."""
+    text = (folder / "example.yaml").read_text(encoding="utf-8")
+    (folder / "gbk.yaml").write_bytes(written(text))
+    response = client_for(folder).get("/api/file", params={"name": "gbk.yaml"})
+    assert response.status_code == 400
+    error = response.json()["error"]
+    at = next(i for i, char in enumerate(text) if not char.isascii())  # GB18030 differs from here
+    line = text.count("\n", 0, at) + 1
+    chinese = chinese.format(first=f"{line}:{at - text.rfind(chr(10), 0, at)}")
+    assert error.startswith(chinese), error
+    assert "codec" not in error and "UTF-8" in error

@@ -585,6 +585,54 @@ def test_update_refuses_rows_of_tasks_that_are_gone(tmp_path: Path) -> None:
     assert plan.read_bytes() == before
 
 
+def test_update_from_a_csv_excel_saved_in_gbk(tmp_path: Path) -> None:
+    """Excel on a Chinese Windows saves an edited .csv (“CSV (逗号分隔)”) in GBK, without the BOM
+    `workplan tasks` wrote: its statuses are read all the same."""
+    plan = tmp_path / "plan.yaml"
+    shutil.copy(EXAMPLE, plan)
+    ledger = tmp_path / "tasks.csv"
+    assert run("tasks", plan, "-o", ledger).exit_code == 0  # type: ignore[attr-defined]
+    table = list(csv.reader(io.StringIO(ledger.read_text(encoding="utf-8-sig"))))
+    assert table[2][1] == "一、（二）" and table[2][8] == "推进中"
+    table[2][8] = "已完成"
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n").writerows(table)
+    ledger.write_bytes(out.getvalue().encode("gbk"))
+    result = run("tasks", plan, "--update", ledger)
+    assert result.exit_code == 0, result.output  # type: ignore[attr-defined]
+    assert "一、（二）加强合理用药管理: 推进中 (ongoing) → 已完成 (done)" in result.output  # type: ignore[attr-defined]
+    assert load_document(plan).plan.sections[0].items[1].status == "done"
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "place", "words"),
+    [
+        (
+            "tasks.json",
+            b'{"title": "x", "tasks": [\n  {"id": 1,\n',
+            "3:1",
+            "the JSON of the ledger breaks off",
+        ),
+        ("tasks.json", b'{"title": "x"}', "1:1", "no list of tasks under `tasks`"),
+        ("tasks.xlsx", b"PK\x05\x06" + bytes(18), "1:1", "not an .xlsx workbook Excel or WPS can open"),
+        ("tasks.csv", b"\xff\xfe\x00\xd8 \x81\x30", "1:1", "the ledger is neither UTF-8 nor GBK text"),
+    ],
+)
+def test_a_broken_ledger_is_named_in_plain_words(
+    tmp_path: Path, name: str, content: bytes, place: str, words: str
+) -> None:
+    """No exception's name or Python's English (KeyError: 'tasks', JSONDecodeError: Expecting …,
+    "There is no item named '[Content_Types].xml'") in the message; a JSON slip at its line."""
+    plan = tmp_path / "plan.yaml"
+    shutil.copy(EXAMPLE, plan)
+    ledger = tmp_path / name
+    ledger.write_bytes(content)
+    result = run("tasks", plan, "--update", ledger)
+    assert result.exit_code == 2, result.output  # type: ignore[attr-defined]
+    assert f"{ledger}:{place}: error: " in result.output and words in result.output  # type: ignore[attr-defined]
+    assert not re.search(r"Error|Exception|Expecting|KeyError|named '", result.output)  # type: ignore[attr-defined]
+
+
 # ---------------------------------------------------------------- diff and rollover
 
 

@@ -108,7 +108,7 @@ def check_files(paths: list[Path], *, simplex: bool = False) -> list[CheckReport
         if source.suffix.lower() not in (".docx", ".pdf"):
             raise CheckInputError(_("{path}: not a .docx or .pdf file").format(path=source))
         _check_input(source)
-    docx = [s for s in sources if s.suffix.lower() == ".docx"]
+    docx = [s for s in sources if _kind(s) == "docx"]
     for source in docx:
         _docx_margins(source)  # refuses a file that is not a Word document before LibreOffice runs
     with tempfile.TemporaryDirectory(prefix="workplan-check-") as tmp:
@@ -125,6 +125,21 @@ def check_files(paths: list[Path], *, simplex: bool = False) -> list[CheckReport
         ]
 
 
+def _kind(source: Path) -> str:
+    """``docx`` or ``pdf``, told by the first bytes (a PDF saved as x.docx is measured as the PDF
+    it is), else by the name."""
+    try:
+        with source.open("rb") as handle:
+            head = handle.read(5)
+    except OSError:
+        head = b""
+    if head.startswith(b"PK\x03\x04"):
+        return "docx"
+    if head.startswith(b"%PDF"):
+        return "pdf"
+    return source.suffix.lower().lstrip(".")
+
+
 def _check_input(source: Path) -> None:
     """A regular file within the size limit; a .docx within the zip limits (see limits.py)."""
     from ..errors import InputError
@@ -134,8 +149,10 @@ def _check_input(source: Path) -> None:
         check_input(source, MAX_PACKAGE_BYTES)
     except InputError as exc:
         problem = exc.problems[0]
-        raise CheckInputError(f"{source}: {problem.message} — {problem.hint}") from None
-    if source.suffix.lower() == ".docx":
+        raise CheckInputError(
+            _("{path}: {reason} — {hint}").format(path=source, reason=problem.message, hint=problem.hint)
+        ) from None
+    if _kind(source) == "docx":
         import zipfile
 
         from ..zipcheck import PackageError, check_package
@@ -193,6 +210,9 @@ def _page_number_line(page: PageMeasure) -> TextLine | None:
     return max(candidates, key=lambda line: line.baseline) if candidates else None
 
 
+MIN_EDGE_CHARS = 14  # characters a line spans at least to show where the 版心's right edge is
+
+
 def _edge(values: list[float], *, lowest: bool, support: int) -> float | None:
     """The outermost position shared by at least ``support`` lines (±0.4 mm): a text edge, not a stray."""
     for value in sorted(values, reverse=not lowest):
@@ -227,13 +247,17 @@ def _body(measure: PdfMeasure) -> Body | None:
         # LibreOffice rounds positions; the mean of the one-line gaps is steadier than their median.
         middle = statistics.median(gaps)
         pitch = statistics.fmean(g for g in gaps if abs(g - middle) <= 0.3)
+    left = _edge([line.x0 for line in lines], lowest=True, support=support)
+    # Two short lines ending alike (各单位： and 现印发。 of a one-line notice) are no right edge: a
+    # line that reaches the edge is at least half the 28 characters of the standard's line.
+    shortest = (left or 0.0) + MIN_EDGE_CHARS * size / MM
     return Body(
         size_pt=size,
         share=count / sum(sizes.values()),
         lines=lines,
         pitch=pitch,
-        left=_edge([line.x0 for line in lines], lowest=True, support=support),
-        right=_edge([line.x1 for line in lines], lowest=False, support=support),
+        left=left,
+        right=_edge([line.x1 for line in lines if line.x1 >= shortest], lowest=False, support=support),
         page_number_lines=numbers,
     )
 
@@ -253,8 +277,10 @@ def _content(page: PageMeasure, body: Body) -> list[TextLine]:
 def _full_pages(measure: PdfMeasure, body: Body) -> list[PageMeasure]:
     """Body pages filled to the bottom: only body-size text, no table or 版记 rules, and either the
     last paragraph runs on to the next page or no further line would fit above the 版心 bottom
-    (a page one standard grid line short of the bottom, its paragraph running on, is not one)."""
+    (a page short of the bottom on the standard grid, its paragraph running on, is not one when
+    one or two lines short, or when it is the page before the 成文日期's, ended by the keep chain)."""
     body_ids = {id(line) for line in body.lines}
+    date = _date_line(measure)
     full = []
     for index, page in enumerate(measure.pages):
         content = _content(page, body)
@@ -274,10 +300,15 @@ def _full_pages(measure: PdfMeasure, body: Body) -> list[PageMeasure]:
                 and not _ATTACHMENT_LABEL.match(following[0].text)
             )
         free = AREA_BOTTOM - _box_bottom(last)
-        if runs_on and abs(body.pitch - _DEFAULT_PITCH) < 0.05 and 0.5 * body.pitch < free < 1.5 * body.pitch:
-            # one grid line left empty on the standard's grid: widow control (or a task line kept
-            # with its item's last lines) carried a line over — the flow's choice, not the geometry's
-            continue
+        standard = abs(body.pitch - _DEFAULT_PITCH) < 0.05
+        if runs_on and standard and free > 0.5 * body.pitch:
+            chain = date is not None and page.number == date.page - 1
+            if chain or free < 2.5 * body.pitch:
+                # grid lines left empty on the standard's grid: the signature block's keep chain
+                # ended the page before the 成文日期's, or widow and orphan control (a task line
+                # kept with its item's last two lines) carried one or two lines over — the flow's
+                # choice, not the geometry's
+                continue
         if runs_on or _box_bottom(last) + body.pitch > AREA_BOTTOM + TOL_MARGIN:
             full.append(page)
     return full

@@ -6,8 +6,9 @@ mistake. Each warning is a :class:`~generator.load.Problem` of severity ``warnin
 
 Rules (always on):
 
-- ``empty-section``: a section (一、) with no items, no text, no points and no tables; or a deeper
-  node with neither a heading nor any content.
+- ``empty-section``: a section (一、) with no items, no text, no points and no tables, or a
+  numbered one without a heading (it prints a bare 一、); or a deeper node with neither a heading
+  nor any content.
 - ``duplicate-heading``: two headings with the same words (ignoring spaces and a final 。),
   among siblings or anywhere else in the plan; placed at the second one.
 - ``typed-number``: a heading that begins with a number typed by hand (一、 （一） 1. （1） ①…):
@@ -127,6 +128,16 @@ class _Lint:
     def sections(self) -> None:
         for entry, loc in self.entries():
             node = entry.node
+            if entry.level == 1 and node.numbered and not (node.heading or "").strip() and _has_content(node):
+                # A section heading stands on its own line: without one the document prints a bare 一、
+                self.warn(
+                    loc,
+                    "empty-section",
+                    _("section {label} has no heading: it prints as a bare {label}").format(
+                        label=entry.label
+                    ),
+                    _("write its `heading:`, or `numbered: false` for text that belongs to no section"),
+                )
             if _has_content(node):
                 continue
             if entry.level == 1:

@@ -85,6 +85,19 @@ def table_rows(tbl: BaseOxmlElement) -> list[BaseOxmlElement]:
     return list(tbl.iter(qn("w:tr")))
 
 
+def has_nested_table(tbl: BaseOxmlElement) -> bool:
+    """Whether a cell of ``tbl`` holds a table of its own."""
+    return any(el is not tbl for el in tbl.iter(_TBL))
+
+
+def insert_row_before(row: BaseOxmlElement | None, new_row: BaseOxmlElement, tbl: BaseOxmlElement) -> None:
+    """Put ``new_row`` before ``row`` of ``tbl``, or after its last row when ``row`` is None."""
+    if row is not None:
+        row.addprevious(new_row)
+    else:
+        table_rows(tbl)[-1].addnext(new_row)
+
+
 def text_box_texts(p: BaseOxmlElement) -> list[str]:
     """Text of each text box anchored in ``p``, its paragraphs by \\n, as printed with tracked
     changes accepted (a box in a deleted run is gone), and of each VML WordArt; the VML fallback

@@ -22,7 +22,7 @@ from typing import Literal
 
 from pydantic import ValidationError
 
-from ..errors import InputError, Problem
+from ..errors import InputError, Problem, os_reason
 from ..i18n import _
 from ..limits import MAX_PACKAGE_BYTES, MAX_TEXT_BYTES, open_input, read_input
 from ..model import Document
@@ -38,6 +38,7 @@ SNIFF_BYTES = 4096  # enough to see an HTML page's <html> past its comments and 
 _ZIP = b"PK\x03\x04"
 _RTF = b"{\\rtf"
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97–2003 .doc, Excel .xls …
+_SNIFFED = (_OLE, _RTF, b"%PDF")  # formats told by their first bytes whatever the name
 
 
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -116,6 +117,12 @@ def import_file(path: str | Path) -> ImportResult:
     """Read ``path`` (.txt, .md, .docx) into the model; raises InputError when it cannot."""
     path = Path(path)
     name = str(path)
+    if path.suffix.lower() in YAML_SUFFIXES:  # its lines would be read as a notice's 正文
+        raise _refuse(
+            name,
+            _("this is a plan YAML already; there is nothing to import"),
+            _("validate, render or roll it over as it is"),
+        )
     # A FIFO, a device or a huge file is refused before a byte is read (see limits.py).
     fd = open_input(path, max(MAX_TEXT_BYTES, MAX_PACKAGE_BYTES))
     try:
@@ -124,7 +131,7 @@ def import_file(path: str | Path) -> ImportResult:
             head = handle.read(SNIFF_BYTES)
     except OSError as exc:
         raise _refuse(
-            name, _("cannot read the file: {reason}").format(reason=exc.strerror), _("check the path")
+            name, _("cannot read the file: {reason}").format(reason=os_reason(exc)), _("check the path")
         ) from None
     if size == 0:
         raise _refuse(name, _("the file is empty"), _("import the document's .docx or .txt"))
@@ -133,7 +140,9 @@ def import_file(path: str | Path) -> ImportResult:
     metadata: dict[str, str] = {}  # notice fields a format states apart (front matter, a web page's box)
     if head.startswith(_ZIP) and is_odt(path):
         lines = _converted_lines(path, name, "odt", defects)
-    elif head.startswith(_ZIP) or path.suffix.lower() == ".docx":
+    elif head.startswith(_ZIP) or (path.suffix.lower() == ".docx" and not head.startswith(_SNIFFED)):
+        # The content decides: a .doc or a PDF renamed .docx is read as what it is; only a file no
+        # other reader knows gets the Word reader's word on why it is no .docx.
         from .docx import NotDocx, docx_lines
 
         try:

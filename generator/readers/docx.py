@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import ooxml as ox
+from ..errors import os_reason
 from ..i18n import _
 from ..model import Table
 from ..numbering import parse_label
@@ -249,7 +250,7 @@ def _check_package(path: Path) -> None:
     except zipfile.BadZipFile:
         raise NotDocx(_("not a .docx: the file is not a valid zip package")) from None
     except OSError as exc:
-        raise NotDocx(_("cannot read the file: {reason}").format(reason=exc.strerror)) from None
+        raise NotDocx(_("cannot read the file: {reason}").format(reason=os_reason(exc))) from None
 
 
 # The main part of a template (.dotx), or of a document or template with macros (.docm, .dotm):

@@ -97,11 +97,41 @@ def _rollover(
     reader.version = (1, 1)  # the loader (PyYAML) reads YAML 1.1: `yes` is a bool, not text
     root = reader.compose(text)
     assert isinstance(root, MappingNode)  # the loader accepted it
+    if year < document.plan.year:
+        # An earlier year would turn 2025年底前 back into 2024年底前 and date the 文号 before the
+        # plan it follows: a slip for next year. (The same year is a revised plan: new 序号, dates.)
+        # (an imported document has no YAML of its own to point into)
+        line, column = _plan_year_position(root) if source_line is None else (1, 1)
+        raise InputError(
+            [
+                Problem(
+                    name,
+                    line,
+                    column,
+                    _("--year {year} comes before the plan's year {old}").format(
+                        year=year, old=document.plan.year
+                    ),
+                    _("rollover drafts a later year's plan: give e.g. --year {next}").format(
+                        next=document.plan.year + 1
+                    ),
+                )
+            ]
+        )
     state = RolloverState(text, name, document, root, year, bump, keep_done)
     if for_file is not None:
         _schema_line(state, for_file)
     result = _run(state)
     return _cite_source(result, source_line) if source_line is not None else result
+
+
+def _plan_year_position(root: MappingNode) -> tuple[int, int]:
+    """1-based line and column of ``plan.year`` in the file (of the file's start if not found)."""
+    for key, value in root.value:
+        if getattr(key, "value", None) == "plan" and isinstance(value, MappingNode):
+            for k, v in value.value:
+                if getattr(k, "value", None) == "year":
+                    return v.start_mark.line + 1, v.start_mark.column + 1
+    return 1, 1
 
 
 def _cite_source(result: RolloverResult, source_line: Callable[[str], int]) -> RolloverResult:

@@ -25,9 +25,9 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
 from ..diff import diff_documents
-from ..errors import InputError
+from ..errors import InputError, os_reason
 from ..limits import read_input
-from ..load import load_text
+from ..load import decode_plan, load_text
 from ..output import OutputError, write_atomic
 from ..render import render
 from ..soffice import SofficeError
@@ -111,11 +111,13 @@ async def open_file(request: Request) -> JSONResponse:
     editor: Editor = request.app.state.editor
     try:
         path = _file(editor, request.query_params.get("name"))
-        text = _disk_bytes(path).decode("utf-8-sig")
+        text = decode_plan(_disk_bytes(path), path.name)
     except PathRefused as exc:
         return _error(str(exc), 403)
-    except (OSError, UnicodeDecodeError) as exc:
-        return _error(f"无法读取文件：{exc}", 400)
+    except InputError as exc:  # GBK, UTF-16, a .docx named .yaml: the loader's words and position
+        return _error(str(exc.problems[0]), 400)
+    except OSError as exc:
+        return _error(f"无法读取文件：{os_reason(exc)}", 400)
     name = request.query_params["name"]
     state = await asyncio.to_thread(build_state, text, name, editor.scratch)
     return JSONResponse(
@@ -133,7 +135,7 @@ async def stat(request: Request) -> JSONResponse:
     except PathRefused as exc:
         return _error(str(exc), 403)
     except OSError as exc:
-        return _error(f"无法读取文件：{exc}", 400)
+        return _error(f"无法读取文件：{os_reason(exc)}", 400)
     return JSONResponse({"hash": digest(text)})
 
 

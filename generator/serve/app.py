@@ -21,6 +21,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from ..errors import os_reason
 from ..i18n import _
 from ..resources import templates_dir
 from . import api
@@ -208,7 +209,7 @@ def serve(
         sock.close()
         raise ServeError(
             _("cannot listen on {host}:{port}: {reason} — choose another --port").format(
-                host=host, port=port, reason=exc.strerror or exc
+                host=host, port=port, reason=os_reason(exc)
             )
         ) from None
     port = sock.getsockname()[1]

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from ..i18n import _
 from ..load import load_document
-from ..output import OutputError, check_target, write_atomic
+from ..output import OutputError, check_plan_target, check_target, write_atomic
 from .ledger import FORMATS, ledger_bytes, ledger_rows, read_ledger
 from .update import update_plan_file
 
@@ -40,6 +40,7 @@ def update_from_ledger(plan: Path, ledger: Path, output: Path | None, *, force: 
     target = plan if output is None else output
     if output is not None:
         check_target(output, inputs=[plan, ledger])
+        check_plan_target(output)
         _refuse_existing(output, force)
     load_document(plan)  # a plan that does not load is reported as such, before the ledger
     text, changes = update_plan_file(plan, ledger, read_ledger(ledger))

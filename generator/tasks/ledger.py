@@ -16,7 +16,7 @@ import json
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
-from ..errors import InputError, Problem
+from ..errors import InputError, Problem, os_reason
 from ..i18n import _
 from ..model import Document, Status
 from ..numbering import number_plan
@@ -235,25 +235,28 @@ def read_ledger(path: str | Path) -> list[ReadRow]:
     check_input(path, MAX_PACKAGE_BYTES if fmt == "xlsx" else MAX_TEXT_BYTES)
     try:
         if fmt == "json":
-            data = json.loads(path.read_text(encoding="utf-8-sig"))
-            tasks = data["tasks"] if isinstance(data, dict) else None
+            data = _json(path)
+            tasks = data.get("tasks") if isinstance(data, dict) else None
             if not isinstance(tasks, list) or not all(isinstance(t, dict) for t in tasks):
                 raise _refuse(
                     path, 1, _("no list of tasks under `tasks`"), _("give the file `workplan tasks` wrote")
                 )
             return [_row(task, index) for index, task in enumerate(tasks, start=1)]
         if fmt == "csv":
-            table = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+            table = list(csv.reader(io.StringIO(_text(path))))
         else:
             table = _xlsx_table(path)
     except InputError:
         raise
-    except (OSError, UnicodeDecodeError, ValueError, KeyError) as exc:
+    except OSError as exc:
         raise _refuse(
-            path,
-            1,
-            _("cannot read the ledger ({reason})").format(reason=f"{type(exc).__name__}: {exc}"),
-            _("check the file"),
+            path, 1, _("cannot read the ledger: {reason}").format(reason=os_reason(exc)), _("check the path")
+        ) from None
+    except csv.Error:  # a cell past csv's field limit, a NUL byte: its words are English
+        raise _refuse(path, 1, _("the CSV of the ledger cannot be read"), _("check the file")) from None
+    except ValueError as exc:  # our own words: not a workbook, a zip bomb
+        raise _refuse(
+            path, 1, _("cannot read the ledger ({reason})").format(reason=exc), _("check the file")
         ) from None
     if not table:
         raise _refuse(path, 1, _("the ledger is empty"), _("give the file `workplan tasks` wrote"))
@@ -270,9 +273,43 @@ def read_ledger(path: str | Path) -> list[ReadRow]:
     return out
 
 
-def _xlsx_table(path: Path) -> list[list[object]]:
-    from zipfile import BadZipFile
+def _text(path: Path) -> str:
+    """A .csv or .json ledger's text. `workplan tasks` writes UTF-8 with a BOM; Excel on a Chinese
+    Windows saves an edited .csv (“CSV (逗号分隔)”) in GBK, so GB18030 is read too."""
+    raw = path.read_bytes()
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        try:
+            return raw.decode("gb18030")
+        except UnicodeDecodeError:
+            line = raw[: exc.start].count(b"\n") + 1
+            raise _refuse(
+                path,
+                line,
+                _("the ledger is neither UTF-8 nor GBK text"),
+                _("save it again from Excel or WPS as .xlsx or as CSV UTF-8"),
+            ) from None
 
+
+def _json(path: Path) -> object:
+    try:
+        return json.loads(_text(path))
+    except json.JSONDecodeError as exc:
+        raise InputError(
+            [
+                Problem(
+                    str(path),
+                    exc.lineno,
+                    exc.colno,
+                    _("the JSON of the ledger breaks off or has a slip here"),
+                    _("give the file `workplan tasks` wrote, or mend it here"),
+                )
+            ]
+        ) from None
+
+
+def _xlsx_table(path: Path) -> list[list[object]]:
     from openpyxl import load_workbook
 
     from ..zipcheck import PackageError, check_package
@@ -282,10 +319,11 @@ def _xlsx_table(path: Path) -> list[list[object]]:
         book = load_workbook(path, read_only=True, data_only=True)
     except PackageError as exc:
         raise ValueError(str(exc)) from None
-    except (BadZipFile, KeyError, OSError) as exc:
-        raise ValueError(_("not an .xlsx workbook: {reason}").format(reason=exc)) from None
-    except Exception as exc:  # openpyxl's own kinds (InvalidFileException, a damaged part …)
-        raise ValueError(_("not an .xlsx workbook: {reason}").format(reason=type(exc).__name__)) from None
+    except OSError:
+        raise
+    except Exception:  # BadZipFile, KeyError (no [Content_Types].xml), openpyxl's own kinds …
+        # Their words are English and name zip members; a clerk needs what to do.
+        raise ValueError(_("not an .xlsx workbook Excel or WPS can open")) from None
     sheet = book["督办台账"] if "督办台账" in book.sheetnames else book.worksheets[0]
     rows = [list(r) for r in sheet.iter_rows(values_only=True)]
     book.close()

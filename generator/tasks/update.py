@@ -67,15 +67,17 @@ def _match(
     problems: list[Problem] = []
     changes: list[tuple[Numbered, str, str]] = []
     for read in rows:
-        row, where = read.row, f"row {read.line}"
+        row, where = read.row, _("row {line}").format(line=read.line)
         if row.status and row.status not in STATUS_LABELS:
             problems.append(
                 Problem(
                     ledger,
                     read.line,
                     1,
-                    f"{where}: status {row.status!r} is not a status",
-                    "choose " + "、".join(STATUS_LABELS.values()) + " or leave it empty",
+                    _("{where}: status {status} is not a status").format(
+                        where=where, status=repr(row.status)
+                    ),
+                    _("choose {choices} or leave it empty").format(choices="、".join(STATUS_LABELS.values())),
                 )
             )
             continue

@@ -203,6 +203,55 @@ def _rewrite_inline(old: _Block, new: _Block, revisions: ox.Revisions) -> bool:
     return True
 
 
+def _rewrite_table(old: _Block, new: _Block, revisions: ox.Revisions) -> bool:
+    """A changed table edited in place, so that only what changed is marked: rows paired by their
+    text, a changed row with as many paragraphs as before edited cell by cell, a row added or
+    removed marked as a row (a removed one put back, deleted, where it stood). One changed 完成时限
+    in a 分工表 is then one change in one cell, not the whole table struck and written again.
+    False (the table replaced whole) for a nested table or a cell that is not plain runs."""
+    old_rows, new_rows = ox.table_rows(old.element), ox.table_rows(new.element)
+    if not new_rows or ox.has_nested_table(old.element) or ox.has_nested_table(new.element):
+        return False
+    cells = {id(tr): ox.inner_paragraphs(tr) for tr in [*old_rows, *new_rows]}
+    if any(ox.text_atoms(p) is None for paragraphs in cells.values() for p in paragraphs):
+        return False
+    if old_rows and len(cells[id(old_rows[0])]) != len(cells[id(new_rows[0])]):
+        return False  # other columns: an old row would not fit the new table's grid
+
+    def key(tr: BaseOxmlElement) -> tuple[str, ...]:
+        return tuple(ox.paragraph_text(p) for p in cells[id(tr)])
+
+    matcher = difflib.SequenceMatcher(
+        None, [key(r) for r in old_rows], [key(r) for r in new_rows], autojunk=False
+    )
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            continue
+        pairs = list(zip(old_rows[i1:i2], new_rows[j1:j2], strict=False))
+        if (
+            op == "replace"
+            and i2 - i1 == j2 - j1
+            and all(len(cells[id(a)]) == len(cells[id(b)]) for a, b in pairs)
+        ):
+            for a, b in pairs:
+                for o, n in zip(cells[id(a)], cells[id(b)], strict=True):
+                    before, after = ox.paragraph_text(o), ox.paragraph_text(n)
+                    if before != after:
+                        _rewrite_inline(_Block(o, before), _Block(n, after), revisions)
+            continue
+        for tr in new_rows[j1:j2]:
+            revisions.mark_row(tr, "ins")
+            for p in cells[id(tr)]:
+                revisions.paragraph_content(p, "ins")
+        for tr in old_rows[i1:i2]:  # deletions before the insertions of the same place, as Word shows them
+            gone = deepcopy(tr)
+            revisions.mark_row(gone, "del")
+            for p in ox.inner_paragraphs(gone):
+                revisions.paragraph_content(p, "del")
+            ox.insert_row_before(new_rows[j1] if j1 < len(new_rows) else None, gone, new.element)
+    return True
+
+
 def _rewrite_nested(old: _Block, new: _Block, revisions: ox.Revisions) -> bool:
     """A paragraph anchoring a text box (the 版记) whose own text is unchanged: the paragraphs
     inside the box are paired in order and edited inline, so the box stays one box."""
@@ -273,10 +322,17 @@ def _merge(
         if id(block) in anchors:
             assert block.partner is not None
             if block.text != block.partner.text and not (
-                ox.is_paragraph(block.element)
-                and (
-                    _rewrite_inline(block.partner, block, revisions)
-                    or _rewrite_nested(block.partner, block, revisions)
+                (
+                    ox.is_paragraph(block.element)
+                    and (
+                        _rewrite_inline(block.partner, block, revisions)
+                        or _rewrite_nested(block.partner, block, revisions)
+                    )
+                )
+                or (
+                    ox.is_table(block.element)
+                    and ox.is_table(block.partner.element)
+                    and _rewrite_table(block.partner, block, revisions)
                 )
             ):
                 # a table or an unusual paragraph that changed: the old one out, the new one in

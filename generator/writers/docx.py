@@ -24,7 +24,7 @@ from typing import Any, ClassVar
 import jinja2
 
 from .. import ooxml as ox
-from ..errors import InputError, Problem
+from ..errors import InputError, Problem, os_reason
 from ..i18n import _
 from ..ooxml import package as ox_package
 from ..tasks.table import TaskTableView
@@ -560,15 +560,15 @@ def validate_template(path: Path) -> None:
         raise InputError([Problem(name, 1, 1, message, _("give a .docx file"))]) from None
     try:
         document = docx.Document(str(path))
-    except Exception as exc:  # python-docx raises several kinds for a non-docx file
+    except Exception:  # python-docx raises several kinds for a non-docx file, in English
         raise InputError(
             [
                 Problem(
                     name,
                     1,
                     1,
-                    _("not a Word .docx template ({reason})").format(reason=exc),
-                    _("give a .docx file"),
+                    _("not a Word .docx template: a zip without the parts of a Word document"),
+                    _("open it in Word and save it as a Word document (.docx)"),
                 )
             ]
         ) from None
@@ -861,7 +861,7 @@ def render_docx(
                         str(path),
                         1,
                         1,
-                        _("cannot read the template: {reason}").format(reason=exc.strerror),
+                        _("cannot read the template: {reason}").format(reason=os_reason(exc)),
                         _("check the path"),
                     )
                 ]

@@ -56,6 +56,11 @@ class FlowFix:
         return FlowFix(squeeze_lines=self.squeeze_lines, imprint=self.imprint)
 
     @property
+    def splits(self) -> bool:
+        """Does the fix move lines between pages (the page count may change with it)?"""
+        return self.body_head_chars is not None or self.squeeze_lines > 0 or bool(self.task_splits)
+
+    @property
     def needed(self) -> bool:
         return (
             self.body_head_chars is not None

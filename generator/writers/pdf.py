@@ -10,18 +10,18 @@ leaves no partial PDF behind.
 from __future__ import annotations
 
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
+from ..check.pdf_measure import measure_pdf
 from ..model import Document
 from ..output import write_atomic
 from ..view import build_view
-from .flow import FlowFix, pages_to_measure, plan_fix
+from .flow import FlowFix, imprint_page, pages_to_measure, plan_fix
 
 
 def layout_fixes(documents: list[Document], pdfs: list[Path]) -> list[FlowFix]:
     """What each first-pass PDF shows must change (``FlowFix()`` where nothing)."""
-    from ..check.pdf_measure import measure_pdf
-
     fixes = []
     for document, pdf in zip(documents, pdfs, strict=True):
         view = build_view(document)
@@ -62,18 +62,40 @@ def render_pdf(
             sources.append(source)
         pdfs = convert_to_pdf(sources, folder / "pdf")
         fixes = layout_fixes(documents, pdfs)
-        again = [index for index, fix in enumerate(fixes) if fix.needed]
-        if again:
-            second = []
-            for index in again:
-                source = folder / "fixed" / f"{index:05d}.docx"
+
+        def convert_fixed(indexes: list[int], name: str) -> list[Path]:
+            fixed = []
+            for index in indexes:
+                source = folder / name / f"{index:05d}.docx"
                 source.parent.mkdir(exist_ok=True)
                 view = build_view(documents[index])
                 source.write_bytes(
                     render_docx(view, template=template, numbering=numbering, flow=fixes[index])
                 )
-                second.append(source)
-            for index, pdf in zip(again, convert_to_pdf(second, folder / "pdf2"), strict=True):
+                fixed.append(source)
+            return convert_to_pdf(fixed, folder / f"{name}-pdf")
+
+        # A split moves lines back to the page before, which can change the page count: where the
+        # 版记 goes is decided again on the layout with the splits made (then a third pass if it moves).
+        staged = [
+            index
+            for index, (fix, document) in enumerate(zip(fixes, documents, strict=True))
+            if fix.splits and document.layout.duplex and build_view(document).notice.has_imprint
+        ]
+        done: set[int] = set()
+        if staged:
+            for index in staged:
+                fixes[index] = replace(fixes[index], imprint="")
+            for index, pdf in zip(staged, convert_fixed(staged, "split"), strict=True):
+                view = build_view(documents[index])
+                imprint = imprint_page(measure_pdf(pdf, pages_to_measure(pdf, view)), view, True)
+                fixes[index] = replace(fixes[index], imprint=imprint)
+                if not imprint:
+                    pdfs[index] = pdf
+                    done.add(index)
+        again = [index for index, fix in enumerate(fixes) if fix.needed and index not in done]
+        if again:
+            for index, pdf in zip(again, convert_fixed(again, "fixed"), strict=True):
                 pdfs[index] = pdf
         written = [
             write_atomic(target, pdf.read_bytes(), inputs=inputs or [])
