@@ -6,7 +6,8 @@ Such a page is mostly chrome: menus, search boxes, a metadata box (索引号 / �
 run of text of ten characters or more counts for the block that holds it, hidden elements
 (``display:none``) and scripts left out; nav items and buttons are too short to count. Inside the
 article, chrome lines (发布时间, 浏览次数, 字号 大 中 小, 打印本页, 关闭窗口, 分享到 …) are removed and
-reported (``removed_web_chrome``). The metadata box, wherever it stands, gives notice fields
+reported (``removed_web_chrome``), and so are the download links that end the article (附件：
+附件1.docx …: the files are not in the page). The metadata box, wherever it stands, gives notice fields
 (``metadata.py``) and never enters the body. Tables become :class:`~generator.model.Table`.
 
 Line numbers are the lines of the .html file where each block starts, so a defect points into
@@ -131,8 +132,12 @@ def html_lines(raw: bytes, defects: DefectLog) -> HtmlText:
     lines: list[Line] = []
     for block in article:
         _walk(block, lines)
+    downloads = _download_links(article)
+    lines = _drop_trailing_downloads(lines, downloads, defects)
     out: list[Line] = []
     for line in lines:
+        if line.table is None and downloads:
+            line = Line(line.no, _without_file_suffixes(line.text, downloads), table=line.table)
         if line.table is None and _CHROME.match(
             line.text.replace(" ", "") if len(line.text) < 12 else line.text
         ):
@@ -145,6 +150,55 @@ def html_lines(raw: bytes, defects: DefectLog) -> HtmlText:
 
 
 # --- the article -------------------------------------------------------------------------------
+
+
+_FILE_SUFFIX = re.compile(r"\.(?:docx?|xlsx?|et|wps|pdf|ofd|zip|rar|7z|txt)$", re.I)
+_DOWNLOADS_HEAD = re.compile(r"^(?:相关)?附件(?:下载)?\s*[：:]?$")
+
+
+def _download_links(article: list[Any]) -> set[str]:
+    """The texts of the article's links to files (附件1.docx): a download, whose text is the
+    file's name, not words of the document."""
+    found = set()
+    for block in article:
+        for link in block.iter("a"):
+            text = " ".join(link.text_content().split())
+            href = link.get("href", "").split("?")[0].split("#")[0]
+            if text and (_FILE_SUFFIX.search(text) or _FILE_SUFFIX.search(href)):
+                found.add(text)
+    return found
+
+
+def _drop_trailing_downloads(lines: list[Line], downloads: set[str], defects: DefectLog) -> list[Line]:
+    """The article without the list of download links that ends it (附件： / 附件1.docx …, real/02):
+    the files are not in the page, and their names are no text of the plan's last item."""
+    end = len(lines)
+    while end and lines[end - 1].table is None and _squeezed(lines[end - 1].text) in downloads:
+        end -= 1
+    if end == len(lines):
+        return lines
+    links = end
+    if end and lines[end - 1].table is None and _DOWNLOADS_HEAD.match(_squeezed(lines[end - 1].text)):
+        end -= 1
+        text = _squeezed(lines[end].text)
+        defects.add(lines[end].no, "removed_web_chrome", _("removed the page's {text!r}").format(text=text))
+    for line in lines[links:]:
+        message = _("left out the download link {text!r}: the file it names is not part of the page")
+        defects.add(line.no, "removed_web_chrome", message.format(text=_squeezed(line.text)))
+    return lines[:end]
+
+
+def _squeezed(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _without_file_suffixes(text: str, downloads: set[str]) -> str:
+    """A line naming attachments by their download links (附件：1.《…》.docx): the names, without
+    the files' suffixes."""
+    for link in downloads:
+        if link in text:
+            text = text.replace(link, _FILE_SUFFIX.sub("", link))
+    return text
 
 
 def _length(text: str | None) -> int:
@@ -170,12 +224,18 @@ def _article(root: Any) -> list[Any]:
         return []
     best, top = score.most_common(1)[0]
     # Paragraphs split over sibling blocks (a <div> per part of the page): take the parent
-    # when it gathers clearly more of the text than the best block alone.
+    # when it gathers clearly more of the text than the best block alone — through wrappers
+    # that hold nothing else (WeChat sets each paragraph in <section><section><p>, so the
+    # best block is one paragraph's section, two levels under the article).
     parent = best.getparent()
-    if parent is not None and parent.tag not in ("html", "body"):
-        together = sum(v for k, v in score.items() if k.getparent() is parent or k is parent)
+    while parent is not None and parent.tag not in ("html", "body"):
+        together = sum(score.get(e, 0) for e in parent.iter())
+        if together == top and len(parent) == 1:
+            best, parent = parent, parent.getparent()  # a wrapper: climb, nothing is gained
+            continue
         if together > 1.5 * top:
             best, top = parent, together
+        break
     # A document in several sheets side by side (a notice's <article> and its plan's <section>,
     # as our own HTML writer prints them): siblings of the same class that hold text belong to
     # it; a sibling of another class (a footer, a list of links) does not, however long.
