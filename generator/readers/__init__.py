@@ -153,7 +153,7 @@ def import_file(path: str | Path) -> ImportResult:
             raise _refuse(
                 name, str(exc), _("import the .docx it was made from, or a PDF with a text layer")
             ) from None
-        lines, places = read.lines, read.places
+        lines, places, metadata = read.lines, read.places, read.metadata
     elif is_html(head, path):
         from .html import NotHtml, html_lines
 

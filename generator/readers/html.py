@@ -51,6 +51,11 @@ _CHROME = re.compile(
     r"|^(?:发布时间|发布日期|更新时间|时间|来源|信息来源|作者|浏览次数|浏览量|阅读次数|访问量|点击数|点击量|字号)"
     r"\s*[：:].{0,60}$"
     r"|^(?:扫一扫|在手机上查看|分享至|相关链接|相关文件|相关解读|上一篇|下一篇)[：:]?.{0,40}$"
+    # 2024-02-26 10:30 来源：… (the date and source under an article's heading); 【字体：大 中 小】 打印
+    r"|^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?\s*"
+    r"(?:来源|信息来源|作者|浏览次数|发布机构)\s*[：:].{0,60}$"
+    r"|^【?\s*(?:字号|字体)\s*[：:]\s*(?:[大中小]\s*)+】?\s*(?:【?\s*(?:打印本页|打印|关闭窗口|关闭)\s*】?\s*)*$"
+    r"|^(?:责任编辑|编辑)\s*[：:]\s*\S{1,12}$"
 )
 _META_LINE = re.compile(
     r"^(?:[\[【]\s*(?P<bkey>[\u4e00-\u9fff ]{2,8})\s*[\]】]\s*[：:]?"  # [成文日期] 2025-05-21
@@ -138,15 +143,18 @@ def html_lines(raw: bytes, defects: DefectLog) -> HtmlText:
     for line in lines:
         if line.table is None and downloads:
             line = Line(line.no, _without_file_suffixes(line.text, downloads), table=line.table)
-        if line.table is None and _CHROME.match(
-            line.text.replace(" ", "") if len(line.text) < 12 else line.text
-        ):
+        if line.table is None and is_chrome_line(line.text):
             defects.add(
                 line.no, "removed_web_chrome", _("removed the page's {text!r}").format(text=line.text)
             )
             continue
         out.append(Line(line.no, clean_text(remove_garbage(line.text, line.no, defects)), table=line.table))
     return HtmlText(out, metadata)
+
+
+def is_chrome_line(text: str) -> bool:
+    """A line of a page's chrome (打印本页, 浏览次数：…, 分享到 …), as a web page or its print has it."""
+    return bool(_CHROME.match(text.replace(" ", "") if len(text) < 12 else text))
 
 
 # --- the article -------------------------------------------------------------------------------

@@ -36,6 +36,7 @@ from ..typography import CJK_PUNCTUATION, IDEOGRAPHS
 from .defects import DefectLog
 from .lines import Line, clean_text, ends_sentence, is_page_number, parse_label, remove_garbage
 from .tree import is_task_line
+from .web_print import is_browser_print, strip_web_chrome
 
 MAX_PAGES = 300
 """A year's plan is a few dozen pages; past this it is not one (and would take minutes)."""
@@ -83,6 +84,7 @@ class PdfText:
 
     lines: list[Line]
     places: dict[int, tuple[int, int]] = field(default_factory=dict)
+    metadata: dict[str, str] = field(default_factory=dict)  # a printed web page's metadata box
 
 
 def pdf_lines(path: Path, defects: DefectLog, *, max_pages: int = MAX_PAGES) -> PdfText:
@@ -102,6 +104,8 @@ def pdf_lines(path: Path, defects: DefectLog, *, max_pages: int = MAX_PAGES) -> 
     except pdfium.PdfiumError as exc:
         raise NotPdf(_("not a readable PDF ({reason})").format(reason=exc)) from None
     try:
+        info = document.get_metadata_dict()
+        browser = is_browser_print(info.get("Creator", ""), info.get("Producer", ""))
         count = len(document)
         if count > max_pages:
             raise NotPdf(
@@ -137,6 +141,8 @@ def pdf_lines(path: Path, defects: DefectLog, *, max_pages: int = MAX_PAGES) -> 
         )
     chrome = _remove_chrome(pages, widths)
     text = _paragraphs(pages, widths, defects)
+    if browser:  # a web page printed: its site's menus, metadata box and footer are no text
+        text.lines, text.metadata = strip_web_chrome(text.lines, defects)
     for page_no, index, message in chrome:
         # reported at the paragraph that follows it, and by the page and line a person finds
         after = [no for no, place in text.places.items() if place >= (page_no, index)]
@@ -146,7 +152,13 @@ def pdf_lines(path: Path, defects: DefectLog, *, max_pages: int = MAX_PAGES) -> 
 
 
 def _open_plumber(path: Path) -> Any:
+    import logging
+
     import pdfplumber
+
+    # pdfminer logs each font it cannot measure (a browser's print: "Could not get FontBBox …")
+    # as a warning on stderr, between the import's own messages; its text is not needed
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
     from pdfminer.pdfparser import PDFSyntaxError
     from pdfplumber.utils.exceptions import PdfminerException
 
@@ -409,6 +421,10 @@ def _remove_chrome(pages: list[list[_Row]], sizes: list[tuple[float, float]]) ->
                     (number, row.index, _("removed the page number {text!r}").format(text=row.text))
                 )
                 continue
+            if id(row) in candidates and outer and _BROWSER_MARGIN.match(row.text):
+                what = _("removed the browser's print margin {text!r}")
+                chrome.append((number, row.index, what.format(text=row.text)))
+                continue
             side = (re.sub(r"\d+", "#", squeezed), row.top < height / 2)
             if id(row) in candidates and side in repeated and outer:
                 what = (
@@ -421,6 +437,15 @@ def _remove_chrome(pages: list[list[_Row]], sizes: list[tuple[float, float]]) ->
             keep.append(row)
         pages[number - 1] = keep
     return chrome
+
+
+_BROWSER_MARGIN = re.compile(
+    r"^\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?\s*(?:(?:上午|下午)\s*)?\d{1,2}:\d{2}(?:\s*[AP]M)?(?:\s|$)"
+    r"|^(?:https?|file)://\S+(?:\s+\d{1,4}\s*/\s*\d{1,4})?$",
+    re.IGNORECASE,
+)
+"""What a browser prints in the page margins: the date and time (then the page's title) on top,
+the address (then 1/2) at the foot — on a page of its own too, where no repetition shows it."""
 
 
 def _is_page_number(row: _Row, rows: list[_Row], height: float) -> bool:
@@ -513,8 +538,12 @@ def _captions(rows: list[_Row], blocks: dict[int, _Block]) -> list[_Row]:
     """A short line centred right above a table is its title (附表 caption), as the Word reader
     takes a table's caption paragraph — unless it is the last line of the paragraph above; a
     table that ends a page and one of as many columns that begins the next are one table broken
-    by the page."""
+    by the page (its header rows, repeated on the new page, and a row the break split are
+    read once)."""
     out: list[_Row] = []
+    first_on_page: dict[int, int] = {}  # after the running header (page chrome) is gone
+    for row in rows:
+        first_on_page.setdefault(row.page, id(row))
     for row in rows:
         above = out[-1] if out else None
         if (
@@ -522,10 +551,10 @@ def _captions(rows: list[_Row], blocks: dict[int, _Block]) -> list[_Row]:
             and above is not None
             and above.table is not None
             and max(above.page, above.end_page) == row.page - 1
-            and row.index == 1
+            and first_on_page[row.page] == id(row)
             and above.columns == row.columns
         ):
-            above.table.rows.extend(row.table.rows)
+            _continue_table(above.table, row.table)
             above.end_page = row.page
             continue
         if (
@@ -547,6 +576,34 @@ def _captions(rows: list[_Row], blocks: dict[int, _Block]) -> list[_Row]:
             row.table.title = clean_text(above.text)
         out.append(row)
     return out
+
+
+def _continue_table(table: Table, more: Table) -> None:
+    """``table`` goes on with the rows of ``more``, its part on the next page: without the header
+    rows Word and WPS repeat on every page, and with the row the page break cut in two (its rest
+    stands in the columns whose text ran over, the others empty) joined again."""
+    rows = more.rows
+    repeated = 0
+    while repeated < min(3, len(rows), len(table.rows) - 1) and rows[repeated] == table.rows[repeated]:
+        repeated += 1
+    rows = rows[repeated:]
+    if rows and table.rows and _split_row(table.rows[-1], rows[0]):
+        last = table.rows[-1]
+        table.rows[-1] = [a + b for a, b in zip(last, rows[0], strict=True)]
+        rows = rows[1:]
+    table.rows.extend(rows)
+
+
+def _split_row(last: list[str], rest: list[str]) -> bool:
+    """Is ``rest`` the part of the row ``last`` that a page break carried over: text only where
+    ``last`` has text that ran on (not ending a sentence), its first cell (序号) and at least one
+    other empty where ``last`` has them? A row under a merged first cell has all its own cells."""
+    if len(last) != len(rest) or rest[0] or not last[0]:
+        return False
+    cut = [k for k, cell in enumerate(rest) if cell]
+    if not cut or any(not last[k] or ends_sentence(last[k]) for k in cut):
+        return False
+    return any(not rest[k] and last[k] for k in range(1, len(rest)))
 
 
 def _attach_side_text(rows: list[_Row]) -> list[_Row]:

@@ -1,0 +1,176 @@
+"""A web page printed to PDF by a browser: the site's chrome and metadata box among the lines.
+
+Printing a government article from Chromium or Firefox gives a PDF of the whole page: the menu
+(首页 / 机构概况 / 政务公开 …), the breadcrumb (当前位置：首页 > …), the 政府信息公开 metadata box (索引号
+/ 发布机构 / 文号 / 成文日期 …, a table or lines of ``key：value``), the article's date-and-source
+line, share buttons, 相关链接 and the site's footer (主办单位, 版权所有, ICP备 …) — all set as text
+like the document's own. The browser's print margins (date and title on top, URL and ``1/2`` at
+the foot) are page chrome, removed with the other running headers in ``pdf.py``.
+
+The PDF reader knows such a file by its Creator (the browser's user agent) and hands its lines
+here: chrome lines go (reported as ``removed_web_chrome``), the metadata box becomes notice
+fields (``metadata.py``) as a web page's does, and the document's own lines stay.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..i18n import _
+from .defects import DefectLog
+from .html import is_chrome_line
+from .lines import Line, ends_sentence
+from .metadata import notice_key
+
+_BROWSER = re.compile(r"Mozilla/\d|Chrome/|Chromium|Firefox|Safari/|Edg/", re.I)
+
+_BREADCRUMB = re.compile(r"^(?:当前位置|您的位置|您当前的位置|您现在的位置|所在位置|当前位置是)\s*[：:]")
+_SITE_FOOTER = re.compile(
+    r"^(?:主办单位|承办单位|主办|承办|协办|版权所有|网站标识码|网站地图|联系我们|技术支持|运维单位|网站声明)"
+    r"|ICP备|公网安备|网站标识码|版权所有"
+)
+_RELATED = re.compile(r"^(?:相关链接|相关文件|相关阅读|相关新闻|相关稿件|相关政策|相关解读)\s*[：:]?$")
+_META_KEYS = frozenset(
+    "索引号 主题分类 分类 信息分类 体裁分类 组配分类 服务对象分类 主题词 关键词 发布日期 生成日期 "
+    "公开方式 公开范围 公开时限 有效性 统一编号 实施日期 失效日期 废止日期 信息来源 内容概述 时效 "
+    "效力状态".split()
+)
+_KEY_BEFORE = re.compile(r"[\[【]?\s*(?P<key>(?:[\u4e00-\u9fff]\s*){1,7}[\u4e00-\u9fff])\s*[\]】]?\s*$")
+"""A key ending right before a colon; tried from each start, the longest first."""
+_NAV_ITEM = re.compile(r"^[\u4e00-\u9fffA-Za-z ]{1,8}$")
+_MARKS = re.compile(r"(?:文件|〔\d{4}〕|\d{6}|绝密|机密|秘密|特急|加急|签发人)")
+_ORGAN = re.compile(r"(?:局|厅|委|会|室|部|府|院|处|办|行|司|所|中心|政府)$")
+_TITLE_START = re.compile(r"关于|印发|(?:通知|意见|方案|要点|决定|函|办法|计划)$")
+
+
+def is_browser_print(creator: str, producer: str) -> bool:
+    """Was the PDF printed by a web browser? Chromium writes its user agent as the Creator (Google
+    Docs, also Skia/PDF, writes none), Firefox its name."""
+    return bool(_BROWSER.search(creator)) or "firefox" in producer.lower()
+
+
+def strip_web_chrome(lines: list[Line], defects: DefectLog) -> tuple[list[Line], dict[str, str]]:
+    """The document's lines of a printed web page, and the notice fields its metadata box gave."""
+    metadata: dict[str, str] = {}
+    title_at = next((k for k, line in enumerate(lines) if line.table is None and _is_title(line.text)), 0)
+    out: list[Line] = []
+    related = False
+    for k, line in enumerate(lines):
+        text = line.text.strip()
+        head = k < title_at
+        if line.table is not None:
+            cells = " ".join(cell for row in line.table.rows for cell in row if cell)
+            found = _metadata_pairs(cells)
+            if head and len(found) >= 2:
+                _keep_first(metadata, found)
+                _report(defects, line.no, _("metadata box"))
+                continue
+            out.append(line)
+            continue
+        related = related or (
+            not head and bool(_RELATED.match(text.replace(" ", ""))) and _tail_only(lines[k + 1 :])
+        )
+        # the metadata box stands above the article (below it, 抄送：… is the 版记's own)
+        found = _metadata_pairs(text) if head and _starts_with_key(text) else {}
+        if (
+            related
+            or found
+            or is_chrome_line(text)
+            or _BREADCRUMB.match(text)
+            or _SITE_FOOTER.search(text)
+            or (head and _nav_line(text))
+        ):
+            _keep_first(metadata, found)
+            _report(defects, line.no, repr(text))
+            continue
+        out.append(line)
+    return _without_repeated_title(out, defects), metadata
+
+
+def _without_repeated_title(lines: list[Line], defects: DefectLog) -> list[Line]:
+    """The page's heading over the article, when the text's own first line says it again: once."""
+    for k, line in enumerate(lines[:-1]):
+        if line.table is None and _is_title(line.text):
+            if lines[k + 1].table is None and lines[k + 1].text.replace(" ", "") == line.text.replace(
+                " ", ""
+            ):
+                _report(defects, line.no, _("heading, which the text repeats"))
+                return lines[:k] + lines[k + 1 :]
+            break
+    return lines
+
+
+def _report(defects: DefectLog, no: int, what: str) -> None:
+    defects.add(no, "removed_web_chrome", _("removed the printed page's {what}").format(what=what))
+
+
+def _keep_first(metadata: dict[str, str], found: dict[str, str]) -> None:
+    """The first value of each key that names a notice field — not 发布机构 (who published the page;
+    the 署名 is in the text) nor the title (the text has its own), as for a web page."""
+    for key, value in found.items():
+        if notice_key(key) not in (None, "title", "issuers") and value:
+            metadata.setdefault(key, value)
+
+
+def _is_title(text: str) -> bool:
+    """The article's title (the notice's 关于…的通知), where the document begins."""
+    squeezed = text.replace(" ", "")
+    return 8 <= len(squeezed) <= 80 and bool(_TITLE_START.search(squeezed)) and not _starts_with_key(text)
+
+
+def _starts_with_key(text: str) -> bool:
+    keys = _keys(text.strip())
+    return bool(keys) and keys[0][0] == 0
+
+
+def _known_key(key: str) -> bool:
+    squeezed = re.sub(r"\s", "", key)
+    return squeezed in _META_KEYS or notice_key(squeezed) is not None
+
+
+def _metadata_pairs(text: str) -> dict[str, str]:
+    """``key：value`` pairs of a metadata line or table (索 引 号： 000014349/2024-00005 主题分类： 卫生),
+    of the keys a metadata box has; a value runs to the next key."""
+    keys = _keys(text)
+    pairs: dict[str, str] = {}
+    if not keys:
+        return pairs
+    for (_start, end, key), nxt in zip(keys, [*keys[1:], None], strict=True):
+        value = text[end : nxt[0] if nxt is not None else len(text)].strip()
+        pairs.setdefault(key, value)
+    return pairs
+
+
+def _keys(text: str) -> list[tuple[int, int, str]]:
+    """The metadata keys of ``text`` as (start, end after the colon, key): before each colon, the
+    longest run of its last characters (spaces inside, 索 引 号) that is a key; or a key in
+    brackets ([成文日期] 2025-05-21)."""
+    found: list[tuple[int, int, str]] = []
+    for mark in re.finditer(r"[：:]|[\]】]", text):
+        lo = max(0, found[-1][1] if found else 0, mark.start() - 24)
+        for start in range(lo, mark.start()):
+            match = _KEY_BEFORE.match(text, start, mark.start())
+            if match and _known_key(match["key"]):
+                end = mark.end()
+                if mark.group() in "]】" and end < len(text) and text[end] in "：:":
+                    end += 1
+                found.append((start, end, re.sub(r"\s", "", match["key"])))
+                break
+    return found
+
+
+def _nav_line(text: str) -> bool:
+    """A menu item or a line of them (首页 | 无障碍 | English) above the article — not a mark of the
+    版头 (份号, 密级, 紧急程度), the 发文机关标志 or its 文号."""
+    if _MARKS.search(text) or _ORGAN.search(text.replace(" ", "")):
+        return False
+    return "|" in text or "｜" in text or bool(_NAV_ITEM.match(text))
+
+
+def _tail_only(rest: list[Line]) -> bool:
+    """Are the lines after a 相关链接 heading only link titles and the site's footer — no sentence
+    of the document's own?"""
+    return all(
+        line.table is None and len(line.text) <= 60 and not (ends_sentence(line.text) and len(line.text) > 30)
+        for line in rest
+    )

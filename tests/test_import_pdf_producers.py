@@ -1,0 +1,190 @@
+"""Import of PDFs made by other producers than WPS and this tool: a government web page printed
+from Chromium (the site's chrome and metadata box, the browser's date/URL margins), and a Word
+document exported by LibreOffice whose 分工表 runs over several pages.
+
+The documents are built here — the page after the markup of a TRS 政府信息公开 page, the Word file
+with python-docx — and printed by the real programs; what a reader of the printed pages sees is
+stated by hand.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from test_html_chromium import chromium, run_chromium  # noqa: F401 (the fixture)
+from typer.testing import CliRunner
+
+from generator.cli import app
+from generator.readers import import_file
+from generator.readers.defects import DefectLog
+from generator.readers.pdf import pdf_lines
+from generator.render import render
+from generator.view import format_doc_number
+
+pytestmark = pytest.mark.slow
+
+TITLE = "某市卫生健康委员会关于印发《2024年全市卫生健康工作要点》的通知"
+TEXT = [
+    "各区卫生健康局，委机关各处室，委直属各单位：",
+    "现将《2024年全市卫生健康工作要点》印发给你们，请结合实际认真贯彻落实。",
+    "附件：2024年全市卫生健康工作要点",
+    "某市卫生健康委员会",
+    "2024年2月20日",
+    "（此件主动公开）",
+    "附件",
+    "2024年全市卫生健康工作要点",
+    "2024年是实现“十四五”规划目标任务的关键一年，全市卫生健康工作要坚持以人民健康为中心。",
+    "一、深化医药卫生体制改革",
+    "（一）推进分级诊疗制度建设。加快紧密型城市医疗集团建设，推动优质医疗资源扩容下沉。",
+    "（二）深化公立医院改革。全面落实党委领导下的院长负责制，推进公立医院绩效考核。",
+    "二、提升公共卫生服务能力",
+    "（一）加强疾病预防控制体系建设。完善传染病监测预警机制，提升应急处置能力。",
+    "（二）做好重点人群健康服务。开展老年人、儿童和孕产妇健康管理服务。",
+]
+
+# the chrome of a TRS page: menu, breadcrumb, the 政府信息公开 box, the date-and-source line, font
+# size buttons, 责任编辑, share buttons, 相关链接 and the footer
+PAGE = f"""<!DOCTYPE html><html><head><meta charset="utf-8">
+<title>{TITLE}_通知公告_某市卫生健康委员会</title>
+<style>body {{ font-size: 14px; }} .zw p {{ text-indent: 2em; font-size: 16px; }}</style></head><body>
+<div class="top">首页 | 无障碍 | 长者模式 | English</div>
+<ul class="nav"><li>首页</li><li>机构概况</li><li>政务公开</li><li>政务服务</li><li>互动交流</li></ul>
+<div class="bread">当前位置：首页 &gt; 政务公开 &gt; 通知公告</div>
+<table class="xxgk" border="1">
+<tr><td>索&nbsp;引&nbsp;号：</td><td>000014349/2024-00005</td><td>主题分类：</td><td>卫生、体育\\卫生</td></tr>
+<tr><td>发文机关：</td><td>某市卫生健康委员会</td><td>成文日期：</td><td>2024年02月20日</td></tr>
+<tr><td>标　　题：</td><td colspan="3">{TITLE}</td></tr>
+<tr><td>发文字号：</td><td>某卫发〔2024〕5号</td><td>发布日期：</td><td>2024年02月26日</td></tr>
+</table>
+<h1 style="font-size: 22px">{TITLE}</h1>
+<div class="info">2024-02-26 10:30　来源：某市卫生健康委员会</div>
+<div class="tools">【字体：大 中 小】打印</div>
+<div class="zw">{"".join(f"<p>{line}</p>" for line in TEXT)}</div>
+<div class="editor">责任编辑：王某</div>
+<div class="share">分享到：微信 微博</div>
+<div class="related"><h3>相关链接</h3><p>国家卫生健康委员会关于做好2024年基本公共卫生服务工作的通知</p>
+<p>省卫生健康委关于印发2024年全省卫生健康工作要点的通知</p></div>
+<div class="footer"><p>主办单位：某市卫生健康委员会　承办：某市卫生健康委员会办公室</p>
+<p>网站标识码：1101000012　京ICP备05060933号　京公网安备 11010502030000号</p>
+<p>网站地图 | 联系我们</p></div>
+</body></html>"""
+
+
+@pytest.fixture(scope="module")
+def printed_page(chromium: str, tmp_path_factory: pytest.TempPathFactory) -> Path:  # noqa: F811
+    folder = tmp_path_factory.mktemp("print")
+    page = folder / "page.html"
+    page.write_text(PAGE, encoding="utf-8")
+    out = folder / "page.pdf"
+    # Chromium's print keeps its own margins: the date and the page's title on top, the page's
+    # address and "1/2" at the foot
+    run_chromium(chromium, folder / "profile", f"--print-to-pdf={out}", page.as_uri())
+    return out
+
+
+def test_a_printed_web_page_reads_as_its_document(printed_page: Path) -> None:
+    result = import_file(printed_page)
+    notice = result.document.notice
+    assert notice is not None
+    assert notice.title == TITLE
+    assert notice.recipients == ["各区卫生健康局", "委机关各处室", "委直属各单位"]
+    assert notice.body == ["现将《2024年全市卫生健康工作要点》印发给你们，请结合实际认真贯彻落实。"]
+    assert notice.signatories == ["某市卫生健康委员会"]
+    assert not notice.issuers  # 发文机关 of the box is who published the page
+    # the 文号 is printed only in the box; the 成文日期 in both
+    assert notice.doc_number is not None and format_doc_number(notice.doc_number) == "某卫发〔2024〕5号"
+    assert notice.date == dt.date(2024, 2, 20)
+    plan = result.document.plan
+    assert plan.title == "2024年全市卫生健康工作要点"
+    assert [s.heading for s in plan.sections] == ["深化医药卫生体制改革", "提升公共卫生服务能力"]
+    assert [len(s.items) for s in plan.sections] == [2, 2]
+    assert plan.sections[-1].items[-1].text == ["开展老年人、儿童和孕产妇健康管理服务。"]
+    text = "".join(str(render(result.document, "txt")).split())
+    for chrome in ("首页", "当前位置", "索引号", "主题分类", "来源", "字体", "责任编辑", "分享到", "相关链接",
+                   "ICP备", "网站地图", "file:", "通知公告_"):  # fmt: skip
+        assert chrome not in text, chrome
+    kinds = {d.kind for d in result.defects}
+    assert {"removed_web_chrome", "removed_page_chrome"} <= kinds
+    margins = [d for d in result.defects if "print margin" in d.message]
+    assert margins and {d.page for d in margins} == {1, 2}  # on top and at the foot of each page
+
+
+def test_a_printed_web_page_imports_without_pdfminer_noise(printed_page: Path, tmp_path: Path) -> None:
+    done = CliRunner().invoke(app, ["import", str(printed_page), "-o", str(tmp_path / "p.yaml")])
+    assert done.exit_code == 0, done.output
+    assert "FontBBox" not in done.output  # pdfminer's font warnings are no message of the import
+    assert "removed_web_chrome" in done.output
+
+
+def test_one_printed_page_loses_the_browser_margins(chromium: str, tmp_path: Path) -> None:  # noqa: F811
+    # a page of its own: no repetition shows the margins, their form does
+    page = tmp_path / "short.html"
+    body = "".join(f"<p>{line}</p>" for line in TEXT[:6] + TEXT[7:10] + TEXT[10:11])
+    page.write_text(
+        f"<html><head><meta charset='utf-8'><title>{TITLE}</title></head><body>{body}</body></html>"
+    )
+    out = tmp_path / "short.pdf"
+    run_chromium(chromium, tmp_path / "profile", f"--print-to-pdf={out}", page.as_uri())
+    read = pdf_lines(out, defects := DefectLog())
+    assert read.lines[0].text == "各区卫生健康局，委机关各处室，委直属各单位："
+    assert not any("file:" in line.text or TITLE in line.text for line in read.lines)
+    assert len([d for d in defects.sorted() if "print margin" in d.message]) == 2
+
+
+# --- a Word file exported by LibreOffice: a 分工表 over several pages ----------------------------
+
+
+def _task_table_docx(path: Path) -> None:
+    """A 分工表 of 40 rows whose header row repeats on every page (Word's 标题行重复), each row's
+    task long enough to wrap, under a running header — a row is cut by each page break."""
+    from docx import Document
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    document = Document()
+    section = document.sections[0]
+    section.header.paragraphs[0].text = "某市卫生健康委员会"
+    document.add_paragraph("附件2")
+    document.add_paragraph("2024年重点任务分工表")
+    table = document.add_table(rows=1, cols=4)
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, ["序号", "重点任务", "牵头单位", "完成时限"], strict=True):
+        cell.text = text
+    repeat = OxmlElement("w:tblHeader")
+    repeat.set(qn("w:val"), "true")
+    table.rows[0]._tr.get_or_add_trPr().append(repeat)
+    for n in range(1, 41):
+        cells = table.add_row().cells
+        cells[0].text, cells[2].text, cells[3].text = str(n), "医政医管处", "2024年12月底前"
+        cells[1].text = f"第{n}项重点任务：推进医疗卫生服务体系建设，落实各项改革举措。"
+        for paragraph in (c.paragraphs[0] for c in cells):
+            for run in paragraph.runs:
+                run.font.size = Pt(16)
+    document.save(str(path))
+
+
+@pytest.fixture(scope="module")
+def task_table_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from generator.soffice import convert_to_pdf
+
+    folder = tmp_path_factory.mktemp("table")
+    _task_table_docx(folder / "table.docx")
+    (out,) = convert_to_pdf([folder / "table.docx"], folder)
+    return out
+
+
+def test_a_table_over_pages_is_one_table_with_its_rows_whole(task_table_pdf: Path) -> None:
+    read = pdf_lines(task_table_pdf, DefectLog())
+    tables = [line.table for line in read.lines if line.table is not None]
+    assert len(tables) == 1  # continued on each page under the running header
+    rows = tables[0].rows
+    assert rows[0] == ["序号", "重点任务", "牵头单位", "完成时限"]  # once, not again on every page
+    assert [row[0] for row in rows[1:]] == [str(n) for n in range(1, 41)]  # no half row
+    assert all(
+        row[1] == f"第{n}项重点任务：推进医疗卫生服务体系建设，落实各项改革举措。"
+        for n, row in enumerate(rows[1:], 1)
+    )
+    assert all(row[2:] == ["医政医管处", "2024年12月底前"] for row in rows[1:])
