@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from test_html_chromium import chromium, run_chromium  # noqa: F401 (the fixture)
+from test_import_formats import refused_in_both_languages
 from typer.testing import CliRunner
 
 from generator.cli import app
@@ -188,3 +189,21 @@ def test_a_table_over_pages_is_one_table_with_its_rows_whole(task_table_pdf: Pat
         for n, row in enumerate(rows[1:], 1)
     )
     assert all(row[2:] == ["医政医管处", "2024年12月底前"] for row in rows[1:])
+
+
+def test_a_password_protected_pdf_is_refused_in_both_languages(tmp_path: Path) -> None:
+    # LibreOffice's export with an open password (PDF 1.7, AES): PDFium cannot read it
+    import subprocess
+
+    from generator.soffice import find_soffice
+
+    _task_table_docx(tmp_path / "secret.docx")
+    export = 'pdf:writer_pdf_Export:{"EncryptFile":{"type":"boolean","value":"true"},' + (
+        '"DocumentOpenPassword":{"type":"string","value":"x"}}'
+    )
+    profile = f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}"
+    command = [find_soffice(), profile, "--headless", "--convert-to", export, "--outdir", str(tmp_path)]
+    subprocess.run([*command, str(tmp_path / "secret.docx")], capture_output=True, timeout=180, check=True)
+    said = refused_in_both_languages(tmp_path / "secret.pdf", tmp_path)
+    assert "a password-protected (encrypted) PDF" in said["en"] and "without the password" in said["en"]
+    assert "加密（有密码保护）的 PDF" in said["zh"]

@@ -51,7 +51,29 @@ _WIDE = re.compile(rf"[{IDEOGRAPHS}{CJK_PUNCTUATION}²³°]")
 
 
 class NotPdf(ValueError):
-    """The file cannot be read as a PDF with text; the message says why."""
+    """The file cannot be read as a PDF with text; the message says why, ``hint`` what to do."""
+
+    def __init__(self, message: str, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.hint = hint
+
+
+def _unreadable(exc: Any) -> NotPdf:
+    """PDFium's refusal as a person reads it: a password, a damaged file, or PDFium's own words."""
+    import pypdfium2.raw as raw
+
+    code = getattr(exc, "err_code", None)
+    if code in (raw.FPDF_ERR_PASSWORD, raw.FPDF_ERR_SECURITY):
+        return NotPdf(
+            _("a password-protected (encrypted) PDF: its text cannot be read without the password"),
+            _("open it with its password and save or print it as a PDF without one, or import the .docx"),
+        )
+    if code == raw.FPDF_ERR_FORMAT:
+        return NotPdf(
+            _("a damaged PDF: its structure cannot be read (a download cut short, or not a PDF at all)"),
+            _("download the PDF again, or import the .docx it was made from"),
+        )
+    return NotPdf(_("not a readable PDF ({reason})").format(reason=exc))
 
 
 @dataclass
@@ -102,7 +124,7 @@ def pdf_lines(path: Path, defects: DefectLog, *, max_pages: int = MAX_PAGES) -> 
     try:
         document = pdfium.PdfDocument(str(path))
     except pdfium.PdfiumError as exc:
-        raise NotPdf(_("not a readable PDF ({reason})").format(reason=exc)) from None
+        raise _unreadable(exc) from None
     try:
         info = document.get_metadata_dict()
         browser = is_browser_print(info.get("Creator", ""), info.get("Producer", ""))
@@ -126,7 +148,7 @@ def pdf_lines(path: Path, defects: DefectLog, *, max_pages: int = MAX_PAGES) -> 
             widths.append((width, height))
             page.close()
     except pdfium.PdfiumError as exc:
-        raise NotPdf(_("not a readable PDF ({reason})").format(reason=exc)) from None
+        raise _unreadable(exc) from None
     finally:
         document.close()
         if plumber is not None:

@@ -63,7 +63,7 @@ def strip_web_chrome(lines: list[Line], defects: DefectLog) -> tuple[list[Line],
             found = _metadata_pairs(cells)
             if head and len(found) >= 2:
                 _keep_first(metadata, found)
-                _report(defects, line.no, _("metadata box"))
+                _report(defects, line.no, _("removed the printed page's metadata box"))
                 continue
             out.append(line)
             continue
@@ -81,7 +81,7 @@ def strip_web_chrome(lines: list[Line], defects: DefectLog) -> tuple[list[Line],
             or (head and _nav_line(text))
         ):
             _keep_first(metadata, found)
-            _report(defects, line.no, repr(text))
+            _report(defects, line.no, _("removed the printed page's {text!r}").format(text=text))
             continue
         out.append(line)
     return _without_repeated_title(out, defects), metadata
@@ -94,14 +94,15 @@ def _without_repeated_title(lines: list[Line], defects: DefectLog) -> list[Line]
             if lines[k + 1].table is None and lines[k + 1].text.replace(" ", "") == line.text.replace(
                 " ", ""
             ):
-                _report(defects, line.no, _("heading, which the text repeats"))
+                message = _("removed the page's heading {text!r}, which the text repeats")
+                _report(defects, line.no, message.format(text=line.text))
                 return lines[:k] + lines[k + 1 :]
             break
     return lines
 
 
-def _report(defects: DefectLog, no: int, what: str) -> None:
-    defects.add(no, "removed_web_chrome", _("removed the printed page's {what}").format(what=what))
+def _report(defects: DefectLog, no: int, message: str) -> None:
+    defects.add(no, "removed_web_chrome", message)
 
 
 def _keep_first(metadata: dict[str, str], found: dict[str, str]) -> None:
