@@ -207,3 +207,37 @@ def test_a_password_protected_pdf_is_refused_in_both_languages(tmp_path: Path) -
     said = refused_in_both_languages(tmp_path / "secret.pdf", tmp_path)
     assert "a password-protected (encrypted) PDF" in said["en"] and "without the password" in said["en"]
     assert "加密（有密码保护）的 PDF" in said["zh"]
+
+
+# --- a Word file set in small type with wide fixed line spacing ---------------------------------
+
+
+@pytest.fixture(scope="module")
+def wide_spacing_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A clerk's Word file: 宋体 12 pt on an exact 28 pt line spacing (a gap of more than a line of
+    its type between lines), paragraphs indented two characters."""
+    from docx import Document
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    from generator.soffice import convert_to_pdf
+
+    folder = tmp_path_factory.mktemp("spacing")
+    document = Document()
+    for line in TEXT[9:]:
+        paragraph = document.add_paragraph()
+        paragraph.paragraph_format.line_spacing = Pt(28)
+        paragraph.paragraph_format.first_line_indent = Pt(24)
+        run = paragraph.add_run(line * (1 if line.startswith(("一", "二")) else 2))
+        run.font.size = Pt(12)
+        run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), "宋体")
+    document.save(str(folder / "spacing.docx"))
+    (out,) = convert_to_pdf([folder / "spacing.docx"], folder)
+    return out
+
+
+def test_lines_far_apart_by_their_spacing_still_make_one_paragraph(wide_spacing_pdf: Path) -> None:
+    read = pdf_lines(wide_spacing_pdf, DefectLog())
+    texts = [line.text for line in read.lines]
+    # each paragraph wraps over two or three lines; every line of it is 28 pt under the one above
+    assert texts == [line * (1 if line.startswith(("一", "二")) else 2) for line in TEXT[9:]]
