@@ -594,5 +594,11 @@ def test_a_notice_title_the_plan_cites_is_still_the_notice_title() -> None:
     assert document.notice is not None
     assert document.notice.title == "某市卫生健康委员会关于印发2024年全市卫生健康工作要点的通知"
     assert document.notice.recipients == ["各区卫生健康局"]
+    # the title over two lines, broken inside a word as a narrow page wraps it
+    wrapped = text.replace("工作要点的通知\n各区", "工作\n要点的通知\n各区", 1)
+    document = import_text(wrapped).document
+    assert document.notice is not None
+    assert document.notice.title == "某市卫生健康委员会关于印发2024年全市卫生健康工作\n要点的通知"
+    assert document.notice.recipients == ["各区卫生健康局"]
     assert str(document.notice.date) == "2024-02-20"
     assert document.plan.title == "2024年全市卫生健康工作要点"
