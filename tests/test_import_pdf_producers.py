@@ -241,3 +241,95 @@ def test_lines_far_apart_by_their_spacing_still_make_one_paragraph(wide_spacing_
     texts = [line.text for line in read.lines]
     # each paragraph wraps over two or three lines; every line of it is 28 pt under the one above
     assert texts == [line * (1 if line.startswith(("一", "二")) else 2) for line in TEXT[9:]]
+
+
+@pytest.fixture(scope="module")
+def bordered_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The notice and plan in a Word file with a page border (页面边框) round the text."""
+    from docx import Document
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    from generator.soffice import convert_to_pdf
+
+    folder = tmp_path_factory.mktemp("border")
+    document = Document()
+    for line in [TITLE, *TEXT]:
+        document.add_paragraph(line)
+    borders = OxmlElement("w:pgBorders")
+    borders.set(qn("w:offsetFrom"), "text")
+    for side in ("top", "left", "bottom", "right"):
+        edge = OxmlElement(f"w:{side}")
+        for key, value in (("val", "single"), ("sz", "4"), ("space", "4"), ("color", "auto")):
+            edge.set(qn(f"w:{key}"), value)
+        borders.append(edge)
+    document.sections[0]._sectPr.find(qn("w:pgMar")).addnext(borders)
+    document.save(str(folder / "border.docx"))
+    (out,) = convert_to_pdf([folder / "border.docx"], folder)
+    return out
+
+
+def test_a_page_border_is_no_table(bordered_pdf: Path) -> None:
+    result = import_file(bordered_pdf)
+    notice = result.document.notice
+    assert notice is not None and notice.title == TITLE
+    assert notice.signatories == ["某市卫生健康委员会"]
+    assert [s.heading for s in result.document.plan.sections] == [
+        "深化医药卫生体制改革",
+        "提升公共卫生服务能力",
+    ]
+    assert not any(line.table for line in pdf_lines(bordered_pdf, DefectLog()).lines)
+
+
+# --- the corpus' own pages, printed ------------------------------------------------------------
+
+REAL = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "real"
+
+
+@pytest.fixture(scope="module")
+def printed_real(chromium: str, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:  # noqa: F811
+    """real/02 and real/05 printed from Chromium as saved (without the sites' style sheets, so
+    every menu, search box and link list prints as lines of text)."""
+    folder = tmp_path_factory.mktemp("real")
+    out = {}
+    for number in ("02", "05"):
+        (page,) = REAL.glob(f"{number}_*.html")
+        out[number] = folder / f"{number}.pdf"
+        run_chromium(chromium, folder / f"profile{number}", f"--print-to-pdf={out[number]}", page.as_uri())
+    return out
+
+
+def test_a_district_page_printed_reads_as_the_page_does(printed_real: dict[str, Path]) -> None:
+    result = import_file(printed_real["02"])
+    notice = result.document.notice
+    assert notice is not None
+    assert notice.title == "广州市天河区教育局关于印发《2026年广州市天河区幼儿园招生工作方案》的通知"
+    assert notice.recipients == ["各幼儿园"]
+    assert notice.body == [
+        "《2026年广州市天河区幼儿园招生工作方案》已经广州市天河区教育局局长办公会议审议通过，现印发给你们，请遵照执行。"
+    ]
+    assert notice.signatories == ["广州市天河区教育局"]
+    assert notice.date == dt.date(2026, 4, 20)
+    assert result.document.plan.title == "2026年广州市天河区幼儿园招生工作方案"
+    assert [s.heading for s in result.document.plan.sections] == [
+        "招生原则", "招生对象", "招生方式", "招生工作安排", "招生工作要求"
+    ]  # fmt: skip
+    text = "".join(str(render(result.document, "txt")).split())
+    for chrome in ("无障碍", "搜索热词", "当前所在的位置", "发表时间", "A大", "网站地图", "ICP备", "扫一扫"):
+        assert chrome not in text, chrome
+
+
+def test_a_city_page_printed_keeps_its_notice_under_the_page_heading(printed_real: dict[str, Path]) -> None:
+    # real/05 prints the page's heading, its font buttons and the 文号, then the text's own title
+    result = import_file(printed_real["05"])
+    notice = result.document.notice
+    assert notice is not None
+    assert notice.title == "广州市人民政府办公厅关于印发广州市临时救助实施细则的通知"
+    assert notice.doc_number is not None and format_doc_number(notice.doc_number) == "穗府办规〔2021〕19号"
+    assert notice.recipients == ["各区人民政府", "市政府各部门、各直属机构"]
+    assert notice.signatories == ["广州市人民政府办公厅"]
+    assert notice.date == dt.date(2021, 12, 1)
+    assert result.document.plan.title == "广州市临时救助实施细则"
+    text = "".join(str(render(result.document, "txt")).split())
+    for chrome in ("字体加大", "浏览次数", "政策解读", "统一编号", "新闻办"):
+        assert chrome not in text, chrome

@@ -375,6 +375,10 @@ def _line_text(chars: list[dict[str, Any]], size: float) -> str:
     return "".join(out).strip()
 
 
+_FRAME_SHARE = 0.4
+"""A ruled box alone taller than this share of the page frames the text; a boxed note is smaller."""
+
+
 def _tables(page: Any) -> list[tuple[tuple[float, float, float, float], Table]]:
     """Ruled tables of the page: rows of cell texts, a cell's wrapped lines joined (Chinese
     needs no space between them), a merged cell empty after its first place. pdfplumber keeps
@@ -387,6 +391,8 @@ def _tables(page: Any) -> list[tuple[tuple[float, float, float, float], Table]]:
     boxes = [t.bbox for t in found]
     for cell in finder.cells:
         x0, top, x1, bottom = cell
+        if bottom - top > _FRAME_SHARE * float(page.height):
+            continue  # a page border (Word's 页面边框) or a frame round the text: no table
         inside = (b[0] - 1 <= x0 and x1 <= b[2] + 1 and b[1] - 1 <= top and bottom <= b[3] + 1 for b in boxes)
         if not any(inside):
             found.append(FoundTable(page, [cell]))
@@ -490,6 +496,15 @@ class _Block:
     right: float
     size: float
     pitch: float = 0.0  # the usual distance from one line's top to the next's, in the body
+    flush: bool = False  # numbered lines set flush left, not indented (a default Word style)
+
+
+def _flush(rows: list[_Row], left: float, size: float) -> bool:
+    """Are the document's numbered lines (一、 （一） 1.) mostly set at the left edge, so that an
+    indent tells no paragraph from its wrapped lines?"""
+    numbered = [r for r in rows if r.table is None and parse_label(r.text.strip()) is not None]
+    at_left = [r for r in numbered if r.x0 <= left + 0.5 * size]
+    return len(numbered) >= 2 and 2 * len(at_left) > len(numbered)
 
 
 def _pitch(rows: list[_Row], size: float) -> float:
@@ -551,6 +566,8 @@ def _paragraphs(pages: list[list[_Row]], sizes: list[tuple[float, float]], defec
     body = _block([row for rows in pages for row in rows], middles).size
     pitch = _pitch([row for rows in pages for row in rows], body)
     blocks = {key: replace(_block(rows), size=body, pitch=pitch) for key, rows in by_size.items()}
+    for key, rows in by_size.items():
+        blocks[key].flush = _flush(rows, blocks[key].left, body)
     stream = _captions([row for rows in pages for row in rows], {n: blocks[k] for n, k in page_size.items()})
     groups: list[list[_Row]] = []
     for row in _attach_side_text(stream):
@@ -711,6 +728,11 @@ def _continues(group: list[_Row], row: _Row, block: _Block) -> bool:
         return False  # a centred line is its own paragraph
     if _section_label(group[0].text) and _section_label(row.text):
         return False  # a section heading after a section heading: each stands on its own line
+    if block.flush and ends_sentence(last.text) and parse_label(row.text.strip()) is not None:
+        # a full line that ends a sentence, then a numbered line: a new item, in a text set flush
+        # left without indents (a default Word style), which shows no other sign of it; where
+        # items are indented, a wrapped line may well start with （二） of a run-in list
+        return False
     if _ANNEX_LABEL.match(row.text.replace(" ", "")):
         # an attachment's label stands alone (GB/T 9704 §7.3.7), though a plan of bare headings
         # leaves too few lines to tell a full line from a short one

@@ -24,22 +24,24 @@ from .metadata import notice_key
 
 _BROWSER = re.compile(r"Mozilla/\d|Chrome/|Chromium|Firefox|Safari/|Edg/", re.I)
 
-_BREADCRUMB = re.compile(r"^(?:当前位置|您的位置|您当前的位置|您现在的位置|所在位置|当前位置是)\s*[：:]")
+_BREADCRUMB = re.compile(r"^(?:您?(?:当前|现在)?(?:所在)?的?位置|当前位置是)\s*[：:]")
 _SITE_FOOTER = re.compile(
     r"^(?:主办单位|承办单位|主办|承办|协办|版权所有|网站标识码|网站地图|联系我们|技术支持|运维单位|网站声明)"
     r"|ICP备|公网安备|网站标识码|版权所有"
 )
-_RELATED = re.compile(r"^(?:相关链接|相关文件|相关阅读|相关新闻|相关稿件|相关政策|相关解读)\s*[：:]?$")
+_RELATED = re.compile(
+    r"^(?:相关链接|相关文件|相关阅读|相关新闻|相关稿件|相关政策|相关解读|政策解读)\s*[：:]?$"
+)
 _META_KEYS = frozenset(
     "索引号 主题分类 分类 信息分类 体裁分类 组配分类 服务对象分类 主题词 关键词 发布日期 生成日期 "
     "公开方式 公开范围 公开时限 有效性 统一编号 实施日期 失效日期 废止日期 信息来源 内容概述 时效 "
-    "效力状态".split()
+    "效力状态 发布机关 文件状态 发布时间 时效性 效力 信息名称 文件编号".split()
 )
 _KEY_BEFORE = re.compile(r"[\[【]?\s*(?P<key>(?:[\u4e00-\u9fff]\s*){1,7}[\u4e00-\u9fff])\s*[\]】]?\s*$")
 """A key ending right before a colon; tried from each start, the longest first."""
-_NAV_ITEM = re.compile(r"^[\u4e00-\u9fffA-Za-z ]{1,8}$")
-_MARKS = re.compile(r"(?:文件|〔\d{4}〕|\d{6}|绝密|机密|秘密|特急|加急|签发人)")
-_ORGAN = re.compile(r"(?:局|厅|委|会|室|部|府|院|处|办|行|司|所|中心|政府)$")
+_MARKS = re.compile(r"文件$|〔\d{4}〕\d+号|^\d{6}$|^(?:绝密|机密|秘密)|^(?:特急|加急)$|签发人")
+_LISTED_DATE = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$")
+_TITLE_WORD_END = re.compile(r"(?:通知|意见|方案|要点|决定|函|办法|计划|细则|规定|通报|批复)$")
 _TITLE_START = re.compile(r"关于|印发|(?:通知|意见|方案|要点|决定|函|办法|计划)$")
 
 
@@ -52,9 +54,10 @@ def is_browser_print(creator: str, producer: str) -> bool:
 def strip_web_chrome(lines: list[Line], defects: DefectLog) -> tuple[list[Line], dict[str, str]]:
     """The document's lines of a printed web page, and the notice fields its metadata box gave."""
     metadata: dict[str, str] = {}
-    title_at = next((k for k, line in enumerate(lines) if line.table is None and _is_title(line.text)), 0)
+    title_at = _title_at(lines)
     out: list[Line] = []
-    related = False
+    tail = False  # from the first chrome line after which only the site's lines follow
+    tail_like = _tail_like(lines)
     for k, line in enumerate(lines):
         text = line.text.strip()
         head = k < title_at
@@ -65,21 +68,22 @@ def strip_web_chrome(lines: list[Line], defects: DefectLog) -> tuple[list[Line],
                 _keep_first(metadata, found)
                 _report(defects, line.no, _("removed the printed page's metadata box"))
                 continue
+            if head:  # the site's layout above the title (no document prints a table there)
+                message = _("removed the printed page's table {text!r}")
+                _report(defects, line.no, message.format(text=cells[:40]))
+                continue
             out.append(line)
             continue
-        related = related or (
-            not head and bool(_RELATED.match(text.replace(" ", ""))) and _tail_only(lines[k + 1 :])
+        chrome = (
+            is_chrome_line(text)
+            or bool(_BREADCRUMB.match(text))
+            or bool(_SITE_FOOTER.search(text))
+            or bool(_RELATED.match(text.replace(" ", "")))
         )
+        tail = tail or (not head and chrome and tail_like[k + 1])
         # the metadata box stands above the article (below it, 抄送：… is the 版记's own)
         found = _metadata_pairs(text) if head and _starts_with_key(text) else {}
-        if (
-            related
-            or found
-            or is_chrome_line(text)
-            or _BREADCRUMB.match(text)
-            or _SITE_FOOTER.search(text)
-            or (head and _nav_line(text))
-        ):
+        if tail or found or chrome or (head and not _header_mark(text)):
             _keep_first(metadata, found)
             _report(defects, line.no, _("removed the printed page's {text!r}").format(text=text))
             continue
@@ -101,6 +105,44 @@ def _without_repeated_title(lines: list[Line], defects: DefectLog) -> list[Line]
     return lines
 
 
+def _title_at(lines: list[Line]) -> int:
+    """Where the document begins: its title — the text's own copy, when the page's heading above
+    it says the same (a CMS prints the heading, its buttons and the 文号, then the text)."""
+    first = next((k for k, line in enumerate(lines) if line.table is None and _is_title(line.text)), None)
+    if first is None or any(_document_line(line) for line in lines[:first]):
+        return 0  # the text began before it: a page without its title, whose 主送 came first
+    title, after = _joined_title(lines, first)
+    for k in range(after, min(len(lines), after + 12)):
+        if lines[k].table is None and _squeeze(lines[k].text)[:8] == title[:8]:
+            if _joined_title(lines, k)[0] == title:
+                return k
+    return first
+
+
+def _document_line(line: Line) -> bool:
+    """A 主送 line (…单位：) or a sentence of the text — no line of the site's."""
+    text = line.text.strip()
+    if line.table is not None or is_chrome_line(text) or _starts_with_key(text) or _BREADCRUMB.match(text):
+        return False
+    return text.endswith(("：", ":")) or (ends_sentence(text) and len(text) > 30)
+
+
+def _joined_title(lines: list[Line], k: int) -> tuple[str, int]:
+    """The title starting at ``lines[k]``, over up to three lines, and the index after it."""
+    text = ""
+    for end in range(k, min(len(lines), k + 3)):
+        if lines[end].table is not None:
+            break
+        text += _squeeze(lines[end].text)
+        if _TITLE_WORD_END.search(text):
+            return text, end + 1
+    return _squeeze(lines[k].text), k + 1
+
+
+def _squeeze(text: str) -> str:
+    return "".join(text.split())
+
+
 def _report(defects: DefectLog, no: int, message: str) -> None:
     defects.add(no, "removed_web_chrome", message)
 
@@ -116,7 +158,15 @@ def _keep_first(metadata: dict[str, str], found: dict[str, str]) -> None:
 def _is_title(text: str) -> bool:
     """The article's title (the notice's 关于…的通知), where the document begins."""
     squeezed = text.replace(" ", "")
-    return 8 <= len(squeezed) <= 80 and bool(_TITLE_START.search(squeezed)) and not _starts_with_key(text)
+    return (
+        8 <= len(squeezed) <= 80
+        and bool(_TITLE_START.search(squeezed))
+        and not squeezed.startswith(("《", "【", "[", "“"))  # a link to the 解读 of it, in the page's head
+        and not _LISTED_DATE.search(squeezed)  # a list entry with its date: 《…》政策解读2019-06-18
+        and not ends_sentence(squeezed)
+        and not re.search(r"[，。；：:]", squeezed)  # 现将《…》印发给你们，… is the 正文, 附件：… its list
+        and not _starts_with_key(text)
+    )
 
 
 def _starts_with_key(text: str) -> bool:
@@ -160,18 +210,19 @@ def _keys(text: str) -> list[tuple[int, int, str]]:
     return found
 
 
-def _nav_line(text: str) -> bool:
-    """A menu item or a line of them (首页 | 无障碍 | English) above the article — not a mark of the
-    版头 (份号, 密级, 紧急程度), the 发文机关标志 or its 文号."""
-    if _MARKS.search(text) or _ORGAN.search(text.replace(" ", "")):
-        return False
-    return "|" in text or "｜" in text or bool(_NAV_ITEM.match(text))
+def _header_mark(text: str) -> bool:
+    """Above the article's title, what a document's own 版头 may print (份号, 密级, 紧急程度, a
+    发文机关标志 ending in 文件, a 文号) — everything else there is the site's: its logo, menus,
+    search, breadcrumb (a web page prints no 版头, only the text under it)."""
+    return bool(_MARKS.search(text.replace(" ", "")))
 
 
-def _tail_only(rest: list[Line]) -> bool:
-    """Are the lines after a 相关链接 heading only link titles and the site's footer — no sentence
-    of the document's own?"""
-    return all(
-        line.table is None and len(line.text) <= 60 and not (ends_sentence(line.text) and len(line.text) > 30)
-        for line in rest
-    )
+def _tail_like(lines: list[Line]) -> list[bool]:
+    """For each place (and the end), are the lines from there on only what a site prints under
+    an article — link titles, 解读 entries, footer lines — and no sentence of the document?"""
+    out = [True] * (len(lines) + 1)
+    for k in range(len(lines) - 1, -1, -1):
+        text = lines[k].text
+        link = lines[k].table is None and len(text) <= 60 and not (ends_sentence(text) and len(text) > 30)
+        out[k] = out[k + 1] and link
+    return out
