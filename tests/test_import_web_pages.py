@@ -141,3 +141,19 @@ def test_metadata_lines_named_as_other_sites_name_them(tmp_path: Path) -> None:
     assert notice_read.doc_number is not None
     assert format_doc_number(notice_read.doc_number) == "某卫发〔2024〕5号"
     assert notice_read.date == dt.date(2024, 2, 20)
+
+
+def test_a_page_declaring_gb2312_whose_bytes_are_utf8_reads_as_utf8(tmp_path: Path) -> None:
+    # saved again as UTF-8 by an editor or a site's migration, the old <meta> kept
+    body = _paragraphs(NOTICE + PLAN)
+    page = tmp_path / "resaved.html"
+    page.write_bytes(
+        f"""<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312">
+<title>{TITLE}</title></head><body><div id="zoom">{body}</div></body></html>""".encode()
+    )
+    document = import_file(page).document
+    assert document.notice is not None and document.notice.title == TITLE
+    assert document.plan.title == "2024年全市卫生健康工作要点"
+    # a real GB2312 page still reads as one
+    page.write_bytes(page.read_bytes().decode().encode("gb2312"))
+    assert import_file(page).document.plan.title == "2024年全市卫生健康工作要点"

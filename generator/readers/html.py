@@ -90,7 +90,8 @@ def is_html(head: bytes, path: Path) -> bool:
 
 def decode_html(raw: bytes) -> str:
     """The page's text: the BOM, else the ``<meta charset>``, else UTF-8, else GB18030 (which
-    reads GB2312 and GBK, the encodings older government sites declare or just use)."""
+    reads GB2312 and GBK, the encodings older government sites declare or just use); a page
+    declaring GB2312/GBK whose bytes are UTF-8 is read as UTF-8."""
     if raw.startswith(b"\xef\xbb\xbf"):
         return raw[3:].decode("utf-8", errors="replace")
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -98,6 +99,15 @@ def decode_html(raw: bytes) -> str:
     declared = _CHARSET.search(raw[:8192])
     codec = declared.group(1).decode("ascii").lower() if declared else ""
     if codec in ("gb2312", "gbk", "gb_2312-80", "x-gbk", "gb18030", "cp936"):
+        try:
+            # a page saved again as UTF-8 that kept its old <meta charset=gb2312> (an editor's
+            # re-save, a converted site): bytes with Chinese in them are valid UTF-8 only if they
+            # are UTF-8, never by chance of GBK
+            text = raw.decode("utf-8")
+            if not text.isascii():
+                return text
+        except UnicodeDecodeError:
+            pass
         return raw.decode("gb18030", errors="replace")
     try:
         return raw.decode("utf-8")
