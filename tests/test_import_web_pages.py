@@ -157,3 +157,30 @@ def test_a_page_declaring_gb2312_whose_bytes_are_utf8_reads_as_utf8(tmp_path: Pa
     # a real GB2312 page still reads as one
     page.write_bytes(page.read_bytes().decode().encode("gb2312"))
     assert import_file(page).document.plan.title == "2024年全市卫生健康工作要点"
+
+
+def test_a_notice_in_a_block_of_its_own_beside_the_plan_is_read_with_it(tmp_path: Path) -> None:
+    # the CMS sets the attachment's text in a <div> after the notice's: both are the article
+    article = (
+        f'<div class="wrap"><div class="notice">{_paragraphs(NOTICE)}</div>'
+        f'<div class="attach-text">{_paragraphs(PLAN)}</div>'
+        '<div class="pages">上一篇：关于做好2024年春节期间卫生应急工作的通知</div></div>'
+    )
+    document = import_file(_page(tmp_path / "split.html", article)).document
+    assert document.notice is not None
+    assert document.notice.recipients == ["各区卫生健康局", "委机关各处室", "委直属各单位"]
+    assert document.notice.signatories == ["某市卫生健康委员会"]
+    assert document.plan.title == "2024年全市卫生健康工作要点"
+    assert [len(s.items) for s in document.plan.sections] == [2, 2]
+    assert "上一篇" not in "".join(str(render(document, "txt")).split())
+
+
+def test_a_second_copy_of_the_text_is_read_once(tmp_path: Path) -> None:
+    # a responsive page: the same text for the desktop and (hidden by a style sheet) for phones
+    text = _paragraphs(NOTICE + PLAN)
+    article = (
+        f'<div class="wrap"><div class="content pc">{text}</div><div class="content m">{text}</div></div>'
+    )
+    document = import_file(_page(tmp_path / "copies.html", article)).document
+    assert [s.heading for s in document.plan.sections] == ["深化医药卫生体制改革", "提升公共卫生服务能力"]
+    assert not document.appendices

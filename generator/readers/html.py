@@ -243,6 +243,10 @@ def _article(root: Any) -> list[Any]:
     if not score:
         return []
     best, top = score.most_common(1)[0]
+    own = _squeezed_text(best)
+    for sibling in [*best.itersiblings(), *best.itersiblings(preceding=True)]:
+        if isinstance(sibling.tag, str) and _squeezed_text(sibling) == own:
+            sibling.drop_tree()  # a second copy of the text (a mobile layout's, a print copy's)
     # Paragraphs split over sibling blocks (a <div> per part of the page): take the parent
     # when it gathers clearly more of the text than the best block alone — through wrappers
     # that hold nothing else (WeChat sets each paragraph in <section><section><p>, so the
@@ -263,15 +267,44 @@ def _article(root: Any) -> list[Any]:
     if parent is None:
         return [best]
     classes = set(best.get("class", "").split())
-    blocks = []
-    for sibling in parent:
-        if not isinstance(sibling.tag, str):
-            continue
+    siblings = [sibling for sibling in parent if isinstance(sibling.tag, str)]
+    keep = {best}
+    for sibling in siblings:
         share = sum(score.get(e, 0) for e in sibling.iter())
-        same = bool(classes & set(sibling.get("class", "").split()))
-        if sibling is best or (same and share):
-            blocks.append(sibling)
-    return blocks
+        if share and classes & set(sibling.get("class", "").split()):
+            keep.add(sibling)
+    # The notice in a block of its own beside the plan's (a CMS that sets the attachment's text
+    # apart): an adjacent block of sentences — not links, a footer or the metadata box — goes on it.
+    at = siblings.index(best)
+    for step in (-1, 1):
+        k = at + step
+        while 0 <= k < len(siblings) and _document_block(siblings[k], score):
+            keep.add(siblings[k])
+            k += step
+    return [sibling for sibling in siblings if sibling in keep]
+
+
+_NOT_DOCUMENT = re.compile(
+    r"版权所有|ICP备|公网安备|主办单位|网站标识码|技术支持|相关链接|相关文件|相关阅读|上一篇|下一篇"
+    r"|索\s*引\s*号|主题分类|发布机构|发布日期"
+)
+
+
+def _document_block(element: Any, score: Counter[Any]) -> bool:
+    """A block of the document's own sentences: some text with a sentence in it, few of its
+    characters in links, no footer, link list or metadata box."""
+    share = sum(score.get(e, 0) for e in element.iter())
+    if share < 20:
+        return False
+    text = _squeezed_text(element)
+    linked = sum(len("".join(a.text_content().split())) for a in element.iter("a"))
+    # sentences, not the page's heading over the article or its date-and-source line
+    sentences = "。" in text or "；" in text
+    return sentences and linked < 0.3 * max(len(text), 1) and not _NOT_DOCUMENT.search(text)
+
+
+def _squeezed_text(element: Any) -> str:
+    return "".join(element.text_content().split())
 
 
 def _walk(element: Any, lines: list[Line]) -> None:
