@@ -333,3 +333,30 @@ def test_a_city_page_printed_keeps_its_notice_under_the_page_heading(printed_rea
     text = "".join(str(render(result.document, "txt")).split())
     for chrome in ("字体加大", "浏览次数", "政策解读", "统一编号", "新闻办"):
         assert chrome not in text, chrome
+
+
+def test_our_own_page_printed_from_the_browser_keeps_its_red_header(
+    chromium: str,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    # the page `render -o x.html` writes, printed: its 版头 (a joint 发文机关标志 over two lines,
+    # 文件 beside them, the 文号) stands above the title, where a site's menus would
+    from conftest import EXAMPLES
+
+    from generator.load import load_document
+
+    plan = load_document(EXAMPLES / "example.yaml")
+    page = tmp_path / "example.html"
+    page.write_text(str(render(plan, "html")), encoding="utf-8")
+    out = tmp_path / "example.pdf"
+    run_chromium(chromium, tmp_path / "profile", f"--print-to-pdf={out}", page.as_uri())
+    result = import_file(out)
+    notice, expected = result.document.notice, plan.notice
+    assert notice is not None and expected is not None
+    assert notice.issuers == expected.issuers == ["云溪市卫生健康委员会", "云溪市医疗保障局"]
+    assert notice.doc_number == expected.doc_number
+    assert notice.recipients == expected.recipients
+    assert notice.date == expected.date
+    assert notice.cc == expected.cc and notice.printer == expected.printer
+    assert [s.heading for s in result.document.plan.sections] == [s.heading for s in plan.plan.sections]
+    assert not [d for d in result.defects if d.kind == "removed_web_chrome"]

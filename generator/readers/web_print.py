@@ -39,6 +39,7 @@ _META_KEYS = frozenset(
 )
 _KEY_BEFORE = re.compile(r"[\[【]?\s*(?P<key>(?:[\u4e00-\u9fff]\s*){1,7}[\u4e00-\u9fff])\s*[\]】]?\s*$")
 """A key ending right before a colon; tried from each start, the longest first."""
+_ORGAN_NAME = re.compile(r"^[\u4e00-\u9fff（）]{3,30}(?:局|厅|委员会|委|政府|办公室|办公厅|部|院|中心|会)$")
 _MARKS = re.compile(r"文件$|〔\d{4}〕\d+号|^\d{6}$|^(?:绝密|机密|秘密)|^(?:特急|加急)$|签发人")
 _LISTED_DATE = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$")
 _TITLE_WORD_END = re.compile(r"(?:通知|意见|方案|要点|决定|函|办法|计划|细则|规定|通报|批复)$")
@@ -58,6 +59,7 @@ def strip_web_chrome(lines: list[Line], defects: DefectLog) -> tuple[list[Line],
     out: list[Line] = []
     tail = False  # from the first chrome line after which only the site's lines follow
     tail_like = _tail_like(lines)
+    marks = _header_marks(lines[:title_at])
     for k, line in enumerate(lines):
         text = line.text.strip()
         head = k < title_at
@@ -83,7 +85,7 @@ def strip_web_chrome(lines: list[Line], defects: DefectLog) -> tuple[list[Line],
         tail = tail or (not head and chrome and tail_like[k + 1])
         # the metadata box stands above the article (below it, 抄送：… is the 版记's own)
         found = _metadata_pairs(text) if head and _starts_with_key(text) else {}
-        if tail or found or chrome or (head and not _header_mark(text)):
+        if tail or found or chrome or (head and k not in marks):
             _keep_first(metadata, found)
             _report(defects, line.no, _("removed the printed page's {text!r}").format(text=text))
             continue
@@ -208,6 +210,20 @@ def _keys(text: str) -> list[tuple[int, int, str]]:
                 found.append((start, end, re.sub(r"\s", "", match["key"])))
                 break
     return found
+
+
+def _header_marks(head: list[Line]) -> set[int]:
+    """The lines of the head that a 版头 prints: its marks, and the names of a joint 发文机关标志
+    above the line that ends in 文件."""
+    marks = {k for k, line in enumerate(head) if line.table is None and _header_mark(line.text)}
+    for k in sorted(marks, reverse=True):
+        above = k - 1
+        while above >= 0 and head[above].table is None and _ORGAN_NAME.match(_squeeze(head[above].text)):
+            if not head[k].text.replace(" ", "").endswith("文件"):
+                break
+            marks.add(above)
+            above -= 1
+    return marks
 
 
 def _header_mark(text: str) -> bool:
