@@ -184,3 +184,20 @@ def test_a_second_copy_of_the_text_is_read_once(tmp_path: Path) -> None:
     document = import_file(_page(tmp_path / "copies.html", article)).document
     assert [s.heading for s in document.plan.sections] == ["深化医药卫生体制改革", "提升公共卫生服务能力"]
     assert not document.appendices
+
+
+def test_a_page_exported_by_libreoffice_has_no_page_footer_in_its_text(tmp_path: Path) -> None:
+    # LibreOffice's "Save as HTML" of a Word file: the page footer (PAGE / NUMPAGES fields) once,
+    # in <div title="footer">, after the text
+    footer = (
+        '<div title="footer"><p align="center"><sdfield type=PAGE subtype=RANDOM format=PAGE>2</sdfield>'
+        " / <sdfield type=DOCSTAT subtype=PAGE format=PAGE>2</sdfield></p></div>"
+    )
+    page = tmp_path / "exported.html"
+    page.write_text(
+        f'<!DOCTYPE html><html><head><meta charset="utf-8"><title></title></head><body lang="zh-CN">'
+        f"<p align=center>{TITLE}</p>{_paragraphs(NOTICE + PLAN)}{footer}</body></html>",
+        encoding="utf-8",
+    )
+    document = import_file(page).document
+    assert document.plan.sections[-1].items[-1].text == ["开展老年人、儿童和孕产妇健康管理服务。"]

@@ -136,6 +136,9 @@ def html_lines(raw: bytes, defects: DefectLog) -> HtmlText:
         if not isinstance(element.tag, str):
             continue
         hidden = _HIDDEN.search(element.get("style", "")) or element.get("hidden") is not None
+        # LibreOffice's HTML export sets the page header and footer (a page number "1 / 2") in
+        # <div title="header|footer">, once for the whole document
+        hidden = hidden or (element.tag == "div" and element.get("title") in ("header", "footer"))
         if (
             (element.tag in _DROP or hidden)
             and element.tag not in ("html", "body")
