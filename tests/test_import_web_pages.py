@@ -201,3 +201,19 @@ def test_a_page_exported_by_libreoffice_has_no_page_footer_in_its_text(tmp_path:
     )
     document = import_file(page).document
     assert document.plan.sections[-1].items[-1].text == ["开展老年人、儿童和孕产妇健康管理服务。"]
+
+
+def test_a_text_without_its_date_still_ends_with_its_signatory_and_note(tmp_path: Path) -> None:
+    # the 成文日期 is only in the page's metadata box; the text ends 署名, 附注
+    above = (
+        '<table class="xxgk"><tr><td>成文日期：</td><td>2024-02-20</td>'
+        "<td>索引号：</td><td>x/2024-05</td></tr></table>"
+    )
+    notice = [line for line in NOTICE if line != "2024年2月20日"]
+    article = f'<div id="zoom">{_paragraphs([TITLE, *notice, *PLAN])}</div>'
+    read = import_file(_page(tmp_path / "undated.html", article, above=above)).document.notice
+    assert read is not None
+    assert read.body == ["现将《2024年全市卫生健康工作要点》印发给你们，请结合实际认真贯彻落实。"]
+    assert read.signatories == ["某市卫生健康委员会"]
+    assert read.note == "此件主动公开"
+    assert read.date == dt.date(2024, 2, 20)
