@@ -360,3 +360,61 @@ def test_our_own_page_printed_from_the_browser_keeps_its_red_header(
     assert notice.cc == expected.cc and notice.printer == expected.printer
     assert [s.heading for s in result.document.plan.sections] == [s.heading for s in plan.plan.sections]
     assert not [d for d in result.defects if d.kind == "removed_web_chrome"]
+
+
+# --- a page in two columns, as a 政府公报 prints documents ----------------------------------------
+
+
+@pytest.fixture(scope="module")
+def two_column_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The notice and plan set in two columns of 五号 宋体, left-aligned (ragged right), the
+    page number centred under both columns."""
+    from docx import Document
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Cm, Pt
+
+    from generator.soffice import convert_to_pdf
+
+    folder = tmp_path_factory.mktemp("columns")
+    document = Document()
+    section = document.sections[0]
+    section.left_margin = section.right_margin = Cm(2)
+    columns = OxmlElement("w:cols")
+    columns.set(qn("w:num"), "2")
+    columns.set(qn("w:space"), "425")
+    section._sectPr.append(columns)
+    footer = section.footer.paragraphs[0]
+    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    footer.text = "— 1 —"
+    for line in [TITLE, *TEXT, *TEXT[9:]]:  # long enough to fill the first column
+        paragraph = document.add_paragraph()
+        paragraph.paragraph_format.space_after = Pt(0)
+        if line in (TITLE, TEXT[7]):
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        elif line in (TEXT[3], TEXT[4]):
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        else:
+            paragraph.paragraph_format.first_line_indent = Pt(21)
+        run = paragraph.add_run(line if len(line) < 30 else line * 2)
+        run.font.size = Pt(14 if line in (TITLE, TEXT[7]) else 10.5)
+        run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), "宋体")
+    document.save(str(folder / "columns.docx"))
+    (out,) = convert_to_pdf([folder / "columns.docx"], folder)
+    return out
+
+
+def test_two_columns_are_read_one_after_the_other(two_column_pdf: Path) -> None:
+    read = pdf_lines(two_column_pdf, DefectLog())
+    texts = [line.text for line in read.lines]
+    doubled = [line if len(line) < 30 else line * 2 for line in TEXT[8:]]
+    # every paragraph whole, in order, though its lines stand beside another column's
+    start = texts.index(doubled[0])
+    assert texts[start : start + len(doubled)] == doubled
+    assert not any(text.strip("— 1") == "" for text in texts)  # the page number is no line
+    result = import_file(two_column_pdf)
+    assert result.document.notice is not None
+    assert result.document.notice.signatories == ["某市卫生健康委员会"]
+    sections = [s.heading for s in result.document.plan.sections]
+    assert sections[:2] == ["深化医药卫生体制改革", "提升公共卫生服务能力"]

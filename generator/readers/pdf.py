@@ -293,6 +293,9 @@ def _page_rows(
             lines[-1].append(char)
         else:
             lines.append([char])
+    gutter = None if tables else _gutter(lines)
+    if gutter is not None:
+        lines = _split_at(lines, gutter)
     rows: list[_Row] = []
     for line in lines:
         inked = [c for c in line if c["text"].strip()]
@@ -315,6 +318,8 @@ def _page_rows(
             )
         )
     textpage.close()
+    if gutter is not None:
+        rows = _one_column(rows, gutter)
     rows = _stack_vertical(rows)
     for (x0, top, x1, bottom), table in tables:
         rows.append(_Row(number, 0, "", x0, x1, top, bottom, 0.0, "", "", table, len(table.rows[0])))
@@ -322,6 +327,139 @@ def _page_rows(
     for index, row in enumerate(rows, start=1):
         row.index = index
     return rows
+
+
+# --- pages set in two columns (a 政府公报) ---------------------------------------------------------
+
+
+def _gutter(lines: list[list[dict[str, Any]]]) -> tuple[float, float] | None:
+    """The gutter of a page set in two columns, as (left, right) x; None for one column. A band
+    about the middle of the text that few lines cross (a title over both columns may), with
+    justified lines on both sides: most left lines end at it, most right lines start at it — an
+    unruled table's gaps fall elsewhere and its cells do not fill their columns."""
+    spans = []  # per line: its inked stretches, gaps within a word's spacing closed
+    for line in lines:
+        inked = sorted((c for c in line if c["text"].strip()), key=lambda c: c["x0"])
+        if not inked:
+            continue
+        size = max(statistics.median(c["size"] for c in inked), 1.0)
+        stretches = [[inked[0]["x0"], inked[0]["x1"]]]
+        for char in inked[1:]:
+            if char["x0"] - stretches[-1][1] < 0.8 * size:
+                stretches[-1][1] = max(stretches[-1][1], char["x1"])
+            else:
+                stretches.append([char["x0"], char["x1"]])
+        spans.append((size, stretches))
+    if len(spans) < 16:
+        return None
+    left = min(s[0][0] for _size, s in spans)
+    right = max(s[-1][1] for _size, s in spans)
+    size = statistics.median(z for z, _ in spans)
+    lo, hi = int(left + 0.35 * (right - left)), int(left + 0.65 * (right - left))
+    if hi - lo < 2 * size:
+        return None
+    covered = [0] * (hi - lo + 1)
+    for _size, stretches in spans:
+        for x0, x1 in stretches:
+            for x in range(max(lo, int(x0)), min(hi, int(x1)) + 1):
+                covered[x - lo] += 1
+    limit = 0.1 * len(spans)
+    best: tuple[int, int] | None = None
+    start = None
+    for k, count in enumerate([*covered, len(spans)]):
+        if count <= limit and start is None:
+            start = k
+        elif count > limit and start is not None:
+            if best is None or k - start > best[1] - best[0]:
+                best = (start, k)
+            start = None
+    if best is None or best[1] - best[0] < 0.8 * size:
+        return None
+    g0, g1 = lo + best[0], lo + best[1]
+    lefts = [s for _size, s in spans if s[-1][1] <= g0 + 1]
+    rights = [s for _size, s in spans if s[0][0] >= g1 - 1]
+    if len(lefts) < 8 or len(rights) < 8:
+        return None
+    filled = sum(1 for s in lefts if s[-1][1] >= g0 - 2 * size)
+    starting = sum(1 for s in rights if s[0][0] <= g1 + 2.5 * size)
+    if 2 * filled < len(lefts) or 2 * starting < len(rights):
+        return None
+    return float(g0), float(g1)
+
+
+def _split_at(lines: list[list[dict[str, Any]]], gutter: tuple[float, float]) -> list[list[dict[str, Any]]]:
+    """Each baseline's characters as the column lines they are: left of the gutter, right of it,
+    or one line where it crosses the gutter (a title, a centred page number)."""
+    middle = (gutter[0] + gutter[1]) / 2
+    out = []
+    for line in lines:
+        left = [c for c in line if c["x1"] <= middle]
+        right = [c for c in line if c["x0"] >= middle]
+        inked_left = [c["x1"] for c in left if c["text"].strip()]
+        inked_right = [c["x0"] for c in right if c["text"].strip()]
+        apart = (
+            inked_left and inked_right and min(inked_right) - max(inked_left) >= 0.8 * (gutter[1] - gutter[0])
+        )
+        if len(left) + len(right) < len(line) or (inked_left and inked_right and not apart):
+            out.append(line)  # it crosses the gutter, or stands in it ("— 1 —" under both columns)
+            continue
+        out.extend(part for part in (left, right) if any(c["text"].strip() for c in part))
+    return out
+
+
+def _one_column(rows: list[_Row], gutter: tuple[float, float]) -> list[_Row]:
+    """The page's rows as one column read in order: in each band between lines that cross the
+    gutter, the left column, then the right one moved under it (shifted left onto the left
+    column's edge, and down below it), so the paragraph rules see one narrow text block."""
+    middle = (gutter[0] + gutter[1]) / 2
+    lefts = [r for r in rows if r.x1 <= middle]
+    rights = [r for r in rows if r.x0 >= middle]
+    if not lefts or not rights:
+        return rows
+    shift = _edge([r.x0 for r in rights], min) - _edge([r.x0 for r in lefts], min)
+    out: list[_Row] = []
+    band_left: list[_Row] = []
+    band_right: list[_Row] = []
+    offset = 0.0  # how much lower the rows below a band now stand
+
+    def flush() -> None:
+        nonlocal offset
+        for row in band_left:
+            out.append(replace(row, top=row.top + offset, bottom=row.bottom + offset))
+        if band_right:
+            pitch = 1.5 * statistics.median(r.size for r in band_right)
+            base = (
+                (band_left[-1].bottom if band_left else band_right[0].top)
+                + offset
+                + pitch
+                - band_right[0].top
+            )
+            if not band_left:
+                base = offset
+            for row in band_right:
+                out.append(
+                    replace(
+                        row,
+                        x0=row.x0 - shift,
+                        x1=row.x1 - shift,
+                        top=row.top + base,
+                        bottom=row.bottom + base,
+                    )
+                )
+            offset = out[-1].bottom - max(band_right[-1].bottom, band_left[-1].bottom if band_left else 0.0)
+        band_left.clear()
+        band_right.clear()
+
+    for row in sorted(rows, key=lambda r: r.top):
+        if row.x1 <= middle:
+            band_left.append(row)
+        elif row.x0 >= middle:
+            band_right.append(row)
+        else:
+            flush()
+            out.append(replace(row, top=row.top + offset, bottom=row.bottom + offset))
+    flush()
+    return out
 
 
 def _stack_vertical(rows: list[_Row]) -> list[_Row]:
@@ -496,6 +634,7 @@ class _Block:
     right: float
     size: float
     pitch: float = 0.0  # the usual distance from one line's top to the next's, in the body
+    line_end: float = 0.0  # where most full lines end: short of ``right`` in a ragged column
     flush: bool = False  # numbered lines set flush left, not indented (a default Word style)
 
 
@@ -531,7 +670,13 @@ def _block(rows: list[_Row], middles: dict[int, float] | None = None) -> _Block:
         sizes[r.size] += len(r.text)
     size = sizes.most_common(1)[0][0]
     body = [r for r in text if abs(r.size - size) < 0.6] or text
-    return _Block(_edge([r.x0 for r in body], min), _edge([r.x1 for r in body], max), size)
+    right = _edge([r.x1 for r in body], max)
+    # Left-aligned (not justified) Chinese lines end where the next character no longer fits,
+    # up to an em short of the column's edge (a right-aligned 署名 reaches it), one more before
+    # a mark that may not start a line: the commonest line end near the edge is the full line's.
+    ends = Counter(round(r.x1) for r in body if right - 2 * size <= r.x1 <= right)
+    line_end = float(ends.most_common(1)[0][0]) if ends else right
+    return _Block(_edge([r.x0 for r in body], min), right, size, line_end=line_end)
 
 
 def _centred(row: _Row, middle: float | None) -> bool:
@@ -721,7 +866,8 @@ def _continues(group: list[_Row], row: _Row, block: _Block) -> bool:
     if row.size >= block.size + 2:
         return False  # large type that is no centred title (a 发文机关标志): a line each
     at_left = row.x0 <= block.left + 0.5 * em
-    full = last.x1 >= block.right - 1.6 * em  # a line broken before a 。 falls one character short
+    # a line broken before a 。 falls one character short
+    full = last.x1 >= min(block.right, block.line_end or block.right) - 1.6 * em
     if not (at_left and full):
         return False
     if last.x0 > block.left + 4 * em and abs(last.centre - (block.left + block.right) / 2) < em:
