@@ -418,3 +418,37 @@ def test_two_columns_are_read_one_after_the_other(two_column_pdf: Path) -> None:
     assert result.document.notice.signatories == ["某市卫生健康委员会"]
     sections = [s.heading for s in result.document.plan.sections]
     assert sections[:2] == ["深化医药卫生体制改革", "提升公共卫生服务能力"]
+
+
+@pytest.fixture(scope="module")
+def broken_heading_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Headings in 黑体 over a 仿宋 text, one broken by the author with a line break (Shift+Enter)."""
+    from docx import Document
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    from generator.soffice import convert_to_pdf
+
+    folder = tmp_path_factory.mktemp("heading")
+    document = Document()
+    for line in TEXT[9:]:
+        paragraph = document.add_paragraph()
+        paragraph.paragraph_format.first_line_indent = Pt(32)
+        heading = line.startswith(("一、", "二、"))
+        parts = ["二、提升公共卫生", "服务能力"] if line.startswith("二、") else [line]
+        for k, part in enumerate(parts):
+            run = paragraph.add_run(part)
+            if k < len(parts) - 1:
+                run.add_break()
+            run.font.size = Pt(16)
+            run._element.get_or_add_rPr().get_or_add_rFonts().set(
+                qn("w:eastAsia"), "黑体" if heading else "仿宋"
+            )
+    document.save(str(folder / "heading.docx"))
+    (out,) = convert_to_pdf([folder / "heading.docx"], folder)
+    return out
+
+
+def test_a_heading_broken_by_hand_is_one_heading(broken_heading_pdf: Path) -> None:
+    texts = [line.text for line in pdf_lines(broken_heading_pdf, DefectLog()).lines]
+    assert texts == TEXT[9:]

@@ -635,6 +635,7 @@ class _Block:
     size: float
     pitch: float = 0.0  # the usual distance from one line's top to the next's, in the body
     line_end: float = 0.0  # where most full lines end: short of ``right`` in a ragged column
+    font: str = ""  # the typeface most of the body's text is set in
     flush: bool = False  # numbered lines set flush left, not indented (a default Word style)
 
 
@@ -676,7 +677,11 @@ def _block(rows: list[_Row], middles: dict[int, float] | None = None) -> _Block:
     # a mark that may not start a line: the commonest line end near the edge is the full line's.
     ends = Counter(round(r.x1) for r in body if right - 2 * size <= r.x1 <= right)
     line_end = float(ends.most_common(1)[0][0]) if ends else right
-    return _Block(_edge([r.x0 for r in body], min), right, size, line_end=line_end)
+    faces = Counter()  # type: Counter[str]
+    for r in body:
+        faces[r.first_font] += len(r.text)
+    font = faces.most_common(1)[0][0] if faces else ""
+    return _Block(_edge([r.x0 for r in body], min), right, size, line_end=line_end, font=font)
 
 
 def _centred(row: _Row, middle: float | None) -> bool:
@@ -868,6 +873,8 @@ def _continues(group: list[_Row], row: _Row, block: _Block) -> bool:
     at_left = row.x0 <= block.left + 0.5 * em
     # a line broken before a 。 falls one character short
     full = last.x1 >= min(block.right, block.line_end or block.right) - 1.6 * em
+    if at_left and not full and _heading_broken_by_hand(group, row, block):
+        return True
     if not (at_left and full):
         return False
     if last.x0 > block.left + 4 * em and abs(last.centre - (block.left + block.right) / 2) < em:
@@ -885,6 +892,24 @@ def _continues(group: list[_Row], row: _Row, block: _Block) -> bool:
         return False
     first_char = row.text[:1]
     return not (_CJK.match(first_char) and row.first_font != last.last_font and len(row.text) < 12)
+
+
+def _heading_broken_by_hand(group: list[_Row], row: _Row, block: _Block) -> bool:
+    """A section heading (一、…) in its own typeface (黑体 over a 仿宋 text) that the author broke
+    with a line break: its rest, short, in the same face at the left edge, ending no sentence."""
+    head = group[0]
+    return (
+        len(group) == 1
+        and _section_label(head.text)
+        and bool(block.font)
+        and head.first_font != block.font
+        and row.first_font == head.last_font == row.last_font
+        and parse_label(row.text.strip()) is None
+        and len(row.text) <= 20
+        and not ends_sentence(head.text)
+        and not ends_sentence(row.text)
+        and not re.search(r"[，。；：]", row.text)
+    )
 
 
 def _section_label(text: str) -> bool:
