@@ -134,6 +134,8 @@ _LABEL = re.compile(
       | (?P<arabic>\d{{1,3}})\s*[.．](?:(?=(?:19|20)\d\d\s*年)|(?![\d.．]))
       | (?P<arabic_comma>\d{{1,3}})\s*、
       | (?P<circled>[①-⑳])
+      | (?P<enclosed_paren>[⑴-⒇])
+      | (?P<enclosed_dot>[⒈-⒛])
     )\s*""",
     re.VERBOSE,
 )
@@ -150,6 +152,7 @@ class Label:
     halfwidth: bool = False  # (一) rather than （一）
     mixed: bool = False  # （一) — one bracket of each width
     dotted: bool = False  # 一． rather than 一、 (a typing slip; 1. is the arabic scheme)
+    enclosed: bool = False  # ⑴ or ⒈: a number and its mark typed as one character
 
 
 def parse_label(text: str) -> Label | None:
@@ -164,6 +167,10 @@ def parse_label(text: str) -> Label | None:
     if not match:
         return None
     raw, rest = match.group(0).strip(), text[match.end() :]
+    for group, scheme, first in (("enclosed_paren", "arabic_paren", "⑴"), ("enclosed_dot", "arabic", "⒈")):
+        if (char := match.group(group)) is not None:
+            # ⑴ ⒈: one character each, as old Word documents type them; printed （1） and 1.
+            return Label(scheme, ord(char) - ord(first) + 1, raw, rest, enclosed=True)
     scheme = next(s for s in _SCHEMES_READ if match.group(s) is not None)
     value = match.group(scheme)
     if scheme in ("chinese", "chinese_paren"):

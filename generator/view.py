@@ -107,11 +107,15 @@ def annexes(document: Document) -> list[Annex]:
     further attachment (and the 分工表) takes the number after the one before it."""
     names = attachment_names(document)
     plan = document.plan
+    taken: set[int] = set()
 
     def by_name(name: str | None) -> str:
-        if name is None or name not in names:
+        # two attachments of one name (two 任务分工表) are the 附件说明's first and second of it
+        free = [k for k, named in enumerate(names) if named == name and k not in taken]
+        if name is None or not free:
             return ""
-        return "附件" if len(names) == 1 else f"附件{names.index(name) + 1}"
+        taken.add(free[0])
+        return "附件" if len(names) == 1 else f"附件{free[0] + 1}"
 
     if plan.in_notice:
         first = ""
@@ -291,6 +295,19 @@ class DocumentView:
     notice: NoticeView
     plan: PlanView
     document: Document
+
+    @property
+    def last_body_paragraph(self) -> str:
+        """The printed text of the 正文's last paragraph, the one the 附件说明 and signature block
+        keep with (§7.3.5): the notice body's last, or — for a notice whose numbered text is its
+        own 正文 — the plan's last printed line (a task line, where its node has task fields)."""
+        if self.plan.in_notice:
+            for para in reversed(self.plan.paragraphs):
+                if para.kind != "table":
+                    return para.tasks or para.full
+                break  # a table ends the 正文: no paragraph to carry over
+            return ""
+        return self.notice.body[-1] if self.notice.body else ""
 
     @property
     def has_notice(self) -> bool:

@@ -102,6 +102,24 @@ PLANS = {
         },
     },
     "simplex": _plan({"body": [ISSUING], **IMPRINT}, layout={"duplex": False}),
+    # A notice whose numbered text is its own 正文, without 文号: its last lines used to stay on
+    # page 1 and the 署名 went alone to page 2 (the chain began after them), and no red rule printed.
+    "own_text": {
+        "notice": {
+            "issuers": ["某某市卫生健康委员会"],
+            "title": "关于做好2025年卫生健康工作的通知",
+            "recipients": ["各区县卫生健康局"],
+            "body": [SENTENCE],
+            "signatories": ["某某市卫生健康委员会"],
+            "date": "2025-02-18",
+        },
+        "plan": {
+            "title": "关于做好2025年卫生健康工作的通知",
+            "year": 2025,
+            "in_notice": True,
+            "sections": [{"heading": "加强组织领导", "text": [LONG[:120] + "。"]}],
+        },
+    },
 }
 
 
@@ -272,3 +290,32 @@ def load_document_from(data: dict, folder: Path):
     source = folder / "plan.yaml"
     source.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     return load_document(source)
+
+
+@pytest.mark.slow
+def test_a_notice_whose_numbered_text_is_its_own_body_carries_its_last_lines(rendered):
+    """The plan printed as the notice's own 正文 (in_notice): its last paragraph is the one the
+    signature block keeps with — split so page 1 stays filled and its last lines go over with
+    the 署名 — and a 版头 without 文号 still has its red rule."""
+    _, measure = rendered["own_text"]
+    text = PLANS["own_text"]["plan"]["sections"][0]["text"]
+    assert _date_page(measure) == 2
+    assert _body_lines(measure, text, 1), "page 1 keeps the head of the last paragraph"
+    assert _body_lines(measure, text, 2), "署名 and 成文日期 alone on page 2"
+    report = _report(rendered, "own_text")
+    assert report.passed, [(r.rule, r.measured) for r in report.failed()]
+    assert _rule(report, "红色分隔线").measured.startswith("width 156.0 mm")
+
+
+def test_a_red_header_without_a_doc_number_keeps_its_red_rule(tmp_path):
+    """The red rule is the bottom border of the 文号's paragraph: a 版头 without 文号 (and without
+    签发人) keeps that paragraph, empty, so the rule prints 4 mm under where the 文号 would be."""
+    from generator.render import render
+
+    data = PLANS["own_text"]
+    document = load_document_from(data, tmp_path)
+    xml = zipfile.ZipFile(io.BytesIO(render(document, "docx"))).read("word/document.xml").decode()
+    paragraphs = re.findall(r"<w:p[ >].*?</w:p>", xml, flags=re.S)
+    styles = [re.search(r'w:pStyle w:val="([^"]+)"', p) for p in paragraphs]
+    numbered = [p for p, st in zip(paragraphs, styles, strict=True) if st and st[1] == "WPDocNumber"]
+    assert len(numbered) == 1 and not re.findall(r"<w:t[^>]*>[^<]", numbered[0])  # no text

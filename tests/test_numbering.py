@@ -247,6 +247,10 @@ PARSED_LABELS = [
     ("5、做好", "arabic_comma", 5, "5、", "做好", ""),
     ("①做好", "circled", 1, "①", "做好", ""),
     ("⑳做好", "circled", 20, "⑳", "做好", ""),
+    ("⑴做好", "arabic_paren", 1, "⑴", "做好", "enclosed"),  # U+2474, one character
+    ("⒇做好", "arabic_paren", 20, "⒇", "做好", "enclosed"),
+    ("⒈做好", "arabic", 1, "⒈", "做好", "enclosed"),  # U+2488, DIGIT ONE FULL STOP
+    ("⒓ 做好", "arabic", 12, "⒓", "做好", "enclosed"),
 ]
 
 
@@ -255,7 +259,7 @@ def test_parse_label_table(text: str, scheme: str, n: int, raw: str, rest: str, 
     found = parse_label(text)
     assert found is not None
     assert (found.scheme, found.number, found.raw, found.rest) == (scheme, n, raw, rest)
-    flags = {name for name in ("halfwidth", "mixed", "dotted") if getattr(found, name)}
+    flags = {name for name in ("halfwidth", "mixed", "dotted", "enclosed") if getattr(found, name)}
     assert flags == ({flag} if flag else set())
 
 

@@ -375,3 +375,27 @@ def test_installed_command_from_another_directory(tmp_path: Path) -> None:
     html = (tmp_path / "example.html").read_text(encoding="utf-8")
     assert html == render_text(build_view(load_document(plan)), "html")
     assert Path.cwd() != tmp_path and REPO != tmp_path
+
+
+def test_two_attachments_of_one_title_are_numbered_apart() -> None:
+    """Two further attachments with the same title (two lists both called 医院名单) are the 附件说明's
+    second and third names: labelled 附件2 and 附件3, not 附件2 twice."""
+    from generator.model import Document
+
+    document = Document.model_validate(
+        {
+            "notice": {"issuers": ["云溪市卫生健康委员会"], "body": ["现印发。"], "date": "2024-05-17"},
+            "plan": {"title": "2024年工作要点", "year": 2024, "sections": [{"heading": "加强领导"}]},
+            "appendices": [
+                {"title": "医院名单", "text": ["第一批。"]},
+                {"title": "医院名单", "text": ["第二批。"]},
+            ],
+        }
+    )
+    lines = render_text(build_view(document), "txt").splitlines()
+    assert [line for line in lines if line.startswith("附件")] == [
+        "附件：1.2024年工作要点",
+        "附件1",
+        "附件2",
+        "附件3",
+    ]

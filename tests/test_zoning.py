@@ -400,6 +400,99 @@ def test_a_level_numbered_two_ways_keeps_both() -> None:
     assert not [d for d in result.defects if d.kind != "removed_page_chrome"]
 
 
+def test_a_level_takes_the_scheme_most_of_its_lists_print() -> None:
+    """Two sections number their items （1）, the last one 1、: the level's scheme is （1） (two
+    lists against one) and the last section keeps its 1、 as its own (child_numbering) — not the
+    scheme read last, which made the other two the exceptions."""
+    text = """某区2024年卫生健康工作要点
+一、深化医改
+（1）推进医联体建设。
+（2）深化公立医院改革。
+二、强化公共卫生
+（1）提升疾控能力。
+（2）完善监测预警。
+三、加强基层卫生
+1、推进乡村一体化。
+2、加强家庭医生签约。
+"""
+    plan = import_text(text).document.plan
+    assert plan.numbering.levels[:2] == ["chinese", "arabic_paren"]
+    assert [s.child_numbering for s in plan.sections] == [None, None, "arabic_comma"]
+
+
+def test_a_level_under_a_list_numbered_otherwise_is_kept() -> None:
+    """三、 numbers its items 1. where the others have （一）, and its 2. has 1、 items of its own:
+    those stay the level below (the plan's third level is 1、), not a fourth level taken for a
+    list straight under its parent."""
+    text = """某区2024年卫生健康工作要点
+一、深化医改
+（一）推进医联体建设。
+二、强化公共卫生
+（一）提升疾控能力。
+三、加强基层卫生
+1.推进乡村一体化。
+2.加强家庭医生签约。
+1、扩大签约覆盖面。
+2、提高签约服务质量。
+四、保障措施
+（一）加强组织领导。
+"""
+    result = import_text(text)
+    plan = result.document.plan
+    assert plan.numbering.levels[:3] == ["chinese", "chinese_paren", "arabic_comma"]
+    third = plan.sections[2]
+    assert third.child_numbering == "arabic"
+    assert [item.heading for item in third.items[1].items] == ["扩大签约覆盖面。", "提高签约服务质量。"]
+    assert third.items[1].child_numbering is None
+    printed = str(render(result.document, "txt"))
+    assert "\n2.加强家庭医生签约。\n1、扩大签约覆盖面。\n" in printed
+
+
+def test_an_unnumbered_section_whose_items_follow_a_paragraph_elsewhere() -> None:
+    """The level below 一、 is told by the first label after a section, its paragraphs between
+    (二、 opens with a paragraph before its 1.): 重点工作 without a number, followed by 1., is a
+    section heading, not a line of 二、's last item."""
+    text = """某区2024年卫生健康工作要点
+一、深化医改
+（一）推进医联体建设。
+二、强化公共卫生
+坚持预防为主，完善公共卫生体系。
+1.提升疾控能力。
+2.完善监测预警。
+重点工作
+1.推进乡村一体化。
+2.加强家庭医生签约。
+三、保障措施
+（一）加强组织领导。
+"""
+    plan = import_text(text).document.plan
+    assert [s.heading for s in plan.sections] == ["深化医改", "强化公共卫生", "重点工作", "保障措施"]
+    assert [s.numbered for s in plan.sections] == [True, True, False, True]
+    assert [item.heading for item in plan.sections[2].items] == ["推进乡村一体化。", "加强家庭医生签约。"]
+
+
+def test_one_character_labels_of_old_word_files() -> None:
+    """⑴ ⑵ and ⒈ ⒉ (one character each, as older Word documents type them) are the （1） and 1.
+    schemes: items of their level, printed in the standard's form and reported, not text."""
+    text = """某区2024年卫生健康工作要点
+一、深化医改
+（一）推进医联体建设。
+⑴完善紧密型医联体。
+⑵推进县域医共体。
+（二）深化公立医院改革。
+⒈推进薪酬改革。
+⒉加强运营管理。
+"""
+    result = import_text(text)
+    first, second = result.document.plan.sections[0].items
+    assert [item.heading for item in first.items] == ["完善紧密型医联体。", "推进县域医共体。"]
+    assert [item.heading for item in second.items] == ["推进薪酬改革。", "加强运营管理。"]
+    printed = str(render(result.document, "txt"))
+    assert "\n（1）完善紧密型医联体。\n（2）推进县域医共体。\n" in printed
+    assert "\n1.推进薪酬改革。\n2.加强运营管理。\n" in printed
+    assert [d.kind for d in result.defects] == ["enclosed_label"] * 4
+
+
 def test_attachment_names_under_a_bare_label_and_a_printer_over_two_lines() -> None:
     """附件： alone on its line with 1.2024年… 2.2024年… under it (a year right after the label's
     dot), and the 印发 line set as 印发机关 / 2024年2月29日印发."""

@@ -28,14 +28,14 @@ def _ppr(paragraph: BaseOxmlElement) -> BaseOxmlElement:
     return found
 
 
-def _style_of(paragraph: BaseOxmlElement) -> str | None:
+def style_of(paragraph: BaseOxmlElement) -> str | None:
     style = paragraph.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
     return style.get(qn("w:val")) if style is not None else None
 
 
 def paragraphs_in_style(body: BaseOxmlElement, style_id: str) -> list[BaseOxmlElement]:
     """The body's own paragraphs (not those inside text boxes or tables) in ``style_id``."""
-    return [p for p in body.iterchildren(qn("w:p")) if _style_of(p) == style_id]
+    return [p for p in body.iterchildren(qn("w:p")) if style_of(p) == style_id]
 
 
 def split_paragraph(
@@ -119,17 +119,13 @@ def keep_with_following(body: BaseOxmlElement, style: str) -> list[BaseOxmlEleme
     return kept
 
 
-def chain_between(body: BaseOxmlElement, first_style: str, last_style: str) -> list[BaseOxmlElement]:
-    """The body paragraphs after the last ``first_style`` one up to the first ``last_style`` one."""
-    paragraphs = list(body.iterchildren(qn("w:p")))
-    starts = [i for i, p in enumerate(paragraphs) if _style_of(p) == first_style]
-    if not starts:
-        return []
+def chain_after(paragraph: BaseOxmlElement, last_style: str) -> list[BaseOxmlElement]:
+    """The body paragraphs after ``paragraph`` up to the first ``last_style`` one."""
     chain = []
-    for paragraph in paragraphs[starts[-1] + 1 :]:
-        if _style_of(paragraph) == last_style:
+    for following in paragraph.itersiblings(qn("w:p")):
+        if style_of(following) == last_style:
             break
-        chain.append(paragraph)
+        chain.append(following)
     return chain
 
 
@@ -188,3 +184,21 @@ def _marker(style: str) -> BaseOxmlElement:
     set_flag(ppr, "snapToGrid", False)
     set_attrs(ppr_child(ppr, "spacing"), line=1, lineRule="exact")
     return paragraph
+
+
+def keep_closing(body: BaseOxmlElement, signature: set[str], chain: set[str]) -> BaseOxmlElement | None:
+    """Keep the 正文's last paragraph with the signature block (§7.3.5): keep-with-next on every
+    paragraph from the one before the first in a ``signature`` style (署名, 成文日期) back over
+    the ``chain`` styles (blank lines, 附件说明), and on the paragraph before them; that
+    paragraph, or None (no signature block, or a table before it)."""
+    first = next((p for p in body.iterchildren(qn("w:p")) if style_of(p) in signature), None)
+    if first is None:
+        return None
+    before = first.getprevious()
+    while before is not None and before.tag == qn("w:p") and style_of(before) in chain:
+        set_flag(_ppr(before), "keepNext", True)
+        before = before.getprevious()
+    if before is None or before.tag != qn("w:p"):
+        return None
+    set_flag(_ppr(before), "keepNext", True)
+    return before

@@ -17,6 +17,7 @@ DefectKind = Literal[
     "out_of_order",
     "unnumbered_heading",
     "mixed_bracket_width",
+    "enclosed_label",
     "halfwidth_punctuation",
     "garbage",
     "broken_date",

@@ -192,12 +192,16 @@ class _TreeBuilder:
 
     @staticmethod
     def _nested_schemes(entries: list[tuple[Line, Label | None]]) -> set[str]:
-        """Schemes used for the level below 一、 (whatever follows a section label first)."""
+        """Schemes used for the level below 一、 (the first label after a section label, its
+        paragraphs between)."""
         out: set[str] = set()
-        for k, (_entry, lab) in enumerate(entries[:-1]):
-            nxt = entries[k + 1][1]
-            if lab is not None and lab.scheme == "chinese" and nxt is not None and nxt.scheme != "chinese":
-                out.add(nxt.scheme)
+        after_section = False
+        for _entry, lab in entries:
+            if lab is None:
+                continue
+            if after_section and lab.scheme != "chinese":
+                out.add(lab.scheme)
+            after_section = lab.scheme == "chinese"
         return out
 
     def _level(self, scheme: Scheme) -> int:
@@ -347,6 +351,14 @@ class _TreeBuilder:
                 "mixed_bracket_width",
                 _("label {label} mixes bracket widths; printed （）").format(label=lab.raw),
             )
+        elif lab.enclosed:
+            self.defects.add(
+                line,
+                "enclosed_label",
+                _("label {label} is one character; printed {printed}").format(
+                    label=lab.raw, printed=label(lab.scheme, lab.number)
+                ),
+            )
         elif lab.halfwidth:
             self.defects.add(
                 line,
@@ -356,7 +368,7 @@ class _TreeBuilder:
 
     # pass 2: numbering settings and defects
     def _finish(self) -> None:
-        levels = list(self.schemes)
+        levels = self._level_schemes()
         if levels == list(DEFAULT_SCHEMES[: len(levels)]):
             levels = list(DEFAULT_SCHEMES)
         continuous = [lv for lv in range(2, MAX_DEPTH + 1) if self._is_continuous(lv)]
@@ -366,6 +378,48 @@ class _TreeBuilder:
         self.plan.sections = [self._node(entry, consuming, (i,)) for i, entry in enumerate(self.roots)]
         printed = {entry.path: entry.label for entry in walk(number_plan(self.plan))}
         self._check_numbers(self.roots, 1, (), Counter(self.plan.numbering.continuous), consuming, printed, 1)
+
+    def _level_schemes(self) -> list[Scheme]:
+        """The scheme of each level: the one most of its lists are numbered in (the first seen on a
+        tie). While reading, a list in a new scheme takes its level's place (the level's scheme is
+        the last one seen), so the plan's settings are settled here, on the whole tree; the lists
+        numbered otherwise keep their labels through ``child_numbering``."""
+        levels = list(self.schemes)
+        for level in range(1, MAX_DEPTH + 1):
+            votes: dict[Scheme, int] = {}  # insertion order is document order: first seen wins a tie
+            for parent, group in self._lists(level):
+                schemes = {entry.scheme for entry in group if entry.scheme is not None}
+                if len(schemes) != 1 or (parent is not None and parent.node.child_numbering is not None):
+                    continue  # mixed, or a list straight under its parent, numbered as a deeper level
+                (scheme,) = schemes
+                votes[scheme] = votes.get(scheme, 0) + 1
+            if not votes:
+                if level > len(levels):
+                    break
+                continue
+            best = max(votes.values())
+            scheme = next(scheme for scheme, n in votes.items() if n == best)
+            if level > len(levels):
+                # a deeper level the reading dropped when a level above changed its scheme
+                levels.append(scheme)
+            else:
+                levels[level - 1] = scheme
+        return levels
+
+    def _lists(self, level: int) -> list[tuple[_Open | None, list[_Open]]]:
+        """(parent, children) of every list at ``level``, in document order (parent None at 1)."""
+        found: list[tuple[_Open | None, list[_Open]]] = []
+
+        def visit(parent: _Open | None, entries: list[_Open], depth: int) -> None:
+            if depth == level:
+                if entries:
+                    found.append((parent, entries))
+                return
+            for entry in entries:
+                visit(entry, entry.children, depth + 1)
+
+        visit(None, self.roots, 1)
+        return found
 
     def _keep_written_schemes(self, entries: list[_Open], level: int) -> None:
         """A list numbered otherwise than its level (1. under one （二）, ① under another （一）: the
@@ -381,17 +435,7 @@ class _TreeBuilder:
 
     def _groups(self, level: int) -> list[list[_Open]]:
         """Children lists at ``level`` (one per parent), in document order."""
-        groups: list[list[_Open]] = []
-
-        def visit(entries: list[_Open], depth: int) -> None:
-            if depth == level:
-                groups.append(entries)
-                return
-            for entry in entries:
-                visit(entry.children, depth + 1)
-
-        visit(self.roots, 1)
-        return [g for g in groups if g]
+        return [group for _parent, group in self._lists(level)]
 
     def _is_continuous(self, level: int) -> bool:
         running, votes = 0, 0

@@ -32,7 +32,7 @@ from ..title_lines import TITLE_MAX_ZI, break_title, width_zi
 from ..view import AppendixView, DocumentView, NoticeView, Para
 from . import docx_template as tpl
 from .docx_numbering import LevelLook, ListPlan, apply_lists, check_mode, level_look, plan_lists, typed_label
-from .flow import FlowFix, apply_fix, keep_tasks
+from .flow import FlowFix, apply_fix, keep_closing, keep_tasks
 
 # ---------------------------------------------------------------- style names → ids
 
@@ -808,6 +808,7 @@ def _render_fast(
         xml = _DECLARATION + etree.tostring(numbering, encoding="unicode")
         replaced["word/numbering.xml"] = xml.encode("utf-8")
     keep_tasks(tree, sid)
+    keep_closing(tree, sid)
     body = etree.tostring(tree, encoding="unicode")
     replaced["word/document.xml"] = (prepared.prefix + body + prepared.suffix).encode("utf-8")
     for name, code, original in prepared.parts:
@@ -893,6 +894,7 @@ def render_docx(
         ox.apply_stamps(document.docx.element.body, stamps)
     numbered(document.docx)
     holders = keep_tasks(document.docx.element.body, sid)
+    keep_closing(document.docx.element.body, sid)
     if flow is not None and fixing:
         apply_fix(document.docx, flow, sid, view, holders)
     out = io.BytesIO()

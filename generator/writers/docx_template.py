@@ -98,7 +98,8 @@ BODY_AFTER_ISSUER: list[P] = [
     _tag("{%p endfor %}"),
     _tag("{%p if upward %}"),
     P("WP Doc Number Upward", "\t{{ doc_number }}\t{{r signer_last }}"),
-    _tag("{%p elif doc_number %}"),
+    _tag("{%p elif doc_number or has_header %}"),
+    # the red rule is this paragraph's bottom border: a 版头 without 文号 keeps it, on an empty line
     P("WP Doc Number", "{{ doc_number }}"),
     _tag("{%p endif %}"),
     _tag("{%p if has_header or doc_number %}"),

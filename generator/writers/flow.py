@@ -105,23 +105,45 @@ def _free_lines(measure: PdfMeasure, page: int, pitch: float) -> int:
 _PITCH = 28.95 * 25.4 / 72  # mm, the line grid of the template
 
 
+def _headings_kept_with_last(view: DocumentView) -> list[str]:
+    """The headings printed on lines of their own right before the 正文's last paragraph (a notice
+    whose numbered text is its own 正文: 一、 headings keep with the next paragraph, so a keep
+    chain that moves the paragraph moves them along)."""
+    if not view.plan.in_notice:
+        return []
+    paragraphs = view.plan.paragraphs
+    if not paragraphs or paragraphs[-1].tasks:
+        return []
+    out: list[str] = []
+    for para in reversed(paragraphs[:-1]):
+        if para.kind != "section" or para.tasks:
+            break
+        out.insert(0, para.full)
+    return out
+
+
 def body_split(measure: PdfMeasure, view: DocumentView) -> tuple[int | None, int]:
     """Where to split the last 正文 paragraph when LibreOffice moved it whole to the 成文日期's
     page, and — when a one-line 正文 moved, leaving page 1 without 正文 — by how many lines the
     signature block's blank lines must shrink for it to fit (§7.3.5.5: adjust the spacing)."""
     notice = view.notice
-    if not notice.body or not (notice.signatories or notice.date):
+    if not view.last_body_paragraph or not (notice.signatories or notice.date):
         return None, 0
     date = _plain(notice.date)
-    lines = _last_paragraph_lines(measure, notice.body[-1], date)
+    lines = _last_paragraph_lines(measure, view.last_body_paragraph, date)
     if not lines:
         return None, 0
     page = lines[0].page
-    if page == 1 or any(line.page != page for line in lines) or _content(measure, page)[0] is not lines[0]:
+    if page == 1 or any(line.page != page for line in lines):
+        return None, 0
+    content = _content(measure, page)
+    above = next((i for i, line in enumerate(content) if line is lines[0]), -1)
+    kept = "".join(_plain(text) for text in _headings_kept_with_last(view))
+    if above < 0 or "".join(_plain(line.text) for line in content[:above]) != kept:
         return None, 0  # not moved by the keep chain: it already starts on the page before
-    free = _free_lines(measure, page - 1, _PITCH)
+    free = _free_lines(measure, page - 1, _PITCH) - above  # the headings it took along go back too
     if len(lines) == 1:
-        if len(notice.body) > 1:
+        if len(notice.body) > 1 or view.plan.in_notice:
             return None, 0  # the page before keeps the other paragraphs; the moved line is 正文 too
         dates = [line for line in _content(measure, page) if _plain(line.text) == date]
         if not dates:
@@ -216,6 +238,18 @@ def keep_tasks(body: Any, sid: Callable[[str], str]) -> list[Any]:
     return flow.keep_with_following(body, sid("WP Tasks"))
 
 
+_CHAIN = ("WP Blank", "WP Attachment", "WP Attachment First", "WP Attachment Next")
+
+
+def keep_closing(body: Any, sid: Callable[[str], str]) -> Any | None:
+    """The 正文's last paragraph kept with the 附件说明 and signature block (§7.3.5) — the notice's
+    last body paragraph, or the last line of the numbered text a notice prints as its own 正文;
+    that paragraph (None when there is no signature block or a table ends the 正文)."""
+    from ..ooxml import flow
+
+    return flow.keep_closing(body, {sid("WP Signatory"), sid("WP Date")}, {sid(name) for name in _CHAIN})
+
+
 def apply_fix(
     document: Any, fix: FlowFix, sid: Callable[[str], str], view: DocumentView, holders: list[Any]
 ) -> None:
@@ -234,14 +268,23 @@ def apply_fix(
                 tail_style=sid("WP Body"),
                 tail_keep=True,
             )
-    if fix.body_head_chars is not None:
-        last = flow.paragraphs_in_style(body, sid("WP Body Last"))
-        if last:
-            flow.split_paragraph(last[-1], fix.body_head_chars, head_style=sid("WP Body"))
-    if fix.squeeze_lines:
+    last = keep_closing(body, sid)
+    if fix.body_head_chars is not None and last is not None:
+        if view.plan.in_notice:
+            # a plan paragraph: its head keeps its style and number, the tail takes no number
+            own = flow.style_of(last)
+            flow.split_paragraph(
+                last,
+                fix.body_head_chars,
+                printed_total=len(_plain(view.last_body_paragraph)),
+                tail_style=own,
+            )
+        else:
+            flow.split_paragraph(last, fix.body_head_chars, head_style=sid("WP Body"))
+    if fix.squeeze_lines and last is not None:
         blanks = [
             p
-            for p in flow.chain_between(body, sid("WP Body Last"), sid("WP Date"))
+            for p in flow.chain_after(last, sid("WP Date"))
             if p in flow.paragraphs_in_style(body, sid("WP Blank"))
         ]
         if blanks:
