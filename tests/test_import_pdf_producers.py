@@ -452,3 +452,27 @@ def broken_heading_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_a_heading_broken_by_hand_is_one_heading(broken_heading_pdf: Path) -> None:
     texts = [line.text for line in pdf_lines(broken_heading_pdf, DefectLog()).lines]
     assert texts == TEXT[9:]
+
+
+def test_a_wechat_article_printed_loses_its_byline_and_foot(chromium: str, tmp_path: Path) -> None:  # noqa: F811
+    # the account and time under the title, 阅读原文 / 阅读 3456 and the QR code's words under the text
+    text = "".join(f'<section><p style="text-indent:2em"><span>{line}</span></p></section>' for line in TEXT)
+    page = tmp_path / "wechat.html"
+    page.write_text(
+        f"""<html><head><meta charset="utf-8"><title>{TITLE}</title></head><body>
+<div id="js_article"><h1 id="activity-name">{TITLE}</h1>
+<div id="meta_content"><span>某市卫健委</span> <a id="js_name">健康某市</a> <em>2024-02-26 18:00</em></div>
+<div id="js_content">{text}</div>
+<div class="tool"><a>阅读原文</a></div><div>阅读 3456</div></div>
+<div id="js_pc_qr_code"><p>微信扫一扫<br>关注该公众号</p></div></body></html>""",
+        encoding="utf-8",
+    )
+    out = tmp_path / "wechat.pdf"
+    run_chromium(chromium, tmp_path / "profile", f"--print-to-pdf={out}", page.as_uri())
+    result = import_file(out)
+    assert result.document.notice is not None
+    assert result.document.notice.title == TITLE
+    assert result.document.notice.recipients == ["各区卫生健康局", "委机关各处室", "委直属各单位"]
+    printed = "".join(str(render(result.document, "txt")).split())
+    for chrome in ("健康某市", "18:00", "阅读原文", "3456", "扫一扫", "公众号"):
+        assert chrome not in printed, chrome
