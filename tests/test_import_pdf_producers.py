@@ -354,6 +354,7 @@ def test_our_own_page_printed_from_the_browser_keeps_its_red_header(
     notice, expected = result.document.notice, plan.notice
     assert notice is not None and expected is not None
     assert notice.issuers == expected.issuers == ["云溪市卫生健康委员会", "云溪市医疗保障局"]
+    assert notice.title == expected.title  # the default, wrapped by the page's width: no breaks of its own
     assert notice.doc_number == expected.doc_number
     assert notice.recipients == expected.recipients
     assert notice.date == expected.date

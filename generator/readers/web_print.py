@@ -89,8 +89,21 @@ def strip_web_chrome(lines: list[Line], defects: DefectLog) -> tuple[list[Line],
             _keep_first(metadata, found)
             _report(defects, line.no, _("removed the printed page's {text!r}").format(text=text))
             continue
-        out.append(line)
-    return _without_repeated_title(out, defects), metadata
+        # a title's lines are where the browser wrapped it, never breaks its author typed
+        out.append(Line(line.no, line.text.replace("\n", ""), line.table, line.label))
+    return _title_on_one_line(_without_repeated_title(out, defects)), metadata
+
+
+def _title_on_one_line(lines: list[Line]) -> list[Line]:
+    """The article's title that the browser wrapped over two or three lines, as one line: the
+    breaks are the page width's, not the title's own."""
+    first = next((k for k, line in enumerate(lines) if line.table is None and _is_title(line.text)), None)
+    if first is None:
+        return lines
+    text, end = _joined_title(lines, first)
+    if end - first < 2 or not _TITLE_WORD_END.search(text):
+        return lines
+    return [*lines[:first], Line(lines[first].no, text), *lines[end:]]
 
 
 def _without_repeated_title(lines: list[Line], defects: DefectLog) -> list[Line]:
