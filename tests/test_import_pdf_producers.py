@@ -477,3 +477,42 @@ def test_a_wechat_article_printed_loses_its_byline_and_foot(chromium: str, tmp_p
     printed = "".join(str(render(result.document, "txt")).split())
     for chrome in ("健康某市", "18:00", "阅读原文", "3456", "扫一扫", "公众号"):
         assert chrome not in printed, chrome
+
+
+@pytest.fixture(scope="module")
+def merged_table_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A 分工表 whose 类别 and 牵头单位 cells are merged over two rows each, over several pages:
+    where a page ends on a merged cell's first row, the next page starts with those cells empty."""
+    from docx import Document
+    from docx.shared import Pt
+
+    from generator.soffice import convert_to_pdf
+
+    folder = tmp_path_factory.mktemp("merged")
+    document = Document()
+    table = document.add_table(rows=1, cols=4)
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, ["类别", "序号", "重点任务", "牵头单位"], strict=True):
+        cell.text = text
+    for n in range(1, 81):
+        cells = table.add_row().cells
+        cells[1].text, cells[2].text, cells[3].text = str(n), f"第{n}项任务", "医政医管处"
+        for cell in cells:
+            for run in cell.paragraphs[0].runs:
+                run.font.size = Pt(16)
+    for first in range(1, 81, 2):  # a category's two tasks have one 牵头单位 too
+        top = table.cell(first, 0).merge(table.cell(first + 1, 0))
+        top.text = f"第{(first + 1) // 2}类"
+        lead = table.cell(first, 3).merge(table.cell(first + 1, 3))
+        lead.text = "医政医管处"
+    document.save(str(folder / "merged.docx"))
+    (out,) = convert_to_pdf([folder / "merged.docx"], folder)
+    return out
+
+
+def test_rows_under_a_merged_cell_on_the_next_page_stay_rows(merged_table_pdf: Path) -> None:
+    tables = [line.table for line in pdf_lines(merged_table_pdf, DefectLog()).lines if line.table]
+    assert len(tables) == 1
+    rows = tables[0].rows
+    assert [row[1] for row in rows[1:]] == [str(n) for n in range(1, 81)]
+    assert [row[2] for row in rows[1:]] == [f"第{n}项任务" for n in range(1, 81)]

@@ -797,15 +797,23 @@ def _continue_table(table: Table, more: Table) -> None:
     table.rows.extend(rows)
 
 
+_NUMBER = re.compile(r"^\d{1,4}[.、．]?$")
+
+
 def _split_row(last: list[str], rest: list[str]) -> bool:
     """Is ``rest`` the part of the row ``last`` that a page break carried over: text only where
-    ``last`` has text that ran on (not ending a sentence), its first cell (序号) and at least one
-    other empty where ``last`` has them? A row under a merged first cell has all its own cells."""
+    ``last`` has text that ran on (not ending a sentence), in at most half the cells, its first
+    cell (序号) and at least one other empty where ``last`` has them? A row under a merged first
+    cell has most of its own cells, and its short ones (牵头单位) often repeat the row above."""
     if len(last) != len(rest) or rest[0] or not last[0]:
         return False
     cut = [k for k, cell in enumerate(rest) if cell]
-    if not cut or any(not last[k] or ends_sentence(last[k]) for k in cut):
-        return False
+    if not cut or 2 * len(cut) > len(rest):
+        return False  # most cells filled: a row of its own (under a merged 序号 or 类别 cell)
+    if any(
+        not last[k] or ends_sentence(last[k]) or rest[k] == last[k] or _NUMBER.match(rest[k]) for k in cut
+    ):
+        return False  # a cell that ended, the same 牵头单位 again, a 序号 of its own: a new row
     return any(not rest[k] and last[k] for k in range(1, len(rest)))
 
 
