@@ -908,6 +908,8 @@ def _heading_broken_by_hand(group: list[_Row], row: _Row, block: _Block) -> bool
     head = group[0]
     return (
         len(group) == 1
+        and row.page == head.page  # on the next page, under it: a 附件 label, a new part
+        and not _ANNEX_LABEL.match(row.text.replace(" ", ""))
         and _section_label(head.text)
         and bool(block.font)
         and head.first_font != block.font
