@@ -102,6 +102,50 @@ PLANS = {
         },
     },
     "simplex": _plan({"body": [ISSUING], **IMPRINT}, layout={"duplex": False}),
+    # The own 正文 ends with a short table: the signature block went alone to page 3 under it.
+    "own_text_table": {
+        "notice": {
+            "issuers": ["某某市卫生健康委员会"],
+            "title": "关于做好2025年卫生健康工作的通知",
+            "recipients": ["各区县卫生健康局"],
+            "body": ["现就有关事项通知如下。"],
+            "signatories": ["某某市卫生健康委员会"],
+            "date": "2025-02-18",
+        },
+        "plan": {
+            "title": "关于做好2025年卫生健康工作的通知",
+            "year": 2025,
+            "in_notice": True,
+            "sections": [
+                {
+                    "heading": "加强组织领导",
+                    "text": [LONG[:600] + "。"],
+                    "tables": [{"rows": [["任务", "牵头单位"], ["压实责任", "市卫生健康委"]]}],
+                }
+            ],
+        },
+    },
+    # Every full line of 正文 is one whose last character went down with a ，(避头): the checker
+    # took their justified pitch for the grid's and counted 27 characters.
+    "pulled_down": _plan({"body": ["甲" * 26 + "乙" * 28 + "，" + "丙" * 10 + "。"] * 3}, text_chars=10),
+    # A 版记 of 抄送 only, pushed to an odd page: the blank page before it is not numbered.
+    "cc_only": _plan(
+        {"body": [ISSUING], "cc": ["省卫生健康委员会"]},
+        text_chars=1040,
+    ),
+    # A section printed without a number whose items restart at （一）: its numbering passes.
+    "unnumbered_section": {
+        **_plan({"body": [ISSUING]}),
+        "plan": {
+            "title": "2025年某某市卫生健康工作要点",
+            "year": 2025,
+            "sections": [
+                {"heading": "加强组织领导", "items": [{"heading": "压实责任。"}, {"heading": "细化分工。"}]},
+                {"heading": "重点工作", "numbered": False, "items": [{"heading": "推进医改。"}]},
+                {"heading": "保障措施", "items": [{"heading": "加强督导。"}]},
+            ],
+        },
+    },
     # A notice whose numbered text is its own 正文, without 文号: its last lines used to stay on
     # page 1 and the 署名 went alone to page 2 (the chain began after them), and no red rule printed.
     "own_text": {
@@ -319,3 +363,68 @@ def test_a_red_header_without_a_doc_number_keeps_its_red_rule(tmp_path):
     styles = [re.search(r'w:pStyle w:val="([^"]+)"', p) for p in paragraphs]
     numbered = [p for p, st in zip(paragraphs, styles, strict=True) if st and st[1] == "WPDocNumber"]
     assert len(numbered) == 1 and not re.findall(r"<w:t[^>]*>[^<]", numbered[0])  # no text
+
+
+@pytest.mark.slow
+def test_a_section_without_number_is_its_items_new_parent_for_the_checker(rendered):
+    """一、（一）（二） 重点工作 （一） 二、（一）: the checker reads the heading without a number as
+    the parent its （一） restarts under, as the plan numbers it."""
+    rule = _rule(_report(rendered, "unnumbered_section"), "numbering")
+    assert rule.passed, rule.measured
+
+
+@pytest.mark.slow
+def test_a_table_that_ends_the_own_text_goes_over_with_the_signature(rendered):
+    """The numbered text a notice prints as its own 正文 ends with a table: the table keeps with
+    the signature block, so the 成文日期's page holds it (not the 署名 alone on a page)."""
+    _, measure = rendered["own_text_table"]
+    page = _date_page(measure)
+    texts = [_plain(line.text) for line in measure.pages[page - 1].lines]
+    assert "任务" in texts[0] and "压实责任" in texts[1], texts[:3]
+    rule = _rule(_report(rendered, "own_text_table"), "成文日期 with 正文")
+    assert rule.passed and "table" in rule.measured, rule.measured
+
+
+@pytest.mark.slow
+def test_lines_pulled_short_by_a_mark_that_may_not_start_a_line_are_not_short_lines(rendered):
+    report = _report(rendered, "pulled_down")
+    rule = _rule(report, "characters per line")
+    assert rule.passed, rule.measured
+    assert report.passed, _explain(report)
+
+
+@pytest.mark.slow
+def test_a_blank_page_before_a_cc_only_record_is_not_numbered(rendered):
+    _, measure = rendered["cc_only"]
+    assert len(measure.pages) % 2 == 0
+    last = [_plain(line.text) for line in measure.pages[-1].lines]
+    assert any(text.startswith("抄送：") for text in last)
+    assert not measure.pages[-2].lines, "a blank page before the 版记's page"
+    report = _report(rendered, "cc_only")
+    assert _rule(report, "页码").passed, _rule(report, "页码").measured
+    assert report.passed, _explain(report)
+
+
+def _explain(report: CheckReport) -> str:
+    return "; ".join(f"{r.rule}: {r.measured}" for r in report.failed())
+
+
+def test_a_cc_only_record_prints_no_empty_issuing_line(tmp_path):
+    """A draft's 版记 of 抄送 alone: thick rule, 抄送, thick rule — no empty 印发 line and thin rule
+    under it; with 印发机关 and 日期 the three rules and both lines are there."""
+    from generator.render import render
+
+    def imprint_styles(data: dict) -> list[str]:
+        document = load_document_from(data, tmp_path)
+        xml = zipfile.ZipFile(io.BytesIO(render(document, "docx"))).read("word/document.xml").decode()
+        styles = re.findall(r'w:pStyle w:val="(WPImprint[^"]*|WPCC|WPPrinter)"', xml)
+        return [s for s in styles if s != "WPImprintAnchor"]
+
+    assert imprint_styles(PLANS["cc_only"]) == ["WPImprintRuleThick", "WPCC", "WPImprintRuleThick"]
+    assert imprint_styles(PLANS["ends_odd"]) == [
+        "WPImprintRuleThick",
+        "WPCC",
+        "WPImprintRuleThin",
+        "WPPrinter",
+        "WPImprintRuleThick",
+    ]

@@ -16,7 +16,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 from typer.testing import CliRunner
 
-from generator.check.labels import first_break, parse_label
+from generator.check.labels import UNNUMBERED, first_break, parse_label
 from generator.check.layout import CheckReport, Rule, check_pdf
 from generator.check.pdf_measure import plain_text
 from generator.cli import app
@@ -395,7 +395,11 @@ def test_without_libreoffice_the_message_says_how_to_install(hand_built, tmp_pat
 
 
 def _labels(*texts: str | None):
-    return [None if text is None else parse_label(text, f"paragraph {i}") for i, text in enumerate(texts)]
+    """Labels of paragraph starts; None an attachment's start, "·" a heading printed without number."""
+    return [
+        None if text is None else UNNUMBERED if text == "·" else parse_label(text, f"paragraph {i}")
+        for i, text in enumerate(texts)
+    ]
 
 
 @pytest.mark.parametrize(
@@ -406,6 +410,9 @@ def _labels(*texts: str | None):
         ("一、", "（一）", "1.", "（1）", "①", "②", "（2）", "2.", "（二）", "二、"),
         ("一、", "二、", None, "一、", "二、"),  # the 附件 numbers afresh
         ("一、", "二、", "三、", "四、", "五、", "六、", "七、", "八、", "九、", "十、", "十一、"),
+        # a section printed without a number (numbered: false) is its items' new parent
+        ("一、", "（一）", "（二）", "·", "（一）", "（二）", "二、", "（一）"),
+        ("一、", "（一）", "（二）", "·", "（三）"),  # or they run on across it
     ],
 )
 def test_continuous_numbering_passes(sequence):
@@ -420,6 +427,8 @@ def test_continuous_numbering_passes(sequence):
         (("一、", "（二）"), "（二）"),
         (("一、", "（一）", "1.", "3."), "3."),
         (("一、", "（一）", "（二）", "二、", "（五）"), "（五）"),
+        (("一、", "二、", "·", "二、"), "二、"),  # a heading without number restarts no section count
+        (("一、", "（一）", "（二）", "（一）"), "（一）"),  # nor may a list restart under no new parent
     ],
 )
 def test_broken_numbering_names_the_first_offender(sequence, offender):

@@ -19,11 +19,12 @@ import re
 import statistics
 import tempfile
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..i18n import N_, _
-from .labels import first_break, parse_label
+from .labels import UNNUMBERED, Label, first_break, parse_label
 from .pdf_measure import EM_ASCENT, MM, PageMeasure, PdfMeasure, TextLine, TooManyPages, measure_pdf
 from .report import CheckReport, Rule
 
@@ -251,7 +252,8 @@ def _content(page: PageMeasure, body: Body) -> list[TextLine]:
 
 def _full_pages(measure: PdfMeasure, body: Body) -> list[PageMeasure]:
     """Body pages filled to the bottom: only body-size text, no table or 版记 rules, and either the
-    last paragraph runs on to the next page or no further line would fit above the 版心 bottom."""
+    last paragraph runs on to the next page or no further line would fit above the 版心 bottom
+    (a page one standard grid line short of the bottom, its paragraph running on, is not one)."""
     body_ids = {id(line) for line in body.lines}
     full = []
     for index, page in enumerate(measure.pages):
@@ -271,6 +273,11 @@ def _full_pages(measure: PdfMeasure, body: Body) -> list[PageMeasure]:
                 and abs(following[0].x0 - body.left) < 0.5 * following[0].size_mm
                 and not _ATTACHMENT_LABEL.match(following[0].text)
             )
+        free = AREA_BOTTOM - _box_bottom(last)
+        if runs_on and abs(body.pitch - _DEFAULT_PITCH) < 0.05 and 0.5 * body.pitch < free < 1.5 * body.pitch:
+            # one grid line left empty on the standard's grid: widow control (or a task line kept
+            # with its item's last lines) carried a line over — the flow's choice, not the geometry's
+            continue
         if runs_on or _box_bottom(last) + body.pitch > AREA_BOTTOM + TOL_MARGIN:
             full.append(page)
     return full
@@ -452,25 +459,37 @@ def _advance(line: TextLine) -> float:
     return statistics.median(steps) if steps else 0.0
 
 
+_NO_LINE_START = "，。、；：？！）》」』”’…"  # 避头 marks: never the first character of a line
+
+
 def _chars_rule(body: Body) -> Rule:
     expected = _("{chars} characters on a full body line").format(chars=CHARS_PER_LINE)
     if body.left is None or body.right is None:
         return _na("characters per line", expected, _("no text edge found"))
     full: list[TextLine] = []
-    for line in body.lines:
+    pulled = 0
+    for k, line in enumerate(body.lines):
         em = line.size_mm
         if abs(line.x0 - body.left) > 0.3 * em or line.x1 < body.right - 0.5 * em or len(line.glyphs) < 2:
             continue
-        if all(g.full_width for g in line.glyphs):  # half-width digits and Latin change the count
-            full.append(line)
+        if not all(g.full_width for g in line.glyphs):  # half-width digits and Latin change the count
+            continue
+        after = body.lines[k + 1].text.lstrip() if k + 1 < len(body.lines) else ""
+        if any(char in _NO_LINE_START for char in after[:2]):
+            pulled += 1  # its last character went down with a mark that may not start a line
+            continue
+        full.append(line)
+    if not full and pulled:
+        return _na("characters per line", expected, _("no full line of CJK text"))
     if not full:
         return _na("characters per line", expected, _("no full line of CJK text"))
     # A line is also full when justification spread fewer characters over it: a character that may not
     # start a line (，。、）…) or an unbreakable number pulled the last one down. Such lines show a wider
-    # pitch than the line grid's, so only lines at the natural pitch count.
-    natural = statistics.median(_advance(line) for line in full)
+    # pitch than the line grid's, so only lines at the natural pitch count — the narrowest (the
+    # median was a justified pitch when most of a short document's full lines were such lines).
+    natural = min(_advance(line) for line in full)
     natural_lines = [line for line in full if abs(_advance(line) - natural) <= 0.02]
-    spread = len(full) - len(natural_lines)
+    spread = len(full) - len(natural_lines) + pulled
     note = _("; ") + _("pitch {pitch} pt").format(pitch=f"{natural * MM:.2f}")
     if spread:
         note += _("; ") + _("{count} justified lines with a wider pitch not counted").format(count=spread)
@@ -579,6 +598,11 @@ def _title_rule(measure: PdfMeasure) -> Rule:
     if not candidates:
         return _na("标题", expected, _("no text under the 版头 on page 1"))
     title = candidates[0]
+    text = title.text.replace(" ", "")
+    flush_left = title.x0 < AREA_LEFT + 1
+    if abs(title.size_pt - TITLE_PT) > TOL_SIZE_PT and text.endswith(("：", ":")) and flush_left:
+        # the 主送 straight under the 版头, flush left: a notice printed without a 标题
+        return _na("标题", expected, _("no 标题: the 主送 follows the 版头"))
     return Rule(
         "标题",
         expected,
@@ -670,23 +694,38 @@ def _record_rule(measure: PdfMeasure) -> Rule:
     return Rule("版记", expected, measured, passed)
 
 
+def _heading_line(
+    line: TextLine, after: TextLine | None, starts_paragraph: Callable[[TextLine], bool]
+) -> bool:
+    """A heading printed without a number: a one-line paragraph, short, with no closing mark."""
+    text = "".join(line.text.split())
+    if not 0 < len(text) <= 24 or text[-1] in "。；：！？…，、;:!?,)）":
+        return False
+    return after is None or after.page != line.page or starts_paragraph(after)
+
+
 def _numbering_rule(measure: PdfMeasure, body: Body) -> Rule:
     expected = _("一、（一）1.（1）… each level 1, 2, 3 without gaps or repeats")
     if body.left is None:
         return _na("numbering", expected, _("no text edge found"))
-    labels = []
-    for line in measure.lines:
-        if id(line) in body.page_number_lines:
-            continue
+    labels: list[Label | None] = []
+    lines = [line for line in measure.lines if id(line) not in body.page_number_lines]
+
+    def starts_paragraph(line: TextLine) -> bool:
+        # A paragraph starts 2字 in (§7.3.3); wrapped lines and 附件说明 items start elsewhere.
+        return abs(line.x0 - (body.left + 2 * line.size_mm)) <= 0.5 * line.size_mm
+
+    for k, line in enumerate(lines):
         if _ATTACHMENT_LABEL.match(line.text):
             labels.append(None)  # an attachment numbers afresh
             continue
-        # A paragraph starts 2字 in (§7.3.3); wrapped lines and 附件说明 items start elsewhere.
-        if abs(line.x0 - (body.left + 2 * line.size_mm)) > 0.5 * line.size_mm:
+        if not starts_paragraph(line):
             continue
         label = parse_label(line.text, _("page {page}").format(page=line.page))
         if label is not None:
             labels.append(label)
+        elif _heading_line(line, lines[k + 1] if k + 1 < len(lines) else None, starts_paragraph):
+            labels.append(UNNUMBERED)
     found = [label for label in labels if label is not None]
     if not found:
         return _na("numbering", expected, _("no numbered paragraphs"))
@@ -707,8 +746,10 @@ def _blank(page: PageMeasure) -> bool:
 
 
 def _imprint_page(measure: PdfMeasure) -> PageMeasure | None:
-    """The page of the 版记: the one holding the last “…年…月…日印发” line."""
+    """The page of the 版记: the one holding the last “…年…月…日印发” line (or, in a 版记 without
+    one, the last 抄送 line)."""
     pages = [line.page for line in measure.lines if _ISSUED.search(line.text)]
+    pages = pages or [line.page for line in measure.lines if line.text.replace(" ", "").startswith("抄送：")]
     return measure.pages[pages[-1] - 1] if pages else None
 
 
@@ -793,6 +834,11 @@ def _date_page_rule(measure: PdfMeasure, body: Body) -> Rule:
         and line.x0 < _SIGNATURE_X
         and (body.left is None or line.x0 <= body.left + 2.5 * line.size_mm)
     ]
+    # a table of the 正文 (its ruled borders, in text smaller than the body's) counts as 正文 too
+    table = [r for r in page.rules if not r.red and r.y < cut and r.x1 - r.x0 > 20]
+    if not text and table:
+        measured = f"page {date.page}: a table of the 正文 above the 成文日期"
+        return Rule("成文日期 with 正文", expected, measured, True)
     if not text:
         return Rule(
             "成文日期 with 正文",

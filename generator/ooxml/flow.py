@@ -186,11 +186,14 @@ def _marker(style: str) -> BaseOxmlElement:
     return paragraph
 
 
+SHORT_TABLE_ROWS = 6  # a table of at most this many rows moves whole rather than split off one row
+
+
 def keep_closing(body: BaseOxmlElement, signature: set[str], chain: set[str]) -> BaseOxmlElement | None:
     """Keep the 正文's last paragraph with the signature block (§7.3.5): keep-with-next on every
     paragraph from the one before the first in a ``signature`` style (署名, 成文日期) back over
     the ``chain`` styles (blank lines, 附件说明), and on the paragraph before them; that
-    paragraph, or None (no signature block, or a table before it)."""
+    paragraph, or None (no signature block, or a table before it — kept too)."""
     first = next((p for p in body.iterchildren(qn("w:p")) if style_of(p) in signature), None)
     if first is None:
         return None
@@ -198,6 +201,15 @@ def keep_closing(body: BaseOxmlElement, signature: set[str], chain: set[str]) ->
     while before is not None and before.tag == qn("w:p") and style_of(before) in chain:
         set_flag(_ppr(before), "keepNext", True)
         before = before.getprevious()
+    if before is not None and before.tag == qn("w:tbl"):
+        # a table ends the 正文: it keeps with the signature block (Word and LibreOffice keep a row
+        # whose paragraphs keep with the next with what follows it) — a short table whole, a long
+        # one by its last row
+        rows = before.findall(qn("w:tr"))
+        for row in rows if len(rows) <= SHORT_TABLE_ROWS else rows[-1:]:
+            for paragraph in row.iter(qn("w:p")):
+                set_flag(_ppr(paragraph), "keepNext", True)
+        return None
     if before is None or before.tag != qn("w:p"):
         return None
     set_flag(_ppr(before), "keepNext", True)

@@ -355,9 +355,13 @@ IMPRINT: list[P] = [
     P("WP Imprint Rule Thick"),
     _tag("{%p if cc %}"),
     P("WP CC", "{{ cc }}"),
+    _tag("{%p if printer or print_date %}"),  # a draft's 版记 of 抄送 alone has no thin rule
     P("WP Imprint Rule Thin"),
     _tag("{%p endif %}"),
+    _tag("{%p endif %}"),
+    _tag("{%p if printer or print_date or not cc %}"),
     P("WP Printer", "{{ printer }}\t{{ print_date }}"),
+    _tag("{%p endif %}"),
     P("WP Imprint Rule Thick"),
 ]
 
