@@ -17,6 +17,13 @@ def width_zi(text: str) -> float:
     return sum(0.5 if unicodedata.east_asian_width(ch) in ("Na", "H") else 1.0 for ch in text)
 
 
+def title_width(text: str) -> float:
+    """Width in 字 of a 标题's text as the title fonts set it: their digits and Latin letters run
+    about 0.6 字 at 2号 (measured 4.61 mm against 7.65 mm), not the ½ of §3.1 — a line of 20 字
+    by :func:`width_zi` with four digits in it does not fit the 版心."""
+    return sum(0.6 if unicodedata.east_asian_width(ch) in ("Na", "H") else 1.0 for ch in text)
+
+
 TITLE_MAX_ZI = 20  # 156 mm at 22 pt with −0.25 pt 字距: 442 / 21.75 ≈ 20.3 characters
 
 # Breaks that keep words whole, best first (penalty): around 《》, before the 文种 ("的通知"),
@@ -56,14 +63,14 @@ def break_title(text: str, max_zi: float = TITLE_MAX_ZI) -> list[str]:
     """
     if "\n" in text:
         return [line.strip() for line in text.split("\n") if line.strip()]
-    total = width_zi(text)
+    total = title_width(text)
     if total <= max_zi:
         return [text]
     if total > MAX_SEARCH_LINES * max_zi:
         return _fill(text, max_zi)  # far longer than any 标题: plain lines, no search
     prefix = [0.0]
     for ch in text:
-        prefix.append(prefix[-1] + width_zi(ch))
+        prefix.append(prefix[-1] + title_width(ch))
     n = len(text)
     cuts = [i for i in range(1, n) if _break_penalty(text, i) is not None]
     penalty = {i: _break_penalty(text, i) or 0.0 for i in cuts}
@@ -160,7 +167,7 @@ def _fill(text: str, max_zi: float) -> list[str]:
     """Lines filled to the width limit, whatever they cut."""
     lines, line, width = [], "", 0.0
     for ch in text:
-        w = width_zi(ch)
+        w = title_width(ch)
         if width + w > max_zi and line:
             lines.append(line)
             line, width = "", 0.0

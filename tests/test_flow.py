@@ -30,6 +30,10 @@ SENTENCE = "为深入贯彻落实党中央国务院决策部署，进一步做�
 LONG = "各地要把卫生健康工作摆上重要议程，细化任务分工，压实工作责任，确保各项任务落到实处" * 40
 ISSUING = "现将《2025年某某市卫生健康工作要点》印发给你们，请认真贯彻落实。"
 DATE = "2025年2月18日"
+LONG_TITLE = (
+    "关于印发《2025年某某市卫生健康工作要点》及《2025年某某市深化医药卫生体制改革重点工作任务》的通知"  # noqa: E501
+)
+FOUR_ISSUERS = ["某某市卫生健康委员会", "某某市市场监督管理局", "某某市财政局", "某某市医疗保障局"]
 IMPRINT = {"cc": ["省卫生健康委员会"], "printer": "某某市卫生健康委员会办公室", "print_date": "2025-02-18"}
 
 
@@ -132,6 +136,18 @@ PLANS = {
     "cc_only": _plan(
         {"body": [ISSUING], "cc": ["省卫生健康委员会"]},
         text_chars=1040,
+    ),
+    # Four issuers and a title of two documents with years in it: lines of 20 字 by the ½-字 digit
+    # rule were wider than the 版心 in the title font, LibreOffice wrapped them again (a 点 alone on a
+    # line) and the 正文 was pushed off page 1.
+    "long_title": _plan(
+        {
+            "issuers": FOUR_ISSUERS,
+            "signatories": FOUR_ISSUERS,
+            "title": LONG_TITLE,
+            "recipients": ["市疾控中心", "各有关医疗机构", "委直属各单位"],
+            "body": [SENTENCE, SENTENCE * 3],
+        }
     ),
     # A section printed without a number whose items restart at （一）: its numbering passes.
     "unnumbered_section": {
@@ -428,3 +444,16 @@ def test_a_cc_only_record_prints_no_empty_issuing_line(tmp_path):
         "WPPrinter",
         "WPImprintRuleThick",
     ]
+
+
+@pytest.mark.slow
+def test_a_long_title_prints_in_the_lines_it_was_broken_into(rendered):
+    """Every 标题 line the writer breaks fits the 版心 in the title font: LibreOffice prints exactly
+    those lines (no word re-wrapped alone), and page 1 still holds the 正文."""
+    from generator.title_lines import break_title
+
+    _, measure = rendered["long_title"]
+    printed = [_plain(line.text) for line in measure.pages[0].lines if abs(line.size_pt - 22) < 1]
+    assert printed == [_plain(line) for line in break_title(LONG_TITLE)]
+    report = _report(rendered, "long_title")
+    assert report.passed, _explain(report)
