@@ -573,3 +573,32 @@ def test_a_plan_without_its_notice_imports_as_a_plan(tmp_path: Path, suffix: str
         assert len(plan.sections) == len(expected.sections)
         assert [s.heading for s in plan.sections] == [s.heading for s in expected.sections]
     assert plan.preamble == ["2021年，全县卫生健康工作要稳中求进。"]
+
+
+def test_a_notice_title_the_plan_cites_is_still_the_notice_title() -> None:
+    # the 文号 above the title (a red-header notice), and the plan citing its issuing notice in 《》:
+    # the notice's title is no plan title, though a name in 《》 matches it
+    text = """穗卫发〔2024〕5号
+某市卫生健康委员会关于印发2024年全市卫生健康工作要点的通知
+各区卫生健康局：
+现将《2024年全市卫生健康工作要点》印发给你们，请认真贯彻落实。
+某市卫生健康委员会
+2024年2月20日
+2024年全市卫生健康工作要点
+一、深化医药卫生体制改革
+（一）推进分级诊疗。落实《某市卫生健康委员会关于印发2024年全市卫生健康工作要点的通知》的部署。
+二、强化保障措施
+各单位要高度重视，确保各项工作落到实处。
+"""
+    document = import_text(text).document
+    assert document.notice is not None
+    assert document.notice.title == "某市卫生健康委员会关于印发2024年全市卫生健康工作要点的通知"
+    assert document.notice.recipients == ["各区卫生健康局"]
+    # the title over two lines, broken inside a word as a narrow page wraps it
+    wrapped = text.replace("工作要点的通知\n各区", "工作\n要点的通知\n各区", 1)
+    document = import_text(wrapped).document
+    assert document.notice is not None
+    assert document.notice.title == "某市卫生健康委员会关于印发2024年全市卫生健康工作\n要点的通知"
+    assert document.notice.recipients == ["各区卫生健康局"]
+    assert str(document.notice.date) == "2024-02-20"
+    assert document.plan.title == "2024年全市卫生健康工作要点"

@@ -125,6 +125,35 @@ def test_a_broken_pdf_is_refused(tmp_path: Path) -> None:
     assert "PDF" in done.output
 
 
+def refused_in_both_languages(source: Path, tmp_path: Path) -> dict[str, str]:
+    """``workplan import`` of ``source`` as the installed program runs it, in English and in
+    Chinese: each must refuse with one line (exit 2, no traceback, nothing written)."""
+    import os
+    import subprocess
+    import sys
+
+    out = tmp_path / "plan.yaml"
+    said = {}
+    for language in ("en", "zh"):
+        env = {**os.environ, "WORKPLAN_LANG": language}
+        command = [sys.executable, "-m", "generator.entry", "import", str(source), "-o", str(out)]
+        done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=120)
+        assert done.returncode == 2, done.stderr
+        assert "Traceback" not in done.stderr and not out.exists()
+        assert len(done.stderr.strip().splitlines()) == 1, done.stderr
+        said[language] = done.stderr.strip()
+    return said
+
+
+def test_a_pdf_cut_short_is_refused_as_damaged_in_both_languages(tmp_path: Path) -> None:
+    cut = tmp_path / "cut.pdf"
+    cut.write_bytes(PDF_16.read_bytes()[:30000])  # a download broken off
+    said = refused_in_both_languages(cut, tmp_path)
+    assert said["en"].startswith(f"{cut}:1:1: error: a damaged PDF: its structure cannot be read")
+    assert "download the PDF again" in said["en"] and "PDFium" not in said["en"]
+    assert "损坏的 PDF" in said["zh"] and "PDFium" not in said["zh"]
+
+
 def test_pdf_page_limit() -> None:
     with pytest.raises(NotPdf, match="3 pages, more than the 2"):
         pdf_lines(PDF_16, DefectLog(), max_pages=2)

@@ -159,10 +159,9 @@ def import_file(path: str | Path) -> ImportResult:
         try:
             read = pdf_lines(path, defects)
         except NotPdf as exc:
-            raise _refuse(
-                name, str(exc), _("import the .docx it was made from, or a PDF with a text layer")
-            ) from None
-        lines, places = read.lines, read.places
+            hint = exc.hint or _("import the .docx it was made from, or a PDF with a text layer")
+            raise _refuse(name, str(exc), hint) from None
+        lines, places, metadata = read.lines, read.places, read.metadata
     elif is_html(head, path):
         from .html import NotHtml, html_lines
 

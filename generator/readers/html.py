@@ -6,7 +6,8 @@ Such a page is mostly chrome: menus, search boxes, a metadata box (索引号 / �
 run of text of ten characters or more counts for the block that holds it, hidden elements
 (``display:none``) and scripts left out; nav items and buttons are too short to count. Inside the
 article, chrome lines (发布时间, 浏览次数, 字号 大 中 小, 打印本页, 关闭窗口, 分享到 …) are removed and
-reported (``removed_web_chrome``). The metadata box, wherever it stands, gives notice fields
+reported (``removed_web_chrome``), and so are the download links that end the article (附件：
+附件1.docx …: the files are not in the page). The metadata box, wherever it stands, gives notice fields
 (``metadata.py``) and never enters the body. Tables become :class:`~generator.model.Table`.
 
 Line numbers are the lines of the .html file where each block starts, so a defect points into
@@ -47,9 +48,19 @@ _CHROME = re.compile(
     r"^(?:【?\s*(?:打印本页|打印|关闭窗口|关闭|返回顶部|收藏|分享到?|纠错|我要纠错|字号|字体)\s*】?[：:]?\s*)+"
     r"(?:[大中小]\s*)*(?:(?:微信|微博|新浪微博|腾讯微博|QQ空间|QQ|朋友圈|豆瓣)\s*)*"
     r"(?:【?\s*(?:打印本页|打印|关闭窗口|关闭|分享到?)\s*】?\s*)*$"
-    r"|^(?:发布时间|发布日期|更新时间|时间|来源|信息来源|作者|浏览次数|浏览量|阅读次数|访问量|点击数|点击量|字号)"
+    r"|^(?:发布时间|发表时间|发布日期|更新时间|时间|来源|信息来源|作者|浏览次数|浏览量|阅读次数|访问量|点击数|点击量|字号)"
     r"\s*[：:].{0,60}$"
     r"|^(?:扫一扫|在手机上查看|分享至|相关链接|相关文件|相关解读|上一篇|下一篇)[：:]?.{0,40}$"
+    # 2024-02-26 10:30 来源：… (the date and source under an article's heading); 【字体：大 中 小】 打印
+    r"|^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?\s*"
+    r"(?:来源|信息来源|作者|浏览次数|发布机构)\s*[：:].{0,60}$"
+    r"|^【?\s*(?:字号|字体)\s*[：:]\s*(?:[大中小]\s*)+】?\s*(?:【?\s*(?:打印本页|打印|关闭窗口|关闭)\s*】?\s*)*$"
+    r"|^(?:责任编辑|编辑)\s*[：:]\s*\S{1,12}$"
+    r"|^(?:A\s*[+＋-]?\s*[大中小]\s*)+$|^[+＋\s]+$"  # font size buttons: A+大 A+中 A+小
+    r"|^字体(?:加大|适中|减小|放大|缩小|默认)$|^(?:浏览次数|浏览量|阅读次数|访问量|点击数|点击量)$"
+    # a WeChat article's byline (account, time) and foot (阅读原文, 阅读 3456, 微信扫一扫 关注该公众号)
+    r"|^[^：:]{0,30}?\d{4}-\d{1,2}-\d{1,2}\s*\d{1,2}:\d{2}$|^阅读原文$|^阅读\s*\d+[万+]?$"
+    r"|^(?:微信)?扫一扫.{0,20}$|^关注该公众号$|^(?:在看|点赞|分享|收藏)(?:\s*\d*\s*(?:在看|点赞|分享|收藏))*$"
 )
 _META_LINE = re.compile(
     r"^(?:[\[【]\s*(?P<bkey>[\u4e00-\u9fff ]{2,8})\s*[\]】]\s*[：:]?"  # [成文日期] 2025-05-21
@@ -82,7 +93,8 @@ def is_html(head: bytes, path: Path) -> bool:
 
 def decode_html(raw: bytes) -> str:
     """The page's text: the BOM, else the ``<meta charset>``, else UTF-8, else GB18030 (which
-    reads GB2312 and GBK, the encodings older government sites declare or just use)."""
+    reads GB2312 and GBK, the encodings older government sites declare or just use); a page
+    declaring GB2312/GBK whose bytes are UTF-8 is read as UTF-8."""
     if raw.startswith(b"\xef\xbb\xbf"):
         return raw[3:].decode("utf-8", errors="replace")
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -90,6 +102,15 @@ def decode_html(raw: bytes) -> str:
     declared = _CHARSET.search(raw[:8192])
     codec = declared.group(1).decode("ascii").lower() if declared else ""
     if codec in ("gb2312", "gbk", "gb_2312-80", "x-gbk", "gb18030", "cp936"):
+        try:
+            # a page saved again as UTF-8 that kept its old <meta charset=gb2312> (an editor's
+            # re-save, a converted site): bytes with Chinese in them are valid UTF-8 only if they
+            # are UTF-8, never by chance of GBK
+            text = raw.decode("utf-8")
+            if not text.isascii():
+                return text
+        except UnicodeDecodeError:
+            pass
         return raw.decode("gb18030", errors="replace")
     try:
         return raw.decode("utf-8")
@@ -118,6 +139,9 @@ def html_lines(raw: bytes, defects: DefectLog) -> HtmlText:
         if not isinstance(element.tag, str):
             continue
         hidden = _HIDDEN.search(element.get("style", "")) or element.get("hidden") is not None
+        # LibreOffice's HTML export sets the page header and footer (a page number "1 / 2") in
+        # <div title="header|footer">, once for the whole document
+        hidden = hidden or (element.tag == "div" and element.get("title") in ("header", "footer"))
         if (
             (element.tag in _DROP or hidden)
             and element.tag not in ("html", "body")
@@ -131,11 +155,13 @@ def html_lines(raw: bytes, defects: DefectLog) -> HtmlText:
     lines: list[Line] = []
     for block in article:
         _walk(block, lines)
+    downloads = _download_links(article)
+    lines = _drop_trailing_downloads(lines, downloads, defects)
     out: list[Line] = []
     for line in lines:
-        if line.table is None and _CHROME.match(
-            line.text.replace(" ", "") if len(line.text) < 12 else line.text
-        ):
+        if line.table is None and downloads:
+            line = Line(line.no, _without_file_suffixes(line.text, downloads), table=line.table)
+        if line.table is None and is_chrome_line(line.text):
             defects.add(
                 line.no, "removed_web_chrome", _("removed the page's {text!r}").format(text=line.text)
             )
@@ -144,7 +170,61 @@ def html_lines(raw: bytes, defects: DefectLog) -> HtmlText:
     return HtmlText(out, metadata)
 
 
+def is_chrome_line(text: str) -> bool:
+    """A line of a page's chrome (打印本页, 浏览次数：…, 分享到 …), as a web page or its print has it."""
+    return bool(_CHROME.match(text.replace(" ", "") if len(text) < 12 else text))
+
+
 # --- the article -------------------------------------------------------------------------------
+
+
+_FILE_SUFFIX = re.compile(r"\.(?:docx?|xlsx?|et|wps|pdf|ofd|zip|rar|7z|txt)$", re.I)
+_DOWNLOADS_HEAD = re.compile(r"^(?:相关)?附件(?:下载)?\s*[：:]?$")
+
+
+def _download_links(article: list[Any]) -> set[str]:
+    """The texts of the article's links to files (附件1.docx): a download, whose text is the
+    file's name, not words of the document."""
+    found = set()
+    for block in article:
+        for link in block.iter("a"):
+            text = " ".join(link.text_content().split())
+            href = link.get("href", "").split("?")[0].split("#")[0]
+            if text and (_FILE_SUFFIX.search(text) or _FILE_SUFFIX.search(href)):
+                found.add(text)
+    return found
+
+
+def _drop_trailing_downloads(lines: list[Line], downloads: set[str], defects: DefectLog) -> list[Line]:
+    """The article without the list of download links that ends it (附件： / 附件1.docx …, real/02):
+    the files are not in the page, and their names are no text of the plan's last item."""
+    end = len(lines)
+    while end and lines[end - 1].table is None and _squeezed(lines[end - 1].text) in downloads:
+        end -= 1
+    if end == len(lines):
+        return lines
+    links = end
+    if end and lines[end - 1].table is None and _DOWNLOADS_HEAD.match(_squeezed(lines[end - 1].text)):
+        end -= 1
+        text = _squeezed(lines[end].text)
+        defects.add(lines[end].no, "removed_web_chrome", _("removed the page's {text!r}").format(text=text))
+    for line in lines[links:]:
+        message = _("left out the download link {text!r}: the file it names is not part of the page")
+        defects.add(line.no, "removed_web_chrome", message.format(text=_squeezed(line.text)))
+    return lines[:end]
+
+
+def _squeezed(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _without_file_suffixes(text: str, downloads: set[str]) -> str:
+    """A line naming attachments by their download links (附件：1.《…》.docx): the names, without
+    the files' suffixes."""
+    for link in downloads:
+        if link in text:
+            text = text.replace(link, _FILE_SUFFIX.sub("", link))
+    return text
 
 
 def _length(text: str | None) -> int:
@@ -169,13 +249,23 @@ def _article(root: Any) -> list[Any]:
     if not score:
         return []
     best, top = score.most_common(1)[0]
+    own = _squeezed_text(best)
+    for sibling in [*best.itersiblings(), *best.itersiblings(preceding=True)]:
+        if isinstance(sibling.tag, str) and _squeezed_text(sibling) == own:
+            sibling.drop_tree()  # a second copy of the text (a mobile layout's, a print copy's)
     # Paragraphs split over sibling blocks (a <div> per part of the page): take the parent
-    # when it gathers clearly more of the text than the best block alone.
+    # when it gathers clearly more of the text than the best block alone — through wrappers
+    # that hold nothing else (WeChat sets each paragraph in <section><section><p>, so the
+    # best block is one paragraph's section, two levels under the article).
     parent = best.getparent()
-    if parent is not None and parent.tag not in ("html", "body"):
-        together = sum(v for k, v in score.items() if k.getparent() is parent or k is parent)
+    while parent is not None and parent.tag not in ("html", "body"):
+        together = sum(score.get(e, 0) for e in parent.iter())
+        if together == top and len(parent) == 1:
+            best, parent = parent, parent.getparent()  # a wrapper: climb, nothing is gained
+            continue
         if together > 1.5 * top:
             best, top = parent, together
+        break
     # A document in several sheets side by side (a notice's <article> and its plan's <section>,
     # as our own HTML writer prints them): siblings of the same class that hold text belong to
     # it; a sibling of another class (a footer, a list of links) does not, however long.
@@ -183,15 +273,44 @@ def _article(root: Any) -> list[Any]:
     if parent is None:
         return [best]
     classes = set(best.get("class", "").split())
-    blocks = []
-    for sibling in parent:
-        if not isinstance(sibling.tag, str):
-            continue
+    siblings = [sibling for sibling in parent if isinstance(sibling.tag, str)]
+    keep = {best}
+    for sibling in siblings:
         share = sum(score.get(e, 0) for e in sibling.iter())
-        same = bool(classes & set(sibling.get("class", "").split()))
-        if sibling is best or (same and share):
-            blocks.append(sibling)
-    return blocks
+        if share and classes & set(sibling.get("class", "").split()):
+            keep.add(sibling)
+    # The notice in a block of its own beside the plan's (a CMS that sets the attachment's text
+    # apart): an adjacent block of sentences — not links, a footer or the metadata box — goes on it.
+    at = siblings.index(best)
+    for step in (-1, 1):
+        k = at + step
+        while 0 <= k < len(siblings) and _document_block(siblings[k], score):
+            keep.add(siblings[k])
+            k += step
+    return [sibling for sibling in siblings if sibling in keep]
+
+
+_NOT_DOCUMENT = re.compile(
+    r"版权所有|ICP备|公网安备|主办单位|网站标识码|技术支持|相关链接|相关文件|相关阅读|上一篇|下一篇"
+    r"|索\s*引\s*号|主题分类|发布机构|发布日期"
+)
+
+
+def _document_block(element: Any, score: Counter[Any]) -> bool:
+    """A block of the document's own sentences: some text with a sentence in it, few of its
+    characters in links, no footer, link list or metadata box."""
+    share = sum(score.get(e, 0) for e in element.iter())
+    if share < 20:
+        return False
+    text = _squeezed_text(element)
+    linked = sum(len("".join(a.text_content().split())) for a in element.iter("a"))
+    # sentences, not the page's heading over the article or its date-and-source line
+    sentences = "。" in text or "；" in text
+    return sentences and linked < 0.3 * max(len(text), 1) and not _NOT_DOCUMENT.search(text)
+
+
+def _squeezed_text(element: Any) -> str:
+    return "".join(element.text_content().split())
 
 
 def _walk(element: Any, lines: list[Line]) -> None:

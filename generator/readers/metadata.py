@@ -24,12 +24,14 @@ from .structure import UNTITLED
 
 _KEYS: dict[str, str] = {
     **dict.fromkeys(["标题", "title", "名称", "文件名称", "题目", "公文标题"], "title"),
-    **dict.fromkeys(["文号", "发文字号", "发文号", "doc_number", "docnumber"], "doc_number"),
+    **dict.fromkeys(
+        ["文号", "发文字号", "发文号", "发布文号", "发文文号", "doc_number", "docnumber"], "doc_number"
+    ),
     **dict.fromkeys(
         ["发布机构", "发文机关", "发文单位", "发布单位", "发文机构", "制发机关", "issuer", "issuers"],
         "issuers",
     ),
-    **dict.fromkeys(["成文日期", "发文日期", "印发日期", "date"], "date"),
+    **dict.fromkeys(["成文日期", "成文时间", "发文日期", "印发日期", "date"], "date"),
     **dict.fromkeys(["主送", "主送机关", "主送单位", "recipients"], "recipients"),
     **dict.fromkeys(["抄送", "抄送机关", "cc"], "cc"),
     **dict.fromkeys(["署名", "signatories"], "signatories"),

@@ -347,6 +347,19 @@ def _read_closing(
         signatories = [s for s in signatories if not _SEAL_MARKS.match(s.text)]
         if signatories:
             fields["signatories"] = [name for s in signatories for name in _signatory_names(s.text)]
+    elif (closing := after_attachments or before) and len(before) >= 1:
+        # no 成文日期 in the text (a web page states it in its metadata box): organ names ending
+        # the notice, under a 附注 perhaps, are still its 署名 and 附注
+        if len(closing) > 1 and (note := _NOTE.match(closing[-1].text)) and _names_only(closing[-2].text):
+            fields["note"] = note["note"].strip()
+            closing.pop()
+        names: list[Line] = []
+        while len(closing) > (0 if closing is after_attachments else 1) and len(names) < 4:
+            if not _names_only(closing[-1].text):
+                break
+            names.insert(0, closing.pop())
+        if names:
+            fields["signatories"] = [name for s in names for name in _signatory_names(s.text)]
     before.extend(after_attachments)  # never dropped: kept as 正文
     body = [line for line in before if line.text]
     for line in body:

@@ -36,6 +36,7 @@ from ..typography import CJK_PUNCTUATION, IDEOGRAPHS
 from .defects import DefectLog
 from .lines import Line, clean_text, ends_sentence, is_page_number, parse_label, remove_garbage
 from .tree import is_task_line
+from .web_print import is_browser_print, strip_web_chrome
 
 MAX_PAGES = 300
 """A year's plan is a few dozen pages; past this it is not one (and would take minutes)."""
@@ -50,7 +51,29 @@ _WIDE = re.compile(rf"[{IDEOGRAPHS}{CJK_PUNCTUATION}²³°]")
 
 
 class NotPdf(ValueError):
-    """The file cannot be read as a PDF with text; the message says why."""
+    """The file cannot be read as a PDF with text; the message says why, ``hint`` what to do."""
+
+    def __init__(self, message: str, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.hint = hint
+
+
+def _unreadable(exc: Any) -> NotPdf:
+    """PDFium's refusal as a person reads it: a password, a damaged file, or PDFium's own words."""
+    import pypdfium2.raw as raw
+
+    code = getattr(exc, "err_code", None)
+    if code in (raw.FPDF_ERR_PASSWORD, raw.FPDF_ERR_SECURITY):
+        return NotPdf(
+            _("a password-protected (encrypted) PDF: its text cannot be read without the password"),
+            _("open it with its password and save or print it as a PDF without one, or import the .docx"),
+        )
+    if code == raw.FPDF_ERR_FORMAT:
+        return NotPdf(
+            _("a damaged PDF: its structure cannot be read (a download cut short, or not a PDF at all)"),
+            _("download the PDF again, or import the .docx it was made from"),
+        )
+    return NotPdf(_("not a readable PDF ({reason})").format(reason=exc))
 
 
 @dataclass
@@ -83,6 +106,7 @@ class PdfText:
 
     lines: list[Line]
     places: dict[int, tuple[int, int]] = field(default_factory=dict)
+    metadata: dict[str, str] = field(default_factory=dict)  # a printed web page's metadata box
 
 
 def pdf_lines(path: Path, defects: DefectLog, *, max_pages: int = MAX_PAGES) -> PdfText:
@@ -100,8 +124,10 @@ def pdf_lines(path: Path, defects: DefectLog, *, max_pages: int = MAX_PAGES) -> 
     try:
         document = pdfium.PdfDocument(str(path))
     except pdfium.PdfiumError as exc:
-        raise NotPdf(_("not a readable PDF ({reason})").format(reason=exc)) from None
+        raise _unreadable(exc) from None
     try:
+        info = document.get_metadata_dict()
+        browser = is_browser_print(info.get("Creator", ""), info.get("Producer", ""))
         count = len(document)
         if count > max_pages:
             raise NotPdf(
@@ -122,7 +148,7 @@ def pdf_lines(path: Path, defects: DefectLog, *, max_pages: int = MAX_PAGES) -> 
             widths.append((width, height))
             page.close()
     except pdfium.PdfiumError as exc:
-        raise NotPdf(_("not a readable PDF ({reason})").format(reason=exc)) from None
+        raise _unreadable(exc) from None
     finally:
         document.close()
         if plumber is not None:
@@ -137,6 +163,8 @@ def pdf_lines(path: Path, defects: DefectLog, *, max_pages: int = MAX_PAGES) -> 
         )
     chrome = _remove_chrome(pages, widths)
     text = _paragraphs(pages, widths, defects)
+    if browser:  # a web page printed: its site's menus, metadata box and footer are no text
+        text.lines, text.metadata = strip_web_chrome(text.lines, defects)
     for page_no, index, message in chrome:
         # reported at the paragraph that follows it, and by the page and line a person finds
         after = [no for no, place in text.places.items() if place >= (page_no, index)]
@@ -146,7 +174,13 @@ def pdf_lines(path: Path, defects: DefectLog, *, max_pages: int = MAX_PAGES) -> 
 
 
 def _open_plumber(path: Path) -> Any:
+    import logging
+
     import pdfplumber
+
+    # pdfminer logs each font it cannot measure (a browser's print: "Could not get FontBBox …")
+    # as a warning on stderr, between the import's own messages; its text is not needed
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
     from pdfminer.pdfparser import PDFSyntaxError
     from pdfplumber.utils.exceptions import PdfminerException
 
@@ -259,6 +293,9 @@ def _page_rows(
             lines[-1].append(char)
         else:
             lines.append([char])
+    gutter = None if tables else _gutter(lines)
+    if gutter is not None:
+        lines = _split_at(lines, gutter)
     rows: list[_Row] = []
     for line in lines:
         inked = [c for c in line if c["text"].strip()]
@@ -281,6 +318,8 @@ def _page_rows(
             )
         )
     textpage.close()
+    if gutter is not None:
+        rows = _one_column(rows, gutter)
     rows = _stack_vertical(rows)
     for (x0, top, x1, bottom), table in tables:
         rows.append(_Row(number, 0, "", x0, x1, top, bottom, 0.0, "", "", table, len(table.rows[0])))
@@ -288,6 +327,139 @@ def _page_rows(
     for index, row in enumerate(rows, start=1):
         row.index = index
     return rows
+
+
+# --- pages set in two columns (a 政府公报) ---------------------------------------------------------
+
+
+def _gutter(lines: list[list[dict[str, Any]]]) -> tuple[float, float] | None:
+    """The gutter of a page set in two columns, as (left, right) x; None for one column. A band
+    about the middle of the text that few lines cross (a title over both columns may), with
+    justified lines on both sides: most left lines end at it, most right lines start at it — an
+    unruled table's gaps fall elsewhere and its cells do not fill their columns."""
+    spans = []  # per line: its inked stretches, gaps within a word's spacing closed
+    for line in lines:
+        inked = sorted((c for c in line if c["text"].strip()), key=lambda c: c["x0"])
+        if not inked:
+            continue
+        size = max(statistics.median(c["size"] for c in inked), 1.0)
+        stretches = [[inked[0]["x0"], inked[0]["x1"]]]
+        for char in inked[1:]:
+            if char["x0"] - stretches[-1][1] < 0.8 * size:
+                stretches[-1][1] = max(stretches[-1][1], char["x1"])
+            else:
+                stretches.append([char["x0"], char["x1"]])
+        spans.append((size, stretches))
+    if len(spans) < 16:
+        return None
+    left = min(s[0][0] for _size, s in spans)
+    right = max(s[-1][1] for _size, s in spans)
+    size = statistics.median(z for z, _ in spans)
+    lo, hi = int(left + 0.35 * (right - left)), int(left + 0.65 * (right - left))
+    if hi - lo < 2 * size:
+        return None
+    covered = [0] * (hi - lo + 1)
+    for _size, stretches in spans:
+        for x0, x1 in stretches:
+            for x in range(max(lo, int(x0)), min(hi, int(x1)) + 1):
+                covered[x - lo] += 1
+    limit = 0.1 * len(spans)
+    best: tuple[int, int] | None = None
+    start = None
+    for k, count in enumerate([*covered, len(spans)]):
+        if count <= limit and start is None:
+            start = k
+        elif count > limit and start is not None:
+            if best is None or k - start > best[1] - best[0]:
+                best = (start, k)
+            start = None
+    if best is None or best[1] - best[0] < 0.8 * size:
+        return None
+    g0, g1 = lo + best[0], lo + best[1]
+    lefts = [s for _size, s in spans if s[-1][1] <= g0 + 1]
+    rights = [s for _size, s in spans if s[0][0] >= g1 - 1]
+    if len(lefts) < 8 or len(rights) < 8:
+        return None
+    filled = sum(1 for s in lefts if s[-1][1] >= g0 - 2 * size)
+    starting = sum(1 for s in rights if s[0][0] <= g1 + 2.5 * size)
+    if 2 * filled < len(lefts) or 2 * starting < len(rights):
+        return None
+    return float(g0), float(g1)
+
+
+def _split_at(lines: list[list[dict[str, Any]]], gutter: tuple[float, float]) -> list[list[dict[str, Any]]]:
+    """Each baseline's characters as the column lines they are: left of the gutter, right of it,
+    or one line where it crosses the gutter (a title, a centred page number)."""
+    middle = (gutter[0] + gutter[1]) / 2
+    out = []
+    for line in lines:
+        left = [c for c in line if c["x1"] <= middle]
+        right = [c for c in line if c["x0"] >= middle]
+        inked_left = [c["x1"] for c in left if c["text"].strip()]
+        inked_right = [c["x0"] for c in right if c["text"].strip()]
+        apart = (
+            inked_left and inked_right and min(inked_right) - max(inked_left) >= 0.8 * (gutter[1] - gutter[0])
+        )
+        if len(left) + len(right) < len(line) or (inked_left and inked_right and not apart):
+            out.append(line)  # it crosses the gutter, or stands in it ("— 1 —" under both columns)
+            continue
+        out.extend(part for part in (left, right) if any(c["text"].strip() for c in part))
+    return out
+
+
+def _one_column(rows: list[_Row], gutter: tuple[float, float]) -> list[_Row]:
+    """The page's rows as one column read in order: in each band between lines that cross the
+    gutter, the left column, then the right one moved under it (shifted left onto the left
+    column's edge, and down below it), so the paragraph rules see one narrow text block."""
+    middle = (gutter[0] + gutter[1]) / 2
+    lefts = [r for r in rows if r.x1 <= middle]
+    rights = [r for r in rows if r.x0 >= middle]
+    if not lefts or not rights:
+        return rows
+    shift = _edge([r.x0 for r in rights], min) - _edge([r.x0 for r in lefts], min)
+    out: list[_Row] = []
+    band_left: list[_Row] = []
+    band_right: list[_Row] = []
+    offset = 0.0  # how much lower the rows below a band now stand
+
+    def flush() -> None:
+        nonlocal offset
+        for row in band_left:
+            out.append(replace(row, top=row.top + offset, bottom=row.bottom + offset))
+        if band_right:
+            pitch = 1.5 * statistics.median(r.size for r in band_right)
+            base = (
+                (band_left[-1].bottom if band_left else band_right[0].top)
+                + offset
+                + pitch
+                - band_right[0].top
+            )
+            if not band_left:
+                base = offset
+            for row in band_right:
+                out.append(
+                    replace(
+                        row,
+                        x0=row.x0 - shift,
+                        x1=row.x1 - shift,
+                        top=row.top + base,
+                        bottom=row.bottom + base,
+                    )
+                )
+            offset = out[-1].bottom - max(band_right[-1].bottom, band_left[-1].bottom if band_left else 0.0)
+        band_left.clear()
+        band_right.clear()
+
+    for row in sorted(rows, key=lambda r: r.top):
+        if row.x1 <= middle:
+            band_left.append(row)
+        elif row.x0 >= middle:
+            band_right.append(row)
+        else:
+            flush()
+            out.append(replace(row, top=row.top + offset, bottom=row.bottom + offset))
+    flush()
+    return out
 
 
 def _stack_vertical(rows: list[_Row]) -> list[_Row]:
@@ -341,6 +513,10 @@ def _line_text(chars: list[dict[str, Any]], size: float) -> str:
     return "".join(out).strip()
 
 
+_FRAME_SHARE = 0.4
+"""A ruled box alone taller than this share of the page frames the text; a boxed note is smaller."""
+
+
 def _tables(page: Any) -> list[tuple[tuple[float, float, float, float], Table]]:
     """Ruled tables of the page: rows of cell texts, a cell's wrapped lines joined (Chinese
     needs no space between them), a merged cell empty after its first place. pdfplumber keeps
@@ -353,6 +529,8 @@ def _tables(page: Any) -> list[tuple[tuple[float, float, float, float], Table]]:
     boxes = [t.bbox for t in found]
     for cell in finder.cells:
         x0, top, x1, bottom = cell
+        if bottom - top > _FRAME_SHARE * float(page.height):
+            continue  # a page border (Word's 页面边框) or a frame round the text: no table
         inside = (b[0] - 1 <= x0 and x1 <= b[2] + 1 and b[1] - 1 <= top and bottom <= b[3] + 1 for b in boxes)
         if not any(inside):
             found.append(FoundTable(page, [cell]))
@@ -409,6 +587,10 @@ def _remove_chrome(pages: list[list[_Row]], sizes: list[tuple[float, float]]) ->
                     (number, row.index, _("removed the page number {text!r}").format(text=row.text))
                 )
                 continue
+            if id(row) in candidates and outer and _BROWSER_MARGIN.match(row.text):
+                what = _("removed the browser's print margin {text!r}")
+                chrome.append((number, row.index, what.format(text=row.text)))
+                continue
             side = (re.sub(r"\d+", "#", squeezed), row.top < height / 2)
             if id(row) in candidates and side in repeated and outer:
                 what = (
@@ -421,6 +603,15 @@ def _remove_chrome(pages: list[list[_Row]], sizes: list[tuple[float, float]]) ->
             keep.append(row)
         pages[number - 1] = keep
     return chrome
+
+
+_BROWSER_MARGIN = re.compile(
+    r"^\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?\s*(?:(?:上午|下午)\s*)?\d{1,2}:\d{2}(?:\s*[AP]M)?(?:\s|$)"
+    r"|^(?:https?|file)://\S+(?:\s+\d{1,4}\s*/\s*\d{1,4})?$",
+    re.IGNORECASE,
+)
+"""What a browser prints in the page margins: the date and time (then the page's title) on top,
+the address (then 1/2) at the foot — on a page of its own too, where no repetition shows it."""
 
 
 def _is_page_number(row: _Row, rows: list[_Row], height: float) -> bool:
@@ -442,6 +633,30 @@ class _Block:
     left: float
     right: float
     size: float
+    pitch: float = 0.0  # the usual distance from one line's top to the next's, in the body
+    line_end: float = 0.0  # where most full lines end: short of ``right`` in a ragged column
+    font: str = ""  # the typeface most of the body's text is set in
+    flush: bool = False  # numbered lines set flush left, not indented (a default Word style)
+
+
+def _flush(rows: list[_Row], left: float, size: float) -> bool:
+    """Are the document's numbered lines (一、 （一） 1.) mostly set at the left edge, so that an
+    indent tells no paragraph from its wrapped lines?"""
+    numbered = [r for r in rows if r.table is None and parse_label(r.text.strip()) is not None]
+    at_left = [r for r in numbered if r.x0 <= left + 0.5 * size]
+    return len(numbered) >= 2 and 2 * len(at_left) > len(numbered)
+
+
+def _pitch(rows: list[_Row], size: float) -> float:
+    """The body's line pitch: the commonest top-to-top distance of consecutive body lines on a
+    page (a paragraph's own lines), whatever the line spacing (fixed 28 pt, 1.5 lines …)."""
+    steps = Counter()  # type: Counter[float]
+    for above, below in itertools.pairwise(rows):
+        if above.table is None and below.table is None and above.page == below.page:
+            step = below.top - above.top
+            if abs(above.size - size) < 0.6 and abs(below.size - size) < 0.6 and 0 < step < 4 * size:
+                steps[round(step)] += 1
+    return float(steps.most_common(1)[0][0]) if steps else 0.0
 
 
 def _block(rows: list[_Row], middles: dict[int, float] | None = None) -> _Block:
@@ -456,7 +671,17 @@ def _block(rows: list[_Row], middles: dict[int, float] | None = None) -> _Block:
         sizes[r.size] += len(r.text)
     size = sizes.most_common(1)[0][0]
     body = [r for r in text if abs(r.size - size) < 0.6] or text
-    return _Block(_edge([r.x0 for r in body], min), _edge([r.x1 for r in body], max), size)
+    right = _edge([r.x1 for r in body], max)
+    # Left-aligned (not justified) Chinese lines end where the next character no longer fits,
+    # up to an em short of the column's edge (a right-aligned 署名 reaches it), one more before
+    # a mark that may not start a line: the commonest line end near the edge is the full line's.
+    ends = Counter(round(r.x1) for r in body if right - 2 * size <= r.x1 <= right)
+    line_end = float(ends.most_common(1)[0][0]) if ends else right
+    faces = Counter()  # type: Counter[str]
+    for r in body:
+        faces[r.first_font] += len(r.text)
+    font = faces.most_common(1)[0][0] if faces else ""
+    return _Block(_edge([r.x0 for r in body], min), right, size, line_end=line_end, font=font)
 
 
 def _centred(row: _Row, middle: float | None) -> bool:
@@ -489,7 +714,10 @@ def _paragraphs(pages: list[list[_Row]], sizes: list[tuple[float, float]], defec
     # would take the title's); the edges are each paper size's own
     middles = {number: width / 2 for number, (width, _) in enumerate(sizes, start=1)}
     body = _block([row for rows in pages for row in rows], middles).size
-    blocks = {key: replace(_block(rows), size=body) for key, rows in by_size.items()}
+    pitch = _pitch([row for rows in pages for row in rows], body)
+    blocks = {key: replace(_block(rows), size=body, pitch=pitch) for key, rows in by_size.items()}
+    for key, rows in by_size.items():
+        blocks[key].flush = _flush(rows, blocks[key].left, body)
     stream = _captions([row for rows in pages for row in rows], {n: blocks[k] for n, k in page_size.items()})
     groups: list[list[_Row]] = []
     for row in _attach_side_text(stream):
@@ -513,8 +741,12 @@ def _captions(rows: list[_Row], blocks: dict[int, _Block]) -> list[_Row]:
     """A short line centred right above a table is its title (附表 caption), as the Word reader
     takes a table's caption paragraph — unless it is the last line of the paragraph above; a
     table that ends a page and one of as many columns that begins the next are one table broken
-    by the page."""
+    by the page (its header rows, repeated on the new page, and a row the break split are
+    read once)."""
     out: list[_Row] = []
+    first_on_page: dict[int, int] = {}  # after the running header (page chrome) is gone
+    for row in rows:
+        first_on_page.setdefault(row.page, id(row))
     for row in rows:
         above = out[-1] if out else None
         if (
@@ -522,10 +754,10 @@ def _captions(rows: list[_Row], blocks: dict[int, _Block]) -> list[_Row]:
             and above is not None
             and above.table is not None
             and max(above.page, above.end_page) == row.page - 1
-            and row.index == 1
+            and first_on_page[row.page] == id(row)
             and above.columns == row.columns
         ):
-            above.table.rows.extend(row.table.rows)
+            _continue_table(above.table, row.table)
             above.end_page = row.page
             continue
         if (
@@ -547,6 +779,42 @@ def _captions(rows: list[_Row], blocks: dict[int, _Block]) -> list[_Row]:
             row.table.title = clean_text(above.text)
         out.append(row)
     return out
+
+
+def _continue_table(table: Table, more: Table) -> None:
+    """``table`` goes on with the rows of ``more``, its part on the next page: without the header
+    rows Word and WPS repeat on every page, and with the row the page break cut in two (its rest
+    stands in the columns whose text ran over, the others empty) joined again."""
+    rows = more.rows
+    repeated = 0
+    while repeated < min(3, len(rows), len(table.rows) - 1) and rows[repeated] == table.rows[repeated]:
+        repeated += 1
+    rows = rows[repeated:]
+    if rows and table.rows and _split_row(table.rows[-1], rows[0]):
+        last = table.rows[-1]
+        table.rows[-1] = [a + b for a, b in zip(last, rows[0], strict=True)]
+        rows = rows[1:]
+    table.rows.extend(rows)
+
+
+_NUMBER = re.compile(r"^\d{1,4}[.、．]?$")
+
+
+def _split_row(last: list[str], rest: list[str]) -> bool:
+    """Is ``rest`` the part of the row ``last`` that a page break carried over: text only where
+    ``last`` has text that ran on (not ending a sentence), in at most half the cells, its first
+    cell (序号) and at least one other empty where ``last`` has them? A row under a merged first
+    cell has most of its own cells, and its short ones (牵头单位) often repeat the row above."""
+    if len(last) != len(rest) or rest[0] or not last[0]:
+        return False
+    cut = [k for k, cell in enumerate(rest) if cell]
+    if not cut or 2 * len(cut) > len(rest):
+        return False  # most cells filled: a row of its own (under a merged 序号 or 类别 cell)
+    if any(
+        not last[k] or ends_sentence(last[k]) or rest[k] == last[k] or _NUMBER.match(rest[k]) for k in cut
+    ):
+        return False  # a cell that ended, the same 牵头单位 again, a 序号 of its own: a new row
+    return any(not rest[k] and last[k] for k in range(1, len(rest)))
 
 
 def _attach_side_text(rows: list[_Row]) -> list[_Row]:
@@ -604,26 +872,54 @@ def _continues(group: list[_Row], row: _Row, block: _Block) -> bool:
     if abs(last.size - row.size) >= 0.6:
         return False
     em = max(row.size, 1.0)
-    if row.page == last.page and row.top - last.bottom > 1.2 * em:
+    if row.page == last.page and row.top - last.top > max(2.2 * em, 1.25 * block.pitch):
         return False  # a gap wider than the line spacing: a new block
     if _is_title(last, block) and _is_title(row, block):
         return True  # a title over several centred lines
     if row.size >= block.size + 2:
         return False  # large type that is no centred title (a 发文机关标志): a line each
     at_left = row.x0 <= block.left + 0.5 * em
-    full = last.x1 >= block.right - 1.6 * em  # a line broken before a 。 falls one character short
+    # a line broken before a 。 falls one character short
+    full = last.x1 >= min(block.right, block.line_end or block.right) - 1.6 * em
+    if at_left and not full and _heading_broken_by_hand(group, row, block):
+        return True
     if not (at_left and full):
         return False
     if last.x0 > block.left + 4 * em and abs(last.centre - (block.left + block.right) / 2) < em:
         return False  # a centred line is its own paragraph
     if _section_label(group[0].text) and _section_label(row.text):
         return False  # a section heading after a section heading: each stands on its own line
+    if block.flush and ends_sentence(last.text) and parse_label(row.text.strip()) is not None:
+        # a full line that ends a sentence, then a numbered line: a new item, in a text set flush
+        # left without indents (a default Word style), which shows no other sign of it; where
+        # items are indented, a wrapped line may well start with （二） of a run-in list
+        return False
     if _ANNEX_LABEL.match(row.text.replace(" ", "")):
         # an attachment's label stands alone (GB/T 9704 §7.3.7), though a plan of bare headings
         # leaves too few lines to tell a full line from a short one
         return False
     first_char = row.text[:1]
     return not (_CJK.match(first_char) and row.first_font != last.last_font and len(row.text) < 12)
+
+
+def _heading_broken_by_hand(group: list[_Row], row: _Row, block: _Block) -> bool:
+    """A section heading (一、…) in its own typeface (黑体 over a 仿宋 text) that the author broke
+    with a line break: its rest, short, in the same face at the left edge, ending no sentence."""
+    head = group[0]
+    return (
+        len(group) == 1
+        and row.page == head.page  # on the next page, under it: a 附件 label, a new part
+        and not _ANNEX_LABEL.match(row.text.replace(" ", ""))
+        and _section_label(head.text)
+        and bool(block.font)
+        and head.first_font != block.font
+        and row.first_font == head.last_font == row.last_font
+        and parse_label(row.text.strip()) is None
+        and len(row.text) <= 20
+        and not ends_sentence(head.text)
+        and not ends_sentence(row.text)
+        and not re.search(r"[，。；：]", row.text)
+    )
 
 
 def _section_label(text: str) -> bool:

@@ -336,7 +336,9 @@ def find_plan_start(lines: list[Line]) -> int:
             sections = True
         dated = dated or parse_date(line.text) is not None
         two = text + lines[i + 1].text.replace(" ", "") if i + 1 < len(lines) else ""
-        if (text in names or two in names) and i > 0:  # the title, perhaps over two lines
+        # the title, perhaps over two lines — not the notice's own (…的通知 under its 文号), which
+        # the plan may cite in 《》 too
+        if (text in names or two in names) and i > 0 and _is_title_line(text if text in names else two):
             return i - 1 if _ANNEX_LABEL.match(lines[i - 1].text) else i
         if _attachment_names_here(line, names):
             names.update(_attachment_names_here(line, names))

@@ -1,0 +1,257 @@
+"""A web page printed to PDF by a browser: the site's chrome and metadata box among the lines.
+
+Printing a government article from Chromium or Firefox gives a PDF of the whole page: the menu
+(首页 / 机构概况 / 政务公开 …), the breadcrumb (当前位置：首页 > …), the 政府信息公开 metadata box (索引号
+/ 发布机构 / 文号 / 成文日期 …, a table or lines of ``key：value``), the article's date-and-source
+line, share buttons, 相关链接 and the site's footer (主办单位, 版权所有, ICP备 …) — all set as text
+like the document's own. The browser's print margins (date and title on top, URL and ``1/2`` at
+the foot) are page chrome, removed with the other running headers in ``pdf.py``.
+
+The PDF reader knows such a file by its Creator (the browser's user agent) and hands its lines
+here: chrome lines go (reported as ``removed_web_chrome``), the metadata box becomes notice
+fields (``metadata.py``) as a web page's does, and the document's own lines stay.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..i18n import _
+from .defects import DefectLog
+from .html import is_chrome_line
+from .lines import Line, ends_sentence
+from .metadata import notice_key
+
+_BROWSER = re.compile(r"Mozilla/\d|Chrome/|Chromium|Firefox|Safari/|Edg/", re.I)
+
+_BREADCRUMB = re.compile(r"^(?:您?(?:当前|现在)?(?:所在)?的?位置|当前位置是)\s*[：:]")
+_SITE_FOOTER = re.compile(
+    r"^(?:主办单位|承办单位|主办|承办|协办|版权所有|网站标识码|网站地图|联系我们|技术支持|运维单位|网站声明)"
+    r"|ICP备|公网安备|网站标识码|版权所有"
+)
+_RELATED = re.compile(
+    r"^(?:相关链接|相关文件|相关阅读|相关新闻|相关稿件|相关政策|相关解读|政策解读)\s*[：:]?$"
+)
+_META_KEYS = frozenset(
+    "索引号 主题分类 分类 信息分类 体裁分类 组配分类 服务对象分类 主题词 关键词 发布日期 生成日期 "
+    "公开方式 公开范围 公开时限 有效性 统一编号 实施日期 失效日期 废止日期 信息来源 内容概述 时效 "
+    "效力状态 发布机关 文件状态 发布时间 时效性 效力 信息名称 文件编号".split()
+)
+_KEY_BEFORE = re.compile(r"[\[【]?\s*(?P<key>(?:[\u4e00-\u9fff]\s*){1,7}[\u4e00-\u9fff])\s*[\]】]?\s*$")
+"""A key ending right before a colon; tried from each start, the longest first."""
+_ORGAN_NAME = re.compile(r"^[\u4e00-\u9fff（）]{3,30}(?:局|厅|委员会|委|政府|办公室|办公厅|部|院|中心|会)$")
+_MARKS = re.compile(r"文件$|〔\d{4}〕\d+号|^\d{6}$|^(?:绝密|机密|秘密)|^(?:特急|加急)$|签发人")
+_LISTED_DATE = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$")
+_TITLE_WORD_END = re.compile(r"(?:通知|意见|方案|要点|决定|函|办法|计划|细则|规定|通报|批复)$")
+_TITLE_START = re.compile(r"关于|印发|(?:通知|意见|方案|要点|决定|函|办法|计划)$")
+
+
+def is_browser_print(creator: str, producer: str) -> bool:
+    """Was the PDF printed by a web browser? Chromium writes its user agent as the Creator (Google
+    Docs, also Skia/PDF, writes none), Firefox its name."""
+    return bool(_BROWSER.search(creator)) or "firefox" in producer.lower()
+
+
+def strip_web_chrome(lines: list[Line], defects: DefectLog) -> tuple[list[Line], dict[str, str]]:
+    """The document's lines of a printed web page, and the notice fields its metadata box gave."""
+    metadata: dict[str, str] = {}
+    title_at = _title_at(lines)
+    out: list[Line] = []
+    tail = False  # from the first chrome line after which only the site's lines follow
+    tail_like = _tail_like(lines)
+    marks = _header_marks(lines[:title_at])
+    for k, line in enumerate(lines):
+        text = line.text.strip()
+        head = k < title_at
+        if line.table is not None:
+            cells = " ".join(cell for row in line.table.rows for cell in row if cell)
+            found = _metadata_pairs(cells)
+            if head and len(found) >= 2:
+                _keep_first(metadata, found)
+                _report(defects, line.no, _("removed the printed page's metadata box"))
+                continue
+            if head:  # the site's layout above the title (no document prints a table there)
+                message = _("removed the printed page's table {text!r}")
+                _report(defects, line.no, message.format(text=cells[:40]))
+                continue
+            out.append(line)
+            continue
+        chrome = (
+            is_chrome_line(text)
+            or bool(_BREADCRUMB.match(text))
+            or bool(_SITE_FOOTER.search(text))
+            or bool(_RELATED.match(text.replace(" ", "")))
+        )
+        tail = tail or (not head and chrome and tail_like[k + 1])
+        # the metadata box stands above the article (below it, 抄送：… is the 版记's own)
+        found = _metadata_pairs(text) if head and _starts_with_key(text) else {}
+        if tail or found or chrome or (head and k not in marks):
+            _keep_first(metadata, found)
+            _report(defects, line.no, _("removed the printed page's {text!r}").format(text=text))
+            continue
+        # a title's lines are where the browser wrapped it, never breaks its author typed
+        out.append(Line(line.no, line.text.replace("\n", ""), line.table, line.label))
+    return _title_on_one_line(_without_repeated_title(out, defects)), metadata
+
+
+def _title_on_one_line(lines: list[Line]) -> list[Line]:
+    """The article's title that the browser wrapped over two or three lines, as one line: the
+    breaks are the page width's, not the title's own."""
+    first = next((k for k, line in enumerate(lines) if line.table is None and _is_title(line.text)), None)
+    if first is None:
+        return lines
+    text, end = _joined_title(lines, first)
+    if end - first < 2 or not _TITLE_WORD_END.search(text):
+        return lines
+    return [*lines[:first], Line(lines[first].no, text), *lines[end:]]
+
+
+def _without_repeated_title(lines: list[Line], defects: DefectLog) -> list[Line]:
+    """The page's heading over the article, when the text's own first line says it again: once."""
+    for k, line in enumerate(lines[:-1]):
+        if line.table is None and _is_title(line.text):
+            if lines[k + 1].table is None and lines[k + 1].text.replace(" ", "") == line.text.replace(
+                " ", ""
+            ):
+                message = _("removed the page's heading {text!r}, which the text repeats")
+                _report(defects, line.no, message.format(text=line.text))
+                return lines[:k] + lines[k + 1 :]
+            break
+    return lines
+
+
+def _title_at(lines: list[Line]) -> int:
+    """Where the document begins: its title — the text's own copy, when the page's heading above
+    it says the same (a CMS prints the heading, its buttons and the 文号, then the text)."""
+    first = next((k for k, line in enumerate(lines) if line.table is None and _is_title(line.text)), None)
+    if first is None or any(_document_line(line) for line in lines[:first]):
+        return 0  # the text began before it: a page without its title, whose 主送 came first
+    title, after = _joined_title(lines, first)
+    for k in range(after, min(len(lines), after + 12)):
+        if lines[k].table is None and _squeeze(lines[k].text)[:8] == title[:8]:
+            if _joined_title(lines, k)[0] == title:
+                return k
+    return first
+
+
+def _document_line(line: Line) -> bool:
+    """A 主送 line (…单位：) or a sentence of the text — no line of the site's."""
+    text = line.text.strip()
+    if line.table is not None or is_chrome_line(text) or _starts_with_key(text) or _BREADCRUMB.match(text):
+        return False
+    return text.endswith(("：", ":")) or (ends_sentence(text) and len(text) > 30)
+
+
+def _joined_title(lines: list[Line], k: int) -> tuple[str, int]:
+    """The title starting at ``lines[k]``, over up to three lines, and the index after it."""
+    text = ""
+    for end in range(k, min(len(lines), k + 3)):
+        if lines[end].table is not None:
+            break
+        text += _squeeze(lines[end].text)
+        if _TITLE_WORD_END.search(text):
+            return text, end + 1
+    return _squeeze(lines[k].text), k + 1
+
+
+def _squeeze(text: str) -> str:
+    return "".join(text.split())
+
+
+def _report(defects: DefectLog, no: int, message: str) -> None:
+    defects.add(no, "removed_web_chrome", message)
+
+
+def _keep_first(metadata: dict[str, str], found: dict[str, str]) -> None:
+    """The first value of each key that names a notice field — not 发布机构 (who published the page;
+    the 署名 is in the text) nor the title (the text has its own), as for a web page."""
+    for key, value in found.items():
+        if notice_key(key) not in (None, "title", "issuers") and value:
+            metadata.setdefault(key, value)
+
+
+def _is_title(text: str) -> bool:
+    """The article's title (the notice's 关于…的通知), where the document begins."""
+    squeezed = text.replace(" ", "")
+    return (
+        8 <= len(squeezed) <= 80
+        and bool(_TITLE_START.search(squeezed))
+        and not squeezed.startswith(("《", "【", "[", "“"))  # a link to the 解读 of it, in the page's head
+        and not _LISTED_DATE.search(squeezed)  # a list entry with its date: 《…》政策解读2019-06-18
+        and not ends_sentence(squeezed)
+        and not re.search(r"[，。；：:]", squeezed)  # 现将《…》印发给你们，… is the 正文, 附件：… its list
+        and not _starts_with_key(text)
+    )
+
+
+def _starts_with_key(text: str) -> bool:
+    keys = _keys(text.strip())
+    return bool(keys) and keys[0][0] == 0
+
+
+def _known_key(key: str) -> bool:
+    squeezed = re.sub(r"\s", "", key)
+    return squeezed in _META_KEYS or notice_key(squeezed) is not None
+
+
+def _metadata_pairs(text: str) -> dict[str, str]:
+    """``key：value`` pairs of a metadata line or table (索 引 号： 000014349/2024-00005 主题分类： 卫生),
+    of the keys a metadata box has; a value runs to the next key."""
+    keys = _keys(text)
+    pairs: dict[str, str] = {}
+    if not keys:
+        return pairs
+    for (_start, end, key), nxt in zip(keys, [*keys[1:], None], strict=True):
+        value = text[end : nxt[0] if nxt is not None else len(text)].strip()
+        pairs.setdefault(key, value)
+    return pairs
+
+
+def _keys(text: str) -> list[tuple[int, int, str]]:
+    """The metadata keys of ``text`` as (start, end after the colon, key): before each colon, the
+    longest run of its last characters (spaces inside, 索 引 号) that is a key; or a key in
+    brackets ([成文日期] 2025-05-21)."""
+    found: list[tuple[int, int, str]] = []
+    for mark in re.finditer(r"[：:]|[\]】]", text):
+        lo = max(0, found[-1][1] if found else 0, mark.start() - 24)
+        for start in range(lo, mark.start()):
+            match = _KEY_BEFORE.match(text, start, mark.start())
+            if match and _known_key(match["key"]):
+                end = mark.end()
+                if mark.group() in "]】" and end < len(text) and text[end] in "：:":
+                    end += 1
+                found.append((start, end, re.sub(r"\s", "", match["key"])))
+                break
+    return found
+
+
+def _header_marks(head: list[Line]) -> set[int]:
+    """The lines of the head that a 版头 prints: its marks, and the names of a joint 发文机关标志
+    above the line that ends in 文件."""
+    marks = {k for k, line in enumerate(head) if line.table is None and _header_mark(line.text)}
+    for k in sorted(marks, reverse=True):
+        above = k - 1
+        while above >= 0 and head[above].table is None and _ORGAN_NAME.match(_squeeze(head[above].text)):
+            if not head[k].text.replace(" ", "").endswith("文件"):
+                break
+            marks.add(above)
+            above -= 1
+    return marks
+
+
+def _header_mark(text: str) -> bool:
+    """Above the article's title, what a document's own 版头 may print (份号, 密级, 紧急程度, a
+    发文机关标志 ending in 文件, a 文号) — everything else there is the site's: its logo, menus,
+    search, breadcrumb (a web page prints no 版头, only the text under it)."""
+    return bool(_MARKS.search(text.replace(" ", "")))
+
+
+def _tail_like(lines: list[Line]) -> list[bool]:
+    """For each place (and the end), are the lines from there on only what a site prints under
+    an article — link titles, 解读 entries, footer lines — and no sentence of the document?"""
+    out = [True] * (len(lines) + 1)
+    for k in range(len(lines) - 1, -1, -1):
+        text = lines[k].text
+        link = lines[k].table is None and len(text) <= 60 and not (ends_sentence(text) and len(text) > 30)
+        out[k] = out[k + 1] and link
+    return out
