@@ -247,3 +247,39 @@ def test_generated_plans_round_trip_through_pdf(tmp_path: Path, soffice: str) ->
             dumped.write_text(dump_document(document, for_file=dumped), encoding="utf-8")
             failed.append(str(dumped))
     assert not failed, f"{len(failed)} of {GENERATED} did not round-trip: {failed[:5]}"
+
+
+def test_a_task_line_short_of_the_edge_ends_its_paragraph(tmp_path: Path, soffice: str) -> None:
+    """A one-page bare plan whose lines all start 2字 in and none runs full: the text block's
+    edges are those of its longest lines, so a section's （牵头单位：…） looked full and the （一）
+    under it was read as its continuation. A task line ends where its bracket closes. (Drawn by
+    the property above in another test order.)"""
+    document = Document.model_validate(
+        {
+            "notice": None,
+            "plan": {
+                "title": "2026年建落医卫进平疗全工作要点",
+                "year": 2026,
+                "numbering": {"levels": ["chinese", "chinese_paren", "arabic_comma"], "continuous": [2]},
+                "sections": [
+                    {
+                        "heading": "善推质疗体系平",
+                        "lead": "医政医管处",
+                        "owners": ["市医保局"],
+                        "items": [
+                            {"heading": "疗设服生医度强，生卫推服。"},
+                            {
+                                "heading": "度力管推疗系能务。",
+                                "lead": "市卫生健康委",
+                                "tables": [{"rows": [["全管管生理全能作"], ["工能理卫生疗"]]}],
+                            },
+                        ],
+                    }
+                ],
+            },
+        }
+    )
+    source = tmp_path / "plan.docx"
+    source.write_bytes(render(document, "docx"))  # type: ignore[arg-type]
+    (pdf,) = convert_to_pdf([source], tmp_path / "pdf")
+    assert printable(import_file(pdf).document) == printable(document)

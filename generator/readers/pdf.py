@@ -871,6 +871,8 @@ def _continues(group: list[_Row], row: _Row, block: _Block) -> bool:
         return False
     if abs(last.size - row.size) >= 0.6:
         return False
+    if is_task_line("".join(part.text for part in group).replace(" ", "")):
+        return False  # （牵头单位：…） ends where its bracket closes, full line or not
     em = max(row.size, 1.0)
     if row.page == last.page and row.top - last.top > max(2.2 * em, 1.25 * block.pitch):
         return False  # a gap wider than the line spacing: a new block
