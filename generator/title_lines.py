@@ -31,14 +31,15 @@ TITLE_MAX_ZI = 20  # 156 mm at 22 pt with −0.25 pt 字距: 442 / 21.75 ≈ 20.
 _GOOD_BEFORE = re.compile(r"《|的(?:通知|意见|决定|通报|报告|请示|批复|函|方案|要点)$")
 _FAIR_AFTER = re.compile(r"(?:关于|印发|转发|\d{4}年|[省市县区州盟旗镇乡]|委员会|局|厅|办公室|中心|院)$")
 _FAIR_BEFORE = re.compile(r"^(?:工作|实施|专项|年度|开展|进一步|加强|做好|推进)")
-_NO_LINE_START = set("，。、；：？！）》」』】〕”’%")
+NO_LINE_START = frozenset("，。、；：？！）》」』】〕”’%…")
+"""避头: marks that never begin a line (a line breaker carries the character before them down)."""
 _NO_LINE_END = set("（《「『【〔“‘")
 
 
 def _break_penalty(text: str, i: int) -> float | None:
     """Cost of breaking ``text`` before index ``i``; None where a break is not allowed."""
     before, after = text[:i], text[i:]
-    if before[-1] in _NO_LINE_END or after[0] in _NO_LINE_START:
+    if before[-1] in _NO_LINE_END or after[0] in NO_LINE_START:
         return None
     if before[-1].isascii() and before[-1].isalnum() and after[0].isascii() and after[0].isalnum():
         return None  # never split a number or a Latin word

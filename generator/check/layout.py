@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..i18n import N_, _
+from ..title_lines import NO_LINE_START
 from .labels import UNNUMBERED, Label, first_break, parse_label
 from .pdf_measure import EM_ASCENT, MM, PageMeasure, PdfMeasure, TextLine, TooManyPages, measure_pdf
 from .report import CheckReport, Rule
@@ -490,9 +491,6 @@ def _advance(line: TextLine) -> float:
     return statistics.median(steps) if steps else 0.0
 
 
-_NO_LINE_START = "，。、；：？！）》」』”’…"  # 避头 marks: never the first character of a line
-
-
 def _chars_rule(body: Body) -> Rule:
     expected = _("{chars} characters on a full body line").format(chars=CHARS_PER_LINE)
     if body.left is None or body.right is None:
@@ -506,7 +504,7 @@ def _chars_rule(body: Body) -> Rule:
         if not all(g.full_width for g in line.glyphs):  # half-width digits and Latin change the count
             continue
         after = body.lines[k + 1].text.lstrip() if k + 1 < len(body.lines) else ""
-        if any(char in _NO_LINE_START for char in after[:2]):
+        if any(char in NO_LINE_START for char in after[:2]):
             pulled += 1  # its last character went down with a mark that may not start a line
             continue
         full.append(line)
