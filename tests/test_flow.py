@@ -60,6 +60,21 @@ def _plan(notice: dict, text_chars: int = 200, layout: dict | None = None) -> di
     return data
 
 
+def _own_text(body: list[str], section: dict) -> dict:
+    """A notice without 文号 whose numbered text (one section) is its own 正文 (in_notice)."""
+    title = "关于做好2025年卫生健康工作的通知"
+    notice = {
+        "issuers": ["某某市卫生健康委员会"],
+        "title": title,
+        "recipients": ["各区县卫生健康局"],
+        "body": body,
+        "signatories": ["某某市卫生健康委员会"],
+        "date": "2025-02-18",
+    }
+    plan = {"title": title, "year": 2025, "in_notice": True, "sections": [section]}
+    return {"notice": notice, "plan": plan}
+
+
 PLANS = {
     # 正文 of two paragraphs, 附件说明: the chain used to break at the blank line before 附件说明.
     "short_with_attachment": _plan({"body": [SENTENCE * 2, SENTENCE * 3]}),
@@ -107,28 +122,14 @@ PLANS = {
     },
     "simplex": _plan({"body": [ISSUING], **IMPRINT}, layout={"duplex": False}),
     # The own 正文 ends with a short table: the signature block went alone to page 3 under it.
-    "own_text_table": {
-        "notice": {
-            "issuers": ["某某市卫生健康委员会"],
-            "title": "关于做好2025年卫生健康工作的通知",
-            "recipients": ["各区县卫生健康局"],
-            "body": ["现就有关事项通知如下。"],
-            "signatories": ["某某市卫生健康委员会"],
-            "date": "2025-02-18",
+    "own_text_table": _own_text(
+        ["现就有关事项通知如下。"],
+        {
+            "heading": "加强组织领导",
+            "text": [LONG[:600] + "。"],
+            "tables": [{"rows": [["任务", "牵头单位"], ["压实责任", "市卫生健康委"]]}],
         },
-        "plan": {
-            "title": "关于做好2025年卫生健康工作的通知",
-            "year": 2025,
-            "in_notice": True,
-            "sections": [
-                {
-                    "heading": "加强组织领导",
-                    "text": [LONG[:600] + "。"],
-                    "tables": [{"rows": [["任务", "牵头单位"], ["压实责任", "市卫生健康委"]]}],
-                }
-            ],
-        },
-    },
+    ),
     # Every full line of 正文 is one whose last character went down with a ，(避头): the checker
     # took their justified pitch for the grid's and counted 27 characters.
     "pulled_down": _plan({"body": ["甲" * 26 + "乙" * 28 + "，" + "丙" * 10 + "。"] * 3}, text_chars=10),
@@ -164,22 +165,7 @@ PLANS = {
     },
     # A notice whose numbered text is its own 正文, without 文号: its last lines used to stay on
     # page 1 and the 署名 went alone to page 2 (the chain began after them), and no red rule printed.
-    "own_text": {
-        "notice": {
-            "issuers": ["某某市卫生健康委员会"],
-            "title": "关于做好2025年卫生健康工作的通知",
-            "recipients": ["各区县卫生健康局"],
-            "body": [SENTENCE],
-            "signatories": ["某某市卫生健康委员会"],
-            "date": "2025-02-18",
-        },
-        "plan": {
-            "title": "关于做好2025年卫生健康工作的通知",
-            "year": 2025,
-            "in_notice": True,
-            "sections": [{"heading": "加强组织领导", "text": [LONG[:120] + "。"]}],
-        },
-    },
+    "own_text": _own_text([SENTENCE], {"heading": "加强组织领导", "text": [LONG[:120] + "。"]}),
 }
 
 

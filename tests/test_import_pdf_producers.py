@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from test_html_chromium import chromium, run_chromium  # noqa: F401 (the fixture)
 from test_import_formats import refused_in_both_languages
+from test_import_web_pages import NOTICE, PLAN
 from typer.testing import CliRunner
 
 from generator.cli import app
@@ -27,23 +28,7 @@ from generator.view import format_doc_number
 pytestmark = pytest.mark.slow
 
 TITLE = "某市卫生健康委员会关于印发《2024年全市卫生健康工作要点》的通知"
-TEXT = [
-    "各区卫生健康局，委机关各处室，委直属各单位：",
-    "现将《2024年全市卫生健康工作要点》印发给你们，请结合实际认真贯彻落实。",
-    "附件：2024年全市卫生健康工作要点",
-    "某市卫生健康委员会",
-    "2024年2月20日",
-    "（此件主动公开）",
-    "附件",
-    "2024年全市卫生健康工作要点",
-    "2024年是实现“十四五”规划目标任务的关键一年，全市卫生健康工作要坚持以人民健康为中心。",
-    "一、深化医药卫生体制改革",
-    "（一）推进分级诊疗制度建设。加快紧密型城市医疗集团建设，推动优质医疗资源扩容下沉。",
-    "（二）深化公立医院改革。全面落实党委领导下的院长负责制，推进公立医院绩效考核。",
-    "二、提升公共卫生服务能力",
-    "（一）加强疾病预防控制体系建设。完善传染病监测预警机制，提升应急处置能力。",
-    "（二）做好重点人群健康服务。开展老年人、儿童和孕产妇健康管理服务。",
-]
+TEXT = NOTICE + PLAN  # the notice and plan of the web-page tests, printed by other producers
 
 # the chrome of a TRS page: menu, breadcrumb, the 政府信息公开 box, the date-and-source line, font
 # size buttons, 责任编辑, share buttons, 相关链接 and the footer
