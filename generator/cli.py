@@ -528,7 +528,7 @@ def tasks_cmd(
             raise _fail(_("error: give -o tasks.xlsx|.csv|.json, or --update LEDGER"))
         typer.echo(write_ledger(plan, output, force=force), err=True)
         return
-    for line in update_from_ledger(plan, update, output, force=force):
+    for line in update_from_ledger(plan, update, output, force=force, warn=lambda w: typer.echo(w, err=True)):
         typer.echo(line)
 
 

@@ -871,3 +871,165 @@ def test_an_agencys_task_table_in_markdown_keeps_its_cells(tmp_path: Path) -> No
     assert all(len(row) == len(grid.rows[0]) for row in grid.rows)
     assert any("2030年6月底前" in row for row in grid.rows)
     assert not any(set("".join(row)) <= set("-:| ") for row in grid.rows)
+
+
+# ---------------------------------------------------------------- a ledger as an office edits it
+
+
+def _example_ledger(tmp_path: Path, fmt: str) -> tuple[Path, Path]:
+    plan = tmp_path / "plan.yaml"
+    shutil.copy(EXAMPLE, plan)
+    ledger = tmp_path / f"tasks.{fmt}"
+    assert run("tasks", plan, "-o", ledger).exit_code == 0  # type: ignore[attr-defined]
+    return plan, ledger
+
+
+def _csv_cells(ledger: Path) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(ledger.read_text(encoding="utf-8-sig"))))
+
+
+def _write_csv(
+    ledger: Path, table: list[list[str]], *, delimiter: str = ",", encoding: str = "utf-8-sig"
+) -> None:
+    out = io.StringIO()
+    csv.writer(out, delimiter=delimiter, lineterminator="\r\n").writerows(table)
+    ledger.write_bytes(out.getvalue().encode(encoding))
+
+
+def _csv_title_row(table: list[list[str]]) -> None:
+    table.insert(0, ["2025年重点任务督办台账（3月填报）"] + [""] * 10)
+    table.insert(1, [""] * 11)
+
+
+def _csv_wrapped_headers(table: list[list[str]]) -> None:
+    table[0] = [{"状态": "状\n态（下拉选择）", "编号": " 编 号 "}.get(h, h) for h in table[0]]
+
+
+def _csv_halfwidth_path(table: list[list[str]]) -> None:
+    for row in table[1:]:
+        row[0] = ""  # no ID: the row is found by its 编号, typed again with half-width brackets
+        row[1] = row[1].replace("（", "(").replace("）", ")")
+
+
+CSV_EDITS = {
+    "a title row and a blank row above the header": (_csv_title_row, {}),
+    "headers wrapped in their cells, with a note": (_csv_wrapped_headers, {}),
+    "编号 retyped with half-width brackets": (_csv_halfwidth_path, {}),
+    "saved as tab-separated Unicode text": (None, {"delimiter": "\t", "encoding": "utf-16"}),
+}
+
+
+@pytest.mark.parametrize("edit", CSV_EDITS, ids=list(CSV_EDITS))
+def test_update_reads_a_csv_ledger_as_an_office_saves_it(tmp_path: Path, edit: str) -> None:
+    """Each of these is how a clerk's Excel or WPS returns the ledger; the 状态 typed for
+    一、（二） (the table's second task, 推进中 before) reaches the plan all the same."""
+    plan, ledger = _example_ledger(tmp_path, "csv")
+    table = _csv_cells(ledger)
+    table[2][8] = "已完成"
+    change, options = CSV_EDITS[edit]
+    if change is not None:
+        change(table)
+    _write_csv(ledger, table, **options)
+    result = run("tasks", plan, "--update", ledger)
+    assert result.exit_code == 0, result.output  # type: ignore[attr-defined]
+    assert "一、（二）加强合理用药管理: 推进中 (ongoing) → 已完成 (done)" in result.output  # type: ignore[attr-defined]
+    assert [n.status for n in load_document(plan).plan.sections[0].items[:2]] == ["ongoing", "done"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "status"), [("进行中", "ongoing"), ("完成", "done"), ("已 完成。", "done")]
+)
+def test_a_status_typed_in_the_offices_own_words_is_read(tmp_path: Path, typed: str, status: str) -> None:
+    """进行中 is what the editor's own form said for ongoing before; 完成 what a clerk types."""
+    plan, ledger = _example_ledger(tmp_path, "csv")
+    table = _csv_cells(ledger)
+    # a row whose status changes: 二、（四） is done in the plan, 一、（一） ongoing
+    row, (section, item) = (3, (1, 1)) if status == "ongoing" else (1, (0, 0))
+    table[row][8] = typed
+    _write_csv(ledger, table)
+    result = run("tasks", plan, "--update", ledger)
+    assert result.exit_code == 0, result.output  # type: ignore[attr-defined]
+    assert load_document(plan).plan.sections[section].items[item].status == status
+
+
+def test_the_editor_and_the_ledger_print_a_status_in_the_same_words() -> None:
+    from generator.serve.fields import form_spec
+
+    (status,) = [f for f in form_spec()["node"] if f["name"] == "status"]
+    assert {o["value"]: o["label"] for o in status["options"]} == STATUS_LABELS
+
+
+def test_a_status_merged_over_several_rows_reaches_each_of_them(tmp_path: Path) -> None:
+    """A clerk merges the 状态 cells of two tasks done together: openpyxl gives the value to the
+    top cell only, and the second task's status must not be cleared (it was, silently)."""
+    plan, ledger = _example_ledger(tmp_path, "xlsx")
+    book = openpyxl.load_workbook(ledger)
+    sheet = book.active
+    sheet["I2"] = "已完成"
+    sheet.merge_cells("I2:I3")
+    book.save(ledger)
+    result = run("tasks", plan, "--update", ledger)
+    assert result.exit_code == 0, result.output  # type: ignore[attr-defined]
+    items = load_document(plan).plan.sections[0].items
+    assert [items[0].status, items[1].status] == ["done", "done"]
+
+
+def test_an_xlsx_ledger_with_a_title_row_behind_another_sheet_is_found(tmp_path: Path) -> None:
+    plan, ledger = _example_ledger(tmp_path, "xlsx")
+    book = openpyxl.load_workbook(ledger)
+    sheet = book.active
+    sheet.title = "Sheet1"
+    sheet.insert_rows(1)
+    sheet["A1"] = "2025年重点任务督办台账"
+    sheet.merge_cells("A1:K1")
+    sheet["I5"] = "已取消"  # 二、（四）, done, now on row 5 under the title
+    book.create_sheet("汇总", 0)
+    book.save(ledger)
+    result = run("tasks", plan, "--update", ledger)
+    assert result.exit_code == 0, result.output  # type: ignore[attr-defined]
+    assert load_document(plan).plan.sections[1].items[1].status == "dropped"
+
+
+def test_a_row_added_in_the_ledger_is_named_with_what_to_do(tmp_path: Path) -> None:
+    plan, ledger = _example_ledger(tmp_path, "csv")
+    before = plan.read_bytes()
+    table = _csv_cells(ledger)
+    table[1][8] = "已完成"
+    table.append(
+        ["", "", "开展医疗机构巡查", "市卫生健康委员会", "", "2025年9月底前", "", "", "推进中", "", ""]
+    )
+    _write_csv(ledger, table)
+    result = run("tasks", plan, "--update", ledger)
+    assert result.exit_code == 2, result.output  # type: ignore[attr-defined]
+    # row 5, column 2 (编号): not “二、 is now 工作要求” (the unnumbered section's empty path)
+    assert (
+        f"{ledger}:5:2: error: row 5: a task added in the ledger (no ID, no 编号): “开展医疗机构巡查”"
+        in result.output  # type: ignore[attr-defined]
+    )
+    assert "add the task to the plan" in result.output and "工作要求" not in result.output  # type: ignore[attr-defined]
+    assert plan.read_bytes() == before
+
+
+def test_cells_update_does_not_write_are_warned_at_their_row_and_column(tmp_path: Path) -> None:
+    plan, ledger = _example_ledger(tmp_path, "csv")
+    table = _csv_cells(ledger)
+    table[1][8] = "已完成"
+    table[1][3] = "市卫健委医政科"  # 牵头单位
+    table[2][5] = "3月底前"  # 完成时限
+    table[2][6] = "2025/3/31"  # 截止日期, retyped as Excel shows dates
+    _write_csv(ledger, table)
+    result = run("tasks", plan, "--update", ledger)
+    assert result.exit_code == 0, result.output  # type: ignore[attr-defined]
+    out = result.output  # type: ignore[attr-defined]
+    assert f"{ledger}:2:4: warning: row 2: 牵头单位 in the ledger is “市卫健委医政科”" in out
+    assert (
+        f"{ledger}:3:6: warning: row 3: 完成时限 in the ledger is “3月底前”, in the plan “2025年底前”" in out
+    )
+    assert (
+        f"{ledger}:3:7: warning: row 3: 截止日期 in the ledger is “2025-03-31”, in the plan “2025-12-31”"
+        in out
+    )
+    assert out.count("warning:") == 3  # the untouched cells say nothing
+    document = load_document(plan)
+    node = document.plan.sections[0].items[0]
+    assert node.status == "done" and node.lead == "市卫生健康委员会医政医管科"  # only 状态 written

@@ -17,6 +17,7 @@ from typing import Any, Literal
 from pydantic import BaseModel
 
 from ..model import DEFAULT_SCHEMES, MAX_DEPTH, DocNumber, Node, Notice, Plan
+from ..tasks.ledger import STATUS_LABELS
 
 # field → (label, GB/T 9704-2012 element or "" , hint)
 LABELS: dict[str, dict[str, tuple[str, str, str]]] = {
@@ -76,14 +77,18 @@ LABELS: dict[str, dict[str, tuple[str, str, str]]] = {
         "owners": ("责任单位", "", "每行一个"),
         "deadline": ("完成时限", "", "如 2025年底前"),
         "targets": ("指标", "", "量化指标，每行一条"),
-        "status": ("状态", "", "进行中、已完成或已取消（下一年度起草时使用）"),
+        "status": (
+            "状态",
+            "",
+            "、".join(STATUS_LABELS.values()) + "（与督办台账的“状态”列相同；下一年度起草时使用）",
+        ),
         "id": ("标识", "", "可选的稳定标识，比较版本时用来对应条目（英文字母、数字、连字符）"),
         "child_numbering": ("下级编号样式", "", "仅当下级不按默认样式编号时选择"),
     },
 }
 
 CHOICES: dict[str, dict[str, str]] = {
-    "status": {"ongoing": "进行中", "done": "已完成", "dropped": "已取消"},
+    "status": STATUS_LABELS,  # the ledger's words, so the page and the 督办台账 say the same
     "doc_number_place": {
         "header": "版头",
         "under_title": "标题之下",

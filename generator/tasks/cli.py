@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from ..i18n import _
 from ..load import load_document
 from ..output import OutputError, check_plan_target, check_target, write_atomic
 from .ledger import FORMATS, ledger_bytes, ledger_rows, read_ledger
-from .update import update_plan_file
+from .update import unwritten_edits, update_plan_file
 
 
 def _refuse_existing(path: Path, force: bool) -> None:
@@ -35,15 +36,21 @@ def write_ledger(plan: Path, output: Path, *, force: bool = False) -> str:
     return _("wrote {path} ({count} tasks)").format(path=output, count=len(rows))
 
 
-def update_from_ledger(plan: Path, ledger: Path, output: Path | None, *, force: bool = False) -> list[str]:
-    """Write the statuses of ``ledger`` into ``plan`` (in place, or into ``output``); the report."""
+def update_from_ledger(
+    plan: Path, ledger: Path, output: Path | None, *, force: bool = False, warn: Callable[[str], None] = print
+) -> list[str]:
+    """Write the statuses of ``ledger`` into ``plan`` (in place, or into ``output``); the report.
+    ``warn`` gets each cell the office changed that is not written (a new 牵头单位 …)."""
     target = plan if output is None else output
     if output is not None:
         check_target(output, inputs=[plan, ledger])
         check_plan_target(output)
         _refuse_existing(output, force)
-    load_document(plan)  # a plan that does not load is reported as such, before the ledger
-    text, changes = update_plan_file(plan, ledger, read_ledger(ledger))
+    document = load_document(plan)  # a plan that does not load is reported as such, before the ledger
+    rows = read_ledger(ledger)
+    text, changes = update_plan_file(plan, ledger, rows)
+    for problem in unwritten_edits(rows, document, str(ledger)):
+        warn(str(problem))
     if not changes:
         if output is not None:
             write_atomic(output, text, inputs=[plan, ledger])

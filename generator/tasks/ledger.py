@@ -13,8 +13,11 @@ import csv
 import datetime as dt
 import io
 import json
-from dataclasses import asdict, dataclass, fields
+import re
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
+from typing import Any
 
 from ..errors import InputError, Problem, os_reason
 from ..i18n import _
@@ -27,7 +30,17 @@ from .table import cell_heading, label_path, task_entries
 FORMATS = ("xlsx", "csv", "json")
 
 STATUS_LABELS: dict[str, str] = {"ongoing": "推进中", "done": "已完成", "dropped": "已取消"}
-"""How the ledger prints a status (the plan's YAML keeps the codes)."""
+"""How the ledger (and the editor's form) prints a status (the plan's YAML keeps the codes)."""
+
+STATUS_SYNONYMS: dict[str, str] = {
+    "进行中": "ongoing",
+    "正在推进": "ongoing",
+    "完成": "done",
+    "办结": "done",
+    "已办结": "done",
+    "取消": "dropped",
+}
+"""What offices type into the 状态 cell for the same statuses (read back, never written)."""
 
 
 @dataclass(frozen=True)
@@ -176,25 +189,53 @@ def _xlsx(rows: list[LedgerRow], title: str) -> bytes:
 
 @dataclass(frozen=True)
 class ReadRow:
-    """A ledger row read back, with where it stands in its file (1-based, the header is 1)."""
+    """A ledger row read back, with where it stands in its file (1-based, the header is 1) and
+    the column each field was read from (1-based; none for a .json ledger)."""
 
     line: int
     row: LedgerRow
+    columns: Mapping[str, int] = field(default_factory=dict)
 
 
 _BY_HEADER = {header: key for key, header in HEADERS.items()} | {key: key for key in HEADERS}
-_STATUS_BY_TEXT = {label: code for code, label in STATUS_LABELS.items()} | {c: c for c in STATUS_LABELS}
+_STATUS_BY_TEXT = (
+    {label: code for code, label in STATUS_LABELS.items()} | {c: c for c in STATUS_LABELS} | STATUS_SYNONYMS
+)
 
 
 def status_code(text: str) -> Status | str | None:
-    """The plan's code for a printed status ('' → None); an unknown text is returned as it is."""
-    text = text.strip()
-    if not text:
+    """The plan's code for a printed status ('' → None); an unknown text is returned as it is.
+    Spaces inside (已 完成, a cell wrapped by hand) and a closing 。 are the typist's, not the status's."""
+    key = re.sub(r"\s+", "", text).removesuffix("。")
+    if not key:
         return None
-    return _STATUS_BY_TEXT.get(text, text)
+    return _STATUS_BY_TEXT.get(key, text.strip())
 
 
-def _row(values: dict[str, object], line: int) -> ReadRow:
+def header_key(text: object) -> str | None:
+    """The ledger field a header cell names: spaces and line breaks inside it (状 态, a header
+    wrapped in its cell) and a trailing note in brackets (状态（下拉选择）) are ignored."""
+    name = re.sub(r"\s+", "", str(text or ""))
+    name = re.sub(r"[（(][^（）()]*[）)]$", "", name) or name
+    return _BY_HEADER.get(name)
+
+
+_TYPED_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
+
+
+def typed_date(text: str) -> dt.date | None:
+    """A date as an office retypes it in a cell (2025-06-30, 2025/6/30, 2025.6.30, 2025年6月30日),
+    or None for anything else (月底前 is no date)."""
+    match = _TYPED_DATE.fullmatch(text.strip())
+    if match is None:
+        return None
+    try:
+        return dt.date(*map(int, match.groups()))
+    except ValueError:  # 2025/2/30
+        return None
+
+
+def _row(values: dict[str, object], line: int, columns: Mapping[str, int] | None = None) -> ReadRow:
     kwargs: dict[str, object] = {}
     for f in fields(LedgerRow):
         value = values.get(f.name)
@@ -202,10 +243,7 @@ def _row(values: dict[str, object], line: int) -> ReadRow:
             if isinstance(value, dt.datetime):
                 value = value.date()
             elif isinstance(value, str) and value.strip():
-                try:
-                    value = dt.date.fromisoformat(value.strip())
-                except ValueError:  # retyped by hand (2025/6/30): the date is not read back, the 完成时限 is
-                    value = None
+                value = typed_date(value)
             elif not isinstance(value, dt.date):
                 value = None
         elif f.name == "status":
@@ -214,7 +252,7 @@ def _row(values: dict[str, object], line: int) -> ReadRow:
         else:
             value = "" if value is None else str(value)
         kwargs[f.name] = value
-    return ReadRow(line, LedgerRow(**kwargs))  # type: ignore[arg-type]
+    return ReadRow(line, LedgerRow(**kwargs), dict(columns or {}))  # type: ignore[arg-type]
 
 
 def _refuse(path: Path, line: int, message: str, hint: str) -> InputError:
@@ -241,9 +279,10 @@ def read_ledger(path: str | Path) -> list[ReadRow]:
                 raise _refuse(
                     path, 1, _("no list of tasks under `tasks`"), _("give the file `workplan tasks` wrote")
                 )
-            return [_row(task, index) for index, task in enumerate(tasks, start=1)]
+            # a .json has no columns: every key it holds is named at column 1
+            return [_row(task, index, dict.fromkeys(task, 1)) for index, task in enumerate(tasks, start=1)]
         if fmt == "csv":
-            table = list(csv.reader(io.StringIO(_text(path))))
+            table = _csv_table(_text(path))
         else:
             table = _xlsx_table(path)
     except InputError:
@@ -258,25 +297,59 @@ def read_ledger(path: str | Path) -> list[ReadRow]:
         raise _refuse(
             path, 1, _("cannot read the ledger ({reason})").format(reason=exc), _("check the file")
         ) from None
-    if not table:
+    if not any(any(str(c or "").strip() for c in cells) for cells in table):
         raise _refuse(path, 1, _("the ledger is empty"), _("give the file `workplan tasks` wrote"))
-    keys = [_BY_HEADER.get(str(h or "").strip()) for h in table[0]]
-    if "status" not in keys or not ({"id", "path"} & set(keys)):
+    found = _header_row(table)
+    if found is None:
+        first = next(i for i, cells in enumerate(table) if any(str(c or "").strip() for c in cells))
+        shown = "、".join(str(c).strip() for c in table[first] if str(c or "").strip())
         raise _refuse(
-            path, 1, _("no 状态 column and ID or 编号 column in the header row"), _("keep the header row")
+            path,
+            first + 1,
+            _("no 状态 column and ID or 编号 column in the header row ({headers})").format(headers=shown),
+            _("name the columns as `workplan tasks` wrote them: 状态, and ID or 编号"),
         )
+    at, keys = found
+    columns = {k: index for index, k in enumerate(keys, start=1) if k}
     out = []
-    for line, cells in enumerate(table[1:], start=2):
+    for line, cells in enumerate(table[at + 1 :], start=at + 2):
         if not any(str(c or "").strip() for c in cells):
             continue
-        out.append(_row({k: v for k, v in zip(keys, cells, strict=False) if k}, line))
+        out.append(_row({k: v for k, v in zip(keys, cells, strict=False) if k}, line, columns))
     return out
+
+
+_HEADER_SEARCH = 10
+"""Rows above the header an office may add (a title row, the date it was filled in)."""
+
+
+def _header_row(table: list[list[object]]) -> tuple[int, list[str | None]] | None:
+    """(index, field per column) of the first row naming 状态 and ID or 编号, among the first rows."""
+    for index, cells in enumerate(table[:_HEADER_SEARCH]):
+        keys = [header_key(c) for c in cells]
+        if "status" in keys and {"id", "path"} & set(keys):
+            return index, keys
+    return None
+
+
+def _csv_table(text: str) -> list[list[object]]:
+    """The cells of a .csv ledger. Excel writes commas; a sheet saved as “文本文件(制表符分隔)” or
+    “Unicode 文本” and renamed .csv has tabs, a European Excel semicolons: the header line tells."""
+    first = text.lstrip("\r\n").split("\n", 1)[0]
+    delimiter = max((",", "\t", ";"), key=first.count) if first.count(",") == 0 else ","
+    return [list(r) for r in csv.reader(io.StringIO(text), delimiter=delimiter)]
 
 
 def _text(path: Path) -> str:
     """A .csv or .json ledger's text. `workplan tasks` writes UTF-8 with a BOM; Excel on a Chinese
-    Windows saves an edited .csv (“CSV (逗号分隔)”) in GBK, so GB18030 is read too."""
+    Windows saves an edited .csv (“CSV (逗号分隔)”) in GBK, so GB18030 is read too, and its
+    “Unicode 文本” is UTF-16 with a BOM."""
     raw = path.read_bytes()
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError:
+            pass  # not UTF-16 after all: named below
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -316,7 +389,9 @@ def _xlsx_table(path: Path) -> list[list[object]]:
 
     try:
         check_package(path)  # an .xlsx is a zip too: no bomb reaches openpyxl
-        book = load_workbook(path, read_only=True, data_only=True)
+        # Not read_only: that mode hides merged ranges, and a 状态 merged over several rows must
+        # reach each of them (the ledger is small; its size is checked above).
+        book = load_workbook(path, data_only=True)
     except PackageError as exc:
         raise ValueError(str(exc)) from None
     except OSError:
@@ -324,7 +399,22 @@ def _xlsx_table(path: Path) -> list[list[object]]:
     except Exception:  # BadZipFile, KeyError (no [Content_Types].xml), openpyxl's own kinds …
         # Their words are English and name zip members; a clerk needs what to do.
         raise ValueError(_("not an .xlsx workbook Excel or WPS can open")) from None
-    sheet = book["督办台账"] if "督办台账" in book.sheetnames else book.worksheets[0]
-    rows = [list(r) for r in sheet.iter_rows(values_only=True)]
+    sheets = [book["督办台账"]] if "督办台账" in book.sheetnames else []
+    sheets += [s for s in book.worksheets if s.title != "督办台账"]
+    tables = [_sheet_cells(sheet) for sheet in sheets]
     book.close()
+    # The ledger's sheet, renamed or moved behind a sheet the office added: the one with its header.
+    return next((t for t in tables if _header_row(t) is not None), tables[0] if tables else [])
+
+
+def _sheet_cells(sheet: Any) -> list[list[object]]:
+    """A sheet's values; every cell of a merged range holds the value of its top-left cell."""
+    rows = [list(r) for r in sheet.iter_rows(values_only=True)]
+    for merged in sheet.merged_cells.ranges:
+        top = rows[merged.min_row - 1][merged.min_col - 1] if merged.min_row <= len(rows) else None
+        for r in range(merged.min_row, min(merged.max_row, len(rows)) + 1):
+            cells = rows[r - 1]
+            cells.extend([None] * (merged.max_col - len(cells)))
+            for c in range(merged.min_col, merged.max_col + 1):
+                cells[c - 1] = top
     return rows

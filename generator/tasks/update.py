@@ -10,7 +10,8 @@ row is matched to its node by id, else by its label path and heading; a row whos
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+import unicodedata
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
@@ -20,8 +21,10 @@ from ..errors import InputError, Problem
 from ..i18n import _
 from ..load import load_text
 from ..model import Document
+from ..model import Node as PlanNode
 from ..numbering import Numbered, number_plan
 from ..rollover.yaml_edits import Edit, Lines, apply_edits
+from .deadlines import parse_deadline
 from .ledger import STATUS_LABELS, ReadRow
 from .table import cell_heading, label_path, walk_with_parents
 
@@ -47,6 +50,11 @@ def _key(text: str) -> str:
     return re.sub(r"\s+", "", text).removesuffix("。")
 
 
+def _path_key(text: str) -> str:
+    """A label path as typed again: (一) for （一）, 1． for 1., spaces — one key (NFKC folds widths)."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
 def _node_loc(path: tuple[int, ...]) -> tuple[str | int, ...]:
     loc: list[str | int] = ["plan", "sections", path[0]]
     for index in path[1:]:
@@ -54,83 +62,160 @@ def _node_loc(path: tuple[int, ...]) -> tuple[str | int, ...]:
     return tuple(loc)
 
 
+class _Index:
+    """The plan's nodes by id and by label path, to find a ledger row's task."""
+
+    def __init__(self, document: Document, ledger: str) -> None:
+        self.ledger = ledger
+        every = [(e, label_path(e, p)) for e, p in _all(number_plan(document.plan))]
+        self.by_id = {e.node.id: (e, path) for e, path in every if e.node.id}
+        self.by_path: dict[str, list[tuple[Numbered, str]]] = {}
+        for e, path in every:
+            self.by_path.setdefault(_path_key(path), []).append((e, path))
+
+    def _problem(self, read: ReadRow, field: str, message: str, hint: str, **values: object) -> Problem:
+        """A refusal of ``read`` at its cell of ``field``; ``message`` names the row as {where}."""
+        where = _("row {line}").format(line=read.line)
+        return Problem(
+            self.ledger, read.line, read.columns.get(field, 1), message.format(where=where, **values), hint
+        )
+
+    def find(self, read: ReadRow) -> tuple[Numbered, str] | Problem:
+        """The row's task, or the problem naming the row (and the cell) and what to do."""
+        row = read.row
+        if row.id:
+            found = self.by_id.get(row.id)
+            if found is None:
+                return self._problem(
+                    read,
+                    "id",
+                    _("{where}: no task with id {id} in the plan any more"),
+                    _("write the ledger again with `workplan tasks`, or remove the row"),
+                    id=repr(row.id),
+                )
+            return found
+        unnumbered = [
+            c for c in self.by_path.get("", []) if _key(cell_heading(c[0].node)) == _key(row.heading)
+        ]
+        if not row.path.strip() and len(unnumbered) != 1:
+            # A row the office typed in (no unnumbered heading of the plan reads so): the ledger is
+            # no place to add tasks to the plan.
+            return self._problem(
+                read,
+                "path",
+                _("{where}: a task added in the ledger (no ID, no 编号): “{heading}”"),
+                _(
+                    "add the task to the plan (workplan serve, or the YAML) and write the ledger again, "
+                    "or remove the row"
+                ),
+                heading=row.heading.strip() or _("(empty)"),
+            )
+        candidates = self.by_path.get(_path_key(row.path), [])
+        if len(candidates) > 1:  # unnumbered headings share a path: the heading tells them apart
+            candidates = [c for c in candidates if _key(cell_heading(c[0].node)) == _key(row.heading)]
+        if len(candidates) != 1:
+            what = _("no task") if not candidates else _("{count} tasks").format(count=len(candidates))
+            return self._problem(
+                read,
+                "path",
+                _("{where}: {what} numbered {path} in the plan"),
+                _("give the node an id, or write the ledger again with `workplan tasks`"),
+                what=what,
+                path=row.path,
+            )
+        found = candidates[0]
+        now = cell_heading(found[0].node)
+        if _key(now) != _key(row.heading):
+            return self._problem(
+                read,
+                "heading",
+                _("{where}: {path} is now “{now}”, not “{heading}” — the plan changed"),
+                _("write the ledger again with `workplan tasks`, or give the node an id"),
+                path=row.path,
+                now=now,
+                heading=row.heading,
+            )
+        return found
+
+
 def _match(
     rows: list[ReadRow], document: Document, ledger: str
 ) -> tuple[list[tuple[Numbered, str, str]], list[Problem]]:
     """(entry, path, new status) for every row whose status differs, and the rows refused."""
-    outline = number_plan(document.plan)
-    every = [(e, label_path(e, p)) for e, p in _all(outline)]
-    by_id = {e.node.id: (e, path) for e, path in every if e.node.id}
-    by_path: dict[str, list[tuple[Numbered, str]]] = {}
-    for e, path in every:
-        by_path.setdefault(path, []).append((e, path))
+    index = _Index(document, ledger)
     problems: list[Problem] = []
     changes: list[tuple[Numbered, str, str]] = []
     for read in rows:
-        row, where = read.row, _("row {line}").format(line=read.line)
+        row = read.row
         if row.status and row.status not in STATUS_LABELS:
             problems.append(
-                Problem(
-                    ledger,
-                    read.line,
-                    1,
-                    _("{where}: status {status} is not a status").format(
-                        where=where, status=repr(row.status)
-                    ),
+                index._problem(
+                    read,
+                    "status",
+                    _("{where}: status {status} is not a status"),
                     _("choose {choices} or leave it empty").format(choices="、".join(STATUS_LABELS.values())),
+                    status=repr(row.status),
                 )
             )
             continue
-        if row.id:
-            found = by_id.get(row.id)
-            if found is None:
-                problems.append(
-                    Problem(
-                        ledger,
-                        read.line,
-                        1,
-                        _("{where}: no task with id {id} in the plan any more").format(
-                            where=where, id=repr(row.id)
-                        ),
-                        _("write the ledger again with `workplan tasks`, or remove the row"),
-                    )
-                )
-                continue
-        else:
-            candidates = by_path.get(row.path, [])
-            if len(candidates) != 1:
-                what = _("no task") if not candidates else _("{count} tasks").format(count=len(candidates))
-                problems.append(
-                    Problem(
-                        ledger,
-                        read.line,
-                        1,
-                        _("{where}: {what} numbered {path} in the plan").format(
-                            where=where, what=what, path=row.path or _("(empty)")
-                        ),
-                        _("give the node an id, or write the ledger again with `workplan tasks`"),
-                    )
-                )
-                continue
-            found = candidates[0]
-            now = cell_heading(found[0].node)
-            if _key(now) != _key(row.heading):
-                problems.append(
-                    Problem(
-                        ledger,
-                        read.line,
-                        1,
-                        _("{where}: {path} is now “{now}”, not “{heading}” — the plan changed").format(
-                            where=where, path=row.path, now=now, heading=row.heading
-                        ),
-                        _("write the ledger again with `workplan tasks`, or give the node an id"),
-                    )
-                )
-                continue
+        found = index.find(read)
+        if isinstance(found, Problem):
+            problems.append(found)
+            continue
         entry, path = found
         if (entry.node.status or "") != row.status:
             changes.append((entry, path, row.status))
     return changes, problems
+
+
+def _cells(node: PlanNode, plan_year: int) -> dict[str, str]:
+    """A node's task fields as the ledger prints them (see :func:`~.ledger.ledger_rows`)."""
+    due = parse_deadline(node.deadline, plan_year)
+    return {
+        "heading": cell_heading(node),
+        "lead": node.lead or "",
+        "owners": "、".join(node.owners),
+        "deadline": node.deadline or "",
+        "due": due.isoformat() if due else "",
+        "targets": "；".join(node.targets),
+    }
+
+
+def unwritten_edits(rows: list[ReadRow], document: Document, ledger: str) -> list[Problem]:
+    """Warnings for the cells an office changed that ``--update`` does not write (a new 牵头单位, a
+    完成时限 retyped): only 状态 goes into the plan, and silence would let the clerk think it had."""
+    from .ledger import HEADERS
+
+    index = _Index(document, ledger)
+    out = []
+    for read in rows:
+        found = index.find(read)
+        if isinstance(found, Problem):
+            continue
+        plan_cells = _cells(found[0].node, document.plan.year)
+        row = read.row
+        for key, now in plan_cells.items():
+            if key not in read.columns:
+                continue  # a column the office deleted says nothing
+            given = row.due.isoformat() if key == "due" and row.due else getattr(row, key)
+            if key == "due" and not row.due:
+                continue  # a date typed so that it is not one: 完成时限 is what counts
+            if _key(str(given)) == _key(now):
+                continue
+            problem = index._problem(
+                read,
+                key,
+                _(
+                    "{where}: {column} in the ledger is “{given}”, in the plan “{now}” — "
+                    "--update writes only 状态"
+                ),
+                _("change it in the plan (workplan serve, or the YAML), then write the ledger again"),
+                column=HEADERS[key],
+                given=given,
+                now=now or _("(empty)"),
+            )
+            out.append(replace(problem, severity="warning"))
+    return out
 
 
 def _all(outline: list[Numbered]) -> list[tuple[Numbered, tuple[Numbered, ...]]]:
