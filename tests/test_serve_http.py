@@ -208,6 +208,56 @@ def test_save_writes_only_the_edit_and_detects_conflicts(
     assert client.get("/api/stat", params={"name": "../secret.yaml"}).status_code == 403
 
 
+def _opened_and_edited(client: TestClient) -> tuple[dict, str]:
+    opened = client.get("/api/file", params={"name": "example.yaml"}).json()
+    op = {"op": "set", "path": ["plan", "title"], "value": "2025年云溪市医疗服务提升工作要点（修订）"}
+    edited = post(client, "/api/edit", {"name": "example.yaml", "text": opened["text"], "ops": [op]})
+    return opened, edited.json()["text"]
+
+
+def test_a_read_only_plan_is_not_saved_over(folder: Path, client_for: Callable[..., TestClient]) -> None:
+    """chmod a-w (or 只读 on a shared drive): the atomic write's rename replaced the file anyway —
+    as root, os.access says yes too. The save is refused in words, the page keeps its edits."""
+    client = client_for(folder)
+    path = folder / "example.yaml"
+    path.chmod(0o444)
+    before = path.read_bytes()
+    opened, mine = _opened_and_edited(client)
+    assert opened["read_only"] is True
+    refused = post(client, "/api/save", {"name": "example.yaml", "text": mine, "base_hash": opened["hash"]})
+    assert refused.status_code == 403 and refused.json()["read_only"] is True
+    assert "只读" in refused.json()["error"] and "Traceback" not in refused.text
+    forced = post(client, "/api/save", {"name": "example.yaml", "text": mine, "force": True})
+    assert forced.status_code == 403  # not even when told to overwrite a conflict
+    assert path.read_bytes() == before and path.stat().st_mode & 0o777 == 0o444
+    assert client.get("/api/stat", params={"name": "example.yaml"}).json()["read_only"] is True
+    path.chmod(0o644)
+    saved = post(client, "/api/save", {"name": "example.yaml", "text": mine, "base_hash": opened["hash"]})
+    assert saved.status_code == 200 and "（修订）" in path.read_text(encoding="utf-8")
+
+
+def test_a_plan_deleted_while_open_is_offered_back(
+    folder: Path, client_for: Callable[..., TestClient]
+) -> None:
+    """The file was deleted or moved away while the page had edits: the save was refused as 文件不存在
+    with no way to keep the page's text. Now the page is told (409, gone) and may write it back."""
+    client = client_for(folder)
+    opened, mine = _opened_and_edited(client)
+    (folder / "example.yaml").unlink()
+    assert client.get("/api/stat", params={"name": "example.yaml"}).json() == {"hash": None, "gone": True}
+    asked = post(client, "/api/save", {"name": "example.yaml", "text": mine, "base_hash": opened["hash"]})
+    assert asked.status_code == 409 and asked.json() == {"conflict": True, "gone": True}
+    assert not (folder / "example.yaml").exists()  # nothing written without the clerk's word
+    again = post(client, "/api/save", {"name": "example.yaml", "text": mine, "force": True})
+    assert again.status_code == 200
+    assert (folder / "example.yaml").read_text(encoding="utf-8") == mine
+    # Only a plan name inside the folder is created so: not a new folder, not another suffix.
+    for name in ("new/plan.yaml", "plan.txt", "../outside.yaml"):
+        refused = post(client, "/api/save", {"name": name, "text": mine, "force": True})
+        assert refused.status_code == 403, name
+    assert not (folder / "new").exists() and not (folder.parent / "outside.yaml").exists()
+
+
 def test_export_docx_opens_with_python_docx(folder: Path, client_for: Callable[..., TestClient]) -> None:
     client = client_for(folder)
     text = (folder / "example.yaml").read_text(encoding="utf-8")

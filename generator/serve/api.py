@@ -35,7 +35,7 @@ from ..writers.diff_html import render_diff_html
 from .edits import EditError, apply_ops
 from .fields import form_spec
 from .pdf import PdfConverter
-from .security import PathRefused, plan_file, plan_files
+from .security import PathRefused, PlanGone, plan_file, plan_files
 from .state import build_state
 from .yaml_text import prepare
 
@@ -121,22 +121,40 @@ async def open_file(request: Request) -> JSONResponse:
     name = request.query_params["name"]
     state = await asyncio.to_thread(build_state, text, name, editor.scratch)
     return JSONResponse(
-        {"name": name, "text": text, "hash": digest(text), "state": state.as_json()},
+        {
+            "name": name,
+            "text": text,
+            "hash": digest(text),
+            "read_only": read_only(path),
+            "state": state.as_json(),
+        },
         background=BackgroundTask(prepare, text),
     )
 
 
 async def stat(request: Request) -> JSONResponse:
-    """The hash of the file on disk now, so the page notices a change made elsewhere."""
+    """The hash of the file on disk now, so the page notices a change made elsewhere (and a file
+    deleted or moved away, or made read-only, while it was open)."""
     editor: Editor = request.app.state.editor
     try:
         path = _file(editor, request.query_params.get("name"))
         text = _disk_bytes(path).decode("utf-8-sig", "replace")
+    except PlanGone:
+        return JSONResponse({"hash": None, "gone": True})
     except PathRefused as exc:
         return _error(str(exc), 403)
     except OSError as exc:
         return _error(f"无法读取文件：{os_reason(exc)}", 400)
-    return JSONResponse({"hash": digest(text)})
+    return JSONResponse({"hash": digest(text), "read_only": read_only(path)})
+
+
+def read_only(path: Path) -> bool:
+    """The plan file may not be written: no write bit for anyone (chmod a-w, Windows' 只读 on a
+    shared drive) — which root could still write — or no permission for this user."""
+    try:
+        return not (path.stat().st_mode & 0o222) or not os.access(path, os.W_OK)
+    except OSError:
+        return False
 
 
 async def edit(request: Request) -> JSONResponse:
@@ -221,11 +239,38 @@ async def _plan_and_text(request: Request) -> tuple[dict[str, Any], Path, str] |
 
 
 async def save(request: Request) -> JSONResponse:
-    asked = await _plan_and_text(request)
-    if isinstance(asked, JSONResponse):
-        return asked
-    data, path, text = asked
-    disk = _disk_bytes(path).decode("utf-8-sig", "replace")
+    editor: Editor = request.app.state.editor
+    try:
+        data = await _body(request)
+        text = _text(data)
+        # A file deleted or moved away while open: the page's text is all there is now, so the
+        # clerk is asked, and may write it back (force) — never refused outright, never silently.
+        path = plan_file(editor.folder, str(data.get("name") or ""), missing_ok=bool(data.get("force")))
+    except PlanGone:
+        return JSONResponse({"conflict": True, "gone": True}, status_code=409)
+    except PathRefused as exc:
+        return _error(str(exc), 403)
+    except ValueError as exc:
+        return _error(str(exc))
+    if not path.exists():
+        try:
+            write_atomic(path, text)
+        except OutputError as exc:
+            return _error(f"保存失败：{exc}", 500)
+        return JSONResponse({"hash": digest(text)})
+    if read_only(path):
+        # Someone made the plan read-only: the rename of an atomic write would replace it anyway.
+        return _error(
+            "此文件是只读的，未保存。请先取消文件的只读属性（或让管理员开放写权限）再保存；"
+            "本页的修改仍保留在页面中。",
+            403,
+            read_only=True,
+        )
+    try:
+        raw = _disk_bytes(path)
+    except OSError as exc:
+        return _error(f"无法读取磁盘上的文件，未保存：{os_reason(exc)}", 400)
+    disk = raw.decode("utf-8-sig", "replace")
     if digest(disk) != data.get("base_hash") and not data.get("force"):
         base = data.get("base_text") if isinstance(data.get("base_text"), str) else None
         merged = merge3(base, text, disk) if base is not None else None
@@ -241,7 +286,7 @@ async def save(request: Request) -> JSONResponse:
             status_code=409,
         )
     mode = path.stat().st_mode & 0o7777
-    bom = "\ufeff" if _disk_bytes(path).startswith(b"\xef\xbb\xbf") else ""  # kept, like every other byte
+    bom = "\ufeff" if raw.startswith(b"\xef\xbb\xbf") else ""  # kept, like every other byte
     try:
         write_atomic(path, bom + text)
         os.chmod(path, mode)  # a new file's mode would replace the plan's own (e.g. 0600)

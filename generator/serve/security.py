@@ -33,8 +33,13 @@ class PathRefused(ValueError):
     """A file name the editor must not read or write."""
 
 
-def plan_file(folder: Path, name: str) -> Path:
-    """The plan file ``name`` inside ``folder``, or :class:`PathRefused`.
+class PlanGone(PathRefused):
+    """A plan file that was there when the page opened it and is not now (deleted, moved)."""
+
+
+def plan_file(folder: Path, name: str, *, missing_ok: bool = False) -> Path:
+    """The plan file ``name`` inside ``folder``, or :class:`PathRefused` (:class:`PlanGone` when
+    it does not exist, unless ``missing_ok``: saving may create it again).
 
     ``name`` is relative with forward slashes; every part must be a plain name; the resolved file
     (symlinks followed) must still lie inside the resolved folder and be a .yaml/.yml file."""
@@ -51,8 +56,14 @@ def plan_file(folder: Path, name: str) -> Path:
         raise PathRefused("该文件链接到所服务文件夹以外，拒绝访问")
     if target.suffix.lower() not in PLAN_SUFFIXES:
         raise PathRefused("只能打开 .yaml / .yml 计划文件")
+    if not target.parent.is_dir():
+        raise PathRefused("文件所在的文件夹不存在")
+    if target.exists() and not target.is_file():
+        raise PathRefused("这不是一个文件（是文件夹或设备）")
+    if missing_ok and not target.exists():
+        return target
     if not target.is_file():
-        raise PathRefused("文件不存在")
+        raise PlanGone("文件不存在（可能已被删除、移动或改名）")
     return target
 
 

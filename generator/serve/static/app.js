@@ -41,7 +41,7 @@ function updateButtons() {
   $("undo").disabled = state.undo.length === 0;
   $("redo").disabled = state.redo.length === 0;
   $("save").disabled = !dirty();
-  $("filename").textContent = state.name ? `${state.name}${dirty() ? "（未保存）" : ""}` : "";
+  $("filename").textContent = state.name ? `${state.name}${state.readOnly ? "（只读）" : ""}${dirty() ? "（未保存）" : ""}` : "";
   document.title = `${dirty() ? "● " : ""}${state.name || ""} — 工作要点编辑器`;
 }
 
@@ -368,21 +368,28 @@ async function openFile(name) {
     text: reply.data.text,
     saved: reply.data.text,
     baseHash: reply.data.hash,
+    readOnly: Boolean(reply.data.read_only),
     undo: [],
     redo: [],
     selected: { kind: "notice", path: [] },
   });
   for (const li of $("files").querySelectorAll("button")) li.setAttribute("aria-current", li.dataset.name === name ? "true" : "false");
   await apply(reply.data.state, { rebuildForm: true });
-  status(`已打开 ${name}`);
+  if (state.readOnly) status(`已打开 ${name}。此文件是只读的：可以修改和下载，但不能保存到磁盘。`, "error");
+  else status(`已打开 ${name}`);
 }
 
 async function save(force = false) {
   await waitIdle();
   const reply = await api.save({ name: state.name, text: state.text, base_hash: state.baseHash, base_text: state.saved, force });
   if (reply.status === 409) return conflict(reply.data);
-  if (!reply.ok) return status(reply.data.error, "error");
+  if (!reply.ok) {
+    if (reply.data.read_only) state.readOnly = true;
+    updateButtons();
+    return status(reply.data.error, "error");
+  }
   state.saved = state.text;
+  state.readOnly = false;
   state.baseHash = reply.data.hash;
   updateButtons();
   status(`已保存 ${state.name}`, "ok");
@@ -411,6 +418,14 @@ function dialog(title, { text = "", html = null, pre = null, buttons = [] }) {
 }
 
 function conflict(data) {
+  if (data.gone) {
+    // Deleted or moved away while open: the page holds the only copy of the text now.
+    dialog("磁盘上的文件已不存在", {
+      text: `打开 ${state.name} 后，磁盘上的这个文件被删除、移动或改名了。本页的内容仍在；可以用它重新创建文件，或关闭此对话框后先到文件夹中查看。`,
+      buttons: [["用本页内容重新创建文件", () => save(true)]],
+    });
+    return;
+  }
   const adopt = async (text) => {
     state.saved = data.disk_text;
     state.baseHash = data.disk_hash;
@@ -573,7 +588,17 @@ let diskWarned = "";
 async function watchDisk() {
   if (!state.name || state.inFlight || document.hidden) return;
   const reply = await api.stat(state.name);
-  if (!reply.ok || reply.data.hash === state.baseHash || reply.data.hash === diskWarned) return;
+  if (!reply.ok) return;
+  if (reply.data.gone) {
+    if (diskWarned !== "gone") status("注意：磁盘上的文件已被删除、移动或改名；本页内容仍在，保存时可重新创建。", "error");
+    diskWarned = "gone";
+    return;
+  }
+  if (Boolean(reply.data.read_only) !== Boolean(state.readOnly)) {
+    state.readOnly = Boolean(reply.data.read_only);
+    updateButtons();
+  }
+  if (reply.data.hash === state.baseHash || reply.data.hash === diskWarned) return;
   if (!dirty()) {
     const scroll = $("preview").contentWindow.scrollY;
     await openFile(state.name);
