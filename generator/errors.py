@@ -19,6 +19,9 @@ class Problem:
     message: str
     hint: str = ""
     severity: str = "error"
+    loc: tuple[str | int, ...] = ()
+    """The data path the problem is about, where its position cannot say (a missing `date:` is
+    reported at the notice's first key): the editor puts the message beside that field."""
 
     def __str__(self) -> str:
         from .i18n import _

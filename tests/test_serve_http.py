@@ -163,6 +163,26 @@ def test_validate_warning_is_placed_at_its_field(folder: Path, client_for: Calla
     assert warning and warning[0]["path"] == ["notice", "doc_number"] and warning[0]["severity"] == "warning"
 
 
+def test_a_missing_fields_warning_is_placed_at_that_field(
+    folder: Path, client_for: Callable[..., TestClient]
+) -> None:
+    """suixi-2021 has 正文 but no 成文日期: validate reports it at the notice's first key (there is
+    no `date:` to point at), and the page showed it under 发文机关. It belongs beside 成文日期."""
+    shutil.copy(next(p for p in plan_files() if p.name == "suixi-2021.yaml"), folder / "suixi-2021.yaml")
+    client = client_for(folder)
+    problems = client.get("/api/file", params={"name": "suixi-2021.yaml"}).json()["state"]["problems"]
+    (to_fill,) = [p for p in problems if "[to-fill]" in p["message"]]
+    assert to_fill["path"] == ["notice", "date"] and to_fill["line"] == 14
+    # a problem of the loader keeps the field at its position
+    text = (
+        (folder / "example.yaml")
+        .read_text(encoding="utf-8")
+        .replace("  date: 2025-02-18", "  date: 2025-02-30")
+    )
+    state = post(client, "/api/render", {"name": "example.yaml", "text": text}).json()["state"]
+    assert [p["path"] for p in state["problems"] if p["severity"] == "error"] == [["notice", "date"]]
+
+
 def test_save_writes_only_the_edit_and_detects_conflicts(
     folder: Path, client_for: Callable[..., TestClient]
 ) -> None:
@@ -276,7 +296,9 @@ def test_export_of_a_broken_text_is_refused_with_the_messages(
 ) -> None:
     client = client_for(folder)
     text = (
-        (folder / "example.yaml").read_text(encoding="utf-8").replace("date: 2025-02-18", "date: 2025-02-30")
+        (folder / "example.yaml")
+        .read_text(encoding="utf-8")
+        .replace("  date: 2025-02-18", "  date: 2025-02-30")
     )
     response = post(client, "/api/export", {"name": "example.yaml", "text": text, "format": "docx"})
     assert response.status_code == 422 and "example.yaml:33:9" in response.json()["error"]

@@ -116,7 +116,9 @@ class _Lint:
         line, column = position(self.root, loc, key=key)
         if offset is not None and self.root is not None:
             column += _column_offset(node_at(self.root, loc), offset)
-        self.problems.append(Problem(self.name, line, column, f"{message} [{rule}]", hint, "warning"))
+        self.problems.append(
+            Problem(self.name, line, column, f"{message} [{rule}]", hint, "warning", tuple(loc))
+        )
 
     # --- the plan's hierarchy ---------------------------------------------------------------
 

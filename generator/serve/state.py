@@ -9,7 +9,7 @@ of the field it concerns, so the page can print it beside that field.
 from __future__ import annotations
 
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -80,7 +80,7 @@ def build_state(text: str, name: str, scratch: Path) -> PlanState:
 
 
 def _renamed(problem: Problem, name: str) -> Problem:
-    return Problem(name, problem.line, problem.column, problem.message, problem.hint, problem.severity)
+    return replace(problem, path=name)
 
 
 def _walk(outline: list[Numbered]) -> list[Numbered]:
@@ -177,7 +177,8 @@ def path_at(root: yaml.Node | None, line: int, column: int) -> list[str | int]:
 
 def _problem_json(problem: Problem, root: yaml.Node | None) -> dict[str, Any]:
     return {
-        "path": path_at(root, problem.line, problem.column),
+        # the field the rule names, else the deepest node at the position (a loader error's)
+        "path": list(problem.loc) if problem.loc else path_at(root, problem.line, problem.column),
         "line": problem.line,
         "column": problem.column,
         "severity": problem.severity,

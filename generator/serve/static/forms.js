@@ -174,6 +174,8 @@ export function showMessages(form, problems) {
         if (!best || f.path.length > best.path.length) best = f;
       }
     }
+    // A problem about a whole item or section (empty-section): beside its first field, its heading.
+    if (!best && problem.path.length) best = fields.find((f) => problem.path.every((p, i) => p === f.path[i])) || null;
     if (!best) return;
     used.add(index);
     const msg = best.node.querySelector(".msg");
