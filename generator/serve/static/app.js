@@ -24,6 +24,7 @@ const state = {
   inFlight: false,
   timing: [], // ms from input to painted preview, for the browser test
   timingParts: [], // the same split: waiting for the server, then outline + paginated preview
+  previewsDeferred: 0, // previews of a long plan left until the typing paused
 };
 window.workplan = state;
 
@@ -54,6 +55,25 @@ const frameReady = new Promise((resolve) => {
   else frame.addEventListener("load", resolve, { once: true });
 });
 
+// Cutting pages runs on the page's only thread, about 10 ms a page: a long plan (500 items, 118
+// pages) takes over a second, and typing into a field stalled at every keystroke. Past this many
+// pages the preview waits until typing pauses; outline, labels and messages follow each keystroke.
+const LONG_PREVIEW_PAGES = 40;
+const PREVIEW_PAUSE_MS = 600;
+let previewPages = 0;
+let previewTimer = null;
+
+function previewSoon(html) {
+  clearTimeout(previewTimer);
+  if (previewPages <= LONG_PREVIEW_PAGES) return showPreview(html);
+  state.previewsDeferred += 1;
+  frame.classList.add("waiting");
+  previewTimer = setTimeout(() => {
+    if (state.view?.preview === html) showPreview(html);
+  }, PREVIEW_PAUSE_MS);
+  return Promise.resolve();
+}
+
 async function showPreview(html) {
   await frameReady;
   const doc = frame.contentDocument;
@@ -61,6 +81,8 @@ async function showPreview(html) {
   const y = win.scrollY;
   const pages = doc.getElementById("pages");
   const count = paginate(doc, html);
+  previewPages = count;
+  frame.classList.remove("waiting");
   wirePreviewClicks();
   const width = frame.clientWidth - 24;
   pages.style.zoom = String(Math.min(1, width / (210 * 96 / 25.4)));
@@ -214,9 +236,12 @@ function revealInPreview(selected) {
   else {
     const node = outline.nodeAt(state.view.data, selected.path);
     const label = state.view.labels[selected.path.join(".")] || "";
-    const printed = `${label}${node?.heading || ""}`;
+    // The preview sets a gap between Han and digits or Latin (2025 年, autospace): compare the
+    // words without spaces, or a heading naming a number is never found.
+    const squash = (t) => t.replace(/\s+/g, "");
+    const printed = squash(`${label}${node?.heading || ""}`);
     if (printed) {
-      target = [...doc.querySelectorAll(".section-heading, .item, .text")].find((p) => p.textContent.startsWith(printed));
+      target = [...doc.querySelectorAll(".section-heading, .item, .text")].find((p) => squash(p.textContent).startsWith(printed));
     }
   }
   target?.scrollIntoView({ block: "center" });
@@ -247,7 +272,7 @@ async function apply(view, { rebuildForm = false } = {}) {
     $("source").value = state.text;
   }
   if (view.preview !== null) {
-    await showPreview(view.preview);
+    await previewSoon(view.preview);
     if (frame.classList.contains("stale")) status("错误已改正，预览已更新。", "ok");
     frame.classList.remove("stale");
   } else {
@@ -374,6 +399,7 @@ async function openFile(name) {
     selected: { kind: "notice", path: [] },
   });
   for (const li of $("files").querySelectorAll("button")) li.setAttribute("aria-current", li.dataset.name === name ? "true" : "false");
+  previewPages = 0; // another file: its preview is cut at once, whatever the last one's length
   await apply(reply.data.state, { rebuildForm: true });
   if (state.readOnly) status(`已打开 ${name}。此文件是只读的：可以修改和下载，但不能保存到磁盘。`, "error");
   else status(`已打开 ${name}`);
@@ -617,7 +643,7 @@ async function start() {
   state.spec = spec.data;
   const list = $("files");
   for (const name of files.data.files) {
-    const b = el("button", { type: "button", class: "file", text: name, "data-name": name });
+    const b = el("button", { type: "button", class: "file", text: name, "data-name": name, title: name }); // a long name is cut
     b.addEventListener("click", () => openFile(name));
     list.appendChild(el("li", {}, b));
   }
