@@ -194,3 +194,26 @@ def test_a_read_only_or_deleted_plan_keeps_the_pages_edits(tmp_path: Path, chrom
         assert load_text(text, "example.yaml").plan.sections[1].items[1].heading == "推行医保移动支付结算。"
     finally:
         server.close()
+
+
+def test_emptying_a_list_box_restores_its_default(tmp_path: Path, chromium: WebDriver) -> None:
+    """附件说明's hint says an empty box prints the plan as the 附件 (the default); the page sent
+    [] — no 附件说明 at all — which the splice then refused (无法执行此修改)."""
+    plan = tmp_path / "example.yaml"
+    shutil.copy(EXAMPLES / "example.yaml", plan)
+    server = _serve(plan)
+    _open(chromium, next(server))
+    try:
+        box = chromium.find_element(By.ID, "f-notice-attachments")
+        box.send_keys(Keys.CONTROL, "a", Keys.DELETE)
+        idle(chromium)
+        text = chromium.execute_script("return window.workplan.text")
+        assert "\n  attachments:" not in text
+        assert "无法执行" not in _status(chromium)
+        assert load_text(text, "example.yaml").notice.attachments is None
+        printed = (
+            "return document.getElementById('preview').contentDocument.getElementById('pages').innerText"
+        )
+        wait(chromium, lambda d: "附件：" in d.execute_script(printed))
+    finally:
+        server.close()

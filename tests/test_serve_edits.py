@@ -258,3 +258,73 @@ def test_a_crlf_file_keeps_its_line_ends() -> None:
     )
     assert "\r\n      items:\r\n        - heading: 加强组织领导。\r\n" in new
     assert new.count("\n") == new.count("\r\n")
+
+
+# --- plans as import writes them ------------------------------------------------------------------
+
+# A bare plan (notice: null) whose items have no heading, each written `- text:` on its dash line —
+# as `workplan import` writes a service guide or a plan without headed items (dump.py).
+IMPORTED = """\
+notice: null  # a bare plan: no notice issues it here
+
+plan:
+  title: 性别变更更正办理服务指南
+  year: 2026
+  sections:
+    - heading: 办理依据  # 一、
+      items:
+        - text:  # （一）
+            - 《中华人民共和国户口登记条例》
+        - text:  # （二）
+            - 《山西省常住户口登记管理规定》
+"""
+
+
+def test_a_heading_typed_for_an_item_without_one_stays_in_that_item() -> None:
+    """The heading went above the item's dash line — into the item before, or breaking the YAML —
+    and the page answered 无法执行此修改：internal: … did not give the intended data."""
+    for index in (0, 1):
+        op = {"op": "set", "path": [*S, 0, "items", index, "heading"], "value": "法律依据。"}
+        new = apply_ops(IMPORTED, [op])
+        items = load_text(new, "guide.yaml").plan.sections[0].items
+        assert [item.heading for item in items] == ["法律依据。" if i == index else None for i in (0, 1)]
+        assert [item.text for item in items] == [
+            ["《中华人民共和国户口登记条例》"],
+            ["《山西省常住户口登记管理规定》"],
+        ]
+        removed, added = changed_lines(IMPORTED, new)
+        assert removed == [f"        - text:  # （{'一二'[index]}）"]
+        assert added == ["        - heading: 法律依据。", f"          text:  # （{'一二'[index]}）"]
+    # 不编号 goes in the same way
+    new = apply_ops(IMPORTED, [{"op": "set", "path": [*S, 0, "items", 1, "numbered"], "value": False}])
+    assert [item.numbered for item in load_text(new, "guide.yaml").plan.sections[0].items] == [True, False]
+
+
+def test_typing_into_the_notice_of_a_bare_plan_makes_the_notice() -> None:
+    """`notice: null` refused every field of the 通知 form: ['notice'] is not a mapping."""
+    ops = [
+        {"op": "set", "path": ["notice", "title"], "value": "关于印发《性别变更更正办理服务指南》的通知"},
+        {"op": "set", "path": ["notice", "recipients"], "value": ["各派出所"]},
+    ]
+    new = apply_ops(IMPORTED, ops)
+    notice = load_text(new, "guide.yaml").notice
+    assert notice is not None and notice.recipients == ["各派出所"]
+    assert notice.title == "关于印发《性别变更更正办理服务指南》的通知"
+    removed, added = changed_lines(IMPORTED, new)
+    assert removed == ["notice: null  # a bare plan: no notice issues it here"]
+    assert added == [
+        "notice:  # a bare plan: no notice issues it here",
+        "  title: 关于印发《性别变更更正办理服务指南》的通知",
+        "  recipients:",
+        "    - 各派出所",
+    ]
+
+
+def test_no_attachments_is_written_as_an_empty_list() -> None:
+    """attachments: [] (no 附件说明) — as a block list, or where the key is missing (the default)."""
+    new = apply_ops(EXAMPLE, [{"op": "set", "path": ["notice", "attachments"], "value": []}])
+    assert load_text(new, "example.yaml").notice.attachments == []
+    assert changed_lines(EXAMPLE, new)[1] == ["  attachments: []"]
+    wuzhong = next(p for p in plan_files() if p.name == "wuzhong-2019.yaml").read_text(encoding="utf-8")
+    new = apply_ops(wuzhong, [{"op": "set", "path": ["notice", "attachments"], "value": []}])
+    assert load_text(new, "wuzhong-2019.yaml").notice.attachments == []

@@ -104,11 +104,25 @@ def _add_key(t: YamlText, mapping: MappingNode, path: Path_, key: str, value: An
         for k, _ in mapping.value:
             name = getattr(k, "value", None)
             if name in order and order.index(name) > rank:
-                at = line_start(t.text, k.start_mark.index)
-                return [Edit(at, at, entry)]
+                return [_before_key(t, k, entry, indent)]
     at = line_end(t.text, last_content(mapping))
     prefix = "" if t.text[:at].endswith("\n") or at == 0 else "\n"
     return [Edit(at, at, prefix + entry)]
+
+
+def _before_key(t: YamlText, key: Node, entry: str, indent: int) -> Edit:
+    """Insert ``entry`` (whole lines at ``indent``) before the mapping key ``key``. A key on its
+    item's dash line (``- text:``, an item without a heading, as import writes them) takes the
+    entry after the dash, and moves to a line of its own: inserted above the dash, the entry
+    would belong to the item before."""
+    at = line_start(t.text, key.start_mark.index)
+    if t.text[at : key.start_mark.index].strip():
+        return Edit(key.start_mark.index, key.start_mark.index, entry.lstrip(" ") + " " * indent)
+    return Edit(at, at, entry)
+
+
+def _is_null(node: Node | None) -> bool:
+    return isinstance(node, ScalarNode) and node.tag == _NULL
 
 
 def _owner_column(t: YamlText, node: Node) -> int:
@@ -139,13 +153,14 @@ def _set(t: YamlText, path: Path_, value: Any) -> list[Edit]:
         raise EditError("cannot replace the whole file")
     parent_path, key = path[:-1], path[-1]
     parent = t.node(parent_path)
-    if parent is None:
-        # Create the missing parents as one nested mapping.
+    if parent is None or _is_null(parent):
+        # Create the missing parents as one nested mapping (`notice: null`, a bare plan, becomes
+        # the notice the clerk starts to fill in).
         for depth in range(len(parent_path) - 1, -1, -1):
             if isinstance(parent_path[depth], int):
                 raise EditError(f"no list entry at {list(parent_path[: depth + 1])}")
             holder = t.node(parent_path[:depth])
-            if holder is not None:
+            if holder is not None and not _is_null(holder):
                 nested: Any = value
                 for part in reversed(path[depth + 1 :]):
                     nested = {part: nested}
@@ -153,7 +168,11 @@ def _set(t: YamlText, path: Path_, value: Any) -> list[Edit]:
                     return []
                 if not isinstance(holder, MappingNode):
                     raise EditError(f"{list(parent_path[:depth])} is not a mapping")
-                return _add_key(t, holder, parent_path[:depth], str(parent_path[depth]), nested)
+                name = str(parent_path[depth])
+                null = child(holder, name)
+                if _is_null(null):
+                    return _fill_null(t, holder, name, null, nested)
+                return _add_key(t, holder, parent_path[:depth], name, nested)
         raise EditError(f"no such place {list(path)}")
     if isinstance(parent, SequenceNode) and isinstance(key, int):
         current = child(parent, key)
@@ -164,7 +183,9 @@ def _set(t: YamlText, path: Path_, value: Any) -> list[Edit]:
         raise EditError(f"{list(parent_path)} is not a mapping")
     current = child(parent, key)
     if current is None:
-        return [] if _empty(value) else _add_key(t, parent, parent_path, key, value)
+        if _empty(value) and not (key == "attachments" and value == []):
+            return []
+        return _add_key(t, parent, parent_path, key, value)
     if _empty(value) and not (key == "attachments" and value == []):
         # Removing a mapping's last key removes the mapping's own key too (no `numbering: {}`).
         while len(parent.value) == 1 and parent_path and isinstance(parent_path[-1], str):
@@ -174,6 +195,20 @@ def _set(t: YamlText, path: Path_, value: Any) -> list[Edit]:
             parent, key, parent_path = holder, parent_path[-1], parent_path[:-1]
         return _remove_key(t, parent, key)
     return _replace(t, current, value, key=key)
+
+
+def _fill_null(t: YamlText, holder: MappingNode, key: str, null: Node, value: dict[str, Any]) -> list[Edit]:
+    """``key: null`` (or ``key:``) → ``key:`` with ``value`` as a block mapping on the next lines;
+    a comment after the null stays on the key's line."""
+    key_node = find_key(holder, key)
+    assert key_node is not None
+    indent = key_node.start_mark.column + 2
+    block = block_lines(value, indent, t.sequence_indent())
+    start, end = null.start_mark.index, null.end_mark.index
+    edits = [Edit(start - (1 if start > 0 and t.text[start - 1] == " " and end > start else 0), end, "")]
+    at = line_end(t.text, max(end, key_node.end_mark.index + 1))
+    prefix = "" if t.text[:at].endswith("\n") else "\n"
+    return [*edits, Edit(at, at, prefix + block)]
 
 
 def _owning_key(path: Path_) -> str | None:
@@ -265,6 +300,12 @@ def _replace_list(t: YamlText, current: Node, values: list[Any], key: str | None
         return [Edit(current.start_mark.index, current.end_mark.index, flow_list(values, key))]
     if not isinstance(current, SequenceNode):
         raise EditError("expected a list here")
+    if not values:
+        # An explicit empty list (`attachments: []`, no 附件说明): removing every item would leave
+        # `attachments:`, which YAML reads as null — the default, the opposite.
+        dash = t.text.rindex("-", 0, current.value[0].start_mark.index)
+        colon = t.text.rfind(":", 0, dash)
+        return [Edit(colon + 1, line_end(t.text, last_content(current)) - 1, " []")]
     old_nodes = list(current.value)
     if any(not isinstance(n, ScalarNode) for n in old_nodes):
         raise EditError("this list holds more than text")
@@ -364,8 +405,7 @@ def _insert_block(t: YamlText, seq_path: Path_, index: int, block: str) -> list[
             for k, _ in holder.value:
                 name = getattr(k, "value", None)
                 if name in order and order.index(name) > rank:
-                    at = line_start(t.text, k.start_mark.index)
-                    return [Edit(at, at, entry)]
+                    return [_before_key(t, k, entry, indent)]
         at = line_end(t.text, last_content(holder))
         prefix = "" if t.text[:at].endswith("\n") else "\n"
         return [Edit(at, at, prefix + entry)]
@@ -491,7 +531,7 @@ def expected_data(data: Any, op: dict[str, Any]) -> Any:
         value = _coerce(op.get("value"), path[-1] if isinstance(path[-1], str) else _owning_key(path))
         holder = data
         for part in path[:-1]:
-            if isinstance(holder, dict) and part not in holder:
+            if isinstance(holder, dict) and holder.get(part) is None:
                 if _empty(value):
                     return data
                 holder[part] = {}

@@ -63,7 +63,12 @@ export function buildField(field, data, path, onSet) {
     case "lines":
       input = el("textarea", { id, rows: Math.max(2, Math.min(8, asLines(value).split("\n").length + 1)), "aria-describedby": describedBy });
       input.value = asLines(value);
-      onText(input, () => onSet(path, linesValue(input.value), field));
+      // An emptied box removes the key: the default (附件说明 empty = the plan as 附件, as its
+      // hint says), never an explicit [] (attachments: [] prints no 附件说明 at all).
+      onText(input, () => {
+        const lines = linesValue(input.value);
+        onSet(path, lines.length ? lines : null, field);
+      });
       break;
     case "bool": {
       input = el("input", { id, type: "checkbox", "aria-describedby": describedBy });
