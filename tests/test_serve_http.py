@@ -183,6 +183,30 @@ def test_a_missing_fields_warning_is_placed_at_that_field(
     assert [p["path"] for p in state["problems"] if p["severity"] == "error"] == [["notice", "date"]]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "plan:\n\ttitle: 有制表符\n",  # a tab: the outline's buttons are still there to press
+        "plan: &p\n  title: 自己\n  year: 2025\n  sections: [*p]\n",  # an anchor inside itself
+        "plan: !!python/object:os.system x\n",
+    ],
+)
+def test_a_plan_that_does_not_load_gets_words_not_a_server_error(
+    folder: Path, client_for: Callable[..., TestClient], text: str
+) -> None:
+    """These answered 500 Internal Server Error (a ValueError, a RecursionError, yaml's own
+    errors escaping the handler): the page must get the loader's words, and an edit a refusal."""
+    client = client_for(folder)
+    rendered = post(client, "/api/render", {"name": "example.yaml", "text": text})
+    assert rendered.status_code == 200
+    problems = rendered.json()["state"]["problems"]
+    assert problems and all(p["text"].startswith("example.yaml:") for p in problems)
+    add = {"op": "insert", "path": ["plan", "sections"], "index": 0, "value": {"heading": "新的一部分"}}
+    edited = post(client, "/api/edit", {"name": "example.yaml", "text": text, "ops": [add]})
+    assert edited.status_code == 422 and "无法执行此修改" in edited.json()["error"]
+    assert "Traceback" not in edited.text
+
+
 def test_save_writes_only_the_edit_and_detects_conflicts(
     folder: Path, client_for: Callable[..., TestClient]
 ) -> None:

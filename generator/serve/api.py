@@ -172,7 +172,11 @@ async def edit(request: Request) -> JSONResponse:
     except PathRefused as exc:
         return _error(str(exc), 403)
     except EditError as exc:
-        return _error(f"无法执行此修改：{exc}", 422)
+        return _error(
+            f"无法执行此修改（{exc}）。若文件有错误，请先按提示改正"
+            "（或在“高级：直接编辑 YAML 源文件”中修改）；否则请撤销后再试。",
+            422,
+        )
     except ValueError as exc:
         return _error(str(exc))
     state = await asyncio.to_thread(build_state, new, str(name), editor.scratch)

@@ -28,6 +28,7 @@ from .yaml_text import (
     EditError,
     Path_,
     YamlText,
+    acyclic,
     block_lines,
     child,
     column,
@@ -496,7 +497,14 @@ def apply_ops(text: str, ops: Sequence[dict[str, Any]]) -> str:
     if "\r\n" in text and text.count("\n") == text.count("\r\n") and "\r" not in text.replace("\r\n", ""):
         return apply_ops(text.replace("\r\n", "\n"), ops).replace("\n", "\r\n")
     for op in ops:
-        before = parse_data(text)
+        try:
+            before = parse_data(text)
+        except yaml.YAMLError:
+            # The outline's buttons stay live while the source has a slip (a tab, a bad tag):
+            # the slip is what to fix first, as the loader's message beside it says.
+            raise EditError("the YAML does not parse") from None
+        if not acyclic(before):
+            raise EditError("the YAML refers to itself (an anchor inside itself)")
         new = apply_op(text, op)
         try:
             after = parse_data(new)

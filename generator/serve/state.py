@@ -22,7 +22,7 @@ from ..model import Document, Plan
 from ..numbering import Numbered, number_plan
 from ..view import build_view
 from ..writers.text import render_text
-from .yaml_text import json_data, parse_data
+from .yaml_text import acyclic, json_data, parse_data
 
 
 @dataclass
@@ -54,6 +54,8 @@ def build_state(text: str, name: str, scratch: Path) -> PlanState:
         raw = parse_data(text)
     except yaml.YAMLError:
         raw = None
+    if not acyclic(raw):
+        raw = None  # `a: &a [*a]`: the loader says where; the form and outline have nothing to show
     root = _compose(text)
     problems: list[Problem] = []
     document: Document | None = None
@@ -156,7 +158,9 @@ def path_at(root: yaml.Node | None, line: int, column: int) -> list[str | int]:
         end = (n.end_mark.line, n.end_mark.column)
         return start <= here < end or (start == end == here)
 
-    while node is not None:
+    seen: set[int] = set()
+    while node is not None and id(node) not in seen:  # an alias of its own parent ends the walk
+        seen.add(id(node))
         found = None
         if isinstance(node, yaml.MappingNode):
             for key, value in node.value:

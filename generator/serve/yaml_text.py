@@ -52,6 +52,21 @@ def parse_data(text: str) -> Any:
     return yaml.load(text, Loader=_DataLoader)
 
 
+def acyclic(data: Any) -> bool:
+    """No list or mapping contains itself (an anchor inside itself, which the loader refuses):
+    the page's data is JSON and its outline is walked, and neither ends on such a thing."""
+    stack: list[tuple[Any, frozenset[int]]] = [(data, frozenset())]
+    while stack:
+        node, above = stack.pop()
+        if not isinstance(node, dict | list):
+            continue
+        if id(node) in above:
+            return False
+        inside = above | {id(node)}
+        stack.extend((child, inside) for child in (node.values() if isinstance(node, dict) else node))
+    return True
+
+
 def json_data(data: Any) -> Any:
     """``data`` with dates as ISO strings, for JSON."""
     return json.loads(json.dumps(data, ensure_ascii=False, default=_iso))
