@@ -20,12 +20,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from pydantic import ValidationError
-
 from ..errors import InputError, Problem, os_reason
 from ..i18n import _
 from ..limits import MAX_PACKAGE_BYTES, MAX_TEXT_BYTES, open_input, read_input
 from ..model import Document
+from ..model_tools import ValidationError, replace
 from .contents import drop_contents
 from .defects import Defect, DefectLog
 from .html import is_html
@@ -250,8 +249,8 @@ def _table_document(document: Document, lines: list[Line], defects: DefectLog) -
 
     tables = [line.table for line in lines if line.table is not None]
     defects.discard("skipped_table")
-    plan = document.plan.model_copy(update={"sections": [Node(numbered=False, tables=tables)]})
-    return document.model_copy(update={"plan": plan})
+    plan = replace(document.plan, sections=[Node(numbered=False, tables=tables)])
+    return replace(document, plan=plan)
 
 
 def _converted_lines(path: Path, name: str, kind: str, defects: DefectLog) -> list[Line]:
