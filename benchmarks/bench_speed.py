@@ -104,7 +104,7 @@ _FLOOR_STEPS = [
         "import yaml, lxml.etree, jinja2, jinja2.sandbox, generator.model_tools",
     ),
     ("+ every module a render imports", "import generator.render, generator.load, generator.writers.docx"),
-    ("(pydantic itself, no longer imported)", "import yaml, lxml.etree, jinja2, jinja2.sandbox, pydantic.main"),
+    ("(pydantic, no longer imported)", "import yaml, lxml.etree, jinja2, jinja2.sandbox, pydantic.main"),
 ]
 
 
