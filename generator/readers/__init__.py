@@ -147,7 +147,8 @@ def import_file(path: str | Path) -> ImportResult:
         try:
             lines = docx_lines(path, defects)
         except NotDocx as exc:
-            raise _refuse(name, str(exc), _("save the document from Word as .docx, or as .txt")) from None
+            hint = exc.hint or _("save the document from Word as .docx, or as .txt")
+            raise _refuse(name, str(exc), hint) from None
     elif head.startswith(_OLE):
         lines = _converted_lines(path, name, "doc", defects)
     elif head.startswith(_RTF):
