@@ -180,6 +180,8 @@ def test_a_read_only_or_deleted_plan_keeps_the_pages_edits(tmp_path: Path, chrom
         chromium.find_element(By.ID, "save").click()
         wait(chromium, lambda d: d.find_element(By.ID, "dialog").get_attribute("open") is not None)
         assert chromium.find_element(By.ID, "dialog-title").text == "磁盘上的文件已不存在"
+        assert chromium.find_element(By.ID, "dialog").size["height"] < 300  # words only: no empty frame
+        assert chromium.find_element(By.ID, "filename").text == "example.yaml（未保存）"  # not （只读）
         assert not plan.exists()  # nothing written before the clerk says so
         chromium.save_screenshot(str(tmp_path / "deleted.png"))
         (again,) = [

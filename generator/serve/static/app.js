@@ -616,6 +616,10 @@ async function watchDisk() {
   const reply = await api.stat(state.name);
   if (!reply.ok) return;
   if (reply.data.gone) {
+    if (state.readOnly) {
+      state.readOnly = false; // whatever the file was, it is not there to be read-only
+      updateButtons();
+    }
     if (diskWarned !== "gone") status("注意：磁盘上的文件已被删除、移动或改名；本页内容仍在，保存时可重新创建。", "error");
     diskWarned = "gone";
     return;
