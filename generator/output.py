@@ -73,6 +73,16 @@ def check_target(
     return target
 
 
+def is_read_only(path: str | Path) -> bool:
+    """``path`` is marked read-only: no write bit for anyone (chmod a-w, Windows' 只读 on a shared
+    drive; root could still write it) or none for this user. An atomic write (temp file + rename)
+    would replace it all the same, so the commands that edit a file in place ask first."""
+    try:
+        return not (os.stat(path).st_mode & 0o222) or not os.access(path, os.W_OK)
+    except OSError:
+        return False
+
+
 PLAN_SUFFIXES = (".yaml", ".yml")
 
 

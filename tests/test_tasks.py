@@ -1034,3 +1034,26 @@ def test_cells_update_does_not_write_are_warned_at_their_row_and_column(tmp_path
     document = load_document(plan)
     node = document.plan.sections[0].items[0]
     assert node.status == "done" and node.lead == "市卫生健康委员会医政医管科"  # only 状态 written
+
+
+def test_update_in_place_asks_before_changing_a_read_only_plan_and_keeps_its_mode(tmp_path: Path) -> None:
+    """The atomic write's rename replaced a plan marked read-only, and gave every plan a new
+    file's mode (a 0600 plan of a 密级 notice became 0644)."""
+    plan, ledger = _example_ledger(tmp_path, "csv")
+    table = _csv_cells(ledger)
+    table[1][8] = "已完成"
+    _write_csv(ledger, table)
+    plan.chmod(0o444)
+    before = plan.read_bytes()
+    refused = run("tasks", plan, "--update", ledger)
+    assert refused.exit_code == 2 and f"{plan} is read-only" in refused.output  # type: ignore[attr-defined]
+    assert plan.read_bytes() == before
+    forced = run("tasks", plan, "--update", ledger, "--force")
+    assert forced.exit_code == 0, forced.output  # type: ignore[attr-defined]
+    assert load_document(plan).plan.sections[0].items[0].status == "done"
+    assert plan.stat().st_mode & 0o777 == 0o444
+    plan.chmod(0o600)
+    table[1][8] = "已取消"
+    _write_csv(ledger, table)
+    assert run("tasks", plan, "--update", ledger).exit_code == 0  # type: ignore[attr-defined]
+    assert plan.stat().st_mode & 0o777 == 0o600

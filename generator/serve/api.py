@@ -28,7 +28,7 @@ from ..diff import diff_documents
 from ..errors import InputError, os_reason
 from ..limits import read_input
 from ..load import decode_plan, load_text
-from ..output import OutputError, write_atomic
+from ..output import OutputError, is_read_only, write_atomic
 from ..render import render
 from ..soffice import SofficeError
 from ..writers.diff_html import render_diff_html
@@ -125,7 +125,7 @@ async def open_file(request: Request) -> JSONResponse:
             "name": name,
             "text": text,
             "hash": digest(text),
-            "read_only": read_only(path),
+            "read_only": is_read_only(path),
             "state": state.as_json(),
         },
         background=BackgroundTask(prepare, text),
@@ -145,16 +145,7 @@ async def stat(request: Request) -> JSONResponse:
         return _error(str(exc), 403)
     except OSError as exc:
         return _error(f"无法读取文件：{os_reason(exc)}", 400)
-    return JSONResponse({"hash": digest(text), "read_only": read_only(path)})
-
-
-def read_only(path: Path) -> bool:
-    """The plan file may not be written: no write bit for anyone (chmod a-w, Windows' 只读 on a
-    shared drive) — which root could still write — or no permission for this user."""
-    try:
-        return not (path.stat().st_mode & 0o222) or not os.access(path, os.W_OK)
-    except OSError:
-        return False
+    return JSONResponse({"hash": digest(text), "read_only": is_read_only(path)})
 
 
 async def edit(request: Request) -> JSONResponse:
@@ -262,7 +253,7 @@ async def save(request: Request) -> JSONResponse:
         except OutputError as exc:
             return _error(f"保存失败：{exc}", 500)
         return JSONResponse({"hash": digest(text)})
-    if read_only(path):
+    if is_read_only(path):
         # Someone made the plan read-only: the rename of an atomic write would replace it anyway.
         return _error(
             "此文件是只读的，未保存。请先取消文件的只读属性（或让管理员开放写权限）再保存；"

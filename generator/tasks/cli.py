@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 from collections.abc import Callable
 from pathlib import Path
 
 from ..i18n import _
 from ..load import load_document
-from ..output import OutputError, check_plan_target, check_target, write_atomic
+from ..output import OutputError, check_plan_target, check_target, is_read_only, write_atomic
 from .ledger import FORMATS, ledger_bytes, ledger_rows, read_ledger
 from .update import unwritten_edits, update_plan_file
 
@@ -46,6 +48,13 @@ def update_from_ledger(
         check_target(output, inputs=[plan, ledger])
         check_plan_target(output)
         _refuse_existing(output, force)
+    elif is_read_only(plan) and not force:
+        # The rename of the atomic write would replace a plan someone marked read-only.
+        raise OutputError(
+            _("{path} is read-only; write the update into -o NEW.yaml, or add --force to change it").format(
+                path=plan
+            )
+        )
     document = load_document(plan)  # a plan that does not load is reported as such, before the ledger
     rows = read_ledger(ledger)
     text, changes = update_plan_file(plan, ledger, rows)
@@ -55,6 +64,10 @@ def update_from_ledger(
         if output is not None:
             write_atomic(output, text, inputs=[plan, ledger])
         return [_("{path}: no status changed").format(path=plan)]
+    mode = plan.stat().st_mode & 0o7777 if output is None else None
     write_atomic(target, text, inputs=[ledger] if output is None else [plan, ledger])
+    if mode is not None:
+        with contextlib.suppress(OSError):  # written; only its mode could not be restored
+            os.chmod(target, mode)  # the plan keeps its own (0600, read-only), not a new file's
     done = _("wrote {path} ({count} status changes)").format(path=target, count=len(changes))
     return [f"{target}:{c.line}: {c}" for c in changes] + [done]
