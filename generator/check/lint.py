@@ -63,10 +63,18 @@ Loc = tuple[str | int, ...]
 
 
 def lint_document(
-    document: Document, path: str | Path | None = None, *, strict: bool = False
+    document: Document,
+    path: str | Path | None = None,
+    *,
+    strict: bool = False,
+    root: yaml.Node | None = None,
 ) -> list[Problem]:
-    """Every warning for ``document`` read from ``path`` (positions 1:1 when built in code)."""
+    """Every warning for ``document`` read from ``path`` (positions 1:1 when built in code).
+    ``root``: the file's node tree when the caller has it (the editor, on every keystroke), so
+    the warnings are placed without reading and parsing the file again."""
     lint = _Lint(document, path)
+    if root is not None:
+        lint.root = root  # fills the cached_property
     lint.sections()
     lint.headings()
     if document.notice is not None:  # a bare plan has no notice to check

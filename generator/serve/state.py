@@ -64,7 +64,10 @@ def build_state(text: str, name: str, scratch: Path) -> PlanState:
         document = load_text(text, name)
     except InputError as exc:
         problems = list(exc.problems)
-    if document is not None:
+    if document is not None and root is not None:
+        # The tree composed above places the warnings (the lint would parse the text again).
+        problems = [_renamed(p, name) for p in lint_document(document, name, root=root)]
+    elif document is not None:
         # One file per call: two tabs rendering at once must not read each other's text.
         with tempfile.NamedTemporaryFile("w", encoding="utf-8", suffix=".yaml", dir=scratch) as copy:
             copy.write(text)
