@@ -134,14 +134,17 @@ def text_of(node: ScalarNode) -> str:
 
 
 def last_content(node: Node) -> int:
-    """Offset just after the last character of a node's content (scalars end exactly there)."""
-    if isinstance(node, ScalarNode):
+    """Offset just after the last character of a node's content (scalars end exactly there).
+    Works on ruamel's node tree and on PyYAML's (the editor composes with libyaml: same marks)."""
+    import yaml.nodes
+
+    if isinstance(node, ScalarNode | yaml.nodes.ScalarNode):
         return node.end_mark.index
     children: list[Node] = []
-    if isinstance(node, MappingNode):
+    if isinstance(node, MappingNode | yaml.nodes.MappingNode):
         for key, value in node.value:
             children.extend((key, value))
-    elif isinstance(node, SequenceNode):
+    elif isinstance(node, SequenceNode | yaml.nodes.SequenceNode):
         children = list(node.value)
     return max((last_content(c) for c in children), default=node.end_mark.index)
 

@@ -1,8 +1,8 @@
 """Edits of a plan's YAML *text* from the editor's operations, keeping every untouched byte.
 
 The page sends operations on the plan's data (set a field, insert/delete/move an outline node);
-each is carried out as a splice of the source text at positions from ruamel.yaml's composed node
-tree (as :mod:`generator.rollover.yaml_edits` does for rollover), never by dumping the data
+each is carried out as a splice of the source text at positions from the composed node tree
+(as :mod:`generator.rollover.yaml_edits` does for rollover), never by dumping the data
 again: comments, key order, quoting and every other line stay byte for byte, a changed value
 changes only its scalar, a structural edit only the lines of the items it adds, moves or removes.
 
@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from typing import Any
 
 import yaml
-from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..model import Document, Notice, Plan
 from ..model import Node as PlanNode

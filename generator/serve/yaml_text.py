@@ -1,7 +1,8 @@
 """The plan YAML as text for the editor's splices: plain data, scalar text, node positions.
 
-Positions come from ruamel.yaml's composed node tree (start and end of every node in the source,
-as :mod:`generator.rollover.yaml_edits` uses them); new content is written as block YAML in the
+Positions come from the composed node tree (start and end of every node in the source, as
+:mod:`generator.rollover.yaml_edits` uses them; libyaml's composer, whose marks are ruamel's
+and which takes a tenth of the time); new content is written as block YAML in the
 file's own indentation; every scalar is written so that YAML reads back exactly the value given.
 """
 
@@ -14,8 +15,7 @@ from collections import OrderedDict
 from typing import Any
 
 import yaml
-from ruamel.yaml import YAML
-from ruamel.yaml.nodes import MappingNode, Node, SequenceNode
+from yaml.nodes import MappingNode, Node, SequenceNode
 
 from ..model import Document, Notice, Plan
 from ..model import Node as PlanNode
@@ -155,10 +155,15 @@ def format_scalar(
 # --- the composed tree --------------------------------------------------------------------------
 
 
+class _Composer(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """libyaml's composer: the same node marks as ruamel's pure-Python one, ten times faster
+    (0.07 s, not 0.72 s, for a 500-item plan: an edit composes the text it splices)."""
+
+
 def compose(text: str) -> Node:
     try:
-        root = YAML().compose(text)
-    except Exception as exc:  # ruamel raises many error classes; all mean "not YAML"
+        root = yaml.compose(text, Loader=_Composer)
+    except yaml.YAMLError as exc:
         raise EditError(f"the YAML does not parse: {exc}") from None
     if not isinstance(root, MappingNode):
         raise EditError("the plan file is not a mapping")
@@ -263,7 +268,7 @@ class YamlText:
         return mapping.value[0][0].start_mark.column if mapping.value else 0
 
 
-# ruamel's pure-Python composer is most of an edit's cost (~10-30 ms for the example). The page
+# Composing is a good part of an edit's cost (0.07 s for a 500-item plan). The page
 # sends back the text the server just returned, so the server composes that text after answering
 # (:func:`prepare`, run in the background) and the next keystroke finds its tree here.
 _CACHE: OrderedDict[str, YamlText] = OrderedDict()
