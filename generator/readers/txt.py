@@ -42,7 +42,7 @@ def decode(raw: bytes) -> str:
 
 
 def _utf16_without_bom(sample: bytes) -> str | None:
-    """"utf-16-le" or "utf-16-be" for UTF-16 text saved without its byte-order mark (some export
+    """ "utf-16-le" or "utf-16-be" for UTF-16 text saved without its byte-order mark (some export
     tools do): its line ends and ASCII digits put a NUL in every other byte, most on one side (the
     full-width space U+3000 and ideographs such as U+4E00 一 have one on the other), and it decodes
     to Chinese text without control characters; else None (a binary file's NULs fall anywhere)."""
