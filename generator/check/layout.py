@@ -237,18 +237,23 @@ def _body(measure: PdfMeasure) -> Body | None:
         for line in measure.lines
         if id(line) not in numbers and not line.red and abs(line.size_pt - size) <= TOL_SIZE_PT
     ]
+    # The 署名 and 成文日期 (right of the page middle) are no measure of the text's grid or edges:
+    # their lines may be squeezed closer (§7.3.5.5) and they end short of the right edge.
+    text = [line for line in lines if line.x0 < _SIGNATURE_X]
     gaps = [
         b.baseline - a.baseline
-        for a, b in itertools.pairwise(lines)
+        for a, b in itertools.pairwise(text)
         if a.page == b.page and 0 < b.baseline - a.baseline < 2.5 * size / MM
     ]
-    support = max(2, len(lines) // 20)
+    support = max(2, len(text) // 20)
     pitch = _DEFAULT_PITCH
     if gaps:
         # LibreOffice rounds positions; the mean of the one-line gaps is steadier than their median.
-        middle = statistics.median(gaps)
+        # The middle gap itself (median_low), not the mean of two: with an even count of gaps, two
+        # kinds (a squeezed signature block's and the grid's) may leave none within 0.3 of their mean.
+        middle = statistics.median_low(gaps)
         pitch = statistics.fmean(g for g in gaps if abs(g - middle) <= 0.3)
-    left = _edge([line.x0 for line in lines], lowest=True, support=support)
+    left = _edge([line.x0 for line in text], lowest=True, support=support)
     # Two short lines ending alike (各单位： and 现印发。 of a one-line notice) are no right edge: a
     # line that reaches the edge is at least half the 28 characters of the standard's line.
     shortest = (left or 0.0) + MIN_EDGE_CHARS * size / MM
@@ -258,7 +263,7 @@ def _body(measure: PdfMeasure) -> Body | None:
         lines=lines,
         pitch=pitch,
         left=left,
-        right=_edge([line.x1 for line in lines if line.x1 >= shortest], lowest=False, support=support),
+        right=_edge([line.x1 for line in text if line.x1 >= shortest], lowest=False, support=support),
         page_number_lines=numbers,
     )
 
