@@ -23,7 +23,7 @@ from generator.check.pdf_measure import PdfMeasure, measure_pdf
 from generator.load import load_document
 from generator.render import render_files
 from generator.view import build_view
-from generator.writers.docx import render_docx
+from generator.writers.docx import joint_mark_cap, mark_font, render_docx
 from generator.writers.flow import FlowFix
 
 SENTENCE = "为深入贯彻落实党中央国务院决策部署，进一步做好卫生健康工作，现就有关事项通知如下。"
@@ -166,6 +166,23 @@ PLANS = {
     # A notice whose numbered text is its own 正文, without 文号: its last lines used to stay on
     # page 1 and the 署名 went alone to page 2 (the chain began after them), and no red rule printed.
     "own_text": _own_text([SENTENCE], {"heading": "加强组织领导", "text": [LONG[:120] + "。"]}),
+    # Three and four issuers, a one-line 正文 and a 附件说明: a 34 pt mark of four names took 60 mm
+    # and the whole closing (it cannot split a single line) went to page 2 with the 正文, leaving
+    # page 1 with the 主送 alone.
+    "joint_three_one_line": _plan(
+        {
+            "issuers": FOUR_ISSUERS[:3],
+            "signatories": FOUR_ISSUERS[:3],
+            "body": ["现将工作要点印发给你们，请认真贯彻落实。"],
+        }
+    ),
+    "joint_four_one_line": _plan(
+        {
+            "issuers": FOUR_ISSUERS,
+            "signatories": FOUR_ISSUERS,
+            "body": ["现将工作要点印发给你们，请认真贯彻落实。"],
+        }
+    ),
 }
 
 
@@ -220,7 +237,17 @@ def _body_lines(measure: PdfMeasure, paragraphs: list[str], page: int) -> list[s
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name", ["short_with_attachment", "joint", "one_paragraph", "one_line"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "short_with_attachment",
+        "joint",
+        "one_paragraph",
+        "one_line",
+        "joint_three_one_line",
+        "joint_four_one_line",
+    ],
+)
 def test_the_date_page_holds_body_text_and_page_1_starts_the_body(rendered, name):
     _, measure = rendered[name]
     body = PLANS[name]["notice"]["body"]
@@ -462,3 +489,27 @@ def test_varied_notices_pass_every_rule(rendered, name):
     assert report.passed, _explain(report)
     _, measure = rendered[name]
     assert len(measure.pages) % 2 == 0  # duplex: the 版记 ends the last side of a sheet
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["joint_three_one_line", "joint_four_one_line"])
+def test_a_joint_notice_with_a_one_line_body_holds_page_1(rendered, name):
+    """The stacked names of a joint mark are set smaller (and wide) so the one line of 正文 and its
+    closing — 附件说明, every 署名, the 成文日期 — stay on page 1 under the 版头."""
+    _, measure = rendered[name]
+    assert _date_page(measure) == 1
+    mark = [line for line in measure.pages[0].lines if line.red and line.size_pt > 17]
+    names = len(PLANS[name]["notice"]["issuers"])
+    assert len(mark) == names + 1  # the names, and 文件 beside them
+    assert max(line.size_pt for line in mark) <= joint_mark_cap(names)
+    # the names still fill the names column: set wide, not spread apart
+    longest = max(mark, key=lambda line: len(line.text))
+    assert longest.x1 - longest.x0 > 100
+
+
+def test_a_joint_mark_of_more_names_is_set_smaller_and_wide():
+    assert [joint_mark_cap(n) for n in (1, 2, 3, 4, 6)] == [36.0, 36.0, 27.0, 20.0, 20.0]
+    assert mark_font(34.0) == (34.0, None)  # one issuer, or two: as before
+    assert mark_font(34.0, cap=20.0) == (20.0, 150)  # held low, set wide up to 150 %
+    assert mark_font(22.0, cap=20.0) == (20.0, 110)
+    assert mark_font(15.0, cap=20.0) == (20.0, 75)  # a name too long for the line is narrowed

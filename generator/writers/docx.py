@@ -56,6 +56,7 @@ MARK_MAX_PT = 36.0  # 小初; the standard leaves the size open ("醒目、美�
 MARK_TOP_TWIPS = ox.mm_to_twips(35)  # top edge 35 mm below the 版心 top (§7.2.4)
 HEADER_LINES = 3  # 份号, 密级, 紧急 are always given three grid lines, present or not
 MARK_LINE_FACTOR = 1.25  # exact line height of the mark, × its size
+JOINT_LINE_FACTOR = 1.1  # the names of a joint mark stack closer: one block, as printers set it
 MARK_EM_OFFSET = 8  # twips from line top to em-box top, measured in LibreOffice 7.4 (pdfplumber)
 
 
@@ -67,20 +68,47 @@ def mark_size(names: list[str], width_twips: int) -> float:
 
 
 MARK_MIN_PT = 26.0  # below this a long name keeps its height and is condensed instead (w:w)
+# A joint 版头 stacks its names one per line (§7.2.4, whose size the standard leaves to the agency):
+# together they take no more height than two names at 小初 with the single mark's spacing (90 pt),
+# so that three or four issuers leave page 1 room for a short 正文 and its closing — 署名 and
+# 成文日期 kept with it (§7.3.3, §7.3.5) — the common practice of a smaller joint mark. Measured
+# (LibreOffice, Fandol): at 34 pt four names took 60 mm and a one-line 正文 with 附件说明 and four
+# 署名 went to page 2; at 20 pt they take 31 mm and the whole notice holds page 1.
+JOINT_NAMES_HEIGHT_PT = 2 * MARK_MAX_PT * MARK_LINE_FACTOR  # 90 pt: 2 names ≤ 36, 3 → 27, 4 → 20
+JOINT_MARK_MIN_PT = 20.0  # five names and more: set wide, 20 pt still outweighs the 22 pt 标题 in black
 
 
-def mark_font(fit: float) -> tuple[float, int | None]:
-    """Size and horizontal scale (%) of a mark that fits at ``fit`` pt: long names stay 26 pt
-    high and are narrowed, as printers set long 发文机关标志."""
-    if fit >= MARK_MIN_PT:
-        return fit, None
-    return MARK_MIN_PT, math.floor(fit / MARK_MIN_PT * 100)
+def joint_mark_cap(count: int) -> float:
+    """Largest size of the names of a joint mark of ``count`` stacked names."""
+    per_line = JOINT_NAMES_HEIGHT_PT / max(1, count) / JOINT_LINE_FACTOR
+    return float(min(MARK_MAX_PT, max(JOINT_MARK_MIN_PT, math.floor(per_line))))
 
 
-def _mark_paragraph(sid: StyleIds, style: str, text: str, fit: float, first: bool) -> ox.ParagraphXml:
+MARK_WIDEST = 150  # % : a mark held lower than its width allows is set wide (扁), up to this
+
+
+def mark_font(fit: float, cap: float = MARK_MAX_PT) -> tuple[float, int | None]:
+    """Size and horizontal scale (%) of a mark that fits its width at ``fit`` pt and its height at
+    ``cap`` pt: long names stay 26 pt high (or ``cap``) and are narrowed, as printers set long
+    发文机关标志; names held lower than their width allows are widened (扁), as printers set the
+    stacked names of a joint mark, so they still fill the line instead of being spread apart."""
+    size = min(cap, max(fit, MARK_MIN_PT))
+    scale = min(MARK_WIDEST, math.floor(fit / size * 100))
+    return size, None if scale == 100 else scale
+
+
+def _mark_paragraph(
+    sid: StyleIds,
+    style: str,
+    text: str,
+    fit: float,
+    first: bool,
+    cap: float = MARK_MAX_PT,
+    factor: float = MARK_LINE_FACTOR,
+) -> ox.ParagraphXml:
     """One line of the 发文机关标志, its em-box top 35 mm below the 版心 top when ``first``."""
-    size, scale = mark_font(fit)
-    line = round(size * MARK_LINE_FACTOR * 20)
+    size, scale = mark_font(fit, cap)
+    line = round(size * factor * 20)
     before = None
     if first:
         # LibreOffice sets the glyphs at the top of an exact-height line: the em box starts
@@ -380,11 +408,16 @@ def build_context(
         size = min(
             mark_size(n.issuers, names_width), mark_size([n.issuer_suffix or "文件"], tpl.JOINT_SUFFIX_WIDTH)
         )
+        cap = joint_mark_cap(len(n.issuers))
         context["issuers"] = [
-            _mark_paragraph(sid, "WP Issuer Joint", name, size, first=(i == 0))
+            _mark_paragraph(
+                sid, "WP Issuer Joint", name, size, first=(i == 0), cap=cap, factor=JOINT_LINE_FACTOR
+            )
             for i, name in enumerate(n.issuers)
         ]
-        suffix_size, suffix_scale = mark_font(size)
+        suffix_size, suffix_scale = mark_font(size, cap)
+        if suffix_scale is not None and suffix_scale > 100:
+            suffix_scale = None  # 文件 keeps its own width in its column: only narrowed names narrow it
         context["issuer_suffix"] = ox.run(n.issuer_suffix, size_pt=suffix_size, char_scale=suffix_scale)
     signer_lines, signer_last = _signers(view, sid)
     closing = closing_paragraphs(n.signatories, n.date, n.sealed, sid)

@@ -255,6 +255,35 @@ def keep_closing(body: Any, sid: Callable[[str], str]) -> Any | None:
     return flow.keep_closing(body, {sid("WP Signatory"), sid("WP Date")}, {sid(name) for name in _CHAIN})
 
 
+BLANK_KEEPS = LINE_PITCH // 4  # a blank line of the closing keeps a quarter of its height at least
+LINE_KEEPS = LINE_PITCH * 7 // 10  # a printed line of it 0.7 of a line: 20.3 pt for 16 pt text
+
+
+def squeeze_closing(last: Any, twips: int, sid: Callable[[str], str], body: Any) -> None:
+    """Take ``twips`` of height out of the chain after the 正文's ``last`` paragraph (§7.3.5.5:
+    adjust the spacing so the 署名 and 成文日期 stay with the 正文): first from its blank lines,
+    each giving an equal share down to a quarter of a line; what they cannot give comes from the
+    lines printed (附件说明, 署名, 成文日期), each down to three quarters of a line."""
+    from ..ooxml import flow
+
+    chain = [*flow.chain_after(last, sid("WP Date")), *flow.paragraphs_in_style(body, sid("WP Date"))[:1]]
+    signature = {sid("WP Signatory"), sid("WP Date")}
+    ends = [i for i, p in enumerate(chain) if flow.style_of(p) in signature]
+    chain = chain[: ends[-1] + 1] if ends else []  # without a 成文日期 the chain ends with the 署名
+    blank_style = sid("WP Blank")
+    blanks = [p for p in chain if flow.style_of(p) == blank_style]
+    printed = [p for p in chain if flow.style_of(p) != blank_style]
+    if blanks:
+        share = min(LINE_PITCH - BLANK_KEEPS, -(-twips // len(blanks)))
+        for blank in blanks:
+            flow.set_exact_height(blank, LINE_PITCH - share)
+        twips -= share * len(blanks)
+    if twips > 0 and printed:
+        share = min(LINE_PITCH - LINE_KEEPS, -(-twips // len(printed)))
+        for paragraph in printed:
+            flow.set_exact_height(paragraph, LINE_PITCH - share)
+
+
 def apply_fix(
     document: Any, fix: FlowFix, sid: Callable[[str], str], view: DocumentView, holders: list[Any]
 ) -> None:
@@ -287,16 +316,7 @@ def apply_fix(
         else:
             flow.split_paragraph(last, fix.body_head_chars, head_style=sid("WP Body"))
     if fix.squeeze_lines and last is not None:
-        blanks = [
-            p
-            for p in flow.chain_after(last, sid("WP Date"))
-            if p in flow.paragraphs_in_style(body, sid("WP Blank"))
-        ]
-        if blanks:
-            # Each blank line gives up an equal share, down to a quarter of a line at least.
-            share = min(LINE_PITCH * 3 // 4, -(-fix.squeeze_lines * LINE_PITCH // len(blanks)))
-            for blank in blanks:
-                flow.set_exact_height(blank, LINE_PITCH - share)
+        squeeze_closing(last, fix.squeeze_lines * LINE_PITCH, sid, body)
     anchors = flow.paragraphs_in_style(body, sid("WP Imprint Anchor"))
     if not fix.imprint or not anchors:
         return
