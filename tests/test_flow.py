@@ -513,3 +513,19 @@ def test_a_joint_mark_of_more_names_is_set_smaller_and_wide():
     assert mark_font(34.0, cap=20.0) == (20.0, 150)  # held low, set wide up to 150 %
     assert mark_font(22.0, cap=20.0) == (20.0, 110)
     assert mark_font(15.0, cap=20.0) == (20.0, 75)  # a name too long for the line is narrowed
+
+
+def test_every_line_of_a_joint_signature_block_keeps_with_the_next(tmp_path):
+    """Four 署名 and the 成文日期 are one block: a page may not end between two 署名 (a probe left the
+    first name on page 1 and the other three with the date on page 2)."""
+    for sealed in (True, False):
+        data = _plan(
+            {"issuers": FOUR_ISSUERS, "signatories": FOUR_ISSUERS, "body": [SENTENCE], "sealed": sealed}
+        )
+        document = load_document_from(data, tmp_path)
+        xml = (
+            zipfile.ZipFile(io.BytesIO(render_docx(build_view(document)))).read("word/document.xml").decode()
+        )
+        block = re.findall(r'<w:p><w:pPr><w:pStyle w:val="(WPSignatory|WPDate)"/>(<w:keepNext[^>]*>)?', xml)
+        assert [style for style, _ in block] == ["WPSignatory"] * 4 + ["WPDate"]
+        assert all(keep for _, keep in block[:-1]), block
