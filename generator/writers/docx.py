@@ -170,7 +170,7 @@ IMPRINT_AREA_HEIGHT = tpl.PAGE_H - tpl.MARGIN_TOP - tpl.MARGIN_BOTTOM  # 版心 
 IMPRINT_RULE_TWIPS = 20 + 20  # a rule paragraph: 1 pt line plus its border
 
 
-def imprint_height(cc: str, printed: bool = True) -> int:
+def imprint_height(cc: str, printer: str = "", print_date: str = "") -> int:
     """Twips the 版记 box takes at the 版心 bottom: its text lines on the grid plus the rules.
 
     The box does not push text away (see ooxml.bottom_textbox); a spacer of this height before its
@@ -178,8 +178,12 @@ def imprint_height(cc: str, printed: bool = True) -> int:
     """
     usable = tpl.TEXT_WIDTH / 20 - 2 * IMPRINT_PT  # indented 1字 each side
     per_line = usable / (IMPRINT_PT + tpl.CHAR_SPACING / 20)
-    # the 印发 line between the first and last rule (a draft's 版记 of 抄送 alone has none)
-    lines, rules = (1, 2) if printed or not cc else (0, 2)
+    printed = bool(printer or print_date)
+    # the 印发 line between the first and last rule (a draft's 版记 of 抄送 alone has none); a long
+    # 印发机关 pushes the date (tabbed to the right) onto a line of its own
+    issued = 1 if width_zi(printer) + 1 + width_zi(print_date) <= per_line else 2
+    issued += max(0, math.ceil((width_zi(printer) - per_line) / per_line))
+    lines, rules = (issued, 2) if printed else (0 if cc else 1, 2)
     if cc:
         rest = width_zi(cc) - per_line
         lines += 1 + max(0, math.ceil(rest / (per_line - 3)))  # wrapped lines hang under the names
@@ -445,7 +449,7 @@ def build_context(
         task_table=_task_table(view, sid),
         has_imprint=n.has_imprint,
         imprint_spacer=ox.paragraph(
-            sid("WP Imprint Anchor"), line_exact=imprint_height(n.cc, bool(n.printer or n.print_date))
+            sid("WP Imprint Anchor"), line_exact=imprint_height(n.cc, n.printer, n.print_date)
         ),
         cc=n.cc,
         printer=n.printer,
@@ -867,7 +871,7 @@ def _place_landscape_table(body: Any, view: DocumentView) -> None:
             body,
             "版记",
             bottom=tpl.MARGIN_TOP + IMPRINT_AREA_HEIGHT,
-            height=imprint_height(view.notice.cc, bool(view.notice.printer or view.notice.print_date)),
+            height=imprint_height(view.notice.cc, view.notice.printer, view.notice.print_date),
         )
 
 
