@@ -566,3 +566,29 @@ def test_a_squeezed_signature_block_is_no_measure_of_the_grid_or_the_right_edge(
         assert body is not None
         assert abs(body.pitch - pitch) < 0.05, body.pitch
         assert body.right is None  # no line of the text reaches an edge
+
+
+def test_text_in_tables_does_not_outvote_the_body_size():
+    """A plan whose tables (12 pt in their cells) hold more glyphs than its 16 pt text: the body is
+    still the text's size, not the tables' (every rule failed on a 12 pt \u201cbody\u201d before)."""
+    from generator.check.layout import _body
+    from generator.check.pdf_measure import HRule, PageMeasure, PdfMeasure
+
+    text = [
+        _line(
+            1, "落实各项惠民政策确保年底前完成全部任务覆盖率达到以上健全重大疫情防控", 28.0, 50.0 + 10.21 * k
+        )
+        for k in range(8)
+    ]
+    cells, rules = [], []
+    for row in range(12):
+        top = 40.0 + row * 18.0
+        rules.append(HRule(2, 28.0, 184.0, top, 0.2, False))
+        for column in range(8):
+            cells += [
+                _line(2, "推进互联网医疗", 29.0 + column * 19.5, top + 6.0 + 5.0 * k, 12.0) for k in range(2)
+            ]
+    rules.append(HRule(2, 28.0, 184.0, 40.0 + 12 * 18.0, 0.2, False))
+    pages = [PageMeasure(1, 210.0, 297.0, text, [], 0), PageMeasure(2, 210.0, 297.0, cells, rules, 20)]
+    body = _body(PdfMeasure(pages))
+    assert body is not None and body.size_pt == 16.0

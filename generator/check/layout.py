@@ -223,12 +223,27 @@ def _edge(values: list[float], *, lowest: bool, support: int) -> float | None:
     return None
 
 
+def _in_table(line: TextLine, page: PageMeasure) -> bool:
+    """Is ``line`` inside a ruled box — a table cell, the 版记 — with a rule above and one below it
+    spanning its text?"""
+
+    def spans(rule) -> bool:  # type: ignore[no-untyped-def]
+        return not rule.red and rule.x0 <= line.x0 + 0.5 and rule.x1 >= line.x1 - 0.5
+
+    return any(spans(r) and r.y <= line.top for r in page.rules) and any(
+        spans(r) and r.y >= line.baseline for r in page.rules
+    )
+
+
 def _body(measure: PdfMeasure) -> Body | None:
     numbers = {id(line) for page in measure.pages if (line := _page_number_line(page))}
     sizes: Counter[float] = Counter()
+    boxed: Counter[float] = Counter()  # text in tables, set smaller: the body size only if there is no other
     for line in measure.lines:
         if id(line) not in numbers:
-            sizes.update(round(g.size_pt * 2) / 2 for g in line.glyphs if not g.red)
+            votes = boxed if _in_table(line, measure.pages[line.page - 1]) else sizes
+            votes.update(round(g.size_pt * 2) / 2 for g in line.glyphs if not g.red)
+    sizes = sizes or boxed
     if not sizes:
         return None
     size, count = sizes.most_common(1)[0]
