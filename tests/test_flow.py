@@ -191,7 +191,8 @@ PLANS = {
 #     pass had sent to the next page landed on an odd one;
 #   chain_ends_the_page — the signature block's keep chain ended the page before the 成文日期's four
 #     lines early, which the checker measured as a short page;
-#   long_printer — a 印发机关 too long to share its line with the date: the 版记 box cut the date off.
+#   long_printer — a 印发机关 too long to share its line with the date: the 版记 box cut the date off;
+#   tables_outweigh_text — tables in 12 pt outnumbering the text: the checker took 12 pt for the body.
 FLOW_CASES = Path(__file__).parent / "flow_cases"
 for _case in sorted(FLOW_CASES.glob("*.yaml")):
     PLANS[_case.stem] = yaml.safe_load(_case.read_text(encoding="utf-8"))
@@ -543,3 +544,16 @@ def test_a_long_issuing_organ_gives_the_record_a_line_for_the_date():
     )
     assert long - short == LINE_PITCH
     assert imprint_height(cc) < short  # a draft's 版记 of 抄送 alone: no 印发 line
+
+
+def test_the_tail_of_a_split_last_paragraph_opens_the_next_page(tmp_path):
+    """The split's tail goes over with the closing by a page break of its own: LibreOffice, with a
+    plan of five pages behind the notice, kept the tail under the head and sent the 署名 alone on."""
+    document = load_document_from(_plan({"body": [SENTENCE * 4], "attachments": []}), tmp_path)
+    data = render_docx(build_view(document), flow=FlowFix(body_head_chars=50))
+    xml = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode()
+    tail = (SENTENCE * 4)[50:]
+    paragraph = next(p for p in re.findall(r"<w:p[ >].*?</w:p>", xml, flags=re.S) if tail in p)
+    assert "<w:pageBreakBefore" in paragraph
+    word = render_docx(build_view(document), flow=FlowFix(body_head_chars=50).for_word())
+    assert "<w:pageBreakBefore" not in zipfile.ZipFile(io.BytesIO(word)).read("word/document.xml").decode()

@@ -307,14 +307,19 @@ def apply_fix(
         if view.plan.in_notice:
             # a plan paragraph: its head keeps its style and number, the tail takes no number
             own = flow.style_of(last)
-            flow.split_paragraph(
+            tail = flow.split_paragraph(
                 last,
                 fix.body_head_chars,
                 printed_total=len(_plain(view.last_body_paragraph)),
                 tail_style=own,
             )
         else:
-            flow.split_paragraph(last, fix.body_head_chars, head_style=sid("WP Body"))
+            tail = flow.split_paragraph(last, fix.body_head_chars, head_style=sid("WP Body"))
+        # The tail and the closing did not fit under the head (the whole chain did not, and the
+        # head took at most the lines free), so the tail opens the next page. Said outright:
+        # LibreOffice left the tail on the page and broke the chain before the 署名 in longer
+        # documents (a plan of five pages and more behind the notice), keep-with-next or not.
+        flow.break_before(tail)
     if fix.squeeze_lines and last is not None:
         squeeze_closing(last, fix.squeeze_lines * LINE_PITCH, sid, body)
     anchors = flow.paragraphs_in_style(body, sid("WP Imprint Anchor"))
@@ -328,3 +333,17 @@ def apply_fix(
     # New, empty footers: the blank page and the 版记 page carry no page number (§7.5).
     for footer in (section.footer, section.even_page_footer):
         footer.is_linked_to_previous = False
+    # The 版记 box set from the page top, not on the margin's bottom: LibreOffice placed it 2.2 mm
+    # high on the page after the blank one when a page break came earlier in the document (the
+    # tail of a split 正文), as on the page after a landscape 分工表 (see pin_textbox_to_page).
+    from .. import ooxml as ox
+    from . import docx_geometry as geometry
+    from .docx import IMPRINT_AREA_HEIGHT, imprint_height
+
+    notice = view.notice
+    ox.pin_textbox_to_page(
+        body,
+        "版记",
+        bottom=geometry.MARGIN_TOP + IMPRINT_AREA_HEIGHT,
+        height=imprint_height(notice.cc, notice.printer, notice.print_date),
+    )
