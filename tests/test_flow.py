@@ -557,3 +557,40 @@ def test_the_tail_of_a_split_last_paragraph_opens_the_next_page(tmp_path):
     assert "<w:pageBreakBefore" in paragraph
     word = render_docx(build_view(document), flow=FlowFix(body_head_chars=50).for_word())
     assert "<w:pageBreakBefore" not in zipfile.ZipFile(io.BytesIO(word)).read("word/document.xml").decode()
+
+
+def _measured(lines):
+    """A PdfMeasure of ``lines`` (page, text, x0, baseline), 16 pt."""
+    from generator.check.pdf_measure import MM, Glyph, PageMeasure, TextLine
+
+    em = 16 / MM * 0.98
+    built = [
+        TextLine(page, [Glyph(c, x + i * em, x + (i + 1) * em, y, 16.0, False) for i, c in enumerate(text)])
+        for page, text, x, y in lines
+    ]
+    pages = [PageMeasure(n, 210.0, 297.0, [t for t in built if t.page == n], [], 0) for n in (1, 2)]
+    return PdfMeasure(pages)
+
+
+def test_a_closing_no_spacing_can_hold_on_page_1_is_not_squeezed(tmp_path):
+    """A one-line 正文 moved with its closing to page 2: squeezed when the spacing can take the
+    closing back under the 主送 (§7.3.5.5), left whole when it cannot — squeezed short of fitting,
+    LibreOffice broke the block between two 署名."""
+    from generator.writers.flow import body_split
+
+    body = "现将工作要点印发给你们，请认真贯彻落实。"
+    document = load_document_from(
+        _plan({"issuers": FOUR_ISSUERS, "signatories": FOUR_ISSUERS, "body": [body]}), tmp_path
+    )
+    view = build_view(document)
+    pitch = 10.21
+
+    def layout(recipient_y: float):
+        closing = [(2, body, 39.3, 45.0), (2, "附件：2025年某某市卫生健康工作要点", 39.3, 45.0 + 2 * pitch)]
+        closing += [(2, name, 115.6, 45.0 + (6 + k) * pitch) for k, name in enumerate(FOUR_ISSUERS)]
+        closing.append((2, DATE, 119.4, 45.0 + 10 * pitch))
+        return _measured([(1, "各区县卫生健康局：", 28.0, recipient_y), *closing])
+
+    # 7.6 lines free, 11 needed: the 4 blank lines and 6 printed lines can give 4.8
+    assert body_split(layout(recipient_y=180.0), view) == (None, 4)
+    assert body_split(layout(recipient_y=207.0), view) == (None, 0)  # 5.1 free: no spacing gives 5.9
