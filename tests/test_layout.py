@@ -592,3 +592,18 @@ def test_text_in_tables_does_not_outvote_the_body_size():
     pages = [PageMeasure(1, 210.0, 297.0, text, [], 0), PageMeasure(2, 210.0, 297.0, cells, rules, 20)]
     body = _body(PdfMeasure(pages))
     assert body is not None and body.size_pt == 16.0
+
+
+def test_a_line_past_the_edge_of_the_type_area_fails_but_hung_punctuation_does_not():
+    """A 署名 printed past the paper's edge (a negative right indent) lost its last characters;
+    no rule saw it. Punctuation hung into the margin is LibreOffice's justification, not a fault."""
+    from generator.check.layout import _body, _text_area_rule
+
+    full = "落实各项惠民政策确保年底前完成全部任务覆盖率达到以上健全"  # 28 字
+    text = [_line(1, full, 28.0, 50.0 + 10.21 * k) for k in range(4)]
+    hung = _line(1, full + "，", 28.0, 100.0)
+    past = _line(1, "中共某某市委某某市人民政府深化医药卫生体制改革领导小组办公室", 59.5, 240.6)
+    for lines, passed in (([*text, hung], True), ([*text, hung, past], False)):
+        measure = _measure(lines)
+        rule = _text_area_rule(measure, _body(measure))
+        assert rule.passed is passed, rule.measured

@@ -367,6 +367,7 @@ def _rules(measure: PdfMeasure, *, simplex: bool = False) -> list[Rule]:
         _date_page_rule(measure, body),
         _record_page_rule(measure, simplex),
         _blank_page_rule(measure, body),
+        _text_area_rule(measure, body),
         _numbering_rule(measure, body),
     ]
     return rules
@@ -935,3 +936,25 @@ def _blank_page_rule(measure: PdfMeasure, body: Body) -> Rule:
     if blank:
         return Rule("blank page", expected, f"page {', '.join(map(str, blank))}: blank, unnumbered", True)
     return Rule("blank page", expected, "no blank page", True)
+
+
+_HUNG = set("，。、；：！？）》」』”’,.;:!?)")  # punctuation LibreOffice may hang past the right edge
+
+
+def _text_area_rule(measure: PdfMeasure, body: Body) -> Rule:
+    expected = f"every line inside the 版心, x {AREA_LEFT:.0f}–{AREA_RIGHT:.0f} mm ±{TOL_MARGIN:.0f}"
+    for page in measure.pages:
+        if page.width > page.height:
+            continue  # a page turned for a wide table has its 版心 across the sheet
+        for line in _content(page, body):
+            glyphs = [g for g in line.glyphs if g.text.strip()]
+            while len(glyphs) > 1 and glyphs[-1].text in _HUNG:
+                glyphs.pop()
+            if not glyphs:
+                continue
+            left, right = glyphs[0].x0, glyphs[-1].x1
+            if left < AREA_LEFT - TOL_MARGIN or right > AREA_RIGHT + TOL_MARGIN:
+                where = f"x {left:.1f}–{right:.1f} mm"
+                measured = f"page {page.number}: “{line.text[:14]}” at {where}, past the 版心's edge"
+                return Rule("text in the 版心", expected, measured, False)
+    return Rule("text in the 版心", expected, "every line inside", True)

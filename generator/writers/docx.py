@@ -121,6 +121,17 @@ def _mark_paragraph(
 
 # ---------------------------------------------------------------- 署名 and 成文日期 (§7.3.5)
 
+LINE_ZI = 28  # 字 a line of the 版心 holds (§5.2.3)
+
+
+def _fit_right(right: int, width: float) -> int:
+    """A right indent (twips) that leaves a line ``width`` 字 wide room in the 版心: a long 署名
+    moved left, never past the left edge (one longer than the line wraps there, nothing cut off —
+    a negative indent printed it past the paper's edge)."""
+    advance = tpl.ZI + tpl.CHAR_SPACING  # one condensed 汉字, as printed
+    room = tpl.TEXT_WIDTH - math.ceil(width * advance) - 20  # a point's slack against rounding
+    return max(0, min(right, room))
+
 
 def closing_paragraphs(
     signatories: list[str], date: str, sealed: bool, sid: StyleIds = default_style_id
@@ -137,7 +148,8 @@ def closing_paragraphs(
         out += [blank, blank, blank]
         for name in signatories:
             n = width_zi(name)
-            out.append(ox.paragraph(sid("WP Signatory"), name, right=round((4 + (d - n) / 2) * zi)))
+            right = _fit_right(round((4 + (d - n) / 2) * zi), n)
+            out.append(ox.paragraph(sid("WP Signatory"), name, right=right))
     else:
         out.append(blank)
         n = max((width_zi(s) for s in signatories), default=0)
@@ -145,11 +157,12 @@ def closing_paragraphs(
             date_right, name_right = 2.0, d - n + 4
         else:
             date_right, name_right = n - d, 2.0
+        # a 署名 as long as the line starts at the 版心's left edge at most (it wraps there)
+        name_right = min(name_right, max(0.0, LINE_ZI - n))
         for name in signatories:
             # names of a joint document start at one x: shorter names sit further left-indented
-            out.append(
-                ox.paragraph(sid("WP Signatory"), name, right=round((name_right + n - width_zi(name)) * zi))
-            )
+            right = _fit_right(round((name_right + n - width_zi(name)) * zi), width_zi(name))
+            out.append(ox.paragraph(sid("WP Signatory"), name, right=right))
     if not date:
         return out
     if sealed or d > n:
@@ -158,7 +171,7 @@ def closing_paragraphs(
         # The date starts 2字 right of the 署名's first character: set from the left, so the
         # rule holds whatever the width of the digits in the font at hand.
         advance = tpl.ZI + tpl.CHAR_SPACING  # one condensed 汉字
-        left = tpl.TEXT_WIDTH - round(name_right * zi) - round(n * advance) + 2 * advance
+        left = max(0, tpl.TEXT_WIDTH - round(name_right * zi) - round(n * advance)) + 2 * advance
         out.append(ox.paragraph(sid("WP Date"), date, left=left, right=0, jc="left"))
     return out
 
