@@ -427,8 +427,16 @@ def build_context(
         )
         cap = joint_mark_cap(len(n.issuers))
         context["issuers"] = [
+            # the first name keeps the single mark's line, on which its 35 mm offset is measured
+            # (a tighter exact line sets the glyphs higher in it); the names under it stack closer
             _mark_paragraph(
-                sid, "WP Issuer Joint", name, size, first=(i == 0), cap=cap, factor=JOINT_LINE_FACTOR
+                sid,
+                "WP Issuer Joint",
+                name,
+                size,
+                first=(i == 0),
+                cap=cap,
+                factor=MARK_LINE_FACTOR if i == 0 else JOINT_LINE_FACTOR,
             )
             for i, name in enumerate(n.issuers)
         ]
