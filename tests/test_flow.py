@@ -594,3 +594,15 @@ def test_a_closing_no_spacing_can_hold_on_page_1_is_not_squeezed(tmp_path):
     # 7.6 lines free, 11 needed: the 4 blank lines and 6 printed lines can give 4.8
     assert body_split(layout(recipient_y=180.0), view) == (None, 4)
     assert body_split(layout(recipient_y=207.0), view) == (None, 0)  # 5.1 free: no spacing gives 5.9
+
+
+def test_a_record_of_three_cc_lines_is_counted_three_lines_high():
+    """抄送 of 57 字 printed on three lines (29, 25 — a ，pulled 单 down with 位 — and 2) where the
+    box, pinned after a landscape 分工表, was counted two lines high: its 印发 line was cut off."""
+    from generator.writers.docx import imprint_height
+    from generator.writers.docx_geometry import LINE_PITCH
+
+    two = "抄送：市各有关部门，各三级医院，各有关医疗机构，各区人民政府。"
+    three = two[:-1] + "，市急救中心，市卫生监督所，市疾控中心，委直属各单位。"
+    printer, date = "某某市卫生健康委员会办公室", "2025年2月12日印发"
+    assert imprint_height(three, printer, date) - imprint_height(two, printer, date) == LINE_PITCH

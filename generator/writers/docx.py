@@ -190,7 +190,7 @@ def imprint_height(cc: str, printer: str = "", print_date: str = "") -> int:
     anchor keeps the last page's text clear of it, or moves the 版记 to a page of its own.
     """
     usable = tpl.TEXT_WIDTH / 20 - 2 * IMPRINT_PT  # indented 1字 each side
-    per_line = usable / (IMPRINT_PT + tpl.CHAR_SPACING / 20)
+    per_line = math.floor(usable / (IMPRINT_PT + tpl.CHAR_SPACING / 20))  # 30 字
     printed = bool(printer or print_date)
     # the 印发 line between the first and last rule (a draft's 版记 of 抄送 alone has none); a long
     # 印发机关 pushes the date (tabbed to the right) onto a line of its own
@@ -198,8 +198,12 @@ def imprint_height(cc: str, printer: str = "", print_date: str = "") -> int:
     issued += max(0, math.ceil((width_zi(printer) - per_line) / per_line))
     lines, rules = (issued, 2) if printed else (0 if cc else 1, 2)
     if cc:
-        rest = width_zi(cc) - per_line
-        lines += 1 + max(0, math.ceil(rest / (per_line - 3)))  # wrapped lines hang under the names
+        # wrapped lines hang under the names, 3字 in; each line counted one 字 short: a mark that may
+        # not start a line (，。) pulls a character down with it (measured: 抄送 lines of 29 and 25
+        # 字 where 30 and 27 fit). Short rather than long: where the box is pinned (after a
+        # landscape 分工表 or a blank page) it is as high as counted, and cuts off what is not.
+        rest = width_zi(cc) - (per_line - 1)
+        lines += 1 + max(0, math.ceil(rest / (per_line - 4)))
         rules += 1 if printed else 0
     return lines * tpl.LINE_PITCH + rules * IMPRINT_RULE_TWIPS + 60
 
