@@ -176,6 +176,18 @@ PLANS = {
             "body": ["现将工作要点印发给你们，请认真贯彻落实。"],
         }
     ),
+    # An attachment printed alone (notice: null, 附件2): the checker took its label for the 标题.
+    "bare_plan": {
+        "notice": None,
+        "plan": {
+            "title": "2025年某某市卫生健康工作要点",
+            "year": 2025,
+            "attachment_label": "附件2",
+            "sections": [
+                {"heading": "加强组织领导", "items": [{"heading": "压实责任。", "text": [LONG[:300]]}]}
+            ],
+        },
+    },
     "joint_four_one_line": _plan(
         {
             "issuers": FOUR_ISSUERS,
@@ -606,3 +618,11 @@ def test_a_record_of_three_cc_lines_is_counted_three_lines_high():
     three = two[:-1] + "，市急救中心，市卫生监督所，市疾控中心，委直属各单位。"
     printer, date = "某某市卫生健康委员会办公室", "2025年2月12日印发"
     assert imprint_height(three, printer, date) - imprint_height(two, printer, date) == LINE_PITCH
+
+
+@pytest.mark.slow
+def test_an_attachment_printed_alone_has_its_title_under_its_label(rendered):
+    report = _report(rendered, "bare_plan")
+    rule = _rule(report, "标题")
+    assert rule.passed and "22.0 pt" in rule.measured, rule.measured
+    assert report.passed, _explain(report)

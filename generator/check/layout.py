@@ -647,6 +647,8 @@ def _title_rule(measure: PdfMeasure) -> Rule:
     candidates = [line for line in page.lines if line.top > below and not line.red]
     if not candidates:
         return _na("标题", expected, _("no text under the 版头 on page 1"))
+    if len(candidates) > 1 and _ATTACHMENT_LABEL.match(candidates[0].text.replace(" ", "")):
+        candidates = candidates[1:]  # a 附件 printed alone (§7.3.7): its label, then its title
     title = candidates[0]
     text = title.text.replace(" ", "")
     flush_left = title.x0 < AREA_LEFT + 1
