@@ -519,6 +519,11 @@ def test_a_joint_notice_with_a_one_line_body_holds_page_1(rendered, name):
     # the names still fill the names column: set wide, not spread apart
     longest = max(mark, key=lambda line: len(line.text))
     assert longest.x1 - longest.x0 > 100
+    # and the PDF reader still reads the smaller, closer mark as the issuers
+    from generator.readers import import_file
+
+    pdf, _ = rendered[name]
+    assert import_file(pdf).document.notice.issuers == PLANS[name]["notice"]["issuers"]
 
 
 def test_a_joint_mark_of_more_names_is_set_smaller_and_wide():

@@ -56,7 +56,7 @@ MARK_MAX_PT = 36.0  # 小初; the standard leaves the size open ("醒目、美�
 MARK_TOP_TWIPS = ox.mm_to_twips(35)  # top edge 35 mm below the 版心 top (§7.2.4)
 HEADER_LINES = 3  # 份号, 密级, 紧急 are always given three grid lines, present or not
 MARK_LINE_FACTOR = 1.25  # exact line height of the mark, × its size
-JOINT_LINE_FACTOR = 1.1  # the names of a joint mark stack closer: one block, as printers set it
+JOINT_LINE_FACTOR = 1.1  # names set smaller than they fit (3 and more) stack closer: one block
 MARK_EM_OFFSET = 8  # twips from line top to em-box top, measured in LibreOffice 7.4 (pdfplumber)
 
 
@@ -430,6 +430,8 @@ def build_context(
             mark_size(n.issuers, names_width), mark_size([n.issuer_suffix or "文件"], tpl.JOINT_SUFFIX_WIDTH)
         )
         cap = joint_mark_cap(len(n.issuers))
+        # names set lower than they fit stack closer; two names keep the single mark's spacing
+        factor = JOINT_LINE_FACTOR if cap < MARK_MAX_PT else MARK_LINE_FACTOR
         context["issuers"] = [
             # the first name keeps the single mark's line, on which its 35 mm offset is measured
             # (a tighter exact line sets the glyphs higher in it); the names under it stack closer
@@ -440,7 +442,7 @@ def build_context(
                 size,
                 first=(i == 0),
                 cap=cap,
-                factor=MARK_LINE_FACTOR if i == 0 else JOINT_LINE_FACTOR,
+                factor=MARK_LINE_FACTOR if i == 0 else factor,
             )
             for i, name in enumerate(n.issuers)
         ]
