@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import json
 import re
+import sys
 import zipfile
 from pathlib import Path
 
@@ -291,6 +292,21 @@ def test_gb18030_text(tmp_path: Path) -> None:
     path = tmp_path / "gbk.txt"
     path.write_bytes(_seed("002").read_text(encoding="utf-8").encode("gb18030"))
     assert import_file(path).document == import_file(_seed("002")).document
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_text_without_its_byte_order_mark(tmp_path: Path, encoding: str) -> None:
+    # an export tool's "Unicode" text without the BOM Notepad writes: read as the seed, not refused
+    path = tmp_path / "unmarked.txt"
+    path.write_bytes(_seed("000").read_text(encoding="utf-8").replace("\n", "\r\n").encode(encoding))
+    assert import_file(path).document == import_file(_seed("000")).document
+
+
+def test_binary_data_with_many_nuls_is_still_no_text(tmp_path: Path) -> None:
+    path = tmp_path / "program.txt"
+    path.write_bytes(Path(sys.executable).read_bytes()[:70000])
+    with pytest.raises(InputError, match="binary file"):
+        import_file(path)
 
 
 # --- the command -------------------------------------------------------------------------------
