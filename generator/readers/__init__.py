@@ -204,7 +204,9 @@ def import_file(path: str | Path) -> ImportResult:
 
             lines, metadata = md_lines(text, defects)
         else:
-            lines = text_lines(text, defects)
+            from .unwrap import unwrap
+
+            lines = unwrap(text_lines(text, defects), defects)
     lines = drop_contents(lines, defects)
     if not any(not line.blank for line in lines):
         raise _refuse(name, _("the document has no text"), _("import the document's .docx or .txt"))
