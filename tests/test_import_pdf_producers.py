@@ -593,3 +593,21 @@ def test_a_column_entry_on_an_article_line_is_cut_from_it(chromium: str, tmp_pat
     assert [s.heading for s in document.plan.sections] == ["深化医药卫生体制改革", "提升公共卫生服务能力"]
     assert document.plan.sections[1].items[0].text == ["完善传染病监测预警机制，提升应急处置能力。"]
     assert "热点专题" not in "".join(str(render(document, "txt")).split())
+
+
+def test_white_paragraph_backgrounds_are_no_table(tmp_path: Path) -> None:
+    # real/12 (a .doc) exported to PDF by LibreOffice: a white rectangle behind each paragraph of
+    # its pages (the .doc's 底纹), which pdfplumber's finder took for one page-high table
+    from conftest import SHARED
+
+    from generator.soffice import convert_to_pdf
+
+    source = SHARED / "corpus" / "real" / "12_hainan_agri_machinery_subsidy_plan_2024.doc"
+    (out,) = convert_to_pdf([source], tmp_path)
+    document = import_file(out).document
+    assert not [t for node in document.plan.nodes() for t in node.tables]
+    text = "".join(str(render(document, "txt")).split())
+    # what the printed pages say, read off them: the title, the first heading and a sentence
+    assert "关于印发2024-2026年海南省农机购置与应用补贴实施方案的通知" in text
+    assert "一、总体要求" in text
+    assert "以保障粮食和重要农产品稳定安全供给为着力点" in text

@@ -586,6 +586,7 @@ def _tables(page: Any) -> list[tuple[tuple[float, float, float, float], Table]]:
     is a table too."""
     from pdfplumber.table import Table as FoundTable
 
+    page = page.filter(_drawn)
     finder = page.debug_tablefinder()
     found = list(finder.tables)
     boxes = [t.bbox for t in found]
@@ -607,6 +608,31 @@ def _tables(page: Any) -> list[tuple[tuple[float, float, float, float], Table]]:
         if rows:
             out.append((tuple(float(v) for v in table.bbox), Table(rows=rows)))
     return out
+
+
+_RULE_WIDTH = 2.5  # pt: a border drawn as a filled rectangle is a hairline to a point or two
+
+
+def _white(color: Any) -> bool:
+    values = color if isinstance(color, list | tuple) else [color]
+    numbers = [v for v in values if isinstance(v, int | float)]
+    if len(numbers) == 4:  # CMYK: no ink at all
+        return all(v == 0 for v in numbers)
+    return bool(numbers) and all(v == 1 for v in numbers)
+
+
+def _drawn(obj: dict[str, Any]) -> bool:
+    """Is a page object a rule a reader sees? Not a white or filled area: LibreOffice exports a
+    paragraph's background (a .doc's white 底纹) as a white rectangle behind each paragraph, which
+    the table finder took for the cells of one page-high table."""
+    kind = obj.get("object_type")
+    if kind not in ("rect", "line", "curve"):
+        return True
+    if obj.get("stroke") and not _white(obj.get("stroking_color")):
+        return True
+    if obj.get("fill") and not _white(obj.get("non_stroking_color")):
+        return min(float(obj.get("width", 0)), float(obj.get("height", 0))) <= _RULE_WIDTH
+    return False
 
 
 # --- page chrome -------------------------------------------------------------------------------
