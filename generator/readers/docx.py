@@ -399,9 +399,12 @@ class _Cell:
 
 def _cells(table: Any, printed: Callable[[Any], str]) -> list[list[_Cell]]:
     """rows → cells (``printed``: a paragraph's text with its Word number, a 序号 column numbered
-    by a list, counted once per cell). A cell spanning columns is taken once (python-docx repeats
-    it per grid column); one merged down over rows stands in each of its rows, so the columns
-    keep their places (the 牵头单位 of three tasks, merged, is each task's)."""
+    by a list, counted once per cell). A cell spanning columns (w:gridSpan) prints its text once:
+    in its first column, the others it covers empty, so every row keeps the table's columns (a
+    section's row across the whole 分工表 too); so do the grid columns a row leaves out before
+    or after its cells (w:gridBefore, w:gridAfter). A cell merged down over rows stands in each
+    of its rows, so the columns keep their places (the 牵头单位 of three tasks, merged, is each
+    task's)."""
     rows: list[list[_Cell]] = []
     # keyed by the w:tc elements themselves, kept alive so lxml hands out the same proxy again
     texts: dict[Any, list[str]] = {}  # w:tc → its paragraphs' texts
@@ -409,16 +412,17 @@ def _cells(table: Any, printed: Callable[[Any], str]) -> list[list[_Cell]]:
     for row in table.rows:
         if ox.row_deleted(row._tr):  # a row deleted with track changes on: gone once accepted
             continue
-        cells: list[_Cell] = []
+        cells: list[_Cell] = [_Cell([]) for _ in range(row.grid_cols_before)]
         here: set[Any] = set()
         for cell in row.cells:
             key = cell._tc
-            if key in here:
+            if key in here:  # python-docx gives a spanning cell once per grid column it covers
+                cells.append(_Cell([]))
                 continue
             here.add(key)
             if key not in texts:
                 texts[key] = [printed(p) for p in ox.cell_paragraphs(cell._tc)]
             cells.append(_Cell(texts[key], below=key in earlier))
         earlier |= here
-        rows.append(cells)
+        rows.append(cells + [_Cell([]) for _ in range(row.grid_cols_after)])
     return rows
