@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import docx
+import pytest
 from docx_edits import element, q
 
 from generator.readers.defects import DefectLog
@@ -81,3 +82,60 @@ def test_word_counting_past_ninety_nine_reads_as_its_ordinal(tmp_path: Path) -> 
     plan = import_file(path).document.plan
     assert [s.heading for s in plan.sections] == headings
     assert [i.heading for i in plan.sections[-1].items] == ["第1项任务。", "第2项任务。"]
+
+
+_JOINT = """苏州市卫生健康委员会
+苏州市医疗保障局
+文件
+苏卫医〔2025〕3号
+关于印发《2025年苏州市医政工作要点》的通知
+各市、区卫生健康委，各医疗保障分局：
+现将《2025年苏州市医政工作要点》印发给你们，请认真贯彻落实。
+{signature}
+2025年3月1日
+2025年苏州市医政工作要点
+一、加强组织领导
+（一）完善工作机制。
+"""
+
+
+@pytest.mark.parametrize(
+    ("header", "signature", "names"),
+    [
+        # the 版头's issuers, signed on one line without a space between them
+        (True, "苏州市卫生健康委员会苏州市医疗保障局", ["苏州市卫生健康委员会", "苏州市医疗保障局"]),
+        (True, "苏州市医疗保障局苏州市卫生健康委员会", ["苏州市医疗保障局", "苏州市卫生健康委员会"]),
+        # no 版头: organ names that each start again with the same place
+        (
+            False,
+            "广州市财政局广州市卫生健康委员会广州市医疗保障局",
+            ["广州市财政局", "广州市卫生健康委员会", "广州市医疗保障局"],
+        ),
+        (False, "浙江省财政厅浙江省地方金融监管局", ["浙江省财政厅", "浙江省地方金融监管局"]),
+        # one organ whose name holds another's ending: never cut
+        (False, "中国银保监会浙江监管局", ["中国银保监会浙江监管局"]),
+        (False, "国家税务总局浙江省税务局", ["国家税务总局浙江省税务局"]),
+        (False, "苏州市人民政府办公室", ["苏州市人民政府办公室"]),
+        (False, "北京市市场监督管理局", ["北京市市场监督管理局"]),
+        (True, "苏州市卫生健康委员会办公室", ["苏州市卫生健康委员会办公室"]),
+    ],
+)
+def test_a_joint_signature_on_one_line_is_each_organ(header: bool, signature: str, names: list[str]) -> None:
+    from generator.readers import import_text
+
+    text = _JOINT.format(signature=signature)
+    if not header:
+        text = text.split("\n", 4)[4]
+    notice = import_text(text).document.notice
+    assert notice is not None and notice.signatories == names
+    if header:
+        assert notice.issuers == ["苏州市卫生健康委员会", "苏州市医疗保障局"]
+
+
+def test_joint_issuers_on_one_line_without_a_space_are_each_organ() -> None:
+    from generator.readers import import_text
+
+    text = "苏州市卫生健康委员会苏州市医疗保障局文件\n" + _JOINT.split("\n", 3)[3].format(signature="苏州市卫生健康委员会")
+    notice = import_text(text).document.notice
+    assert notice is not None and notice.issuers == ["苏州市卫生健康委员会", "苏州市医疗保障局"]
+    assert notice.issuer_suffix == "文件" and notice.doc_number is not None
