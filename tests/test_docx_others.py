@@ -5,6 +5,7 @@ headings broken by hand into two paragraphs, a joint 署名 on one line."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import docx
 import pytest
@@ -135,7 +136,244 @@ def test_a_joint_signature_on_one_line_is_each_organ(header: bool, signature: st
 def test_joint_issuers_on_one_line_without_a_space_are_each_organ() -> None:
     from generator.readers import import_text
 
-    text = "苏州市卫生健康委员会苏州市医疗保障局文件\n" + _JOINT.split("\n", 3)[3].format(signature="苏州市卫生健康委员会")
+    rest = _JOINT.split("\n", 3)[3].format(signature="苏州市卫生健康委员会")
+    text = "苏州市卫生健康委员会苏州市医疗保障局文件\n" + rest
     notice = import_text(text).document.notice
     assert notice is not None and notice.issuers == ["苏州市卫生健康委员会", "苏州市医疗保障局"]
     assert notice.issuer_suffix == "文件" and notice.doc_number is not None
+
+
+def _page_field(paragraph: Any) -> None:
+    """ "— N —": Word's PAGE field between two dashes, as a footer prints the page number."""
+    paragraph.add_run("— ")
+    for kind, code in (("begin", None), (None, " PAGE "), ("separate", None), (None, None), ("end", None)):
+        run = paragraph.add_run()
+        if kind:
+            run._r.append(element("fldChar", fldCharType=kind))
+        elif code:
+            instr = element("instrText")
+            instr.text = code
+            run._r.append(instr)
+        else:
+            run.text = "3"
+    paragraph.add_run(" —")
+
+
+_CLERK_NOTICE = [
+    "苏州市卫生健康委员会文件",
+    "苏卫医〔2025〕3号",
+    "关于印发《2025年苏州市医政工作要点》的通知",
+    "各市、区卫生健康委：",
+    "现将《2025年苏州市医政工作要点》印发给你们，请认真贯彻落实。",
+    "苏州市卫生健康委员会",
+    "2025年3月1日",
+    "2025年苏州市医政工作要点",
+    "一、加强组织领导",
+    "（一）完善工作机制。明确分工。",
+]
+
+
+@pytest.mark.parametrize("first_page", [True, False], ids=["first-page-header", "running-header"])
+def test_marks_in_the_header_and_the_imprint_in_the_last_footer_are_read(
+    tmp_path: Path, first_page: bool
+) -> None:
+    """A clerk's notice: 份号 and 密级 typed into the header (the first page's own, or the running
+    header of the first section, with a running title beside them), the 版记 typed into the footer
+    of the last page's section, page numbers (— N —, a PAGE field) in every footer. The marks and
+    the 版记 are the notice's; the running title and the page numbers are no text."""
+    from docx.enum.section import WD_SECTION
+
+    from generator.readers import import_file
+
+    document = docx.Document()
+    section = document.sections[0]
+    header = section.first_page_header if first_page else section.header
+    section.different_first_page_header_footer = first_page
+    header.paragraphs[0].text = "000123"
+    header.add_paragraph("机密★5年")
+    if first_page:
+        section.header.paragraphs[0].text = "2025年苏州市医政工作要点"
+    else:
+        header.add_paragraph("苏州市卫生健康委员会")  # a running title: not the text's
+    for footer in (section.footer, section.first_page_footer):
+        _page_field(footer.paragraphs[0])
+    for text in _CLERK_NOTICE:
+        document.add_paragraph(text)
+    last = document.add_section(WD_SECTION.NEW_PAGE)
+    document.add_paragraph("（二）压实工作责任。")
+    last.footer.is_linked_to_previous = False
+    last.footer.paragraphs[0].text = "抄送：苏州市人民政府办公室，省卫生健康委。"
+    last.footer.add_paragraph("苏州市卫生健康委员会办公室\t2025年3月1日印发")
+    _page_field(last.footer.add_paragraph())
+    path = tmp_path / "clerk.docx"
+    document.save(str(path))
+
+    result = import_file(path).document
+    notice = result.notice
+    assert notice is not None
+    assert (notice.copy_number, notice.classification, notice.secrecy_period) == ("000123", "机密", "5年")
+    assert notice.issuers == ["苏州市卫生健康委员会"] and notice.doc_number is not None
+    assert notice.cc == ["苏州市人民政府办公室", "省卫生健康委"]
+    assert notice.printer == "苏州市卫生健康委员会办公室"
+    assert notice.print_date is not None and notice.print_date.isoformat() == "2025-03-01"
+    assert result.plan.title == "2025年苏州市医政工作要点" and not result.plan.preamble
+    (section_read,) = result.plan.sections
+    assert [i.heading for i in section_read.items] == ["完善工作机制。", "压实工作责任。"]
+    assert section_read.items[-1].text == []
+
+
+_FOOTNOTES = (
+    '<w:footnotes xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+    '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+    '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r>'
+    "</w:p></w:footnote>"
+    '<w:footnote w:id="1"><w:p><w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteRef/>'
+    '</w:r><w:r><w:t xml:space="preserve"> 二级以上公立医院按国家三级公立医院绩效考核口径统计。</w:t>'
+    "</w:r></w:p>"
+    "</w:footnote>"
+    '<w:footnote w:id="2"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t>含民营医院。</w:t></w:r></w:p>'
+    "</w:footnote>"
+    '<w:footnote w:id="3"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t>以省卫生健康委公布为准。</w:t></w:r>'
+    "</w:p></w:footnote></w:footnotes>"
+)
+
+
+def test_footnotes_follow_the_paragraph_that_refers_to_them(tmp_path: Path) -> None:
+    """Footnotes (脚注) under a 指标 and in a 分工表's cell: Word prints the text at the page's
+    foot and a superscript number at the mark. The note is read after its paragraph (注：…; 注1：
+    注2： for two), in the cell after the cell's text; the mark's number is no text."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+
+    from generator.readers import import_file
+
+    document = docx.Document()
+    part = Part(
+        PackURI("/word/footnotes.xml"),
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml",
+        _FOOTNOTES.encode(),
+        document.part.package,
+    )
+    document.part.relate_to(part, RT.FOOTNOTES)
+
+    def mark(paragraph: Any, note: str) -> None:
+        run = paragraph.add_run()
+        run._r.append(element("footnoteReference", id=note))
+
+    document.add_paragraph("2025年苏州市医政工作要点")
+    document.add_paragraph("一、提升医疗质量")
+    item = document.add_paragraph("（一）加强绩效考核。二级以上公立医院")
+    mark(item, "1")
+    item.add_run("全部参加绩效考核。")
+    two = document.add_paragraph("（二）扩大覆盖面。医疗机构")
+    mark(two, "2")
+    two.add_run("全部接入平台")
+    mark(two, "3")
+    two.add_run("。")
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "重点任务", "完成时限"
+    table.cell(1, 0).text, table.cell(1, 1).text = "接入平台", "年底前"
+    mark(table.cell(1, 1).paragraphs[0], "3")
+    path = tmp_path / "notes.docx"
+    document.save(str(path))
+
+    plan = import_file(path).document.plan
+    first, second = plan.sections[0].items
+    assert first.heading == "加强绩效考核。"
+    assert first.text == [
+        "二级以上公立医院全部参加绩效考核。",
+        "注：二级以上公立医院按国家三级公立医院绩效考核口径统计。",
+    ]
+    assert second.text == ["医疗机构全部接入平台。", "注1：含民营医院。", "注2：以省卫生健康委公布为准。"]
+    (table_read,) = second.tables
+    assert table_read.rows[1] == ["接入平台", "年底前 注：以省卫生健康委公布为准。"]
+
+
+def _hand_broken(path: Path, heading_font: str | None = None, rest_font: str | None = None) -> Path:
+    """A clerk's plan in one typeface, its long first heading broken by Enter into two paragraphs
+    (the second without the number Word then gave it); ``heading_font`` / ``rest_font``: an
+    East-Asian font set on the heading's runs / on its rest's."""
+    document = docx.Document()
+
+    def add(text: str, font: str | None = None) -> None:
+        run = document.add_paragraph().add_run(text)
+        if font:
+            properties = run._r.get_or_add_rPr()
+            fonts = element("rFonts", eastAsia=font)
+            properties.insert(0, fonts)
+
+    add("2025年苏州市医政工作要点")
+    add("一、全面加强医疗质量安全管理与控制", heading_font)
+    add("推动医疗服务能力体系建设", rest_font)
+    add("（一）完善工作机制。明确分工。")
+    add("二、持续深化公立医院综合改革", heading_font)
+    add("（一）推进薪酬制度改革。")
+    add("三、统筹做好全年重点任务的分工安排", heading_font)
+    add("重点任务分工表", rest_font)
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "重点任务", "完成时限"
+    table.cell(1, 0).text, table.cell(1, 1).text = "推进薪酬制度改革", "年底前"
+    add("四、工作要求", heading_font)
+    add("各单位要加强组织领导")
+    add("确保各项工作按期完成。")
+    document.save(str(path))
+    return path
+
+
+def test_a_heading_broken_by_hand_into_two_paragraphs_is_one_heading(tmp_path: Path) -> None:
+    """The rest of the broken heading — short, in the heading's typeface, ending no sentence —
+    goes on the heading; a table's title under a heading, a short heading's text and a sentence
+    broken over paragraphs do not."""
+    from generator.readers import import_file
+
+    plan = import_file(_hand_broken(tmp_path / "broken.docx")).document.plan
+    assert [s.heading for s in plan.sections] == [
+        "全面加强医疗质量安全管理与控制推动医疗服务能力体系建设",
+        "持续深化公立医院综合改革",
+        "统筹做好全年重点任务的分工安排",
+        "工作要求",
+    ]
+    assert [i.heading for i in plan.sections[0].items] == ["完善工作机制。"]
+    assert plan.sections[2].text == ["重点任务分工表"] and len(plan.sections[2].tables) == 1
+    assert plan.sections[3].text[0].startswith("各单位要加强组织领导")
+
+
+def test_a_short_line_in_another_typeface_under_a_heading_is_not_its_rest(tmp_path: Path) -> None:
+    """The heading in 黑体, the line under it in the body's 仿宋: not a piece of the heading."""
+    from generator.readers import import_file
+
+    path = _hand_broken(tmp_path / "faces.docx", heading_font="黑体", rest_font="仿宋_GB2312")
+    plan = import_file(path).document.plan
+    assert plan.sections[0].heading == "全面加强医疗质量安全管理与控制"
+
+
+def test_a_heading_word_numbers_broken_by_hand_is_one_heading(tmp_path: Path) -> None:
+    """Enter inside a heading Word numbers gives its rest the next number; the clerk takes that
+    away (w:numId 0) and the rest is the heading's. A paragraph in the headings' style that never
+    had a number is not a piece of the heading above it (this tool's writer prints an unnumbered
+    heading so)."""
+    from test_docx_word_numbering import _level, _numbered
+
+    from generator.readers import import_file
+
+    path = _numbered(
+        tmp_path / "numbered.docx",
+        {1: _level(0, "chineseCounting", "%1、") + _level(1, "chineseCounting", "（%2）")},
+        {1: '<w:abstractNumId w:val="1"/>'},
+        [
+            ("2025年苏州市医政工作要点", {}),
+            ("全面加强医疗质量安全管理与控制", {"num": 1, "ilvl": 0}),
+            ("推动医疗服务能力体系建设", {"num": 0, "ilvl": 0}),
+            ("完善工作机制。", {"num": 1, "ilvl": 1}),
+            ("统筹推进全年各项医政重点工作任务落实", {"num": 1, "ilvl": 0}),
+            ("其他医政管理工作", {}),
+            ("各单位要按照要求抓好落实，确保取得实效。", {}),
+        ],
+    )
+    plan = import_file(path).document.plan
+    assert [s.heading for s in plan.sections if s.numbered] == [
+        "全面加强医疗质量安全管理与控制推动医疗服务能力体系建设",
+        "统筹推进全年各项医政重点工作任务落实",
+    ]
+    assert [i.heading for i in plan.sections[0].items] == ["完善工作机制。"]

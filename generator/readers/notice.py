@@ -210,6 +210,12 @@ _MARK_LINE = re.compile(r"^(?:\d{6}|(?:绝密|机密|秘密)(?:★.*)?|特急|�
 _JOINT_ON_ONE_LINE = re.compile(r"\S{4,}\s+\S{4,}")
 
 
+def is_mark(text: str) -> bool:
+    """A 版头 mark: 份号, 密级★保密期限, 紧急程度 or 公开属性 (what a page header may carry)."""
+    text = text.replace(" ", "")
+    return bool(_MARK_LINE.match(text) or _DISCLOSURE.match(text))
+
+
 def _read_marks(rest: list[Line], fields: dict[str, Any]) -> None:
     """份号, 密级★期限, 紧急程度 (also 特 / 急 over two lines) and 公开属性 marks at the top."""
     while rest:
