@@ -377,3 +377,45 @@ def test_a_heading_word_numbers_broken_by_hand_is_one_heading(tmp_path: Path) ->
         "统筹推进全年各项医政重点工作任务落实",
     ]
     assert [i.heading for i in plan.sections[0].items] == ["完善工作机制。"]
+
+
+def test_a_list_restarted_as_libreoffice_writes_it_counts_on_from_the_restart(tmp_path: Path) -> None:
+    """LibreOffice (and WPS) save a list restarted in each section as a w:num with a
+    w:startOverride on the first item only, the items after it in the list's plain w:num: each
+    section's items are （一）（二）（三）, as LibreOffice prints them — not a second count of the
+    plain instance going on from the section before."""
+    from test_docx_word_numbering import _level, _numbered
+
+    from generator.readers import import_file
+
+    restart = (
+        '<w:abstractNumId w:val="2"/><w:lvlOverride w:ilvl="1"><w:startOverride w:val="1"/></w:lvlOverride>'
+    )
+    levels = _level(0, "chineseCounting", "%1、") + _level(1, "chineseCounting", "（%2）")
+    path = _numbered(
+        tmp_path / "restarted.docx",
+        {1: levels, 2: levels},
+        {1: '<w:abstractNumId w:val="1"/>', 2: '<w:abstractNumId w:val="2"/>', 5: restart, 6: restart},
+        [
+            ("2025年工作要点", {}),
+            ("加强组织领导", {"num": 1, "ilvl": 0}),
+            ("完善工作机制。", {"num": 5, "ilvl": 1}),
+            ("压实工作责任。", {"num": 2, "ilvl": 1}),
+            ("强化督促检查。", {"num": 2, "ilvl": 1}),
+            ("深化医药卫生体制改革", {"num": 1, "ilvl": 0}),
+            ("推进公立医院改革。", {"num": 6, "ilvl": 1}),
+            ("健全医保支付机制。", {"num": 2, "ilvl": 1}),
+        ],
+    )
+    assert [line.full[:3] for line in docx_lines(path, DefectLog()) if line.label] == [
+        "一、加",
+        "（一）",
+        "（二）",
+        "（三）",
+        "二、深",
+        "（一）",
+        "（二）",
+    ]
+    plan = import_file(path).document.plan
+    assert [len(s.items) for s in plan.sections] == [3, 2]
+    assert plan.numbering.continuous == []
