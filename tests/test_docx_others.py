@@ -419,3 +419,39 @@ def test_a_list_restarted_as_libreoffice_writes_it_counts_on_from_the_restart(tm
     plan = import_file(path).document.plan
     assert [len(s.items) for s in plan.sections] == [3, 2]
     assert plan.numbering.continuous == []
+
+
+@pytest.mark.parametrize("date_in_table", [True, False])
+def test_a_joint_signature_set_side_by_side_in_a_table_is_the_signature(
+    tmp_path: Path, date_in_table: bool
+) -> None:
+    """A joint notice's 署名 set side by side in a borderless table, the 成文日期 in its second row
+    or in the paragraph under it: read as 署名 and 成文日期 (not a table of the notice, which lost
+    both). A table of organ names alone, with no date by it (a 成员单位 list), stays a table."""
+    from generator.readers import import_file
+
+    document = docx.Document()
+    for text in _JOINT.split("\n")[:7]:
+        document.add_paragraph(text)
+    table = document.add_table(rows=2 if date_in_table else 1, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "苏州市卫生健康委员会", "苏州市医疗保障局"
+    if date_in_table:
+        table.cell(1, 1).text = "2025年3月1日"
+    else:
+        document.add_paragraph("2025年3月1日")
+    for text in ["2025年苏州市医政工作要点", "一、加强组织领导", "成员单位如下："]:
+        document.add_paragraph(text)
+    members = document.add_table(rows=2, cols=2)
+    members.cell(0, 0).text, members.cell(0, 1).text = "苏州市财政局", "苏州市人力资源和社会保障局"
+    members.cell(1, 0).text, members.cell(1, 1).text = "苏州市医疗保障局", "苏州市市场监督管理局"
+    path = tmp_path / "signed.docx"
+    document.save(str(path))
+    result = import_file(path).document
+    assert result.notice is not None
+    assert result.notice.signatories == ["苏州市卫生健康委员会", "苏州市医疗保障局"]
+    assert result.notice.date is not None and result.notice.date.isoformat() == "2025-03-01"
+    assert result.plan.title == "2025年苏州市医政工作要点" and not result.plan.preamble
+    (section,) = result.plan.sections
+    assert [table.rows for table in section.tables] == [
+        [["苏州市财政局", "苏州市人力资源和社会保障局"], ["苏州市医疗保障局", "苏州市市场监督管理局"]]
+    ]

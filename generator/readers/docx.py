@@ -22,7 +22,7 @@ from ..numbering import parse_label
 from ..title_lines import break_title
 from .defects import DefectLog
 from .lines import Line, clean_text, ends_sentence, is_page_number, parse_date, remove_garbage
-from .notice import is_imprint, is_mark
+from .notice import is_imprint, is_mark, signature_part
 from .word_numbers import WordNumbers
 
 _LAYOUT_CELL = re.compile(r"(抄送|印发$|〔\d{4}〕|文件$|签发人)")
@@ -73,7 +73,10 @@ def docx_lines(path: Path, defects: DefectLog) -> list[Line]:
             out.extend(boxes)
             boxes = []
             previous_style = ""
-            lines = _table_lines(item, no, numbers, notes)
+            after = items[no] if no < len(items) else ("", None)
+            lines = _table_lines(
+                item, no, numbers, notes, ox.printed_text(after[1]._p) if after[0] == "p" else ""
+            )
             caption = captions.get(no - 1)
             if caption is not None and lines and lines[0].table is not None and out and out[-1].no == no - 1:
                 out.pop()  # the table's title paragraph (附表 caption) belongs to the table
@@ -284,9 +287,12 @@ def _style_name(paragraph: Any) -> str:
         return ""
 
 
-def _table_lines(table: Any, no: int, numbers: WordNumbers, notes: dict[tuple[str, str], str]) -> list[Line]:
-    """A table in place; a layout table (版头/版记 set in a grid, a frame around the text) gives
-    its cells' lines. A cell's footnote follows its text in the cell."""
+def _table_lines(
+    table: Any, no: int, numbers: WordNumbers, notes: dict[tuple[str, str], str], following: str
+) -> list[Line]:
+    """A table in place; a layout table (版头/版记 set in a grid, a frame around the text, the
+    署名 side by side) gives its cells' lines. A cell's footnote follows its text in the cell.
+    ``following``: the text of the paragraph after the table."""
 
     def printed(p: Any) -> str:
         text = numbers.cell_label(table, p, no) + ox.printed_text(p)
@@ -294,19 +300,23 @@ def _table_lines(table: Any, no: int, numbers: WordNumbers, notes: dict[tuple[st
 
     cells = _cells(table, printed)
     placed = [[cell.paragraphs for cell in row if not cell.below] for row in cells]
-    if _is_layout(placed):
+    if _is_layout(placed, following):
         texts = [part for row in placed for cell in row for p in cell for part in p.split("\n")]
         return [Line(no, clean_text(text)) for text in texts if text.strip()]
     rows = [[clean_text(" ".join(cell.paragraphs)) for cell in row] for row in cells]
     return [Line(no, "", table=Table(rows=rows))] if rows else []
 
 
-def _is_layout(cells: list[list[list[str]]]) -> bool:
+def _is_layout(cells: list[list[list[str]]], following: str = "") -> bool:
     """A table that only places text: a cell of the 版头 or 版记; one cell alone holding
     paragraphs (a frame drawn round the text, as some agency templates do); a cell holding the
-    plan's own headings."""
+    plan's own headings; the 署名 of a joint notice set side by side — organ names, (盖章), and
+    the 成文日期 in the table or straight under it (``following``)."""
     texts = [[clean_text(p) for p in cell] for row in cells for cell in row]
     if any(_LAYOUT_CELL.search(p) for cell in texts for p in cell):
+        return True
+    parts = [signature_part(p) for cell in texts for p in cell if p]
+    if "names" in parts and all(parts) and "date" in [*parts, signature_part(clean_text(following))]:
         return True
     if len(texts) == 1 and sum(1 for p in texts[0] if p) > 1:
         return True

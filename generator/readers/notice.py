@@ -238,6 +238,17 @@ def _read_marks(rest: list[Line], fields: dict[str, Any]) -> None:
         rest.pop(0)
 
 
+def signature_part(text: str) -> str | None:
+    """What a line of a 署名 block set apart (a borderless table of joint 署名, the 成文日期 under
+    them) is: "names" (organ names), "date" (the 成文日期), "seal" (（盖章）), or None."""
+    text = text.strip()
+    if _SEAL_MARKS.match(text):
+        return "seal"
+    if len(text) <= 20 and parse_date(text) is not None:
+        return "date"
+    return "names" if len(text) <= 40 and _names_only(text) else None
+
+
 def _names_only(text: str) -> bool:
     """A line of organ names (one, or several apart by spaces), nothing else."""
     return bool(text) and all(_ORGAN.search(part) for part in re.split(r"\s+", text.strip()))
