@@ -11,6 +11,7 @@ from typing import Any
 
 from ..i18n import _
 from ..model import Appendix, Document, Notice, Plan
+from ..title_lines import width_zi
 from ..typography import IDEOGRAPHS
 from ..view import annex_labels, default_notice_title
 from .defects import DefectLog
@@ -53,7 +54,7 @@ def build_document(lines: list[Line], defects: DefectLog) -> tuple[Document, Sou
     """The document read from cleaned ``lines`` (blank lines included), and what the source
     printed where (its labels and lines, see :class:`SourceMarks`)."""
     lines, task_table = split_task_table(lines)
-    lines = join_page_breaks(lines, defects)
+    lines = join_hard_wrapped(join_page_breaks(lines, defects))
     content = join_printer_lines(drop_database_lines([line for line in lines if not line.blank], defects))
     tail = split_imprint(content, defects)
     start = find_plan_start(content)
@@ -302,11 +303,68 @@ def join_page_breaks(lines: list[Line], defects: DefectLog) -> list[Line]:
     return out
 
 
-def _continues(before: Line, after: Line) -> bool:
+_WRAP_SLACK = 2.5  # 字 a wrapped line may fall short of the width: a paragraph's indent, a 避头 carry
+
+
+def join_hard_wrapped(lines: list[Line]) -> list[Line]:
+    """Join the lines of paragraphs wrapped by hand at the page's width — text copied out of a
+    PDF into Word or a .txt, a PDF-to-Word converter's paragraph (or line break) per printed
+    line: when most long lines are as wide as one another (that width is the page's line), a
+    line that wide ending no sentence goes on in the next. A document of whole paragraphs has
+    no such width (its paragraphs' lengths spread), and is left alone."""
+    width = _wrap_width(lines)
+    if width is None:
+        return lines
+    out: list[Line] = []
+    for line in lines:
+        before = out[-1] if out else None
+        if before is not None and _wraps_into(before, line, width):
+            out[-1] = Line(before.no, before.text + line.text, None, before.label)
+        else:
+            out.append(line)
+    return out
+
+
+def _wraps_into(before: Line, after: Line, width: float) -> bool:
+    """Does ``before``, a printed line of a text wrapped at ``width``, go on in ``after``? A line
+    that wide goes on unless it ends a sentence; one ending a sentence goes on too when the next
+    line is as wide — a paragraph's first line is indented, so a full line after a full line is
+    no first line."""
+    if width_zi(before.full) < width - _WRAP_SLACK:
+        return False
+    if _continues(before, after):
+        return True
+    full = width - 0.5
+    return (
+        ends_sentence(before.text)
+        and width_zi(before.full) >= full
+        and width_zi(after.full) >= full
+        and _continues(before, after, sentence_ended=True)
+    )
+
+
+def _wrap_width(lines: list[Line]) -> float | None:
+    """The width in 字 most long lines share (±1), if they are at least 6 and 60 % of the lines of
+    15 字 or more; None for a document whose lines are its paragraphs."""
+    widths = [
+        round(width_zi(line.full)) for line in lines if line.table is None and width_zi(line.full) >= 15
+    ]
+    if len(widths) < 6:
+        return None
+    best = max(set(widths), key=lambda w: sum(1 for x in widths if abs(x - w) <= 1))
+    near = sum(1 for x in widths if abs(x - best) <= 1)
+    if best < 20 or near < 6 or near < 0.6 * len(widths):
+        return None
+    return float(max(x for x in widths if abs(x - best) <= 1))
+
+
+def _continues(before: Line, after: Line, *, sentence_ended: bool = False) -> bool:
     first, second = before.text, after.text
     if before.table is not None or after.table is not None or before.label or after.label:
         return False
-    if ends_sentence(first) or not (len(first) >= 30 or re.search(r"[。，；,;]", first)):
+    if (ends_sentence(first) and not sentence_ended) or not (
+        len(first) >= 30 or re.search(r"[。，；,;]", first)
+    ):
         return False
     label = parse_label(first)
     if label is not None and label.scheme == "chinese":
