@@ -455,3 +455,84 @@ def test_a_joint_signature_set_side_by_side_in_a_table_is_the_signature(
     assert [table.rows for table in section.tables] == [
         [["苏州市财政局", "苏州市人力资源和社会保障局"], ["苏州市医疗保障局", "苏州市市场监督管理局"]]
     ]
+
+
+def _printed_lines(paragraph: str, first: float = 26, full: float = 28) -> list[str]:
+    """A paragraph as GB/T 9704 prints it: 28 字 to the line, the first 2 字 in (its indent),
+    digits ½ 字, a mark that may not start a line (避头) carried onto the line before."""
+    from generator.title_lines import NO_LINE_START, width_zi
+
+    lines, line, room = [], "", first
+    for char in paragraph:
+        if line and width_zi(line + char) > room and char not in NO_LINE_START:
+            lines.append(line)
+            line, room = "", full
+        line += char
+    return [*lines, line]
+
+
+def _joined_text(data: Any) -> Any:
+    """The printable document with each node's paragraphs run together: a paragraph that ends
+    a sentence at the end of a printed line, its next line its last, cannot be told from two."""
+    if isinstance(data, dict):
+        return {
+            k: "".join(v) if k in ("text", "preamble", "body") else _joined_text(v) for k, v in data.items()
+        }
+    if isinstance(data, list):
+        return [_joined_text(v) for v in data]
+    return data
+
+
+@pytest.mark.parametrize("how", ["paragraph-per-line", "break-per-line", "txt"])
+def test_text_wrapped_at_each_printed_line_reads_as_its_paragraphs(tmp_path: Path, how: str) -> None:
+    """A plan pasted out of its PDF into Word (or Notepad), or converted by a PDF-to-Word tool:
+    every printed line ends in a paragraph mark (or a line break). The lines of a paragraph go
+    on, whatever sentence ends inside them; only a sentence ending exactly at a line's end with
+    the paragraph's short last line after it is left a paragraph break (nothing tells it from
+    one)."""
+    from conftest import PLANS
+    from test_roundtrip import printable
+
+    from generator.load import load_document
+    from generator.readers import import_file
+    from generator.render import render
+
+    source = load_document(PLANS / "suzhou-wuzhong-2021.yaml")
+    text = str(render(source, "txt"))
+    printed = [
+        _printed_lines(paragraph) if len(paragraph) > 26 else [paragraph] for paragraph in text.split("\n")
+    ]
+    if how == "txt":
+        path = tmp_path / "pasted.txt"
+        path.write_text("\n".join(line for lines in printed for line in lines), encoding="utf-8")
+    else:
+        document = docx.Document()
+        for lines in printed:
+            if how == "paragraph-per-line":
+                for line in lines:
+                    document.add_paragraph(line)
+            else:
+                paragraph = document.add_paragraph()
+                for k, line in enumerate(lines):
+                    run = paragraph.add_run(line)
+                    if k < len(lines) - 1:
+                        run.add_break()
+        path = tmp_path / "pasted.docx"
+        document.save(str(path))
+    imported = printable(import_file(path).document)
+    if how == "break-per-line":  # the paragraph's own breaks: no doubt where each one ends
+        assert imported == printable(source)
+    else:
+        assert _joined_text(imported) == _joined_text(printable(source))
+        assert sum(len(node["text"]) for node in _nodes(imported)) <= 1.1 * sum(
+            len(node["text"]) for node in _nodes(printable(source))
+        )
+
+
+def _nodes(data: dict[str, Any]) -> list[dict[str, Any]]:
+    found, todo = [], list(data["plan"]["sections"])
+    while todo:
+        node = todo.pop()
+        found.append(node)
+        todo += node["items"]
+    return found

@@ -19,7 +19,7 @@ from ..errors import os_reason
 from ..i18n import _
 from ..model import Table
 from ..numbering import parse_label
-from ..title_lines import break_title
+from ..title_lines import break_title, width_zi
 from .defects import DefectLog
 from .lines import Line, clean_text, ends_sentence, is_page_number, parse_date, remove_garbage
 from .notice import is_imprint, is_mark, signature_part
@@ -174,6 +174,8 @@ def _broken_lines(text: str, label: str) -> list[str]:
     sentence goes on, and a numbered heading wrapped by hand (``四、加强作风⏎建设``) is one
     heading: a short rest that ends no sentence goes on the heading's line."""
     parts = text.split("\n")
+    if _wrapped_at_width(parts):
+        return ["".join(part.strip() for part in parts)]
     numbered = bool(label) or parse_label(clean_text(parts[0])) is not None
     while (
         numbered
@@ -201,6 +203,22 @@ def _broken_lines(text: str, label: str) -> list[str]:
 
 
 _MID_SENTENCE = "，、,"  # a line ending so is a sentence that goes on
+
+
+def _wrapped_at_width(parts: list[str]) -> bool:
+    """Line breaks at each printed line's end (a PDF-to-Word converter's, text pasted from a
+    PDF): every line but the last as wide as the others (±1 字: a 避头 mark carried in), the
+    first up to 2 字 short for its indent; none after the first opening with a number of its
+    own. Of two lines, the first must fill a line of GB/T 9704's 28 字 less its indent and end no
+    sentence."""
+    cleaned = [clean_text(part) for part in parts]
+    if len(parts) < 2 or any(parse_label(part) is not None for part in cleaned[1:]):
+        return False
+    widths = [width_zi(part) for part in cleaned[:-1]]
+    if len(parts) == 2:
+        return 25.5 <= widths[0] <= 29 and not ends_sentence(cleaned[0])
+    full = min(widths[1:])
+    return full >= 20 and all(w <= full + 1 for w in widths[1:]) and full - 2.5 <= widths[0] <= full + 1
 
 
 @dataclass(frozen=True)
