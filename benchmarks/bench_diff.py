@@ -20,6 +20,7 @@ from pathlib import Path
 
 from generator.diff import diff_documents, load_version
 from generator.model import Document, Node
+from generator.model_tools import deep_copy, validate
 
 REPO = Path(__file__).resolve().parent.parent
 WORDS = (
@@ -53,7 +54,7 @@ def generated_plan(items: int, seed: int = 1) -> Document:
                 ],
             )
         )
-    document = Document.model_validate({"plan": {"title": "生成的工作要点", "year": 2024, "sections": []}})
+    document = validate(Document, {"plan": {"title": "生成的工作要点", "year": 2024, "sections": []}})
     document.plan.numbering.continuous = [2]
     document.plan.sections = sections
     return document
@@ -62,7 +63,7 @@ def generated_plan(items: int, seed: int = 1) -> Document:
 def edited(document: Document, share: float = 0.1, seed: int = 2) -> Document:
     """Reword, remove, add and move about ``share`` of the items each."""
     rng = random.Random(seed)
-    new = document.model_copy(deep=True)
+    new = deep_copy(document)
     sections = new.plan.sections
     count = max(1, int(share * sum(len(s.items) for s in sections)))
     for _ in range(count):

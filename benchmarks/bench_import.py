@@ -25,6 +25,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from generator.model_tools import deep_copy  # noqa: E402
 from generator.readers import import_file  # noqa: E402
 
 CORPUS = REPO.parent / "shared" / "corpus"
@@ -80,7 +81,7 @@ def _thirty_kb_plan() -> object:
     sections = list(document.plan.sections)
     k = 0
     while len(str(render(document, "txt")).encode()) < 30 * 1024:
-        document.plan.sections.append(sections[k % len(sections)].model_copy(deep=True))
+        document.plan.sections.append(deep_copy(sections[k % len(sections)]))
         k += 1
     return document
 

@@ -99,19 +99,20 @@ def bench_process(tmp: Path) -> None:
 _FLOOR_STEPS = [
     ("python start-up", "pass"),
     ("+ import PyYAML, lxml, jinja2", "import yaml, lxml.etree, jinja2, jinja2.sandbox"),
-    ("+ import pydantic", "import yaml, lxml.etree, jinja2, jinja2.sandbox, pydantic.main"),
     (
-        "+ build the plan model (11 classes)",
-        "import yaml, lxml.etree, jinja2, jinja2.sandbox, generator.model",
+        "+ pydantic-core, the model (dataclasses)",
+        "import yaml, lxml.etree, jinja2, jinja2.sandbox, generator.model_tools",
     ),
     ("+ every module a render imports", "import generator.render, generator.load, generator.writers.docx"),
+    ("(pydantic, no longer imported)", "import yaml, lxml.etree, jinja2, jinja2.sandbox, pydantic.main"),
 ]
 
 
 def bench_floor(runs: int) -> None:
     """What a render's process costs before it renders anything: python, then the libraries the
-    design card fixes (jinja2, PyYAML, lxml under python-docx/docxtpl, pydantic) — the floor
-    under the whole-process ratio, whatever workplan's own code does."""
+    design card fixes (jinja2, PyYAML, lxml under python-docx/docxtpl; pydantic-core, whose
+    validator a render builds from the cached schema) — the floor under the whole-process ratio,
+    whatever workplan's own code does; and, for comparison, what importing pydantic would add."""
     pandoc = shutil.which("pandoc")
     print(f"   floor, best of {runs} (CPU ms; wall in brackets):")
     env = {**os.environ, "PYDANTIC_DISABLE_PLUGINS": "1"}

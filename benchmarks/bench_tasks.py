@@ -22,6 +22,7 @@ sys.path.insert(0, str(REPO))
 from generator.dump import dump_document  # noqa: E402
 from generator.load import load_document  # noqa: E402
 from generator.model import Document  # noqa: E402
+from generator.model_tools import validate  # noqa: E402
 from generator.tasks.ledger import ledger_bytes, ledger_rows, read_ledger  # noqa: E402
 from generator.tasks.update import update_plan_file  # noqa: E402
 from generator.view import build_view  # noqa: E402
@@ -51,7 +52,8 @@ def big_plan(items: int, per_section: int = 50) -> Document:
                 ],
             }
         )
-    return Document.model_validate(
+    return validate(
+        Document,
         {
             "notice": {"issuers": ["某市卫生健康委员会"], "recipients": ["各科室"], "signatories": ["某市"]},
             "plan": {
@@ -60,7 +62,7 @@ def big_plan(items: int, per_section: int = 50) -> Document:
                 "task_table": True,
                 "sections": sections,
             },
-        }
+        },
     )
 
 

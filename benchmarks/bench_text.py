@@ -23,6 +23,7 @@ sys.path.insert(0, str(REPO))
 
 from generator.load import load_document  # noqa: E402
 from generator.model import Document, Node, Notice, Plan  # noqa: E402
+from generator.model_tools import to_data  # noqa: E402
 from generator.numbering import number_plan  # noqa: E402
 from generator.view import build_view  # noqa: E402
 from generator.writers.text import environment, render_text  # noqa: E402
@@ -103,7 +104,7 @@ def main() -> None:
     rows = [measure(p, args.runs) for p in plans]
     with tempfile.TemporaryDirectory() as tmp:
         big = Path(tmp) / "generated-2000.yaml"
-        data = generated_plan().model_dump(mode="json", exclude_defaults=True)
+        data = to_data(generated_plan(), json=True, exclude_defaults=True)
         big.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
         rows.append(measure(big, max(3, args.runs // 2)))
 

@@ -1,4 +1,5 @@
-"""A small on-disk cache of derived data (prepared and compiled templates) in the user's cache folder.
+"""A small on-disk cache of derived data (prepared and compiled templates, the model's validator
+schema: ``model_tools``) in the user's cache folder.
 
 Compiling the Word template's Jinja code and docxtpl's preparation of it (opening it with
 python-docx, cleaning its XML) take longer than the rest of a render; their results depend only on

@@ -19,11 +19,11 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import BaseModel
 
 from .docnumber import parse_doc_number
 from .i18n import N_, _
 from .model import DocNumber, Document, Layout, Node, Notice, Plan
+from .model_tools import field_specs, is_model, to_data
 from .numbering import Numbered, number_plan
 from .view import format_doc_number
 
@@ -100,10 +100,10 @@ def dump_document(
     return "\n".join(lines) + "\n"
 
 
-def field_comment(model: type[BaseModel], name: str) -> str:
+def field_comment(model: type, name: str) -> str:
     """The comment beside key ``name``: the model's description of the field, followed by the
     choices when the type is a fixed set and the description does not list them."""
-    info = model.model_fields[name]
+    info = field_specs(model)[name]
     text = _(info.description) if info.description else ""  # the catalog holds every description
     choices = [str(c) for c in _literal_values(info.annotation)]
     if choices and not all(c in text for c in choices):
@@ -124,12 +124,12 @@ def _literal_values(annotation: Any) -> list[object]:
     return [v for arg in typing.get_args(annotation) for v in _literal_values(arg)]
 
 
-def _fields(model: BaseModel) -> dict[str, Any]:
+def _fields(model: Any) -> dict[str, Any]:
     """The fields of ``model`` that differ from their defaults, as plain data."""
     out: dict[str, Any] = {}
-    for name, info in type(model).model_fields.items():
+    for name, info in field_specs(type(model)).items():
         value = getattr(model, name)
-        if value == info.get_default(call_default_factory=True):
+        if value == info.default_value():
             continue
         if (
             isinstance(value, list)
@@ -175,10 +175,10 @@ def _entry(key: str, value: Any, level: int, comment: str | None = None) -> list
     note = f"  # {comment}" if comment else ""
     if isinstance(value, DocNumber):
         text = format_doc_number(value)
-        if value.serial is not None and parse_doc_number(text) == value.model_dump():
+        if value.serial is not None and parse_doc_number(text) == to_data(value):
             return [f"{pad}{key}: {yaml_scalar(text)}{note}"]
-        value = value.model_dump(exclude_none=True)
-    if isinstance(value, BaseModel):
+        value = to_data(value, exclude_none=True)
+    if is_model(value):
         value = _plain(value)
     if isinstance(value, dict):
         out = [f"{pad}{key}:{note}"]
@@ -222,7 +222,7 @@ def _list_item(value: Any, level: int) -> list[str]:
 
 def _plain(value: Any) -> Any:
     """A nested model (Table) as a dict without its defaults."""
-    if isinstance(value, BaseModel):
+    if is_model(value):
         return {k: _plain(v) for k, v in _fields(value).items()}
     if isinstance(value, list):
         return [_plain(v) for v in value]

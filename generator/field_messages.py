@@ -13,10 +13,9 @@ import datetime as dt
 import re
 from typing import Any, get_args
 
-from pydantic import ValidationError
-
 from .i18n import _, language
 from .model import Node, Numbering, Plan, Scheme
+from .model_tools import ValidationError, validate
 from .numbering import number_plan
 
 _FIELD_NAMES = {
@@ -56,23 +55,13 @@ def field_name(key: str) -> str:
     return f"{chinese}（{key}）" if chinese else f"`{key}`"
 
 
-_LIST_FIELDS = [n for n, info in Node.model_fields.items() if info.default_factory is list and n != "items"]
-
-
-def _empty_lists() -> dict[str, list[Any]]:
-    """A node's list fields, empty: given to ``model_construct``, which would otherwise inspect the
-    default factory's signature for each of them on every node (1 ms a node: 13 s for a plan of
-    10,000 broken sections)."""
-    return {name: [] for name in _LIST_FIELDS}
-
-
 def node_labels(data: object) -> dict[tuple[int, ...], str]:
     """Printed label paths (``四、（三）``) by node path, from raw YAML data that may not validate."""
     plan = data.get("plan") if isinstance(data, dict) else None
     if not isinstance(plan, dict):
         return {}
     try:
-        numbering = Numbering.model_validate(plan.get("numbering") or {})
+        numbering = validate(Numbering, plan.get("numbering") or {})
     except (ValidationError, TypeError):
         numbering = Numbering()
 
@@ -80,15 +69,16 @@ def node_labels(data: object) -> dict[tuple[int, ...], str]:
         raw = raw if isinstance(raw, dict) else {}
         items = raw.get("items")
         scheme = raw.get("child_numbering")
-        return Node.model_construct(
-            **_empty_lists(),
+        return Node(
             numbered=raw.get("numbered") is not False,
             items=[skeleton(c) for c in items] if isinstance(items, list) else [],
             child_numbering=scheme if scheme in get_args(Scheme) else None,
         )
 
     sections = plan.get("sections")
-    skeleton_plan = Plan.model_construct(
+    skeleton_plan = Plan(
+        title="",
+        year=0,
         sections=[skeleton(s) for s in sections] if isinstance(sections, list) else [],
         numbering=numbering,
     )
@@ -184,12 +174,16 @@ def _meant_date(value: object) -> dt.date | None:
         return None
 
 
+_GROUP_TYPES = ("dataclass_type", "dataclass_args_type", "model_type", "dict_type", "model_attributes_type")
+"""Error types of a value where a group of keys belongs."""
+
+
 def message_for(error: dict[str, Any], written: str | None = None) -> tuple[str, str]:
     """(message, hint) for one pydantic error, in the catalog's words. ``written`` is the value as
     the file writes it (``2025-02-18 10:00``, ``yes``), which the message quotes instead of the
     Python object YAML built from it (``datetime.datetime(2025, 2, 18, 10, 0)``, ``True``)."""
     kind, ctx, value = error["type"], error.get("ctx") or {}, error.get("input")
-    if value is None and kind in ("string_type", "model_type", "dict_type", "model_attributes_type"):
+    if value is None and kind in ("string_type", *_GROUP_TYPES):
         # a bare `-` (or `key:` with nothing after it) where text or a group of keys belongs
         in_list = bool(error.get("loc")) and isinstance(error["loc"][-1], int)
         return _("nothing is written here"), _("write it, or delete the line") if in_list else _("write it")
@@ -234,7 +228,7 @@ def message_for(error: dict[str, Any], written: str | None = None) -> tuple[str,
         return _("this must be true or false"), _("write true or false")
     if kind == "list_type":
         return _("this must be a list"), _("write each entry on its own line starting with `- `")
-    if kind in ("model_type", "dict_type", "model_attributes_type"):
+    if kind in _GROUP_TYPES:
         return _("this must be a group of keys"), _("write `key: value` lines indented under it")
     if kind == "greater_than_equal":
         return _("{value} is too small").format(value=_short(value)), _("use {limit} or more").format(

@@ -72,14 +72,13 @@ def collect() -> dict[str, list[str]]:
 def model_descriptions() -> list[str]:
     """The model's field descriptions: the comments `workplan new` and `import` write beside each
     key (translated by :func:`generator.dump.field_comment`)."""
-    from pydantic import BaseModel
-
     from . import model
+    from .model_tools import field_specs, is_model
 
     texts: list[str] = []
     for value in vars(model).values():
-        if isinstance(value, type) and issubclass(value, BaseModel) and value.__module__ == model.__name__:
-            texts.extend(info.description for info in value.model_fields.values() if info.description)
+        if isinstance(value, type) and is_model(value):
+            texts.extend(spec.description for spec in field_specs(value).values() if spec.description)
     return list(dict.fromkeys(texts))
 
 

@@ -1,7 +1,7 @@
 """YAML → model (a reader), with every problem of a file reported as ``file:line:col``.
 
 PyYAML's safe loader builds the data; its composed node tree is kept beside it so that each
-pydantic error, unknown key or duplicate id can be pointed at the exact line and column.
+validation error, unknown key or duplicate id can be pointed at the exact line and column.
 """
 
 from __future__ import annotations
@@ -14,12 +14,12 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import BaseModel, ValidationError
 
 from . import field_messages, limits, yaml_syntax
 from .errors import InputError, Problem
 from .i18n import _
 from .model import MAX_DEPTH, Document
+from .model_tools import ValidationError, field_specs, is_model, validate
 from .numbering import ordinals
 
 __all__ = ["InputError", "Problem", "load_document", "load_text"]
@@ -273,7 +273,7 @@ def load_text(text: str, name: str = "<string>") -> Document:
 
     problems = duplicates + _illegal_chars(root, name) + _structural_problems(root, name)
     try:
-        document = Document.model_validate(data)
+        document = validate(Document, data)
     except ValidationError as exc:
         problems.extend(_pydantic_problems(exc, root, name, data, text))
         document = None
@@ -513,16 +513,16 @@ def _fields_at(loc: tuple[str | int, ...]) -> list[str]:
         if isinstance(part, int):
             args = [a for a in typing.get_args(annotation) if a is not type(None)]
             annotation = args[0] if args else Any
-        elif isinstance(annotation, type) and issubclass(annotation, BaseModel):
-            info = annotation.model_fields.get(part)
-            if info is None:
+        elif isinstance(annotation, type) and is_model(annotation):
+            spec = field_specs(annotation).get(part)
+            if spec is None:
                 return []
-            annotation = info.annotation
+            annotation = spec.annotation
         else:
             return []
     annotation = _unwrap(annotation)
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return list(annotation.model_fields)
+    if isinstance(annotation, type) and is_model(annotation):
+        return list(field_specs(annotation))
     return []
 
 
@@ -569,7 +569,7 @@ def _pydantic_problems(
     for err in exc.errors(include_url=False):
         loc = tuple(err["loc"])
         kind = err["type"]
-        if kind == "extra_forbidden":
+        if kind in ("extra_forbidden", "unexpected_keyword_argument"):  # a model's unknown key
             key = str(loc[-1])
             node = _locate(root, loc, key=True)
             allowed = _fields_at(loc[:-1])

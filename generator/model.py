@@ -4,15 +4,19 @@ This is the single source of truth for every reader and writer. It holds data on
 formatting, no numbering (labels come from ``numbering.py``). Field names are the domain's,
 with the Chinese term of GB/T 9704-2012 once in each docstring.
 
-Unknown keys are errors everywhere (``extra="forbid"``), so a typo in a plan never passes.
+The classes are plain dataclasses, so building, reading and copying them costs nothing more than
+Python objects do; pydantic validates plan data into them (``model_tools.validate``) from the
+annotations and field metadata here (``ge``, ``min_length``, ``description`` …) and the markers
+below. Unknown keys are errors everywhere (``extra="forbid"``), so a typo in a plan never passes.
+Objects built in code are not validated: give each field a value of its type.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-from typing import Annotated, Literal
-
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from collections.abc import Callable
+from typing import Annotated, Any, ClassVar, Literal
 
 from .docnumber import parse_doc_number
 from .i18n import _
@@ -37,8 +41,26 @@ DocNumberPlace = Literal["header", "under_title", "under_title_bracketed"]
 a 公报 prints a document with no 版头 — on a line of its own under the title, bare or in （）."""
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", validate_assignment=False)
+_MISSING: Any = dataclasses.MISSING
+
+
+def _f(
+    description: str | None = None,
+    *,
+    default: Any = _MISSING,
+    factory: Callable[[], Any] | Any = _MISSING,
+    **constraints: Any,
+) -> Any:
+    """A field: its default or default factory, and for the validator its description and
+    constraints (``ge``, ``le``, ``min_length``), which pydantic reads from the field's metadata."""
+    metadata = {"description": description, **constraints} if description else constraints
+    return dataclasses.field(default=default, default_factory=factory, metadata=metadata)
+
+
+class _Strict:
+    """Base of the model's classes: unknown keys are errors (read by pydantic)."""
+
+    __pydantic_config__: ClassVar[dict[str, str]] = {"extra": "forbid"}
 
 
 def _as_list(value: object) -> object:
@@ -48,6 +70,69 @@ def _as_list(value: object) -> object:
     return value
 
 
+class _Before:
+    """Annotation marker: ``function`` runs on the raw value before the type is checked."""
+
+    __slots__ = ("function",)
+
+    def __init__(self, function: Callable[[Any], Any]) -> None:
+        self.function = function
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        from pydantic_core import core_schema
+
+        return core_schema.no_info_before_validator_function(self.function, handler(source))
+
+
+class _After(_Before):
+    """Annotation marker: ``function`` checks the value after the type is checked."""
+
+    __slots__ = ()
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        from pydantic_core import core_schema
+
+        return core_schema.no_info_after_validator_function(self.function, handler(source))
+
+
+ONE_OR_MANY = _Before(_as_list)
+"""Marks a list field that also takes one string for a one-entry list (``body: 正文…``)."""
+
+Lines = Annotated[list[str], ONE_OR_MANY]
+"""Paragraphs or names: a list of strings, or one string."""
+
+
+def _levels_exist(value: list[int] | None) -> list[int] | None:
+    for level in value or []:
+        if not 1 <= level <= MAX_DEPTH:
+            raise ValueError(
+                _("level {level} does not exist — levels are 1 to {depth}").format(
+                    level=level, depth=MAX_DEPTH
+                )
+            )
+    return value
+
+
+Levels = Annotated[list[int], _After(_levels_exist)]
+"""Level numbers of the hierarchy, 1 to MAX_DEPTH."""
+
+
+def _doc_number_from_string(value: object) -> object:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        value = str(value)  # `doc_number: 38` — a serial alone is no 文号 either; say so as for text
+    if isinstance(value, str):
+        parsed = parse_doc_number(value)
+        if parsed is None:
+            raise ValueError(
+                _(
+                    "发文字号 {value} is not of the form 代字〔YYYY〕N号 — write e.g. 吴卫医〔2021〕38号"
+                ).format(value=repr(value))
+            )
+        return parsed
+    return value
+
+
+@dataclasses.dataclass(kw_only=True)
 class DocNumber(_Strict):
     """发文字号: 机关代字 + 〔年份〕 + 序号 + 号, e.g. 吴卫医〔2021〕38号.
 
@@ -55,34 +140,26 @@ class DocNumber(_Strict):
     A plan may also give the whole 文号 as one string; it is split into its parts.
     """
 
-    prefix: str = Field(description="机关代字, e.g. 吴卫医")
-    year: int = Field(ge=1949, le=9999, description="年份, four digits")
-    serial: int | None = Field(default=None, ge=1, description="序号, no leading zeros; null = to be filled")
+    prefix: str = _f("机关代字, e.g. 吴卫医")
+    year: int = _f("年份, four digits", ge=1949, le=9999)
+    serial: int | None = _f("序号, no leading zeros; null = to be filled", default=None, ge=1)
 
-    @model_validator(mode="before")
     @classmethod
-    def _from_string(cls, value: object) -> object:
-        if isinstance(value, int | float) and not isinstance(value, bool):
-            value = str(value)  # `doc_number: 38` — a serial alone is no 文号 either; say so as for text
-        if isinstance(value, str):
-            parsed = parse_doc_number(value)
-            if parsed is None:
-                raise ValueError(
-                    _(
-                        "发文字号 {value} is not of the form 代字〔YYYY〕N号 — write e.g. 吴卫医〔2021〕38号"
-                    ).format(value=repr(value))
-                )
-            return parsed
-        return value
+    def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
+        from pydantic_core import core_schema
+
+        return core_schema.no_info_before_validator_function(_doc_number_from_string, handler(source))
 
 
+@dataclasses.dataclass(kw_only=True)
 class Table(_Strict):
     """附表: a table carried in the plan (imported from a Word file or written by hand)."""
 
     title: str | None = None
-    rows: list[list[str]] = Field(default_factory=list)
+    rows: list[list[str]] = _f(factory=list)
 
 
+@dataclasses.dataclass(kw_only=True)
 class Node(_Strict):
     """One heading of the plan's hierarchy: a section (一、), an item (（一）), a sub-item ….
 
@@ -91,29 +168,23 @@ class Node(_Strict):
     ``（一）提升常态化疫情防控能力。规范落实…``.
     """
 
-    id: str | None = Field(default=None, description="stable identity across versions (used by diff)")
-    heading: str | None = Field(default=None, description="标题 of this node, as written")
-    numbered: bool = Field(default=True, description="false: no label, and no number is used up")
-    points: list[str] = Field(
-        default_factory=list, description="inline enumeration rendered 一是……。二是……。"
-    )
-    text: Annotated[list[str], Field(default_factory=list, description="paragraphs")]
-    tables: list[Table] = Field(default_factory=list)
-    items: list[Node] = Field(default_factory=list, description="children, one level deeper")
-    child_numbering: Scheme | None = Field(
-        default=None,
-        description="label scheme of this node's children when it differs from the plan's for their level "
+    id: str | None = _f("stable identity across versions (used by diff)", default=None)
+    heading: str | None = _f("标题 of this node, as written", default=None)
+    numbered: bool = _f("false: no label, and no number is used up", default=True)
+    points: Lines = _f("inline enumeration rendered 一是……。二是……。", factory=list)
+    text: Lines = _f("paragraphs", factory=list)
+    tables: list[Table] = _f(factory=list)
+    items: list[Node] = _f("children, one level deeper", factory=list)
+    child_numbering: Scheme | None = _f(
+        "label scheme of this node's children when it differs from the plan's for their level "
         "(a section numbering its items 1. directly under 一、)",
+        default=None,
     )
-    lead: str | None = Field(default=None, description="牵头单位")
-    owners: list[str] = Field(default_factory=list, description="责任单位")
-    deadline: str | None = Field(default=None, description="完成时限, e.g. 2024年底前")
-    targets: list[str] = Field(default_factory=list, description="指标: numeric targets")
-    status: Status | None = Field(default=None, description="ongoing / done / dropped (rollover)")
-
-    _listify = field_validator("text", "points", "owners", "targets", mode="before")(
-        lambda cls, v: _as_list(v)
-    )
+    lead: str | None = _f("牵头单位", default=None)
+    owners: Lines = _f("责任单位", factory=list)
+    deadline: str | None = _f("完成时限, e.g. 2024年底前", default=None)
+    targets: Lines = _f("指标: numeric targets", factory=list)
+    status: Status | None = _f("ongoing / done / dropped (rollover)", default=None)
 
     def walk(self) -> list[Node]:
         """This node and all its descendants, in document order."""
@@ -123,6 +194,11 @@ class Node(_Strict):
         return out
 
 
+def _default_schemes() -> list[Scheme]:
+    return list(DEFAULT_SCHEMES)
+
+
+@dataclasses.dataclass(kw_only=True)
 class Numbering(_Strict):
     """Numbering settings of a plan. Read only by ``numbering.py``.
 
@@ -131,20 +207,8 @@ class Numbering(_Strict):
     sections); other levels restart under each parent (seed 004).
     """
 
-    levels: list[Scheme] = Field(default_factory=lambda: list(DEFAULT_SCHEMES), min_length=1)
-    continuous: list[int] = Field(default_factory=list)
-
-    @field_validator("continuous")
-    @classmethod
-    def _levels_exist(cls, value: list[int]) -> list[int]:
-        for level in value:
-            if not 1 <= level <= MAX_DEPTH:
-                raise ValueError(
-                    _("level {level} does not exist — levels are 1 to {depth}").format(
-                        level=level, depth=MAX_DEPTH
-                    )
-                )
-        return value
+    levels: list[Scheme] = _f(factory=_default_schemes, min_length=1)
+    continuous: Levels = _f(factory=list)
 
     def scheme(self, level: int) -> Scheme:
         """The scheme of ``level`` (1-based); levels past the list reuse the defaults."""
@@ -159,64 +223,51 @@ TaskColumn = Literal["序号", "重点任务", "牵头单位", "责任单位", "
 DEFAULT_TASK_COLUMNS: tuple[TaskColumn, ...] = ("序号", "重点任务", "牵头单位", "责任单位", "完成时限")
 
 
+def _default_task_columns() -> list[TaskColumn]:
+    return list(DEFAULT_TASK_COLUMNS)
+
+
+@dataclasses.dataclass(kw_only=True)
 class TaskTable(_Strict):
     """重点任务分工表: the plan's task fields as a further 附件 (``task_table: true`` for the defaults)."""
 
-    title: str | None = Field(default=None, description="default: the plan title's 工作 + 重点任务分工表")
-    columns: list[TaskColumn] = Field(
-        default_factory=lambda: list(DEFAULT_TASK_COLUMNS), min_length=1, description="columns, in order"
+    title: str | None = _f("default: the plan title's 工作 + 重点任务分工表", default=None)
+    columns: list[TaskColumn] = _f("columns, in order", factory=_default_task_columns, min_length=1)
+    levels: Levels | None = _f(
+        "levels whose nodes become rows (e.g. [2]); default: the nodes that carry task fields", default=None
     )
-    levels: list[int] | None = Field(
-        default=None,
-        description="levels whose nodes become rows (e.g. [2]); default: the nodes that carry task fields",
-    )
-    text: bool = Field(default=False, description="重点任务 also prints the node's text")
-
-    @field_validator("levels")
-    @classmethod
-    def _levels_exist(cls, value: list[int] | None) -> list[int] | None:
-        for level in value or []:
-            if not 1 <= level <= MAX_DEPTH:
-                raise ValueError(
-                    _("level {level} does not exist — levels are 1 to {depth}").format(
-                        level=level, depth=MAX_DEPTH
-                    )
-                )
-        return value
+    text: bool = _f("重点任务 also prints the node's text", default=False)
 
 
+def _task_table_flag(value: object) -> object:
+    """``task_table: true`` is the table with its defaults; ``false`` none."""
+    if value is True:
+        return {}
+    if value is False:
+        return None
+    return value
+
+
+@dataclasses.dataclass(kw_only=True)
 class Plan(_Strict):
     """工作要点: the plan issued by the notice, printed as its 附件."""
 
-    title: str = Field(min_length=1, description="e.g. 2021年吴中区医政工作要点")
-    year: int = Field(ge=1949, le=9999)
-    preamble: list[str] = Field(default_factory=list, description="paragraphs before section 一、")
-    sections: list[Node] = Field(default_factory=list)
-    numbering: Numbering = Field(default_factory=Numbering)
-    attachment_label: str | None = Field(
-        default=None,
-        description="附件 label above the plan (附件2 of a bare plan); null = from the notice's 附件说明",
+    title: str = _f("e.g. 2021年吴中区医政工作要点", min_length=1)
+    year: int = _f(ge=1949, le=9999)
+    preamble: Lines = _f("paragraphs before section 一、", factory=list)
+    sections: list[Node] = _f(factory=list)
+    numbering: Numbering = _f(factory=Numbering)
+    attachment_label: str | None = _f(
+        "附件 label above the plan (附件2 of a bare plan); null = from the notice's 附件说明", default=None
     )
-    in_notice: bool = Field(
-        default=False,
-        description="true: the notice issues no separate plan — this numbered text is the notice's own 正文, "
+    in_notice: bool = _f(
+        "true: the notice issues no separate plan — this numbered text is the notice's own 正文, "
         "printed after its body paragraphs, without a title or 附件 page",
+        default=False,
     )
-    task_table: TaskTable | None = Field(
-        default=None, description="重点任务分工表 as the next 附件: true, or title/columns/levels/text"
+    task_table: Annotated[TaskTable | None, _Before(_task_table_flag)] = _f(
+        "重点任务分工表 as the next 附件: true, or title/columns/levels/text", default=None
     )
-
-    _listify = field_validator("preamble", mode="before")(lambda cls, v: _as_list(v))
-
-    @field_validator("task_table", mode="before")
-    @classmethod
-    def _task_table_flag(cls, value: object) -> object:
-        """``task_table: true`` is the table with its defaults; ``false`` none."""
-        if value is True:
-            return {}
-        if value is False:
-            return None
-        return value
 
     def nodes(self) -> list[Node]:
         """Every node of the plan in document order."""
@@ -226,70 +277,83 @@ class Plan(_Strict):
         return out
 
 
+@dataclasses.dataclass(kw_only=True)
 class Notice(_Strict):
     """The 通知 (red-header document) that issues the plan; every element of GB/T 9704-2012 §7."""
 
-    copy_number: str | None = Field(default=None, description="份号: 6 digits, e.g. 000001")
-    classification: Literal["绝密", "机密", "秘密"] | None = Field(default=None, description="密级")
-    secrecy_period: str | None = Field(default=None, description="保密期限, e.g. 1年")
-    urgency: Literal["特急", "加急", "特提", "平急"] | None = Field(default=None, description="紧急程度")
-    issuers: list[str] = Field(
-        default_factory=list,
-        description="发文机关标志: issuing organs, 主办机关 first; empty = no red header",
-    )
-    issuer_suffix: str = Field(default="文件", description="word after the issuers' names; '' for none")
-    doc_number: DocNumber | None = Field(default=None, description="发文字号")
-    doc_number_place: DocNumberPlace = Field(
-        default="header",
-        description="where the 发文字号 prints: header (GB/T 9704: under the 发文机关标志); under_title or "
+    copy_number: str | None = _f("份号: 6 digits, e.g. 000001", default=None)
+    classification: Literal["绝密", "机密", "秘密"] | None = _f("密级", default=None)
+    secrecy_period: str | None = _f("保密期限, e.g. 1年", default=None)
+    urgency: Literal["特急", "加急", "特提", "平急"] | None = _f("紧急程度", default=None)
+    issuers: Lines = _f("发文机关标志: issuing organs, 主办机关 first; empty = no red header", factory=list)
+    issuer_suffix: str = _f("word after the issuers' names; '' for none", default="文件")
+    doc_number: DocNumber | None = _f("发文字号", default=None)
+    doc_number_place: DocNumberPlace = _f(
+        "where the 发文字号 prints: header (GB/T 9704: under the 发文机关标志); under_title or "
         "under_title_bracketed (（…）) for a notice without 发文机关标志 that prints it under its title",
+        default="header",
     )
-    signers: list[str] = Field(default_factory=list, description="签发人; only for 上行文")
-    title: str | None = Field(
+    signers: Lines = _f("签发人; only for 上行文", factory=list)
+    title: str | None = _f(
+        "标题; default 关于印发《plan title》的通知; '' for none. A newline forces a line break.",
         default=None,
-        description="标题; default 关于印发《plan title》的通知; '' for none. A newline forces a line break.",
     )
-    recipients: list[str] = Field(default_factory=list, description="主送机关")
-    body: list[str] = Field(default_factory=list, description="正文 paragraphs")
-    attachments: list[str] | None = Field(
-        default=None,
-        description="附件说明: attachment names; default the plan and the appendices; [] for none",
+    recipients: Lines = _f("主送机关", factory=list)
+    body: Lines = _f("正文 paragraphs", factory=list)
+    attachments: list[str] | None = _f(
+        "附件说明: attachment names; default the plan and the appendices; [] for none", default=None
     )
-    signatories: list[str] = Field(default_factory=list, description="署名 (one or several)")
-    date: dt.date | None = Field(default=None, description="成文日期")
-    sealed: bool = Field(default=True, description="加盖印章: picks the signature layout")
-    note: str | None = Field(default=None, description="附注, printed in brackets")
-    cc: list[str] = Field(default_factory=list, description="抄送机关")
-    printer: str | None = Field(default=None, description="印发机关")
-    print_date: dt.date | None = Field(default=None, description="印发日期")
-
-    _listify = field_validator(
-        "issuers", "signers", "recipients", "body", "signatories", "cc", mode="before"
-    )(lambda cls, v: _as_list(v))
+    signatories: Lines = _f("署名 (one or several)", factory=list)
+    date: dt.date | None = _f("成文日期", default=None)
+    sealed: bool = _f("加盖印章: picks the signature layout", default=True)
+    note: str | None = _f("附注, printed in brackets", default=None)
+    cc: Lines = _f("抄送机关", factory=list)
+    printer: str | None = _f("印发机关", default=None)
+    print_date: dt.date | None = _f("印发日期", default=None)
 
 
+@dataclasses.dataclass(kw_only=True)
 class Layout(_Strict):
     """How the document is printed (GB/T 9704-2012 §6.2 prints both sides of the sheet)."""
 
-    duplex: bool = Field(
-        default=True,
-        description="双面印刷: 版记 on an even page (§7.4); false for single-sided printing",
-    )
+    duplex: bool = _f("双面印刷: 版记 on an even page (§7.4); false for single-sided printing", default=True)
 
 
+@dataclasses.dataclass(kw_only=True)
 class Appendix(_Strict):
     """A further 附件 after the plan (a 任务分工表, a form, a name list), kept as text and tables and
     printed on its own pages after the plan."""
 
-    label: str | None = Field(default=None, description="附件 label as printed (附件2); null = by its place")
-    title: str | None = Field(default=None, description="标题 of the attachment")
-    text: list[str] = Field(default_factory=list, description="paragraphs, as written (labels included)")
-    tables: list[Table] = Field(default_factory=list, description="tables, after the paragraphs")
-    notes: list[str] = Field(default_factory=list, description="paragraphs after the tables (备注, 说明)")
-
-    _listify = field_validator("text", "notes", mode="before")(lambda cls, v: _as_list(v))
+    label: str | None = _f("附件 label as printed (附件2); null = by its place", default=None)
+    title: str | None = _f("标题 of the attachment", default=None)
+    text: Lines = _f("paragraphs, as written (labels included)", factory=list)
+    tables: list[Table] = _f("tables, after the paragraphs", factory=list)
+    notes: Lines = _f("paragraphs after the tables (备注, 说明)", factory=list)
 
 
+def _depth_and_ids(document: Document) -> Document:
+    problems: list[str] = []
+    seen: set[str] = set()
+
+    def visit(node: Node, depth: int) -> None:
+        if depth > MAX_DEPTH:
+            problems.append(f"nesting deeper than {MAX_DEPTH} levels")
+        if node.id is not None:
+            if node.id in seen:
+                problems.append(f"duplicate id {node.id!r}")
+            seen.add(node.id)
+        for child in node.items:
+            visit(child, depth + 1)
+
+    for section in document.plan.sections:
+        visit(section, 1)
+    if problems:
+        # The loader locates these precisely; this guard keeps validated data within the model's limits.
+        raise ValueError("; ".join(dict.fromkeys(problems)))
+    return document
+
+
+@dataclasses.dataclass(kw_only=True)
 class Document(_Strict):
     """A plan file: the notice and the plan it issues, and any further attachments.
 
@@ -297,33 +361,15 @@ class Document(_Strict):
     prints no 版头, no 标题 and no 关于印发 title of its own.
     """
 
-    notice: Notice | None = Field(
-        default_factory=Notice, description="通知 that issues the plan; null for a bare plan (no notice)"
-    )
+    notice: Notice | None = _f("通知 that issues the plan; null for a bare plan (no notice)", factory=Notice)
     plan: Plan
-    appendices: list[Appendix] = Field(
-        default_factory=list, description="further 附件 after the plan (tables, forms, lists), as written"
+    appendices: list[Appendix] = _f(
+        "further 附件 after the plan (tables, forms, lists), as written", factory=list
     )
-    layout: Layout = Field(default_factory=Layout, description="printing: duplex or single-sided")
+    layout: Layout = _f("printing: duplex or single-sided", factory=Layout)
 
-    @model_validator(mode="after")
-    def _depth_and_ids(self) -> Document:
-        problems: list[str] = []
-        seen: set[str] = set()
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
+        from pydantic_core import core_schema
 
-        def visit(node: Node, depth: int) -> None:
-            if depth > MAX_DEPTH:
-                problems.append(f"nesting deeper than {MAX_DEPTH} levels")
-            if node.id is not None:
-                if node.id in seen:
-                    problems.append(f"duplicate id {node.id!r}")
-                seen.add(node.id)
-            for child in node.items:
-                visit(child, depth + 1)
-
-        for section in self.plan.sections:
-            visit(section, 1)
-        if problems:
-            # The loader locates these precisely; this guard keeps the model valid when built in code.
-            raise ValueError("; ".join(dict.fromkeys(problems)))
-        return self
+        return core_schema.no_info_after_validator_function(_depth_and_ids, handler(source))

@@ -23,6 +23,7 @@ from generator.cli import app
 from generator.limits import illegal_char_message
 from generator.load import load_document, load_text
 from generator.model import Document, Node, Notice, Plan
+from generator.model_tools import field_specs
 from generator.starter import starter_plan
 
 # The commands in the order of the work, and a phrase each one's --help must show.
@@ -118,7 +119,7 @@ def test_new_starter_content(tmp_path: Path) -> None:
     assert len(document.plan.sections) == 2
     assert all(section.items for section in document.plan.sections)
     # Every notice field appears, set or commented, with its Chinese name beside it.
-    for field in Notice.model_fields:
+    for field in field_specs(Notice):
         assert f"{field}:" in text, field
     for chinese in ("份号", "密级", "保密期限", "紧急程度", "发文机关标志", "发文字号", "签发人", "标题"):
         assert chinese in text

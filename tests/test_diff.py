@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from generator.diff import KINDS, diff_documents, load_version
 from generator.load import load_document
 from generator.model import Document, Node
+from generator.model_tools import deep_copy, replace, to_data, validate
 from generator.numbering import number_plan, walk
 from tests.conftest import EXAMPLES, PLANS, SEEDS
 
@@ -33,7 +34,7 @@ def edited_seed_000() -> tuple[Document, Document, dict[str, object]]:
     continuous （n） label after it shifts), two items moved to another section, one removed,
     three reworded. Returns the expectation alongside."""
     old = load_document(WUZHONG_2021)
-    new = old.model_copy(deep=True)
+    new = deep_copy(old)
     sections = new.plan.sections
     # same node objects in ``new`` before editing, so identity tracks each item through the edit
     before = _labels(new)
@@ -54,7 +55,7 @@ def edited_seed_000() -> tuple[Document, Document, dict[str, object]]:
         (5, 0, lambda t: t[: len(t) // 2] + "，" + t[len(t) // 2 + 6 :]),
     ):
         node = sections[section].items[index]
-        changed = node.model_copy(update={"text": [edit(node.text[0])]})
+        changed = replace(node, text=[edit(node.text[0])])
         sections[section].items[index] = changed
         reworded.append((node, changed))
     for node, changed in reworded:
@@ -124,14 +125,14 @@ def test_reworded_item_shows_only_the_reworded_words() -> None:
 
 def test_same_document_has_no_changes() -> None:
     document = load_document(WUZHONG_2021)
-    result = diff_documents(document, document.model_copy(deep=True))
+    result = diff_documents(document, deep_copy(document))
     assert result.same
     assert set(result.summary.values()) == {0}
 
 
 def test_notice_fields_are_compared() -> None:
     old = load_document(WUZHONG_2021)
-    new = old.model_copy(deep=True)
+    new = deep_copy(old)
     new.notice.doc_number.serial = 39  # type: ignore[union-attr]
     new.notice.date = new.notice.date.replace(day=20)  # type: ignore[union-attr]
     new.notice.recipients.append("各有关单位")
@@ -149,7 +150,7 @@ def test_ids_win_over_text() -> None:
     old = load_document(WUZHONG_2021)
     for n, node in enumerate(old.plan.nodes()):
         node.id = f"n{n}"
-    new = old.model_copy(deep=True)
+    new = deep_copy(old)
     a, b = new.plan.sections[0].items[0], new.plan.sections[0].items[1]
     a.text, b.text = b.text, a.text
     result = diff_documents(old, new)
@@ -159,7 +160,7 @@ def test_ids_win_over_text() -> None:
 
 def test_moved_section_heading_reworded_is_found_by_its_items() -> None:
     old = load_document(WUZHONG_2021)
-    new = old.model_copy(deep=True)
+    new = deep_copy(old)
     new.plan.sections[1].heading = "健全整合型服务体系"
     result = diff_documents(old, new)
     assert result.summary == dict.fromkeys(KINDS, 0) | {"changed": 1}
@@ -168,7 +169,7 @@ def test_moved_section_heading_reworded_is_found_by_its_items() -> None:
 
 def test_split_item_is_noted() -> None:
     old = load_document(WUZHONG_2021)
-    new = old.model_copy(deep=True)
+    new = deep_copy(old)
     items = new.plan.sections[0].items
     text = items[0].text[0]
     cut = text.index("坚持重点人群")
@@ -182,7 +183,7 @@ def test_split_item_is_noted() -> None:
 
 def test_merged_items_are_noted() -> None:
     old = load_document(WUZHONG_2021)
-    new = old.model_copy(deep=True)
+    new = deep_copy(old)
     items = new.plan.sections[0].items
     items[0].text = [items[0].text[0] + items[1].heading + items[1].text[0]]  # （二） folded into （一）
     del items[1]
@@ -227,8 +228,9 @@ def plan_and_edits(draw: st.DrawFn) -> tuple[Document, Document, dict[str, int]]
     """A generated plan (continuous （n） items) and a copy with random additions, removals and
     moves to another section; the expected summary follows from the items' identities."""
     rng = draw(st.randoms(use_true_random=False))
-    old = Document.model_validate(
-        {"plan": {"title": "测试工作要点", "year": 2024, "numbering": {"continuous": [2]}, "sections": []}}
+    old = validate(
+        Document,
+        {"plan": {"title": "测试工作要点", "year": 2024, "numbering": {"continuous": [2]}, "sections": []}},
     )
     old.plan.sections = [
         Node(
@@ -236,7 +238,7 @@ def plan_and_edits(draw: st.DrawFn) -> tuple[Document, Document, dict[str, int]]
         )
         for _ in range(draw(st.integers(2, 4)))
     ]
-    new = old.model_copy(deep=True)
+    new = deep_copy(old)
     # An item moves at most once: moving it back home to another place would be a reordering
     # within its section, which the diff rightly calls a move and this count would call a shift.
     moved: set[int] = set()
@@ -281,7 +283,7 @@ def plan_and_edits(draw: st.DrawFn) -> tuple[Document, Document, dict[str, int]]
 def test_generated_edits_are_counted(case: tuple[Document, Document, dict[str, int]]) -> None:
     old, new, expected = case
     assert diff_documents(old, new).summary == expected
-    assert diff_documents(new, new.model_copy(deep=True)).same
+    assert diff_documents(new, deep_copy(new)).same
 
 
 # --- the command -----------------------------------------------------------------------------
@@ -300,7 +302,7 @@ def test_cli_exit_codes_and_json(tmp_path: Path) -> None:
     _, new, expected = edited_seed_000()
     edited = tmp_path / "edited.yaml"
     edited.write_text(
-        json.dumps(new.model_dump(mode="json", exclude_none=True), ensure_ascii=False), encoding="utf-8"
+        json.dumps(to_data(new, json=True, exclude_none=True), ensure_ascii=False), encoding="utf-8"
     )
 
     same = _workplan(WUZHONG_2021, WUZHONG_2021, "--summary")
@@ -432,7 +434,7 @@ def test_piped_output_marks_edits_and_color_is_chosen(tmp_path: Path) -> None:
     new.notice.cc = ["苏州市卫生健康委员会"]
     edited = tmp_path / "edited.yaml"
     edited.write_text(
-        json.dumps(new.model_dump(mode="json", exclude_none=True), ensure_ascii=False), encoding="utf-8"
+        json.dumps(to_data(new, json=True, exclude_none=True), ensure_ascii=False), encoding="utf-8"
     )
     outputs = {}
     for color in ("auto", "never", "always"):

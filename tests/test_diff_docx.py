@@ -18,6 +18,7 @@ from lxml import etree
 from generator.diff import Version, diff_documents, load_version
 from generator.load import load_document
 from generator.model import Document, Node, Table
+from generator.model_tools import deep_copy, replace
 from generator.render import render
 from generator.view import build_view
 from generator.writers.diff_docx import render_diff_docx
@@ -188,7 +189,7 @@ def test_removed_item_comes_back_as_a_deleted_paragraph_at_its_old_place() -> No
 
 def test_notice_changes_are_tracked() -> None:
     old = load_document(PLANS / "suzhou-wuzhong-2021.yaml")
-    new = old.model_copy(deep=True)
+    new = deep_copy(old)
     new.notice.doc_number.serial = 39  # type: ignore[union-attr]
     new.notice.recipients.append("各有关单位")
     check_round_trip(old, new)
@@ -198,7 +199,7 @@ def test_imprint_changes_stay_inside_the_one_text_box() -> None:
     """版记 (抄送, 印发) sits in a text box at the foot of the last page; its lines are edited inline
     so the tracked document still has one box, not a deleted and an inserted one on top of it."""
     old = load_document(PLANS / "wuzhong-2019.yaml")
-    new = old.model_copy(deep=True)
+    new = deep_copy(old)
     new.notice.cc = ["自治区卫生健康委员会", "市纪委监委派驻纪检监察组"]
     new.notice.print_date = new.notice.print_date.replace(month=4, day=1)  # type: ignore[union-attr]
     new.notice.note = "此件主动公开"
@@ -224,7 +225,7 @@ def test_seed_003_import_against_corrected_plan() -> None:
 
 def test_reworded_and_emptied_documents() -> None:
     old = load_document(PLANS / "suzhou-wuzhong-2021.yaml")
-    new = old.model_copy(deep=True)
+    new = deep_copy(old)
     new.plan.sections = new.plan.sections[:1]  # everything after section 一 removed (end of body)
     check_round_trip(old, new)
     check_round_trip(new, old)  # and added back at the end
@@ -263,7 +264,7 @@ def test_generated_pairs_accept_and_reject(case: tuple[Document, Document, dict]
     old.notice.issuers = ["某某市卫生健康委员会"]
     old.notice.recipients = ["各县（区）卫生健康局"]
     old.notice.signatories = ["某某市卫生健康委员会"]
-    new.notice = old.notice.model_copy(deep=True)
+    new.notice = deep_copy(old.notice)
     _random_edits(new, rng)
     check_round_trip(old, new)
 
@@ -274,7 +275,7 @@ def test_tables_changed_added_and_removed() -> None:
         Table(title="附表1 指标", rows=[["指标", "目标"], ["发热门诊", "3家"]])
     ]
     old.plan.sections[2].items[0].tables = [Table(rows=[["甲", "乙"]])]
-    new = old.model_copy(deep=True)
+    new = deep_copy(old)
     new.plan.sections[0].items[0].tables[0].rows[1][1] = "4家"
     new.plan.sections[2].items[0].tables = []
     new.plan.sections[1].items[1].tables = [Table(title="附表2", rows=[["一", "二", "三"]])]
@@ -293,7 +294,7 @@ def test_a_changed_task_table_marks_only_what_changed() -> None:
     """The 分工表 of the example: one 完成时限 changed is one change in one cell (the table was
     struck and written again whole); a task added is one inserted row. Accepting gives NEW."""
     old = load_document(EXAMPLES / "example.yaml")
-    new = old.model_copy(deep=True)
+    new = deep_copy(old)
     new.plan.sections[0].items[0].deadline = "2025年9月底前"
     data = check_round_trip(old, new)
     table = next(t for t in _document_xml(data).iter(f"{W}tbl") if "重点任务" in "".join(t.itertext()))
@@ -301,17 +302,15 @@ def test_a_changed_task_table_marks_only_what_changed() -> None:
     assert not [m for tr in table.iter(f"{W}tr") for m in tr.iterfind(f"{W}trPr/{W}del")]
     assert ["".join(d.itertext()) for d in table.iter(f"{W}del")] == ["6"]
     assert ["".join(i.itertext()) for i in table.iter(f"{W}ins")] == ["9"]
-    added = new.model_copy(deep=True)
-    extra = (
-        added.plan.sections[0].items[0].model_copy(update={"id": "extra", "heading": "新增一项重点任务。"})
-    )
+    added = deep_copy(new)
+    extra = replace(added.plan.sections[0].items[0], id="extra", heading="新增一项重点任务。")
     added.plan.sections[0].items.append(extra)
     data = check_round_trip(new, added)
     table = next(t for t in _document_xml(data).iter(f"{W}tbl") if "重点任务" in "".join(t.itertext()))
     inserted = [tr for tr in table.iter(f"{W}tr") if tr.find(f"{W}trPr/{W}ins") is not None]
     assert len(inserted) == 1 and "新增一项重点任务" in "".join(inserted[0].itertext())
     assert not [tr for tr in table.iter(f"{W}tr") if tr.find(f"{W}trPr/{W}del") is not None]
-    narrower = added.model_copy(deep=True)  # other columns: the old table out, the new one in
+    narrower = deep_copy(added)  # other columns: the old table out, the new one in
     assert narrower.plan.task_table is not None
     narrower.plan.task_table.columns = ["序号", "重点任务", "牵头单位", "完成时限"]
     check_round_trip(added, narrower)

@@ -25,6 +25,7 @@ from rich.console import Console
 from generator.diff import DiffResult, diff_documents
 from generator.load import load_document
 from generator.model import DEFAULT_SCHEMES, Document, Node, Table, TaskTable
+from generator.model_tools import deep_copy, field_specs, replace
 from generator.numbering import number_plan
 from generator.render import render
 from generator.view import build_view
@@ -170,7 +171,7 @@ DOCUMENT_EDITS: dict[str, tuple[str, Callable[[Document, random.Random], None]]]
         lambda d, r: setattr(
             d.plan,
             "task_table",
-            d.plan.task_table.model_copy(update={"columns": d.plan.task_table.columns[:-1]})
+            replace(d.plan.task_table, columns=d.plan.task_table.columns[:-1])
             if d.plan.task_table
             else TaskTable(),
         ),
@@ -187,11 +188,11 @@ def test_every_field_of_the_model_has_an_edit() -> None:
     """The edits above cover the model: a new field must get one (and so be compared)."""
     from generator.model import DocNumber, Notice, Numbering, Plan
 
-    assert set(NODE_EDITS) == set(Node.model_fields) - {"items"}
-    leaves = {f"notice.{k}" for k in Notice.model_fields if k != "doc_number"}
-    leaves |= {f"notice.doc_number.{k}" for k in DocNumber.model_fields}
-    leaves |= {f"plan.{k}" for k in Plan.model_fields if k not in ("sections", "numbering")}
-    leaves |= {f"plan.numbering.{k}" for k in Numbering.model_fields}
+    assert set(NODE_EDITS) == set(field_specs(Node)) - {"items"}
+    leaves = {f"notice.{k}" for k in field_specs(Notice) if k != "doc_number"}
+    leaves |= {f"notice.doc_number.{k}" for k in field_specs(DocNumber)}
+    leaves |= {f"plan.{k}" for k in field_specs(Plan) if k not in ("sections", "numbering")}
+    leaves |= {f"plan.numbering.{k}" for k in field_specs(Numbering)}
     assert set(DOCUMENT_EDITS) == leaves
 
 
@@ -222,7 +223,7 @@ NODE_PATHS = sorted(_paths(BASE))
 def one_field_changed(draw: st.DrawFn) -> tuple[Document, str, str, tuple[int, ...] | None]:
     """A copy of the example with one leaf field changed: (copy, field key, model path, node)."""
     rng = draw(st.randoms(use_true_random=False))
-    new = BASE.model_copy(deep=True)
+    new = deep_copy(BASE)
     if draw(st.booleans()):
         path = draw(st.sampled_from(NODE_PATHS))
         key = draw(st.sampled_from(sorted(NODE_EDITS)))
@@ -281,14 +282,14 @@ FIXED_PATHS = [(0,), (0, 1), (1, 0, 0, 0)]
 
 @pytest.mark.parametrize(("key", "path"), [(k, p) for k in sorted(NODE_EDITS) for p in FIXED_PATHS], ids=str)
 def test_each_node_field_is_reported(key: str, path: tuple[int, ...]) -> None:
-    new = BASE.model_copy(deep=True)
+    new = deep_copy(BASE)
     NODE_EDITS[key](_node(new, path), random.Random(7))
     check_reported(new, key, key, path)
 
 
 @pytest.mark.parametrize("where", sorted(DOCUMENT_EDITS))
 def test_each_document_field_is_reported(where: str) -> None:
-    new = BASE.model_copy(deep=True)
+    new = deep_copy(BASE)
     key, edit = DOCUMENT_EDITS[where]
     edit(new, random.Random(7))
     check_reported(new, key, where, None)
@@ -338,7 +339,7 @@ def check_reported(new: Document, key: str, where: str, path: tuple[int, ...] | 
 @pytest.mark.slow
 def test_every_field_changed_at_once_is_valid_for_word(tmp_path: Path, ooxml_validator: str) -> None:
     """Comments and revisions together, for a change of every field: the SDK validator finds nothing."""
-    new = BASE.model_copy(deep=True)
+    new = deep_copy(BASE)
     for key in sorted(NODE_EDITS):
         NODE_EDITS[key](_node(new, (0, 1)), random.Random(1))
     for where in sorted(DOCUMENT_EDITS):

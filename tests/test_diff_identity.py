@@ -16,6 +16,7 @@ from lxml import etree
 from generator.diff import DiffResult, diff_documents
 from generator.load import load_document
 from generator.model import Document, Node
+from generator.model_tools import deep_copy
 from generator.view import build_view
 from generator.writers.diff_docx import render_diff_docx
 from generator.writers.docx import render_docx
@@ -37,7 +38,7 @@ def tasked_plan() -> Document:
 
 
 def clerks_revision(old: Document) -> Document:
-    new = old.model_copy(deep=True)
+    new = deep_copy(old)
     sections = new.plan.sections
     first = sections[0].items[0]
     first.text[0] = first.text[0].replace("坚持", "始终坚持", 1)  # changed: reworded

@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 
 from generator.load import InputError, load_document
 from generator.model import Document
+from generator.model_tools import replace, validate
 from generator.render import render
 from generator.title_lines import break_title, title_width, width_zi
 from generator.view import build_view
@@ -270,7 +271,8 @@ def test_any_text_renders_literally(body: str, heading: str) -> None:
     """Whatever a plan says comes back verbatim from the .docx (XML-invalid characters dropped)."""
     body = body.replace("\r", "").replace("\n", " ")
     heading = heading.replace("\r", "").replace("\n", " ")
-    document = Document.model_validate(
+    document = validate(
+        Document,
         {
             "notice": {"issuers": ["某某市卫生健康委员会"], "body": [body], "signatories": ["某某市"]},
             "plan": {
@@ -278,7 +280,7 @@ def test_any_text_renders_literally(body: str, heading: str) -> None:
                 "year": 2025,
                 "sections": [{"heading": heading, "text": [body]}],
             },
-        }
+        },
     )
     data = render_docx(build_view(document))
     text = "\n".join(p.text for p in docx.Document(io.BytesIO(data)).paragraphs)
@@ -477,7 +479,8 @@ def test_full_pages_have_22_lines_of_28_characters(pdfs: dict[str, Path]) -> Non
 
 def test_plan_tables_render_row_by_row() -> None:
     """附表 rows and cells are looped by the template; ragged rows are padded, text stays data."""
-    document = Document.model_validate(
+    document = validate(
+        Document,
         {
             "notice": {"issuers": ["某市卫生健康委员会"], "signatories": ["某市"]},
             "plan": {
@@ -492,7 +495,7 @@ def test_plan_tables_render_row_by_row() -> None:
                     }
                 ],
             },
-        }
+        },
     )
     rendered = docx.Document(io.BytesIO(render_docx(build_view(document))))
     assert [[c.text for c in row.cells] for row in rendered.tables[-1].rows] == [
@@ -532,8 +535,8 @@ def test_an_agency_template_older_than_the_doc_number_under_the_title_still_rend
     assert "doc_number_under_title" not in "".join(p.text for p in docx.Document(str(old)).paragraphs)
     document = load_document(EXAMPLES / "example.yaml")
     assert document.notice is not None
-    notice = document.notice.model_copy(update={"issuers": [], "doc_number_place": "under_title"})
-    view = build_view(document.model_copy(update={"notice": notice}))
+    notice = replace(document.notice, issuers=[], doc_number_place="under_title")
+    view = build_view(replace(document, notice=notice))
     assert view.notice.doc_number_under_title  # the bundled template prints it under the title
     printed = "".join(p.text for p in docx.Document(io.BytesIO(render_docx(view, template=old))).paragraphs)
     assert view.notice.doc_number in printed

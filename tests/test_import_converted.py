@@ -22,6 +22,7 @@ from typer.testing import CliRunner
 from generator.cli import app
 from generator.load import load_document
 from generator.model import Document
+from generator.model_tools import validate
 from generator.readers import ImportResult, import_file, import_text
 from generator.render import render
 from generator.soffice import convert_to_pdf
@@ -254,7 +255,8 @@ def test_a_task_line_short_of_the_edge_ends_its_paragraph(tmp_path: Path, soffic
     edges are those of its longest lines, so a section's （牵头单位：…） looked full and the （一）
     under it was read as its continuation. A task line ends where its bracket closes. (Drawn by
     the property above in another test order.)"""
-    document = Document.model_validate(
+    document = validate(
+        Document,
         {
             "notice": None,
             "plan": {
@@ -277,7 +279,7 @@ def test_a_task_line_short_of_the_edge_ends_its_paragraph(tmp_path: Path, soffic
                     }
                 ],
             },
-        }
+        },
     )
     source = tmp_path / "plan.docx"
     source.write_bytes(render(document, "docx"))  # type: ignore[arg-type]

@@ -432,3 +432,25 @@ def test_our_own_html_reads_back_to_the_plan(path: Path, tmp_path: Path) -> None
     page = tmp_path / "plan.html"
     page.write_text(str(render(document, "html")), encoding="utf-8")
     assert printable(import_file(page).document) == printable(document)
+
+
+def test_an_ofd_document_is_refused_as_what_it_is_in_both_languages(tmp_path: Path) -> None:
+    # GB/T 33190's package: OFD.xml at the root, the document and its pages under Doc_0/
+    import zipfile
+
+    ofd = tmp_path / "通知.ofd"
+    with zipfile.ZipFile(ofd, "w") as package:
+        package.writestr(
+            "OFD.xml",
+            '<?xml version="1.0" encoding="UTF-8"?><ofd:OFD xmlns:ofd="http://www.ofdspec.org/2016" '
+            'Version="1.1" DocType="OFD"><ofd:DocBody><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot>'
+            "</ofd:DocBody></ofd:OFD>",
+        )
+        package.writestr("Doc_0/Document.xml", '<ofd:Document xmlns:ofd="http://www.ofdspec.org/2016"/>')
+        package.writestr(
+            "Doc_0/Pages/Page_0/Content.xml", '<ofd:Page xmlns:ofd="http://www.ofdspec.org/2016"/>'
+        )
+    said = refused_in_both_languages(ofd, tmp_path)
+    assert said["en"].startswith(f"{ofd}:1:1: error: an OFD document")
+    assert "save it as PDF" in said["en"] and "word/document.xml" not in said["en"]
+    assert "OFD" in said["zh"] and "PDF" in said["zh"] and "error" not in said["zh"]

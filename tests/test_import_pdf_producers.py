@@ -501,3 +501,95 @@ def test_rows_under_a_merged_cell_on_the_next_page_stay_rows(merged_table_pdf: P
     rows = tables[0].rows
     assert [row[1] for row in rows[1:]] == [str(n) for n in range(1, 81)]
     assert [row[2] for row in rows[1:]] == [f"第{n}项任务" for n in range(1, 81)]
+
+
+# --- a page printed with its sidebar or its menu down the left ---------------------------------
+
+SIDEBAR = ["相关链接", *(f"国家卫生健康委员会政策文件第{i}号" for i in range(1, 6))] + [
+    "热点专题", "健康中国行动", "医改进行时", "基层卫生服务", "家庭医生签约", "慢病管理", "办事指南",
+    "医师执业注册", "护士执业注册", "医疗机构校验",
+] * 8  # fmt: skip
+
+
+@pytest.fixture(scope="module", params=["right", "left"])
+def sidebar_pdf(
+    request: pytest.FixtureRequest,
+    chromium: str,  # noqa: F811
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Path:
+    side = request.param
+    folder = tmp_path_factory.mktemp(f"sidebar-{side}")
+    # the site's layout: the article 680 px wide in large type over two pages, the column 220 px
+    # wide in small type beside it, long enough to run onto the second page too
+    column = f'<div class="side">{"<br>".join(SIDEBAR)}</div>'
+    article = f'<div class="main"><h1>{TITLE}</h1>{"".join(f"<p>{line}</p>" for line in TEXT)}</div>'
+    border = "left" if side == "right" else "right"
+    page = folder / "page.html"
+    page.write_text(
+        f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>{TITLE}</title><style>
+body {{ margin: 0 }} .wrap {{ display: flex; width: 1000px }}
+.main {{ width: 680px; padding: 0 24px; font-size: 30px; line-height: 2.4 }}
+.main p {{ text-indent: 2em; margin: 0 }}
+h1 {{ font-size: 24px; text-align: center }}
+.side {{ width: 220px; padding: 0 16px; font-size: 14px; line-height: 1.7; border-{border}: 1px solid #ccc }}
+</style></head><body><div class="top">首页 | 政务公开 | 通知公告</div>
+<div class="wrap">{article + column if side == "right" else column + article}</div>
+<div class="footer">主办单位：某市卫生健康委员会　京ICP备05060933号</div></body></html>""",
+        encoding="utf-8",
+    )
+    out = folder / "page.pdf"
+    run_chromium(chromium, folder / "profile", f"--print-to-pdf={out}", page.as_uri())
+    return out
+
+
+def test_a_side_column_printed_beside_the_article_is_no_text(sidebar_pdf: Path) -> None:
+    result = import_file(sidebar_pdf)
+    notice = result.document.notice
+    assert notice is not None
+    assert notice.title == TITLE
+    assert notice.recipients == ["各区卫生健康局", "委机关各处室", "委直属各单位"]
+    assert notice.body == ["现将《2024年全市卫生健康工作要点》印发给你们，请结合实际认真贯彻落实。"]
+    assert notice.signatories == ["某市卫生健康委员会"]
+    assert notice.date == dt.date(2024, 2, 20)
+    plan = result.document.plan
+    assert plan.title == "2024年全市卫生健康工作要点"
+    assert plan.preamble == [
+        "2024年是实现“十四五”规划目标任务的关键一年，全市卫生健康工作要坚持以人民健康为中心。"
+    ]
+    assert [s.heading for s in plan.sections] == ["深化医药卫生体制改革", "提升公共卫生服务能力"]
+    assert [[i.heading for i in s.items] for s in plan.sections] == [
+        ["推进分级诊疗制度建设。", "深化公立医院改革。"],
+        ["加强疾病预防控制体系建设。", "做好重点人群健康服务。"],
+    ]
+    # a paragraph level with the column, and one running over the page, each whole
+    assert plan.sections[0].items[0].text == ["加快紧密型城市医疗集团建设，推动优质医疗资源扩容下沉。"]
+    assert plan.sections[0].items[1].text == ["全面落实党委领导下的院长负责制，推进公立医院绩效考核。"]
+    assert plan.sections[1].items[1].text == ["开展老年人、儿童和孕产妇健康管理服务。"]
+    text = "".join(str(render(result.document, "txt")).split())
+    for entry in ("相关链接", "政策文件", "热点专题", "医改进行时", "办事指南", "医疗机构校验"):
+        assert entry not in text, entry
+    assert any("side column" in d.message and d.page == 2 for d in result.defects)
+
+
+def test_a_column_entry_on_an_article_line_is_cut_from_it(chromium: str, tmp_path: Path) -> None:  # noqa: F811
+    # one page, the column's lines in a pitch that puts some on the article's baselines
+    lines = "".join(f"<p>{line}</p>" for line in TEXT)
+    page = tmp_path / "page.html"
+    page.write_text(
+        f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>{TITLE}</title><style>
+.wrap {{ display: flex; width: 1000px }} .main {{ width: 700px; font-size: 16px; line-height: 1.8 }}
+.main p {{ text-indent: 2em; margin: 0 }}
+.side {{ width: 240px; padding-left: 20px; font-size: 16px; line-height: 1.8 }}
+</style></head><body><div class="wrap"><div class="main"><h1>{TITLE}</h1>{lines}</div>
+<div class="side">{"<br>".join(SIDEBAR[:20])}</div></div></body></html>""",
+        encoding="utf-8",
+    )
+    out = tmp_path / "page.pdf"
+    run_chromium(chromium, tmp_path / "profile", f"--print-to-pdf={out}", page.as_uri())
+    document = import_file(out).document
+    assert document.notice is not None and document.notice.title == TITLE
+    assert document.notice.recipients == ["各区卫生健康局", "委机关各处室", "委直属各单位"]
+    assert document.notice.signatories == ["某市卫生健康委员会"]
+    assert [s.heading for s in document.plan.sections] == ["深化医药卫生体制改革", "提升公共卫生服务能力"]
+    assert document.plan.sections[1].items[0].text == ["完善传染病监测预警机制，提升应急处置能力。"]
+    assert "热点专题" not in "".join(str(render(document, "txt")).split())

@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 
 from generator.cli import app
 from generator.load import InputError, load_text
+from generator.model_tools import to_data
 from generator.rollover import RolloverResult, rollover_file, rollover_text
 from generator.view import attachment_names, notice_title
 from generator.writers.review_md import render_review
@@ -151,7 +152,7 @@ def test_bump_text_years_applies_every_proposal() -> None:
     source = seed("suixi-2021")
     default, bumped = roll(source, 2022), roll(source, 2022, bump_text_years=True)
     plan = load_text(bumped.yaml_text, "bumped")
-    text = json.dumps(plan.model_dump(mode="json"), ensure_ascii=False)
+    text = json.dumps(to_data(plan, json=True), ensure_ascii=False)
     assert "2022 年底" in text or "2022年底" in text
     assert "2022年度乡村医生" in text and "2022年末" in text
     assert "（2021-2023年）" in text  # a range is never changed

@@ -23,7 +23,8 @@ from hypothesis import strategies as st
 
 from generator.dump import dump_document
 from generator.load import load_document, load_text
-from generator.model import Appendix, Document, Node, Notice, Numbering, Plan, Table, TaskTable
+from generator.model import Appendix, DocNumber, Document, Node, Notice, Numbering, Plan, Table, TaskTable
+from generator.model_tools import to_data
 from generator.numbering import number_plan, walk
 from generator.readers import import_file, import_text
 from generator.render import render
@@ -34,7 +35,7 @@ TASK_FIELDS = {"id", "status"}
 
 def printable(document: Document) -> dict[str, Any]:
     """The model as print carries it (see the module docstring for what is left out)."""
-    data = document.model_dump(mode="json")
+    data = to_data(document, json=True)
     notice, plan = data["notice"], data["plan"]
     if notice is not None:
         notice["title"] = notice_title(document)
@@ -216,7 +217,7 @@ def plans(draw: st.DrawFn, tables: bool = False) -> Document:
     )
     notice = Notice(
         issuers=issuers,
-        doc_number=draw(st.sampled_from([None, "云卫医〔2025〕12号"])),
+        doc_number=draw(st.sampled_from([None, DocNumber(prefix="云卫医", year=2025, serial=12)])),
         recipients=["各县（区）卫生健康局", "市直各医疗卫生单位"],
         body=[f"现将《{title}》印发给你们，请结合实际，认真抓好落实。"],
         signatories=issuers or ["云溪市卫生健康委员会"],

@@ -28,6 +28,7 @@ from generator.diff import diff_documents
 from generator.dump import dump_document
 from generator.load import load_document, load_text
 from generator.model import Document, TaskTable
+from generator.model_tools import replace
 from generator.numbering import number_plan
 from generator.render import render, render_to_file
 from generator.tasks.deadlines import parse_deadline
@@ -746,7 +747,7 @@ def test_a_table_over_several_landscape_pages_repeats_its_header_and_passes_chec
     document = example()
     item = document.plan.sections[0].items[0]
     document.plan.sections[0].items = [
-        item.model_copy(update={"id": f"t{i}", "heading": f"落实第{i + 1}项重点任务。"}) for i in range(60)
+        replace(item, id=f"t{i}", heading=f"落实第{i + 1}项重点任务。") for i in range(60)
     ]
     report, _ = _check(tmp_path, document, "long")
     assert report["passed"], report

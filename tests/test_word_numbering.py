@@ -29,6 +29,7 @@ from test_roundtrip import plans
 from generator.list_numbering import assign_lists
 from generator.load import load_document
 from generator.model import Document, Node, Numbering, Plan, Scheme
+from generator.model_tools import deep_copy, to_data, validate
 from generator.numbering import chinese_numeral, parse_label, walk
 from generator.readers.defects import DefectLog
 from generator.readers.docx import docx_lines
@@ -103,7 +104,7 @@ def numbered_plans(draw: st.DrawFn) -> Document:
         parent.items = parent.items + [Node(heading=f"工作{i}。") for i in range(draw(st.integers(11, 24)))]
         if sum(1 for _ in document.plan.nodes()) and _depth(document) > 5:
             parent.items = []
-    return Document.model_validate(document.model_dump())
+    return validate(Document, to_data(document))
 
 
 def _depth(document: Document) -> int:
@@ -324,7 +325,7 @@ def _insert_copy(data: bytes, index: int) -> bytes:
 def _with_inserted(document: Document, path: tuple[int, ...]) -> Document:
     """The plan a copied heading makes: a node like the one at ``path``, without content, before it
     (the paragraphs after the copy still belong to the original node)."""
-    changed = document.model_copy(deep=True)
+    changed = deep_copy(document)
     siblings = changed.plan.sections
     for index in path[:-1]:
         siblings = siblings[index].items
@@ -384,7 +385,7 @@ def test_libreoffice_prints_the_txt_labels_for_generated_plans(
 ) -> None:
     assert len(_generated_cases()) == 30
     for name, document in _generated_cases().items():
-        assert _in_order(headings(document), libreoffice_text[name]) == [], document.plan.model_dump()
+        assert _in_order(headings(document), libreoffice_text[name]) == [], to_data(document.plan)
 
 
 @pytest.mark.slow

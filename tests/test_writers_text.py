@@ -21,6 +21,7 @@ from typer.testing import CliRunner
 
 from generator.cli import app
 from generator.load import load_document
+from generator.model_tools import validate
 from generator.view import DocumentView, build_view
 from generator.writers.text import md_escape, md_inline, md_strong, render_text
 
@@ -382,7 +383,8 @@ def test_two_attachments_of_one_title_are_numbered_apart() -> None:
     second and third names: labelled 附件2 and 附件3, not 附件2 twice."""
     from generator.model import Document
 
-    document = Document.model_validate(
+    document = validate(
+        Document,
         {
             "notice": {"issuers": ["云溪市卫生健康委员会"], "body": ["现印发。"], "date": "2024-05-17"},
             "plan": {"title": "2024年工作要点", "year": 2024, "sections": [{"heading": "加强领导"}]},
@@ -390,7 +392,7 @@ def test_two_attachments_of_one_title_are_numbered_apart() -> None:
                 {"title": "医院名单", "text": ["第一批。"]},
                 {"title": "医院名单", "text": ["第二批。"]},
             ],
-        }
+        },
     )
     lines = render_text(build_view(document), "txt").splitlines()
     assert [line for line in lines if line.startswith("附件")] == [

@@ -20,12 +20,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from pydantic import ValidationError
-
 from ..errors import InputError, Problem, os_reason
 from ..i18n import _
 from ..limits import MAX_PACKAGE_BYTES, MAX_TEXT_BYTES, open_input, read_input
 from ..model import Document
+from ..model_tools import ValidationError, replace
 from .contents import drop_contents
 from .defects import Defect, DefectLog
 from .html import is_html
@@ -148,7 +147,8 @@ def import_file(path: str | Path) -> ImportResult:
         try:
             lines = docx_lines(path, defects)
         except NotDocx as exc:
-            raise _refuse(name, str(exc), _("save the document from Word as .docx, or as .txt")) from None
+            hint = exc.hint or _("save the document from Word as .docx, or as .txt")
+            raise _refuse(name, str(exc), hint) from None
     elif head.startswith(_OLE):
         lines = _converted_lines(path, name, "doc", defects)
     elif head.startswith(_RTF):
@@ -250,8 +250,8 @@ def _table_document(document: Document, lines: list[Line], defects: DefectLog) -
 
     tables = [line.table for line in lines if line.table is not None]
     defects.discard("skipped_table")
-    plan = document.plan.model_copy(update={"sections": [Node(numbered=False, tables=tables)]})
-    return document.model_copy(update={"plan": plan})
+    plan = replace(document.plan, sections=[Node(numbered=False, tables=tables)])
+    return replace(document, plan=plan)
 
 
 def _converted_lines(path: Path, name: str, kind: str, defects: DefectLog) -> list[Line]:

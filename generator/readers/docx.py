@@ -30,7 +30,12 @@ _SECTION_LABEL = re.compile(r"^[一二三四五六七八九十]{1,3}、")  # a p
 
 
 class NotDocx(ValueError):
-    """The file cannot be read as a Word document; the message says why."""
+    """The file cannot be read as a Word document; the message says why, ``hint`` what to do
+    when it is not the general one."""
+
+    def __init__(self, message: str, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.hint = hint
 
 
 def docx_lines(path: Path, defects: DefectLog) -> list[Line]:
@@ -418,7 +423,13 @@ def _check_package(path: Path) -> None:
     try:
         check_package(path)
         with zipfile.ZipFile(path) as package:
-            if "word/document.xml" not in package.namelist():
+            names = package.namelist()
+            if "OFD.xml" in names:  # GB/T 33190: the 版式 file agencies publish beside (or for) a PDF
+                raise NotDocx(
+                    _("an OFD document (a fixed-layout file like a PDF), which workplan does not read"),
+                    _("open it in an OFD reader and save it as PDF, or import the Word file behind it"),
+                )
+            if "word/document.xml" not in names:
                 raise NotDocx(_("a zip file, not a Word document (no word/document.xml)"))
     except PackageError as exc:
         raise NotDocx(str(exc)) from None

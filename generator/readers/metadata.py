@@ -13,10 +13,9 @@ import datetime as dt
 import re
 from typing import Any
 
-from pydantic import ValidationError
-
 from ..docnumber import parse_doc_number
 from ..model import Document, Notice
+from ..model_tools import ValidationError, replace, to_data, validate
 from ..view import default_notice_title
 from .defects import DefectLog
 from .lines import parse_date
@@ -54,7 +53,7 @@ def apply_metadata(
     del defects  # a value that does not read is left out silently: the text still has its say
     if document.notice is None and not override:
         return document  # a bare plan: a page's metadata box invents no notice for it
-    notice = (document.notice or Notice()).model_dump()
+    notice = to_data(document.notice or Notice())
     plan = document.plan
     for key, raw in metadata.items():
         field = notice_key(key)
@@ -63,7 +62,7 @@ def apply_metadata(
             continue
         if field == "title":
             if not re.search(r"(通知|函|意见|决定|通报|批复)$", str(value)) and plan.title == UNTITLED:
-                plan = plan.model_copy(update={"title": value})  # a bare plan's own title
+                plan = replace(plan, title=value)  # a bare plan's own title
                 continue
             if value == default_notice_title(plan.title):
                 value = None  # the default title, written out
@@ -73,8 +72,8 @@ def apply_metadata(
             continue
         notice[field] = value
     try:
-        # model_copy keeps the rest of the document (its appendices)
-        return document.model_copy(update={"notice": Notice.model_validate(notice), "plan": plan})
+        # replace keeps the rest of the document (its appendices)
+        return replace(document, notice=validate(Notice, notice), plan=plan)
     except ValidationError:
         return document
 

@@ -35,6 +35,7 @@ from ..title_lines import break_title, width_zi
 from ..typography import CJK_PUNCTUATION, IDEOGRAPHS
 from .defects import DefectLog
 from .lines import Line, clean_text, ends_sentence, is_page_number, parse_label, remove_garbage
+from .pdf_sidebar import Side, side_gutter
 from .tree import is_task_line
 from .web_print import is_browser_print, strip_web_chrome
 
@@ -94,6 +95,7 @@ class _Row:
     columns: int = 0
     end_page: int = 0  # a table broken by pages: the page it ends on
     turned: bool = False  # characters set one under another (text turned on its side)
+    side: bool = False  # in a column printed beside the text (a web page's sidebar: pdf_sidebar)
 
     @property
     def centre(self) -> float:
@@ -144,7 +146,7 @@ def pdf_lines(path: Path, defects: DefectLog, *, max_pages: int = MAX_PAGES) -> 
                 ruled = plumber.pages[index]
                 tables = _tables(ruled)
                 ruled.close()  # pages one at a time: drop the parsed objects before the next
-            pages.append(_page_rows(page, height, index + 1, tables))
+            pages.append(_page_rows(page, height, index + 1, tables, browser=browser))
             widths.append((width, height))
             page.close()
     except pdfium.PdfiumError as exc:
@@ -161,6 +163,7 @@ def pdf_lines(path: Path, defects: DefectLog, *, max_pages: int = MAX_PAGES) -> 
                 count=len(pages)
             )
         )
+    sidebar = _sidebar_after_first_page(pages)
     chrome = _remove_chrome(pages, widths)
     text = _paragraphs(pages, widths, defects)
     if browser:  # a web page printed: its site's menus, metadata box and footer are no text
@@ -170,7 +173,25 @@ def pdf_lines(path: Path, defects: DefectLog, *, max_pages: int = MAX_PAGES) -> 
         after = [no for no, place in text.places.items() if place >= (page_no, index)]
         no = min(after) if after else max(text.places, default=1)
         defects.add(no, "removed_page_chrome", message, page=page_no, page_line=index)
+    for page_no, index, message in sidebar:
+        after = [no for no, place in text.places.items() if place >= (page_no, index)]
+        no = min(after) if after else max(text.places, default=1)
+        defects.add(no, "removed_web_chrome", message, page=page_no, page_line=index)
     return text
+
+
+def _sidebar_after_first_page(pages: list[list[_Row]]) -> list[tuple[int, int, str]]:
+    """Remove a web page's side column from the pages after the first, where its entries would
+    fall into the article's paragraphs running over the page; on the first page it stands above
+    the article, where the web-page reader keeps its metadata (成文日期, 文号) and drops the rest."""
+    removed = []
+    for rows in pages[1:]:
+        side = [row for row in rows if row.side]
+        if side:
+            rows[:] = [row for row in rows if not row.side]
+            message = _("removed the printed page's side column ({count} lines: {text!r} …)")
+            removed.append((side[0].page, side[0].index, message.format(count=len(side), text=side[0].text)))
+    return removed
 
 
 def _open_plumber(path: Path) -> Any:
@@ -275,10 +296,15 @@ def _font(textpage: Any, index: int) -> str:
 
 
 def _page_rows(
-    page: Any, height: float, number: int, tables: list[tuple[tuple[float, float, float, float], Table]]
+    page: Any,
+    height: float,
+    number: int,
+    tables: list[tuple[tuple[float, float, float, float], Table]],
+    *,
+    browser: bool = False,
 ) -> list[_Row]:
     """The page's printed lines (tables as one row each) from top to bottom: characters on one
-    baseline make a line, read left to right."""
+    baseline make a line, read left to right; a browser print's side column first (pdf_sidebar)."""
     chars, textpage = _page_chars(page, height)
     boxes = [bbox for bbox, _ in tables]
 
@@ -296,6 +322,11 @@ def _page_rows(
     gutter = None if tables else _gutter(lines)
     if gutter is not None:
         lines = _split_at(lines, gutter)
+    side = side_gutter(lines) if browser and gutter is None else None
+    if side is not None:
+        lines = [
+            part for line in lines for part in (_split_at([line], side[:2]) if _level(line, side) else [line])
+        ]
     rows: list[_Row] = []
     for line in lines:
         inked = [c for c in line if c["text"].strip()]
@@ -320,6 +351,8 @@ def _page_rows(
     textpage.close()
     if gutter is not None:
         rows = _one_column(rows, gutter)
+    if side is not None:
+        rows = _side_first(rows, side)
     rows = _stack_vertical(rows)
     for (x0, top, x1, bottom), table in tables:
         rows.append(_Row(number, 0, "", x0, x1, top, bottom, 0.0, "", "", table, len(table.rows[0])))
@@ -327,6 +360,35 @@ def _page_rows(
     for index, row in enumerate(rows, start=1):
         row.index = index
     return rows
+
+
+def _level(line: list[dict[str, Any]], side: Side) -> bool:
+    """Does the line stand level with the side column (not in the print margins above it)?"""
+    return side[3] - 1 <= min(c["top"] for c in line) and max(c["bottom"] for c in line) <= side[4] + 1
+
+
+def _side_first(rows: list[_Row], side: Side) -> list[_Row]:
+    """The side column's rows moved above the text's, in their order, marked ``side``, and onto
+    the text's left edge, so that they do not widen the text block the paragraph rules measure."""
+    g0, g1, where, top, bottom = side
+    middle = (g0 + g1) / 2
+    column = [
+        r
+        for r in rows
+        if (r.x0 >= middle if where == "right" else r.x1 <= middle)
+        and top - 1 <= r.top
+        and r.bottom <= bottom + 1
+    ]
+    text = [r for r in rows if r not in column]
+    if not column or not text:
+        return rows
+    lift = max(r.bottom for r in column) - min(r.top for r in text) + 2 * max(r.size for r in column)
+    shift = min(r.x0 for r in text) - min(r.x0 for r in column)
+    moved = [
+        replace(r, x0=r.x0 + shift, x1=r.x1 + shift, top=r.top - lift, bottom=r.bottom - lift, side=True)
+        for r in column
+    ]
+    return moved + text
 
 
 # --- pages set in two columns (a 政府公报) ---------------------------------------------------------
@@ -560,7 +622,7 @@ def _remove_chrome(pages: list[list[_Row]], sizes: list[tuple[float, float]]) ->
     edge: dict[tuple[str, bool], list[tuple[int, _Row]]] = {}
     for number, rows in enumerate(pages, start=1):
         height = sizes[number - 1][1]
-        text_rows = [r for r in rows if r.table is None]
+        text_rows = [r for r in rows if r.table is None and not r.side]  # a side column is no margin
         for row in text_rows[:2] + text_rows[-2:]:
             if row.bottom < height * 0.15 or row.top > height * 0.85:
                 key = (re.sub(r"\d+", "#", row.text.replace(" ", "")), row.top < height / 2)
@@ -572,7 +634,7 @@ def _remove_chrome(pages: list[list[_Row]], sizes: list[tuple[float, float]]) ->
     }
     for number, rows in enumerate(pages, start=1):
         height = sizes[number - 1][1]
-        text_rows = [r for r in rows if r.table is None]
+        text_rows = [r for r in rows if r.table is None and not r.side]  # a side column is no margin
         candidates = {id(r) for r in text_rows[:2] + text_rows[-2:]}
         keep: list[_Row] = []
         for row in rows:
@@ -662,7 +724,7 @@ def _pitch(rows: list[_Row], size: float) -> float:
 def _block(rows: list[_Row], middles: dict[int, float] | None = None) -> _Block:
     """The block of ``rows``; its type size is the one most text is set in, centred lines (titles)
     left out where the pages' ``middles`` are given: a short plan's titles may outnumber its text."""
-    text = [r for r in rows if r.table is None]
+    text = [r for r in rows if r.table is None and not r.side] or [r for r in rows if r.table is None]
     if not text:
         return _Block(0.0, 0.0, 0.0)
     sizes = Counter()  # type: Counter[float]

@@ -11,6 +11,7 @@ from typing import Any
 
 from ..i18n import _
 from ..model import Appendix, Document, Notice, Plan
+from ..model_tools import replace, to_data, validate
 from ..title_lines import width_zi
 from ..typography import IDEOGRAPHS
 from ..view import annex_labels, default_notice_title
@@ -107,12 +108,13 @@ def build_document(lines: list[Line], defects: DefectLog) -> tuple[Document, Sou
     bare = not notice_lines and not tail  # an attachment kept without the notice that issued it
     if not bare and own_body is None and "title" not in fields:
         fields["title"] = ""  # a notice printed without its title (seeds/001): none is invented
-    notice = None if bare else Notice(**fields)
+    notice = None if bare else validate(Notice, fields)  # the fields as read: 文号 parts, dates …
     document = Document(notice=notice, plan=plan, appendices=[a for a, _ in appendices])
     if notice is not None and notice.title == default_notice_title(plan.title):
         notice.title = None  # the default title, written out
     _keep_printed_labels(document, printed, [label for _, label in appendices])
-    return document, marks
+    # what was read, checked as a plan file is: an import never hands on what `render` would refuse
+    return validate(Document, to_data(document)), marks
 
 
 _COPIES = re.compile(r"^[（(]?\s*共印\s*\d+\s*份\s*[）)]?$")
@@ -627,7 +629,7 @@ def _appendices(lines: list[Line], defects: DefectLog) -> list[tuple[Appendix, s
             if title_due and len(head) == 1 and _is_title_line(head[0]) and len(table.rows) > 1:
                 # the attachment's title in a merged first row (real/09): its title, not a row
                 appendix.title = head[0].replace(" ", "")
-                table = table.model_copy(update={"rows": table.rows[1:]})
+                table = replace(table, rows=table.rows[1:])
             appendix.tables.append(table)
             title_due = False
         elif title_due and label_of(line) is None and _is_title_line(line.text):

@@ -20,6 +20,7 @@ import typing
 from dataclasses import dataclass
 
 from ..model import DEFAULT_TASK_COLUMNS, MAX_DEPTH, Appendix, Plan, Table, TaskColumn, TaskTable
+from ..model_tools import replace
 from ..numbering import number_plan
 from ..tasks.table import TaskTableView, build_task_table, default_title, walk_with_parents
 from .lines import Line
@@ -60,8 +61,8 @@ class FoundTable:
         printed = self._printed()
         for levels in choices:
             for text in (False, True):
-                settings = base.model_copy(update={"levels": levels, "text": text})
-                trial = plan.model_copy(update={"task_table": settings})
+                settings = replace(base, levels=levels, text=text)
+                trial = replace(plan, task_table=settings)
                 if _rows_of(build_task_table(trial, outline, "", "")) == printed:
                     return settings
         return None

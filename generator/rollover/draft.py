@@ -16,6 +16,7 @@ from ..errors import InputError, Problem
 from ..i18n import _
 from ..load import load_text
 from ..model import Document
+from ..model_tools import validate
 from .done_items import drop_done_items, mark_emptied_lists
 from .fields import change_fields
 from .result import FieldChange, LocatedMention, RolloverError, RolloverResult, Summary
@@ -211,7 +212,7 @@ def _check(state: RolloverState, output: str) -> None:
         actual = load_text(output, f"{state.name} (rolled over)")
     except InputError as exc:
         raise RolloverError(_("the draft does not load: {reason}").format(reason=exc)) from exc
-    expected = Document.model_validate(state.data)
+    expected = validate(Document, state.data)
     if actual != expected:
         raise RolloverError(_("the draft differs from the expected plan; please report this input"))
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from ruamel.yaml.nodes import MappingNode, SequenceNode
 
 from ..model import Document
+from ..model_tools import to_data
 from .result import FieldChange, LocatedMention, ReviewItem
 from .yaml_edits import Edit, Lines, Path_
 
@@ -33,7 +34,7 @@ class RolloverState:
         self.keep_done = keep_done
         self.lines = Lines(text)
         # The expected result is built on a plain copy of the loaded model (the YAML's own keys).
-        self.data = document.model_dump()
+        self.data = to_data(document)
         self.edits: list[Edit] = []
         self.changes: list[FieldChange] = []
         self.review: list[ReviewItem] = []

@@ -22,6 +22,7 @@ from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..model import Document, Notice, Plan
 from ..model import Node as PlanNode
+from ..model_tools import field_specs
 from ..rollover.yaml_edits import Edit, apply_edits, item_span, last_content
 from .yaml_text import (
     DATE_KEYS,
@@ -55,14 +56,14 @@ def _order_for(path: Path_) -> list[str]:
     """The model's field order for the mapping at ``path`` (new keys go in that order)."""
     names = [p for p in path if isinstance(p, str)]
     if not names:
-        return list(Document.model_fields)
+        return list(field_specs(Document))
     if names[0] == "notice":
-        return list(Notice.model_fields) if len(names) == 1 else []
+        return list(field_specs(Notice)) if len(names) == 1 else []
     if names[-1] in ("sections", "items") or (path and isinstance(path[-1], int)):
         # A node's children read best after all of its own fields, whatever the model's order.
-        return [name for name in PlanNode.model_fields if name != "items"] + ["items"]
+        return [name for name in field_specs(PlanNode) if name != "items"] + ["items"]
     if names == ["plan"]:
-        return [name for name in Plan.model_fields if name != "sections"] + ["sections"]
+        return [name for name in field_specs(Plan) if name != "sections"] + ["sections"]
     return []
 
 

@@ -14,9 +14,8 @@ import types
 import typing
 from typing import Any, Literal
 
-from pydantic import BaseModel
-
 from ..model import DEFAULT_SCHEMES, MAX_DEPTH, DocNumber, Node, Notice, Plan
+from ..model_tools import field_specs
 
 # field → (label, GB/T 9704-2012 element or "" , hint)
 LABELS: dict[str, dict[str, tuple[str, str, str]]] = {
@@ -140,9 +139,9 @@ def _kind(annotation: Any) -> tuple[str, list[str]]:
     return "", []
 
 
-def _fields(model: type[BaseModel], group: str) -> list[dict[str, Any]]:
+def _fields(model: type, group: str) -> list[dict[str, Any]]:
     out = []
-    for name, info in model.model_fields.items():
+    for name, info in field_specs(model).items():
         if name in _SKIP.get(group, set()):
             continue
         kind, options = _kind(info.annotation)
@@ -161,7 +160,7 @@ def _fields(model: type[BaseModel], group: str) -> list[dict[str, Any]]:
                 "hint": hint,
                 "options": [{"value": o, "label": CHOICES.get(name, {}).get(o, o)} for o in options],
                 "default": default,
-                "required": info.is_required(),
+                "required": info.required,
             }
         )
     return out

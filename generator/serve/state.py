@@ -19,6 +19,7 @@ from ..check.lint import lint_document
 from ..errors import InputError, Problem
 from ..load import load_text
 from ..model import Document, Plan
+from ..model_tools import validate
 from ..numbering import Numbered, number_plan
 from ..view import build_view
 from ..writers.text import render_text
@@ -119,11 +120,11 @@ def _skeleton_outline(raw: Any) -> list[Numbered]:
         if key in plan:
             skeleton[key] = plan[key]
     try:
-        return number_plan(Plan.model_validate(skeleton))
+        return number_plan(validate(Plan, skeleton))
     except Exception:  # the numbering settings themselves are broken: the loader says where
         skeleton.pop("numbering", None)
         try:
-            return number_plan(Plan.model_validate(skeleton))
+            return number_plan(validate(Plan, skeleton))
         except Exception:
             return []
 

@@ -19,6 +19,7 @@ from ruamel.yaml.nodes import MappingNode, Node, SequenceNode
 
 from ..model import Document, Notice, Plan
 from ..model import Node as PlanNode
+from ..model_tools import field_specs
 from ..rollover.yaml_edits import Lines
 
 Path_ = tuple[str | int, ...]
@@ -70,7 +71,7 @@ def _date_fields() -> set[str]:
     """Keys whose values are dates in the model (written plain so YAML reads a date)."""
     out = set()
     for model in (Notice, Plan, PlanNode, Document):
-        for name, info in model.model_fields.items():
+        for name, info in field_specs(model).items():
             if "date" in str(info.annotation):
                 out.add(name)
     return out
