@@ -347,15 +347,17 @@ def _wraps_into(before: Line, after: Line, width: float) -> bool:
 
 def _wrap_width(lines: list[Line]) -> float | None:
     """The width in 字 most long lines share (±1), if they are at least 6 and 60 % of the lines of
-    15 字 or more; None for a document whose lines are its paragraphs."""
-    widths = [
-        round(width_zi(line.full)) for line in lines if line.table is None and width_zi(line.full) >= 15
-    ]
+    15 字 or more, and most of them end inside a sentence, as lines cut at the page's edge do;
+    None for a document whose lines are its paragraphs (paragraphs of one length end theirs)."""
+    long = [line for line in lines if line.table is None and width_zi(line.full) >= 15]
+    widths = [round(width_zi(line.full)) for line in long]
     if len(widths) < 6:
         return None
     best = max(set(widths), key=lambda w: sum(1 for x in widths if abs(x - w) <= 1))
-    near = sum(1 for x in widths if abs(x - best) <= 1)
-    if best < 20 or near < 6 or near < 0.6 * len(widths):
+    near = [line for line, x in zip(long, widths, strict=True) if abs(x - best) <= 1]
+    if best < 20 or len(near) < 6 or len(near) < 0.6 * len(widths):
+        return None
+    if sum(1 for line in near if not ends_sentence(line.text)) < 0.5 * len(near):
         return None
     return float(max(x for x in widths if abs(x - best) <= 1))
 
