@@ -238,10 +238,12 @@ _FOOTNOTES = (
 )
 
 
-def test_footnotes_follow_the_paragraph_that_refers_to_them(tmp_path: Path) -> None:
+@pytest.mark.parametrize("kind", ["footnote", "endnote"])
+def test_footnotes_follow_the_paragraph_that_refers_to_them(tmp_path: Path, kind: str) -> None:
     """Footnotes (脚注) under a 指标 and in a 分工表's cell: Word prints the text at the page's
     foot and a superscript number at the mark. The note is read after its paragraph (注：…; 注1：
-    注2： for two), in the cell after the cell's text; the mark's number is no text."""
+    注2： for two), in the cell after the cell's text; the mark's number is no text. Endnotes
+    (尾注), printed at the document's end, are read so too: by the text they annotate."""
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
     from docx.opc.packuri import PackURI
     from docx.opc.part import Part
@@ -250,16 +252,16 @@ def test_footnotes_follow_the_paragraph_that_refers_to_them(tmp_path: Path) -> N
 
     document = docx.Document()
     part = Part(
-        PackURI("/word/footnotes.xml"),
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml",
-        _FOOTNOTES.encode(),
+        PackURI(f"/word/{kind}s.xml"),
+        f"application/vnd.openxmlformats-officedocument.wordprocessingml.{kind}s+xml",
+        _FOOTNOTES.replace("footnote", kind).encode(),
         document.part.package,
     )
-    document.part.relate_to(part, RT.FOOTNOTES)
+    document.part.relate_to(part, RT.FOOTNOTES if kind == "footnote" else RT.ENDNOTES)
 
     def mark(paragraph: Any, note: str) -> None:
         run = paragraph.add_run()
-        run._r.append(element("footnoteReference", id=note))
+        run._r.append(element(f"{kind}Reference", id=note))
 
     document.add_paragraph("2025年苏州市医政工作要点")
     document.add_paragraph("一、提升医疗质量")
