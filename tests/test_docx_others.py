@@ -180,7 +180,8 @@ def test_marks_in_the_header_and_the_imprint_in_the_last_footer_are_read(
     """A clerk's notice: 份号 and 密级 typed into the header (the first page's own, or the running
     header of the first section, with a running title beside them), the 版记 typed into the footer
     of the last page's section, page numbers (— N —, a PAGE field) in every footer. The marks and
-    the 版记 are the notice's; the running title and the page numbers are no text."""
+    the 版记 are the notice's; the running title, the template's 内部资料 line and the page
+    numbers are no text."""
     from docx.enum.section import WD_SECTION
 
     from generator.readers import import_file
@@ -191,6 +192,7 @@ def test_marks_in_the_header_and_the_imprint_in_the_last_footer_are_read(
     section.different_first_page_header_footer = first_page
     header.paragraphs[0].text = "000123"
     header.add_paragraph("机密★5年")
+    header.add_paragraph("内部资料　注意保存")  # a template's line of the page, not the 版头's
     if first_page:
         section.header.paragraphs[0].text = "2025年苏州市医政工作要点"
     else:

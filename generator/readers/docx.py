@@ -22,7 +22,7 @@ from ..numbering import parse_label
 from ..title_lines import break_title, width_zi
 from .defects import DefectLog
 from .lines import Line, clean_text, ends_sentence, is_page_number, parse_date, remove_garbage
-from .notice import is_imprint, is_mark, signature_part
+from .notice import is_header_line, is_imprint, is_mark, signature_part
 from .word_numbers import WordNumbers
 
 _LAYOUT_CELL = re.compile(r"(抄送|印发$|〔\d{4}〕|文件$|签发人)")
@@ -378,11 +378,12 @@ def _story_root(part: Any) -> Any:
 
 
 def _header_and_footer_lines(document: Any, body: list[Line]) -> tuple[list[str], list[str]]:
-    """What headers and footers print that is the document's own text: the first page's header
-    (w:titlePg: printed once, above the 版头 — a 份号, 密级, even the 发文机关标志 kept there), or
-    the 版头 marks (份号, 密级, 紧急程度) of the first section's running header; and the 版记
-    (抄送, 印发) a clerk typed into a footer, the last page's. A running header's other lines
-    (a title on every page) and the page numbers of footers are the pages', not the text's."""
+    """What headers and footers print that is the document's own text: the 版头 lines of the
+    first page's header (w:titlePg: printed once, above the body — a 份号, 密级, even the
+    发文机关标志 and 文号 kept there; not a cover's 内部资料 or a slogan), or the 版头 marks (份号,
+    密级, 紧急程度) of the first section's running header; and the 版记 (抄送, 印发) a clerk typed
+    into a footer, the last page's. A running header's other lines (a title on every page) and
+    the page numbers of footers are the pages', not the text's."""
     stories = ox.section_stories(document.element.body)
     parts = document.part.related_parts
 
@@ -398,7 +399,7 @@ def _header_and_footer_lines(document: Any, body: list[Line]) -> tuple[list[str]
     if stories:
         first = stories[0]
         if first.title_page:
-            head = lines_of(first.headers.get("first"))
+            head = [text for text in lines_of(first.headers.get("first")) if is_header_line(text)]
         else:
             head = [text for text in lines_of(first.headers.get("default")) if is_mark(text)]
     printed = {line.text for line in body}

@@ -216,6 +216,13 @@ def is_mark(text: str) -> bool:
     return bool(_MARK_LINE.match(text) or _DISCLOSURE.match(text))
 
 
+def is_header_line(text: str) -> bool:
+    """A line of the 版头: a mark (see ``is_mark``), the 发文机关标志 (organ names, …文件), the
+    发文字号 or 签发人 — what a first page's own page header may hold of the document."""
+    compact = text.replace(" ", "")
+    return is_mark(text) or compact.endswith("文件") or _names_only(text) or _doc_number_of(text) is not None
+
+
 def _read_marks(rest: list[Line], fields: dict[str, Any]) -> None:
     """份号, 密级★期限, 紧急程度 (also 特 / 急 over two lines) and 公开属性 marks at the top."""
     while rest:
