@@ -175,6 +175,18 @@ def row_deleted(tr: BaseOxmlElement) -> bool:
     return trpr is not None and trpr.find(_DEL) is not None
 
 
+def grid_skipped(tr: BaseOxmlElement) -> tuple[int, int]:
+    """The grid columns a table row leaves out before and after its cells (w:gridBefore,
+    w:gridAfter), as written; 0 for none or a value that is no number."""
+    trpr = tr.find(qn("w:trPr"))
+    out = []
+    for name in ("w:gridBefore", "w:gridAfter"):
+        found = None if trpr is None else trpr.find(qn(name))
+        value = "" if found is None else found.get(_W_VAL, "")
+        out.append(int(value) if value.isdigit() else 0)
+    return out[0], out[1]
+
+
 def tracked_changes(element: BaseOxmlElement) -> int:
     """How many tracked insertions, deletions and moves ``element`` holds (paragraph marks too)."""
     return sum(1 for _ in element.iter(*TRACKED))

@@ -19,7 +19,7 @@ from .reading import text_box_texts
 if TYPE_CHECKING:
     from docx.oxml.xmlchemy import BaseOxmlElement
 
-_P, _PPR, _R, _SECT = qn("w:p"), qn("w:pPr"), qn("w:r"), qn("w:sectPr")
+_P, _PPR, _R, _SECT, _BODY = qn("w:p"), qn("w:pPr"), qn("w:r"), qn("w:sectPr"), qn("w:body")
 _TXBX, _DEL, _MOVE_FROM = qn("w:txbxContent"), qn("w:del"), qn("w:moveFrom")
 _FOOTNOTE_REF, _ENDNOTE_REF = qn("w:footnoteReference"), qn("w:endnoteReference")
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
@@ -42,10 +42,8 @@ class SectionStories:
 def section_stories(body: BaseOxmlElement) -> list[SectionStories]:
     """The body's sections in document order: those a paragraph ends (w:pPr/w:sectPr), then the
     last one (the body's own w:sectPr)."""
-    found = [ppr.find(_SECT) for ppr in body.iter(_PPR) if ppr.find(_SECT) is not None]
-    last = body.find(_SECT)
-    if last is not None:
-        found.append(last)
+    # the paragraphs' (in w:pPr), in order, then the body's own; not a tracked change's old one
+    found = [sect for sect in body.iter(_SECT) if sect.getparent().tag in (_PPR, _BODY)]
     out = []
     for sect in found:
         refs: dict[str, dict[str, str]] = {"header": {}, "footer": {}}

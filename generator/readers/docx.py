@@ -102,7 +102,8 @@ def docx_lines(path: Path, defects: DefectLog) -> list[Line]:
                 entries.append(no)
             continue
         printed = ox.printed_text(item._p)
-        referred += ox.note_references(item._p)
+        if notes:
+            referred += ox.note_references(item._p)
         if ox.mark_deleted(item._p):  # accepted, this paragraph and the next are one
             joined += printed
             continue
@@ -137,7 +138,7 @@ def docx_lines(path: Path, defects: DefectLog) -> list[Line]:
                 label = ""
         out += [Line(no, clean_text(note)) for note in _note_texts(referred, notes)]
         if not referred and not boxes and "\n" not in text:
-            heading = _Heading(no, style, ox.run_look(item._p, last=True))
+            heading = _Heading(no, style, item._p)
         referred = []
         out.extend(boxes)
         boxes = []
@@ -228,12 +229,11 @@ def _wrapped_at_width(parts: list[str]) -> bool:
 
 @dataclass(frozen=True)
 class _Heading:
-    """A paragraph just read whose line a heading's rest may go on: its number, style and the
-    look of its last run."""
+    """A paragraph just read whose line a heading's rest may go on: its number, style and w:p."""
 
     no: int
     style: str
-    look: tuple[Any, ...]
+    p: Any
 
 
 # Characters a heading line holds (28 to the line, less the first line's indent of 2): a heading
@@ -259,7 +259,6 @@ def _rest_of_heading(line: Line, item: Any, above: _Heading, style: str, text: s
         return False
     return (
         style == above.style
-        and ox.run_look(item._p) == above.look
         and "\n" not in text
         and len(line.label + head + rest) > _HEADING_LINE
         and 0 < len(rest) <= _WRAPPED_HEADING_MAX
@@ -270,6 +269,7 @@ def _rest_of_heading(line: Line, item: Any, above: _Heading, style: str, text: s
         and parse_date(rest) is None
         and not _ANNEX_LABEL.match(rest)
         and following != "tbl"
+        and ox.run_look(item._p) == ox.run_look(above.p, last=True)
     )
 
 
@@ -319,7 +319,7 @@ def _table_lines(
 
     def printed(p: Any) -> str:
         text = numbers.cell_label(table, p, no) + ox.printed_text(p)
-        return " ".join([text, *_note_texts(ox.note_references(p), notes)])
+        return " ".join([text, *_note_texts(ox.note_references(p), notes)]) if notes else text
 
     cells = _cells(table, printed)
     placed = [[cell.paragraphs for cell in row if not cell.below] for row in cells]
@@ -330,6 +330,9 @@ def _table_lines(
     return [Line(no, "", table=Table(rows=rows))] if rows else []
 
 
+_SIGNATURE_CELLS = 12  # four 署名 two by two, their seals and the date: a few rows of cells
+
+
 def _is_layout(cells: list[list[list[str]]], following: str = "") -> bool:
     """A table that only places text: a cell of the 版头 or 版记; one cell alone holding
     paragraphs (a frame drawn round the text, as some agency templates do); a cell holding the
@@ -338,9 +341,10 @@ def _is_layout(cells: list[list[list[str]]], following: str = "") -> bool:
     texts = [[clean_text(p) for p in cell] for row in cells for cell in row]
     if any(_LAYOUT_CELL.search(p) for cell in texts for p in cell):
         return True
-    parts = [signature_part(p) for cell in texts for p in cell if p]
-    if "names" in parts and all(parts) and "date" in [*parts, signature_part(clean_text(following))]:
-        return True
+    if len(texts) <= _SIGNATURE_CELLS:  # a 署名 block is a few cells: a 分工表 is none
+        parts = [signature_part(p) for cell in texts for p in cell if p]
+        if "names" in parts and all(parts) and "date" in [*parts, signature_part(clean_text(following))]:
+            return True
     if len(texts) == 1 and sum(1 for p in texts[0] if p) > 1:
         return True
     return any(sum(1 for p in cell if _SECTION_LABEL.match(p)) >= 2 for cell in texts)
@@ -371,6 +375,8 @@ def _note_texts(referred: list[tuple[str, str]], notes: dict[tuple[str, str], st
 
 
 def _story_root(part: Any) -> Any:
+    if getattr(part, "element", None) is not None:  # python-docx parsed it already (a header)
+        return part.element
     try:
         return ox.parse_part(part.blob)
     except Exception:  # a broken header or notes part loses only its own text
@@ -599,7 +605,8 @@ def _cells(table: Any, printed: Callable[[Any], str]) -> list[list[_Cell]]:
     for row in table.rows:
         if ox.row_deleted(row._tr):  # a row deleted with track changes on: gone once accepted
             continue
-        cells: list[_Cell] = [_Cell([]) for _ in range(row.grid_cols_before)]
+        before, after = ox.grid_skipped(row._tr)
+        cells: list[_Cell] = [_Cell([]) for _ in range(before)]
         here: set[Any] = set()
         for cell in row.cells:
             key = cell._tc
@@ -611,5 +618,5 @@ def _cells(table: Any, printed: Callable[[Any], str]) -> list[list[_Cell]]:
                 texts[key] = [printed(p) for p in ox.cell_paragraphs(cell._tc)]
             cells.append(_Cell(texts[key], below=key in earlier))
         earlier |= here
-        rows.append(cells + [_Cell([]) for _ in range(row.grid_cols_after)])
+        rows.append(cells + [_Cell([]) for _ in range(after)])
     return rows

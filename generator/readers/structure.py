@@ -349,8 +349,13 @@ def _wrap_width(lines: list[Line]) -> float | None:
     """The width in 字 most long lines share (±1), if they are at least 6 and 60 % of the lines of
     15 字 or more, and most of them end inside a sentence, as lines cut at the page's edge do;
     None for a document whose lines are its paragraphs (paragraphs of one length end theirs)."""
-    long = [line for line in lines if line.table is None and width_zi(line.full) >= 15]
-    widths = [round(width_zi(line.full)) for line in long]
+    long = [line for line in lines if line.table is None and len(line.full) >= 15]
+    # a line of over 100 characters is a paragraph, not a printed line: its width is not needed
+    widths = [round(width_zi(line.full)) if len(line.full) <= 100 else 100 for line in long]
+    long, widths = (
+        [line for line, w in zip(long, widths, strict=True) if w >= 15],
+        [w for w in widths if w >= 15],
+    )
     if len(widths) < 6:
         return None
     best = max(set(widths), key=lambda w: sum(1 for x in widths if abs(x - w) <= 1))
