@@ -502,6 +502,8 @@ def test_text_wrapped_at_each_printed_line_reads_as_its_paragraphs(tmp_path: Pat
     from generator.render import render
 
     source = load_document(PLANS / "suzhou-wuzhong-2021.yaml")
+    # a section heading longer than its printed line: its rest wraps onto the next line too
+    source.plan.sections[1].heading = "完善医疗卫生服务体系建设，推动优质医疗资源扩容下沉和区域均衡布局"
     text = str(render(source, "txt"))
     printed = [
         _printed_lines(paragraph) if len(paragraph) > 26 else [paragraph] for paragraph in text.split("\n")

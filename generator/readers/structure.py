@@ -336,6 +336,20 @@ def _wraps_into(before: Line, after: Line, width: float) -> bool:
         return False
     if _continues(before, after):
         return True
+    label = parse_label(before.full)
+    if label is not None and label.scheme == "chinese":
+        # a section heading longer than its line: its short rest, ending no sentence, goes on it
+        rest = after.full
+        return (
+            after.table is None
+            and not ends_sentence(before.full)
+            and 0 < width_zi(rest) <= 20
+            and not ends_sentence(rest)
+            and not re.search(r"[，、,。；;：:]", rest)
+            and parse_label(rest) is None
+            and parse_date(rest) is None
+            and not _ANNEX_LABEL.match(rest)
+        )
     full = width - 0.5
     return (
         ends_sentence(before.text)
