@@ -542,3 +542,45 @@ def _nodes(data: dict[str, Any]) -> list[dict[str, Any]]:
         found.append(node)
         todo += node["items"]
     return found
+
+
+@pytest.mark.slow
+def test_a_pdf_made_into_word_by_libreoffice_reads_as_its_plan(tmp_path: Path, soffice: str) -> None:
+    """A clerk who has only last year's PDF opens it in LibreOffice and saves it as .docx: every
+    printed line becomes a text frame of its own. Read as the lines of the page, the paragraphs,
+    headings and notice are the plan's again, as the plan file says (two real plans)."""
+    import subprocess
+
+    from conftest import PLANS
+    from test_roundtrip import printable
+
+    from generator.load import load_document
+    from generator.readers import import_file
+    from generator.render import render_to_file
+
+    sources = {name: load_document(PLANS / f"{name}.yaml") for name in ("lianyungang-2022", "wuzhong-2019")}
+    pdfs = []
+    for name, document in sources.items():
+        pdf = tmp_path / f"{name}.pdf"
+        render_to_file(document, pdf)
+        pdfs.append(str(pdf))
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation=file://{tmp_path / 'profile'}",
+            "--headless",
+            "--infilter=writer_pdf_import",
+            "--convert-to",
+            "docx",
+            "--outdir",
+            str(tmp_path / "docx"),
+            *pdfs,
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    for name, document in sources.items():
+        assert printable(import_file(tmp_path / "docx" / f"{name}.docx").document) == printable(document), (
+            name
+        )

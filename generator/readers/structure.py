@@ -334,7 +334,7 @@ def _wraps_into(before: Line, after: Line, width: float) -> bool:
     no first line."""
     if width_zi(before.full) < width - _WRAP_SLACK:
         return False
-    if _continues(before, after):
+    if _continues(before, after, wrapped=True):
         return True
     label = parse_label(before.full)
     if label is not None and label.scheme == "chinese":
@@ -355,7 +355,7 @@ def _wraps_into(before: Line, after: Line, width: float) -> bool:
         ends_sentence(before.text)
         and width_zi(before.full) >= full
         and width_zi(after.full) >= full
-        and _continues(before, after, sentence_ended=True)
+        and _continues(before, after, wrapped=True, sentence_ended=True)
     )
 
 
@@ -378,16 +378,20 @@ def _wrap_width(lines: list[Line]) -> float | None:
         return None
     if sum(1 for line in near if not ends_sentence(line.text)) < 0.5 * len(near):
         return None
-    return float(max(x for x in widths if abs(x - best) <= 1))
+    return float(best)
 
 
-def _continues(before: Line, after: Line, *, sentence_ended: bool = False) -> bool:
+def _continues(before: Line, after: Line, *, wrapped: bool = False, sentence_ended: bool = False) -> bool:
+    """Does ``after`` go on the paragraph of ``before``? Across a page break (a blank line
+    between) ``before`` must look like a piece of a sentence; ``wrapped``: it is a full printed
+    line (see ``join_hard_wrapped``), which needs no more; ``sentence_ended``: its sentence may
+    end there too."""
     first, second = before.text, after.text
     if before.table is not None or after.table is not None or before.label or after.label:
         return False
-    if (ends_sentence(first) and not sentence_ended) or not (
-        len(first) >= 30 or re.search(r"[。，；,;]", first)
-    ):
+    if ends_sentence(first) and not sentence_ended:
+        return False
+    if not wrapped and not (len(first) >= 30 or re.search(r"[。，；,;]", first)):
         return False
     label = parse_label(first)
     if label is not None and label.scheme == "chinese":
