@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import json
 import re
+import sys
 import zipfile
 from pathlib import Path
 
@@ -21,7 +22,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from generator.cli import app
-from generator.load import InputError
+from generator.load import InputError, load_document
 from generator.numbering import number_plan, parse_label
 from generator.readers import import_file, import_text
 from generator.readers.defects import KINDS, Defect, DefectLog
@@ -291,6 +292,58 @@ def test_gb18030_text(tmp_path: Path) -> None:
     path = tmp_path / "gbk.txt"
     path.write_bytes(_seed("002").read_text(encoding="utf-8").encode("gb18030"))
     assert import_file(path).document == import_file(_seed("002")).document
+
+
+def _broken_at(text: str, width: int) -> str:
+    """Each paragraph as a PDF prints it and a copy out of it gives it: lines of ``width``
+    characters, the first 2 shorter (its indent, lost), a closing mark kept on its line (避头), a
+    number or Latin word never cut."""
+    from generator.title_lines import width_zi  # digits and Latin letters: half a 字 (§3.1)
+
+    out = []
+    for paragraph in text.splitlines():
+        line, room = "", width - 2
+        for char in paragraph:
+            inside_a_number = (
+                line[-1:].isascii() and line[-1:].isalnum() and char.isascii() and char.isalnum()
+            )
+            if width_zi(line + char) > room and char not in "，。、；：！？）》”" and not inside_a_number:
+                out.append(line)
+                line, room = "", width
+            line += char
+        out.append(line)
+    return "\n".join(out) + "\n"
+
+
+@pytest.mark.parametrize("plan", ["suixi-2021", "suzhou-wuzhong-2021", "shanghai-songjiang-2024"])
+def test_text_copied_out_of_a_pdf_reads_as_its_paragraphs(tmp_path: Path, plan: str) -> None:
+    text = str(render(load_document(REPO / "plans" / f"{plan}.yaml"), "txt"))  # a paragraph a line
+    whole, copied = tmp_path / "whole.txt", tmp_path / "copied.txt"
+    whole.write_text(text, encoding="utf-8")
+    copied.write_text(_broken_at(text, 28), encoding="utf-8")
+    result = import_file(copied)
+    assert result.document == import_file(whole).document
+    assert [d.kind for d in result.defects].count("joined_lines") == 1
+
+
+def test_a_text_of_one_paragraph_a_line_is_not_joined() -> None:
+    for path in sorted(SEEDS.glob("*.txt")) + sorted(EXTERNAL.glob("*.txt")):
+        assert "joined_lines" not in {d.kind for d in import_file(path).defects}, path.name
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_text_without_its_byte_order_mark(tmp_path: Path, encoding: str) -> None:
+    # an export tool's "Unicode" text without the BOM Notepad writes: read as the seed, not refused
+    path = tmp_path / "unmarked.txt"
+    path.write_bytes(_seed("000").read_text(encoding="utf-8").replace("\n", "\r\n").encode(encoding))
+    assert import_file(path).document == import_file(_seed("000")).document
+
+
+def test_binary_data_with_many_nuls_is_still_no_text(tmp_path: Path) -> None:
+    path = tmp_path / "program.txt"
+    path.write_bytes(Path(sys.executable).read_bytes()[:70000])
+    with pytest.raises(InputError, match="binary file"):
+        import_file(path)
 
 
 # --- the command -------------------------------------------------------------------------------

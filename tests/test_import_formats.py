@@ -423,6 +423,80 @@ def test_md_rule_at_the_top_is_no_front_matter(tmp_path: Path) -> None:
     assert import_file(path).document.plan.title == "2024年云溪市医政工作要点"
 
 
+# A page converted to Markdown (pandoc, a browser's "save as Markdown"): its spans and classes,
+# links, an image, entities, pandoc's fences and heading attributes, a 分工表 as a pipe table, a
+# table pipes cannot hold as HTML, a sentence wrapped at a space, smart quotes written straight
+CONVERTED_MD = r"""::: {.article}
+# [关于印发《2024年云溪市医政工作要点》的通知]{.title-line} {#notice-title .title}
+
+<div class="recipients">各县（区）卫生健康局，市直各医疗卫生单位：</div>
+
+现将《2024年云溪市医政工作要点》印发给你们，请认真贯彻执行。详见[网站](http://wjw.yx.gov.cn/a "网站")。
+
+![](logo.png)
+<span class="signature">云溪市卫生健康委员会</span>
+
+2024年3月5日
+:::
+
+# 2024年云溪市医政工作要点
+
+## [一、]{.label}加强医疗质量管理 {#s1 .section-heading}
+
+[[（一）]{.label}落实核心制度。]{.run-in}开展"核心制度"落实情况专项督查，二级以上医院全部建立质控体系&nbsp;。
+
+[[（二）]{.label}推进信息化。]{.run-in}推广使用 HIS 与 LIS
+系统互联，完成省平台对接。
+
+| 序号 | 重点任务 | 牵头单位 |
+|:---:|---|---|
+| 1 | 落实核心制度 | 医政科 |
+| 2 | 推进信息化\|互联互通 | 信息科<br>医政科 |
+
+<table><tr><th>指标</th><th>目标值</th></tr>
+<tr><td>质控体系覆盖率</td><td>100%</td></tr></table>
+
+## [二、]{.label}改善医疗服务
+
+[[（一）]{.label}优化就诊流程。]{.run-in}推进分时段预约诊疗------全面推行“先诊疗后付费”。
+"""
+
+
+def test_a_page_converted_to_markdown_reads_as_its_text(tmp_path: Path) -> None:
+    path = tmp_path / "converted.md"
+    path.write_text(CONVERTED_MD, encoding="utf-8")
+    document = import_file(path).document
+    notice = document.notice
+    assert notice is not None
+    assert notice.recipients == ["各县（区）卫生健康局", "市直各医疗卫生单位"]
+    assert notice.body == [
+        "现将《2024年云溪市医政工作要点》印发给你们，请认真贯彻执行。详见网站。"
+    ]
+    assert notice.signatories == ["云溪市卫生健康委员会"]
+    assert notice.date == dt.date(2024, 3, 5)
+    plan = document.plan
+    assert plan.title == "2024年云溪市医政工作要点"
+    assert [s.heading for s in plan.sections] == ["加强医疗质量管理", "改善医疗服务"]
+    first, second = plan.sections[0].items
+    assert first.heading == "落实核心制度。"
+    assert first.text == ["开展“核心制度”落实情况专项督查，二级以上医院全部建立质控体系。"]
+    assert second.heading == "推进信息化。"
+    assert second.text == ["推广使用HIS与LIS系统互联，完成省平台对接。"]
+    tables = [table.rows for node in plan.nodes() for table in node.tables]
+    assert tables == [
+        [
+            ["序号", "重点任务", "牵头单位"],
+            ["1", "落实核心制度", "医政科"],
+            ["2", "推进信息化|互联互通", "信息科\n医政科"],
+        ],
+        [["指标", "目标值"], ["质控体系覆盖率", "100%"]],
+    ]
+    assert plan.sections[1].items[0].text == ["推进分时段预约诊疗——全面推行“先诊疗后付费”。"]
+    text = str(render(document, "txt"))
+    for markup in ("{.", ":::", "<", "](", "&nbsp;", "logo.png", "http"):
+        assert markup not in text, markup
+
+
 @pytest.mark.parametrize("path", sorted(PLANS.glob("*.yaml")), ids=lambda p: p.name)
 def test_our_own_html_reads_back_to_the_plan(path: Path, tmp_path: Path) -> None:
     """The page `render -o x.html` writes: a notice <article> and its plan's <section>, one

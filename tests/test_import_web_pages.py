@@ -217,3 +217,50 @@ def test_a_text_without_its_date_still_ends_with_its_signatory_and_note(tmp_path
     assert read.signatories == ["某市卫生健康委员会"]
     assert read.note == "此件主动公开"
     assert read.date == dt.date(2024, 2, 20)
+
+
+def _mhtml(path: Path, page: Path, charset: str, encoding: str, header: str) -> Path:
+    """The page saved as one file, as a browser writes it: the MIME head, the page in its
+    charset and transfer encoding, an image beside it."""
+    import base64
+    import quopri
+
+    html = page.read_text(encoding="utf-8").replace('charset="utf-8"', f'charset="{charset}"').encode(charset)
+    body = base64.encodebytes(html) if encoding == "base64" else quopri.encodestring(html)
+    png = base64.encodebytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
+    path.write_bytes(
+        header.encode()
+        + b'\r\n\r\n--BOUNDARY\r\nContent-Type: text/html; charset="'
+        + charset.encode()
+        + b'"\r\nContent-Transfer-Encoding: '
+        + encoding.encode()
+        + b"\r\nContent-Location: http://wjw.example.gov.cn/a.html\r\n\r\n"
+        + body.replace(b"\n", b"\r\n")
+        + b"\r\n--BOUNDARY\r\nContent-Type: image/png\r\nContent-Transfer-Encoding: base64\r\n"
+        + b"Content-Location: http://wjw.example.gov.cn/logo.png\r\n\r\n"
+        + png
+        + b"\r\n--BOUNDARY--\r\n"
+    )
+    return path
+
+
+def test_a_page_saved_as_one_file_reads_as_the_page(tmp_path: Path) -> None:
+    page = _page(tmp_path / "page.html", f"<div class='zw'>{_paragraphs(NOTICE + PLAN)}</div>")
+    expected = import_file(page).document
+    assert expected.notice is not None and expected.notice.signatories == ["某市卫生健康委员会"]
+    chrome = (
+        "From: <Saved by Blink>\r\nSnapshot-Content-Location: http://wjw.example.gov.cn/a.html\r\n"
+        "Subject: =?utf-8?Q?page?=\r\nMIME-Version: 1.0\r\n"
+        'Content-Type: multipart/related;\r\n\ttype="text/html";\r\n\tboundary="BOUNDARY"'
+    )
+    explorer = (  # Internet Explorer's and Edge's 网页，单个文件 (.mht), the page in GB18030
+        "From: <Saved by Windows Internet Explorer 11>\r\nSubject: page\r\n"
+        "Date: Tue, 20 Feb 2024 10:00:00 +0800\r\nMIME-Version: 1.0\r\n"
+        'Content-Type: multipart/related;\r\n\ttype="text/html";\r\n\tboundary="BOUNDARY"'
+    )
+    for name, charset, encoding, header in (
+        ("chrome.mhtml", "utf-8", "quoted-printable", chrome),
+        ("explorer.mht", "gb18030", "base64", explorer),
+    ):
+        saved = _mhtml(tmp_path / name, page, charset, encoding, header)
+        assert import_file(saved).document == expected, name

@@ -30,6 +30,7 @@ from .defects import Defect, DefectLog
 from .html import is_html
 from .legacy import is_odt
 from .lines import Line
+from .mhtml import is_mhtml
 from .structure import build_document
 from .tree import NodePath, SourceMarks
 
@@ -162,6 +163,15 @@ def import_file(path: str | Path) -> ImportResult:
             hint = exc.hint or _("import the .docx it was made from, or a PDF with a text layer")
             raise _refuse(name, str(exc), hint) from None
         lines, places, metadata = read.lines, read.places, read.metadata
+    elif is_mhtml(head):
+        from .html import NotHtml, html_lines
+        from .mhtml import NotMhtml, mhtml_page
+
+        try:
+            page = html_lines(mhtml_page(path.read_bytes()), defects)
+        except (NotHtml, NotMhtml) as exc:
+            raise _refuse(name, str(exc), _("save the page as .html, or its text as .txt")) from None
+        lines, metadata = page.lines, page.metadata
     elif is_html(head, path):
         from .html import NotHtml, html_lines
 
@@ -194,7 +204,9 @@ def import_file(path: str | Path) -> ImportResult:
 
             lines, metadata = md_lines(text, defects)
         else:
-            lines = text_lines(text, defects)
+            from .unwrap import unwrap
+
+            lines = unwrap(text_lines(text, defects), defects)
     lines = drop_contents(lines, defects)
     if not any(not line.blank for line in lines):
         raise _refuse(name, _("the document has no text"), _("import the document's .docx or .txt"))

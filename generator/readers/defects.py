@@ -28,6 +28,7 @@ DefectKind = Literal[
     "removed_page_chrome",
     "removed_web_chrome",
     "tracked_changes",
+    "joined_lines",
 ]
 KINDS: tuple[str, ...] = DefectKind.__args__  # type: ignore[attr-defined]
 

@@ -45,7 +45,11 @@ class Line:
 
 # A space between Chinese and Latin/digits is an extraction artefact ("2021 年", "建成 1 家").
 _SPACE_BEFORE_ASCII = re.compile(rf"(?<=[{IDEOGRAPHS}{CJK_PUNCTUATION}]) +(?=[0-9A-Za-z])")
-_SPACE_AFTER_ASCII = re.compile(rf"(?<=[0-9A-Za-z%]) +(?=[{IDEOGRAPHS}{CJK_PUNCTUATION}])")
+_SPACE_AFTER_ASCII = re.compile(rf"(?<=[0-9A-Za-z%²³]) +(?=[{IDEOGRAPHS}{CJK_PUNCTUATION}])")
+_SPACE_AT_PUNCTUATION = re.compile(
+    rf" +(?=[，。；：！？、）》」』”〕】])|(?<=[（《「『“〔【]) +|(?<=[{IDEOGRAPHS}]) +(?=[,;])"
+)
+"""A space inside full-width punctuation (体系 。, 《 通知》): an artefact, never typeset Chinese."""
 _SPACE_BEFORE_UNIT = re.compile(rf"(?<=\d) +(?=[A-Za-z]{{1,3}}[²³]?[{IDEOGRAPHS}])")  # 10000 m²业务用房
 _MD_HEADING = re.compile(r"^\s*#{1,6}\s*")
 _MD_RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
@@ -86,6 +90,7 @@ def clean_text(raw: str) -> str:
     text = re.sub(r" {2,}", " ", text.strip())
     text = _SPACE_BEFORE_ASCII.sub("", text)
     text = _SPACE_BEFORE_UNIT.sub("", text)
+    text = _SPACE_AT_PUNCTUATION.sub("", text)
     return _SPACE_AFTER_ASCII.sub("", text)
 
 

@@ -23,6 +23,12 @@ def decode(raw: bytes) -> str:
         except UnicodeDecodeError:
             raise NotText(_("not text: broken UTF-16")) from None
     sample = raw[:65536]
+    unmarked = _utf16_without_bom(sample)
+    if unmarked is not None:
+        try:
+            return raw.decode(unmarked)
+        except UnicodeDecodeError:
+            raise NotText(_("not text: broken UTF-16")) from None
     # NUL-heavy or control-heavy data is a binary file, whatever it is named.
     controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
     if sample.count(0) > len(sample) // 100 + 16 or controls > len(sample) // 20 + 16:
@@ -33,6 +39,27 @@ def decode(raw: bytes) -> str:
         except UnicodeDecodeError:
             continue
     raise NotText(_("not text in UTF-8 or GB18030"))
+
+
+def _utf16_without_bom(sample: bytes) -> str | None:
+    """ "utf-16-le" or "utf-16-be" for UTF-16 text saved without its byte-order mark (some export
+    tools do): its line ends and ASCII digits put a NUL in every other byte, most on one side (the
+    full-width space U+3000 and ideographs such as U+4E00 一 have one on the other), and it decodes
+    to Chinese text without control characters; else None (a binary file's NULs fall anywhere)."""
+    even, odd = sample[0::2], sample[1::2]
+    if len(sample) < 64 or sample.count(0) < len(sample) // 50:
+        return None
+    for encoding, zeros, other in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if zeros.count(0) > len(zeros) // 50 and zeros.count(0) > 3 * other.count(0):
+            try:
+                text = sample[: len(sample) // 2 * 2].decode(encoding)
+            except UnicodeDecodeError:
+                continue
+            controls = sum(1 for c in text if ord(c) < 32 and c not in "\t\n\r\f")
+            ideographs = sum(1 for c in text if "\u4e00" <= c <= "\u9fff")
+            if controls == 0 and "\n" in text and ideographs > len(text) // 4:
+                return encoding
+    return None
 
 
 def text_lines(text: str, defects: DefectLog) -> list[Line]:
