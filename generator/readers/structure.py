@@ -12,7 +12,6 @@ from typing import Any
 from ..i18n import _
 from ..model import Appendix, Document, Notice, Plan
 from ..model_tools import replace, to_data, validate
-from ..title_lines import width_zi
 from ..typography import IDEOGRAPHS
 from ..view import annex_labels, default_notice_title
 from .defects import DefectLog
@@ -55,7 +54,7 @@ def build_document(lines: list[Line], defects: DefectLog) -> tuple[Document, Sou
     """The document read from cleaned ``lines`` (blank lines included), and what the source
     printed where (its labels and lines, see :class:`SourceMarks`)."""
     lines, task_table = split_task_table(lines)
-    lines = join_hard_wrapped(join_page_breaks(lines, defects))
+    lines = join_page_breaks(lines, defects)
     content = join_printer_lines(drop_database_lines([line for line in lines if not line.blank], defects))
     tail = split_imprint(content, defects)
     start = find_plan_start(content)
@@ -305,93 +304,11 @@ def join_page_breaks(lines: list[Line], defects: DefectLog) -> list[Line]:
     return out
 
 
-_WRAP_SLACK = 2.5  # 字 a wrapped line may fall short of the width: a paragraph's indent, a 避头 carry
-
-
-def join_hard_wrapped(lines: list[Line]) -> list[Line]:
-    """Join the lines of paragraphs wrapped by hand at the page's width — text copied out of a
-    PDF into Word or a .txt, a PDF-to-Word converter's paragraph (or line break) per printed
-    line: when most long lines are as wide as one another (that width is the page's line), a
-    line that wide ending no sentence goes on in the next. A document of whole paragraphs has
-    no such width (its paragraphs' lengths spread), and is left alone."""
-    width = _wrap_width(lines)
-    if width is None:
-        return lines
-    out: list[Line] = []
-    for line in lines:
-        before = out[-1] if out else None
-        if before is not None and _wraps_into(before, line, width):
-            out[-1] = Line(before.no, before.text + line.text, None, before.label)
-        else:
-            out.append(line)
-    return out
-
-
-def _wraps_into(before: Line, after: Line, width: float) -> bool:
-    """Does ``before``, a printed line of a text wrapped at ``width``, go on in ``after``? A line
-    that wide goes on unless it ends a sentence; one ending a sentence goes on too when the next
-    line is as wide — a paragraph's first line is indented, so a full line after a full line is
-    no first line."""
-    if width_zi(before.full) < width - _WRAP_SLACK:
-        return False
-    if _continues(before, after, wrapped=True):
-        return True
-    label = parse_label(before.full)
-    if label is not None and label.scheme == "chinese":
-        # a section heading longer than its line: its short rest, ending no sentence, goes on it
-        rest = after.full
-        return (
-            after.table is None
-            and not ends_sentence(before.full)
-            and 0 < width_zi(rest) <= 20
-            and not ends_sentence(rest)
-            and not re.search(r"[，、,。；;：:]", rest)
-            and parse_label(rest) is None
-            and parse_date(rest) is None
-            and not _ANNEX_LABEL.match(rest)
-        )
-    full = width - 0.5
-    return (
-        ends_sentence(before.text)
-        and width_zi(before.full) >= full
-        and width_zi(after.full) >= full
-        and _continues(before, after, wrapped=True, sentence_ended=True)
-    )
-
-
-def _wrap_width(lines: list[Line]) -> float | None:
-    """The width in 字 most long lines share (±1), if they are at least 6 and 60 % of the lines of
-    15 字 or more, and most of them end inside a sentence, as lines cut at the page's edge do;
-    None for a document whose lines are its paragraphs (paragraphs of one length end theirs)."""
-    long = [line for line in lines if line.table is None and len(line.full) >= 15]
-    # a line of over 100 characters is a paragraph, not a printed line: its width is not needed
-    widths = [round(width_zi(line.full)) if len(line.full) <= 100 else 100 for line in long]
-    long, widths = (
-        [line for line, w in zip(long, widths, strict=True) if w >= 15],
-        [w for w in widths if w >= 15],
-    )
-    if len(widths) < 6:
-        return None
-    best = max(set(widths), key=lambda w: sum(1 for x in widths if abs(x - w) <= 1))
-    near = [line for line, x in zip(long, widths, strict=True) if abs(x - best) <= 1]
-    if best < 20 or len(near) < 6 or len(near) < 0.6 * len(widths):
-        return None
-    if sum(1 for line in near if not ends_sentence(line.text)) < 0.5 * len(near):
-        return None
-    return float(best)
-
-
-def _continues(before: Line, after: Line, *, wrapped: bool = False, sentence_ended: bool = False) -> bool:
-    """Does ``after`` go on the paragraph of ``before``? Across a page break (a blank line
-    between) ``before`` must look like a piece of a sentence; ``wrapped``: it is a full printed
-    line (see ``join_hard_wrapped``), which needs no more; ``sentence_ended``: its sentence may
-    end there too."""
+def _continues(before: Line, after: Line) -> bool:
     first, second = before.text, after.text
     if before.table is not None or after.table is not None or before.label or after.label:
         return False
-    if ends_sentence(first) and not sentence_ended:
-        return False
-    if not wrapped and not (len(first) >= 30 or re.search(r"[。，；,;]", first)):
+    if ends_sentence(first) or not (len(first) >= 30 or re.search(r"[。，；,;]", first)):
         return False
     label = parse_label(first)
     if label is not None and label.scheme == "chinese":
