@@ -469,9 +469,7 @@ def test_a_page_converted_to_markdown_reads_as_its_text(tmp_path: Path) -> None:
     notice = document.notice
     assert notice is not None
     assert notice.recipients == ["各县（区）卫生健康局", "市直各医疗卫生单位"]
-    assert notice.body == [
-        "现将《2024年云溪市医政工作要点》印发给你们，请认真贯彻执行。详见网站。"
-    ]
+    assert notice.body == ["现将《2024年云溪市医政工作要点》印发给你们，请认真贯彻执行。详见网站。"]
     assert notice.signatories == ["云溪市卫生健康委员会"]
     assert notice.date == dt.date(2024, 3, 5)
     plan = document.plan
