@@ -540,3 +540,25 @@ def test_an_agency_template_older_than_the_doc_number_under_the_title_still_rend
     assert view.notice.doc_number_under_title  # the bundled template prints it under the title
     printed = "".join(p.text for p in docx.Document(io.BytesIO(render_docx(view, template=old))).paragraphs)
     assert view.notice.doc_number in printed
+
+
+def test_a_signature_longer_than_its_room_moves_left_and_is_never_cut_off():
+    """A 署名 of 29 字 (more than the 28 of a line) was given a negative right indent and printed
+    past the paper's edge; a joint block with it wrapped the shorter names after a few 字."""
+    from generator.writers.docx import closing_paragraphs
+
+    long = "中共某某市委某某市人民政府深化医药卫生体制改革领导小组办公室"
+    for sealed in (True, False):
+        for names in ([long], [long, "某某市卫生健康委员会"], ["某某市卫生健康委员会（某某市中医药管理局）"]):
+            paragraphs = [str(p) for p in closing_paragraphs(names, "2025年12月31日", sealed)]
+            indents = [
+                {side: int(v) for side, v in re.findall(r'w:(left|right)="(-?\d+)"', p)}
+                for p in paragraphs
+                if "WPSignatory" in p or "WPDate" in p
+            ]
+            assert len(indents) == len(names) + 1 and any(indents)
+            assert all(v >= 0 for indent in indents for v in indent.values()), (sealed, names, indents)
+            # every name that fits a line gets the room for it
+            for name, indent in zip(names, indents, strict=False):
+                if len(name) <= 28:
+                    assert 8844 - indent.get("right", 0) >= len(name) * 315, (name, indent)

@@ -23,7 +23,7 @@ from generator.check.pdf_measure import PdfMeasure, measure_pdf
 from generator.load import load_document
 from generator.render import render_files
 from generator.view import build_view
-from generator.writers.docx import render_docx
+from generator.writers.docx import joint_mark_cap, mark_font, render_docx
 from generator.writers.flow import FlowFix
 
 SENTENCE = "为深入贯彻落实党中央国务院决策部署，进一步做好卫生健康工作，现就有关事项通知如下。"
@@ -166,6 +166,35 @@ PLANS = {
     # A notice whose numbered text is its own 正文, without 文号: its last lines used to stay on
     # page 1 and the 署名 went alone to page 2 (the chain began after them), and no red rule printed.
     "own_text": _own_text([SENTENCE], {"heading": "加强组织领导", "text": [LONG[:120] + "。"]}),
+    # Three and four issuers, a one-line 正文 and a 附件说明: a 34 pt mark of four names took 60 mm
+    # and the whole closing (it cannot split a single line) went to page 2 with the 正文, leaving
+    # page 1 with the 主送 alone.
+    "joint_three_one_line": _plan(
+        {
+            "issuers": FOUR_ISSUERS[:3],
+            "signatories": FOUR_ISSUERS[:3],
+            "body": ["现将工作要点印发给你们，请认真贯彻落实。"],
+        }
+    ),
+    # An attachment printed alone (notice: null, 附件2): the checker took its label for the 标题.
+    "bare_plan": {
+        "notice": None,
+        "plan": {
+            "title": "2025年某某市卫生健康工作要点",
+            "year": 2025,
+            "attachment_label": "附件2",
+            "sections": [
+                {"heading": "加强组织领导", "items": [{"heading": "压实责任。", "text": [LONG[:300]]}]}
+            ],
+        },
+    },
+    "joint_four_one_line": _plan(
+        {
+            "issuers": FOUR_ISSUERS,
+            "signatories": FOUR_ISSUERS,
+            "body": ["现将工作要点印发给你们，请认真贯彻落实。"],
+        }
+    ),
 }
 
 
@@ -173,7 +202,9 @@ PLANS = {
 #   split_moves_the_record — a task line's split pulled the plan back a page, so the 版记 the first
 #     pass had sent to the next page landed on an odd one;
 #   chain_ends_the_page — the signature block's keep chain ended the page before the 成文日期's four
-#     lines early, which the checker measured as a short page.
+#     lines early, which the checker measured as a short page;
+#   long_printer — a 印发机关 too long to share its line with the date: the 版记 box cut the date off;
+#   tables_outweigh_text — tables in 12 pt outnumbering the text: the checker took 12 pt for the body.
 FLOW_CASES = Path(__file__).parent / "flow_cases"
 for _case in sorted(FLOW_CASES.glob("*.yaml")):
     PLANS[_case.stem] = yaml.safe_load(_case.read_text(encoding="utf-8"))
@@ -220,7 +251,17 @@ def _body_lines(measure: PdfMeasure, paragraphs: list[str], page: int) -> list[s
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name", ["short_with_attachment", "joint", "one_paragraph", "one_line"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "short_with_attachment",
+        "joint",
+        "one_paragraph",
+        "one_line",
+        "joint_three_one_line",
+        "joint_four_one_line",
+    ],
+)
 def test_the_date_page_holds_body_text_and_page_1_starts_the_body(rendered, name):
     _, measure = rendered[name]
     body = PLANS[name]["notice"]["body"]
@@ -456,9 +497,137 @@ def test_a_long_title_prints_in_the_lines_it_was_broken_into(rendered):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name", ["split_moves_the_record", "chain_ends_the_page"])
+@pytest.mark.parametrize("name", sorted(case.stem for case in FLOW_CASES.glob("*.yaml")))
 def test_varied_notices_pass_every_rule(rendered, name):
     report = _report(rendered, name)
     assert report.passed, _explain(report)
     _, measure = rendered[name]
     assert len(measure.pages) % 2 == 0  # duplex: the 版记 ends the last side of a sheet
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["joint_three_one_line", "joint_four_one_line"])
+def test_a_joint_notice_with_a_one_line_body_holds_page_1(rendered, name):
+    """The stacked names of a joint mark are set smaller (and wide) so the one line of 正文 and its
+    closing — 附件说明, every 署名, the 成文日期 — stay on page 1 under the 版头."""
+    _, measure = rendered[name]
+    assert _date_page(measure) == 1
+    mark = [line for line in measure.pages[0].lines if line.red and line.size_pt > 17]
+    names = len(PLANS[name]["notice"]["issuers"])
+    assert len(mark) == names + 1  # the names, and 文件 beside them
+    assert max(line.size_pt for line in mark) <= joint_mark_cap(names)
+    # the names still fill the names column: set wide, not spread apart
+    longest = max(mark, key=lambda line: len(line.text))
+    assert longest.x1 - longest.x0 > 100
+    # and the PDF reader still reads the smaller, closer mark as the issuers
+    from generator.readers import import_file
+
+    pdf, _ = rendered[name]
+    assert import_file(pdf).document.notice.issuers == PLANS[name]["notice"]["issuers"]
+
+
+def test_a_joint_mark_of_more_names_is_set_smaller_and_wide():
+    assert [joint_mark_cap(n) for n in (1, 2, 3, 4, 6)] == [36.0, 36.0, 27.0, 20.0, 20.0]
+    assert mark_font(34.0) == (34.0, None)  # one issuer, or two: as before
+    assert mark_font(34.0, cap=20.0) == (20.0, 150)  # held low, set wide up to 150 %
+    assert mark_font(22.0, cap=20.0) == (20.0, 110)
+    assert mark_font(15.0, cap=20.0) == (20.0, 75)  # a name too long for the line is narrowed
+
+
+def test_every_line_of_a_joint_signature_block_keeps_with_the_next(tmp_path):
+    """Four 署名 and the 成文日期 are one block: a page may not end between two 署名 (a probe left the
+    first name on page 1 and the other three with the date on page 2)."""
+    for sealed in (True, False):
+        data = _plan(
+            {"issuers": FOUR_ISSUERS, "signatories": FOUR_ISSUERS, "body": [SENTENCE], "sealed": sealed}
+        )
+        document = load_document_from(data, tmp_path)
+        xml = (
+            zipfile.ZipFile(io.BytesIO(render_docx(build_view(document)))).read("word/document.xml").decode()
+        )
+        block = re.findall(r'<w:p><w:pPr><w:pStyle w:val="(WPSignatory|WPDate)"/>(<w:keepNext[^>]*>)?', xml)
+        assert [style for style, _ in block] == ["WPSignatory"] * 4 + ["WPDate"]
+        assert all(keep for _, keep in block[:-1]), block
+
+
+def test_a_long_issuing_organ_gives_the_record_a_line_for_the_date():
+    from generator.writers.docx import imprint_height
+    from generator.writers.docx_geometry import LINE_PITCH
+
+    cc = "抄送：市血液中心，市卫生监督所。"
+    short = imprint_height(cc, "某某市卫生健康委员会办公室", "2025年3月17日印发")
+    long = imprint_height(
+        cc, "某某市卫生健康委员会办公室（某某市爱国卫生运动委员会办公室）", "2025年3月17日印发"
+    )
+    assert long - short == LINE_PITCH
+    assert imprint_height(cc) < short  # a draft's 版记 of 抄送 alone: no 印发 line
+
+
+def test_the_tail_of_a_split_last_paragraph_opens_the_next_page(tmp_path):
+    """The split's tail goes over with the closing by a page break of its own: LibreOffice, with a
+    plan of five pages behind the notice, kept the tail under the head and sent the 署名 alone on."""
+    document = load_document_from(_plan({"body": [SENTENCE * 4], "attachments": []}), tmp_path)
+    data = render_docx(build_view(document), flow=FlowFix(body_head_chars=50))
+    xml = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode()
+    tail = (SENTENCE * 4)[50:]
+    paragraph = next(p for p in re.findall(r"<w:p[ >].*?</w:p>", xml, flags=re.S) if tail in p)
+    assert "<w:pageBreakBefore" in paragraph
+    word = render_docx(build_view(document), flow=FlowFix(body_head_chars=50).for_word())
+    assert "<w:pageBreakBefore" not in zipfile.ZipFile(io.BytesIO(word)).read("word/document.xml").decode()
+
+
+def _measured(lines):
+    """A PdfMeasure of ``lines`` (page, text, x0, baseline), 16 pt."""
+    from generator.check.pdf_measure import MM, Glyph, PageMeasure, TextLine
+
+    em = 16 / MM * 0.98
+    built = [
+        TextLine(page, [Glyph(c, x + i * em, x + (i + 1) * em, y, 16.0, False) for i, c in enumerate(text)])
+        for page, text, x, y in lines
+    ]
+    pages = [PageMeasure(n, 210.0, 297.0, [t for t in built if t.page == n], [], 0) for n in (1, 2)]
+    return PdfMeasure(pages)
+
+
+def test_a_closing_no_spacing_can_hold_on_page_1_is_not_squeezed(tmp_path):
+    """A one-line 正文 moved with its closing to page 2: squeezed when the spacing can take the
+    closing back under the 主送 (§7.3.5.5), left whole when it cannot — squeezed short of fitting,
+    LibreOffice broke the block between two 署名."""
+    from generator.writers.flow import body_split
+
+    body = "现将工作要点印发给你们，请认真贯彻落实。"
+    document = load_document_from(
+        _plan({"issuers": FOUR_ISSUERS, "signatories": FOUR_ISSUERS, "body": [body]}), tmp_path
+    )
+    view = build_view(document)
+    pitch = 10.21
+
+    def layout(recipient_y: float):
+        closing = [(2, body, 39.3, 45.0), (2, "附件：2025年某某市卫生健康工作要点", 39.3, 45.0 + 2 * pitch)]
+        closing += [(2, name, 115.6, 45.0 + (6 + k) * pitch) for k, name in enumerate(FOUR_ISSUERS)]
+        closing.append((2, DATE, 119.4, 45.0 + 10 * pitch))
+        return _measured([(1, "各区县卫生健康局：", 28.0, recipient_y), *closing])
+
+    # 7.6 lines free, 11 needed: the 4 blank lines and 6 printed lines can give 4.8
+    assert body_split(layout(recipient_y=180.0), view) == (None, 4)
+    assert body_split(layout(recipient_y=207.0), view) == (None, 0)  # 5.1 free: no spacing gives 5.9
+
+
+def test_a_record_of_three_cc_lines_is_counted_three_lines_high():
+    """抄送 of 57 字 printed on three lines (29, 25 — a ，pulled 单 down with 位 — and 2) where the
+    box, pinned after a landscape 分工表, was counted two lines high: its 印发 line was cut off."""
+    from generator.writers.docx import imprint_height
+    from generator.writers.docx_geometry import LINE_PITCH
+
+    two = "抄送：市各有关部门，各三级医院，各有关医疗机构，各区人民政府。"
+    three = two[:-1] + "，市急救中心，市卫生监督所，市疾控中心，委直属各单位。"
+    printer, date = "某某市卫生健康委员会办公室", "2025年2月12日印发"
+    assert imprint_height(three, printer, date) - imprint_height(two, printer, date) == LINE_PITCH
+
+
+@pytest.mark.slow
+def test_an_attachment_printed_alone_has_its_title_under_its_label(rendered):
+    report = _report(rendered, "bare_plan")
+    rule = _rule(report, "标题")
+    assert rule.passed and "22.0 pt" in rule.measured, rule.measured
+    assert report.passed, _explain(report)

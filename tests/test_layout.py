@@ -520,3 +520,90 @@ def test_a_notice_without_a_full_line_has_no_right_edge_to_fail(tmp_path: Path, 
     assert report.passed, _explain(report)
     assert _rule(report, "版心 margins (measured text)").measured.endswith("right n/a")
     assert _rule(report, "characters per line").measured.startswith("n/a")
+
+
+# ---------------------------------------------------------------- measured from synthetic pages
+
+
+def _line(page: int, text: str, x0: float, baseline: float, size_pt: float = 16.0):
+    from generator.check.pdf_measure import MM, Glyph, TextLine
+
+    em = size_pt / MM * 0.98  # the condensed 字 of the grid
+    glyphs = [Glyph(c, x0 + i * em, x0 + (i + 1) * em, baseline, size_pt, False) for i, c in enumerate(text)]
+    return TextLine(page, glyphs)
+
+
+def _measure(lines):
+    from generator.check.pdf_measure import PageMeasure, PdfMeasure
+
+    pages = sorted({line.page for line in lines})
+    return PdfMeasure(
+        [PageMeasure(n, 210.0, 297.0, [line for line in lines if line.page == n], [], 0) for n in pages]
+    )
+
+
+def test_a_squeezed_signature_block_is_no_measure_of_the_grid_or_the_right_edge():
+    """A one-line 正文 whose 署名 and 成文日期 were set closer (§7.3.5.5) so that they stay on
+    page 1: their gaps and their right ends are not the text's. Before, the even count of gaps of
+    two kinds left none near their median and the check stopped with a StatisticsError; with one
+    more grid gap the pitch came out as the squeezed one and the 署名's end as the right edge."""
+    from generator.check.layout import _body
+
+    pitch, squeezed = 10.21, 7.15
+    for extra_grid_line in (False, True):
+        lines = [
+            _line(1, "各区县卫生健康局：", 28.0, 200.0),
+            _line(1, "现将工作要点印发给你们，请认真贯彻落实。", 39.3, 200.0 + pitch),
+        ]
+        if extra_grid_line:
+            lines.append(_line(1, "附件：工作要点", 39.3, 200.0 + 2 * pitch))
+        y = lines[-1].baseline
+        for name in ("某某市卫生健康委员会", "某某市市场监督管理局", "某某市财政局", "某某市医疗保障局"):
+            y += squeezed
+            lines.append(_line(1, name, 115.6, y))
+        lines.append(_line(1, "2025年2月18日", 119.4, y + squeezed))
+        body = _body(_measure(lines))
+        assert body is not None
+        assert abs(body.pitch - pitch) < 0.05, body.pitch
+        assert body.right is None  # no line of the text reaches an edge
+
+
+def test_text_in_tables_does_not_outvote_the_body_size():
+    """A plan whose tables (12 pt in their cells) hold more glyphs than its 16 pt text: the body is
+    still the text's size, not the tables' (every rule failed on a 12 pt \u201cbody\u201d before)."""
+    from generator.check.layout import _body
+    from generator.check.pdf_measure import HRule, PageMeasure, PdfMeasure
+
+    text = [
+        _line(
+            1, "落实各项惠民政策确保年底前完成全部任务覆盖率达到以上健全重大疫情防控", 28.0, 50.0 + 10.21 * k
+        )
+        for k in range(8)
+    ]
+    cells, rules = [], []
+    for row in range(12):
+        top = 40.0 + row * 18.0
+        rules.append(HRule(2, 28.0, 184.0, top, 0.2, False))
+        for column in range(8):
+            cells += [
+                _line(2, "推进互联网医疗", 29.0 + column * 19.5, top + 6.0 + 5.0 * k, 12.0) for k in range(2)
+            ]
+    rules.append(HRule(2, 28.0, 184.0, 40.0 + 12 * 18.0, 0.2, False))
+    pages = [PageMeasure(1, 210.0, 297.0, text, [], 0), PageMeasure(2, 210.0, 297.0, cells, rules, 20)]
+    body = _body(PdfMeasure(pages))
+    assert body is not None and body.size_pt == 16.0
+
+
+def test_a_line_past_the_edge_of_the_type_area_fails_but_hung_punctuation_does_not():
+    """A 署名 printed past the paper's edge (a negative right indent) lost its last characters;
+    no rule saw it. Punctuation hung into the margin is LibreOffice's justification, not a fault."""
+    from generator.check.layout import _body, _text_area_rule
+
+    full = "落实各项惠民政策确保年底前完成全部任务覆盖率达到以上健全"  # 28 字
+    text = [_line(1, full, 28.0, 50.0 + 10.21 * k) for k in range(4)]
+    hung = _line(1, full + "，", 28.0, 100.0)
+    past = _line(1, "中共某某市委某某市人民政府深化医药卫生体制改革领导小组办公室", 59.5, 240.6)
+    for lines, passed in (([*text, hung], True), ([*text, hung, past], False)):
+        measure = _measure(lines)
+        rule = _text_area_rule(measure, _body(measure))
+        assert rule.passed is passed, rule.measured

@@ -286,6 +286,16 @@ def test_bad_input_is_refused_with_its_position() -> None:
         roll(seed("suixi-2021"), 99)
 
 
+def test_a_tab_the_loader_reads_but_the_draft_cannot_edit_around_is_named() -> None:
+    # found by test_fuzz: PyYAML reads a tab inside a plain scalar, ruamel (the in-place edits) not
+    text = "plan:\n  title: 2025年工作要点\n  year: 2025\n  sections:\n    - text:\n        - 2\t025年云溪\n"
+    assert load_text(text, "plan.yaml").plan.sections[0].text == ["2\t025年云溪"]
+    with pytest.raises(InputError) as caught:
+        roll(text, 2026)
+    assert str(caught.value).startswith("plan.yaml:6:12: error: a tab here")
+    assert "replace the tab with a space" in str(caught.value)
+
+
 @pytest.mark.parametrize("year", [2020, 2012])
 def test_a_year_before_the_plans_is_refused(tmp_path, year: int) -> None:
     """--year 2020 for a 2021 plan would turn its deadlines back (2021年底前 → 2020年底前): a slip

@@ -223,12 +223,27 @@ def _edge(values: list[float], *, lowest: bool, support: int) -> float | None:
     return None
 
 
+def _in_table(line: TextLine, page: PageMeasure) -> bool:
+    """Is ``line`` inside a ruled box — a table cell, the 版记 — with a rule above and one below it
+    spanning its text?"""
+
+    def spans(rule) -> bool:  # type: ignore[no-untyped-def]
+        return not rule.red and rule.x0 <= line.x0 + 0.5 and rule.x1 >= line.x1 - 0.5
+
+    return any(spans(r) and r.y <= line.top for r in page.rules) and any(
+        spans(r) and r.y >= line.baseline for r in page.rules
+    )
+
+
 def _body(measure: PdfMeasure) -> Body | None:
     numbers = {id(line) for page in measure.pages if (line := _page_number_line(page))}
     sizes: Counter[float] = Counter()
+    boxed: Counter[float] = Counter()  # text in tables, set smaller: the body size only if there is no other
     for line in measure.lines:
         if id(line) not in numbers:
-            sizes.update(round(g.size_pt * 2) / 2 for g in line.glyphs if not g.red)
+            votes = boxed if _in_table(line, measure.pages[line.page - 1]) else sizes
+            votes.update(round(g.size_pt * 2) / 2 for g in line.glyphs if not g.red)
+    sizes = sizes or boxed
     if not sizes:
         return None
     size, count = sizes.most_common(1)[0]
@@ -237,18 +252,23 @@ def _body(measure: PdfMeasure) -> Body | None:
         for line in measure.lines
         if id(line) not in numbers and not line.red and abs(line.size_pt - size) <= TOL_SIZE_PT
     ]
+    # The 署名 and 成文日期 (right of the page middle) are no measure of the text's grid or edges:
+    # their lines may be squeezed closer (§7.3.5.5) and they end short of the right edge.
+    text = [line for line in lines if line.x0 < _SIGNATURE_X]
     gaps = [
         b.baseline - a.baseline
-        for a, b in itertools.pairwise(lines)
+        for a, b in itertools.pairwise(text)
         if a.page == b.page and 0 < b.baseline - a.baseline < 2.5 * size / MM
     ]
-    support = max(2, len(lines) // 20)
+    support = max(2, len(text) // 20)
     pitch = _DEFAULT_PITCH
     if gaps:
         # LibreOffice rounds positions; the mean of the one-line gaps is steadier than their median.
-        middle = statistics.median(gaps)
+        # The middle gap itself (median_low), not the mean of two: with an even count of gaps, two
+        # kinds (a squeezed signature block's and the grid's) may leave none within 0.3 of their mean.
+        middle = statistics.median_low(gaps)
         pitch = statistics.fmean(g for g in gaps if abs(g - middle) <= 0.3)
-    left = _edge([line.x0 for line in lines], lowest=True, support=support)
+    left = _edge([line.x0 for line in text], lowest=True, support=support)
     # Two short lines ending alike (各单位： and 现印发。 of a one-line notice) are no right edge: a
     # line that reaches the edge is at least half the 28 characters of the standard's line.
     shortest = (left or 0.0) + MIN_EDGE_CHARS * size / MM
@@ -258,7 +278,7 @@ def _body(measure: PdfMeasure) -> Body | None:
         lines=lines,
         pitch=pitch,
         left=left,
-        right=_edge([line.x1 for line in lines if line.x1 >= shortest], lowest=False, support=support),
+        right=_edge([line.x1 for line in text if line.x1 >= shortest], lowest=False, support=support),
         page_number_lines=numbers,
     )
 
@@ -347,6 +367,7 @@ def _rules(measure: PdfMeasure, *, simplex: bool = False) -> list[Rule]:
         _date_page_rule(measure, body),
         _record_page_rule(measure, simplex),
         _blank_page_rule(measure, body),
+        _text_area_rule(measure, body),
         _numbering_rule(measure, body),
     ]
     return rules
@@ -626,6 +647,8 @@ def _title_rule(measure: PdfMeasure) -> Rule:
     candidates = [line for line in page.lines if line.top > below and not line.red]
     if not candidates:
         return _na("标题", expected, _("no text under the 版头 on page 1"))
+    if len(candidates) > 1 and _ATTACHMENT_LABEL.match(candidates[0].text.replace(" ", "")):
+        candidates = candidates[1:]  # a 附件 printed alone (§7.3.7): its label, then its title
     title = candidates[0]
     text = title.text.replace(" ", "")
     flush_left = title.x0 < AREA_LEFT + 1
@@ -915,3 +938,25 @@ def _blank_page_rule(measure: PdfMeasure, body: Body) -> Rule:
     if blank:
         return Rule("blank page", expected, f"page {', '.join(map(str, blank))}: blank, unnumbered", True)
     return Rule("blank page", expected, "no blank page", True)
+
+
+_HUNG = set("，。、；：！？）》」』”’,.;:!?)")  # punctuation LibreOffice may hang past the right edge
+
+
+def _text_area_rule(measure: PdfMeasure, body: Body) -> Rule:
+    expected = f"every line inside the 版心, x {AREA_LEFT:.0f}–{AREA_RIGHT:.0f} mm ±{TOL_MARGIN:.0f}"
+    for page in measure.pages:
+        if page.width > page.height:
+            continue  # a page turned for a wide table has its 版心 across the sheet
+        for line in _content(page, body):
+            glyphs = [g for g in line.glyphs if g.text.strip()]
+            while len(glyphs) > 1 and glyphs[-1].text in _HUNG:
+                glyphs.pop()
+            if not glyphs:
+                continue
+            left, right = glyphs[0].x0, glyphs[-1].x1
+            if left < AREA_LEFT - TOL_MARGIN or right > AREA_RIGHT + TOL_MARGIN:
+                where = f"x {left:.1f}–{right:.1f} mm"
+                measured = f"page {page.number}: “{line.text[:14]}” at {where}, past the 版心's edge"
+                return Rule("text in the 版心", expected, measured, False)
+    return Rule("text in the 版心", expected, "every line inside", True)

@@ -8,6 +8,7 @@ agency's own template too.
 from __future__ import annotations
 
 import copy
+import itertools
 from typing import TYPE_CHECKING
 
 from lxml import etree
@@ -197,6 +198,11 @@ def keep_closing(body: BaseOxmlElement, signature: set[str], chain: set[str]) ->
     first = next((p for p in body.iterchildren(qn("w:p")) if style_of(p) in signature), None)
     if first is None:
         return None
+    # the block itself is one: every 署名 keeps with the next line (the next 署名, the 成文日期), so a
+    # joint block never leaves its first names on one page and the rest with the date on the next
+    block = [first, *itertools.takewhile(lambda p: style_of(p) in signature, first.itersiblings(qn("w:p")))]
+    for paragraph in block[:-1]:
+        set_flag(_ppr(paragraph), "keepNext", True)
     before = first.getprevious()
     while before is not None and before.tag == qn("w:p") and style_of(before) in chain:
         set_flag(_ppr(before), "keepNext", True)

@@ -71,8 +71,10 @@ def unwrap(lines: list[Line], defects: DefectLog) -> list[Line]:
         indent = INDENT if opening and not _own_line(line) else 0.0
         while True:
             after = k
-            while after < len(lines) and _blank(lines[after]) and after - k < 4:
-                after += 1  # a page break: blank lines, the page number (already blank)
+            while (
+                after < len(lines) and (_blank(lines[after]) or _bare_number(lines[after])) and after - k < 4
+            ):
+                after += 1  # a page break: blank lines, the page number (a bare 3 is still there)
             if after >= len(lines) or lines[after].table is not None or not lines[after].text:
                 break
             following = lines[after]
@@ -115,6 +117,10 @@ _PAUSES = re.compile(r"[，、；。：,;:]")
 has neither."""
 _CLOSING_LINE = re.compile(r"^(?:特此(?:通知|报告|函告|批复|公告|通告|说明)|此复|以上意见.{0,12})。?$")
 """A notice's closing words, a paragraph of their own after a paragraph that filled its last line."""
+
+
+def _bare_number(line: Line) -> bool:
+    return line.table is None and line.text.isdigit() and len(line.text) <= 3
 
 
 def _blank(line: Line) -> bool:

@@ -10,6 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from ruamel.yaml import YAML
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode
 
 from ..errors import InputError, Problem
@@ -96,7 +97,10 @@ def _rollover(
         raise InputError([Problem(name, 1, 1, message, _("give four digits, e.g. 2025"))])
     reader = YAML()
     reader.version = (1, 1)  # the loader (PyYAML) reads YAML 1.1: `yes` is a bool, not text
-    root = reader.compose(text)
+    try:
+        root = reader.compose(text)
+    except YAMLError as exc:  # stricter than PyYAML: a tab inside a plain scalar, say
+        raise InputError([_not_editable(name, text, exc)]) from None
     assert isinstance(root, MappingNode)  # the loader accepted it
     if year < document.plan.year:
         # An earlier year would turn 2025年底前 back into 2024年底前 and date the 文号 before the
@@ -223,4 +227,27 @@ def _with_draft_line(state: RolloverState, m: LocatedMention) -> LocatedMention:
     shift = sum(last - first + 1 for first, last in state.removed if last < m.line)
     return LocatedMention(
         m.mention, m.field, m.line, m.line - shift, m.sentence, m.applied, m.structured, m.dropped
+    )
+
+
+def _not_editable(name: str, text: str, exc: YAMLError) -> Problem:
+    """What ruamel (which the draft's in-place edits need) refuses although the loader read it."""
+    mark = exc.problem_mark if isinstance(exc, MarkedYAMLError) else None
+    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    lines = text.splitlines()
+    here = lines[line - 1][column - 1 : column] if line <= len(lines) else ""
+    if here == "\t":
+        return Problem(
+            name,
+            line,
+            column,
+            _("a tab here: next year's draft is edited into this text and cannot be written around it"),
+            _("replace the tab with a space"),
+        )
+    return Problem(
+        name,
+        line,
+        column,
+        _("next year's draft cannot be edited into this text as it is written"),
+        _("look at this line for tabs or control characters, or write the value in quotes"),
     )

@@ -56,6 +56,7 @@ MARK_MAX_PT = 36.0  # 小初; the standard leaves the size open ("醒目、美�
 MARK_TOP_TWIPS = ox.mm_to_twips(35)  # top edge 35 mm below the 版心 top (§7.2.4)
 HEADER_LINES = 3  # 份号, 密级, 紧急 are always given three grid lines, present or not
 MARK_LINE_FACTOR = 1.25  # exact line height of the mark, × its size
+JOINT_LINE_FACTOR = 1.1  # names set smaller than they fit (3 and more) stack closer: one block
 MARK_EM_OFFSET = 8  # twips from line top to em-box top, measured in LibreOffice 7.4 (pdfplumber)
 
 
@@ -67,20 +68,47 @@ def mark_size(names: list[str], width_twips: int) -> float:
 
 
 MARK_MIN_PT = 26.0  # below this a long name keeps its height and is condensed instead (w:w)
+# A joint 版头 stacks its names one per line (§7.2.4, whose size the standard leaves to the agency):
+# together they take no more height than two names at 小初 with the single mark's spacing (90 pt),
+# so that three or four issuers leave page 1 room for a short 正文 and its closing — 署名 and
+# 成文日期 kept with it (§7.3.3, §7.3.5) — the common practice of a smaller joint mark. Measured
+# (LibreOffice, Fandol): at 34 pt four names took 60 mm and a one-line 正文 with 附件说明 and four
+# 署名 went to page 2; at 20 pt they take 31 mm and the whole notice holds page 1.
+JOINT_NAMES_HEIGHT_PT = 2 * MARK_MAX_PT * MARK_LINE_FACTOR  # 90 pt: 2 names ≤ 36, 3 → 27, 4 → 20
+JOINT_MARK_MIN_PT = 20.0  # five names and more: set wide, 20 pt still outweighs the 22 pt 标题 in black
 
 
-def mark_font(fit: float) -> tuple[float, int | None]:
-    """Size and horizontal scale (%) of a mark that fits at ``fit`` pt: long names stay 26 pt
-    high and are narrowed, as printers set long 发文机关标志."""
-    if fit >= MARK_MIN_PT:
-        return fit, None
-    return MARK_MIN_PT, math.floor(fit / MARK_MIN_PT * 100)
+def joint_mark_cap(count: int) -> float:
+    """Largest size of the names of a joint mark of ``count`` stacked names."""
+    per_line = JOINT_NAMES_HEIGHT_PT / max(1, count) / JOINT_LINE_FACTOR
+    return float(min(MARK_MAX_PT, max(JOINT_MARK_MIN_PT, math.floor(per_line))))
 
 
-def _mark_paragraph(sid: StyleIds, style: str, text: str, fit: float, first: bool) -> ox.ParagraphXml:
+MARK_WIDEST = 150  # % : a mark held lower than its width allows is set wide (扁), up to this
+
+
+def mark_font(fit: float, cap: float = MARK_MAX_PT) -> tuple[float, int | None]:
+    """Size and horizontal scale (%) of a mark that fits its width at ``fit`` pt and its height at
+    ``cap`` pt: long names stay 26 pt high (or ``cap``) and are narrowed, as printers set long
+    发文机关标志; names held lower than their width allows are widened (扁), as printers set the
+    stacked names of a joint mark, so they still fill the line instead of being spread apart."""
+    size = min(cap, max(fit, MARK_MIN_PT))
+    scale = min(MARK_WIDEST, math.floor(fit / size * 100))
+    return size, None if scale == 100 else scale
+
+
+def _mark_paragraph(
+    sid: StyleIds,
+    style: str,
+    text: str,
+    fit: float,
+    first: bool,
+    cap: float = MARK_MAX_PT,
+    factor: float = MARK_LINE_FACTOR,
+) -> ox.ParagraphXml:
     """One line of the 发文机关标志, its em-box top 35 mm below the 版心 top when ``first``."""
-    size, scale = mark_font(fit)
-    line = round(size * MARK_LINE_FACTOR * 20)
+    size, scale = mark_font(fit, cap)
+    line = round(size * factor * 20)
     before = None
     if first:
         # LibreOffice sets the glyphs at the top of an exact-height line: the em box starts
@@ -92,6 +120,17 @@ def _mark_paragraph(sid: StyleIds, style: str, text: str, fit: float, first: boo
 
 
 # ---------------------------------------------------------------- 署名 and 成文日期 (§7.3.5)
+
+LINE_ZI = 28  # 字 a line of the 版心 holds (§5.2.3)
+
+
+def _fit_right(right: int, width: float) -> int:
+    """A right indent (twips) that leaves a line ``width`` 字 wide room in the 版心: a long 署名
+    moved left, never past the left edge (one longer than the line wraps there, nothing cut off —
+    a negative indent printed it past the paper's edge)."""
+    advance = tpl.ZI + tpl.CHAR_SPACING  # one condensed 汉字, as printed
+    room = tpl.TEXT_WIDTH - math.ceil(width * advance) - 20  # a point's slack against rounding
+    return max(0, min(right, room))
 
 
 def closing_paragraphs(
@@ -109,7 +148,8 @@ def closing_paragraphs(
         out += [blank, blank, blank]
         for name in signatories:
             n = width_zi(name)
-            out.append(ox.paragraph(sid("WP Signatory"), name, right=round((4 + (d - n) / 2) * zi)))
+            right = _fit_right(round((4 + (d - n) / 2) * zi), n)
+            out.append(ox.paragraph(sid("WP Signatory"), name, right=right))
     else:
         out.append(blank)
         n = max((width_zi(s) for s in signatories), default=0)
@@ -117,11 +157,12 @@ def closing_paragraphs(
             date_right, name_right = 2.0, d - n + 4
         else:
             date_right, name_right = n - d, 2.0
+        # a 署名 as long as the line starts at the 版心's left edge at most (it wraps there)
+        name_right = min(name_right, max(0.0, LINE_ZI - n))
         for name in signatories:
             # names of a joint document start at one x: shorter names sit further left-indented
-            out.append(
-                ox.paragraph(sid("WP Signatory"), name, right=round((name_right + n - width_zi(name)) * zi))
-            )
+            right = _fit_right(round((name_right + n - width_zi(name)) * zi), width_zi(name))
+            out.append(ox.paragraph(sid("WP Signatory"), name, right=right))
     if not date:
         return out
     if sealed or d > n:
@@ -130,7 +171,7 @@ def closing_paragraphs(
         # The date starts 2字 right of the 署名's first character: set from the left, so the
         # rule holds whatever the width of the digits in the font at hand.
         advance = tpl.ZI + tpl.CHAR_SPACING  # one condensed 汉字
-        left = tpl.TEXT_WIDTH - round(name_right * zi) - round(n * advance) + 2 * advance
+        left = max(0, tpl.TEXT_WIDTH - round(name_right * zi) - round(n * advance)) + 2 * advance
         out.append(ox.paragraph(sid("WP Date"), date, left=left, right=0, jc="left"))
     return out
 
@@ -142,19 +183,27 @@ IMPRINT_AREA_HEIGHT = tpl.PAGE_H - tpl.MARGIN_TOP - tpl.MARGIN_BOTTOM  # 版心 
 IMPRINT_RULE_TWIPS = 20 + 20  # a rule paragraph: 1 pt line plus its border
 
 
-def imprint_height(cc: str, printed: bool = True) -> int:
+def imprint_height(cc: str, printer: str = "", print_date: str = "") -> int:
     """Twips the 版记 box takes at the 版心 bottom: its text lines on the grid plus the rules.
 
     The box does not push text away (see ooxml.bottom_textbox); a spacer of this height before its
     anchor keeps the last page's text clear of it, or moves the 版记 to a page of its own.
     """
     usable = tpl.TEXT_WIDTH / 20 - 2 * IMPRINT_PT  # indented 1字 each side
-    per_line = usable / (IMPRINT_PT + tpl.CHAR_SPACING / 20)
-    # the 印发 line between the first and last rule (a draft's 版记 of 抄送 alone has none)
-    lines, rules = (1, 2) if printed or not cc else (0, 2)
+    per_line = math.floor(usable / (IMPRINT_PT + tpl.CHAR_SPACING / 20))  # 30 字
+    printed = bool(printer or print_date)
+    # the 印发 line between the first and last rule (a draft's 版记 of 抄送 alone has none); a long
+    # 印发机关 pushes the date (tabbed to the right) onto a line of its own
+    issued = 1 if width_zi(printer) + 1 + width_zi(print_date) <= per_line else 2
+    issued += max(0, math.ceil((width_zi(printer) - per_line) / per_line))
+    lines, rules = (issued, 2) if printed else (0 if cc else 1, 2)
     if cc:
-        rest = width_zi(cc) - per_line
-        lines += 1 + max(0, math.ceil(rest / (per_line - 3)))  # wrapped lines hang under the names
+        # wrapped lines hang under the names, 3字 in; each line counted one 字 short: a mark that may
+        # not start a line (，。) pulls a character down with it (measured: 抄送 lines of 29 and 25
+        # 字 where 30 and 27 fit). Short rather than long: where the box is pinned (after a
+        # landscape 分工表 or a blank page) it is as high as counted, and cuts off what is not.
+        rest = width_zi(cc) - (per_line - 1)
+        lines += 1 + max(0, math.ceil(rest / (per_line - 4)))
         rules += 1 if printed else 0
     return lines * tpl.LINE_PITCH + rules * IMPRINT_RULE_TWIPS + 60
 
@@ -380,11 +429,26 @@ def build_context(
         size = min(
             mark_size(n.issuers, names_width), mark_size([n.issuer_suffix or "文件"], tpl.JOINT_SUFFIX_WIDTH)
         )
+        cap = joint_mark_cap(len(n.issuers))
+        # names set lower than they fit stack closer; two names keep the single mark's spacing
+        factor = JOINT_LINE_FACTOR if cap < MARK_MAX_PT else MARK_LINE_FACTOR
         context["issuers"] = [
-            _mark_paragraph(sid, "WP Issuer Joint", name, size, first=(i == 0))
+            # the first name keeps the single mark's line, on which its 35 mm offset is measured
+            # (a tighter exact line sets the glyphs higher in it); the names under it stack closer
+            _mark_paragraph(
+                sid,
+                "WP Issuer Joint",
+                name,
+                size,
+                first=(i == 0),
+                cap=cap,
+                factor=MARK_LINE_FACTOR if i == 0 else factor,
+            )
             for i, name in enumerate(n.issuers)
         ]
-        suffix_size, suffix_scale = mark_font(size)
+        suffix_size, suffix_scale = mark_font(size, cap)
+        if suffix_scale is not None and suffix_scale > 100:
+            suffix_scale = None  # 文件 keeps its own width in its column: only narrowed names narrow it
         context["issuer_suffix"] = ox.run(n.issuer_suffix, size_pt=suffix_size, char_scale=suffix_scale)
     signer_lines, signer_last = _signers(view, sid)
     closing = closing_paragraphs(n.signatories, n.date, n.sealed, sid)
@@ -412,7 +476,7 @@ def build_context(
         task_table=_task_table(view, sid),
         has_imprint=n.has_imprint,
         imprint_spacer=ox.paragraph(
-            sid("WP Imprint Anchor"), line_exact=imprint_height(n.cc, bool(n.printer or n.print_date))
+            sid("WP Imprint Anchor"), line_exact=imprint_height(n.cc, n.printer, n.print_date)
         ),
         cc=n.cc,
         printer=n.printer,
@@ -834,7 +898,7 @@ def _place_landscape_table(body: Any, view: DocumentView) -> None:
             body,
             "版记",
             bottom=tpl.MARGIN_TOP + IMPRINT_AREA_HEIGHT,
-            height=imprint_height(view.notice.cc, bool(view.notice.printer or view.notice.print_date)),
+            height=imprint_height(view.notice.cc, view.notice.printer, view.notice.print_date),
         )
 
 

@@ -36,6 +36,8 @@ _DESCENT_EM = 0.45  # baseline to line-box bottom, as in check/layout.py
 CARRIED_LINES = 2  # lines carried over with the 署名, as Word's widow control does
 FIRST_PAGES = 4  # the 正文's last paragraph is on these (a longer notice keeps LibreOffice's flow)
 LINE_PITCH = 579  # twips, the template's line grid
+BLANK_KEEPS = LINE_PITCH // 4  # a blank line of the closing keeps a quarter of its height at least
+LINE_KEEPS = LINE_PITCH * 7 // 10  # a printed line of it 0.7 of a line: 20.3 pt for 16 pt text
 
 
 @dataclass(frozen=True)
@@ -110,6 +112,15 @@ def _free_lines(measure: PdfMeasure, page: int, pitch: float) -> int:
 _PITCH = 28.95 * 25.4 / 72  # mm, the line grid of the template
 
 
+def _free_mm(measure: PdfMeasure, page: int) -> float:
+    """Height left empty at the bottom of ``page``, in mm."""
+    content = _content(measure, page)
+    if not content:
+        return 0.0
+    last = content[-1]
+    return AREA_BOTTOM - (last.baseline + _DESCENT_EM * last.size_mm)
+
+
 def _headings_kept_with_last(view: DocumentView) -> list[str]:
     """The headings printed on lines of their own right before the 正文's last paragraph (a notice
     whose numbered text is its own 正文: 一、 headings keep with the next paragraph, so a keep
@@ -139,7 +150,17 @@ def body_split(measure: PdfMeasure, view: DocumentView) -> tuple[int | None, int
     if not lines:
         return None, 0
     page = lines[0].page
-    if page == 1 or any(line.page != page for line in lines):
+    if any(line.page != page for line in lines):
+        return None, 0
+    after = [line for p in measure.pages[page - 1 :] for line in _content(measure, p.number)]
+    end = next(i for i, line in enumerate(after) if line is lines[-1])
+    dates = [line for line in after[end + 1 :] if _plain(line.text) == date]
+    if dates and dates[0].page > page and len(lines) > CARRIED_LINES:
+        # The chain from this paragraph on is longer than what is left of its page (a long 附件说明):
+        # LibreOffice broke it at the page end, in the 署名. Only the last lines go over with the
+        # closing, which then starts the next page (Word's widow control does the same).
+        return sum(len(_plain(line.text)) for line in lines[:-CARRIED_LINES]), 0
+    if page == 1:
         return None, 0
     content = _content(measure, page)
     above = next((i for i, line in enumerate(content) if line is lines[0]), -1)
@@ -150,10 +171,17 @@ def body_split(measure: PdfMeasure, view: DocumentView) -> tuple[int | None, int
     if len(lines) == 1:
         if len(notice.body) > 1 or view.plan.in_notice:
             return None, 0  # the page before keeps the other paragraphs; the moved line is 正文 too
-        dates = [line for line in _content(measure, page) if _plain(line.text) == date]
-        if not dates:
+        if not dates or dates[0].page != page:
             return None, 0
         chain = round((dates[0].baseline - lines[0].baseline) / _PITCH) + 1
+        printed = sum(1 for line in content if lines[0].baseline < line.baseline <= dates[0].baseline)
+        blanks = chain - 1 - printed
+        most = (blanks * (LINE_PITCH - BLANK_KEEPS) + printed * (LINE_PITCH - LINE_KEEPS)) / LINE_PITCH
+        room = _free_mm(measure, page - 1)  # in mm: whole lines would waste the fraction left
+        if chain * _PITCH - most * _PITCH > room:
+            # No spacing holds it on the page before: the chain stays whole where it is (squeezed
+            # short of fitting, LibreOffice broke it between two 署名)
+            return None, 0
         return None, max(0, chain - free)
     head = min(free, len(lines) - min(CARRIED_LINES, len(lines) - 1))
     if head < 1:
@@ -255,6 +283,31 @@ def keep_closing(body: Any, sid: Callable[[str], str]) -> Any | None:
     return flow.keep_closing(body, {sid("WP Signatory"), sid("WP Date")}, {sid(name) for name in _CHAIN})
 
 
+def squeeze_closing(last: Any, twips: int, sid: Callable[[str], str], body: Any) -> None:
+    """Take ``twips`` of height out of the chain after the 正文's ``last`` paragraph (§7.3.5.5:
+    adjust the spacing so the 署名 and 成文日期 stay with the 正文): first from its blank lines,
+    each giving an equal share down to a quarter of a line; what they cannot give comes from the
+    lines printed (附件说明, 署名, 成文日期), each down to three quarters of a line."""
+    from ..ooxml import flow
+
+    chain = [*flow.chain_after(last, sid("WP Date")), *flow.paragraphs_in_style(body, sid("WP Date"))[:1]]
+    signature = {sid("WP Signatory"), sid("WP Date")}
+    ends = [i for i, p in enumerate(chain) if flow.style_of(p) in signature]
+    chain = chain[: ends[-1] + 1] if ends else []  # without a 成文日期 the chain ends with the 署名
+    blank_style = sid("WP Blank")
+    blanks = [p for p in chain if flow.style_of(p) == blank_style]
+    printed = [p for p in chain if flow.style_of(p) != blank_style]
+    if blanks:
+        share = min(LINE_PITCH - BLANK_KEEPS, -(-twips // len(blanks)))
+        for blank in blanks:
+            flow.set_exact_height(blank, LINE_PITCH - share)
+        twips -= share * len(blanks)
+    if twips > 0 and printed:
+        share = min(LINE_PITCH - LINE_KEEPS, -(-twips // len(printed)))
+        for paragraph in printed:
+            flow.set_exact_height(paragraph, LINE_PITCH - share)
+
+
 def apply_fix(
     document: Any, fix: FlowFix, sid: Callable[[str], str], view: DocumentView, holders: list[Any]
 ) -> None:
@@ -278,25 +331,21 @@ def apply_fix(
         if view.plan.in_notice:
             # a plan paragraph: its head keeps its style and number, the tail takes no number
             own = flow.style_of(last)
-            flow.split_paragraph(
+            tail = flow.split_paragraph(
                 last,
                 fix.body_head_chars,
                 printed_total=len(_plain(view.last_body_paragraph)),
                 tail_style=own,
             )
         else:
-            flow.split_paragraph(last, fix.body_head_chars, head_style=sid("WP Body"))
+            tail = flow.split_paragraph(last, fix.body_head_chars, head_style=sid("WP Body"))
+        # The tail and the closing did not fit under the head (the whole chain did not, and the
+        # head took at most the lines free), so the tail opens the next page. Said outright:
+        # LibreOffice left the tail on the page and broke the chain before the 署名 in longer
+        # documents (a plan of five pages and more behind the notice), keep-with-next or not.
+        flow.break_before(tail)
     if fix.squeeze_lines and last is not None:
-        blanks = [
-            p
-            for p in flow.chain_after(last, sid("WP Date"))
-            if p in flow.paragraphs_in_style(body, sid("WP Blank"))
-        ]
-        if blanks:
-            # Each blank line gives up an equal share, down to a quarter of a line at least.
-            share = min(LINE_PITCH * 3 // 4, -(-fix.squeeze_lines * LINE_PITCH // len(blanks)))
-            for blank in blanks:
-                flow.set_exact_height(blank, LINE_PITCH - share)
+        squeeze_closing(last, fix.squeeze_lines * LINE_PITCH, sid, body)
     anchors = flow.paragraphs_in_style(body, sid("WP Imprint Anchor"))
     if not fix.imprint or not anchors:
         return
@@ -308,3 +357,17 @@ def apply_fix(
     # New, empty footers: the blank page and the 版记 page carry no page number (§7.5).
     for footer in (section.footer, section.even_page_footer):
         footer.is_linked_to_previous = False
+    # The 版记 box set from the page top, not on the margin's bottom: LibreOffice placed it 2.2 mm
+    # high on the page after the blank one when a page break came earlier in the document (the
+    # tail of a split 正文), as on the page after a landscape 分工表 (see pin_textbox_to_page).
+    from .. import ooxml as ox
+    from . import docx_geometry as geometry
+    from .docx import IMPRINT_AREA_HEIGHT, imprint_height
+
+    notice = view.notice
+    ox.pin_textbox_to_page(
+        body,
+        "版记",
+        bottom=geometry.MARGIN_TOP + IMPRINT_AREA_HEIGHT,
+        height=imprint_height(notice.cc, notice.printer, notice.print_date),
+    )
