@@ -125,6 +125,16 @@ def parse_chinese_digits(text: str) -> int | None:
     return int("".join(str(_DIGIT_VALUES[ch]) for ch in text))
 
 
+def parse_word_counting(text: str) -> int | None:
+    """A number of 100–9999 as Word's chineseCounting list prints it, digit by digit (一○○,
+    一○一, 一二三: Word counts 一 … 九十九, then goes on so); None for anything else — two digits
+    one by one (一二) are a slip, not 12."""
+    if not 3 <= len(text) <= 4 or text[0] in "零〇○":
+        return None
+    value = parse_chinese_digits(text.replace("零", "○"))
+    return value if value is not None and value >= 100 else None
+
+
 _NUMERAL_CHARS = "零〇○一二两三四五六七八九十百千"  # up to 7 of them: 九千九百九十九
 _LABEL = re.compile(
     rf"""^(?:
@@ -174,7 +184,7 @@ def parse_label(text: str) -> Label | None:
     scheme = next(s for s in _SCHEMES_READ if match.group(s) is not None)
     value = match.group(scheme)
     if scheme in ("chinese", "chinese_paren"):
-        number = parse_chinese_numeral(value)
+        number = parse_chinese_numeral(value) or parse_word_counting(value)
         if number is None:
             return None
     elif scheme == "circled":

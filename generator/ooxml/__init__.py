@@ -59,6 +59,7 @@ from .printed import (
     cell_paragraphs,
     chunk_id,
     contents_paragraphs,
+    grid_skipped,
     mark_deleted,
     printed_text,
     row_deleted,
@@ -115,6 +116,7 @@ from .reading import (
     paragraph_text,
     replace_content,
     replace_prefix,
+    run_look,
     set_body_blocks,
     style_ids,
     table_rows,
@@ -124,6 +126,7 @@ from .reading import (
 from .revisions import Revisions, as_deleted_text, serialize_part, text_run, track_revisions_on
 from .sections import move_last_section, pin_textbox_to_page, share_header_footer_refs, turned_textbox
 from .stamps import apply_stamps, block_stamp, remove_stamps, stamp_token
+from .stories import SectionStories, note_references, notes, parse_part, section_stories, story_lines
 from .tables import CellSpec, TableXml, grid_table, grids_fit
 
 __all__ = [
@@ -143,6 +146,7 @@ __all__ = [
     "ParagraphXml",
     "Revisions",
     "RunXml",
+    "SectionStories",
     "TableXml",
     "add_list",
     "add_tab_stop",
@@ -166,6 +170,7 @@ __all__ = [
     "free_ids",
     "get_ppr",
     "get_rpr",
+    "grid_skipped",
     "grid_table",
     "grids_fit",
     "has_nested_table",
@@ -177,6 +182,8 @@ __all__ = [
     "mark_deleted",
     "mm_to_twips",
     "move_last_section",
+    "note_references",
+    "notes",
     "num_pr",
     "numbering_xml",
     "offset_drawing_ids",
@@ -184,6 +191,7 @@ __all__ = [
     "paragraph",
     "paragraph_style",
     "paragraph_text",
+    "parse_part",
     "parse_plain",
     "pin_textbox_to_page",
     "ppr_child",
@@ -198,7 +206,9 @@ __all__ = [
     "row_deleted",
     "rpr_child",
     "run",
+    "run_look",
     "runs",
+    "section_stories",
     "serialize_part",
     "set_alignment",
     "set_body_blocks",
@@ -226,6 +236,7 @@ __all__ = [
     "set_table_width",
     "share_header_footer_refs",
     "stamp_token",
+    "story_lines",
     "style_font",
     "style_ids",
     "style_indent",

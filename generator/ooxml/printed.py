@@ -29,6 +29,7 @@ _NB_HYPHEN = qn("w:noBreakHyphen")
 _DEL, _MOVE_FROM, _INS, _MOVE_TO = qn("w:del"), qn("w:moveFrom"), qn("w:ins"), qn("w:moveTo")
 _VANISH, _SPEC_VANISH = qn("w:vanish"), qn("w:specVanish")
 _FLD_CHAR, _TXBX = qn("w:fldChar"), qn("w:txbxContent")
+_FLD_SIMPLE, _INSTR_TEXT = qn("w:fldSimple"), qn("w:instrText")
 _RUBY_TEXT = qn("w:rt")  # the small annotation over a ruby's base text: not the line's text
 _SDT, _SDT_CONTENT, _SDT_PR, _SDT_END_PR = qn("w:sdt"), qn("w:sdtContent"), qn("w:sdtPr"), qn("w:sdtEndPr")
 _CUSTOM_XML, _SMART_TAG = qn("w:customXml"), qn("w:smartTag")
@@ -50,39 +51,72 @@ _WINGDINGS = {0x6C: "●", 0x6E: "■", 0x6F: "□", 0x75: "◆", 0xAB: "★", 0
 TRACKED = (_INS, _DEL, _MOVE_FROM, _MOVE_TO)
 
 
-def printed_text(p: BaseOxmlElement) -> str:
+# Fields whose result is the page's number or count (a footer's "— 1 —", 第1页 共5页).
+PAGE_FIELDS = ("PAGE", "NUMPAGES", "SECTIONPAGES")
+
+
+class _Field:
+    """Where the reading stands in complex fields: inside a field's code (between begin and
+    separate), the code read so far, and whether the result being read is left out."""
+
+    def __init__(self, page_numbers: bool) -> None:
+        self.page_numbers = page_numbers
+        self.in_code = False
+        self.code = ""
+        self.dropped = False
+
+
+def printed_text(p: BaseOxmlElement, *, page_numbers: bool = True) -> str:
     """The paragraph's text as Word prints it with all changes accepted: tabs as \\t, line
-    breaks as \\n; text boxes it anchors are not part of it (see ``text_box_texts``)."""
+    breaks as \\n; text boxes it anchors are not part of it (see ``text_box_texts``).
+    ``page_numbers=False`` leaves out what page-number fields print (a header's or footer's
+    PAGE, NUMPAGES), which is the page's, not the document's text."""
     out: list[str] = []
-    _collect(p, out, [False])
+    _collect(p, out, _Field(page_numbers))
     return "".join(out)
 
 
-def _collect(element: BaseOxmlElement, out: list[str], in_field_code: list[bool]) -> None:
+def _collect(element: BaseOxmlElement, out: list[str], field: _Field) -> None:
     for child in element:
         tag = child.tag
         if not isinstance(tag, str) or tag in _NOT_PRINTED:
             continue
         if tag == _R:
             if not _hidden(child):
-                _run_text(child, out, in_field_code)
+                _run_text(child, out, field)
         elif tag == _MC_ALTERNATE:  # what a reader that knows the markup sees: the first choice
             choice = child.find(_MC_CHOICE)
             if choice is not None:
-                _collect(choice, out, in_field_code)
+                _collect(choice, out, field)
         elif tag in (_P, _TBL) or (tag == _SDT and placeholder(child)):
             continue  # a nested block (only inside a text box, read apart); a control not filled in
+        elif tag == _FLD_SIMPLE and not field.page_numbers and _page_field(child.get(qn("w:instr"), "")):
+            continue
         else:  # w:ins, w:moveTo, w:hyperlink, w:sdt/w:sdtContent, w:smartTag, w:fldSimple, …
-            _collect(child, out, in_field_code)
+            _collect(child, out, field)
 
 
-def _run_text(run: BaseOxmlElement, out: list[str], in_field_code: list[bool]) -> None:
+def _page_field(code: str) -> bool:
+    return code.upper().split()[:1] in ([name] for name in PAGE_FIELDS)
+
+
+def _run_text(run: BaseOxmlElement, out: list[str], field: _Field) -> None:
     for part in run:
         tag = part.tag
         if tag == _FLD_CHAR:  # a complex field: its code stands between begin and separate
             kind = part.get(qn("w:fldCharType"))
-            in_field_code[0] = kind == "begin" or (in_field_code[0] and kind not in ("separate", "end"))
-        elif in_field_code[0]:
+            if kind == "begin":
+                field.in_code, field.code, field.dropped = True, "", False
+            elif kind == "separate" and field.in_code:
+                field.in_code = False
+                field.dropped = not field.page_numbers and _page_field(field.code)
+            elif kind == "end":
+                field.in_code = field.dropped = False
+        elif field.in_code:
+            if tag == _INSTR_TEXT:
+                field.code += part.text or ""
+            continue
+        elif field.dropped:
             continue
         elif tag == _T:
             out.append(part.text or "")
@@ -97,7 +131,7 @@ def _run_text(run: BaseOxmlElement, out: list[str], in_field_code: list[bool]) -
         elif tag == _MC_ALTERNATE:
             choice = part.find(_MC_CHOICE)
             if choice is not None:
-                _run_text(choice, out, in_field_code)
+                _run_text(choice, out, field)
 
 
 def _hidden(run: BaseOxmlElement) -> bool:
@@ -139,6 +173,18 @@ def row_deleted(tr: BaseOxmlElement) -> bool:
     """Is the table row a tracked deletion (w:trPr/w:del)?"""
     trpr = tr.find(qn("w:trPr"))
     return trpr is not None and trpr.find(_DEL) is not None
+
+
+def grid_skipped(tr: BaseOxmlElement) -> tuple[int, int]:
+    """The grid columns a table row leaves out before and after its cells (w:gridBefore,
+    w:gridAfter), as written; 0 for none or a value that is no number."""
+    trpr = tr.find(qn("w:trPr"))
+    out = []
+    for name in ("w:gridBefore", "w:gridAfter"):
+        found = None if trpr is None else trpr.find(qn(name))
+        value = "" if found is None else found.get(_W_VAL, "")
+        out.append(int(value) if value.isdigit() else 0)
+    return out[0], out[1]
 
 
 def tracked_changes(element: BaseOxmlElement) -> int:

@@ -98,7 +98,7 @@ def insert_row_before(row: BaseOxmlElement | None, new_row: BaseOxmlElement, tbl
         table_rows(tbl)[-1].addnext(new_row)
 
 
-def text_box_texts(p: BaseOxmlElement) -> list[str]:
+def text_box_texts(p: BaseOxmlElement, *, page_numbers: bool = True) -> list[str]:
     """Text of each text box anchored in ``p``, its paragraphs by \\n, as printed with tracked
     changes accepted (a box in a deleted run is gone), and of each VML WordArt; the VML fallback
     copy that mc:AlternateContent carries of the same box is skipped."""
@@ -109,7 +109,7 @@ def text_box_texts(p: BaseOxmlElement) -> list[str]:
         if box.tag == _TEXTPATH:  # WordArt (艺术字) of VML, as old 红头 templates set the 发文机关标志
             out.append(box.get("string") or "")
         else:
-            out.append("\n".join(printed_text(q) for q in box.iter(_P)))
+            out.append("\n".join(printed_text(q, page_numbers=page_numbers) for q in box.iter(_P)))
     return out
 
 
@@ -311,3 +311,33 @@ def num_pr(ppr: BaseOxmlElement | None) -> tuple[str | None, str | None]:
     if numpr is None:
         return None, None
     return _val(numpr.find(f"{_W}numId")), _val(numpr.find(f"{_W}ilvl"))
+
+
+# Run properties that change no glyph a reader sees (spell-check language, kerning, revision ids).
+_UNSEEN_RPR = {qn("w:lang"), qn("w:kern"), qn("w:noProof"), qn("w:rPrChange"), qn("w:webHidden")}
+
+
+def run_look(
+    p: BaseOxmlElement, *, last: bool = False
+) -> tuple[tuple[str, tuple[tuple[str, str], ...]], ...]:
+    """The direct character formatting (font, size, bold, colour … as written in w:rPr) of the
+    paragraph's first run that prints text, or its last (``last``); () for a paragraph without
+    text. Two paragraphs that look alike in the same style have equal looks."""
+    texted = [
+        r
+        for r in p.iter(_R)
+        if next(r.iterancestors(_P)) is p and any((t.text or "").strip() for t in r.iter(_T))
+    ]
+    if not texted:
+        return ()
+    rpr = texted[-1 if last else 0].find(_RPR)
+    if rpr is None:
+        return ()
+    return tuple(
+        (child.tag, tuple(sorted((k, v) for k, v in child.attrib.items() if k != _HINT)))
+        for child in rpr
+        if child.tag not in _UNSEEN_RPR
+    )
+
+
+_HINT = qn("w:hint")  # w:rFonts' w:hint: which font slot Word used for ambiguous characters

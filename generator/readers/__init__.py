@@ -147,6 +147,9 @@ def import_file(path: str | Path) -> ImportResult:
 
         try:
             lines = docx_lines(path, defects)
+            from .unwrap import unwrap
+
+            lines = unwrap(lines, defects)
         except NotDocx as exc:
             hint = exc.hint or _("save the document from Word as .docx, or as .txt")
             raise _refuse(name, str(exc), hint) from None

@@ -185,7 +185,7 @@ def _read_header(rest: list[Line], fields: dict[str, Any], defects: DefectLog, w
         if name.endswith("文件"):
             name, suffix = name[: -len("文件")].strip(), "文件"
         # joint issuers on one line apart by spaces (real/09: 中国银保监会浙江监管局  浙江省司法厅)
-        issuers.extend(part for part in re.split(r"\s+", name) if part)
+        issuers.extend(o for part in re.split(r"\s+", name) if part for o in organ_names(part, []))
     if issuers:
         fields["issuers"] = issuers
         fields["issuer_suffix"] = suffix
@@ -210,6 +210,19 @@ _MARK_LINE = re.compile(r"^(?:\d{6}|(?:绝密|机密|秘密)(?:★.*)?|特急|�
 _JOINT_ON_ONE_LINE = re.compile(r"\S{4,}\s+\S{4,}")
 
 
+def is_mark(text: str) -> bool:
+    """A 版头 mark: 份号, 密级★保密期限, 紧急程度 or 公开属性 (what a page header may carry)."""
+    text = text.replace(" ", "")
+    return bool(_MARK_LINE.match(text) or _DISCLOSURE.match(text))
+
+
+def is_header_line(text: str) -> bool:
+    """A line of the 版头: a mark (see ``is_mark``), the 发文机关标志 (organ names, …文件), the
+    发文字号 or 签发人 — what a first page's own page header may hold of the document."""
+    compact = text.replace(" ", "")
+    return is_mark(text) or compact.endswith("文件") or _names_only(text) or _doc_number_of(text) is not None
+
+
 def _read_marks(rest: list[Line], fields: dict[str, Any]) -> None:
     """份号, 密级★期限, 紧急程度 (also 特 / 急 over two lines) and 公开属性 marks at the top."""
     while rest:
@@ -230,6 +243,17 @@ def _read_marks(rest: list[Line], fields: dict[str, Any]) -> None:
         else:
             break
         rest.pop(0)
+
+
+def signature_part(text: str) -> str | None:
+    """What a line of a 署名 block set apart (a borderless table of joint 署名, the 成文日期 under
+    them) is: "names" (organ names), "date" (the 成文日期), "seal" (（盖章）), or None."""
+    text = text.strip()
+    if _SEAL_MARKS.match(text):
+        return "seal"
+    if len(text) <= 20 and parse_date(text) is not None:
+        return "date"
+    return "names" if len(text) <= 40 and _names_only(text) else None
 
 
 def _names_only(text: str) -> bool:
@@ -346,7 +370,9 @@ def _read_closing(
             fields["sealed"] = True  # （盖章） under the names: where the seals go, not a name
         signatories = [s for s in signatories if not _SEAL_MARKS.match(s.text)]
         if signatories:
-            fields["signatories"] = [name for s in signatories for name in _signatory_names(s.text)]
+            fields["signatories"] = [
+                name for s in signatories for name in _signatory_names(s.text, fields.get("issuers", []))
+            ]
     elif (closing := after_attachments or before) and len(before) >= 1:
         # no 成文日期 in the text (a web page states it in its metadata box): organ names ending
         # the notice, under a 附注 perhaps, are still its 署名 and 附注
@@ -359,7 +385,9 @@ def _read_closing(
                 break
             names.insert(0, closing.pop())
         if names:
-            fields["signatories"] = [name for s in names for name in _signatory_names(s.text)]
+            fields["signatories"] = [
+                name for s in names for name in _signatory_names(s.text, fields.get("issuers", []))
+            ]
     before.extend(after_attachments)  # never dropped: kept as 正文
     body = [line for line in before if line.text]
     for line in body:
@@ -369,13 +397,49 @@ def _read_closing(
         where.update((f"notice.body[{k}]", line.no) for k, line in enumerate(body))
 
 
-def _signatory_names(text: str) -> list[str]:
-    """One line of 署名: several organs apart by spaces (joint 署名, real/09, 14) or one name
-    whose stray spaces are extraction artefacts."""
+def _signatory_names(text: str, issuers: list[str]) -> list[str]:
+    """One line of 署名: several organs apart by spaces (joint 署名, real/09, 14), or one after
+    another without a space (see ``organ_names``), or one name whose stray spaces are
+    extraction artefacts."""
     parts = [p for p in re.split(r"\s+", text.strip()) if p]
     if len(parts) > 1 and all(len(p) >= 3 and _ORGAN.search(p) for p in parts):
-        return parts
-    return [text.replace(" ", "")]
+        return [name for part in parts for name in organ_names(part, issuers)]
+    return organ_names(text.replace(" ", ""), issuers)
+
+
+# The place an organ's name starts with (苏州市, 浙江省, 吴中区 …): a name that starts again
+# with it, straight after an organ's ending, is the next organ of a joint 署名.
+_PLACE = re.compile(r"^[\u4e00-\u9fff]{1,6}?[省市区县州盟旗]")
+
+
+def organ_names(text: str, known: list[str]) -> list[str]:
+    """Organ names printed one after another without a space (苏州市卫生健康委员会苏州市医疗保障局,
+    a joint 署名 or 发文机关标志 typed on one line): cut where an organ's ending (局, 委员会 …) is
+    followed by one of the ``known`` names (the notice's 发文机关) or by the place the first name
+    starts with. Never cut inside one organ whose name holds another's (中国银保监会浙江监管局,
+    国家税务总局浙江省税务局, 苏州市人民政府办公室): the part after the cut must start a name."""
+    place = _PLACE.match(text)
+
+    def starts_name(rest: str) -> bool:
+        return any(rest.startswith(name) for name in known if name) or (
+            place is not None and rest.startswith(place[0])
+        )
+
+    names: list[str] = []
+    rest = text
+    while rest:
+        cut = next(
+            (end for end in range(3, len(rest) - 2) if _ORGAN.search(rest[:end]) and starts_name(rest[end:])),
+            None,
+        )
+        if cut is None:
+            names.append(rest)
+            break
+        names.append(rest[:cut])
+        rest = rest[cut:]
+    if len(names) > 1 and all(_ORGAN.search(name) for name in names):
+        return names
+    return [text]
 
 
 _SEAL_MARKS = re.compile(r"^(?:[（(](?:盖章|印章|公章|签章|章)[）)]\s*)+$")

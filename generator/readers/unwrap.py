@@ -78,6 +78,13 @@ def unwrap(lines: list[Line], defects: DefectLog) -> list[Line]:
             if after >= len(lines) or lines[after].table is not None or not lines[after].text:
                 break
             following = lines[after]
+            if text == line.text and _own_line(line) and _heading_rest(last, following, width):
+                # a heading indented as paragraphs are, longer than its line: its short rest
+                text = text + following.text
+                out.extend(Line(lines[j].no, "") for j in range(k, after))
+                k = after + 1
+                joined += 1
+                break
             if indent and ends_sentence(last) and _width(last) < width - 1.0:
                 break  # a paragraph of one line, as long as a first line: it ends with its sentence
             if not _full(last, following.text, width - indent):
@@ -131,6 +138,20 @@ _UNBROKEN = re.compile(
 )
 """What a line cannot be broken before: an ideograph with the marks that may not start a line
 after it, and a Latin word or a number run on to it (理，PICC)."""
+
+
+def _heading_rest(heading: str, following: Line, width: float) -> bool:
+    """Is ``following`` the rest of a 一、 heading that filled its indented line? Short, ending
+    no sentence, with no pause and no label: a heading's words, not the paragraph under it."""
+    rest = following.text
+    return (
+        _full(heading, rest, width - INDENT)
+        and not ends_sentence(heading)
+        and 0 < _width(rest) <= 20
+        and not ends_sentence(rest)
+        and _PAUSES.search(rest) is None
+        and label_of(following) is None
+    )
 
 
 def _full(text: str, following: str, width: float) -> bool:

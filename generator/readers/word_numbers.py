@@ -7,8 +7,11 @@ What Word does, and is done here (ECMA-376 Part 1 §17.9):
   style that a level names (w:lvl/w:pStyle, Word's 多级列表 linked to 标题 1–3) gives that level;
   ``w:numId`` 0 takes the numbering away;
 * the w:num instances of one w:abstractNum count on together; a w:lvlOverride with a
-  w:startOverride starts its instance afresh, and a w:lvl inside a w:lvlOverride replaces the
-  level for that instance; an abstract numbering that only links a list style
+  w:startOverride starts the count afresh at the first paragraph of its instance, and the
+  paragraphs after it count on from there, whichever instance of the list they name (as
+  LibreOffice writes a restarted list — the restart's instance on its first paragraph only —
+  and prints it); a w:lvl inside a w:lvlOverride replaces the level's format and text for that
+  instance; an abstract numbering that only links a list style
   (w:numStyleLink) uses the levels of the one that defines it (w:styleLink);
 * a paragraph counts at its level and restarts the deeper levels — each deeper level unless its
   w:lvlRestart says it restarts only after a shallower level, or never (0: numbered straight
@@ -48,6 +51,7 @@ class WordNumbers:
         self.levels: dict[str, dict[int, _Level]] = {}  # numId → ilvl → level
         self.counters: dict[str, dict[int, int]] = {}  # list → ilvl → last number
         self.list_of: dict[str, str] = {}  # numId → the list whose counters it uses
+        self.restarts: dict[str, dict[int, int]] = {}  # numId → ilvl → start, until first used
         self.styled: dict[tuple[str, str], int] = {}  # (numId, style id) → the level linked to it
         self.defects = defects
         self.broken: list[str] = []  # what numbering.xml got wrong, reported at the first number
@@ -73,12 +77,10 @@ class WordNumbers:
                 ilvl = self._number(override.ilvl, "w:ilvl", 0)
                 if override.level is not None:
                     levels[ilvl] = self._level(override.level)
-                    self.list_of[num_id] = f"num:{num_id}"
                 if override.start is not None and ilvl in levels:
-                    levels[ilvl] = replace(
-                        levels[ilvl], start=self._number(override.start, "w:startOverride", 1)
-                    )
-                    self.list_of[num_id] = f"num:{num_id}"
+                    start = self._number(override.start, "w:startOverride", 1)
+                    levels[ilvl] = replace(levels[ilvl], start=start)
+                    self.restarts.setdefault(num_id, {})[ilvl] = start
             self.levels[num_id] = levels
             for ilvl, level in levels.items():
                 if level.style:
@@ -123,6 +125,12 @@ class WordNumbers:
         if ilvl not in levels:
             return ""
         counters = self.counters.setdefault(self.list_of.get(num_id, num_id), {})
+        for level_no, start in self.restarts.pop(num_id, {}).items():
+            # the instance's first paragraph: its overridden levels start again from here
+            if level_no == ilvl:
+                counters[level_no] = start - 1
+            elif level_no > ilvl:
+                counters.pop(level_no, None)
         counters[ilvl] = counters.get(ilvl, levels[ilvl].start - 1) + 1
         for deeper in [k for k in counters if k > ilvl]:
             restart = levels[deeper].restart if deeper in levels else None
