@@ -205,6 +205,7 @@ def serve(
     try:
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         sock.bind((host, port))
+        sock.listen(128)  # before the URL is printed: a browser that opens it at once waits, not refused
     except OSError as exc:
         sock.close()
         raise ServeError(
