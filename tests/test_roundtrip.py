@@ -202,7 +202,7 @@ def plans(draw: st.DrawFn, tables: bool = False) -> Document:
     """Plans as an author writes them; ``tables`` only for Word (text prints a table as lines)."""
     year = draw(st.integers(2015, 2030))
     title = f"{year}年{draw(WORDS)}工作要点"
-    levels = draw(SCHEMES)
+    levels = list(draw(SCHEMES))  # a list of its own: the model keeps what it is given, and tests edit it
     depth = draw(st.integers(1, len(levels)))
     sections = draw(st.lists(node(1, depth, tables), min_size=1, max_size=4))
     for section in sections[1:]:
@@ -217,13 +217,13 @@ def plans(draw: st.DrawFn, tables: bool = False) -> Document:
     )
     notice = Notice(
         issuers=issuers,
-        doc_number=draw(st.sampled_from([None, DocNumber(prefix="云卫医", year=2025, serial=12)])),
+        doc_number=DocNumber(prefix="云卫医", year=2025, serial=12) if draw(st.booleans()) else None,
         recipients=["各县（区）卫生健康局", "市直各医疗卫生单位"],
         body=[f"现将《{title}》印发给你们，请结合实际，认真抓好落实。"],
-        signatories=issuers or ["云溪市卫生健康委员会"],
+        signatories=list(issuers) or ["云溪市卫生健康委员会"],
         date=dt.date(year, draw(st.integers(1, 12)), draw(st.integers(1, 28))),
         note=draw(st.sampled_from([None, "此件公开发布"])),
-        cc=draw(st.sampled_from([[], ["云溪市人民政府办公室", "省卫生健康委员会"]])),
+        cc=list(draw(st.sampled_from([[], ["云溪市人民政府办公室", "省卫生健康委员会"]]))),
     )
     # a 文号 under the title, as a page without 版头 prints it (with a 版头 it prints there)
     notice.doc_number_place = draw(st.sampled_from(["header", "under_title", "under_title_bracketed"]))
@@ -236,7 +236,9 @@ def plans(draw: st.DrawFn, tables: bool = False) -> Document:
             st.sampled_from([f"关于印发《{title}》的\n通知", f"关于做好{year}年工作的通知", ""])
         )
     if draw(st.booleans()):
-        notice.attachments = draw(st.sampled_from([[], [title, "重点任务清单"], ["重点任务清单", title]]))
+        notice.attachments = list(
+            draw(st.sampled_from([[], [title, "重点任务清单"], ["重点任务清单", title]]))
+        )
     if draw(st.booleans()):  # 印发机关 and 印发日期 stand together on one line (GB/T 9704 §8.3)
         notice.printer, notice.print_date = "云溪市卫生健康委员会办公室", notice.date
     preamble = draw(st.lists(long_paragraph(), max_size=2))
