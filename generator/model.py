@@ -8,7 +8,8 @@ The classes are plain dataclasses, so building, reading and copying them costs n
 Python objects do; pydantic validates plan data into them (``model_tools.validate``) from the
 annotations and field metadata here (``ge``, ``min_length``, ``description`` …) and the markers
 below. Unknown keys are errors everywhere (``extra="forbid"``), so a typo in a plan never passes.
-Objects built in code are not validated: give each field a value of its type.
+Objects built in code are neither validated nor copied: give each field a value of its type, and
+a list of its own (the object keeps the very list it is given).
 """
 
 from __future__ import annotations
