@@ -611,3 +611,10 @@ def test_white_paragraph_backgrounds_are_no_table(tmp_path: Path) -> None:
     assert "关于印发2024-2026年海南省农机购置与应用补贴实施方案的通知" in text
     assert "一、总体要求" in text
     assert "以保障粮食和重要农产品稳定安全供给为着力点" in text
+    # the notice closes with its two 署名 side by side and the date; the plan, whose title is
+    # printed over two lines and cited in the 正文 in 《》, starts under them
+    assert document.notice is not None
+    assert document.notice.signatories == ["海南省农业农村厅", "海南省财政厅"]
+    assert document.notice.date == dt.date(2024, 7, 1)
+    assert document.plan.title.replace("\n", "") == "2024—2026年海南省农机购置与应用补贴实施方案"
+    assert [s.heading for s in document.plan.sections[:2]] == ["总体要求", "实施重点"]

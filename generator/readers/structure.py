@@ -329,7 +329,7 @@ def find_plan_start(lines: list[Line]) -> int:
     names = set(book_names(lines))
     sections = dated = False
     for i, line in enumerate(lines):
-        text = line.text.replace(" ", "")
+        text = _squeezed(line.text)
         # a 附件 after numbered sections and no 成文日期 is the plan's own attachment (a bare plan's)
         own = sections and not dated
         if _ANNEX_LABEL.match(text) and i + 1 < len(lines) and not parse_label(lines[i + 1].text) and not own:
@@ -337,7 +337,7 @@ def find_plan_start(lines: list[Line]) -> int:
         if (lab := label_of(line)) is not None and lab.scheme == "chinese":
             sections = True
         dated = dated or parse_date(line.text) is not None
-        two = text + lines[i + 1].text.replace(" ", "") if i + 1 < len(lines) else ""
+        two = text + _squeezed(lines[i + 1].text) if i + 1 < len(lines) else ""
         # the title, perhaps over two lines — not the notice's own (…的通知 under its 文号), which
         # the plan may cite in 《》 too
         if (text in names or two in names) and i > 0 and _is_title_line(text if text in names else two):
@@ -369,6 +369,12 @@ def find_plan_start(lines: list[Line]) -> int:
         if _ANNEX_LABEL.match(lines[i].text):
             break
     return i
+
+
+def _squeezed(text: str) -> str:
+    """A line as the 《》 of a title it may be: no spaces, no line break (a PDF's title over two
+    printed lines keeps its break)."""
+    return text.replace(" ", "").replace("\n", "")
 
 
 def _attachment_names_here(line: Line, names: set[str]) -> set[str]:
