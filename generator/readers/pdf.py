@@ -35,7 +35,7 @@ from ..title_lines import break_title, width_zi
 from ..typography import CJK_PUNCTUATION, IDEOGRAPHS
 from .defects import DefectLog
 from .lines import Line, clean_text, ends_sentence, is_page_number, parse_label, remove_garbage
-from .pdf_sidebar import Side, side_gutter
+from .pdf_sidebar import Side, inked_stretches, side_gutter
 from .tree import is_task_line
 from .web_print import is_browser_print, strip_web_chrome
 
@@ -399,19 +399,11 @@ def _gutter(lines: list[list[dict[str, Any]]]) -> tuple[float, float] | None:
     about the middle of the text that few lines cross (a title over both columns may), with
     justified lines on both sides: most left lines end at it, most right lines start at it — an
     unruled table's gaps fall elsewhere and its cells do not fill their columns."""
-    spans = []  # per line: its inked stretches, gaps within a word's spacing closed
+    spans = []  # per line: its size and inked stretches
     for line in lines:
         inked = sorted((c for c in line if c["text"].strip()), key=lambda c: c["x0"])
-        if not inked:
-            continue
-        size = max(statistics.median(c["size"] for c in inked), 1.0)
-        stretches = [[inked[0]["x0"], inked[0]["x1"]]]
-        for char in inked[1:]:
-            if char["x0"] - stretches[-1][1] < 0.8 * size:
-                stretches[-1][1] = max(stretches[-1][1], char["x1"])
-            else:
-                stretches.append([char["x0"], char["x1"]])
-        spans.append((size, stretches))
+        if inked:
+            spans.append(inked_stretches(inked))
     if len(spans) < 16:
         return None
     left = min(s[0][0] for _size, s in spans)

@@ -27,22 +27,29 @@ Side = tuple[float, float, str, float, float]
 bottom of the column (lines above or below it, such as the browser's print margins, are whole)."""
 
 
+def inked_stretches(inked: list[dict[str, Any]]) -> tuple[float, list[list[float]]]:
+    """A line's type size and its inked stretches (x0, x1), the gaps within a word's spacing
+    closed, from its inked characters left to right: what a gutter between columns is looked for
+    in, here and in ``pdf._gutter``."""
+    size = max(statistics.median(c["size"] for c in inked), 1.0)
+    stretches = [[inked[0]["x0"], inked[0]["x1"]]]
+    for char in inked[1:]:
+        if char["x0"] - stretches[-1][1] < 0.8 * size:
+            stretches[-1][1] = max(stretches[-1][1], char["x1"])
+        else:
+            stretches.append([char["x0"], char["x1"]])
+    return size, stretches
+
+
 def side_gutter(lines: list[list[dict[str, Any]]]) -> Side | None:
     """The band between the text and a side column on a page of character lines (each a
     baseline's characters), or None."""
-    pieces = []  # per line: (top, bottom, inked stretches with a word's spacing closed)
+    pieces = []  # per line: (top, bottom, size, inked stretches)
     for line in lines:
         inked = sorted((c for c in line if c["text"].strip()), key=lambda c: c["x0"])
-        if not inked:
-            continue
-        size = max(statistics.median(c["size"] for c in inked), 1.0)
-        stretches = [[inked[0]["x0"], inked[0]["x1"]]]
-        for char in inked[1:]:
-            if char["x0"] - stretches[-1][1] < 0.8 * size:
-                stretches[-1][1] = max(stretches[-1][1], char["x1"])
-            else:
-                stretches.append([char["x0"], char["x1"]])
-        pieces.append((min(c["top"] for c in inked), max(c["bottom"] for c in inked), size, stretches))
+        if inked:
+            size, stretches = inked_stretches(inked)
+            pieces.append((min(c["top"] for c in inked), max(c["bottom"] for c in inked), size, stretches))
     if len(pieces) < MIN_TEXT_LINES + MIN_SIDE_LINES:
         return None
     left = min(p[3][0][0] for p in pieces)
