@@ -13,7 +13,7 @@ quirks are handled once, here. One module per area, as in python-docx's ``oxml``
   (``{{r …}}``, ``{{p …}}``) with plan text escaped as data, and the bottom-anchored text box;
 * :mod:`.sections` — footer references shared by sections, the turned page number of a
   landscape page;
-* :mod:`.tables` — whole tables for ``{{p …}}`` (the 重点任务分工表);
+* :mod:`.tables` — whole tables for ``{{p …}}`` (the 重点任务分工表, the 署名 side by side);
 * :mod:`.numbering` — Word's list numbering: w:abstractNum/w:num and a paragraph's w:numPr;
 * :mod:`.revisions` — tracked changes (w:ins/w:del) for ``writers/diff_docx.py``;
 * :mod:`.comments` — comments (批注) anchored on paragraphs, for the diff writer;
@@ -127,7 +127,7 @@ from .revisions import Revisions, as_deleted_text, serialize_part, text_run, tra
 from .sections import move_last_section, pin_textbox_to_page, share_header_footer_refs, turned_textbox
 from .stamps import apply_stamps, block_stamp, remove_stamps, stamp_token
 from .stories import SectionStories, note_references, notes, parse_part, section_stories, story_lines
-from .tables import CellSpec, TableXml, grid_table, grids_fit
+from .tables import CellSpec, PlacedCell, TableXml, grid_table, grids_fit, layout_table
 
 __all__ = [
     "ALT_CHUNK",
@@ -144,6 +144,7 @@ __all__ = [
     "NumberingXml",
     "OverrideXml",
     "ParagraphXml",
+    "PlacedCell",
     "Revisions",
     "RunXml",
     "SectionStories",
@@ -178,6 +179,7 @@ __all__ = [
     "insert_row_before",
     "is_paragraph",
     "is_table",
+    "layout_table",
     "link_style",
     "mark_deleted",
     "mm_to_twips",
