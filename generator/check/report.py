@@ -25,6 +25,7 @@ RULE_NAMES = frozenset(
         N_("页码"),
         N_("版记"),
         N_("numbering"),
+        N_("joint seals"),
     }
 )
 
