@@ -976,10 +976,8 @@ def _joint_seals_rule(measure: PdfMeasure, body: Body) -> Rule:
     size most organs' seals are, larger ones need more room still) on the names as printed. A 署名
     without room for a seal above it (one blank line under the 正文, §7.3.5.2) is not sealed."""
     name = "joint seals"
-    expected = _(
-        "sealed joint 署名: {size:.0f} mm seals on the names neither meet nor leave the 版心 (§7.3.5.1)"
-    )
-    expected = expected.format(size=SEAL_MM)
+    expected = _("sealed joint 署名: {size} mm seals on the names neither meet nor leave the 版心 (§7.3.5.1)")
+    expected = expected.format(size=f"{SEAL_MM:.0f}")
     found = _signature_lines(measure, body)
     if found is None:
         return _na(name, expected, _("no 成文日期"))
@@ -1006,24 +1004,31 @@ def _joint_seals_rule(measure: PdfMeasure, body: Body) -> Rule:
     nearest, a, b = min(pairs, key=lambda pair: pair[0])
     if nearest <= SEAL_MM:
         measured = _(
-            "page {page}: the seals of “{a}” and “{b}” would meet, {apart:.1f} mm apart centre to centre"
+            "page {page}: the seals of “{a}” and “{b}” would meet, {apart} mm apart centre to centre"
         )
-        return Rule(name, expected, measured.format(page=page, a=a.text, b=b.text, apart=nearest), False)
+        return Rule(
+            name, expected, measured.format(page=page, a=a.text, b=b.text, apart=f"{nearest:.1f}"), False
+        )
     left = min(one.seal_x for one in signed) - SEAL_MM / 2
     right = max(one.seal_x for one in signed) + SEAL_MM / 2
     if left < AREA_LEFT - TOL_MARGIN or right > AREA_RIGHT + TOL_MARGIN:
-        measured = _("page {page}: seals would run past the 版心, x {left:.1f}–{right:.1f} mm")
-        return Rule(name, expected, measured.format(page=page, left=left, right=right), False)
+        measured = _("page {page}: seals would run past the 版心, x {left}–{right} mm")
+        return Rule(
+            name, expected, measured.format(page=page, left=f"{left:.1f}", right=f"{right:.1f}"), False
+        )
     off = (date.x0 + date.x1) / 2 - signed[-1].seal_x
     if abs(off) > SEAL_MM / 4:  # the last seal presses the 成文日期 too, centred over it
-        measured = _("page {page}: the 成文日期 is {off:.1f} mm off the centre of the last seal (“{name}”)")
-        return Rule(name, expected, measured.format(page=page, off=off, name=signed[-1].text), False)
-    measured = _(
-        "page {page}: 署名 in rows of {rows}, seals {apart:.1f} mm apart or more, x {left:.1f}–{right:.1f} mm"
-    )
+        measured = _("page {page}: the 成文日期 is {off} mm off the centre of the last seal (“{name}”)")
+        return Rule(name, expected, measured.format(page=page, off=f"{off:.1f}", name=signed[-1].text), False)
+    measured = _("page {page}: 署名 in rows of {rows}, seals {apart} mm apart or more, x {left}–{right} mm")
     counts = " + ".join(str(len(row)) for row in rows)
     return Rule(
-        name, expected, measured.format(page=page, rows=counts, apart=nearest, left=left, right=right), True
+        name,
+        expected,
+        measured.format(
+            page=page, rows=counts, apart=f"{nearest:.1f}", left=f"{left:.1f}", right=f"{right:.1f}"
+        ),
+        True,
     )
 
 
