@@ -7,6 +7,7 @@ checked before python-docx parses anything (its lxml parser does not resolve ent
 from __future__ import annotations
 
 import io
+import itertools
 import re
 import zipfile
 from collections.abc import Callable, Iterator
@@ -334,8 +335,11 @@ def _own_signature_table(table: Any) -> bool:
     """The 署名 of a sealed joint notice as this tool sets them (writers/seal_rows.py): a table
     whose every paragraph with text is in the 署名's style — whatever the names (某某大学 has no
     organ's ending to be told by)."""
-    paragraphs = [p for row in table.rows for cell in row.cells for p in cell.paragraphs if p.text.strip()]
-    return bool(paragraphs) and all(_style_name(p) == "WP Signatory" for p in paragraphs)
+    printed = (p for row in table.rows for cell in row.cells for p in cell.paragraphs if p.text.strip())
+    first = next(printed, None)  # a table of data stops at its first cell: no row more is looked at
+    return first is not None and all(
+        _style_name(p) == "WP Signatory" for p in itertools.chain([first], printed)
+    )
 
 
 _SIGNATURE_CELLS = 12  # four 署名 two by two, their seals and the date: a few rows of cells
