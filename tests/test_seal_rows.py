@@ -257,3 +257,16 @@ def test_sealed_joint_names_read_back_from_the_docx_in_order_with_the_date(tmp_p
     assert read.notice.body == document.notice.body  # no name taken for 正文
     assert read.plan.sections[0].heading == "加强组织领导" and not read.plan.preamble
     assert not [t for node in read.plan.nodes() for t in node.tables]  # nor for a table of the plan
+
+
+def test_the_html_sets_the_rows_as_the_docx_does():
+    """The web page and the editor's preview put the names in the .docx's rows and slots, so that a
+    page holds what the PDF's holds."""
+    html = render(_document([HEALTH, MARKET, FINANCE, INSURANCE]), "html")
+    assert isinstance(html, str)
+    rows = re.findall(r'<div class="seal-row">(.*?)</div>', html, flags=re.S)
+    found = [re.findall(r'style="left: ([\d.]+)mm; width: ([\d.]+)mm">([^<]+)</p>', row) for row in rows]
+    assert [[name for _l, _w, name in row] for row in found] == [[HEALTH, MARKET], [FINANCE, INSURANCE]]
+    left, width, _name = found[-1][-1]
+    assert abs(float(left) + float(width) / 2 - date_centre("2025年12月18日") / MM) < 0.1
+    assert '<div class="seal-row">' not in render(_document([HEALTH, INSURANCE], sealed=False), "html")
