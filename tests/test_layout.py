@@ -683,3 +683,27 @@ def test_joint_names_one_a_line_under_one_blank_line_are_not_sealed_and_a_date_o
     rule = _joint_seals_rule(measure, _body(measure))
     assert not rule.passed
     assert rule.measured == "page 1: the 成文日期 is 50.1 mm off the centre of the last seal (“某某市医保局”)"
+
+
+REAL = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "real"
+
+
+@pytest.mark.slow
+def test_real_joint_notices_are_judged_by_their_seals(soffice: str, tmp_path: Path) -> None:
+    """Two real joint notices, read off their last pages: 10 (四部门, 浙江) sets its four 署名 two by
+    two, rows six lines apart, the date under the last — it passes; 12 (海南, two 厅) sets its two
+    names side by side and the date right-indented far right of the second, where that name's
+    seal cannot press it."""
+    sources = [
+        REAL / "10_zj_four_bodies_individual_business_finance_2021.doc",
+        REAL / "12_hainan_agri_machinery_subsidy_plan_2024.doc",
+    ]
+    four, hainan = (check_pdf(pdf) for pdf in convert_to_pdf(sources, tmp_path))
+    measured = _rule(four, "joint seals").measured
+    assert _rule(four, "joint seals").passed and re.match(r"page 8: 署名 in rows of 2 \+ 2", measured), (
+        measured
+    )
+    rule = _rule(hainan, "joint seals")
+    assert not rule.passed and re.match(
+        r"page 1: the 成文日期 is 2\d\.\d mm off .*“海南省财政厅”", rule.measured
+    )
