@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import jinja2
 
@@ -33,7 +33,9 @@ from ..view import AppendixView, DocumentView, NoticeView, Para
 from . import docx_template as tpl
 from .docx_numbering import LevelLook, ListPlan, apply_lists, check_mode, level_look, plan_lists, typed_label
 from .flow import FlowFix, apply_fix, keep_closing, keep_tasks
-from .seal_rows import ROW_LINES, SealRows, seal_rows
+
+if TYPE_CHECKING:
+    from .seal_rows import SealRows
 
 # ---------------------------------------------------------------- style names → ids
 
@@ -148,7 +150,11 @@ def closing_paragraphs(
     d = width_zi(date)
     out: list[ox.ParagraphXml | ox.TableXml] = []
     blank = ox.paragraph(sid("WP Blank"), keep_next=True)  # the block moves to a new page as a whole
-    rows = seal_rows(signatories, date) if sealed and len(signatories) > 1 else None
+    rows = None
+    if sealed and len(signatories) > 1:
+        from .seal_rows import ROW_LINES, seal_rows  # joint notices only: one sealed 署名 needs none
+
+        rows = seal_rows(signatories, date)
     if rows is not None:
         out += [blank] * SEAL_ROOM_LINES
         out.append(seal_table(rows, sid))
@@ -191,6 +197,8 @@ def closing_paragraphs(
 def seal_table(rows: SealRows, sid: StyleIds = default_style_id) -> ox.TableXml:
     """The joint 署名 in their rows of slots, a borderless table: each name centred in its slot,
     the rows :data:`ROW_LINES` lines apart (blank lines across the table between them)."""
+    from .seal_rows import ROW_LINES
+
     blank = ox.paragraph(sid("WP Blank"), keep_next=True)
     widths = [slot.right - slot.left for slot in rows.slots]
     # a slot cut short by the 版心's edge keeps its name on its centre: a margin on its long side
