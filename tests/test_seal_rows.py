@@ -243,6 +243,7 @@ def test_the_written_docx_passes_the_open_xml_sdk_validator(tmp_path: Path, ooxm
         [HEALTH, MARKET, FINANCE],
         [HEALTH, MARKET, FINANCE, INSURANCE],
         ["某某大学", "某某市教育局"],  # no organ's ending to tell a 署名 by: told by its style
+        [*SHORT, "某某市教育局", "某某市民政局"],  # five: three and two, each a 署名 line read
     ],
     ids=lambda names: f"{len(names)}-{names[0]}",
 )
