@@ -23,6 +23,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from ..i18n import N_, _
 from ..title_lines import NO_LINE_START
@@ -917,8 +918,7 @@ def _date_page_rule(measure: PdfMeasure, body: Body) -> Rule:
     )
 
 
-@dataclass(frozen=True)
-class _Signed:
+class _Signed(NamedTuple):
     """One 署名 printed in a sealed joint block, and where its seal goes: centred on the name
     across, a half line above its middle up and down (the name in the seal's lower half, pressed
     by it — §7.3.5.1; the last seal so presses the 成文日期 under its name too)."""

@@ -5,8 +5,7 @@ tables that only place text side by side (the 署名 of a sealed joint notice)."
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from .elements import qn
 from .fragments import Fragment, ParagraphXml, escape_text
@@ -16,8 +15,7 @@ class TableXml(Fragment):
     """A w:tbl for docxtpl's ``{{p value}}``."""
 
 
-@dataclass(frozen=True)
-class CellSpec:
+class CellSpec(NamedTuple):
     """One cell: its text, the w:styleId of its paragraph, and how many grid columns it spans."""
 
     text: str
@@ -75,8 +73,7 @@ def grid_table(
     return TableXml(f"<w:tbl>{tblpr}{grid}{''.join(body)}</w:tbl>")
 
 
-@dataclass(frozen=True)
-class PlacedCell:
+class PlacedCell(NamedTuple):
     """One cell of a :func:`layout_table`: its paragraphs (built by :func:`.fragments.paragraph`),
     the grid columns it spans, and its left and right cell margins in twips (a cell cut short by
     the 版心's edge centres its text where it should stand by a margin on its long side)."""

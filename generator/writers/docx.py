@@ -16,10 +16,9 @@ import math
 import re
 import zipfile
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
 import jinja2
 
@@ -27,10 +26,11 @@ from .. import ooxml as ox
 from ..errors import InputError, Problem, os_reason
 from ..i18n import _
 from ..ooxml import package as ox_package
+from ..resources import notice_template
 from ..tasks.table import TaskTableView
 from ..title_lines import TITLE_MAX_ZI, break_title, width_zi
 from ..view import AppendixView, DocumentView, NoticeView, Para
-from . import docx_template as tpl
+from . import docx_geometry as geo
 from .docx_numbering import LevelLook, ListPlan, apply_lists, check_mode, level_look, plan_lists, typed_label
 from .flow import FlowFix, apply_fix, keep_closing, keep_tasks
 
@@ -66,7 +66,7 @@ MARK_EM_OFFSET = 8  # twips from line top to em-box top, measured in LibreOffice
 def mark_size(names: list[str], width_twips: int) -> float:
     """Largest size ≤ 小初 at which the longest name fits ``width_twips`` (−0.25 pt 字距)."""
     longest = max(width_zi(n) for n in names)
-    fit = (width_twips / 20 - 2) / longest + tpl.CHAR_SPACING / 20
+    fit = (width_twips / 20 - 2) / longest + geo.CHAR_SPACING / 20
     return float(min(MARK_MAX_PT, math.floor(fit)))
 
 
@@ -116,7 +116,7 @@ def _mark_paragraph(
     if first:
         # LibreOffice sets the glyphs at the top of an exact-height line: the em box starts
         # MARK_EM_OFFSET below the paragraph top whatever the size (measured 0.14–0.16 mm).
-        before = MARK_TOP_TWIPS - HEADER_LINES * tpl.LINE_PITCH - MARK_EM_OFFSET
+        before = MARK_TOP_TWIPS - HEADER_LINES * geo.LINE_PITCH - MARK_EM_OFFSET
     return ox.paragraph(
         sid(style), ox.run(text, size_pt=size, char_scale=scale), line_exact=line, before=before
     )
@@ -131,8 +131,8 @@ def _fit_right(right: int, width: float) -> int:
     """A right indent (twips) that leaves a line ``width`` 字 wide room in the 版心: a long 署名
     moved left, never past the left edge (one longer than the line wraps there, nothing cut off —
     a negative indent printed it past the paper's edge)."""
-    advance = tpl.ZI + tpl.CHAR_SPACING  # one condensed 汉字, as printed
-    room = tpl.TEXT_WIDTH - math.ceil(width * advance) - 20  # a point's slack against rounding
+    advance = geo.ZI + geo.CHAR_SPACING  # one condensed 汉字, as printed
+    room = geo.TEXT_WIDTH - math.ceil(width * advance) - 20  # a point's slack against rounding
     return max(0, min(right, room))
 
 
@@ -146,7 +146,7 @@ def closing_paragraphs(
     of a sealed joint notice side by side in rows, each under its seal (see :mod:`.seal_rows`)."""
     if not signatories and not date:
         return []
-    zi = tpl.ZI
+    zi = geo.ZI
     d = width_zi(date)
     out: list[ox.ParagraphXml | ox.TableXml] = []
     blank = ox.paragraph(sid("WP Blank"), keep_next=True)  # the block moves to a new page as a whole
@@ -188,8 +188,8 @@ def closing_paragraphs(
     else:
         # The date starts 2字 right of the 署名's first character: set from the left, so the
         # rule holds whatever the width of the digits in the font at hand.
-        advance = tpl.ZI + tpl.CHAR_SPACING  # one condensed 汉字
-        left = max(0, tpl.TEXT_WIDTH - round(name_right * zi) - round(n * advance)) + 2 * advance
+        advance = geo.ZI + geo.CHAR_SPACING  # one condensed 汉字
+        left = max(0, geo.TEXT_WIDTH - round(name_right * zi) - round(n * advance)) + 2 * advance
         out.append(ox.paragraph(sid("WP Date"), date, left=left, right=0, jc="left"))
     return out
 
@@ -229,7 +229,7 @@ def seal_table(rows: SealRows, sid: StyleIds = default_style_id) -> ox.TableXml:
 # ---------------------------------------------------------------- 版记 (§7.4)
 
 IMPRINT_PT = 14  # 4号
-IMPRINT_AREA_HEIGHT = tpl.PAGE_H - tpl.MARGIN_TOP - tpl.MARGIN_BOTTOM  # 版心 225 mm
+IMPRINT_AREA_HEIGHT = geo.PAGE_H - geo.MARGIN_TOP - geo.MARGIN_BOTTOM  # 版心 225 mm
 IMPRINT_RULE_TWIPS = 20 + 20  # a rule paragraph: 1 pt line plus its border
 
 
@@ -239,8 +239,8 @@ def imprint_height(cc: str, printer: str = "", print_date: str = "") -> int:
     The box does not push text away (see ooxml.bottom_textbox); a spacer of this height before its
     anchor keeps the last page's text clear of it, or moves the 版记 to a page of its own.
     """
-    usable = tpl.TEXT_WIDTH / 20 - 2 * IMPRINT_PT  # indented 1字 each side
-    per_line = math.floor(usable / (IMPRINT_PT + tpl.CHAR_SPACING / 20))  # 30 字
+    usable = geo.TEXT_WIDTH / 20 - 2 * IMPRINT_PT  # indented 1字 each side
+    per_line = math.floor(usable / (IMPRINT_PT + geo.CHAR_SPACING / 20))  # 30 字
     printed = bool(printer or print_date)
     # the 印发 line between the first and last rule (a draft's 版记 of 抄送 alone has none); a long
     # 印发机关 pushes the date (tabbed to the right) onto a line of its own
@@ -255,7 +255,7 @@ def imprint_height(cc: str, printer: str = "", print_date: str = "") -> int:
         rest = width_zi(cc) - (per_line - 1)
         lines += 1 + max(0, math.ceil(rest / (per_line - 4)))
         rules += 1 if printed else 0
-    return lines * tpl.LINE_PITCH + rules * IMPRINT_RULE_TWIPS + 60
+    return lines * geo.LINE_PITCH + rules * IMPRINT_RULE_TWIPS + 60
 
 
 # ---------------------------------------------------------------- the context
@@ -412,14 +412,14 @@ def _appendix_paragraphs(appendices: list[AppendixView], sid: StyleIds) -> list[
 
 LANDSCAPE_TITLE_ZI = 28
 TASK_CELL_MARGIN = 57  # 1 mm each side of a cell's text
-TASK_ZI = tpl.TASK_PT * 20 + tpl.CHAR_SPACING  # 1字 of the table's 4号 text, as condensed by Normal
+TASK_ZI = geo.TASK_PT * 20 + geo.CHAR_SPACING  # 1字 of the table's 4号 text, as condensed by Normal
 _CENTRED = {"序号", "完成时限"}
 
 
 def task_table_xml(table: TaskTableView, sid: StyleIds = default_style_id) -> ox.TableXml:
     """The 分工表 as a Word table across the 版心 (turned when landscape): header row repeated,
     a spanning row per section kept with its first task, no row split across pages."""
-    width = tpl.LANDSCAPE_TEXT_WIDTH if table.landscape else tpl.TEXT_WIDTH
+    width = geo.LANDSCAPE_TEXT_WIDTH if table.landscape else geo.TEXT_WIDTH
     margins = 2 * TASK_CELL_MARGIN * len(table.columns)
     zi = table.column_widths((width - margins) / TASK_ZI)
     widths = [round(w * TASK_ZI) + 2 * TASK_CELL_MARGIN for w in zi]
@@ -472,12 +472,12 @@ def build_context(
     }
     if n.issuers and not joint:
         text = n.issuers[0] + n.issuer_suffix
-        size = mark_size([text], tpl.TEXT_WIDTH)
+        size = mark_size([text], geo.TEXT_WIDTH)
         context["issuer_mark"] = _mark_paragraph(sid, "WP Issuer Mark", text, size, first=True)
     elif joint:
-        names_width = tpl.TEXT_WIDTH - tpl.JOINT_SUFFIX_WIDTH
+        names_width = geo.TEXT_WIDTH - geo.JOINT_SUFFIX_WIDTH
         size = min(
-            mark_size(n.issuers, names_width), mark_size([n.issuer_suffix or "文件"], tpl.JOINT_SUFFIX_WIDTH)
+            mark_size(n.issuers, names_width), mark_size([n.issuer_suffix or "文件"], geo.JOINT_SUFFIX_WIDTH)
         )
         cap = joint_mark_cap(len(n.issuers))
         # names set lower than they fit stack closer; two names keep the single mark's spacing
@@ -554,7 +554,7 @@ _ENV_SIGNATURE = (
 
 @lru_cache(maxsize=1)
 def _jinja_env() -> Any:
-    from .template_policy import LOOP_ATTRIBUTES, PolicyEnvironment, attributes_in_package
+    from .template_policy import LOOP_ATTRIBUTES, PolicyEnvironment
 
     class CompiledOnce(PolicyEnvironment):
         """docxtpl compiles the template's XML on every render; the XML is the same each time
@@ -577,7 +577,8 @@ def _jinja_env() -> Any:
 
     env = CompiledOnce(autoescape=True, finalize=_finalize)
     # Templates are sandboxed (see template_policy): they read what the bundled one reads.
-    env.allowed_attributes = LOOP_ATTRIBUTES | attributes_in_package(str(tpl.template_path()))
+    bundled = notice_template().resolve()
+    env.allowed_attributes = LOOP_ATTRIBUTES | _template_facts(str(bundled), bundled.stat().st_mtime)[2]
     return env
 
 
@@ -585,7 +586,7 @@ def _jinja_env() -> Any:
 def _bundled_names() -> frozenset[str]:
     from .template_policy import names_of, template_sources
 
-    return names_of(_jinja_env(), template_sources(str(tpl.template_path())))
+    return names_of(_jinja_env(), template_sources(str(notice_template())))
 
 
 def _compiled_code(env: Any, source: str) -> Any:
@@ -615,17 +616,45 @@ def _template_bytes(path: str, mtime: float) -> bytes:
     return read_input(path, MAX_PACKAGE_BYTES)  # checked again: the file may have changed since
 
 
+_FACTS_SIGNATURE = "template facts v1"  # what a stored entry's layout depends on
+
+
+@lru_cache(maxsize=8)
+def _template_facts(path: str, mtime: float) -> tuple[dict[str, str], LevelLook, frozenset[str]]:
+    """What a render reads from a template besides its XML: the style ids by name, the look of
+    the heading labels, and the attributes its tags read (for the sandbox). They depend on the
+    template's bytes alone, so they are kept on disk (generator.cache) and the next process reads
+    them instead of parsing styles.xml twice and scanning every part."""
+    import marshal
+
+    from .. import cache
+    from .template_policy import attributes_in_package
+
+    source = _template_bytes(path, mtime)
+    name = cache.key(_FACTS_SIGNATURE, _code_stamp(), source)
+    stored = cache.load("template-facts", name)
+    if stored is not None:
+        try:
+            ids, fonts, indents, attributes = marshal.loads(stored)
+            return ids, LevelLook(fonts, indents), frozenset(attributes)
+        except (EOFError, ValueError, TypeError):
+            pass  # a damaged entry: read the template again
+    styles = zipfile.ZipFile(io.BytesIO(source)).read("word/styles.xml")
+    ids = ox.style_ids(styles)
+    look = level_look(styles, lambda name: ids.get(name, default_style_id(name)))
+    attributes = attributes_in_package(path)
+    cache.store("template-facts", name, marshal.dumps((ids, look.fonts, look.indents, sorted(attributes))))
+    return ids, look, attributes
+
+
 @lru_cache(maxsize=8)
 def _style_ids(path: str, mtime: float) -> StyleIds:
-    return style_ids_of(_template_bytes(path, mtime))
+    found = _template_facts(path, mtime)[0]
+    return lambda name: found.get(name, default_style_id(name))
 
 
-@lru_cache(maxsize=8)
 def _level_look(path: str, mtime: float) -> LevelLook:
-    import zipfile
-
-    styles = zipfile.ZipFile(io.BytesIO(_template_bytes(path, mtime))).read("word/styles.xml")
-    return level_look(styles, _style_ids(path, mtime))
+    return _template_facts(path, mtime)[1]
 
 
 _PRINTED = re.compile(r"\{\{[rp]?\s*(.*?)\s*\}\}")
@@ -646,7 +675,7 @@ OPTIONAL_PLACEHOLDERS = frozenset({"doc_number_under_title"})
 
 @lru_cache(maxsize=1)
 def _required_placeholders() -> frozenset[str]:
-    return frozenset(placeholders_of(tpl.template_path())) - OPTIONAL_PLACEHOLDERS
+    return frozenset(placeholders_of(notice_template())) - OPTIONAL_PLACEHOLDERS
 
 
 @lru_cache(maxsize=8)
@@ -686,6 +715,8 @@ def validate_template(path: Path) -> None:
                 )
             ]
         ) from None
+    from .docx_styles import REQUIRED_STYLES
+
     present = {style.name for style in document.styles}
     problems = [
         Problem(
@@ -695,7 +726,7 @@ def validate_template(path: Path) -> None:
             _("template lacks the style {style}").format(style=repr(style)),
             _("add it (see templates/notice.docx)"),
         )
-        for style in tpl.REQUIRED_STYLES
+        for style in REQUIRED_STYLES
         if style not in present
     ]
     found = placeholders_of(path)
@@ -766,8 +797,7 @@ _DECLARATION = "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
 _PARAGRAPH_START = re.compile(r"<w:p([ >])")
 
 
-@dataclass
-class _Prepared:
+class _Prepared(NamedTuple):
     """A template made ready for :func:`_render_fast`: its zip members, document.xml around the
     body, and the compiled Jinja code of the body and of each header and footer."""
 
@@ -947,7 +977,7 @@ def _place_landscape_table(body: Any, view: DocumentView) -> None:
         ox.pin_textbox_to_page(
             body,
             "版记",
-            bottom=tpl.MARGIN_TOP + IMPRINT_AREA_HEIGHT,
+            bottom=geo.MARGIN_TOP + IMPRINT_AREA_HEIGHT,
             height=imprint_height(view.notice.cc, view.notice.printer, view.notice.print_date),
         )
 
@@ -964,7 +994,7 @@ def render_docx(
     ``stamp`` bookmarks every plan paragraph with the node and part it prints (for the diff);
     headings numbered by Word's own lists, or with typed labels (``numbering="text"``); ``flow``
     is what a layout pass found to fix (see :mod:`generator.writers.flow`)."""
-    path = Path(template) if template else tpl.template_path()
+    path = Path(template) if template else notice_template()
     if template:
         try:
             mtime = path.stat().st_mtime

@@ -17,7 +17,7 @@ from __future__ import annotations
 import itertools
 import math
 import unicodedata
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .. import ooxml as ox
 from ..title_lines import width_zi
@@ -32,8 +32,7 @@ ADVANCE = geometry.ZI + geometry.CHAR_SPACING  # one printed 汉字 of body text
 AUTOSPACE = 64  # twips set between a digit and a 汉字 (w:autoSpaceDN): 1.1 mm at 3号, measured in LibreOffice
 
 
-@dataclass(frozen=True)
-class Slot:
+class Slot(NamedTuple):
     """One column of the rows: its edges and the centre its name (and seal) stand on, twips from
     the 版心's left edge; ``centre`` is midway between the edges except where the 版心's edge cut
     the slot short."""
@@ -43,8 +42,7 @@ class Slot:
     centre: int
 
 
-@dataclass(frozen=True)
-class SealRows:
+class SealRows(NamedTuple):
     """The names in rows of slots: ``rows[r][s]`` is the name in slot ``s`` of row ``r`` or None."""
 
     slots: tuple[Slot, ...]
