@@ -129,7 +129,7 @@ class Interrupted(BaseException):
 
 
 def interrupted_message(signum: int) -> str:
-    return f"interrupted ({signal.Signals(signum).name}); temporary files removed"
+    return _("interrupted ({signal}); temporary files removed").format(signal=signal.Signals(signum).name)
 
 
 def _on_signal(signum: int, frame: object) -> None:

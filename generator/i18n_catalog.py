@@ -50,6 +50,8 @@ def collect() -> dict[str, list[str]]:
     ):
         if isinstance(message, str) and message:
             found.setdefault(message, []).append(f"{filename}:{lineno}")
+    for place, message in _calls_in_fstrings():
+        found.setdefault(message, []).append(place)
     from .resources import templates_dir
 
     # Jinja templates: the labels they pass through the `_` the writer gives them.
@@ -66,6 +68,30 @@ def collect() -> dict[str, list[str]]:
         found.setdefault(text, []).append("typer")
     for text in model_descriptions():
         found.setdefault(text, []).append("model field description")
+    return found
+
+
+def _calls_in_fstrings() -> list[tuple[str, str]]:
+    """``(file:line, text)`` of each ``_("…")`` / ``N_("…")`` inside an f-string: Babel reads
+    Python 3.11's f-string as one token and never sees them (``f"[red]{_('FAIL')}[/]"``)."""
+    import ast
+
+    found: list[tuple[str, str]] = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for fstring in ast.walk(tree):
+            if not isinstance(fstring, ast.JoinedStr):
+                continue
+            for node in ast.walk(fstring):
+                if (
+                    isinstance(node, ast.Call)
+                    and isinstance(node.func, ast.Name)
+                    and node.func.id in ("_", "N_")
+                    and node.args
+                    and isinstance(node.args[0], ast.Constant)
+                    and isinstance(node.args[0].value, str)
+                ):
+                    found.append((f"{path.relative_to(PACKAGE)}:{node.lineno}", node.args[0].value))
     return found
 
 

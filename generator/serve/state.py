@@ -17,6 +17,7 @@ import yaml
 
 from ..check.lint import lint_document
 from ..errors import InputError, Problem
+from ..i18n import _
 from ..load import load_text
 from ..model import Document, Plan
 from ..model_tools import validate
@@ -192,8 +193,23 @@ def _problem_json(problem: Problem, root: yaml.Node | None) -> dict[str, Any]:
         "severity": problem.severity,
         "message": problem.message,
         "hint": problem.hint,
-        "text": str(problem),
+        # What the page prints: worded here, through the catalog, so the page's script holds no words.
+        "text": page_text(problem),
+        "beside": beside_text(problem),
     }
+
+
+def page_text(problem: Problem) -> str:
+    """The problem as the page's list shows it: the place in the text, then what and what to do
+    (the file is the one open: its name is not repeated)."""
+    return _("line {line}, column {column}: {said}").format(
+        line=problem.line, column=problem.column, said=problem.said()
+    )
+
+
+def beside_text(problem: Problem) -> str:
+    """The problem as it is printed beside its field: what and what to do, then its line."""
+    return _("{said} (line {line})").format(said=problem.said(), line=problem.line)
 
 
 def scratch_dir() -> Path:
