@@ -39,6 +39,25 @@ _TYPES = {
     "<list[Path]>": N_("<list[Path]>"),
 }
 N_("Usage: ")
+# The arguments' names in the usage line, the table and the errors ("缺少参数 '工作要点文件'"):
+# English keeps cli.py's own names, so only a translated name is set.
+_ARGUMENTS = {
+    "plans": N_("plan files"),
+    "plan": N_("plan file"),
+    "source": N_("document"),
+    "files": N_("documents"),
+    "old": N_("old version"),
+    "new": N_("new version"),
+    "path": N_("plan or folder"),
+}
+
+
+def _named(param: Any) -> None:
+    phrase = _ARGUMENTS.get(getattr(param, "name", None) or "")
+    if phrase and getattr(param, "param_type_name", "") == "argument" and param.metavar is None:
+        said = _(phrase)
+        if said != phrase:
+            param.metavar = said
 
 
 def _typed(param: Any) -> None:
@@ -81,6 +100,7 @@ def translate(command: Any) -> Any:
         if text:
             param.help = _(text)  # type: ignore[attr-defined]
         _typed(param)
+        _named(param)
     original = command.get_help_option
 
     def get_help_option(ctx: Any) -> Any:

@@ -511,7 +511,7 @@ def test_review_report_and_html_diff_are_labelled_in_the_language(tmp_path: Path
             "No such option: --frobnicate",
             "没有这个选项：--frobnicate",
         ),
-        (["render"], "Missing argument 'plans'.", "缺少参数 'plans'。"),
+        (["render"], "Missing argument 'plans'.", "缺少参数 '工作要点文件'。"),
         (["new", "--issuer", "某委", "--year", "abc"], "write a whole number", "'--year' 的值无效：请写整数"),
         (
             ["rendr", "x.yaml"],
