@@ -44,7 +44,7 @@ N_("Usage: ")
 _ARGUMENTS = {
     "plans": N_("plan files"),
     "plan": N_("plan file"),
-    "source": N_("document"),
+    "source": N_("document to import"),
     "files": N_("documents"),
     "old": N_("old version"),
     "new": N_("new version"),
