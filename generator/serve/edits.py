@@ -51,6 +51,11 @@ __all__ = ["EditError", "apply_op", "apply_ops", "expected_data"]
 _NULL = "tag:yaml.org,2002:null"
 
 
+def _shown(path: Sequence[object]) -> str:
+    """A data path as a message names it: plan.sections.5 (the YAML path the messages use)."""
+    return ".".join(map(str, path)) or "."
+
+
 # --- model key order ------------------------------------------------------------------------------
 
 
@@ -161,7 +166,7 @@ def _set(t: YamlText, path: Path_, value: Any) -> list[Edit]:
         # the notice the clerk starts to fill in).
         for depth in range(len(parent_path) - 1, -1, -1):
             if isinstance(parent_path[depth], int):
-                raise EditError(_("no list entry at {place}").format(place=list(parent_path[: depth + 1])))
+                raise EditError(_("no list entry at {place}").format(place=_shown(parent_path[: depth + 1])))
             holder = t.node(parent_path[:depth])
             if holder is not None and not _is_null(holder):
                 nested: Any = value
@@ -170,20 +175,20 @@ def _set(t: YamlText, path: Path_, value: Any) -> list[Edit]:
                 if _empty(value):
                     return []
                 if not isinstance(holder, MappingNode):
-                    raise EditError(_("{place} is not a mapping").format(place=list(parent_path[:depth])))
+                    raise EditError(_("{place} is not a mapping").format(place=_shown(parent_path[:depth])))
                 name = str(parent_path[depth])
                 null = child(holder, name)
                 if _is_null(null):
                     return _fill_null(t, holder, name, null, nested)
                 return _add_key(t, holder, parent_path[:depth], name, nested)
-        raise EditError(_("no such place {place}").format(place=list(path)))
+        raise EditError(_("no such place {place}").format(place=_shown(path)))
     if isinstance(parent, SequenceNode) and isinstance(key, int):
         current = child(parent, key)
         if current is None:
-            raise EditError(_("no list entry at {place}").format(place=list(path)))
+            raise EditError(_("no list entry at {place}").format(place=_shown(path)))
         return _replace(t, current, value, key=_owning_key(parent_path))
     if not isinstance(parent, MappingNode) or not isinstance(key, str):
-        raise EditError(_("{place} is not a mapping").format(place=list(parent_path)))
+        raise EditError(_("{place} is not a mapping").format(place=_shown(parent_path)))
     current = child(parent, key)
     if current is None:
         if _empty(value) and not (key == "attachments" and value == []):
@@ -365,7 +370,7 @@ def _delete(t: YamlText, path: Path_) -> list[Edit]:
     seq_path, index = path[:-1], path[-1]
     seq = t.node(seq_path)
     if not isinstance(seq, SequenceNode) or not isinstance(index, int) or child(seq, index) is None:
-        raise EditError(_("no list entry at {place}").format(place=list(path)))
+        raise EditError(_("no list entry at {place}").format(place=_shown(path)))
     if seq.flow_style:
         values = parse_data(t.text[seq.start_mark.index : seq.end_mark.index])
         del values[index]
@@ -390,7 +395,7 @@ def _insert_block(t: YamlText, seq_path: Path_, index: int, block: str) -> list[
         holder = t.node(seq_path[:-1])
         key = seq_path[-1]
         if not isinstance(holder, MappingNode) or not isinstance(key, str):
-            raise EditError(_("no list at {place}").format(place=list(seq_path)))
+            raise EditError(_("no list at {place}").format(place=_shown(seq_path)))
         if seq is not None:  # `items:` with nothing after it
             for edit in _remove_key(t, holder, key):
                 t = YamlText(apply_edits(t.text, [edit]))
@@ -413,7 +418,7 @@ def _insert_block(t: YamlText, seq_path: Path_, index: int, block: str) -> list[
         prefix = "" if t.text[:at].endswith("\n") else "\n"
         return [Edit(at, at, prefix + entry)]
     if not isinstance(seq, SequenceNode):
-        raise EditError(_("{place} is not a list").format(place=list(seq_path)))
+        raise EditError(_("{place} is not a list").format(place=_shown(seq_path)))
     if seq.flow_style or not seq.value:
         if seq.value:
             raise EditError(_("a flow list of outline items cannot take a block item"))
@@ -448,7 +453,7 @@ def _move(text: str, source: Path_, seq_path: Path_, index: int) -> str:
     t = YamlText.of(text)
     item = t.node(source)
     if item is None or not isinstance(t.node(source[:-1]), SequenceNode):
-        raise EditError(_("no list entry at {place}").format(place=list(source)))
+        raise EditError(_("no list entry at {place}").format(place=_shown(source)))
     if tuple(seq_path[: len(source)]) == tuple(source):
         raise EditError(_("an item cannot move into itself"))
     _start, _end, block, _col = _node_block(t, item)
