@@ -71,13 +71,13 @@ def collect() -> dict[str, list[str]]:
     return found
 
 
-def _calls_in_fstrings() -> list[tuple[str, str]]:
+def _calls_in_fstrings(root: Path = PACKAGE) -> list[tuple[str, str]]:
     """``(file:line, text)`` of each ``_("…")`` / ``N_("…")`` inside an f-string: Babel reads
     Python 3.11's f-string as one token and never sees them (``f"[red]{_('FAIL')}[/]"``)."""
     import ast
 
     found: list[tuple[str, str]] = []
-    for path in sorted(PACKAGE.rglob("*.py")):
+    for path in sorted(root.rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for fstring in ast.walk(tree):
             if not isinstance(fstring, ast.JoinedStr):
@@ -91,7 +91,7 @@ def _calls_in_fstrings() -> list[tuple[str, str]]:
                     and isinstance(node.args[0], ast.Constant)
                     and isinstance(node.args[0].value, str)
                 ):
-                    found.append((f"{path.relative_to(PACKAGE)}:{node.lineno}", node.args[0].value))
+                    found.append((f"{path.relative_to(root)}:{node.lineno}", node.args[0].value))
     return found
 
 

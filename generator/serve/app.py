@@ -88,7 +88,7 @@ async def _font(request: Request) -> Response:
             path = folder / name
             if path.is_file():
                 return FileResponse(path, headers={"Cache-Control": "max-age=86400"})
-    return Response(_("no such font"), status_code=404)
+    return Response(_("no such font"), status_code=404, media_type="text/plain; charset=utf-8")
 
 
 def allowed_hosts(host: str, port: int) -> list[str]:
