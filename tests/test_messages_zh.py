@@ -35,10 +35,11 @@ def english_words(text: str) -> list[str]:
     (plan.sections.0) paths, 'values' typed by the clerk, U+0007, and :data:`NAMES`."""
     text = re.sub(r"`[^`]*`", " ", text)
     text = re.sub(r"\S*[/\\]\S*", " ", text)
+    text = re.sub(r"[\w.-]*\.(?:ya?ml|docx?|pdf|txt|md|html?|json|csv|xlsx|wps|rtf|odt|mht)\b", " ", text)
     text = re.sub(r"\b[a-z]+(?:\.\w+|\[\d+\])+", " ", text)  # plan.sections[0].heading
     text = re.sub(r"[\w.-]*\.[A-Za-z0-9]{1,5}\b", " ", text)  # a file name with its suffix
-    text = re.sub(r"--?[A-Za-z][\w-]*", " ", text)
     text = re.sub(r"\[[\w-]+\]", " ", text)
+    text = re.sub(r"--?[A-Za-z][\w-]*", " ", text)  # --force, -o
     text = re.sub(r"\b[a-z]+(?:_[a-z]+)+\b", " ", text)
     text = re.sub(r"[（(][\w.$ ]+[）)]", " ", text)
     text = re.sub(r"'[^'\s]*'", " ", text)  # a value the clerk typed, quoted back
@@ -324,6 +325,9 @@ def test_the_editor_words_every_message_in_chinese(editor) -> None:  # type: ign
         ),
         editor.get("/api/file", params={"name": "notes.txt"}),
         editor.get("/fonts/none.ttf"),
+        editor.post(
+            "/api/render", content=b"{not json", headers={**ORIGIN, "Content-Type": "application/json"}
+        ),
     ]
     said: list[str] = []
     for reply in replies[:2]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import json
 import os
 import shutil
 import subprocess
@@ -65,7 +66,10 @@ async def _body(request: Request) -> dict[str, Any]:
     raw = await request.body()
     if len(raw) > MAX_REQUEST:
         raise ValueError(_("the request is too large"))
-    data = await request.json() if raw else {}
+    try:
+        data = json.loads(raw) if raw else {}
+    except ValueError:  # json's words are English ("Expecting value: line 1 column 1")
+        raise ValueError(_("the request is not in the form the page sends")) from None
     if not isinstance(data, dict):
         raise ValueError(_("the request is not in the form the page sends"))
     return data
