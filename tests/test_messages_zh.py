@@ -340,3 +340,29 @@ def test_the_editor_words_every_message_in_chinese(editor) -> None:  # type: ign
     for line in said:
         assert re.search(r"[\u4e00-\u9fff]", line), line
         assert not english_words(line), line
+
+
+def test_an_unexpected_failure_of_the_editor_is_said_in_chinese(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Starlette answers an exception no handler expected with "Internal Server Error", which the
+    page printed as it was."""
+    import shutil
+
+    from starlette.testclient import TestClient
+
+    from generator.serve import api
+    from generator.serve.app import Target, create_app
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("a bug")
+
+    shutil.copy(EXAMPLES / "example.yaml", tmp_path / "example.yaml")
+    monkeypatch.setattr(api, "build_state", broken)
+    app = create_app(Target(tmp_path, "example.yaml"), token="t" * 40, hosts=["testserver"])
+    with TestClient(app, base_url="http://testserver", raise_server_exceptions=False) as client:
+        client.cookies.set("workplan_token", "t" * 40)
+        reply = client.post(
+            "/api/render", json={"name": "example.yaml", "text": "plan: {}\n"}, headers=ORIGIN
+        )
+    assert reply.status_code == 500
+    said = reply.json()["error"]
+    assert "出错" in said and not english_words(said), said

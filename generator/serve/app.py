@@ -16,7 +16,7 @@ from pathlib import Path
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.requests import Request
-from starlette.responses import FileResponse, Response
+from starlette.responses import FileResponse, JSONResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Receive, Scope, Send
@@ -120,6 +120,20 @@ class ChinesePage:
             await self.app(scope, receive, send)
 
 
+async def _internal_error(request: Request, exc: Exception) -> Response:
+    """An exception no handler expected: the page still gets a sentence it can show (Starlette's
+    own is "Internal Server Error"); the traceback goes to the terminal as ever. This runs outside
+    the middleware, so it speaks Chinese itself."""
+    from .. import i18n
+
+    with i18n.speaking("zh"):
+        message = _(
+            "the editor failed on this request (an internal error, shown in the terminal that runs "
+            "`workplan serve`); the page keeps its text — download it or save it, then reload the page"
+        )
+    return JSONResponse({"error": message}, status_code=500)
+
+
 def create_app(
     target: Target,
     *,
@@ -165,6 +179,7 @@ def create_app(
         # ChinesePage outermost: the Guard's refusals are the page's words too.
         middleware=[Middleware(ChinesePage), Middleware(Guard, token=token, hosts=hosts, cookie=cookie)],
         lifespan=lifespan,
+        exception_handlers={Exception: _internal_error},
     )
     app.state.editor = editor
     return app
