@@ -1,7 +1,8 @@
 """What the page shows for one version of a plan's text: data, labels, problems by field, preview.
 
 Labels come from :func:`generator.numbering.number_plan`, problems from the loader and from
-``validate``'s rules (:func:`generator.check.lint.lint_document`) with the CLI's own texts, the
+``validate``'s rules (:func:`generator.check.lint.lint_document`) in the CLI's own words (worded
+for the page by :func:`page_text` and :func:`beside_text`: the page's script adds none), the
 preview from the HTML writer. Each problem's ``file:line:col`` is mapped back to the data path
 of the field it concerns, so the page can print it beside that field.
 """
