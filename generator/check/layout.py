@@ -85,7 +85,9 @@ def _off(value: float, target: float, unit: str = "mm") -> str:
     """``72.4 mm (+0.4)``: the value and how far it is from the target."""
     delta = value - target
     sign = "−" if delta < -0.05 else "+" if delta > 0.05 else "±"
-    return f"{value:.1f} {unit} ({sign}{abs(delta):.1f})"
+    return _("{value} {unit} ({delta})").format(
+        value=f"{value:.1f}", unit=unit, delta=f"{sign}{abs(delta):.1f}"
+    )
 
 
 # ---------------------------------------------------------------- entry points
@@ -571,7 +573,7 @@ def _chars_rule(body: Body) -> Rule:
 def _body_size_rule(body: Body) -> Rule:
     return Rule(
         "body glyph size",
-        f"{BODY_PT:.0f} pt (3号) ±{TOL_SIZE_PT}",
+        _("{size} pt ({name}) ±{tol}").format(size=f"{BODY_PT:.0f}", name="3号", tol=TOL_SIZE_PT),
         _("{size}, {share} of glyphs").format(
             size=_off(body.size_pt, BODY_PT, "pt"), share=f"{body.share:.0%}"
         ),
@@ -639,7 +641,7 @@ def _red_rule_rule(measure: PdfMeasure) -> Rule:
 
 
 def _title_rule(measure: PdfMeasure) -> Rule:
-    expected = f"{TITLE_PT:.0f} pt (2号) ±{TOL_SIZE_PT}"
+    expected = _("{size} pt ({name}) ±{tol}").format(size=f"{TITLE_PT:.0f}", name="2号", tol=TOL_SIZE_PT)
     page = measure.pages[0]
     rules = _red_rules(measure)
     mark = _issuer_mark(measure)
