@@ -41,7 +41,7 @@ def english_words(text: str) -> list[str]:
     text = re.sub(r"\[[\w-]+\]", " ", text)
     text = re.sub(r"--?[A-Za-z][\w-]*", " ", text)  # --force, -o
     text = re.sub(r"\b[a-z]+(?:_[a-z]+)+\b", " ", text)
-    text = re.sub(r"[（(][\w.$ ]+[）)]", " ", text)
+    text = re.sub(r"[（(][\w.]+[）)]", " ", text)
     text = re.sub(r"'[^'\s]*'", " ", text)  # a value the clerk typed, quoted back
     text = re.sub(r"U\+[0-9A-F]{4,}", " ", text)
     return [word for word in re.findall(r"[A-Za-z]{4,}", text) if word not in NAMES]
