@@ -80,7 +80,7 @@ class Defect:
         )
         if self.page is not None:
             where = _("page {page}, line {line}").format(page=self.page, line=self.page_line)
-            return f"{path}: {where}: {said}"
+            return _("{path}: {where}: {said}").format(path=path, where=where, said=said)
         return f"{path}:{self.line}: {said}"
 
     def as_json(self) -> dict[str, object]:
