@@ -21,11 +21,14 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
-import gettext as _gettext
 import os
 import sys
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import gettext as _gettext
 
 DOMAIN = "workplan"
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
@@ -59,7 +62,7 @@ def _normalise(value: str) -> str:
     return "zh" if value.strip().lower().startswith("zh") else "en"
 
 
-_translation: _gettext.NullTranslations = _gettext.NullTranslations()
+_translation: _gettext.NullTranslations | None = None  # None: the code's own English
 _language = "en"
 
 
@@ -67,6 +70,14 @@ def set_language(language: str) -> None:
     """Switch every later :func:`_` call (and click's and typer's own strings) to ``language``."""
     global _translation, _language
     _language = _normalise(language)
+    if _language == "en" and "gettext" not in sys.modules:
+        # English is the messages as written: nothing to read, and gettext's global domain, which
+        # nothing has used yet, finds no catalog for "en" anyway (a render starts faster)
+        _translation = None
+        os.environ["LANGUAGE"] = _language
+        return
+    import gettext as _gettext
+
     _translation = _gettext.translation(DOMAIN, LOCALE_DIR, languages=[_language], fallback=True)
     # click and typer translate through gettext's global domain: point it at our catalog.
     _gettext.bindtextdomain(DOMAIN, str(LOCALE_DIR))
@@ -78,7 +89,7 @@ def set_language(language: str) -> None:
 # context variable, so two requests served at once never switch each other's language back.
 _speaking: contextvars.ContextVar[tuple[str, _gettext.NullTranslations] | None] = contextvars.ContextVar(
     "workplan_speaking", default=None
-)
+)  # (the type is a string: gettext is imported only when a catalog is read)
 
 
 @contextlib.contextmanager
@@ -86,6 +97,8 @@ def speaking(language: str) -> Iterator[None]:
     """Messages in ``language`` inside the block, the previous language after it (the web editor
     speaks Chinese to its page whatever the server's own locale). Only this context (and the
     threads and tasks it starts) speaks it: the process's language stays as it was."""
+    import gettext as _gettext
+
     chosen = _normalise(language)
     token = _speaking.set(
         (chosen, _gettext.translation(DOMAIN, LOCALE_DIR, languages=[chosen], fallback=True))
@@ -105,7 +118,8 @@ def language() -> str:
 def _(message: str) -> str:
     """``message`` in the language in force (itself in English or when no translation exists)."""
     here = _speaking.get()
-    return (here[1] if here is not None else _translation).gettext(message)
+    translation = here[1] if here is not None else _translation
+    return message if translation is None else translation.gettext(message)
 
 
 def N_(message: str) -> str:
