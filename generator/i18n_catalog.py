@@ -162,11 +162,11 @@ def update() -> list[str]:
 _MESSAGE_CALLS = ("Error", "Problem", "NotDocx", "NotText", "Missing", "echo", "say", "add", "warn")
 
 
-def unwrapped() -> list[str]:
+def unwrapped(skip: tuple[str, ...] = ()) -> list[str]:
     """``file:line: text`` of each English message literal (a plain or f-string with words) given
     straight to a message call of :data:`_MESSAGE_CALLS` without ``_()`` — the texts a helper
     added that the catalog cannot see yet. A review aid, not a rule: a caller's-bug message may
-    stay English."""
+    stay English (``skip`` leaves out calls by name, e.g. ``AttributeError``)."""
     import ast
     import re
 
@@ -178,7 +178,7 @@ def unwrapped() -> list[str]:
                 continue
             func = node.func
             name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
-            if not name.endswith(_MESSAGE_CALLS):
+            if not name.endswith(_MESSAGE_CALLS) or name in skip:
                 continue
             for arg in [*node.args, *(k.value for k in node.keywords)]:
                 if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
