@@ -88,6 +88,12 @@ def test_a_text_wrapped_inside_an_f_string_reaches_the_catalog(tmp_path: Path) -
     assert found == [("table.py:1", "pass"), ("table.py:1", "FAIL")]
 
 
+def test_every_defect_kind_has_a_chinese_name() -> None:
+    from generator.readers.defects import _KIND_NAMES, KINDS
+
+    assert set(_KIND_NAMES) == set(KINDS), "add the new kind to defects._KIND_NAMES and translate it"
+
+
 # Exceptions that only ever say a programmer's mistake (a clerk's input raises the program's own
 # kinds, or ValueError, which the editor shows as it is).
 PROGRAMMING_ERRORS = ("AttributeError", "TypeError", "KeyError", "NotImplementedError", "AssertionError")
