@@ -94,6 +94,12 @@ def test_every_defect_kind_has_a_chinese_name() -> None:
     assert set(_KIND_NAMES) == set(KINDS), "add the new kind to defects._KIND_NAMES and translate it"
 
 
+def test_every_year_class_has_a_chinese_name() -> None:
+    from generator.rollover.years import CLASS_NAMES, CLASSES
+
+    assert set(CLASS_NAMES) == set(CLASSES), "add the new class to years.CLASS_NAMES and translate it"
+
+
 # Exceptions that only ever say a programmer's mistake (a clerk's input raises the program's own
 # kinds, or ValueError, which the editor shows as it is).
 PROGRAMMING_ERRORS = ("AttributeError", "TypeError", "KeyError", "NotImplementedError", "AssertionError")
