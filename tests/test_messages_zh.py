@@ -385,3 +385,40 @@ def test_an_unexpected_failure_of_the_editor_is_said_in_chinese(tmp_path: Path, 
     assert reply.status_code == 500
     said = reply.json()["error"]
     assert "出错" in said and not english_words(said), said
+
+
+def test_the_schema_an_editor_shows_on_hover_is_chinese(tmp_path: Path) -> None:
+    """`workplan schema` under Chinese: the hover texts of VS Code and the like (titles and
+    descriptions) in Chinese, the schema itself — every key, type and pattern — unchanged."""
+    import json
+
+    import jsonschema
+
+    from generator.schema import json_schema
+
+    chinese = json.loads(_workplan(["schema"], tmp_path))
+    jsonschema.Draft202012Validator.check_schema(chinese)
+
+    def texts(node: object) -> list[str]:
+        if isinstance(node, dict):
+            found = [v for k, v in node.items() if k in ("title", "description") and isinstance(v, str)]
+            return (
+                found
+                + [t for k, v in node.items() if k != "properties" for t in texts(v)]
+                + [t for prop in node.get("properties", {}).values() for t in texts(prop)]
+            )
+        return [t for item in node for t in texts(item)] if isinstance(node, list) else []
+
+    def shape(node: object, in_properties: bool = False) -> object:
+        if isinstance(node, dict):
+            return {
+                k: shape(v, k == "properties")
+                for k, v in node.items()
+                if in_properties or k not in ("title", "description")
+            }
+        return [shape(item) for item in node] if isinstance(node, list) else node
+
+    said = texts(chinese)
+    assert "份号" in said and len(said) > 50
+    assert not [t for t in said if english_words(re.sub(r"\b(?:ongoing|done|dropped)\b", "", t))]
+    assert shape(chinese) == shape(json_schema())
