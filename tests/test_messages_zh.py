@@ -186,7 +186,25 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (here / "columns.csv").write_text("甲,乙\n1,2\n", encoding="utf-8")
     (here / "old.txt").write_text("上一次的输出\n", encoding="utf-8")
     (here / "文件夹").mkdir()
+    _broken_template(here / "坏模板.docx")
     return here
+
+
+def _broken_template(target: Path) -> None:
+    """The bundled template with one tag typed short of a brace, as a clerk may in Word."""
+    import zipfile
+
+    from generator.resources import templates_dir
+
+    with zipfile.ZipFile(templates_dir() / "notice.docx") as source, zipfile.ZipFile(target, "w") as out:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "word/document.xml":
+                text = data.decode("utf-8")
+                tag = re.search(r"\{\{[^}]*\}\}", text)
+                assert tag is not None
+                data = text.replace(tag.group(0), tag.group(0)[:-1], 1).encode("utf-8")
+            out.writestr(item, data)
 
 
 CASES = [
@@ -210,6 +228,7 @@ CASES = [
     ["render", "plan.yaml", "-o", "plan.docx", "--force", "--template", "notes.txt"],
     ["render", "plan.yaml", "-o", "plan.docx", "--force", "--template", "无此模板.docx"],
     ["render", "plan.yaml", "-o", "plan.txt", "--force", "--numbering", "编号"],
+    ["render", "plan.yaml", "-o", "plan.docx", "--force", "--template", "坏模板.docx"],
     ["render", "gbk.yaml", "-o", "gbk.txt", "--force"],
     ["check", "broken.pdf"],
     ["check", "broken.docx"],
