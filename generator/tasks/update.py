@@ -65,13 +65,25 @@ def _node_loc(path: tuple[int, ...]) -> tuple[str | int, ...]:
 class _Index:
     """The plan's nodes by id and by label path, to find a ledger row's task."""
 
-    def __init__(self, document: Document, ledger: str) -> None:
+    def __init__(self, document: Document, ledger: str, rows: list[ReadRow]) -> None:
         self.ledger = ledger
         every = [(e, label_path(e, p)) for e, p in _all(number_plan(document.plan))]
         self.by_id = {e.node.id: (e, path) for e, path in every if e.node.id}
         self.by_path: dict[str, list[tuple[Numbered, str]]] = {}
         for e, path in every:
             self.by_path.setdefault(_path_key(path), []).append((e, path))
+        # Twins: tasks alike in 编号 and 重点任务 (（四）其他严重违纪行为 closing two lists under
+        # unnumbered articles). The ledger lists them in document order, and a sort in Excel keeps
+        # the order of equal rows, so the n-th such row is the n-th such task — while the ledger
+        # holds exactly as many of them as the plan.
+        self._twin_rank: dict[int, tuple[int, int]] = {}  # row line → (n-th such row, of how many)
+        twins: dict[tuple[str, str], list[int]] = {}
+        for read in rows:
+            if not read.row.id:
+                twins.setdefault((_path_key(read.row.path), _key(read.row.heading)), []).append(read.line)
+        for lines in twins.values():
+            for rank, line in enumerate(lines):
+                self._twin_rank[line] = (rank, len(lines))
 
     def _problem(self, read: ReadRow, field: str, message: str, hint: str, **values: object) -> Problem:
         """A refusal of ``read`` at its cell of ``field``; ``message`` names the row as {where}."""
@@ -113,6 +125,23 @@ class _Index:
         candidates = self.by_path.get(_path_key(row.path), [])
         if len(candidates) > 1:  # unnumbered headings share a path: the heading tells them apart
             candidates = [c for c in candidates if _key(cell_heading(c[0].node)) == _key(row.heading)]
+        if len(candidates) > 1:  # twins: alike in 编号 and 重点任务
+            rank, rows = self._twin_rank.get(read.line, (0, 0))
+            if rows == len(candidates):
+                return candidates[rank]
+            return self._problem(
+                read,
+                "path",
+                _(
+                    "{where}: {count} tasks of the plan read {path}{heading}, and the ledger has {rows} "
+                    "of them — which row is which task cannot be told"
+                ),
+                _("give these nodes an id in the plan (id: …), then write the ledger again"),
+                count=len(candidates),
+                path=row.path,
+                heading=row.heading,
+                rows=rows,
+            )
         if len(candidates) != 1:
             what = _("no task") if not candidates else _("{count} tasks").format(count=len(candidates))
             return self._problem(
@@ -142,9 +171,10 @@ def _match(
     rows: list[ReadRow], document: Document, ledger: str
 ) -> tuple[list[tuple[Numbered, str, str]], list[Problem]]:
     """(entry, path, new status) for every row whose status differs, and the rows refused."""
-    index = _Index(document, ledger)
+    index = _Index(document, ledger, rows)
     problems: list[Problem] = []
     changes: list[tuple[Numbered, str, str]] = []
+    first_row: dict[tuple[int, ...], ReadRow] = {}  # task → the first row found for it
     for read in rows:
         row = read.row
         if row.status and row.status not in STATUS_LABELS:
@@ -163,6 +193,27 @@ def _match(
             problems.append(found)
             continue
         entry, path = found
+        earlier = first_row.setdefault(entry.path, read)
+        if earlier is not read:
+            # Two rows name one task (an ID or 编号 cell merged over both, a row copied): the same
+            # status twice says nothing new; two different ones cannot both be written.
+            if earlier.row.status != row.status:
+                problems.append(
+                    index._problem(
+                        read,
+                        "status",
+                        _(
+                            "{where} and row {other} are both the task {path}, with different "
+                            "statuses ({status}, {other_status})"
+                        ),
+                        _("keep one row per task: undo the merged ID or 编号 cells, or remove the copy"),
+                        other=earlier.line,
+                        path=path + cell_heading(entry.node),
+                        status=STATUS_LABELS.get(row.status, _("(empty)")),
+                        other_status=STATUS_LABELS.get(earlier.row.status, _("(empty)")),
+                    )
+                )
+            continue
         if (entry.node.status or "") != row.status:
             changes.append((entry, path, row.status))
     return changes, problems
@@ -186,7 +237,7 @@ def unwritten_edits(rows: list[ReadRow], document: Document, ledger: str) -> lis
     完成时限 retyped): only 状态 goes into the plan, and silence would let the clerk think it had."""
     from .ledger import HEADERS
 
-    index = _Index(document, ledger)
+    index = _Index(document, ledger, rows)
     out = []
     for read in rows:
         found = index.find(read)
