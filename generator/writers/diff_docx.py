@@ -8,14 +8,16 @@ the notice's lines are paired by a sequence match. The NEW document's body is th
 
 * a paired paragraph whose text changed keeps its place; the change is inline ``w:del`` + ``w:ins``
   runs (character segments from diff-match-patch, the label treated as one unit so a renumbered
-  item shows ``（七）`` deleted and ``（八）`` inserted);
+  item shows ``（七）`` deleted and ``（八）`` inserted); a paired paragraph whose layout changed
+  (indent, alignment, keep-with-next) carries its old properties in a ``w:pPrChange``;
 * a removed paragraph is copied back from the OLD file at its old place with its runs in ``w:del``
   and its paragraph mark deleted; an added one has its runs in ``w:ins`` and its mark inserted;
 * the paragraphs of a node the diff found moved (and of the nodes inside it), or of one that
   left the order of the others, are a deletion at the old place and an insertion at the new one
   — the form every Word, WPS and LibreOffice version shows alike; an unchanged node is never marked.
 
-Accepting every change gives the NEW document's paragraphs, rejecting every change the OLD ones.
+Accepting every change gives the NEW document's paragraphs, rejecting every change the OLD ones
+(their text, and the layout of the paragraphs kept in place).
 The XML is read and edited only through the helpers of :mod:`generator.ooxml`.
 """
 
@@ -271,6 +273,8 @@ def _rewrite_nested(old: _Block, new: _Block, revisions: ox.Revisions) -> bool:
         return False
     for o, n in pairs:
         _rewrite_inline(o, n, revisions)
+    for o, n in zip(old_inner, new_inner, strict=True):
+        revisions.paragraph_properties(n, o)
     return True
 
 
@@ -340,6 +344,8 @@ def _merge(
                 _mark_whole(block.element, "ins", revisions)
                 out.append((block.element, "ins"))
             else:
+                if ox.is_paragraph(block.element):
+                    revisions.paragraph_properties(block.element, block.partner.element)
                 out.append((block.element, "keep"))
             next_old = old_index[id(block.partner)] + 1
             gap += 1
