@@ -1,19 +1,21 @@
 """The tracked-changes .docx keeps the layout of both versions: a paragraph kept in place whose
-paragraph properties changed carries the old ones in a w:pPrChange, so that rejecting every
-change gives the old layout back (Word's own form of a tracked format change)."""
+paragraph properties changed carries the old ones in a w:pPrChange, and words kept whose face
+changed their old run properties in a w:rPrChange, so that rejecting every change gives the old
+layout back (Word's own form of a tracked format change)."""
 
 from __future__ import annotations
 
 import io
 import random
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from lxml import etree
 
 from generator.diff import diff_documents
-from generator.model import Document
+from generator.model import Document, Node
 from generator.model_tools import deep_copy
 from generator.view import build_view
 from generator.writers.diff_docx import render_diff_docx
@@ -105,7 +107,73 @@ def test_a_task_line_added_records_the_old_layout_of_the_heading_above_it() -> N
 def test_format_changes_are_valid_for_word(tmp_path: Path, ooxml_validator: str) -> None:
     new = _unsealed()
     NODE_EDITS["lead"](_node(new, (1, 0, 0, 0)), random.Random(7))
+    _heading_made_text(_node(new, (0, 0)))
     out = tmp_path / "diff.docx"
     out.write_bytes(render_diff_docx(diff_documents(BASE, new)))
-    assert b"pPrChange" in zipfile.ZipFile(out).read("word/document.xml")
+    xml = zipfile.ZipFile(out).read("word/document.xml")
+    assert b"pPrChange" in xml and b"rPrChange" in xml
     assert validate_ooxml(ooxml_validator, out) == []
+
+
+def _faces(p: etree._Element, *, accept: bool) -> list[tuple[str, tuple]]:
+    """Each character of the paragraph with its run properties once every change is accepted
+    (or rejected): inserted runs go on rejecting, deleted ones on accepting; a w:rPrChange gives
+    the run's properties back on rejecting."""
+    drop = f"{W}del" if accept else f"{W}ins"
+    out = []
+    for r in p.iter(f"{W}r"):
+        if any(a.tag == drop for a in r.iterancestors()):
+            continue
+        rpr = r.find(f"{W}rPr")
+        recorded = rpr.find(f"{W}rPrChange/{W}rPr") if rpr is not None else None
+        shown = recorded if (recorded is not None and not accept) else rpr
+        face = tuple(_shape(c) for c in (shown if shown is not None else ()) if c.tag != f"{W}rPrChange")
+        for t in r.iter(f"{W}t", f"{W}delText"):
+            out.extend((ch, face) for ch in t.text or "")
+    return out
+
+
+def _faces_by_text(document: Document) -> dict[str, list[tuple[str, tuple]]]:
+    paragraphs = _body_paragraphs(render_docx(build_view(document), numbering="text"))
+    texts = [paragraph_text(p) for p in paragraphs]
+    pairs = zip(texts, paragraphs, strict=True)
+    return {t: _faces(p, accept=True) for t, p in pairs if texts.count(t) == 1}
+
+
+def _heading_made_text(node: Node) -> None:
+    node.text = [(node.heading or "") + "".join(node.text)]
+    node.heading = None
+
+
+def _text_made_heading(node: Node) -> None:
+    first = node.text[0]
+    node.heading, node.text = first[:8], [first[8:], *node.text[1:]]
+
+
+OWN_LABELS = {(0, 0): "（一）", (1, 0, 0, 0): "（1）"}
+"""The example's nodes at these paths print these labels (read from examples/example.yaml)."""
+
+
+@pytest.mark.parametrize("edit", [_heading_made_text, _text_made_heading], ids=lambda f: f.__name__)
+@pytest.mark.parametrize("path", [(0, 0), (1, 0, 0, 0)], ids=str)
+def test_words_set_in_another_face_reject_to_their_old_face(
+    edit: Callable[[Node], None], path: tuple
+) -> None:
+    """一、（一） prints its run-in heading 落实医疗质量安全核心制度。 in the heading's face, then its
+    text plain: the same characters moved between heading and text keep their place, and their
+    face changes — a w:rPrChange, so that rejecting gives the old face back."""
+    new = deep_copy(BASE)
+    edit(_node(new, path))
+    data = render_diff_docx(diff_documents(BASE, new))
+    before, after = _faces_by_text(BASE), _faces_by_text(new)
+    checked = []
+    for p in _body_paragraphs(data):
+        accepted, rejected = _faces(p, accept=True), _faces(p, accept=False)
+        text_after = "".join(ch for ch, _ in accepted)
+        text_before = "".join(ch for ch, _ in rejected)
+        if text_after in after and text_before in before and before[text_before] != after[text_after]:
+            assert accepted == after[text_after]
+            assert rejected == before[text_before]
+            checked.append(text_after)
+    # the node's heading line (and its row of the 分工表, for 一、（一）)
+    assert any(text.startswith(OWN_LABELS[path]) for text in checked), checked

@@ -123,7 +123,14 @@ from .reading import (
     text_atoms,
     text_box_texts,
 )
-from .revisions import Revisions, as_deleted_text, serialize_part, text_run, track_revisions_on
+from .revisions import (
+    Revisions,
+    as_deleted_text,
+    same_properties,
+    serialize_part,
+    text_run,
+    track_revisions_on,
+)
 from .sections import move_last_section, pin_textbox_to_page, share_header_footer_refs, turned_textbox
 from .stamps import apply_stamps, block_stamp, remove_stamps, stamp_token
 from .stories import SectionStories, note_references, notes, parse_part, section_stories, story_lines
@@ -208,6 +215,7 @@ __all__ = [
     "run",
     "run_look",
     "runs",
+    "same_properties",
     "section_stories",
     "serialize_part",
     "set_alignment",

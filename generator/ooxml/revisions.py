@@ -1,5 +1,5 @@
 """Tracked changes: w:ins / w:del marks on runs, paragraph marks and table rows, and w:pPrChange on a
-paragraph whose layout changed (the diff writer)."""
+paragraph whose layout changed, w:rPrChange on words set otherwise (the diff writer)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from .elements import INVALID_XML_CHARS, OxmlElement, get_ppr, ppr_child, qn, set_attrs
+from .elements import INVALID_XML_CHARS, OxmlElement, get_ppr, get_rpr, ppr_child, qn, set_attrs
 
 if TYPE_CHECKING:
     from docx.oxml.xmlchemy import BaseOxmlElement
@@ -25,9 +25,9 @@ class Revisions:
         self._next = first_id
 
     def mark(self, kind: str) -> BaseOxmlElement:
-        """An empty ``w:ins``, ``w:del``, ``w:moveFrom``, ``w:moveTo`` or ``w:pPrChange`` with id,
-        author and date."""
-        if kind not in ("ins", "del", "moveFrom", "moveTo", "pPrChange"):
+        """An empty ``w:ins``, ``w:del``, ``w:moveFrom``, ``w:moveTo``, ``w:pPrChange`` or
+        ``w:rPrChange`` with id, author and date."""
+        if kind not in ("ins", "del", "moveFrom", "moveTo", "pPrChange", "rPrChange"):
             raise ValueError(f"not a revision kind: {kind!r}")
         element = OxmlElement(f"w:{kind}")
         set_attrs(element, id=self._next, author=self.author, date=self.date)
@@ -71,6 +71,23 @@ class Revisions:
         ppr.append(change)  # CT_PPr: pPrChange is its last child, after rPr and sectPr
         return True
 
+    def run_properties(self, r: BaseOxmlElement, old_rpr: BaseOxmlElement | None) -> None:
+        """Record the run properties the characters of ``r`` had (``old_rpr``) in a w:rPrChange:
+        words that stay but are set otherwise (a run-in heading made plain text) get their old
+        face back when the change is rejected."""
+        from copy import deepcopy
+
+        rpr = get_rpr(r)
+        for stale in rpr.findall(qn("w:rPrChange")):
+            rpr.remove(stale)
+        original = OxmlElement("w:rPr")
+        for child in old_rpr if old_rpr is not None else ():
+            if child.tag != qn("w:rPrChange"):
+                original.append(deepcopy(child))
+        change = self.mark("rPrChange")
+        change.append(original)
+        rpr.append(change)  # CT_RPr: rPrChange is its last child
+
     def mark_row(self, tr: BaseOxmlElement, kind: str) -> None:
         """Mark a table row inserted or deleted (w:trPr/w:ins|w:del)."""
         trpr = tr.find(qn("w:trPr"))
@@ -112,6 +129,11 @@ def _base_properties(p: BaseOxmlElement) -> BaseOxmlElement:
         if not any(child.tag == qn(f"w:{tag}") for tag in _NOT_BASE):
             base.append(deepcopy(child))
     return base
+
+
+def same_properties(a: BaseOxmlElement | None, b: BaseOxmlElement | None) -> bool:
+    """Whether two w:rPr (or None) set the same formatting."""
+    return (_shape(a) if a is not None else ()) == (_shape(b) if b is not None else ())
 
 
 def _shape(element: BaseOxmlElement) -> tuple:
