@@ -24,7 +24,7 @@ from generator.serve.pdf import uno_python
 from generator.view import build_view
 from generator.writers.diff_docx import render_diff_docx
 from generator.writers.docx import render_docx
-from tests.conftest import PLANS
+from tests.conftest import PLANS, validate_ooxml
 from tests.test_diff_docx import W
 
 pytestmark = pytest.mark.slow
@@ -177,3 +177,15 @@ def test_one_character_changed_is_one_character_deleted_and_one_inserted() -> No
     deleted = ["".join(t.text or "" for t in d.iter(f"{W}delText")) for d in root.iter(f"{W}del")]
     inserted = ["".join(t.text or "" for t in i.iter(f"{W}t")) for i in root.iter(f"{W}ins")]
     assert [len(t) for t in deleted if t] == [1] and [t for t in inserted if t] == ["强"]
+
+
+def test_the_real_edits_are_valid_for_word(tmp_path: Path, ooxml_validator: str) -> None:
+    """The same tracked-changes files, comments included: the Open XML SDK validator finds nothing."""
+    for plan in PLAN_NAMES:
+        old = load_document(PLANS / f"{plan}.yaml")
+        for edit, change in EDITS.items():
+            new = deep_copy(old)
+            change(new)
+            out = tmp_path / f"{plan}.{edit}.docx"
+            out.write_bytes(render_diff_docx(diff_documents(old, new), author="审校人"))
+            assert validate_ooxml(ooxml_validator, out) == [], out.name
