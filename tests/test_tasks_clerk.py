@@ -7,15 +7,20 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 import shutil
+import tempfile
 from pathlib import Path
 
 import openpyxl
 import pytest
 from conftest import EXAMPLES, SHARED, plan_files
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from generator.cli import app
+from generator.errors import InputError
 from generator.load import load_document
 
 EXAMPLE = EXAMPLES / "example.yaml"
@@ -77,19 +82,41 @@ def _article(plan: Path, heading: str) -> list:
     return section.items
 
 
-def test_items_without_a_heading_show_their_text_and_twins_are_told_apart_by_order(
+def test_items_without_a_heading_show_their_text_and_twins_are_matched_where_it_cannot_matter(
     rules: tuple[Path, Path],
 ) -> None:
     plan, ledger = rules
     table = _csv(ledger)
     assert [(r[1], r[2]) for r in table[1:]] == ARTICLE_21 + ARTICLE_22  # no empty 重点任务
-    # the office marks 第二十二条's 其他严重违纪行为 done, then sorts the sheet by 编号 (a stable sort)
-    table[8][8] = "已完成"
+    # the office marks both 其他严重违纪行为 done and sorts the sheet by 编号
+    table[4][8] = table[8][8] = "已完成"
     _write_csv(ledger, [table[0], *sorted(table[1:], key=lambda r: r[1])])
     result = run("tasks", plan, "--update", ledger)
     assert result.exit_code == 0, result.output  # type: ignore[attr-defined]
-    assert [n.status for n in _article(plan, "第二十一条")] == [None] * 4
+    assert [n.status for n in _article(plan, "第二十一条")] == [None, None, None, "done"]
     assert [n.status for n in _article(plan, "第二十二条")] == [None, None, None, "done"]
+    # 第二十二条's （四） set back to ongoing in the YAML: a ledger read back as written keeps the two
+    text = plan.read_text(encoding="utf-8")
+    _, second = (m.end() for m in re.finditer(r"其他严重违纪行为。[^\n]*\n *status: ", text))
+    text = text[:second] + text[second:].replace("done", "ongoing", 1)
+    plan.write_text(text, encoding="utf-8")
+    assert run("tasks", plan, "-o", ledger, "--force").exit_code == 0  # type: ignore[attr-defined]
+    result = run("tasks", plan, "--update", ledger)
+    assert result.exit_code == 0 and "no status changed" in result.output, result.output  # type: ignore[attr-defined]
+    assert [n.status for n in _article(plan, "第二十二条")][3] == "ongoing"
+    table = _csv(ledger)
+    table[4][8] = (
+        ""  # 第二十一条's （四） not done after all: the rows differ only in 状态, and not as written
+    )
+    _write_csv(ledger, table)
+    result = run("tasks", plan, "--update", ledger)
+    assert result.exit_code == 2, result.output  # type: ignore[attr-defined]
+    assert (
+        f"{ledger}:5:9: error: row 5: 2 tasks of the plan read （四）其他严重违纪行为, and their rows "
+        "differ only in 状态" in result.output  # type: ignore[attr-defined]
+    )
+    assert "give these nodes an id" in result.output  # type: ignore[attr-defined]
+    assert plan.read_text(encoding="utf-8") == text
 
 
 def test_a_twin_row_deleted_is_refused_with_what_to_do(rules: tuple[Path, Path]) -> None:
@@ -180,3 +207,82 @@ def test_a_date_excel_made_of_a_typed_deadline_is_shown_as_a_date(tmp_path: Path
         "in the plan “2025年6月底前”" in result.output  # type: ignore[attr-defined]
     )
     assert result.output.count("warning") == 1  # type: ignore[attr-defined]
+
+
+def _rules_plan() -> tuple[str, str]:
+    """The rule set's plan YAML (name, text), imported once."""
+    from generator.dump import dump_document
+    from generator.readers import import_file
+
+    if not _RULES_TEXT:
+        _RULES_TEXT.append(dump_document(import_file(RULES_2018).document))
+    return "rules.yaml", _RULES_TEXT[0]
+
+
+_RULES_TEXT: list[str] = []
+PLAN_CHOICES = [*(p.name for p in plan_files()), "rules.yaml"]
+STATUS_CHOICES = ["", "推进中", "已完成", "已取消"]
+CODES = {"": None, "推进中": "ongoing", "已完成": "done", "已取消": "dropped"}
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(PLAN_CHOICES), st.data())
+def test_a_ledger_edited_at_random_writes_each_rows_status_to_its_task(
+    name: str, data: st.DataObject
+) -> None:
+    """Rows deleted, statuses changed, a column added, the sheet sorted by any column (Excel's sort
+    keeps the order of equal rows): every row left gives its status to its own task, and the
+    tasks whose rows were deleted keep theirs."""
+    from generator.load import load_text
+    from generator.numbering import number_plan
+    from generator.tasks.ledger import ledger_bytes, ledger_rows, read_ledger
+    from generator.tasks.table import task_entries
+    from generator.tasks.update import update_statuses
+
+    if name == "rules.yaml":
+        plan_name, text = _rules_plan()
+    else:
+        path = next(p for p in plan_files() if p.name == name)
+        plan_name, text = str(path), path.read_text(encoding="utf-8")
+    document = load_text(text, plan_name)
+    table = list(csv.reader(io.StringIO(ledger_bytes(ledger_rows(document), "csv").decode("utf-8-sig"))))
+    header, body = table[0], [[str(i), *row] for i, row in enumerate(table[1:])]  # the task's place first
+    kept = data.draw(st.lists(st.booleans(), min_size=len(body), max_size=len(body)))
+    body = [row for row, keep in zip(body, kept, strict=True) if keep]
+    status = header.index("状态") + 1
+    for row in body:
+        row[status] = data.draw(st.sampled_from(STATUS_CHOICES))
+    by = data.draw(st.integers(1, len(header)))
+    body.sort(key=lambda row: row[by], reverse=data.draw(st.booleans()))
+    at = data.draw(st.integers(0, len(header)))
+    out_header = [*header[:at], "备注", *header[at:]]
+    out_body = [[*row[1:][:at], "", *row[1:][at:]] for row in body]
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerows([out_header, *out_body])
+    before = [e.node.status for e, _ in task_entries(document.plan, number_plan(document.plan))]
+    # twins (rows alike in 编号 and 重点任务, no ID) are matched only where the pairing cannot matter
+    twins: dict[tuple[str, str], list[int]] = {}
+    for index, row in enumerate(table[1:]):
+        twins.setdefault((row[1], row[2]), []).append(index)
+    refused = False
+    for places in (p for p in twins.values() if len(p) > 1):
+        left = [row for row in body if int(row[0]) in places]
+        statuses = [CODES[row[status]] for row in left]
+        if left and (
+            len(left) < len(places) or (len(set(statuses)) > 1 and statuses != [before[i] for i in places])
+        ):
+            refused = True
+    with tempfile.TemporaryDirectory() as folder:
+        ledger = Path(folder) / "tasks.csv"
+        ledger.write_bytes(buffer.getvalue().encode("utf-8-sig"))
+        if refused:
+            with pytest.raises(InputError, match="which"):
+                update_statuses(text, plan_name, read_ledger(ledger), str(ledger))
+            return
+        new_text, _ = update_statuses(text, plan_name, read_ledger(ledger), str(ledger))
+    updated = load_text(new_text, plan_name)
+    after = [e.node.status for e, _ in task_entries(updated.plan, number_plan(updated.plan))]
+    expected = list(before)
+    for row in body:
+        expected[int(row[0])] = CODES[row[status]]
+    assert after == expected

@@ -73,17 +73,17 @@ class _Index:
         for e, path in every:
             self.by_path.setdefault(_path_key(path), []).append((e, path))
         # Twins: tasks alike in 编号 and 重点任务 (（四）其他严重违纪行为 closing two lists under
-        # unnumbered articles). The ledger lists them in document order, and a sort in Excel keeps
-        # the order of equal rows, so the n-th such row is the n-th such task — while the ledger
-        # holds exactly as many of them as the plan.
-        self._twin_rank: dict[int, tuple[int, int]] = {}  # row line → (n-th such row, of how many)
-        twins: dict[tuple[str, str], list[int]] = {}
+        # unnumbered articles). Nothing in their rows tells them apart, so they are matched only
+        # where the pairing cannot matter: as many rows as tasks, and the rows all of one 状态 or
+        # with the very statuses the tasks have (a ledger read back as written) — else refused.
+        self._twins: dict[int, list[ReadRow]] = {}  # row line → the rows alike with it
+        alike: dict[tuple[str, str], list[ReadRow]] = {}
         for read in rows:
             if not read.row.id:
-                twins.setdefault((_path_key(read.row.path), _key(read.row.heading)), []).append(read.line)
-        for lines in twins.values():
-            for rank, line in enumerate(lines):
-                self._twin_rank[line] = (rank, len(lines))
+                alike.setdefault((_path_key(read.row.path), _key(read.row.heading)), []).append(read)
+        for group in alike.values():
+            for read in group:
+                self._twins[read.line] = group
 
     def _problem(self, read: ReadRow, field: str, message: str, hint: str, **values: object) -> Problem:
         """A refusal of ``read`` at its cell of ``field``; ``message`` names the row as {where}."""
@@ -126,9 +126,26 @@ class _Index:
         if len(candidates) > 1:  # unnumbered headings share a path: the heading tells them apart
             candidates = [c for c in candidates if _key(cell_heading(c[0].node)) == _key(row.heading)]
         if len(candidates) > 1:  # twins: alike in 编号 and 重点任务
-            rank, rows = self._twin_rank.get(read.line, (0, 0))
-            if rows == len(candidates):
-                return candidates[rank]
+            group = self._twins.get(read.line, [read])
+            statuses = [r.row.status for r in group]
+            if len(group) == len(candidates) and (
+                len(set(statuses)) == 1 or statuses == [c[0].node.status or "" for c in candidates]
+            ):
+                return candidates[group.index(read)]
+            if len(group) == len(candidates):
+                return self._problem(
+                    read,
+                    "status",
+                    _(
+                        "{where}: {count} tasks of the plan read {path}{heading}, and their rows differ "
+                        "only in 状态 — which task has which status cannot be told"
+                    ),
+                    _("give these nodes an id in the plan (id: …), then write the ledger again"),
+                    count=len(candidates),
+                    path=row.path,
+                    heading=row.heading,
+                )
+            rows = len(group)
             return self._problem(
                 read,
                 "path",
