@@ -3,8 +3,9 @@
 The YAML text is edited in place at the positions of its node tree, with the rollover's edits
 (:mod:`generator.rollover.yaml_edits`): a changed ``status:`` value is replaced, a new one inserted
 as one line after the node's own fields, a cleared one removed — every other byte stays. A ledger
-row is matched to its node by id, else by its label path and heading; a row whose node is gone
-(or has moved, so the path names another task) is refused with the row named, and nothing is written.
+row is matched to its node by id, else by its label path and heading (tasks alike in both only where
+the pairing cannot matter); a row whose node is gone (or has moved, so the path names another task),
+two rows of one task with different statuses, are refused with the row named, and nothing is written.
 """
 
 from __future__ import annotations
