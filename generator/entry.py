@@ -54,8 +54,12 @@ def main() -> None:
     from .errors import InputError
     from .output import OutputError, check_target
     from .render import FormatError, format_of, render_to_file
-    from .soffice import SofficeError
 
+    expected: tuple[type[Exception], ...] = (OutputError, FormatError)
+    if output.suffix.lower() == ".pdf":  # only a PDF starts LibreOffice (subprocess: not imported else)
+        from .soffice import SofficeError
+
+        expected += (SofficeError,)
     try:
         check_target(output, inputs=[plan], force=force)  # "is a folder" says more than "no suffix"
         format_of(output)
@@ -67,7 +71,7 @@ def main() -> None:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
         sys.exit(2)
-    except (OutputError, FormatError, SofficeError) as exc:
+    except expected as exc:
         from .i18n import _
 
         print(_("error: {message}").format(message=exc), file=sys.stderr)  # as cli._error words it

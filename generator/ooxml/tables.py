@@ -8,20 +8,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from .elements import qn
-from .fragments import escape_text
+from .fragments import Fragment, escape_text
 
 
-@dataclass(frozen=True)
-class TableXml:
-    """A w:tbl for docxtpl's ``{{p value}}`` (inserted verbatim via ``__html__``)."""
-
-    xml: str
-
-    def __html__(self) -> str:
-        return self.xml
-
-    def __str__(self) -> str:
-        return self.xml
+class TableXml(Fragment):
+    """A w:tbl for docxtpl's ``{{p value}}``."""
 
 
 @dataclass(frozen=True)
