@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 OPENING = "〔[［(（【﹝〖"
 CLOSING = "〕]］)）】﹞〗"
@@ -35,8 +35,7 @@ def _hao_follows(text: str, at: int) -> bool:
     return text.startswith("号", at)
 
 
-@dataclass(frozen=True)
-class DocNumberText:
+class DocNumberText(NamedTuple):
     """Where the parts of a 文号 stand in the text it was read from (spans index that text)."""
 
     prefix: str  # '' when found inside running text

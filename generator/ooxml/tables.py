@@ -4,8 +4,7 @@ across a page (``w:cantSplit``), section rows spanning the table (``w:gridSpan``
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from .elements import qn
 from .fragments import Fragment, escape_text
@@ -15,8 +14,7 @@ class TableXml(Fragment):
     """A w:tbl for docxtpl's ``{{p value}}``."""
 
 
-@dataclass(frozen=True)
-class CellSpec:
+class CellSpec(NamedTuple):
     """One cell: its text, the w:styleId of its paragraph, and how many grid columns it spans."""
 
     text: str
