@@ -168,12 +168,14 @@ PLANS = {
     "own_text": _own_text([SENTENCE], {"heading": "加强组织领导", "text": [LONG[:120] + "。"]}),
     # Three and four issuers, a one-line 正文 and a 附件说明: a 34 pt mark of four names took 60 mm
     # and the whole closing (it cannot split a single line) went to page 2 with the 正文, leaving
-    # page 1 with the 主送 alone.
+    # page 1 with the 主送 alone. Not sealed: the names one a line (§7.3.5.2). Sealed, their seals
+    # in two rows need some 95 mm under the 正文, where page 1 has 63 (see joint_sealed_one_line).
     "joint_three_one_line": _plan(
         {
             "issuers": FOUR_ISSUERS[:3],
             "signatories": FOUR_ISSUERS[:3],
             "body": ["现将工作要点印发给你们，请认真贯彻落实。"],
+            "sealed": False,
         }
     ),
     # An attachment printed alone (notice: null, 附件2): the checker took its label for the 标题.
@@ -193,9 +195,27 @@ PLANS = {
             "issuers": FOUR_ISSUERS,
             "signatories": FOUR_ISSUERS,
             "body": ["现将工作要点印发给你们，请认真贯彻落实。"],
+            "sealed": False,
+        }
+    ),
+    "joint_sealed_one_line": _plan(
+        {
+            "issuers": FOUR_ISSUERS,
+            "signatories": FOUR_ISSUERS,
+            "body": ["现将工作要点印发给你们，请认真贯彻落实。"],
         }
     ),
 }
+
+# Four sealed issuers, their 署名 two by two under the seals (writers/seal_rows.py): a 正文 of
+# growing length puts the 12 lines from its last one to the 成文日期 across the end of page 2 at
+# every few lines, where the keep chain must move the block whole, never without 正文.
+SEALED_ROWS = [f"joint_sealed_rows_{n}" for n in (10, 12, 14, 16)]
+for _name in SEALED_ROWS:
+    _n = int(_name.rsplit("_", 1)[1])
+    PLANS[_name] = _plan(
+        {"issuers": FOUR_ISSUERS, "signatories": FOUR_ISSUERS, "body": [SENTENCE * 4, SENTENCE * (_n - 4)]}
+    )
 
 
 # Varied notices drawn at random for a probe of the flow (tests/flow_cases/), each one that failed:
@@ -272,6 +292,28 @@ def test_the_date_page_holds_body_text_and_page_1_starts_the_body(rendered, name
     for rule in ("正文 on page 1", "成文日期 with 正文"):
         assert _rule(report, rule).passed, _rule(report, rule).measured
     assert report.passed, [(r.rule, r.measured) for r in report.failed()]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["joint", *SEALED_ROWS, "joint_sealed_one_line"])
+def test_sealed_joint_signatures_stand_in_rows_kept_whole_with_body_text(rendered, name):
+    """The 署名 of a sealed joint notice side by side, in rows, the 成文日期 under the last: all of
+    them on one page, the 正文's last line on it, wherever the page ends — and the check measures
+    seals that neither meet nor leave the 版心."""
+    _, measure = rendered[name]
+    notice = PLANS[name]["notice"]
+    page = _date_page(measure)
+    printed = [_plain(line.text) for line in measure.pages[page - 1].lines]
+    names = "".join(notice["signatories"])
+    rows = [text for text in printed if text and text in names]  # lines made of 署名 only
+    assert "".join(rows) == names, (name, page, printed)  # every name, in order, on the date's page
+    assert len(rows) == len(notice["signatories"]) // 2  # two a row: the names are 10 字 long
+    assert _body_lines(measure, notice["body"], page), f"{name}: 署名 and 成文日期 alone on page {page}"
+    rule = _rule(_report(rendered, name), "joint seals")
+    assert rule.passed and rule.measured.startswith(f"page {page}: 署名 in rows of 2"), rule.measured
+    if name != "joint_sealed_one_line":  # it cannot hold page 1 (see PLANS): page 1 has the 主送 only
+        report = _report(rendered, name)
+        assert report.passed, [(r.rule, r.measured) for r in report.failed()]
 
 
 @pytest.mark.slow
@@ -597,12 +639,13 @@ def test_a_closing_no_spacing_can_hold_on_page_1_is_not_squeezed(tmp_path):
 
     body = "现将工作要点印发给你们，请认真贯彻落实。"
     document = load_document_from(
-        _plan({"issuers": FOUR_ISSUERS, "signatories": FOUR_ISSUERS, "body": [body]}), tmp_path
+        _plan({"issuers": FOUR_ISSUERS, "signatories": FOUR_ISSUERS, "body": [body], "sealed": False}),
+        tmp_path,
     )
     view = build_view(document)
     pitch = 10.21
 
-    def layout(recipient_y: float):
+    def layout(recipient_y: float):  # four 署名 one a line under three blank lines
         closing = [(2, body, 39.3, 45.0), (2, "附件：2025年某某市卫生健康工作要点", 39.3, 45.0 + 2 * pitch)]
         closing += [(2, name, 115.6, 45.0 + (6 + k) * pitch) for k, name in enumerate(FOUR_ISSUERS)]
         closing.append((2, DATE, 119.4, 45.0 + 10 * pitch))
@@ -611,6 +654,35 @@ def test_a_closing_no_spacing_can_hold_on_page_1_is_not_squeezed(tmp_path):
     # 7.6 lines free, 11 needed: the 4 blank lines and 6 printed lines can give 4.8
     assert body_split(layout(recipient_y=180.0), view) == (None, 4)
     assert body_split(layout(recipient_y=207.0), view) == (None, 0)  # 5.1 free: no spacing gives 5.9
+
+
+def test_the_room_between_rows_of_seals_is_never_squeezed(tmp_path):
+    """Sealed, the four 署名 stand two by two, their rows five lines apart so that the seals of the
+    first clear the second's (42 mm): those four blank lines keep their height when the closing is
+    squeezed — the 附件说明's blank line and the three over the first row (3 lines) and the four
+    printed lines (1.2) give what the page before lacks, or the chain stays whole where it is."""
+    from generator.writers.flow import body_split
+
+    body = "现将工作要点印发给你们，请认真贯彻落实。"
+    document = load_document_from(
+        _plan({"issuers": FOUR_ISSUERS, "signatories": FOUR_ISSUERS, "body": [body]}), tmp_path
+    )
+    view = build_view(document)
+    pitch = 10.21
+
+    def layout(recipient_y: float):
+        closing = [(2, body, 39.3, 45.0), (2, "附件：2025年某某市卫生健康工作要点", 39.3, 45.0 + 2 * pitch)]
+        closing += [
+            (2, "某某市卫生健康委员会　某某市市场监督管理局", 53.1, 45.0 + 6 * pitch),
+            (2, "某某市财政局　某某市医疗保障局", 64.2, 45.0 + 11 * pitch),
+            (2, DATE, 116.7, 45.0 + 12 * pitch),
+        ]
+        return _measured([(1, "各区县卫生健康局：", 28.0, recipient_y), *closing])
+
+    # 13 lines from the 正文 to the date; squeezed by 4.2 they take 89.8 mm: 109.5 mm are free
+    # under a 主送 at 150 mm (10 whole lines, 3 short), 79.5 mm under one at 180 mm
+    assert body_split(layout(recipient_y=150.0), view) == (None, 3)
+    assert body_split(layout(recipient_y=180.0), view) == (None, 0)
 
 
 def test_a_record_of_three_cc_lines_is_counted_three_lines_high():

@@ -57,6 +57,7 @@ def build_notice(
     closing: str = "after_body",  # 署名 and 成文日期: "after_body", "new_page" (alone), or "none"
     body_on_page_2: bool = False,  # a page break between the 主送 and the 正文
     blank_page: bool = False,  # an empty (numbered) page before the 版记 page
+    joint: str = "",  # a sealed joint 署名 (room for seals above it): one of JOINT_SIGNATURES
 ) -> Path:
     """A red-header 通知 the way a clerk sets it up in Word: A4, 3号 text on a 579-twip line grid
     condensed 0.25 pt (22 × 28), red 标志 35 mm under the 版心 top, red rule under the 文号, 2号 标题,
@@ -117,9 +118,12 @@ def build_notice(
         if closing == "new_page":
             word.paragraphs[-1].runs[-1].add_break(WD_BREAK.PAGE)
         para("", indent=False)
-        para(
-            "某某市卫生健康委员会", align=WD_ALIGN_PARAGRAPH.RIGHT, indent=False
-        ).paragraph_format.right_indent = Pt(64)
+        if joint:
+            para("", indent=False)  # three blank lines: room for the seals
+            para("", indent=False)
+        for text, align in JOINT_SIGNATURES[joint] if joint else [("某某市卫生健康委员会", "right")]:
+            signed = para(text, align=ALIGNMENTS[align], indent=False)
+            signed.paragraph_format.right_indent = Pt(64 if align == "right" else 0)
         para(
             "2021年7月19日", align=WD_ALIGN_PARAGRAPH.RIGHT, indent=False
         ).paragraph_format.right_indent = Pt(64)
@@ -138,6 +142,19 @@ def build_notice(
         _page_number_footers(word, section, dash)
     word.save(str(path))
     return path
+
+
+ALIGNMENTS = {"right": WD_ALIGN_PARAGRAPH.RIGHT, "left": WD_ALIGN_PARAGRAPH.LEFT}
+JOINT_SIGNATURES = {
+    # the 署名 one a line, each under its seal: the seals, a line apart, lie on one another
+    "stacked": [("某某市卫生健康委员会", "right"), ("某某市医疗保障局", "right")],
+    # side by side a space apart: their centres 7字 (39 mm) apart, two 42 mm seals overlap
+    "crowded": [("某某市财政局　某某市医保局", "right")],
+    # the first 署名 flush with the text's left edge: its seal hangs 5 mm into the margin
+    "past_edge": [("某某市财政局" + "　" * 10 + "某某市医保局", "left")],
+    # four spaces between: centres 55 mm apart, the second over the date
+    "apart": [("某某市财政局　　　　某某市医保局", "right")],
+}
 
 
 def _record_line(word: WordDocument, text: str, *, top: int, bottom: int | None = None) -> None:
@@ -199,6 +216,8 @@ HAND_BUILT = {
     "body_on_page_2": {"body_on_page_2": True, "labels": GOOD_LABELS[:2], "record": "none"},
     "record_odd": {"labels": GOOD_LABELS[:6]},  # the 正文 ends on page 2, the 版记 on page 3
     "blank_numbered": {"labels": GOOD_LABELS[:6], "blank_page": True},  # blank page 3, 版记 page 4
+    # §7.3.5.1: the seals of a joint 署名
+    **{f"joint_{name}": {"joint": name, "record": "none"} for name in JOINT_SIGNATURES},
 }
 
 
@@ -235,8 +254,9 @@ def _explain(report: CheckReport) -> str:
 def test_hand_built_conforming_notice_passes_every_rule(hand_built):
     report = _report(hand_built, "conforming")
     assert report.passed, _explain(report)
-    # Every element is present, so no rule may have passed by being "n/a".
-    assert not [rule.rule for rule in report.rules if rule.measured.startswith("n/a")]
+    # Every element is present, so no rule may have passed by being "n/a" — but the seals of a
+    # joint 署名: it has one, not sealed (see the joint_… notices).
+    assert [rule.rule for rule in report.rules if rule.measured.startswith("n/a")] == ["joint seals"]
     assert _rule(report, "lines per page").measured.startswith("22 on all")
     assert _rule(report, "characters per line").measured.startswith("28 on all")
 
@@ -307,6 +327,33 @@ def test_signature_and_date_alone_on_their_page_fail(hand_built):
     report = _report(hand_built, "date_alone")
     assert [r.rule for r in report.failed()] == ["成文日期 with 正文"], _explain(report)
     assert _rule(report, "成文日期 with 正文").measured == "page 4: 署名 and 成文日期 without 正文 above them"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("name", "measured"),
+    [
+        # a line (10.2 mm) down and 1字 (5.6 mm) across
+        (
+            "stacked",
+            r"page 3: the seals of “某某市卫生健康委员会” and “某某市医疗保障局” would meet, 11\.6 mm",
+        ),
+        ("crowded", r"page 3: the seals of “某某市财政局” and “某某市医保局” would meet, 38\.\d mm"),
+        ("past_edge", r"page 3: seals would run past the 版心, x 2[34]\.\d–"),  # 28 + 3字 − 21 mm
+    ],
+)
+def test_seals_of_a_joint_signature_that_would_meet_or_leave_the_type_area_fail(hand_built, name, measured):
+    report = _report(hand_built, f"joint_{name}")
+    assert [r.rule for r in report.failed()] == ["joint seals"], _explain(report)
+    assert re.match(measured, _rule(report, "joint seals").measured), _rule(report, "joint seals").measured
+
+
+@pytest.mark.slow
+def test_joint_signatures_far_enough_apart_for_their_seals_pass(hand_built):
+    report = _report(hand_built, "joint_apart")
+    assert report.passed, _explain(report)
+    measured = _rule(report, "joint seals").measured
+    assert re.match(r"page 3: 署名 in rows of 2, seals 5\d\.\d mm apart or more", measured), measured
 
 
 @pytest.mark.slow
@@ -607,3 +654,56 @@ def test_a_line_past_the_edge_of_the_type_area_fails_but_hung_punctuation_does_n
         measure = _measure(lines)
         rule = _text_area_rule(measure, _body(measure))
         assert rule.passed is passed, rule.measured
+
+
+def test_joint_names_one_a_line_under_one_blank_line_are_not_sealed_and_a_date_off_the_last_seal_fails():
+    """§7.3.5.2 sets unsealed joint 署名 one a line a blank line under the 正文: no seals to measure.
+    Sealed (room above), the last seal presses the 成文日期 too: a date far from under it fails."""
+    from generator.check.layout import _body, _joint_seals_rule
+
+    pitch = 10.21
+    text = [_line(1, "现将工作要点印发给你们，请认真贯彻落实。", 39.3, 100.0)]
+    unsealed = [
+        *text,
+        _line(1, "某某市卫生健康委员会", 117.3, 100.0 + 2 * pitch),
+        _line(1, "某某市医疗保障局", 117.3, 100.0 + 3 * pitch),
+        _line(1, "2025年2月18日", 128.4, 100.0 + 4 * pitch),
+    ]
+    measure = _measure(unsealed)
+    rule = _joint_seals_rule(measure, _body(measure))
+    assert rule.passed and rule.measured == "n/a — not sealed: no room for a seal above the 署名", (
+        rule.measured
+    )
+    from generator.check.pdf_measure import TextLine
+
+    y = 100.0 + 4 * pitch  # three blank lines: room for the seals
+    row = TextLine(1, _line(1, "某某市财政局", 60.0, y).glyphs + _line(1, "某某市医保局", 105.0, y).glyphs)
+    # the names' centres 76.6 and 121.6 mm (45 mm apart); the date's (10 glyphs of 5.5 mm) 171.7
+    measure = _measure([*text, row, _line(1, "2025年2月18日", 144.0, y + pitch)])
+    rule = _joint_seals_rule(measure, _body(measure))
+    assert not rule.passed
+    assert rule.measured == "page 1: the 成文日期 is 50.1 mm off the centre of the last seal (“某某市医保局”)"
+
+
+REAL = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "real"
+
+
+@pytest.mark.slow
+def test_real_joint_notices_are_judged_by_their_seals(soffice: str, tmp_path: Path) -> None:
+    """Two real joint notices, read off their last pages: 10 (四部门, 浙江) sets its four 署名 two by
+    two, rows six lines apart, the date under the last — it passes; 12 (海南, two 厅) sets its two
+    names side by side and the date right-indented far right of the second, where that name's
+    seal cannot press it."""
+    sources = [
+        REAL / "10_zj_four_bodies_individual_business_finance_2021.doc",
+        REAL / "12_hainan_agri_machinery_subsidy_plan_2024.doc",
+    ]
+    four, hainan = (check_pdf(pdf) for pdf in convert_to_pdf(sources, tmp_path))
+    measured = _rule(four, "joint seals").measured
+    assert _rule(four, "joint seals").passed and re.match(r"page 8: 署名 in rows of 2 \+ 2", measured), (
+        measured
+    )
+    rule = _rule(hainan, "joint seals")
+    assert not rule.passed and re.match(
+        r"page 1: the 成文日期 is 2\d\.\d mm off .*“海南省财政厅”", rule.measured
+    )

@@ -15,6 +15,7 @@ so when the margins are wrong the measured top and bottom are only known to half
 from __future__ import annotations
 
 import itertools
+import math
 import re
 import statistics
 import tempfile
@@ -22,6 +23,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from ..i18n import N_, _
 from ..title_lines import NO_LINE_START
@@ -65,6 +67,10 @@ _DATE_LINE = re.compile(  # 成文日期 on a line of its own (§7.3.5.4; Chines
     rf"^(\d{{4}}|[{_CN_DIGITS}]{{4}})年(\d{{1,2}}|[{_CN_DIGITS}]{{1,3}})月(\d{{1,2}}|[{_CN_DIGITS}]{{1,3}})日$"
 )
 _SIGNATURE_X = 90.0  # mm: 署名 and 成文日期 sit right of the page middle, 正文 lines start at the left
+SEAL_MM = 42.0  # the round seal a sealed 署名 leaves room for (writers/seal_rows.py sets rows for it)
+_NAMES_APART_EM = 0.9  # glyphs of one line farther apart than this: two 署名 side by side
+_SEAL_MARKS = re.compile(r"^(?:[（(](?:盖章|印章|公章|签章|章)[）)])+$")  # where a seal goes, no 署名
+_SENTENCE_END = re.compile(r"[。；：，！？.;:,!?]$|^附件|^\d+[.．、]")  # 正文 and 附件说明, never a 署名
 
 
 class CheckInputError(ValueError):
@@ -367,6 +373,7 @@ def _rules(measure: PdfMeasure, *, simplex: bool = False) -> list[Rule]:
         _record_rule(measure),
         _body_start_rule(measure, body),
         _date_page_rule(measure, body),
+        _joint_seals_rule(measure, body),
         _record_page_rule(measure, simplex),
         _blank_page_rule(measure, body),
         _text_area_rule(measure, body),
@@ -878,7 +885,12 @@ def _date_page_rule(measure: PdfMeasure, body: Body) -> Rule:
             return Rule("成文日期 with 正文", expected, _("page 1, under the 正文"), True)
         return Rule("成文日期 with 正文", expected, _("page 1, no 正文 above it"), False)
     page = measure.pages[date.page - 1]
-    above = [line for line in _content(page, body) if line.baseline < date.baseline]
+    found = _signature_lines(measure, body)
+    signed = {id(line) for line in found[1]} if found is not None else set()
+    # 署名 side by side may start near the text edge (three a row): never 正文
+    above = [
+        line for line in _content(page, body) if line.baseline < date.baseline and id(line) not in signed
+    ]
     # What is left of the 附件说明 and 署名: lines starting at the text edge or 2字 in, above any 附件.
     attachments = [line.baseline for line in above if line.text.startswith("附件")]
     cut = min(attachments) if attachments else date.baseline
@@ -907,6 +919,120 @@ def _date_page_rule(measure: PdfMeasure, body: Body) -> Rule:
         "成文日期 with 正文",
         expected,
         _("page {page}: {lines} lines of 正文 above the 成文日期").format(page=date.page, lines=len(text)),
+        True,
+    )
+
+
+class _Signed(NamedTuple):
+    """One 署名 printed in a sealed joint block, and where its seal goes: centred on the name
+    across, a half line above its middle up and down (the name in the seal's lower half, pressed
+    by it — §7.3.5.1; the last seal so presses the 成文日期 under its name too)."""
+
+    text: str
+    x0: float
+    x1: float
+    seal_y: float
+
+    @property
+    def seal_x(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+
+def _names_on(line: TextLine) -> list[tuple[str, float, float]]:
+    """The 署名 side by side on one printed line: runs of glyphs apart by more than 0.9 字."""
+    glyphs = [g for g in line.glyphs if g.text.strip()]
+    runs: list[list] = []
+    for glyph in glyphs:
+        if runs and glyph.x0 - runs[-1][-1].x1 <= _NAMES_APART_EM * glyph.size_pt / MM:
+            runs[-1].append(glyph)
+        else:
+            runs.append([glyph])
+    return [("".join(g.text for g in run), run[0].x0, run[-1].x1) for run in runs]
+
+
+def _signature_lines(
+    measure: PdfMeasure, body: Body
+) -> tuple[TextLine, list[TextLine], TextLine | None] | None:
+    """The 成文日期, the 署名 lines above it on its page (top first) and the line above those (the
+    正文's or 附件说明's last, None at the page top); None without a 成文日期."""
+    date = _date_line(measure)
+    if date is None:
+        return None
+    above = [line for line in _content(measure.pages[date.page - 1], body) if line.baseline < date.baseline]
+    indent = (body.left or AREA_LEFT) + 2 * body.size_pt / MM
+
+    def signed(line: TextLine) -> bool:
+        names = _names_on(line)
+        if line.red or abs(line.size_pt - body.size_pt) > TOL_SIZE_PT or len(names) == 0:
+            return False
+        if len(names) == 1 and abs(line.x0 - indent) < 0.5 * line.size_mm:
+            return False  # a short last line of 正文 (特此通知) starts a paragraph, a 署名 does not
+        return all(len(text) <= 25 and not _SENTENCE_END.search(text) for text, _x0, _x1 in names)
+
+    lines: list[TextLine] = []
+    while above and signed(above[-1]):
+        lines.insert(0, above.pop())
+    return date, lines, above[-1] if above else None
+
+
+def _joint_seals_rule(measure: PdfMeasure, body: Body) -> Rule:
+    """§7.3.5.1, 联合行文: every 署名 under its own seal, no two seals meeting, each row of them
+    inside the 版心, the last seal over the 成文日期 too — measured for round seals of 42 mm (the
+    size most organs' seals are, larger ones need more room still) on the names as printed. A 署名
+    without room for a seal above it (one blank line under the 正文, §7.3.5.2) is not sealed."""
+    name = "joint seals"
+    expected = _("sealed joint 署名: {size} mm seals on the names neither meet nor leave the 版心 (§7.3.5.1)")
+    expected = expected.format(size=f"{SEAL_MM:.0f}")
+    found = _signature_lines(measure, body)
+    if found is None:
+        return _na(name, expected, _("no 成文日期"))
+    date, lines, above = found
+    rows = [
+        [
+            _Signed(text, x0, x1, line.baseline - (EM_ASCENT - 0.5) * line.size_mm - body.pitch / 2)
+            for text, x0, x1 in _names_on(line)
+            if not _SEAL_MARKS.match(text)
+        ]
+        for line in lines
+    ]
+    rows = [row for row in rows if row]
+    signed = [one for row in rows for one in row]
+    if len(signed) < 2:
+        return _na(name, expected, _("one 署名"))
+    if above is None or min(line.baseline for line in lines) - above.baseline < 2.5 * body.pitch:
+        return _na(name, expected, _("not sealed: no room for a seal above the 署名"))
+    page = date.page
+    pairs = [
+        (math.dist((a.seal_x, a.seal_y), (b.seal_x, b.seal_y)), a, b)
+        for a, b in itertools.combinations(signed, 2)
+    ]
+    nearest, a, b = min(pairs, key=lambda pair: pair[0])
+    if nearest <= SEAL_MM:
+        measured = _(
+            "page {page}: the seals of “{a}” and “{b}” would meet, {apart} mm apart centre to centre"
+        )
+        return Rule(
+            name, expected, measured.format(page=page, a=a.text, b=b.text, apart=f"{nearest:.1f}"), False
+        )
+    left = min(one.seal_x for one in signed) - SEAL_MM / 2
+    right = max(one.seal_x for one in signed) + SEAL_MM / 2
+    if left < AREA_LEFT - TOL_MARGIN or right > AREA_RIGHT + TOL_MARGIN:
+        measured = _("page {page}: seals would run past the 版心, x {left}–{right} mm")
+        return Rule(
+            name, expected, measured.format(page=page, left=f"{left:.1f}", right=f"{right:.1f}"), False
+        )
+    off = (date.x0 + date.x1) / 2 - signed[-1].seal_x
+    if abs(off) > SEAL_MM / 4:  # the last seal presses the 成文日期 too, centred over it
+        measured = _("page {page}: the 成文日期 is {off} mm off the centre of the last seal (“{name}”)")
+        return Rule(name, expected, measured.format(page=page, off=f"{off:.1f}", name=signed[-1].text), False)
+    measured = _("page {page}: 署名 in rows of {rows}, seals {apart} mm apart or more, x {left}–{right} mm")
+    counts = " + ".join(str(len(row)) for row in rows)
+    return Rule(
+        name,
+        expected,
+        measured.format(
+            page=page, rows=counts, apart=f"{nearest:.1f}", left=f"{left:.1f}", right=f"{right:.1f}"
+        ),
         True,
     )
 

@@ -30,6 +30,7 @@ RULE_NAMES = frozenset(
         N_("版记 page"),
         N_("blank page"),
         N_("text in the 版心"),
+        N_("joint seals"),
     }
 )
 

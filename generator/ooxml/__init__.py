@@ -13,7 +13,7 @@ quirks are handled once, here. One module per area, as in python-docx's ``oxml``
   (``{{r …}}``, ``{{p …}}``) with plan text escaped as data, and the bottom-anchored text box;
 * :mod:`.sections` — footer references shared by sections, the turned page number of a
   landscape page;
-* :mod:`.tables` — whole tables for ``{{p …}}`` (the 重点任务分工表);
+* :mod:`.tables` — whole tables for ``{{p …}}`` (the 重点任务分工表, the 署名 side by side);
 * :mod:`.numbering` — Word's list numbering: w:abstractNum/w:num and a paragraph's w:numPr;
 * :mod:`.revisions` — tracked changes (w:ins/w:del, w:pPrChange/w:rPrChange) for ``writers/diff_docx.py``;
 * :mod:`.comments` — comments (批注) anchored on paragraphs, for the diff writer;
@@ -144,7 +144,7 @@ if TYPE_CHECKING:  # the names as type checkers and readers see them; loaded on 
     from .sections import move_last_section, pin_textbox_to_page, share_header_footer_refs, turned_textbox
     from .stamps import apply_stamps, block_stamp, remove_stamps, stamp_token
     from .stories import SectionStories, note_references, notes, parse_part, section_stories, story_lines
-    from .tables import CellSpec, TableXml, grid_table, grids_fit
+    from .tables import CellSpec, PlacedCell, TableXml, grid_table, grids_fit, layout_table
 
 # Each name's module: a render needs a few of these modules, the diff and the importers others,
 # and importing all of them costs a render more than writing its package does.
@@ -265,6 +265,8 @@ _HOME = {
     "section_stories": "stories",
     "story_lines": "stories",
     "CellSpec": "tables",
+    "PlacedCell": "tables",
+    "layout_table": "tables",
     "TableXml": "tables",
     "grid_table": "tables",
     "grids_fit": "tables",
@@ -306,6 +308,7 @@ __all__ = [
     "NumberingXml",
     "OverrideXml",
     "ParagraphXml",
+    "PlacedCell",
     "Revisions",
     "RunXml",
     "SectionStories",
@@ -340,6 +343,7 @@ __all__ = [
     "insert_row_before",
     "is_paragraph",
     "is_table",
+    "layout_table",
     "link_style",
     "mark_deleted",
     "mm_to_twips",

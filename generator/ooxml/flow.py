@@ -120,16 +120,6 @@ def keep_with_following(body: BaseOxmlElement, style: str) -> list[BaseOxmlEleme
     return kept
 
 
-def chain_after(paragraph: BaseOxmlElement, last_style: str) -> list[BaseOxmlElement]:
-    """The body paragraphs after ``paragraph`` up to the first ``last_style`` one."""
-    chain = []
-    for following in paragraph.itersiblings(qn("w:p")):
-        if style_of(following) == last_style:
-            break
-        chain.append(following)
-    return chain
-
-
 def set_exact_height(paragraph: BaseOxmlElement, twips: int) -> None:
     """An exact line height off the line grid (on it LibreOffice rounds a line up to the grid)."""
     ppr = _ppr(paragraph)
@@ -187,6 +177,32 @@ def _marker(style: str) -> BaseOxmlElement:
     return paragraph
 
 
+def is_signature_table(table: BaseOxmlElement, signature: set[str], chain: set[str]) -> bool:
+    """Is ``table`` one that only places the 署名 (the names of a sealed joint notice side by side,
+    blank lines for their seals): every paragraph in it in a ``signature`` or ``chain`` style, and
+    a name among them?"""
+    styles = [style_of(p) for p in table.iter(qn("w:p"))]
+    return any(s in signature for s in styles) and all(s in signature or s in chain for s in styles)
+
+
+def lines_after(paragraph: BaseOxmlElement, last_style: str) -> list[list[BaseOxmlElement]]:
+    """The printed lines after ``paragraph`` up to the first body paragraph in ``last_style``: a
+    body paragraph each, and each row of a table between (its cells' paragraphs side by side). A
+    row of one cell across a table of several columns is left out: it is the room between two rows
+    of seals (see writers/seal_rows.py), which keeps its height or the seals would meet."""
+    lines: list[list[BaseOxmlElement]] = []
+    for following in paragraph.itersiblings(qn("w:p"), qn("w:tbl")):
+        if following.tag == qn("w:p"):
+            if style_of(following) == last_style:
+                break
+            lines.append([following])
+            continue
+        for row in following.iter(qn("w:tr")):
+            if len(row.findall(qn("w:tc"))) > 1:
+                lines.append(list(row.iter(qn("w:p"))))
+    return lines
+
+
 SHORT_TABLE_ROWS = 6  # a table of at most this many rows moves whole rather than split off one row
 
 
@@ -195,13 +211,22 @@ def keep_closing(body: BaseOxmlElement, signature: set[str], chain: set[str]) ->
     paragraph from the one before the first in a ``signature`` style (署名, 成文日期) back over
     the ``chain`` styles (blank lines, 附件说明), and on the paragraph before them; that
     paragraph, or None (no signature block, or a table before it — kept too)."""
-    first = next((p for p in body.iterchildren(qn("w:p")) if style_of(p) in signature), None)
+
+    def in_block(element: BaseOxmlElement) -> bool:
+        if element.tag == qn("w:tbl"):
+            return is_signature_table(element, signature, chain)
+        return style_of(element) in signature
+
+    first = next((e for e in body.iterchildren(qn("w:p"), qn("w:tbl")) if in_block(e)), None)
     if first is None:
         return None
     # the block itself is one: every 署名 keeps with the next line (the next 署名, the 成文日期), so a
     # joint block never leaves its first names on one page and the rest with the date on the next
-    block = [first, *itertools.takewhile(lambda p: style_of(p) in signature, first.itersiblings(qn("w:p")))]
-    for paragraph in block[:-1]:
+    block = [first, *itertools.takewhile(in_block, first.itersiblings(qn("w:p"), qn("w:tbl")))]
+    lines = [
+        p for element in block for p in ([element] if element.tag == qn("w:p") else element.iter(qn("w:p")))
+    ]
+    for paragraph in lines[:-1]:
         set_flag(_ppr(paragraph), "keepNext", True)
     before = first.getprevious()
     while before is not None and before.tag == qn("w:p") and style_of(before) in chain:

@@ -1,13 +1,14 @@
 """Tables built whole as XML for docxtpl's ``{{p …}}`` (the paragraph holding the tag is replaced by
 the table): the 重点任务分工表, its header row repeated on every page (``w:tblHeader``), no row split
-across a page (``w:cantSplit``), section rows spanning the table (``w:gridSpan``)."""
+across a page (``w:cantSplit``), section rows spanning the table (``w:gridSpan``); and borderless
+tables that only place text side by side (the 署名 of a sealed joint notice)."""
 
 from __future__ import annotations
 
 from typing import Any, NamedTuple
 
 from .elements import qn
-from .fragments import Fragment, escape_text
+from .fragments import Fragment, ParagraphXml, escape_text
 
 
 class TableXml(Fragment):
@@ -69,6 +70,53 @@ def grid_table(
     grid = "<w:tblGrid>" + "".join(f'<w:gridCol w:w="{w}"/>' for w in widths) + "</w:tblGrid>"
     body = [_row(header, widths, header=True, keep_next=False)]
     body += [_row(cells, widths, header=False, keep_next=keep) for cells, keep in rows]
+    return TableXml(f"<w:tbl>{tblpr}{grid}{''.join(body)}</w:tbl>")
+
+
+class PlacedCell(NamedTuple):
+    """One cell of a :func:`layout_table`: its paragraphs (built by :func:`.fragments.paragraph`),
+    the grid columns it spans, and its left and right cell margins in twips (a cell cut short by
+    the 版心's edge centres its text where it should stand by a margin on its long side)."""
+
+    paragraphs: tuple[ParagraphXml, ...]
+    span: int = 1
+    margins: tuple[int, int] = (0, 0)
+
+
+_NO_BORDERS = "".join(
+    f'<w:{side} w:val="none" w:sz="0" w:space="0" w:color="auto"/>'
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV")
+)
+
+
+def layout_table(rows: list[list[PlacedCell]], widths: list[int], *, indent: int = 0) -> TableXml:
+    """A table that only places text: no borders, fixed columns of ``widths`` (twips), no cell
+    margins but the cells' own, its left edge ``indent`` twips right of the text's; no row split
+    across a page. Word, WPS and LibreOffice keep such a grid as it is when the text is edited,
+    where tab stops or spaces shift with every character typed."""
+    zero = "".join(f'<w:{side} w:w="0" w:type="dxa"/>' for side in ("top", "left", "bottom", "right"))
+    tblpr = (
+        f'<w:tblPr><w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:tblInd w:w="{indent}" w:type="dxa"/>'
+        f'<w:tblBorders>{_NO_BORDERS}</w:tblBorders><w:tblLayout w:type="fixed"/>'
+        f"<w:tblCellMar>{zero}</w:tblCellMar></w:tblPr>"
+    )
+    grid = "<w:tblGrid>" + "".join(f'<w:gridCol w:w="{w}"/>' for w in widths) + "</w:tblGrid>"
+    body = []
+    for cells in rows:
+        out, column = [], 0
+        for cell in cells:
+            width = sum(widths[column : column + cell.span])
+            column += cell.span
+            span = f'<w:gridSpan w:val="{cell.span}"/>' if cell.span > 1 else ""
+            left, right = cell.margins
+            margins = (
+                f'<w:tcMar><w:left w:w="{left}" w:type="dxa"/><w:right w:w="{right}" w:type="dxa"/></w:tcMar>'
+                if left or right
+                else ""
+            )
+            tcpr = f'<w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{span}{margins}</w:tcPr>'
+            out.append(f"<w:tc>{tcpr}{''.join(p.xml for p in cell.paragraphs)}</w:tc>")
+        body.append(f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{''.join(out)}</w:tr>")
     return TableXml(f"<w:tbl>{tblpr}{grid}{''.join(body)}</w:tbl>")
 
 

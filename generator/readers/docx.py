@@ -7,6 +7,7 @@ checked before python-docx parses anything (its lxml parser does not resolve ent
 from __future__ import annotations
 
 import io
+import itertools
 import re
 import zipfile
 from collections.abc import Callable, Iterator
@@ -323,11 +324,22 @@ def _table_lines(
 
     cells = _cells(table, printed)
     placed = [[cell.paragraphs for cell in row if not cell.below] for row in cells]
-    if _is_layout(placed, following):
+    if _is_layout(placed, following) or _own_signature_table(table):
         texts = [part for row in placed for cell in row for p in cell for part in p.split("\n")]
         return [Line(no, clean_text(text)) for text in texts if text.strip()]
     rows = [[clean_text(" ".join(cell.paragraphs)) for cell in row] for row in cells]
     return [Line(no, "", table=Table(rows=rows))] if rows else []
+
+
+def _own_signature_table(table: Any) -> bool:
+    """The 署名 of a sealed joint notice as this tool sets them (writers/seal_rows.py): a table
+    whose every paragraph with text is in the 署名's style — whatever the names (某某大学 has no
+    organ's ending to be told by)."""
+    printed = (p for row in table.rows for cell in row.cells for p in cell.paragraphs if p.text.strip())
+    first = next(printed, None)  # a table of data stops at its first cell: no row more is looked at
+    return first is not None and all(
+        _style_name(p) == "WP Signatory" for p in itertools.chain([first], printed)
+    )
 
 
 _SIGNATURE_CELLS = 12  # four 署名 two by two, their seals and the date: a few rows of cells

@@ -359,8 +359,10 @@ def _read_closing(
     if date_at is not None:
         signatories: list[Line] = []
 
-        def room() -> bool:  # up to four 署名 lines; a （盖章） line is none
-            return sum(not _SEAL_MARKS.match(s.text) for s in signatories) < 4
+        most = max(4, len(fields.get("issuers", [])))  # a joint notice's 署名 are its issuers
+
+        def room() -> bool:  # up to four 署名 lines, or one a joint issuer; a （盖章） line is none
+            return sum(not _SEAL_MARKS.match(s.text) for s in signatories) < most
 
         while after_attachments and _is_signatory(after_attachments[-1].text) and room():
             signatories.insert(0, after_attachments.pop())

@@ -18,7 +18,7 @@ import zipfile
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, ClassVar, NamedTuple
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
 import jinja2
 
@@ -33,6 +33,9 @@ from ..view import AppendixView, DocumentView, NoticeView, Para
 from . import docx_geometry as geo
 from .docx_numbering import LevelLook, ListPlan, apply_lists, check_mode, level_look, plan_lists, typed_label
 from .flow import FlowFix, apply_fix, keep_closing, keep_tasks
+
+if TYPE_CHECKING:
+    from .seal_rows import SealRows
 
 # ---------------------------------------------------------------- style names → ids
 
@@ -133,20 +136,35 @@ def _fit_right(right: int, width: float) -> int:
     return max(0, min(right, room))
 
 
+SEAL_ROOM_LINES = 3  # blank lines over a sealed 署名 for its seal (practice: 2–3)
+
+
 def closing_paragraphs(
     signatories: list[str], date: str, sealed: bool, sid: StyleIds = default_style_id
-) -> list[ox.ParagraphXml]:
-    """署名 and 成文日期 with the indents of §7.3.5.1 (sealed) or §7.3.5.2 (not sealed)."""
+) -> list[ox.ParagraphXml | ox.TableXml]:
+    """署名 and 成文日期 with the indents of §7.3.5.1 (sealed) or §7.3.5.2 (not sealed); the 署名
+    of a sealed joint notice side by side in rows, each under its seal (see :mod:`.seal_rows`)."""
     if not signatories and not date:
         return []
     zi = geo.ZI
     d = width_zi(date)
-    out: list[ox.ParagraphXml] = []
+    out: list[ox.ParagraphXml | ox.TableXml] = []
     blank = ox.paragraph(sid("WP Blank"), keep_next=True)  # the block moves to a new page as a whole
-    if sealed:
-        # Room for the seal (practice: 3 lines), date right-indented 4字, 署名 centred over it.
-        out += [blank, blank, blank]
-        for name in signatories:
+    rows = None
+    if sealed and len(signatories) > 1:
+        from .seal_rows import ROW_LINES, seal_rows  # joint notices only: one sealed 署名 needs none
+
+        rows = seal_rows(signatories, date)
+    if rows is not None:
+        out += [blank] * SEAL_ROOM_LINES
+        out.append(seal_table(rows, sid))
+    elif sealed:
+        # Room for the seal, date right-indented 4字, 署名 centred over it. Joint 署名 too long to
+        # stand side by side: one a row, each row with the room for its seal.
+        out += [blank] * SEAL_ROOM_LINES
+        for index, name in enumerate(signatories):
+            if index:
+                out += [blank] * (ROW_LINES - 1)
             n = width_zi(name)
             right = _fit_right(round((4 + (d - n) / 2) * zi), n)
             out.append(ox.paragraph(sid("WP Signatory"), name, right=right))
@@ -174,6 +192,38 @@ def closing_paragraphs(
         left = max(0, geo.TEXT_WIDTH - round(name_right * zi) - round(n * advance)) + 2 * advance
         out.append(ox.paragraph(sid("WP Date"), date, left=left, right=0, jc="left"))
     return out
+
+
+def seal_table(rows: SealRows, sid: StyleIds = default_style_id) -> ox.TableXml:
+    """The joint 署名 in their rows of slots, a borderless table: each name centred in its slot,
+    the rows :data:`ROW_LINES` lines apart (blank lines across the table between them)."""
+    from .seal_rows import ROW_LINES
+
+    blank = ox.paragraph(sid("WP Blank"), keep_next=True)
+    widths = [slot.right - slot.left for slot in rows.slots]
+    # a slot cut short by the 版心's edge keeps its name on its centre: a margin on its long side
+    margins = [
+        (max(0, 2 * s.centre - s.left - s.right), max(0, s.left + s.right - 2 * s.centre)) for s in rows.slots
+    ]
+    spacer = [ox.PlacedCell((blank,) * (ROW_LINES - 1), span=len(widths))]
+    table: list[list[ox.PlacedCell]] = []
+    for index, row in enumerate(rows.rows):
+        if index:
+            table.append(spacer)
+        table.append(
+            [
+                ox.PlacedCell(
+                    (
+                        ox.paragraph(sid("WP Signatory"), name, left=0, right=0, keep_next=True, jc="center")
+                        if name
+                        else blank,
+                    ),
+                    margins=margin,
+                )
+                for name, margin in zip(row, margins, strict=True)
+            ]
+        )
+    return ox.layout_table(table, widths, indent=rows.slots[0].left)
 
 
 # ---------------------------------------------------------------- 版记 (§7.4)

@@ -173,7 +173,7 @@ def body_split(measure: PdfMeasure, view: DocumentView) -> tuple[int | None, int
             return None, 0
         chain = round((dates[0].baseline - lines[0].baseline) / _PITCH) + 1
         printed = sum(1 for line in content if lines[0].baseline < line.baseline <= dates[0].baseline)
-        blanks = chain - 1 - printed
+        blanks = chain - 1 - printed - seal_room_lines(view)  # the room between rows of seals stays
         most = (blanks * (LINE_PITCH - BLANK_KEEPS) + printed * (LINE_PITCH - LINE_KEEPS)) / LINE_PITCH
         room = _free_mm(measure, page - 1)  # in mm: whole lines would waste the fraction left
         if chain * _PITCH - most * _PITCH > room:
@@ -185,6 +185,18 @@ def body_split(measure: PdfMeasure, view: DocumentView) -> tuple[int | None, int
     if head < 1:
         return None, 0
     return sum(len(_plain(line.text)) for line in lines[:head]), 0
+
+
+def seal_room_lines(view: DocumentView) -> int:
+    """Blank lines between the rows of a sealed joint 署名: they keep their height when the
+    closing is squeezed (see :func:`squeeze_closing`)."""
+    from .seal_rows import ROW_LINES, seal_rows
+
+    notice = view.notice
+    if not notice.sealed or len(notice.signatories) < 2:
+        return 0
+    rows = seal_rows(notice.signatories, notice.date)
+    return 0 if rows is None else (len(rows.rows) - 1) * (ROW_LINES - 1)
 
 
 def imprint_page(measure: PdfMeasure, view: DocumentView, duplex: bool) -> Imprint:
@@ -288,22 +300,26 @@ def squeeze_closing(last: Any, twips: int, sid: Callable[[str], str], body: Any)
     lines printed (附件说明, 署名, 成文日期), each down to three quarters of a line."""
     from ..ooxml import flow
 
-    chain = [*flow.chain_after(last, sid("WP Date")), *flow.paragraphs_in_style(body, sid("WP Date"))[:1]]
+    dates = [[p] for p in flow.paragraphs_in_style(body, sid("WP Date"))[:1]]
+    chain = [*flow.lines_after(last, sid("WP Date")), *dates]
     signature = {sid("WP Signatory"), sid("WP Date")}
-    ends = [i for i, p in enumerate(chain) if flow.style_of(p) in signature]
+    ends = [i for i, line in enumerate(chain) if any(flow.style_of(p) in signature for p in line)]
     chain = chain[: ends[-1] + 1] if ends else []  # without a 成文日期 the chain ends with the 署名
     blank_style = sid("WP Blank")
-    blanks = [p for p in chain if flow.style_of(p) == blank_style]
-    printed = [p for p in chain if flow.style_of(p) != blank_style]
+    blank = [all(flow.style_of(p) == blank_style for p in line) for line in chain]
+    blanks = [line for line, empty in zip(chain, blank, strict=True) if empty]
+    printed = [line for line, empty in zip(chain, blank, strict=True) if not empty]
     if blanks:
         share = min(LINE_PITCH - BLANK_KEEPS, -(-twips // len(blanks)))
-        for blank in blanks:
-            flow.set_exact_height(blank, LINE_PITCH - share)
+        for line in blanks:
+            for blank in line:
+                flow.set_exact_height(blank, LINE_PITCH - share)
         twips -= share * len(blanks)
     if twips > 0 and printed:
         share = min(LINE_PITCH - LINE_KEEPS, -(-twips // len(printed)))
-        for paragraph in printed:
-            flow.set_exact_height(paragraph, LINE_PITCH - share)
+        for line in printed:
+            for paragraph in line:
+                flow.set_exact_height(paragraph, LINE_PITCH - share)
 
 
 def apply_fix(

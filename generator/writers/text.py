@@ -92,5 +92,28 @@ def render_text(view: DocumentView, fmt: str) -> str:
         name = TEMPLATES[fmt]
     except KeyError:
         raise ValueError(f"no text template for format {fmt!r}") from None
-    text = environment().get_template(name).render(view=view, notice=view.notice, plan=view.plan)
+    rows = seal_slots(view) if fmt == "html" else None
+    text = (
+        environment().get_template(name).render(view=view, notice=view.notice, plan=view.plan, seal_rows=rows)
+    )
     return text.rstrip("\n") + "\n"
+
+
+def seal_slots(view: DocumentView) -> list[list[tuple[str, str, str]]] | None:
+    """The 署名 of a sealed joint notice in their rows, as the .docx sets them (writers/seal_rows.py):
+    per row, each name with its slot's left edge and width in mm of the 版心 — a slot cut short by
+    the 版心's edge narrowed to stand on its centre; None when they stand one a line."""
+    notice = view.notice
+    if not notice.sealed or len(notice.signatories) < 2:
+        return None
+    from ..ooxml import TWIPS_PER_MM
+    from .seal_rows import seal_rows
+
+    rows = seal_rows(notice.signatories, notice.date)
+    if rows is None:
+        return None
+    slots = []
+    for slot in rows.slots:
+        half = min(slot.centre - slot.left, slot.right - slot.centre)
+        slots.append((f"{(slot.centre - half) / TWIPS_PER_MM:.1f}", f"{2 * half / TWIPS_PER_MM:.1f}"))
+    return [[(name, *slot) for name, slot in zip(row, slots, strict=True) if name] for row in rows.rows]
