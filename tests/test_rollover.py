@@ -9,7 +9,7 @@ import re
 import pytest
 import yaml
 from conftest import PLANS, SEEDS
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
@@ -370,6 +370,7 @@ def test_rolling_to_the_same_year_keeps_the_text(body: str, preamble: str, headi
     st.booleans(),
     st.tuples(*[st.sampled_from(STYLES)] * 3),
 )
+@example("x", "y", "20232024年2024年", 2025, True, ("plain", "plain", "plain"))  # 2024年 after 2023
 def test_rollover_changes_only_year_digits(
     body: str, preamble: str, heading: str, year: int, bump: bool, styles: tuple[str, str, str]
 ) -> None:
@@ -533,3 +534,11 @@ def test_a_this_year_sentence_left_behind_by_its_plan_period_is_only_proposed() 
         assert preamble.startswith(f"{year if changes else 2024}年是实现“十四五”")
         kinds = {r.kind for r in result.review if r.field == "plan.preamble[0]"}
         assert kinds == (set() if changes else {"warning", "proposal"})
+
+
+def test_a_text_year_after_other_digits_is_changed_where_it_stands() -> None:
+    """20232024年2024年: the finder sees one year, the second 2024年; the first 2024年 of the text
+    is inside a longer number and must not take the change."""
+    source = minimal_plan("x", "y", "20232024年2024年", ("plain", "plain", "plain"))
+    result = roll(source, 2025, bump_text_years=True)
+    assert "heading: 20232024年2025年" in result.yaml_text

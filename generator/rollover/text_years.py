@@ -123,7 +123,16 @@ def _locate(text: str, mention: Mention, begin: int, end: int) -> int | None:
     """
     key = mention.text.split()[0]
     found = text.find(key, begin, end)
+    while found != -1 and _inside_number(text, found, found + len(key)):
+        found = text.find(key, found + 1, end)  # 2024年 in 20232024年 is no year the finder saw
     return None if found == -1 else found
+
+
+def _inside_number(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` begins or ends inside a longer run of digits."""
+    before = start > 0 and text[start].isdigit() and text[start - 1].isdigit()
+    after = end < len(text) and text[end - 1].isdigit() and text[end].isdigit()
+    return before or after
 
 
 def _review_mention(
