@@ -21,6 +21,7 @@ DefectKind = Literal[
     "halfwidth_punctuation",
     "garbage",
     "broken_date",
+    "broken_doc_number",
     "skipped_table",
     "missing_title",
     "broken_numbering",

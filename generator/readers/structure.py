@@ -29,6 +29,7 @@ from .notice import (
     book_names,
     is_cc,
     is_disclosure,
+    is_doc_number_line,
     is_imprint,
     join_printer_lines,
     read_imprint,
@@ -332,7 +333,7 @@ def find_plan_start(lines: list[Line]) -> int:
         text = _squeezed(line.text)
         # a 附件 after numbered sections and no 成文日期 is the plan's own attachment (a bare plan's)
         own = sections and not dated
-        if _ANNEX_LABEL.match(text) and i + 1 < len(lines) and not parse_label(lines[i + 1].text) and not own:
+        if _ANNEX_LABEL.match(text) and i + 1 < len(lines) and not parse_label(lines[i + 1].full) and not own:
             return i
         if (lab := label_of(line)) is not None and lab.scheme == "chinese":
             sections = True
@@ -388,6 +389,8 @@ def _is_title_line(text: str) -> bool:
         return False
     # a title beginning 关于 is the plan's (关于推进…的指导意见, real/21) unless it is a notice's
     if text.startswith(("关于印发", "关于转发")):
+        return False
+    if is_doc_number_line(text):  # one that lost a bracket too (甘卫职健函2024〕217)
         return False
     return not re.search(r"(通知|函|决定|批复|〔\d{4}〕.*号[）)]?)$", text)  # （文号） under a title too
 
