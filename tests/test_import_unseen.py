@@ -24,6 +24,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Pt
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from test_corpus_real import EXTRA, _flat, expectation, found_structure
 
 from generator.readers import import_file
@@ -275,3 +277,54 @@ def test_a_page_printed_by_chromium_reads_as_the_text(stem: str, tmp_path: Path)
     )
     assert pdf.is_file()
     assert_reads_as_written(pdf, stem, issuers=[])
+
+
+# --- a page's chrome around any text: what the text says is what is read ------------------------
+
+_CHROME_ABOVE = [
+    "当前位置：首页 > 政务公开 > 通知公告",
+    "您现在所在的位置: 网站首页> 市卫健委> 重大决策预公开> 意见征集",
+    "首页 > 信息公开 > 信息浏览",
+    "  • 设为首页|",
+    "  • 无障碍浏览|",
+    "欢迎访问兰州市七里河区人民政府网站!",
+    "适老版",
+    "索 引 号: 002482365/2023-00095 公开日期: 2023-04-22",
+    "发布机构: 七里河区人民政府 文  号: 七政发〔2023〕71号",
+    "索引号 000014349/2020-3761045 成文日期 2020-10-15",
+    "发布机构 文件有效性",
+]
+_CHROME_UNDER_TITLE = [
+    "发布时间: 2023-08-11 10:08   发布人:   文章来源:",
+    "来源:区政府办 浏览次数: 添加时间:2023-08-11 11:08",
+    "  • 时间:2023-08-11 08:58:16",
+    "  • 发布:七里河区人民政府",
+    "字号:",
+    "收藏",
+    "政策解读 文字解读:《健康七里河行动实施方案》",
+]
+_QILIHE = "12_qilihe_gov_healthy_action_plan_2023"
+
+
+def _fields(text: str, path: Path) -> dict[str, Any]:
+    path.write_text(text, encoding="utf-8")
+    found = found_structure(import_file(path))
+    return {k: _flat(found.get(k)) for k in (*_COMPARED, "labels")}
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    above=st.lists(st.sampled_from(_CHROME_ABOVE), min_size=1, max_size=5, unique=True),
+    under=st.lists(st.sampled_from(_CHROME_UNDER_TITLE), max_size=3, unique=True),
+    heading=st.booleans(),
+)
+def test_a_sites_chrome_pasted_with_the_text_changes_nothing_read(
+    above: list[str], under: list[str], heading: bool, tmp_path: Path
+) -> None:
+    """The district text (no chrome of its own) with a site's lines pasted above it — menus,
+    breadcrumb, metadata rows — and the page's heading and info lines under it, as a browser's
+    select-all gives them: every field reads as from the text alone."""
+    text = (EXTRA / f"{_QILIHE}.txt").read_text(encoding="utf-8")
+    page_title = "兰州市七里河区人民政府关于印发《健康七里河行动实施方案》的通知"
+    pasted = "\n".join([*above, *([page_title] if heading else []), *under, "", text])
+    assert _fields(pasted, tmp_path / "page.txt") == _fields(text, tmp_path / "text.txt")

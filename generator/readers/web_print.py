@@ -240,6 +240,7 @@ def _title_at(lines: list[Line]) -> int:
     first = next((k for k, line in enumerate(lines) if line.table is None and _is_title(line.text)), None)
     if first is None or any(_document_line(line) for line in lines[:first]):
         return 0  # the text began before it: a page without its title, whose 主送 came first
+    first = _issuer_above(lines, first)
     title, after = _joined_title(lines, first)
     near = [k for k in range(after, len(lines)) if lines[k].text.strip()][:12]  # blank lines are no distance
     for k in near:
@@ -247,6 +248,21 @@ def _title_at(lines: list[Line]) -> int:
             if _joined_title(lines, k)[0] == title:
                 return k
     return first
+
+
+def _issuer_above(lines: list[Line], k: int) -> int:
+    """Where a title 关于… begins whose issuer's name stands on the line above it (兰州市七里河区人民政府
+    / 关于印发《…》的通知, 发文机关 + 事由 + 文种 over two lines): that line, else ``k``."""
+    if not _squeeze(lines[k].text).startswith("关于"):
+        return k
+    above = k - 1
+    while above >= 0 and not lines[above].text.strip() and lines[above].table is None:
+        above -= 1
+    if above >= 0 and lines[above].table is None:
+        name = _squeeze(lines[above].text)
+        if _ORGAN_NAME.match(name) and not name.endswith("文件"):
+            return above
+    return k
 
 
 def _document_line(line: Line) -> bool:
