@@ -328,3 +328,17 @@ def test_a_sites_chrome_pasted_with_the_text_changes_nothing_read(
     page_title = "兰州市七里河区人民政府关于印发《健康七里河行动实施方案》的通知"
     pasted = "\n".join([*above, *([page_title] if heading else []), *under, "", text])
     assert _fields(pasted, tmp_path / "page.txt") == _fields(text, tmp_path / "text.txt")
+
+
+def test_a_plan_title_over_three_lines_of_a_pdf_copy(tmp_path: Path) -> None:
+    """07's plan title as the lines of its PDF copied into a .txt break it (贯彻…、 / 实施…2017年 /
+    行动计划): one title, not a title of its first line and a preamble of the rest."""
+    stem = "07_shanxi_wjw_healthy_shanxi_action_plan_2017"
+    lines = document_lines(stem)
+    at = lines.index("实施《“健康山西2030”规划纲要》2017年行动计划")
+    lines[at : at + 1] = ["实施《“健康山西2030”规划纲要》2017年", "行动计划"]
+    path = tmp_path / "copied.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    wanted = expectation(EXTRA / f"{stem}.txt")
+    found = found_structure(import_file(path))
+    assert (found["plan_title"], found["labels"]) == (wanted["plan_title"], wanted["labels"])

@@ -383,6 +383,18 @@ def _attachment_names_here(line: Line, names: set[str]) -> set[str]:
     return {match["name"].replace(" ", "")} if match else set()
 
 
+def _title_rest(line: Line) -> bool:
+    """A line that can go on a plan title broken over lines: short, no label, no punctuation."""
+    return (
+        line.table is None
+        and label_of(line) is None
+        and len(line.text) <= 30
+        and not re.search(r"[。，；：,;:]", line.text)
+        and not _APPENDIX.match(line.text)
+        and not _CHAPTER.match(line.text)
+    )
+
+
 def _is_title_line(text: str) -> bool:
     """A line that can be (part of) the plan's title — not the notice's own title or 文号."""
     if not 0 < len(text) <= 60 or ends_sentence(text) or re.search(r"[。；]", text):
@@ -425,23 +437,18 @@ def read_plan(
             if nxt is not None and title_parts[0] + nxt.text.replace(" ", "") in known:
                 title_parts.append(nxt.text.replace(" ", ""))  # the title the notice names, over two lines
                 i += 1
-            elif (
-                nxt is not None
-                and nxt.table is None
-                and label_of(nxt) is None
-                and len(nxt.text) <= 30
-                and not re.search(r"[。，；：,;:]", nxt.text)
-                and not _APPENDIX.match(nxt.text)
-                and not _CHAPTER.match(nxt.text)
-                and i + 1 < len(lines)
-                and (
-                    label_of(lines[i + 1]) is not None
-                    or is_paragraph(lines[i + 1].text)
-                    or _CHAPTER.match(lines[i + 1].text)
-                )
-            ):
-                title_parts.append(nxt.text.replace(" ", ""))
-                i += 1
+            else:
+                # the title's further lines (up to two: a long title over three, as a .txt copied
+                # out of a PDF keeps them), when the text begins right after them
+                for more in (1, 2):
+                    run = lines[i : i + more]
+                    after = lines[i + more] if i + more < len(lines) else None
+                    if len(run) < more or not all(_title_rest(line) for line in run) or after is None:
+                        break
+                    if label_of(after) is not None or is_paragraph(after.text) or _CHAPTER.match(after.text):
+                        title_parts.extend(line.text.replace(" ", "") for line in run)
+                        i += more
+                        break
         else:
             break
     # an edition or status printed under the title (2017 年版 / （试行）): part of the title
