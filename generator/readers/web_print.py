@@ -138,9 +138,14 @@ def strip_web_chrome(lines: list[Line], defects: DefectLog) -> tuple[list[Line],
     tail = False  # from the first chrome line after which only the site's lines follow
     tail_like = _tail_like(lines)
     marks = _header_marks(lines[:title_at])
+    values = _values_under_keys(lines[:title_at])
     for k, line in enumerate(lines):
         text = line.text.strip()
         head = k < title_at
+        if k in values:  # a metadata box's value on the line under its key (文号： / 湖卫健发〔2023〕1号)
+            _keep_first(metadata, {values[k]: text})
+            _report(defects, line.no, _("removed the printed page's {text!r}").format(text=text))
+            continue
         if line.table is not None:
             cells = " ".join(cell for row in line.table.rows for cell in row if cell)
             found = _metadata_pairs(cells)
@@ -175,6 +180,23 @@ def strip_web_chrome(lines: list[Line], defects: DefectLog) -> tuple[list[Line],
     return _title_on_one_line(_without_repeated_title(out, defects)), metadata
 
 
+def _values_under_keys(head: list[Line]) -> dict[int, str]:
+    """The lines of a metadata box set as a key's line and its value's line below (a page's table
+    flattened by a word processor): value line → its key."""
+    out: dict[int, str] = {}
+    for k, line in enumerate(head[:-1]):
+        key = line.text.strip()
+        if line.table is None and key[-1:] in "：:" and _known_key(key[:-1]):
+            below = next((j for j in range(k + 1, len(head)) if head[j].text.strip()), None)
+            if (
+                below is not None
+                and head[below].table is None
+                and not head[below].text.strip().endswith(("：", ":"))
+            ):
+                out[below] = re.sub(r"\s", "", key[:-1])
+    return out
+
+
 def _without_bar(line: Line) -> Line:
     """A heading cell's text without the bar that closed its cell (…的通知 |) in the page's text."""
     if line.table is None and re.search(r"\S\s*\|$", line.text) and "|" not in line.text.rstrip()[:-1]:
@@ -193,8 +215,8 @@ def _without_info(line: Line, defects: DefectLog) -> Line:
     runs into, as a PDF's paragraphs join them: the document's own words after it."""
     match = _INFO_PREFIX.match(line.text.strip()) if line.table is None else None
     rest = line.text.strip()[match.end() :] if match else ""
-    if not match or not rest or is_chrome_line(rest) or re.match(r"^(?:字体|字号)\s*[：:]", rest):
-        return line  # the whole line is the page's (…打印 关闭 / 字体：[ ]): removed as chrome
+    if not match or not rest:
+        return line
     _report(defects, line.no, _("removed the printed page's {text!r}").format(text=match.group().strip()))
     return Line(line.no, rest, line.table, line.label)
 
