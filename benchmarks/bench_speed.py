@@ -9,7 +9,13 @@
 3. PDF of a batch: one LibreOffice per core, each with its own profile, against one LibreOffice
    for the whole batch: seconds per document.
 
-Run: python benchmarks/bench_speed.py [--runs N] [--no-pdf]
+The whole process is measured as a user installs it: ``pip install .`` into a fresh venv (built in a
+temporary folder, ~1 min), not the developer's editable install, whose import hook — and any .pth
+file the machine's site-packages carries — adds to every start what a user's install does not.
+``--here`` measures the console script beside this interpreter instead; ``--venv DIR`` reuses a
+venv holding the project.
+
+Run: python benchmarks/bench_speed.py [--runs N] [--no-pdf] [--here | --venv DIR]
 """
 
 from __future__ import annotations
@@ -47,10 +53,29 @@ def _time(command: list[str], env: dict[str, str] | None = None) -> float:
     return wall
 
 
+PYTHON = sys.executable  # the interpreter of the measured install (see _install)
+
+
 def _workplan() -> list[str]:
-    # the console script beside this interpreter: a pyenv shim on PATH would add ~100 ms of bash
-    script = Path(sys.executable).with_name("workplan")
-    return [str(script)] if script.exists() else [sys.executable, "-m", "generator.entry"]
+    # the console script beside the interpreter: a pyenv shim on PATH would add ~100 ms of bash
+    script = Path(PYTHON).with_name("workplan")
+    return [str(script)] if script.exists() else [PYTHON, "-m", "generator.entry"]
+
+
+def _install(tmp: Path) -> None:
+    """Point PYTHON at the install measured: a fresh venv with ``pip install .`` (the default),
+    a given venv (``--venv DIR``) or this interpreter's (``--here``)."""
+    global PYTHON
+    if "--here" in sys.argv:
+        return
+    if "--venv" in sys.argv:
+        PYTHON = str(Path(sys.argv[sys.argv.index("--venv") + 1]) / "bin" / "python")
+        return
+    venv = tmp / "venv"
+    print("   installing the project into a fresh venv (pip install .) …", flush=True)
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    PYTHON = str(venv / "bin" / "python")
+    subprocess.run([PYTHON, "-m", "pip", "install", "-q", str(REPO)], check=True, capture_output=True)
 
 
 def bench_process(tmp: Path) -> None:
@@ -96,30 +121,32 @@ def bench_process(tmp: Path) -> None:
     )
 
 
+_LIBRARIES = "import gc; gc.disable(); import yaml, lxml.etree, jinja2, jinja2.sandbox, zipfile"
 _FLOOR_STEPS = [
     ("python start-up", "pass"),
-    ("+ import PyYAML, lxml, jinja2", "import yaml, lxml.etree, jinja2, jinja2.sandbox"),
+    ("+ import PyYAML, lxml, jinja2", _LIBRARIES),
     (
-        "+ pydantic-core, the model (dataclasses)",
-        "import yaml, lxml.etree, jinja2, jinja2.sandbox, generator.model_tools",
+        "+ every module a render imports",
+        _LIBRARIES
+        + "; import generator.render, generator.load, generator.writers.docx, generator.check.lint",
     ),
-    ("+ every module a render imports", "import generator.render, generator.load, generator.writers.docx"),
-    ("(pydantic, no longer imported)", "import yaml, lxml.etree, jinja2, jinja2.sandbox, pydantic.main"),
+    ("(pydantic-core, imported only for bad data)", _LIBRARIES + "; import pydantic_core"),
+    ("(pydantic, imported only without a cache)", _LIBRARIES + "; import pydantic.main"),
 ]
 
 
 def bench_floor(runs: int) -> None:
     """What a render's process costs before it renders anything: python, then the libraries the
-    design card fixes (jinja2, PyYAML, lxml under python-docx/docxtpl; pydantic-core, whose
-    validator a render builds from the cached schema) — the floor under the whole-process ratio,
-    whatever workplan's own code does; and, for comparison, what importing pydantic would add."""
+    design card fixes (jinja2, PyYAML, lxml under python-docx/docxtpl) — the floor under the
+    whole-process ratio, whatever workplan's own code does — then workplan's own modules; and, for
+    comparison, what importing pydantic-core or pydantic would add."""
     pandoc = shutil.which("pandoc")
-    print(f"   floor, best of {runs} (CPU ms; wall in brackets):")
+    print(f"   floor, best of {runs} (CPU ms; wall in brackets), the cycle collector off as in a render:")
     env = {**os.environ, "PYDANTIC_DISABLE_PLUGINS": "1"}
     for label, code in _FLOOR_STEPS:
         walls, cpus = [], []
         for _ in range(runs):
-            walls.append(_time([sys.executable, "-c", code], env))
+            walls.append(_time([PYTHON, "-c", code], env))
             cpus += CPU
         print(f"   {label:38} {min(cpus) * 1000:5.0f} ({min(walls) * 1000:.0f})")
     if pandoc:
@@ -182,6 +209,8 @@ def bench_pdf(tmp: Path, count: int = 24) -> None:
 def main() -> None:
     with tempfile.TemporaryDirectory(prefix="bench-speed-") as folder:
         tmp = Path(folder)
+        _install(tmp)
+        print(f"   measured install: {_workplan()[0]}")
         bench_process(tmp)
         bench_floor(_runs())
         bench_batch(tmp)

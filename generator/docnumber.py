@@ -7,8 +7,9 @@ hand use [ ] ［ ］ ( ) （ ） 【 】 ﹝ ﹞ 〖 〗 as well; this is the on
 
 from __future__ import annotations
 
+import functools
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 OPENING = "〔[［(（【﹝〖"
 CLOSING = "〕]］)）】﹞〗"
@@ -20,12 +21,21 @@ _CORE = (
     r"(?P<number>(?:第\s*)?(?P<serial>\d+)?)"
 )
 _WHOLE = re.compile(rf"^\s*(?P<prefix>\S+?)\s*{_CORE}\s*号?\s*$")
-_INSIDE = re.compile(_CORE)
-_HAO = re.compile(r"\s*号")
 
 
-@dataclass(frozen=True)
-class DocNumberText:
+@functools.cache
+def _inside() -> re.Pattern[str]:
+    return re.compile(_CORE)  # compiled on first use: a render reads whole 文号 only
+
+
+def _hao_follows(text: str, at: int) -> bool:
+    """号 at ``at``, spaces allowed before it."""
+    while at < len(text) and text[at].isspace():
+        at += 1
+    return text.startswith("号", at)
+
+
+class DocNumberText(NamedTuple):
     """Where the parts of a 文号 stand in the text it was read from (spans index that text)."""
 
     prefix: str  # '' when found inside running text
@@ -54,7 +64,7 @@ def read_doc_number(text: str) -> DocNumberText | None:
 def find_doc_number(text: str) -> DocNumberText | None:
     """The first bracketed 文号 year (with its 序号, if any) anywhere in ``text`` — e.g. in the
     source of a quoted YAML scalar."""
-    match = _INSIDE.search(text)
+    match = _inside().search(text)
     return None if match is None else _parts(match)
 
 
@@ -62,8 +72,8 @@ def cited_years(text: str) -> list[DocNumberText]:
     """Every cited 文号 year in running text: 〔2021〕 [2021] ［2021］ 【2021】 always; a year in
     round brackets only when a 序号 and 号 follow (（2021）12号) — alone it is not a 文号."""
     found = []
-    for match in _INSIDE.finditer(text):
-        if match["bracket"][0] in "(（" and not (match["serial"] and _HAO.match(text, match.end())):
+    for match in _inside().finditer(text):
+        if match["bracket"][0] in "(（" and not (match["serial"] and _hao_follows(text, match.end())):
             continue
         found.append(_parts(match))
     return found

@@ -8,7 +8,6 @@ a skeleton of the raw data (no validation needed, so a broken file still gets it
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from typing import Any, get_args
@@ -139,7 +138,9 @@ def impossible_date(value: object) -> str | None:
     year, month, day = (int(g) for g in match.groups())
     if not 1 <= month <= 12:
         return _("{year} has no month {month}").format(year=year, month=month)
-    last = calendar.monthrange(year, month)[1]
+    from .tasks.deadlines import days_in_month
+
+    last = days_in_month(year, month)
     if not 1 <= day <= last:
         return _("there is no day {day} in month {month} of {year} (the month has {last} days)").format(
             year=year, month=month, day=day, last=last

@@ -20,11 +20,14 @@ through the same catalog, since both call :mod:`gettext`'s global domain).
 from __future__ import annotations
 
 import contextlib
-import gettext as _gettext
 import os
 import sys
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import gettext as _gettext
 
 DOMAIN = "workplan"
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
@@ -58,7 +61,7 @@ def _normalise(value: str) -> str:
     return "zh" if value.strip().lower().startswith("zh") else "en"
 
 
-_translation: _gettext.NullTranslations = _gettext.NullTranslations()
+_translation: _gettext.NullTranslations | None = None  # None: the code's own English
 _language = "en"
 
 
@@ -66,6 +69,14 @@ def set_language(language: str) -> None:
     """Switch every later :func:`_` call (and click's and typer's own strings) to ``language``."""
     global _translation, _language
     _language = _normalise(language)
+    if _language == "en" and "gettext" not in sys.modules:
+        # English is the messages as written: nothing to read, and gettext's global domain, which
+        # nothing has used yet, finds no catalog for "en" anyway (a render starts faster)
+        _translation = None
+        os.environ["LANGUAGE"] = _language
+        return
+    import gettext as _gettext
+
     _translation = _gettext.translation(DOMAIN, LOCALE_DIR, languages=[_language], fallback=True)
     # click and typer translate through gettext's global domain: point it at our catalog.
     _gettext.bindtextdomain(DOMAIN, str(LOCALE_DIR))
@@ -92,7 +103,7 @@ def language() -> str:
 
 def _(message: str) -> str:
     """``message`` in the language in force (itself in English or when no translation exists)."""
-    return _translation.gettext(message)
+    return message if _translation is None else _translation.gettext(message)
 
 
 def N_(message: str) -> str:

@@ -21,7 +21,7 @@ LibreOffice print ㉑, the plan （21）) stay typed text in the paragraph, outs
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from .model import MAX_DEPTH, Numbering, Scheme
 from .numbering import Numbered, walk
@@ -96,8 +96,7 @@ class WordList:
         self._skipped |= {k for k in range(self.top, level) if k not in self._counters}
 
 
-@dataclass(frozen=True)
-class ListRef:
+class ListRef(NamedTuple):
     """Where a heading paragraph sits in the numbering: w:numId and w:ilvl."""
 
     num_id: int

@@ -6,7 +6,6 @@ validation error, unknown key or duplicate id can be pointed at the exact line a
 
 from __future__ import annotations
 
-import difflib
 import functools
 import types
 import typing
@@ -15,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from . import field_messages, limits, yaml_syntax
+from . import field_messages, limits
 from .errors import InputError, Problem
 from .i18n import _
 from .model import MAX_DEPTH, Document
@@ -219,6 +218,8 @@ def load_text(text: str, name: str = "<string>") -> Document:
             root, data, duplicates = _parse(text, _FastLoader, name)
         except yaml.MarkedYAMLError as fast:
             if len(text) > _PURE_PARSE_LIMIT:
+                from . import yaml_syntax  # its patterns are compiled only for a plan that fails
+
                 raise InputError(
                     [yaml_syntax.explain(text, yaml_syntax.in_pyyaml_words(fast), name)]
                 ) from None
@@ -226,6 +227,8 @@ def load_text(text: str, name: str = "<string>") -> Document:
         except yaml.YAMLError:
             root, data, duplicates = _parse(text, _Loader, name)
     except yaml.MarkedYAMLError as exc:
+        from . import yaml_syntax
+
         raise InputError([yaml_syntax.explain(text, exc, name)]) from None
     except yaml.reader.ReaderError as exc:
         before = text[: exc.position]
@@ -544,6 +547,8 @@ def _unwrap(annotation: Any) -> Any:
 @functools.lru_cache(maxsize=1024)
 def _close_match(key: str, allowed: tuple[str, ...]) -> list[str]:
     """did-you-mean, once per key: a slip repeated on 50,000 items costs 10 s in difflib otherwise."""
+    import difflib  # only for a misspelt key
+
     return difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
 
 

@@ -59,9 +59,26 @@ def _f(
 
 
 class _Strict:
-    """Base of the model's classes: unknown keys are errors (read by pydantic)."""
+    """Base of the model's classes: unknown keys are errors (read by pydantic), and a class may
+    name a function run on its raw data first (``_before``) or on the built object (``_after``),
+    which both validators call: pydantic's and ``model_exact``'s."""
 
     __pydantic_config__: ClassVar[dict[str, str]] = {"extra": "forbid"}
+    _before: ClassVar[Callable[[Any], Any] | None] = None
+    _after: ClassVar[Callable[[Any], Any] | None] = None
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
+        schema = handler(source)
+        if cls._before is None and cls._after is None:
+            return schema
+        from pydantic_core import core_schema
+
+        if cls._after is not None:
+            schema = core_schema.no_info_after_validator_function(cls._after, schema)
+        if cls._before is not None:
+            schema = core_schema.no_info_before_validator_function(cls._before, schema)
+        return schema
 
 
 def _as_list(value: object) -> object:
@@ -145,11 +162,7 @@ class DocNumber(_Strict):
     year: int = _f("年份, four digits", ge=1949, le=9999)
     serial: int | None = _f("序号, no leading zeros; null = to be filled", default=None, ge=1)
 
-    @classmethod
-    def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
-        from pydantic_core import core_schema
-
-        return core_schema.no_info_before_validator_function(_doc_number_from_string, handler(source))
+    _before = _doc_number_from_string
 
 
 @dataclasses.dataclass(kw_only=True)
@@ -369,8 +382,4 @@ class Document(_Strict):
     )
     layout: Layout = _f("printing: duplex or single-sided", factory=Layout)
 
-    @classmethod
-    def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
-        from pydantic_core import core_schema
-
-        return core_schema.no_info_after_validator_function(_depth_and_ids, handler(source))
+    _after = _depth_and_ids

@@ -8,6 +8,10 @@ the core schema pydantic generates is kept in the cache (``generator.cache``) un
 model's source and the pydantic-core version (each pydantic release pins one), and the next process
 builds its validator from it without importing pydantic. Without a usable cache pydantic generates
 it again: the result is the same validator.
+
+Data already exactly of the model's types (a plan that validates, nearly always) is read by
+:mod:`generator.model_exact` without importing pydantic-core at all; anything else goes to
+pydantic-core, whose errors this module raises as :class:`ValidationError`.
 """
 
 from __future__ import annotations
@@ -16,16 +20,16 @@ import copy
 import dataclasses
 import datetime as dt
 import functools
-import pickle
 import typing
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
-
-from pydantic_core import SchemaValidator, ValidationError
-from pydantic_core import __version__ as _core_version
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from . import cache, model
+from .model_exact import NotExact, read_exact
+
+if TYPE_CHECKING:
+    from pydantic_core import SchemaValidator
 
 __all__ = [
     "FieldSpec",
@@ -46,14 +50,42 @@ _CACHE_KIND = "validators"
 _NOT_FOR_VALIDATION = frozenset({"metadata", "serialization"})
 
 
+class ValidationError(ValueError):
+    """Plan data that does not fit the model: pydantic's errors, as ``errors()`` lists them."""
+
+    def __init__(self, cause: Any) -> None:
+        super().__init__(str(cause))
+        self.cause = cause  # pydantic_core.ValidationError
+
+    def errors(self, **options: Any) -> list[Any]:
+        """Each problem as pydantic words it: ``type``, ``loc``, ``msg``, ``input``, ``ctx``."""
+        return self.cause.errors(**options)
+
+    def error_count(self) -> int:
+        return self.cause.error_count()
+
+
 def validate(cls: type[T], data: object) -> T:
     """``data`` (parsed YAML: dicts, lists, scalars) as an object of model class ``cls``; raises
-    pydantic's ``ValidationError`` listing every problem."""
-    return _validator(cls).validate_python(data)
+    :class:`ValidationError` listing every problem."""
+    try:
+        return read_exact(cls, data)
+    except NotExact:
+        pass
+    import pydantic_core
+
+    try:
+        return _validator(cls).validate_python(data)
+    except pydantic_core.ValidationError as exc:
+        raise ValidationError(exc) from None
 
 
 @functools.cache
 def _validator(cls: type) -> SchemaValidator:
+    import pickle
+
+    from pydantic_core import SchemaValidator
+
     # entries of an earlier model stay (a few kB each): another checkout may still use them
     name = f"{cls.__qualname__}-{_model_key()}.pickle"
     stored = cache.load(_CACHE_KIND, name)
@@ -87,8 +119,10 @@ def _for_validation(schema: Any) -> Any:
 
 @functools.cache
 def _model_key() -> str:
+    from pydantic_core import __version__ as core_version
+
     sources = [Path(model.__file__).read_bytes(), Path(__file__).read_bytes()]
-    return cache.key(_core_version, *sources)[:32]
+    return cache.key(core_version, *sources)[:32]
 
 
 # --- copies and plain data ---------------------------------------------------------------------

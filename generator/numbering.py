@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from .model import Node, Numbering, Plan, Scheme
 
@@ -151,8 +152,7 @@ _LABEL = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class Label:
+class Label(NamedTuple):
     """A number typed (or printed) at the start of a paragraph, read back into its scheme."""
 
     scheme: Scheme
@@ -272,8 +272,7 @@ class Counter:
         return number
 
 
-@dataclass(frozen=True)
-class Ordinal:
+class Ordinal(NamedTuple):
     """A node's place in the count: its level, the scheme its label is in, and its number
     (None for a ``numbered: false`` heading, which uses no number up)."""
 

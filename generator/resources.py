@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
 
 
 def templates_dir() -> Path:
-    """The ``templates/`` folder shipped as the ``generator.templates`` package."""
+    """The ``templates/`` folder shipped as the ``generator.templates`` package (its folder is read
+    from the package itself: importlib.resources costs a render more than the lookup is worth)."""
     try:
-        found = Path(str(resources.files("generator.templates")))
+        from . import templates
+    except ImportError:
+        templates = None
+    for folder in getattr(templates, "__path__", []):
+        found = Path(folder)
         if (found / "plan.txt.j2").exists() or (found / "__init__.py").exists():
             return found
-    except ModuleNotFoundError:
-        pass
     return Path(__file__).resolve().parent.parent / "templates"

@@ -8,8 +8,7 @@ heading is 楷体), and keeps the paragraph style's indents (no w:ind of its own
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from .elements import W_NS, get_ppr, parse_like, ppr_child, qn
 from .fragments import escape_text
@@ -18,8 +17,7 @@ if TYPE_CHECKING:
     from docx.oxml.xmlchemy import BaseOxmlElement
 
 
-@dataclass(frozen=True)
-class LevelDef:
+class LevelDef(NamedTuple):
     """One w:lvl: number format, level text (``%1、``), start value and the label's font."""
 
     ilvl: int

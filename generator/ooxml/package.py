@@ -13,7 +13,7 @@ import io
 import struct
 import zipfile
 import zlib
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _LOCAL = struct.Struct("<4sHHHHHIIIHH")
 _CENTRAL = struct.Struct("<4sHHHHHHIIIHHHHHII")
@@ -21,8 +21,7 @@ _END = struct.Struct("<4sHHHHIIH")
 _DOS_DATE = (2012 - 1980) << 9 | 7 << 5 | 1  # 2012-07-01, the day GB/T 9704-2012 came into force
 
 
-@dataclass(frozen=True)
-class Member:
+class Member(NamedTuple):
     name: str
     crc: int
     size: int

@@ -4,28 +4,17 @@ across a page (``w:cantSplit``), section rows spanning the table (``w:gridSpan``
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from .elements import qn
-from .fragments import escape_text
+from .fragments import Fragment, escape_text
 
 
-@dataclass(frozen=True)
-class TableXml:
-    """A w:tbl for docxtpl's ``{{p value}}`` (inserted verbatim via ``__html__``)."""
-
-    xml: str
-
-    def __html__(self) -> str:
-        return self.xml
-
-    def __str__(self) -> str:
-        return self.xml
+class TableXml(Fragment):
+    """A w:tbl for docxtpl's ``{{p value}}``."""
 
 
-@dataclass(frozen=True)
-class CellSpec:
+class CellSpec(NamedTuple):
     """One cell: its text, the w:styleId of its paragraph, and how many grid columns it spans."""
 
     text: str

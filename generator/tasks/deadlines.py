@@ -7,7 +7,6 @@ plan is 2025-12-31); when a text names several times (3月—6月), the last is 
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 
@@ -29,8 +28,14 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
 ]
 
 
+def days_in_month(year: int, month: int) -> int:
+    """28 to 31 (calendar.monthrange's answer, without importing calendar and locale for it)."""
+    following = dt.date(year + 1, 1, 1) if month == 12 else dt.date(year, month + 1, 1)
+    return (following - dt.date(year, month, 1)).days
+
+
 def _month_end(year: int, month: int) -> dt.date:
-    return dt.date(year, month, calendar.monthrange(year, month)[1])
+    return dt.date(year, month, days_in_month(year, month))
 
 
 def _date_of(kind: str, match: re.Match[str], year: int) -> dt.date | None:
@@ -48,7 +53,7 @@ def _date_of(kind: str, match: re.Match[str], year: int) -> dt.date | None:
         return None
     if kind == "day":
         day = int(groups["day"])
-        if not 1 <= day <= calendar.monthrange(year, month)[1]:
+        if not 1 <= day <= days_in_month(year, month):
             return None
         return dt.date(year, month, day)
     mark = groups.get("mark") or ""

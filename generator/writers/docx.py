@@ -504,7 +504,7 @@ _ENV_SIGNATURE = (
 
 @lru_cache(maxsize=1)
 def _jinja_env() -> Any:
-    from .template_policy import LOOP_ATTRIBUTES, PolicyEnvironment, attributes_in_package
+    from .template_policy import LOOP_ATTRIBUTES, PolicyEnvironment
 
     class CompiledOnce(PolicyEnvironment):
         """docxtpl compiles the template's XML on every render; the XML is the same each time
@@ -527,7 +527,8 @@ def _jinja_env() -> Any:
 
     env = CompiledOnce(autoescape=True, finalize=_finalize)
     # Templates are sandboxed (see template_policy): they read what the bundled one reads.
-    env.allowed_attributes = LOOP_ATTRIBUTES | attributes_in_package(str(tpl.template_path()))
+    bundled = tpl.template_path().resolve()
+    env.allowed_attributes = LOOP_ATTRIBUTES | _template_facts(str(bundled), bundled.stat().st_mtime)[2]
     return env
 
 
@@ -565,17 +566,45 @@ def _template_bytes(path: str, mtime: float) -> bytes:
     return read_input(path, MAX_PACKAGE_BYTES)  # checked again: the file may have changed since
 
 
+_FACTS_SIGNATURE = "template facts v1"  # what a stored entry's layout depends on
+
+
+@lru_cache(maxsize=8)
+def _template_facts(path: str, mtime: float) -> tuple[dict[str, str], LevelLook, frozenset[str]]:
+    """What a render reads from a template besides its XML: the style ids by name, the look of
+    the heading labels, and the attributes its tags read (for the sandbox). They depend on the
+    template's bytes alone, so they are kept on disk (generator.cache) and the next process reads
+    them instead of parsing styles.xml twice and scanning every part."""
+    import marshal
+
+    from .. import cache
+    from .template_policy import attributes_in_package
+
+    source = _template_bytes(path, mtime)
+    name = cache.key(_FACTS_SIGNATURE, _code_stamp(), source)
+    stored = cache.load("template-facts", name)
+    if stored is not None:
+        try:
+            ids, fonts, indents, attributes = marshal.loads(stored)
+            return ids, LevelLook(fonts, indents), frozenset(attributes)
+        except (EOFError, ValueError, TypeError):
+            pass  # a damaged entry: read the template again
+    styles = zipfile.ZipFile(io.BytesIO(source)).read("word/styles.xml")
+    ids = ox.style_ids(styles)
+    look = level_look(styles, lambda name: ids.get(name, default_style_id(name)))
+    attributes = attributes_in_package(path)
+    cache.store("template-facts", name, marshal.dumps((ids, look.fonts, look.indents, sorted(attributes))))
+    return ids, look, attributes
+
+
 @lru_cache(maxsize=8)
 def _style_ids(path: str, mtime: float) -> StyleIds:
-    return style_ids_of(_template_bytes(path, mtime))
+    found = _template_facts(path, mtime)[0]
+    return lambda name: found.get(name, default_style_id(name))
 
 
-@lru_cache(maxsize=8)
 def _level_look(path: str, mtime: float) -> LevelLook:
-    import zipfile
-
-    styles = zipfile.ZipFile(io.BytesIO(_template_bytes(path, mtime))).read("word/styles.xml")
-    return level_look(styles, _style_ids(path, mtime))
+    return _template_facts(path, mtime)[1]
 
 
 _PRINTED = re.compile(r"\{\{[rp]?\s*(.*?)\s*\}\}")

@@ -9,8 +9,7 @@ are added to numbering.xml in the level's fonts of the template.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from .. import ooxml as ox
 from ..i18n import _
@@ -44,8 +43,7 @@ def typed_label(para: Para, lists: ListPlan | None) -> str:
     return para.label if lists.typed(para.entry) else ""
 
 
-@dataclass(frozen=True)
-class LevelLook:
+class LevelLook(NamedTuple):
     """What a template's styles give the label of each level: its font and its paragraph's indents."""
 
     fonts: dict[int, str]

@@ -20,8 +20,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from .. import ooxml as ox
 from ..resources import templates_dir
@@ -60,8 +60,7 @@ _FIXED_TIME = dt.datetime(2012, 7, 1, tzinfo=dt.UTC)
 # ---------------------------------------------------------------- the body, as tagged paragraphs
 
 
-@dataclass(frozen=True)
-class P:
+class P(NamedTuple):
     """A template paragraph: style name and text (docxtpl tags allowed)."""
 
     style: str
