@@ -30,6 +30,7 @@ from hypothesis import strategies as st
 from test_corpus_real import EXTRA, _flat, expectation, found_structure
 
 from generator.readers import import_file
+from generator.render import render
 from generator.soffice import convert_to_pdf
 
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
@@ -352,3 +353,42 @@ def test_a_plan_title_over_three_lines_of_a_pdf_copy(tmp_path: Path) -> None:
     wanted = expectation(EXTRA / f"{stem}.txt")
     found = found_structure(import_file(path))
     assert (found["plan_title"], found["labels"]) == (wanted["plan_title"], wanted["labels"])
+
+
+# A 旗 government's page text (https://www.ewenke.gov.cn/OpennessContent/show/273144.html, as the
+# search service stored it): a notice numbered in its own 正文, closed by 此通知 with no 署名, one
+# 附件, the date alone, a bracketed 联系人 line and （此件公开发布） under it, the page's share line.
+# Kept here, not in corpus_extra: the model has one 附注, so the 联系人 line goes on the 正文 and a
+# render prints it above 一、 — the corpus test's render-back comparison would fail on the model.
+EWENKE = """鄂温克族自治旗人民政府办公室
+关于印发2022年《政府工作报告》
+重点任务责任落实分工的通知
+各苏木乡镇人民政府,旗政府各部门,驻鄂温克族自治旗有关单位:
+经旗人民政府同意,现将《2022年<政府工作报告>重点任务责任落实分工》印发给你们,请结合实际,认真贯彻落实。
+一、各地区、各部门要高度重视《政府工作报告》重点任务责任落实工作,主要领导要亲自抓、负总责,采取有力措施,确保各项任务不折不扣落到实处。从2022年3月起,务于\
+每月25日前将本单位主要领导审阅同意后的《2022年<政府工作报告>重点任务落实推进情况表》(电子版)报旗政府督查室。
+二、旗政府督查室要加强对重点工作的日常调度,建立重点任务落实台账,按照旗政府主要领导指示批示要求和政策调整需要,切实加强动态管理和跟踪督办,及时汇总重点任务落实\
+情况后向旗政府主要领导报告。对重点任务推进落实缓慢、未达到序时进度或不按时报送的要加大通报力度,推动政府工作全面有效落实。
+此通知
+附件:2022年《政府工作报告》重点任务落实推进情况表
+2022年2月21日
+(联系人:白文俊、巴义日,联系电话:8812822,电子邮箱:ewkdc@163.com)
+(此件公开发布)
+用微信扫描二维码分享至好友和朋友圈
+"""
+
+
+def test_a_closing_formula_and_a_contact_line_are_no_signature(tmp_path: Path) -> None:
+    path = tmp_path / "ewenke.txt"
+    path.write_text(EWENKE, encoding="utf-8")
+    result = import_file(path)
+    notice = result.document.notice
+    assert notice is not None
+    assert notice.signatories == []  # not 此通知, nor the page's share line
+    assert notice.note == "此件公开发布"
+    assert notice.attachments == ["2022年《政府工作报告》重点任务落实推进情况表"]
+    assert str(notice.date) == "2022-02-21"
+    text = "".join(str(render(result.document, "txt")).split())
+    assert "联系电话:8812822" in text  # the second bracketed line is kept, on the 正文
+    assert "此通知附件" in text  # 特此通知 stays the last line of the numbered 正文
+    assert "二维码" not in text

@@ -377,8 +377,13 @@ def _read_closing(
             break
     after = rest[date_at + 1 :] if date_at is not None else []
     before = rest[:date_at] if date_at is not None else list(rest)
+    notes = [line for line in after if _NOTE.match(line.text)]
+    # two bracketed lines under the date ((联系人：…) then (此件公开发布)): the 公开属性 is the 附注,
+    # the other goes on the 正文 — kept, never dropped
+    note_line = next((line for line in notes if _DISCLOSURE.match(line.text.replace(" ", ""))), None)
+    note_line = note_line or (notes[-1] if notes else None)
     for line in after:
-        if match := _NOTE.match(line.text):
+        if line is note_line and (match := _NOTE.match(line.text)):
             fields["note"] = match["note"].strip()
             if line.text[0] == "(" or line.text[-1] == ")":
                 defects.add(line.no, "halfwidth_punctuation", _("附注 in half-width brackets; printed （…）"))
@@ -479,7 +484,13 @@ def organ_names(text: str, known: list[str]) -> list[str]:
 _SEAL_MARKS = re.compile(r"^(?:[（(](?:盖章|印章|公章|签章|章)[）)]\s*)+$")
 
 
-_CONTACT = re.compile(r"^(?:联系人|联系电话|联系方式|电话|传真|邮箱|电子邮箱|地址|邮编)\s*[：:]|\d{7,}")
+_CONTACT = re.compile(r"^[（(]?(?:联系人|联系电话|联系方式|电话|传真|邮箱|电子邮箱|地址|邮编)\s*[：:]|\d{7,}")
+_CLOSING_FORMULA = re.compile(r"^(?:特此|此)(?:通知|函告|函|报告|批复|公告|通告|通报)[。！]?$")
+
+
+def is_closing_formula(text: str) -> bool:
+    """The 正文's closing words (特此通知。, 此通知): its last line, never a 署名."""
+    return bool(_CLOSING_FORMULA.match(text.replace(" ", "")))
 
 
 def _is_signatory(text: str) -> bool:
@@ -491,6 +502,7 @@ def _is_signatory(text: str) -> bool:
         and "，" not in text
         and not _ATTACHMENT.match(text)
         and not _CONTACT.search(text)
+        and not is_closing_formula(text)
     )
 
 

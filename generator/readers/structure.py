@@ -28,6 +28,7 @@ from .lines import (
 from .notice import (
     book_names,
     is_cc,
+    is_closing_formula,
     is_disclosure,
     is_doc_number_line,
     is_imprint,
@@ -265,8 +266,8 @@ def _closing_line(line: Line) -> bool:
     """A 署名 line (or a name of several on one line) above the 成文日期 — not a heading, whose
     label may be Word's own (in ``line.label``)."""
     text = line.text
-    if is_task_line(text):
-        return False  # the last item's （牵头单位：…）, not a name
+    if is_task_line(text) or is_closing_formula(text):
+        return False  # the last item's （牵头单位：…）, the 正文's 特此通知: no name
     return 0 < len(text) <= 40 and not ends_sentence(text) and label_of(line) is None and "，" not in text
 
 

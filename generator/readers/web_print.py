@@ -63,6 +63,8 @@ def is_web_page_text(lines: list[Line]) -> bool:
     or an .html opened in Word or LibreOffice and saved as .docx or .pdf)? Above the document's
     first sentence they show what only a site prints: a breadcrumb, a metadata box, the line of
     the date, source and 浏览次数, 字号 or 打印 buttons."""
+    if _chrome_at_the_end(lines):
+        return True
     seen = 0
     for line in lines:
         text = line.text.strip()
@@ -88,6 +90,13 @@ def is_web_page_text(lines: list[Line]) -> bool:
         ):
             return True
     return False
+
+
+def _chrome_at_the_end(lines: list[Line]) -> bool:
+    """Does the text end with what a site prints under an article (扫描二维码分享, 打印本页 关闭窗口,
+    主办单位 … ICP备)? The last lines pasted with it, when the page's head was left out."""
+    last = [line.text.strip() for line in lines if line.text.strip() and line.table is None][-3:]
+    return any(is_chrome_line(_BULLETS.sub("", text)) or _SITE_FOOTER.search(text) for text in last)
 
 
 def _summary_at(lines: list[Line], k: int) -> bool:
@@ -173,7 +182,8 @@ def strip_web_chrome(lines: list[Line], defects: DefectLog) -> tuple[list[Line],
         found = _metadata_pairs(text) if head and _starts_with_key(text) else {}
         if tail or found or chrome or (head and k not in marks):
             _keep_first(metadata, found)
-            _report(defects, line.no, _("removed the printed page's {text!r}").format(text=text))
+            if text:  # a blank line of the page's goes unsaid
+                _report(defects, line.no, _("removed the printed page's {text!r}").format(text=text))
             continue
         # a title's lines are where the browser wrapped it, never breaks its author typed
         out.append(Line(line.no, line.text.replace("\n", ""), line.table, line.label))
