@@ -129,7 +129,7 @@ class Interrupted(BaseException):
 
 
 def interrupted_message(signum: int) -> str:
-    return f"interrupted ({signal.Signals(signum).name}); temporary files removed"
+    return _("interrupted ({signal}); temporary files removed").format(signal=signal.Signals(signum).name)
 
 
 def _on_signal(signum: int, frame: object) -> None:
@@ -495,7 +495,7 @@ def rollover_cmd(
             plan, year, for_file=output, bump_text_years=bump_text_years, keep_done=keep_done
         )
     except RolloverError as exc:
-        raise _fail(_error(f"{plan}: {exc}")) from None
+        raise _fail(_error(_("{path}: {reason}").format(path=plan, reason=exc))) from None
     outputs = [(output, result.yaml_text, "-o")]
     if report is not None:
         outputs.append((report, render_review(result, str(output)), "--report"))

@@ -24,18 +24,24 @@ class Problem:
     reported at the notice's first key): the editor puts the message beside that field."""
 
     def __str__(self) -> str:
+        # file:line:col: stays as compilers print it, so editors and scripts can jump to the place.
+        return f"{self.path}:{self.line}:{self.column}: {self.said()}"
+
+    def said(self) -> str:
+        """``error: what — what to do`` in the language in force, without the place (the editor
+        page names the place its own way). Chinese takes its own punctuation: 错误：…——…"""
         from .i18n import _
 
-        hint = f" — {self.hint}" if self.hint else ""
-        # file:line:col: stays as compilers print it, so editors and scripts can jump to the place.
-        severity = (
-            _("error")
-            if self.severity == "error"
-            else _("warning")
-            if self.severity == "warning"
-            else self.severity
+        text = (
+            _("{message} — {hint}").format(message=self.message, hint=self.hint)
+            if self.hint
+            else self.message
         )
-        return f"{self.path}:{self.line}:{self.column}: {severity}: {self.message}{hint}"
+        if self.severity == "error":
+            return _("error: {message}").format(message=text)
+        if self.severity == "warning":
+            return _("warning: {message}").format(message=text)
+        return f"{self.severity}: {text}"
 
 
 class InputError(Exception):

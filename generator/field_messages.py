@@ -124,7 +124,7 @@ def describe(loc: tuple[str | int, ...], labels: dict[tuple[int, ...], str]) -> 
     if key is not None:
         where.append(field_name(key))
     text = " ".join(where) if where else _("the document")
-    return f"{text} ({dotted})" if dotted else text
+    return _("{where} ({path})").format(where=text, path=dotted) if dotted else text
 
 
 _DATE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")

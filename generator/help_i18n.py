@@ -27,16 +27,80 @@ def help_texts(command: Any) -> list[str]:
     return list(dict.fromkeys(texts))
 
 
+# typer's own words of the usage line and of the type column (typer/core.py builds them as
+# plain strings, outside gettext).
+_USAGE_PREFIX = "Usage: "
+_METAVARS = {"[OPTIONS]": N_("[OPTIONS]"), "COMMAND [ARGS]...": N_("COMMAND [ARGS]...")}
+_TYPES = {
+    "<str>": N_("<str>"),
+    "<int>": N_("<int>"),
+    "<path>": N_("<path>"),
+    "<bool>": N_("<bool>"),
+    "<list[Path]>": N_("<list[Path]>"),
+}
+N_("Usage: ")
+# The arguments' names in the usage line, the table and the errors ("缺少参数 '工作要点文件'"):
+# English keeps cli.py's own names, so only a translated name is set.
+_ARGUMENTS = {
+    "plans": N_("plan files"),
+    "plan": N_("plan file"),
+    "source": N_("document to import"),
+    "files": N_("documents"),
+    "old": N_("old version"),
+    "new": N_("new version"),
+    "path": N_("plan or folder"),
+}
+
+
+def _named(param: Any) -> None:
+    phrase = _ARGUMENTS.get(getattr(param, "name", None) or "")
+    if phrase and getattr(param, "param_type_name", "") == "argument" and param.metavar is None:
+        said = _(phrase)
+        if said != phrase:
+            param.metavar = said
+
+
+def _typed(param: Any) -> None:
+    """The type column of ``param`` through the catalog (``<str>`` is ``<文字>`` in Chinese)."""
+    original = getattr(param, "display_type_rich", None)
+    if original is None:
+        return
+
+    def display_type_rich(ctx: Any) -> Any:
+        shown = original(ctx)
+        return _(_TYPES[shown]) if shown in _TYPES else shown
+
+    param.display_type_rich = display_type_rich
+
+
+def _usage(command: Any) -> None:
+    """``Usage: workplan render [OPTIONS] …`` through the catalog."""
+    for attribute in ("options_metavar", "subcommand_metavar"):
+        value = getattr(command, attribute, None)
+        if value in _METAVARS:
+            setattr(command, attribute, _(_METAVARS[value]))
+    original = command.get_usage
+
+    def get_usage(ctx: Any) -> str:
+        text = original(ctx)
+        return _("Usage: ") + text.removeprefix(_USAGE_PREFIX) if text.startswith(_USAGE_PREFIX) else text
+
+    command.get_usage = get_usage
+
+
 def translate(command: Any) -> Any:
     """Translate ``command``'s help texts in place (and its subcommands'); returns it."""
     if command.help:
         command.help = _(command.help)
     if command.short_help:
         command.short_help = _(command.short_help)
+    _usage(command)
     for param in command.params:
         text = getattr(param, "help", None)
         if text:
             param.help = _(text)  # type: ignore[attr-defined]
+        _typed(param)
+        _named(param)
     original = command.get_help_option
 
     def get_help_option(ctx: Any) -> Any:
@@ -44,6 +108,9 @@ def translate(command: Any) -> Any:
         option = original(ctx)
         if option is not None and option.help:
             option.help = _(option.help)
+        if option is not None and not getattr(option, "_workplan_typed", False):
+            _typed(option)
+            option._workplan_typed = True
         return option
 
     command.get_help_option = get_help_option

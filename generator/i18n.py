@@ -20,6 +20,7 @@ through the same catalog, since both call :mod:`gettext`'s global domain).
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import os
 import sys
 from collections.abc import Iterator, Mapping, Sequence
@@ -84,26 +85,41 @@ def set_language(language: str) -> None:
     os.environ["LANGUAGE"] = _language  # what the global gettext functions consult
 
 
+# The language of one block of work (a request of the web editor), over the process's own: a
+# context variable, so two requests served at once never switch each other's language back.
+_speaking: contextvars.ContextVar[tuple[str, _gettext.NullTranslations] | None] = contextvars.ContextVar(
+    "workplan_speaking", default=None
+)  # (the type is a string: gettext is imported only when a catalog is read)
+
+
 @contextlib.contextmanager
 def speaking(language: str) -> Iterator[None]:
     """Messages in ``language`` inside the block, the previous language after it (the web editor
-    speaks Chinese to its page whatever the server's own locale)."""
-    previous = _language
-    set_language(language)
+    speaks Chinese to its page whatever the server's own locale). Only this context (and the
+    threads and tasks it starts) speaks it: the process's language stays as it was."""
+    import gettext as _gettext
+
+    chosen = _normalise(language)
+    token = _speaking.set(
+        (chosen, _gettext.translation(DOMAIN, LOCALE_DIR, languages=[chosen], fallback=True))
+    )
     try:
         yield
     finally:
-        set_language(previous)
+        _speaking.reset(token)
 
 
 def language() -> str:
     """The language in force: ``zh`` or ``en``."""
-    return _language
+    here = _speaking.get()
+    return here[0] if here is not None else _language
 
 
 def _(message: str) -> str:
     """``message`` in the language in force (itself in English or when no translation exists)."""
-    return message if _translation is None else _translation.gettext(message)
+    here = _speaking.get()
+    translation = here[1] if here is not None else _translation
+    return message if translation is None else translation.gettext(message)
 
 
 def N_(message: str) -> str:

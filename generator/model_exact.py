@@ -16,6 +16,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
+import sys
 import types
 import typing
 from collections.abc import Callable
@@ -47,12 +48,20 @@ def _fail(*_args: object) -> typing.NoReturn:
 
 
 @functools.cache
+def _annotation(text: str, module: str) -> Any:
+    """A field's annotation (a string: the model's modules postpone them) as the type it names.
+    Evaluated here, once per distinct text, rather than by typing.get_type_hints, which also
+    evaluates the base class's ClassVars and wraps each string in a ForwardRef first."""
+    return eval(text, vars(sys.modules[module]))  # the model's own source, not plan text
+
+
+@functools.cache
 def _class_reader(cls: type) -> Reader:
-    hints = typing.get_type_hints(cls, include_extras=True)
     fields = []
     for f in dataclasses.fields(cls):
         required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
-        fields.append((f.name, _reader(hints[f.name], dict(f.metadata)), required))
+        kind = _annotation(f.type, cls.__module__) if isinstance(f.type, str) else f.type
+        fields.append((f.name, _reader(kind, dict(f.metadata)), required))
     names = frozenset(name for name, _, _ in fields)
     required_names = frozenset(name for name, _, required in fields if required)
     before: Reader | None = getattr(cls, "_before", None)

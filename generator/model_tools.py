@@ -23,7 +23,7 @@ import functools
 import typing
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from . import cache, model
 from .model_exact import NotExact, read_exact
@@ -178,8 +178,7 @@ def to_data(
 # --- fields ------------------------------------------------------------------------------------
 
 
-@dataclasses.dataclass(frozen=True)
-class FieldSpec:
+class FieldSpec(NamedTuple):
     """One field of a model class, as the tools that walk the model need it."""
 
     name: str

@@ -17,3 +17,11 @@ def templates_dir() -> Path:
         if (found / "plan.txt.j2").exists() or (found / "__init__.py").exists():
             return found
     return Path(__file__).resolve().parent.parent / "templates"
+
+
+NOTICE_TEMPLATE = "notice.docx"
+
+
+def notice_template() -> Path:
+    """The bundled Word template (built by ``writers/docx_template.py``)."""
+    return templates_dir() / NOTICE_TEMPLATE

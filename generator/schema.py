@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 from typing import Any
 
+from .i18n import N_, _, language
 from .model import DocNumber, Document, Node, Notice, Plan
 from .model_tools import field_specs
 from .resources import templates_dir
@@ -36,9 +38,44 @@ def json_schema() -> dict[str, Any]:
     head = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,
-        "title": "workplan plan file (通知 + 工作要点)",
+        "title": _(TITLE),
     }
-    return {**head, **{k: v for k, v in schema.items() if k != "title"}}
+    whole = {**head, **{k: v for k, v in schema.items() if k != "title"}}
+    return whole if language() == "en" else _in_language(whole)
+
+
+TITLE = N_("workplan plan file (通知 + 工作要点)")
+
+
+def _in_language(node: Any) -> Any:
+    """The schema with the texts an editor shows on hover in the language in force: the fields'
+    descriptions from the catalog, each property titled with its GB/T 9704 name (份号) instead of
+    pydantic's English title (Copy Number); a description with no translation (a developer's
+    note on a class) is left out. The schema itself — types, keys, patterns — is the same."""
+    from .field_messages import _FIELD_NAMES
+
+    if isinstance(node, list):
+        return [_in_language(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    out: dict[str, Any] = {}
+    for key, value in node.items():
+        if key == "properties" and isinstance(value, dict):
+            out[key] = {}
+            for name, prop in value.items():
+                said = _in_language(prop)
+                if isinstance(said, dict) and name in _FIELD_NAMES:
+                    said = {"title": _FIELD_NAMES[name], **said}
+                out[key][name] = said
+        elif key == "description" and isinstance(value, str):
+            said = _(value)
+            if said != value or not re.search(r"[A-Za-z]{4,}", value):
+                out[key] = said
+        elif key == "title" and isinstance(value, str) and node is not None and "$id" not in node:
+            continue  # pydantic's English titles
+        else:
+            out[key] = _in_language(value)
+    return out
 
 
 def _one_string_fields(model: type) -> list[str]:

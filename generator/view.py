@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field, replace
+from typing import NamedTuple
 
 from .model import Appendix, DocNumber, Document, Node, Notice, Table
 from .numbering import Numbered, number_plan, points_inline
@@ -91,8 +91,7 @@ def attachment_names(document: Document) -> list[str]:
     return list(document.notice.attachments)
 
 
-@dataclass(frozen=True)
-class Annex:
+class Annex(NamedTuple):
     """One printed 附件: what it is, its title and its label."""
 
     kind: str  # plan | task_table | appendix
@@ -168,8 +167,7 @@ LINE_GAP = "　　"
 which cannot push them to the margins as Word and HTML do: two full-width spaces, as typed."""
 
 
-@dataclass(frozen=True)
-class Para:
+class Para(NamedTuple):
     """One printed paragraph of the plan.
 
     kind: ``section`` (standalone heading line), ``item`` (run-in heading + first paragraph),
@@ -207,8 +205,7 @@ class Para:
         return f"（{printed}）" if printed else ""
 
 
-@dataclass(frozen=True)
-class NoticeView:
+class NoticeView(NamedTuple):
     """Every element of the notice as printed text; empty strings/lists where absent."""
 
     copy_number: str
@@ -267,31 +264,28 @@ class NoticeView:
         return bool(self.cc or self.printer or self.print_date)
 
 
-@dataclass(frozen=True)
-class AppendixView:
+class AppendixView(NamedTuple):
     """A further 附件 as printed: its label, title, paragraphs and tables, on pages of its own."""
 
     label: str
     title: str
     text: list[str]
     tables: list[Table]
-    notes: list[str] = field(default_factory=list)
+    notes: list[str]
 
 
-@dataclass(frozen=True)
-class PlanView:
+class PlanView(NamedTuple):
     title: str
     year: int
     annex_label: str  # 附件 / 附件1; '' when no 附件说明 names the plan
-    paragraphs: list[Para] = field(default_factory=list)
-    outline: list[Numbered] = field(default_factory=list)
-    in_notice: bool = False  # printed as the notice's own 正文: no title, no 附件 page
-    appendices: list[AppendixView] = field(default_factory=list)
-    task_table: TaskTableView | None = None  # 重点任务分工表, the next 附件
+    paragraphs: list[Para]
+    outline: list[Numbered]
+    in_notice: bool  # printed as the notice's own 正文: no title, no 附件 page
+    appendices: list[AppendixView]
+    task_table: TaskTableView | None  # 重点任务分工表, the next 附件
 
 
-@dataclass(frozen=True)
-class DocumentView:
+class DocumentView(NamedTuple):
     notice: NoticeView
     plan: PlanView
     document: Document
@@ -340,7 +334,7 @@ def _node_paragraphs(entry: Numbered) -> list[Para]:
         first = inline + (paragraphs.pop(0) if paragraphs else "")
         out.append(Para("item", entry.level, entry.label, node.heading or "", first, entry))
     out.extend(Para("text", entry.level, text=p, entry=entry) for p in paragraphs)
-    out[-1] = replace(out[-1], ends_node=True)
+    out[-1] = out[-1]._replace(ends_node=True)
     out.extend(Para("table", entry.level, entry=entry, table=t) for t in node.tables)
     for child in entry.children:
         out.extend(_node_paragraphs(child))

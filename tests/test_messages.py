@@ -168,7 +168,7 @@ SLIPS = [
         14,
         21,
         "四、（三） 完成时限（deadline） (plan.sections.3.items.1.deadline): this must be text",
-        "四、（三） 完成时限（deadline） (plan.sections.3.items.1.deadline)：这里应是文字",
+        "四、（三） 完成时限（deadline）（plan.sections.3.items.1.deadline）：这里应是文字",
     ),
 ]
 
@@ -182,8 +182,8 @@ def test_a_typing_slip_is_explained_at_its_line_in_both_languages(
     plan = tmp_path / "plan.yaml"
     plan.write_text(text, encoding="utf-8")
     for env, expected, severity in (
-        ({"WORKPLAN_LANG": "en"}, english, "error"),
-        ({"WORKPLAN_LANG": "", "LANG": "zh_CN.UTF-8", "LANGUAGE": ""}, chinese, "错误"),
+        ({"WORKPLAN_LANG": "en"}, english, "error: "),
+        ({"WORKPLAN_LANG": "", "LANG": "zh_CN.UTF-8", "LANGUAGE": ""}, chinese, "错误："),
     ):
         done = subprocess.run(
             [*WORKPLAN, "validate", str(plan)],
@@ -196,7 +196,7 @@ def test_a_typing_slip_is_explained_at_its_line_in_both_languages(
         assert "Traceback" not in done.stderr
         lines = done.stderr.strip().splitlines()
         assert len(lines) == 1, lines
-        assert lines[0].startswith(f"{plan}:{line}:{column}: {severity}: "), lines[0]
+        assert lines[0].startswith(f"{plan}:{line}:{column}: {severity}"), lines[0]
         assert expected in lines[0], lines[0]
 
 
@@ -295,7 +295,7 @@ AREAS = [
         "stderr",
         "unaddressed.yaml:6:1: warning: the notice has no 主送机关 (recipients) [recipients] — "
         "add `recipients:`, e.g. - 各区卫生健康委",
-        "unaddressed.yaml:6:1: 警告: 通知没有主送机关（recipients） [recipients] — "
+        "unaddressed.yaml:6:1: 警告：通知没有主送机关（recipients） [recipients]——"
         "请加上 `recipients:`，例如 - 各区卫生健康委",
     ),
     (
@@ -313,7 +313,7 @@ AREAS = [
         0,
         "stderr",
         f"{SEED_003}:38: warning: duplicate_number: 二、 repeats the number before; renumbered in order",
-        f"{SEED_003}:38: 警告: duplicate_number: 二、 与前一个序号重复；已按顺序重新编号",
+        f"{SEED_003}:38: 警告：序号重复（duplicate_number）：二、 与前一个序号重复；已按顺序重新编号",
     ),
     (
         "import refusal",
@@ -321,7 +321,7 @@ AREAS = [
         2,
         "stderr",
         "blank.txt:1:1: error: the document has no text — import the document's .docx or .txt",
-        "blank.txt:1:1: 错误: 文件中没有文字 — 请导入该文件的 .docx 或 .txt 版本",
+        "blank.txt:1:1: 错误：文件中没有文字——请导入该文件的 .docx 或 .txt 版本",
     ),
     (
         "diff terminal",
@@ -369,7 +369,7 @@ AREAS = [
         2,
         "stderr",
         "agency.docx:1:1: error: cannot read the template: there is no such file or folder",
-        "agency.docx:1:1: 错误: 无法读取模板：没有这个文件或文件夹",
+        "agency.docx:1:1: 错误：无法读取模板：没有这个文件或文件夹",
     ),
     (
         "a plan saved as UTF-16",
@@ -377,7 +377,7 @@ AREAS = [
         2,
         "stderr",
         "notepad.yaml:1:1: error: the file is saved as UTF-16 (“Unicode” in Notepad), not UTF-8",
-        "notepad.yaml:1:1: 错误: 文件是 UTF-16 编码（记事本中的“Unicode”），不是 UTF-8",
+        "notepad.yaml:1:1: 错误：文件是 UTF-16 编码（记事本中的“Unicode”），不是 UTF-8",
     ),
     (
         "a document given as the plan",
@@ -385,7 +385,7 @@ AREAS = [
         2,
         "stderr",
         "plan.docx:1:1: error: this is a Word .docx (zip) file, not a plan YAML — to read a document",
-        "plan.docx:1:1: 错误: 这是 Word .docx (zip) 文件，不是工作要点 YAML 文件 — 要把文件读成工作要点",
+        "plan.docx:1:1: 错误：这是 Word .docx (zip) 文件，不是工作要点 YAML 文件——要把文件读成工作要点",
     ),
     (
         "a control character in --issuer",
@@ -401,7 +401,7 @@ AREAS = [
         2,
         "stderr",
         "ledger.json:1:1: error: row 1: status '完成了' is not a status — choose 推进中、已完成、已取消 or",
-        "ledger.json:1:1: 错误: 第 1 行：状态 '完成了' 不是可选的状态 — 请从 推进中、已完成、已取消 中选一个",
+        "ledger.json:1:1: 错误：第 1 行：状态 '完成了' 不是可选的状态——请从 推进中、已完成、已取消 中选一个",
     ),
     (
         "a zip of something else as the template",
@@ -409,7 +409,7 @@ AREAS = [
         2,
         "stderr",
         "zip.docx:1:1: error: not a Word .docx template: a zip without the parts of a Word document",
-        "zip.docx:1:1: 错误: 不是 Word .docx 模板：是 zip 压缩包，但没有 Word 文件的组成部分",
+        "zip.docx:1:1: 错误：不是 Word .docx 模板：是 zip 压缩包，但没有 Word 文件的组成部分",
     ),
     (
         "check of a missing file",
@@ -511,7 +511,7 @@ def test_review_report_and_html_diff_are_labelled_in_the_language(tmp_path: Path
             "No such option: --frobnicate",
             "没有这个选项：--frobnicate",
         ),
-        (["render"], "Missing argument 'plans'.", "缺少参数 'plans'。"),
+        (["render"], "Missing argument 'plans'.", "缺少参数 '工作要点文件'。"),
         (["new", "--issuer", "某委", "--year", "abc"], "write a whole number", "'--year' 的值无效：请写整数"),
         (
             ["rendr", "x.yaml"],
@@ -587,4 +587,4 @@ def test_lang_is_taken_after_the_command_too(tmp_path: Path, argv: list[str]) ->
     option: "没有这个选项：--lang", a usage error in the language asked for."""
     done = _workplan(argv, {"WORKPLAN_LANG": "", "LANG": "C", "LANGUAGE": "", "LC_ALL": ""}, tmp_path)
     assert done.returncode == 2
-    assert done.stderr.strip() == "missing.yaml:1:1: 错误: 文件不存在 — 请检查文件路径", done.stderr
+    assert done.stderr.strip() == "missing.yaml:1:1: 错误：文件不存在——请检查文件路径", done.stderr

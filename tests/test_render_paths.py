@@ -77,6 +77,23 @@ def test_render_to_docx_imports_no_cli_framework(tmp_path: Path) -> None:
     assert again.read_bytes() == out.read_bytes()
     modules = _imported(done.stderr)
     assert not {m for m in modules if m.split(".")[0] in ("docx", "docxtpl", "typer", "click", "rich")}
+    # what only a failure, a PDF, a misspelt key, a Chinese locale or the template builder needs
+    # (each is milliseconds of a ~100 ms start; see benchmarks/bench_speed.py)
+    needless = {
+        "pydantic_core",  # data of the model's own types is read by model_exact
+        "gettext",  # English is the messages as written
+        "difflib",  # "did you mean" for a misspelt key
+        "calendar",  # a month's length is datetime arithmetic
+        "subprocess",  # LibreOffice, for a PDF
+        "importlib.resources",  # the templates folder is the package's own
+        "generator.yaml_syntax",  # explains a YAML syntax error
+        "generator.writers.docx_template",  # builds templates/notice.docx
+        "generator.writers.docx_styles",  # the builder's style sheet
+        "generator.ooxml.comments",  # the diff's 批注
+        "generator.ooxml.numbering_read",  # numbering.xml as written, for the Word reader
+    }
+    start = subprocess.run([sys.executable, "-X", "importtime", "-c", "pass"], capture_output=True, text=True)
+    assert not needless & (modules - _imported(start.stderr))  # less what this machine's site imports
 
 
 def test_the_fast_command_line_reports_bad_input_like_the_full_one(tmp_path: Path) -> None:

@@ -149,7 +149,8 @@ def test_bad_date_is_reported_at_the_field(folder: Path, client_for: Callable[..
     problems = edited["state"]["problems"]
     assert [p["path"] for p in problems] == [["notice", "date"]]
     # The page is Chinese: the loader's own message, in Chinese, at the field's line.
-    assert problems[0]["severity"] == "error" and problems[0]["text"].startswith("example.yaml:33:9: 错误:")
+    assert problems[0]["severity"] == "error" and problems[0]["text"].startswith("第 33 行第 9 列：错误：")
+    assert problems[0]["beside"].startswith("错误：") and problems[0]["beside"].endswith("（第 33 行）")
     assert "2025年2月没有30日" in problems[0]["text"]
     assert edited["state"]["preview"] is None and edited["state"]["labels"]["1.0"] == "（三）"
 
@@ -200,7 +201,7 @@ def test_a_plan_that_does_not_load_gets_words_not_a_server_error(
     rendered = post(client, "/api/render", {"name": "example.yaml", "text": text})
     assert rendered.status_code == 200
     problems = rendered.json()["state"]["problems"]
-    assert problems and all(p["text"].startswith("example.yaml:") for p in problems)
+    assert problems and all(re.match(r"第 \d+ 行第 \d+ 列：错误：", p["text"]) for p in problems)
     add = {"op": "insert", "path": ["plan", "sections"], "index": 0, "value": {"heading": "新的一部分"}}
     edited = post(client, "/api/edit", {"name": "example.yaml", "text": text, "ops": [add]})
     assert edited.status_code == 422 and "无法执行此修改" in edited.json()["error"]
@@ -325,7 +326,7 @@ def test_export_of_a_broken_text_is_refused_with_the_messages(
         .replace("  date: 2025-02-18", "  date: 2025-02-30")
     )
     response = post(client, "/api/export", {"name": "example.yaml", "text": text, "format": "docx"})
-    assert response.status_code == 422 and "example.yaml:33:9" in response.json()["error"]
+    assert response.status_code == 422 and "第 33 行第 9 列：错误：" in response.json()["error"]
 
 
 def test_diff_against_git_head(folder: Path, client_for: Callable[..., TestClient]) -> None:
@@ -409,10 +410,11 @@ def test_cli_refuses_a_missing_target_and_warns_about_another_interface(
     bound: list[tuple] = []
     monkeypatch.setattr(uvicorn.Server, "run", lambda self, sockets: bound.append(sockets[0].getsockname()))
     loopback = runner.invoke(app, ["serve", str(folder), "--no-browser", "--port", "0"])
-    assert loopback.exit_code == 0 and bound[-1][0] == "127.0.0.1" and "警告" not in loopback.output
+    assert loopback.exit_code == 0 and bound[-1][0] == "127.0.0.1" and "warning" not in loopback.output
     assert re.search(rf"http://127\.0\.0\.1:{bound[-1][1]}/\?token=[\w-]{{40,}}", loopback.output)
     lan = runner.invoke(app, ["serve", str(folder), "--no-browser", "--host", "0.0.0.0", "--port", "0"])
-    assert lan.exit_code == 0 and bound[-1][0] == "0.0.0.0" and "警告" in lan.output
+    assert lan.exit_code == 0 and bound[-1][0] == "0.0.0.0"
+    assert "warning: the editor listens on 0.0.0.0" in lan.output
 
     import socket
 
@@ -467,10 +469,10 @@ def test_a_fifo_in_the_folder_is_refused_not_waited_on(
 @pytest.mark.parametrize(
     ("written", "chinese"),
     [
-        (lambda text: text.encode("gb18030"), "gbk.yaml:{first}: 错误: 不是 UTF-8 编码的文本"),
+        (lambda text: text.encode("gb18030"), "第 {line} 行第 {column} 列：错误：不是 UTF-8 编码的文本"),
         (
             lambda text: text.encode("utf-16"),
-            "gbk.yaml:1:1: 错误: 文件是 UTF-16 编码（记事本中的“Unicode”），不是 UTF-8",
+            "第 1 行第 1 列：错误：文件是 UTF-16 编码（记事本中的“Unicode”），不是 UTF-8",
         ),
     ],
     ids=["GBK", "UTF-16"],
@@ -487,6 +489,6 @@ def test_a_plan_not_in_utf8_is_named_in_chinese(
     error = response.json()["error"]
     at = next(i for i, char in enumerate(text) if not char.isascii())  # GB18030 differs from here
     line = text.count("\n", 0, at) + 1
-    chinese = chinese.format(first=f"{line}:{at - text.rfind(chr(10), 0, at)}")
+    chinese = chinese.format(line=line, column=at - text.rfind(chr(10), 0, at))
     assert error.startswith(chinese), error
     assert "codec" not in error and "UTF-8" in error

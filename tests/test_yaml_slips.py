@@ -302,7 +302,7 @@ SLIPS = [
         5,
         6,
         "正文（body） (notice.body.1): nothing is written here — write it, or delete the line",
-        "这里什么也没写 — 请写上内容，或删去这一行",
+        "这里什么也没写——请写上内容，或删去这一行",
     ),
     (
         "a required key with nothing after it",
@@ -310,7 +310,7 @@ SLIPS = [
         7,
         9,
         "标题（title） (plan.title): nothing is written here — write it",
-        "这里什么也没写 — 请写上内容",
+        "这里什么也没写——请写上内容",
     ),
     (
         "a name YAML reads as false",
@@ -318,7 +318,7 @@ SLIPS = [
         2,
         21,
         "this must be text: YAML reads NO as true or false — put it in quotes: 'NO'",
-        "YAML 会把 NO 读成 true 或 false — 请加上引号：'NO'",
+        "YAML 会把 NO 读成 true 或 false——请加上引号：'NO'",
     ),
     (
         "a serial alone as the 文号",
@@ -352,8 +352,8 @@ _KEPT = {
 
 def english_left(message: str) -> list[str]:
     """English words of a Chinese message outside quotes, backticks and the file:line:col prefix."""
-    body = message.split(": ", 2)[-1] if message.count(": ") >= 2 else message
-    body = re.sub(r"`[^`]*`|“[^”]*”|\([a-z_.0-9]+\)|（[A-Za-z_]+）", "", body)
+    body = re.sub(r"^\S+?:\d+:\d+: ", "", message)
+    body = re.sub(r"`[^`]*`|“[^”]*”|\([a-z_.0-9]+\)|（[A-Za-z_.0-9]+）", "", body)
     return [w for w in re.findall(r"[A-Za-z]{3,}", body) if w not in _KEPT]
 
 
@@ -370,11 +370,11 @@ def _problems(text: str, language: str) -> list[str]:
 def test_a_slip_is_named_at_its_place_in_both_languages(
     name: str, text: str, line: int, column: int, english: str, chinese: str
 ) -> None:
-    for language, words, severity in (("en", english, "error"), ("zh", chinese, "错误")):
+    for language, words, severity in (("en", english, "error: "), ("zh", chinese, "错误：")):
         problems = _problems(text, language)
         ours = [p for p in problems if words in p]
         assert ours, problems
-        assert ours[0].startswith(f"plan.yaml:{line}:{column}: {severity}: "), ours[0]
+        assert ours[0].startswith(f"plan.yaml:{line}:{column}: {severity}"), ours[0]
         if language == "zh":
             assert english_left(ours[0].replace("yes", "")) == [], ours[0]
 

@@ -85,7 +85,9 @@ def _off(value: float, target: float, unit: str = "mm") -> str:
     """``72.4 mm (+0.4)``: the value and how far it is from the target."""
     delta = value - target
     sign = "−" if delta < -0.05 else "+" if delta > 0.05 else "±"
-    return f"{value:.1f} {unit} ({sign}{abs(delta):.1f})"
+    return _("{value} {unit} ({delta})").format(
+        value=f"{value:.1f}", unit=unit, delta=f"{sign}{abs(delta):.1f}"
+    )
 
 
 # ---------------------------------------------------------------- entry points
@@ -571,7 +573,7 @@ def _chars_rule(body: Body) -> Rule:
 def _body_size_rule(body: Body) -> Rule:
     return Rule(
         "body glyph size",
-        f"{BODY_PT:.0f} pt (3号) ±{TOL_SIZE_PT}",
+        _("{size} pt ({name}) ±{tol}").format(size=f"{BODY_PT:.0f}", name="3号", tol=TOL_SIZE_PT),
         _("{size}, {share} of glyphs").format(
             size=_off(body.size_pt, BODY_PT, "pt"), share=f"{body.share:.0%}"
         ),
@@ -639,7 +641,7 @@ def _red_rule_rule(measure: PdfMeasure) -> Rule:
 
 
 def _title_rule(measure: PdfMeasure) -> Rule:
-    expected = f"{TITLE_PT:.0f} pt (2号) ±{TOL_SIZE_PT}"
+    expected = _("{size} pt ({name}) ±{tol}").format(size=f"{TITLE_PT:.0f}", name="2号", tol=TOL_SIZE_PT)
     page = measure.pages[0]
     rules = _red_rules(measure)
     mark = _issuer_mark(measure)
@@ -843,16 +845,19 @@ def _paragraph_starts(lines: list[TextLine], body: Body) -> list[TextLine]:
 
 
 def _body_start_rule(measure: PdfMeasure, body: Body) -> Rule:
-    expected = "正文 begins on page 1, under the 主送 (§7.3.3)"
+    expected = _("正文 begins on page 1, under the 主送 (§7.3.3)")
     top = _main_top(measure)
     if top is None:
-        return _na("正文 on page 1", expected, "no 标题 on page 1")
+        return _na("正文 on page 1", expected, _("no 标题 on page 1"))
     below = [line for line in _content(measure.pages[0], body) if line.baseline > top]
     starts = _paragraph_starts(below, body)
     if not starts:
-        last = below[-1].text[:12] if below else "the 标题"
-        return Rule("正文 on page 1", expected, f"page 1 ends with “{last}”: no 正文 under it", False)
-    return Rule("正文 on page 1", expected, f"page 1: “{starts[0].text[:12]}…”", True)
+        if below:
+            measured = _("page 1 ends with “{text}”: no 正文 under it").format(text=below[-1].text[:12])
+        else:
+            measured = _("page 1 ends with the 标题: no 正文 under it")
+        return Rule("正文 on page 1", expected, measured, False)
+    return Rule("正文 on page 1", expected, _("page 1: “{text}…”").format(text=starts[0].text[:12]), True)
 
 
 def _date_line(measure: PdfMeasure) -> TextLine | None:
@@ -864,14 +869,14 @@ def _date_line(measure: PdfMeasure) -> TextLine | None:
 
 
 def _date_page_rule(measure: PdfMeasure, body: Body) -> Rule:
-    expected = "the page of the 成文日期 holds 正文 text (§7.3.5)"
+    expected = _("the page of the 成文日期 holds 正文 text (§7.3.5)")
     date = _date_line(measure)
     if date is None:
-        return _na("成文日期 with 正文", expected, "no 成文日期")
+        return _na("成文日期 with 正文", expected, _("no 成文日期"))
     if date.page == 1:
         if _body_start_rule(measure, body).passed:
-            return Rule("成文日期 with 正文", expected, "page 1, under the 正文", True)
-        return Rule("成文日期 with 正文", expected, "page 1, no 正文 above it", False)
+            return Rule("成文日期 with 正文", expected, _("page 1, under the 正文"), True)
+        return Rule("成文日期 with 正文", expected, _("page 1, no 正文 above it"), False)
     page = measure.pages[date.page - 1]
     above = [line for line in _content(page, body) if line.baseline < date.baseline]
     # What is left of the 附件说明 and 署名: lines starting at the text edge or 2字 in, above any 附件.
@@ -889,40 +894,40 @@ def _date_page_rule(measure: PdfMeasure, body: Body) -> Rule:
     # a table of the 正文 (its ruled borders, in text smaller than the body's) counts as 正文 too
     table = [r for r in page.rules if not r.red and r.y < cut and r.x1 - r.x0 > 20]
     if not text and table:
-        measured = f"page {date.page}: a table of the 正文 above the 成文日期"
+        measured = _("page {page}: a table of the 正文 above the 成文日期").format(page=date.page)
         return Rule("成文日期 with 正文", expected, measured, True)
     if not text:
         return Rule(
             "成文日期 with 正文",
             expected,
-            f"page {date.page}: 署名 and 成文日期 without 正文 above them",
+            _("page {page}: 署名 and 成文日期 without 正文 above them").format(page=date.page),
             False,
         )
     return Rule(
         "成文日期 with 正文",
         expected,
-        f"page {date.page}: {len(text)} lines of 正文 above the 成文日期",
+        _("page {page}: {lines} lines of 正文 above the 成文日期").format(page=date.page, lines=len(text)),
         True,
     )
 
 
 def _record_page_rule(measure: PdfMeasure, simplex: bool) -> Rule:
-    expected = "版记 on an even page: the last side of a duplex sheet (§7.4, §6.2)"
+    expected = _("版记 on an even page: the last side of a duplex sheet (§7.4, §6.2)")
     page = _imprint_page(measure)
     if page is None:
-        return _na("版记 page", expected, "no 版记")
+        return _na("版记 page", expected, _("no 版记"))
     if simplex:
-        return _na("版记 page", expected, "printed single-sided (--simplex)")
+        return _na("版记 page", expected, _("printed single-sided (--simplex)"))
     if len(measure.pages) == 1:
-        return Rule("版记 page", expected, "page 1 of 1: one side", True)
-    where = f"page {page.number} of {len(measure.pages)}"
+        return Rule("版记 page", expected, _("page 1 of 1: one side"), True)
+    where = _("page {page} of {pages}").format(page=page.number, pages=len(measure.pages))
     if page.number % 2:
-        return Rule("版记 page", expected, f"{where}: odd, the front of a sheet", False)
+        return Rule("版记 page", expected, _("{where}: odd, the front of a sheet").format(where=where), False)
     return Rule("版记 page", expected, where, True)
 
 
 def _blank_page_rule(measure: PdfMeasure, body: Body) -> Rule:
-    expected = "a blank page carries no page number (§7.5)"
+    expected = _("a blank page carries no page number (§7.5)")
     numbered = [
         page.number
         for page in measure.pages
@@ -932,19 +937,22 @@ def _blank_page_rule(measure: PdfMeasure, body: Body) -> Rule:
         and not page.frames  # a table page (a turned 分工表 measures as rules and boxes)
     ]
     if numbered:
-        pages = ", ".join(map(str, numbered))
-        return Rule("blank page", expected, f"page {pages}: blank but numbered", False)
+        pages = _(", ").join(map(str, numbered))
+        return Rule("blank page", expected, _("page {pages}: blank but numbered").format(pages=pages), False)
     blank = [page.number for page in measure.pages if _blank(page)]
     if blank:
-        return Rule("blank page", expected, f"page {', '.join(map(str, blank))}: blank, unnumbered", True)
-    return Rule("blank page", expected, "no blank page", True)
+        pages = _(", ").join(map(str, blank))
+        return Rule("blank page", expected, _("page {pages}: blank, unnumbered").format(pages=pages), True)
+    return Rule("blank page", expected, _("no blank page"), True)
 
 
 _HUNG = set("，。、；：！？）》」』”’,.;:!?)")  # punctuation LibreOffice may hang past the right edge
 
 
 def _text_area_rule(measure: PdfMeasure, body: Body) -> Rule:
-    expected = f"every line inside the 版心, x {AREA_LEFT:.0f}–{AREA_RIGHT:.0f} mm ±{TOL_MARGIN:.0f}"
+    expected = _("every line inside the 版心, x {left}–{right} mm ±{tol}").format(
+        left=f"{AREA_LEFT:.0f}", right=f"{AREA_RIGHT:.0f}", tol=f"{TOL_MARGIN:.0f}"
+    )
     for page in measure.pages:
         if page.width > page.height:
             continue  # a page turned for a wide table has its 版心 across the sheet
@@ -956,7 +964,8 @@ def _text_area_rule(measure: PdfMeasure, body: Body) -> Rule:
                 continue
             left, right = glyphs[0].x0, glyphs[-1].x1
             if left < AREA_LEFT - TOL_MARGIN or right > AREA_RIGHT + TOL_MARGIN:
-                where = f"x {left:.1f}–{right:.1f} mm"
-                measured = f"page {page.number}: “{line.text[:14]}” at {where}, past the 版心's edge"
+                measured = _("page {page}: “{text}” at x {left}–{right} mm, past the 版心's edge").format(
+                    page=page.number, text=line.text[:14], left=f"{left:.1f}", right=f"{right:.1f}"
+                )
                 return Rule("text in the 版心", expected, measured, False)
-    return Rule("text in the 版心", expected, "every line inside", True)
+    return Rule("text in the 版心", expected, _("every line inside"), True)

@@ -25,6 +25,11 @@ RULE_NAMES = frozenset(
         N_("页码"),
         N_("版记"),
         N_("numbering"),
+        N_("正文 on page 1"),
+        N_("成文日期 with 正文"),
+        N_("版记 page"),
+        N_("blank page"),
+        N_("text in the 版心"),
     }
 )
 
@@ -76,7 +81,7 @@ def report_table(report: CheckReport, *, title: str = "") -> object:
     for header in (_("rule"), _("expected"), _("measured"), _("pass")):
         table.add_column(header, overflow="fold")
     for rule in report.rules:
-        mark = f"[green]{_('pass')}[/]" if rule.passed else f"[bold red]{_('FAIL')}[/]"
+        mark = f"[green]{_('pass')}[/]" if rule.passed else "[bold red]" + _("FAIL") + "[/]"
         name = _(rule.rule) if rule.rule in RULE_NAMES else rule.rule
         table.add_row(escape(name), escape(rule.expected), escape(rule.measured), mark)
     return table

@@ -266,8 +266,13 @@ _HOME = {
 def __getattr__(name: str) -> Any:
     if name in _HOME:
         value = getattr(importlib.import_module(f".{_HOME[name]}", __name__), name)
-    elif name in _HOME.values():  # a module itself: ``ox.stamps.PREFIX``
-        value = importlib.import_module(f".{name}", __name__)
+    elif not name.startswith("_"):  # a module itself: ``ox.stamps.PREFIX``
+        try:
+            value = importlib.import_module(f".{name}", __name__)
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{__name__}.{name}":
+                raise  # the module exists and imports something missing
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
     else:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     globals()[name] = value  # later lookups are plain attribute reads

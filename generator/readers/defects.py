@@ -11,6 +11,8 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass, replace
 from typing import Literal
 
+from ..i18n import N_
+
 DefectKind = Literal[
     "duplicate_number",
     "skipped_number",
@@ -33,6 +35,28 @@ DefectKind = Literal[
 ]
 KINDS: tuple[str, ...] = DefectKind.__args__  # type: ignore[attr-defined]
 
+# Each kind through the catalog: English prints the code itself, Chinese its name and the code
+# (a kind missing here prints its code; tests/test_messages_zh.py asks for every kind).
+_KIND_NAMES = (
+    N_("duplicate_number"),
+    N_("skipped_number"),
+    N_("out_of_order"),
+    N_("unnumbered_heading"),
+    N_("mixed_bracket_width"),
+    N_("enclosed_label"),
+    N_("halfwidth_punctuation"),
+    N_("garbage"),
+    N_("broken_date"),
+    N_("skipped_table"),
+    N_("missing_title"),
+    N_("broken_numbering"),
+    N_("scheme_change"),
+    N_("removed_page_chrome"),
+    N_("removed_web_chrome"),
+    N_("tracked_changes"),
+    N_("joined_lines"),
+)
+
 
 @dataclass(frozen=True)
 class Defect:
@@ -50,11 +74,15 @@ class Defect:
         ``FILE: page P, line L: warning: …`` (nobody opens a PDF at a paragraph number)."""
         from ..i18n import _
 
-        # The kind stays the code of the JSON report, so scripts can grep either.
+        # The kind is the code of the JSON report, so scripts can grep either; Chinese names it
+        # in words before the code (序号重复（duplicate_number）).
+        said = _("warning: {message}").format(
+            message=_("{kind}: {message}").format(kind=_(self.kind), message=self.message)
+        )
         if self.page is not None:
             where = _("page {page}, line {line}").format(page=self.page, line=self.page_line)
-            return f"{path}: {where}: {_('warning')}: {self.kind}: {self.message}"
-        return f"{path}:{self.line}: {_('warning')}: {self.kind}: {self.message}"
+            return _("{path}: {where}: {said}").format(path=path, where=where, said=said)
+        return f"{path}:{self.line}: {said}"
 
     def as_json(self) -> dict[str, object]:
         data = asdict(self)

@@ -188,10 +188,10 @@ def halfwidth_message(text: str) -> str:
     column in the paragraph (1-based) and the full-width form to type."""
     marks = halfwidth_marks(text)
     shown = [
-        _("{char} at column {column}").format(char=repr(m.group(0)), column=m.start() + 1) for m in marks[:5]
+        _("'{char}' at column {column}").format(char=m.group(0), column=m.start() + 1) for m in marks[:5]
     ]
     more = _(" and {count} more").format(count=len(marks) - 5) if len(marks) > 5 else ""
     wanted = "".join(dict.fromkeys(FULL_WIDTH[m.group(0)] for m in marks))
     return _("half-width {marks} in Chinese text; write {wanted}").format(
-        marks=", ".join(shown) + more, wanted=wanted
+        marks=_(", ").join(shown) + more, wanted=wanted
     )

@@ -5,11 +5,14 @@ from __future__ import annotations
 
 from ruamel.yaml.nodes import MappingNode, SequenceNode
 
-from ..i18n import _
+from ..i18n import N_, _
 from ..numbering import number_plan
 from .result import FieldChange, ReviewItem
 from .state import RolloverState
 from .yaml_edits import Edit, Path_, child, dotted, item_span, node_at, scalar, scalar_texts
+
+# A status as the review names it: English the code itself, Chinese its word and the code.
+_STATUS = {"done": N_("done"), "dropped": N_("dropped")}
 
 
 def drop_done_items(state: RolloverState) -> list[tuple[int, int]]:
@@ -34,12 +37,13 @@ def drop_done_items(state: RolloverState) -> list[tuple[int, int]]:
             label = labels.get((*index_path, i), "")
             status = scalar(child(item, "status"))
             if status in ("done", "dropped"):
+                shown = _(_STATUS[status])
                 if state.keep_done or seq.flow_style:
                     note = (
                         _("status: {status}; kept")
                         if state.keep_done
                         else _("status: {status}; kept (flow-style list: remove it by hand)")
-                    ).format(status=status)
+                    ).format(status=shown)
                     state.review.append(ReviewItem("kept", where, line, f"{label}{heading}", note))
                 else:
                     span = item_span(state.text, state.lines, item)
@@ -49,7 +53,7 @@ def drop_done_items(state: RolloverState) -> list[tuple[int, int]]:
                     state.removed.append((first, last))
                     removed_here.append(i)
                     note = _("status: {status}; left out (source lines {first}–{last})").format(
-                        status=status, first=first, last=last
+                        status=shown, first=first, last=last
                     )
                     state.review.append(ReviewItem("dropped", where, line, f"{label}{heading}", note))
                     continue
@@ -86,4 +90,4 @@ def mark_emptied_lists(state: RolloverState) -> None:
                 state.edits.append(Edit(colon + 1, colon + 1, " []"))
                 state.set_data(path, [])
                 line = state.lines.line(colon)
-                state.changes.append(FieldChange(dotted(path), line, "(all items left out)", "[]"))
+                state.changes.append(FieldChange(dotted(path), line, _("(all items left out)"), "[]"))

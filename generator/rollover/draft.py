@@ -169,11 +169,11 @@ def _schema_line(state: RolloverState, for_file: str | Path) -> None:
         end = found.end() + len(re.match(r"\r\n|\r|\n|", state.text[found.end() :]).group(0))
         state.edits.append(Edit(found.start(), end, ""))
         state.changes.append(
-            FieldChange("$schema comment", state.lines.line(found.start()), old, "(left out)")
+            FieldChange(_("$schema comment"), state.lines.line(found.start()), old, _("(left out)"))
         )
     elif wanted != old:
         state.edits.append(Edit(found.start(), found.end(), wanted))
-        state.changes.append(FieldChange("$schema comment", state.lines.line(found.start()), old, wanted))
+        state.changes.append(FieldChange(_("$schema comment"), state.lines.line(found.start()), old, wanted))
 
 
 def _run(state: RolloverState) -> RolloverResult:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..i18n import _
-from .years import Mention
+from .years import CLASS_NAMES, Mention
 
 
 class RolloverError(Exception):
@@ -67,7 +67,9 @@ class Summary:
     warnings: int
 
     def __str__(self) -> str:
-        by_class = _(", ").join(f"{cls} {n}" for cls, n in self.mentions.items() if n)
+        by_class = _(", ").join(
+            f"{_(CLASS_NAMES.get(cls, cls))} {n}" for cls, n in self.mentions.items() if n
+        )
         total = sum(self.mentions.values())
         mentions = (
             _("  year mentions: {total} ({by_class})") if by_class else _("  year mentions: {total}")

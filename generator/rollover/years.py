@@ -48,6 +48,22 @@ CLASSES: dict[str, str] = {
     "document": N_("year of a cited 文号"),
     "relative": N_("relative year word (年内, 年底前, 今年 …)"),
 }
+
+# The classes' short names in the summary line: English prints the code, Chinese a word.
+CLASS_NAMES: dict[str, str] = {
+    "title": N_("title"),
+    "this_year": N_("this_year"),
+    "deadline": N_("deadline"),
+    "annual": N_("annual"),
+    "plan_year": N_("plan_year"),
+    "past": N_("past"),
+    "future": N_("future"),
+    "range": N_("range"),
+    "period": N_("period"),
+    "ordinal": N_("ordinal"),
+    "document": N_("document"),
+    "relative": N_("relative"),
+}
 """Mention classes, in the order the review report lists them."""
 
 DEFAULT_CLASSES = frozenset({"title", "this_year"})

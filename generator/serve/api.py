@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import json
 import os
 import shutil
 import subprocess
@@ -26,6 +27,7 @@ from starlette.responses import JSONResponse, Response
 
 from ..diff import diff_documents
 from ..errors import InputError, os_reason
+from ..i18n import _
 from ..limits import read_input
 from ..load import decode_plan, load_text
 from ..output import OutputError, is_read_only, write_atomic
@@ -36,7 +38,7 @@ from .edits import EditError, apply_ops
 from .fields import form_spec
 from .pdf import PdfConverter
 from .security import PathRefused, PlanGone, plan_file, plan_files
-from .state import build_state
+from .state import build_state, page_text
 from .yaml_text import prepare
 
 MAX_REQUEST = 4 * 1024 * 1024  # a plan is a few KiB; refuse anything that cannot be one
@@ -63,23 +65,26 @@ def _error(message: str, status: int = 400, **extra: Any) -> JSONResponse:
 async def _body(request: Request) -> dict[str, Any]:
     raw = await request.body()
     if len(raw) > MAX_REQUEST:
-        raise ValueError("请求过大")
-    data = await request.json() if raw else {}
+        raise ValueError(_("the request is too large"))
+    try:
+        data = json.loads(raw) if raw else {}
+    except ValueError:  # json's words are English ("Expecting value: line 1 column 1")
+        raise ValueError(_("the request is not in the form the page sends")) from None
     if not isinstance(data, dict):
-        raise ValueError("请求格式不对")
+        raise ValueError(_("the request is not in the form the page sends"))
     return data
 
 
 def _file(editor: Editor, name: object) -> Path:
     if not isinstance(name, str):
-        raise PathRefused("缺少文件名")
+        raise PathRefused(_("the request names no file"))
     return plan_file(editor.folder, name)
 
 
 def _text(data: dict[str, Any]) -> str:
     text = data.get("text")
     if not isinstance(text, str):
-        raise ValueError("缺少文本")
+        raise ValueError(_("the request holds no text"))
     return text
 
 
@@ -115,9 +120,9 @@ async def open_file(request: Request) -> JSONResponse:
     except PathRefused as exc:
         return _error(str(exc), 403)
     except InputError as exc:  # GBK, UTF-16, a .docx named .yaml: the loader's words and position
-        return _error(str(exc.problems[0]), 400)
+        return _error(page_text(exc.problems[0]), 400)
     except OSError as exc:
-        return _error(f"无法读取文件：{os_reason(exc)}", 400)
+        return _error(_("cannot read the file: {reason}").format(reason=os_reason(exc)), 400)
     name = request.query_params["name"]
     state = await asyncio.to_thread(build_state, text, name, editor.scratch)
     return JSONResponse(
@@ -144,7 +149,7 @@ async def stat(request: Request) -> JSONResponse:
     except PathRefused as exc:
         return _error(str(exc), 403)
     except OSError as exc:
-        return _error(f"无法读取文件：{os_reason(exc)}", 400)
+        return _error(_("cannot read the file: {reason}").format(reason=os_reason(exc)), 400)
     return JSONResponse({"hash": digest(text), "read_only": is_read_only(path)})
 
 
@@ -158,14 +163,16 @@ async def edit(request: Request) -> JSONResponse:
         text = _text(data)
         ops = data.get("ops") or []
         if not isinstance(ops, list):
-            raise ValueError("ops 应为列表")
+            raise ValueError(_("the request's `ops` must be a list"))
         new = apply_ops(text, ops)
     except PathRefused as exc:
         return _error(str(exc), 403)
     except EditError as exc:
         return _error(
-            f"无法执行此修改（{exc}）。若文件有错误，请先按提示改正"
-            "（或在“高级：直接编辑 YAML 源文件”中修改）；否则请撤销后再试。",
+            _(
+                "this change cannot be made ({reason}). If the file has errors, correct them first as "
+                "the messages say (or in “Advanced: edit the YAML source”); otherwise undo and try again."
+            ).format(reason=exc),
             422,
         )
     except ValueError as exc:
@@ -200,7 +207,18 @@ def merge3(base: str, mine: str, theirs: str) -> tuple[str, bool] | None:
             p.write_text(content, encoding="utf-8")
             paths.append(str(p))
         result = subprocess.run(
-            [git, "merge-file", "-p", "-L", "本页修改", "-L", "打开时", "-L", "磁盘上", *paths],
+            [
+                git,
+                "merge-file",
+                "-p",
+                "-L",
+                _("this page"),
+                "-L",
+                _("when opened"),
+                "-L",
+                _("on disk"),
+                *paths,
+            ],
             capture_output=True,
             check=False,
         )
@@ -251,20 +269,24 @@ async def save(request: Request) -> JSONResponse:
         try:
             write_atomic(path, text)
         except OutputError as exc:
-            return _error(f"保存失败：{exc}", 500)
+            return _error(_("not saved: {reason}").format(reason=exc), 500)
         return JSONResponse({"hash": digest(text)})
     if is_read_only(path):
         # Someone made the plan read-only: the rename of an atomic write would replace it anyway.
         return _error(
-            "此文件是只读的，未保存。请先取消文件的只读属性（或让管理员开放写权限）再保存；"
-            "本页的修改仍保留在页面中。",
+            _(
+                "this file is read-only and was not saved. Make it writable (or ask the administrator "
+                "for write permission), then save again; the changes stay on this page."
+            ),
             403,
             read_only=True,
         )
     try:
         raw = _disk_bytes(path)
     except OSError as exc:
-        return _error(f"无法读取磁盘上的文件，未保存：{os_reason(exc)}", 400)
+        return _error(
+            _("cannot read the file on disk, not saved: {reason}").format(reason=os_reason(exc)), 400
+        )
     disk = raw.decode("utf-8-sig", "replace")
     if digest(disk) != data.get("base_hash") and not data.get("force"):
         base = data.get("base_text") if isinstance(data.get("base_text"), str) else None
@@ -286,7 +308,7 @@ async def save(request: Request) -> JSONResponse:
         write_atomic(path, bom + text)
         os.chmod(path, mode)  # a new file's mode would replace the plan's own (e.g. 0600)
     except OutputError as exc:
-        return _error(f"保存失败：{exc}", 500)
+        return _error(_("not saved: {reason}").format(reason=exc), 500)
     except OSError:
         pass  # written; only its mode could not be restored
     return JSONResponse({"hash": digest(text)})
@@ -307,12 +329,14 @@ async def export(request: Request) -> Response:
         text = _text(data)
         fmt = data.get("format")
         if fmt not in EXPORT_TYPES:
-            raise ValueError("格式应为 docx、pdf 或 html")
+            raise ValueError(_("the format must be docx, pdf or html"))
         document = load_text(text, str(data["name"]))
     except PathRefused as exc:
         return _error(str(exc), 403)
     except InputError as exc:
-        return _error("文件有错误，请先改正：\n" + "\n".join(str(p) for p in exc.problems), 422)
+        return _error(
+            "\n".join([_("the file has errors; correct them first:"), *map(page_text, exc.problems)]), 422
+        )
     except ValueError as exc:
         return _error(str(exc))
 
@@ -327,7 +351,7 @@ async def export(request: Request) -> Response:
     try:
         payload = await asyncio.to_thread(produce)
     except SofficeError as exc:
-        return _error(f"生成 PDF 失败：{exc}", 500)
+        return _error(_("the PDF could not be made: {reason}").format(reason=exc), 500)
     filename = f"{Path(str(data['name'])).stem}.{fmt}"
     return Response(
         payload,
@@ -358,10 +382,12 @@ async def diff(request: Request) -> JSONResponse:
     if against == "head":
         old = await asyncio.to_thread(git_head_text, path)
         if old is None:
-            return _error("此文件不在 git 仓库中，或尚未提交", 404)
+            return _error(_("this file is not in a git repository, or is not committed yet"), 404)
     else:
         old = _disk_bytes(path).decode("utf-8-sig", "replace")
     html = await asyncio.to_thread(_diff_html, old, text, str(data["name"]))
     if html is None:
-        return _error("有一方无法载入（存在错误），无法比较", 422)
+        return _error(
+            _("one of the two versions does not load (it has errors), so they cannot be compared"), 422
+        )
     return JSONResponse({"html": html, "same": old == text})

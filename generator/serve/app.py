@@ -16,7 +16,7 @@ from pathlib import Path
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.requests import Request
-from starlette.responses import FileResponse, Response
+from starlette.responses import FileResponse, JSONResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Receive, Scope, Send
@@ -52,7 +52,7 @@ def resolve_target(path: Path) -> Target:
         try:
             plan_file(folder, path.name)
         except PathRefused as exc:
-            raise ServeError(f"{path}: {exc}") from None
+            raise ServeError(_("{path}: {reason}").format(path=path, reason=exc)) from None
         return Target(folder, path.name)
     raise ServeError(
         _("{path}: no such file or folder — give a plan .yaml or a folder of plans").format(path=path)
@@ -88,7 +88,7 @@ async def _font(request: Request) -> Response:
             path = folder / name
             if path.is_file():
                 return FileResponse(path, headers={"Cache-Control": "max-age=86400"})
-    return Response("没有这个字体", status_code=404)
+    return Response(_("no such font"), status_code=404, media_type="text/plain; charset=utf-8")
 
 
 def allowed_hosts(host: str, port: int) -> list[str]:
@@ -118,6 +118,20 @@ class ChinesePage:
 
         with i18n.speaking("zh"):
             await self.app(scope, receive, send)
+
+
+async def _internal_error(request: Request, exc: Exception) -> Response:
+    """An exception no handler expected: the page still gets a sentence it can show (Starlette's
+    own is "Internal Server Error"); the traceback goes to the terminal as ever. This runs outside
+    the middleware, so it speaks Chinese itself."""
+    from .. import i18n
+
+    with i18n.speaking("zh"):
+        message = _(
+            "the editor failed on this request (an internal error, shown in the terminal that runs "
+            "`workplan serve`); the page keeps its text — download it or save it, then reload the page"
+        )
+    return JSONResponse({"error": message}, status_code=500)
 
 
 def create_app(
@@ -162,8 +176,10 @@ def create_app(
     ]
     app = Starlette(
         routes=routes,
-        middleware=[Middleware(Guard, token=token, hosts=hosts, cookie=cookie), Middleware(ChinesePage)],
+        # ChinesePage outermost: the Guard's refusals are the page's words too.
+        middleware=[Middleware(ChinesePage), Middleware(Guard, token=token, hosts=hosts, cookie=cookie)],
         lifespan=lifespan,
+        exception_handlers={Exception: _internal_error},
     )
     app.state.editor = editor
     return app
@@ -197,8 +213,11 @@ def serve(
     target = resolve_target(path)
     if not is_loopback(host):
         echo(
-            f"警告：编辑器监听 {host}，局域网中的其他计算机也能连接（仍需令牌）。"
-            "只在可信网络中这样做；默认只监听 127.0.0.1。"
+            _(
+                "warning: the editor listens on {host}: other computers of the network can connect "
+                "(they still need the token). Do this on a trusted network only; by default it "
+                "listens on 127.0.0.1 alone."
+            ).format(host=host)
         )
     # Bind first: a port in use is one clear message before any URL is printed; --port 0 picks one.
     sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM)
@@ -222,9 +241,9 @@ def serve(
     app = create_app(
         target, token=token, hosts=allowed_hosts(host, port), cookie=f"workplan_token_{port}", warm_pdf=True
     )
-    echo(f"workplan 编辑器：{target.folder}")
-    echo(f"在浏览器中打开：{url}")
-    echo("按 Ctrl-C 停止。")
+    echo(_("workplan editor: {folder}").format(folder=target.folder))
+    echo(_("open in the browser: {url}").format(url=url))
+    echo(_("press Ctrl-C to stop."))
     if open_browser:
         threading.Timer(0.8, lambda: webbrowser.open(url)).start()
     server = uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False))

@@ -20,6 +20,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from ..i18n import _
 from ..model import Document, Notice, Plan
 from ..model import Node as PlanNode
 from ..model_tools import field_specs
@@ -48,6 +49,11 @@ from .yaml_text import (
 __all__ = ["EditError", "apply_op", "apply_ops", "expected_data"]
 
 _NULL = "tag:yaml.org,2002:null"
+
+
+def _shown(path: Sequence[object]) -> str:
+    """A data path as a message names it: plan.sections.5 (the YAML path the messages use)."""
+    return ".".join(map(str, path)) or "."
 
 
 # --- model key order ------------------------------------------------------------------------------
@@ -103,7 +109,7 @@ def _add_key(t: YamlText, mapping: MappingNode, path: Path_, key: str, value: An
     order = _order_for(path)
     if key in order:
         rank = order.index(key)
-        for k, _ in mapping.value:
+        for k, _value in mapping.value:
             name = getattr(k, "value", None)
             if name in order and order.index(name) > rank:
                 return [_before_key(t, k, entry, indent)]
@@ -152,7 +158,7 @@ def _flow_mapping(t: YamlText, mapping: MappingNode, key: str, value: Any) -> st
 def _set(t: YamlText, path: Path_, value: Any) -> list[Edit]:
     """Set the value at ``path``; ``None`` or an empty list/string removes an optional key."""
     if not path:
-        raise EditError("cannot replace the whole file")
+        raise EditError(_("cannot replace the whole file"))
     parent_path, key = path[:-1], path[-1]
     parent = t.node(parent_path)
     if parent is None or _is_null(parent):
@@ -160,7 +166,7 @@ def _set(t: YamlText, path: Path_, value: Any) -> list[Edit]:
         # the notice the clerk starts to fill in).
         for depth in range(len(parent_path) - 1, -1, -1):
             if isinstance(parent_path[depth], int):
-                raise EditError(f"no list entry at {list(parent_path[: depth + 1])}")
+                raise EditError(_("no list entry at {place}").format(place=_shown(parent_path[: depth + 1])))
             holder = t.node(parent_path[:depth])
             if holder is not None and not _is_null(holder):
                 nested: Any = value
@@ -169,20 +175,20 @@ def _set(t: YamlText, path: Path_, value: Any) -> list[Edit]:
                 if _empty(value):
                     return []
                 if not isinstance(holder, MappingNode):
-                    raise EditError(f"{list(parent_path[:depth])} is not a mapping")
+                    raise EditError(_("{place} is not a mapping").format(place=_shown(parent_path[:depth])))
                 name = str(parent_path[depth])
                 null = child(holder, name)
                 if _is_null(null):
                     return _fill_null(t, holder, name, null, nested)
                 return _add_key(t, holder, parent_path[:depth], name, nested)
-        raise EditError(f"no such place {list(path)}")
+        raise EditError(_("no such place {place}").format(place=_shown(path)))
     if isinstance(parent, SequenceNode) and isinstance(key, int):
         current = child(parent, key)
         if current is None:
-            raise EditError(f"no list entry at {list(path)}")
+            raise EditError(_("no list entry at {place}").format(place=_shown(path)))
         return _replace(t, current, value, key=_owning_key(parent_path))
     if not isinstance(parent, MappingNode) or not isinstance(key, str):
-        raise EditError(f"{list(parent_path)} is not a mapping")
+        raise EditError(_("{place} is not a mapping").format(place=_shown(parent_path)))
     current = child(parent, key)
     if current is None:
         if _empty(value) and not (key == "attachments" and value == []):
@@ -277,7 +283,7 @@ def _path_of(t: YamlText, target: Node) -> Path_:
 
     found = find(t.root, ())
     if found is None:
-        raise EditError("node not in tree")
+        raise EditError(_("node not in tree"))
     return found
 
 
@@ -301,7 +307,7 @@ def _replace_list(t: YamlText, current: Node, values: list[Any], key: str | None
     if isinstance(current, SequenceNode) and (current.flow_style or not current.value):
         return [Edit(current.start_mark.index, current.end_mark.index, flow_list(values, key))]
     if not isinstance(current, SequenceNode):
-        raise EditError("expected a list here")
+        raise EditError(_("expected a list here"))
     if not values:
         # An explicit empty list (`attachments: []`, no 附件说明): removing every item would leave
         # `attachments:`, which YAML reads as null — the default, the opposite.
@@ -310,7 +316,7 @@ def _replace_list(t: YamlText, current: Node, values: list[Any], key: str | None
         return [Edit(colon + 1, line_end(t.text, last_content(current)) - 1, " []")]
     old_nodes = list(current.value)
     if any(not isinstance(n, ScalarNode) for n in old_nodes):
-        raise EditError("this list holds more than text")
+        raise EditError(_("this list holds more than text"))
     old = [_plain_value(t, n) for n in old_nodes]
     dash_col = column(t.text, t.text.rfind("-", 0, old_nodes[0].start_mark.index))
     edits: list[Edit] = []
@@ -364,7 +370,7 @@ def _delete(t: YamlText, path: Path_) -> list[Edit]:
     seq_path, index = path[:-1], path[-1]
     seq = t.node(seq_path)
     if not isinstance(seq, SequenceNode) or not isinstance(index, int) or child(seq, index) is None:
-        raise EditError(f"no list entry at {list(path)}")
+        raise EditError(_("no list entry at {place}").format(place=_shown(path)))
     if seq.flow_style:
         values = parse_data(t.text[seq.start_mark.index : seq.end_mark.index])
         del values[index]
@@ -377,7 +383,7 @@ def _delete(t: YamlText, path: Path_) -> list[Edit]:
         dash = t.text.rindex("-", 0, seq.value[0].start_mark.index)
         key_end = t.text.rfind(":", 0, dash)
         return [Edit(key_end + 1, line_end(t.text, last_content(seq)) - 1, " []")]
-    start, end, _, _ = _node_block(t, seq.value[index])
+    start, end, _col, _line = _node_block(t, seq.value[index])
     return [Edit(start, end, "")]
 
 
@@ -389,7 +395,7 @@ def _insert_block(t: YamlText, seq_path: Path_, index: int, block: str) -> list[
         holder = t.node(seq_path[:-1])
         key = seq_path[-1]
         if not isinstance(holder, MappingNode) or not isinstance(key, str):
-            raise EditError(f"no list at {list(seq_path)}")
+            raise EditError(_("no list at {place}").format(place=_shown(seq_path)))
         if seq is not None:  # `items:` with nothing after it
             for edit in _remove_key(t, holder, key):
                 t = YamlText(apply_edits(t.text, [edit]))
@@ -404,7 +410,7 @@ def _insert_block(t: YamlText, seq_path: Path_, index: int, block: str) -> list[
         order = _order_for(seq_path[:-1])
         if key in order:
             rank = order.index(key)
-            for k, _ in holder.value:
+            for k, _value in holder.value:
                 name = getattr(k, "value", None)
                 if name in order and order.index(name) > rank:
                     return [_before_key(t, k, entry, indent)]
@@ -412,10 +418,10 @@ def _insert_block(t: YamlText, seq_path: Path_, index: int, block: str) -> list[
         prefix = "" if t.text[:at].endswith("\n") else "\n"
         return [Edit(at, at, prefix + entry)]
     if not isinstance(seq, SequenceNode):
-        raise EditError(f"{list(seq_path)} is not a list")
+        raise EditError(_("{place} is not a list").format(place=_shown(seq_path)))
     if seq.flow_style or not seq.value:
         if seq.value:
-            raise EditError("a flow list of outline items cannot take a block item")
+            raise EditError(_("a flow list of outline items cannot take a block item"))
         owner = _owner_column(t, seq)
         start = seq.start_mark.index
         # `items: []` → a block list on the next lines.
@@ -428,9 +434,9 @@ def _insert_block(t: YamlText, seq_path: Path_, index: int, block: str) -> list[
         ]
     index = max(0, min(index, len(seq.value)))
     if index < len(seq.value):
-        start, _, _, col = _node_block(t, seq.value[index])
+        start, _end, _line, col = _node_block(t, seq.value[index])
         return [Edit(start, start, indent_lines(block, col))]
-    _, end, _, col = _node_block(t, seq.value[-1])
+    _start, end, _line, col = _node_block(t, seq.value[-1])
     text = indent_lines(block, col)
     if end == len(t.text) and not t.text.endswith("\n"):
         text = "\n" + text
@@ -447,10 +453,10 @@ def _move(text: str, source: Path_, seq_path: Path_, index: int) -> str:
     t = YamlText.of(text)
     item = t.node(source)
     if item is None or not isinstance(t.node(source[:-1]), SequenceNode):
-        raise EditError(f"no list entry at {list(source)}")
+        raise EditError(_("no list entry at {place}").format(place=_shown(source)))
     if tuple(seq_path[: len(source)]) == tuple(source):
-        raise EditError("an item cannot move into itself")
-    _, _, block, _ = _node_block(t, item)
+        raise EditError(_("an item cannot move into itself"))
+    _start, _end, block, _col = _node_block(t, item)
     removed = apply_edits(t.text, _delete(t, source))
     target = _shift_path(seq_path, source)
     t2 = YamlText(removed)
@@ -480,14 +486,14 @@ def apply_op(text: str, op: dict[str, Any]) -> str:
         t = YamlText.of(text)
         value = op.get("value") or {}
         if not isinstance(value, dict):
-            raise EditError("insert takes a mapping")
+            raise EditError(_("insert takes a mapping"))
         return apply_edits(text, _insert(t, _path(op.get("path")), int(op.get("index", 0)), value))
     if kind == "delete":
         t = YamlText.of(text)
         return apply_edits(text, _delete(t, _path(op.get("path"))))
     if kind == "move":
         return _move(text, _path(op.get("from")), _path(op.get("path")), int(op.get("index", 0)))
-    raise EditError(f"unknown operation {kind!r}")
+    raise EditError(_("unknown operation {kind}").format(kind=repr(kind)))
 
 
 def apply_ops(text: str, ops: Sequence[dict[str, Any]]) -> str:
@@ -503,18 +509,22 @@ def apply_ops(text: str, ops: Sequence[dict[str, Any]]) -> str:
         except yaml.YAMLError:
             # The outline's buttons stay live while the source has a slip (a tab, a bad tag):
             # the slip is what to fix first, as the loader's message beside it says.
-            raise EditError("the YAML does not parse") from None
+            raise EditError(_("the YAML does not parse")) from None
         if not acyclic(before):
-            raise EditError("the YAML refers to itself (an anchor inside itself)")
+            raise EditError(_("the YAML refers to itself (an anchor inside itself)"))
         new = apply_op(text, op)
         try:
             after = parse_data(new)
         except yaml.YAMLError as exc:
-            raise EditError(f"internal: the edit {op.get('op')} broke the YAML ({exc})") from None
+            raise EditError(
+                _("internal: the edit {op} broke the YAML ({reason})").format(op=op.get("op"), reason=exc)
+            ) from None
         wanted = expected_data(before, op)
         if after != wanted:
             raise EditError(
-                f"internal: the edit {op.get('op')} at {op.get('path')} did not give the intended data"
+                _("internal: the edit {op} at {place} did not give the intended data").format(
+                    op=op.get("op"), place=op.get("path")
+                )
             )
         text = new
     return text
@@ -522,11 +532,11 @@ def apply_ops(text: str, ops: Sequence[dict[str, Any]]) -> str:
 
 def _path(raw: object) -> Path_:
     if not isinstance(raw, list | tuple):
-        raise EditError("a path is a list of keys and indices")
+        raise EditError(_("a path is a list of keys and indices"))
     out: list[str | int] = []
     for part in raw:
         if isinstance(part, bool) or not isinstance(part, str | int):
-            raise EditError("a path is a list of keys and indices")
+            raise EditError(_("a path is a list of keys and indices"))
         out.append(part)
     return tuple(out)
 
@@ -587,7 +597,7 @@ def expected_data(data: Any, op: dict[str, Any]) -> Any:
         seq = _ensure_seq(data, target)
         seq.insert(max(0, min(int(op.get("index", 0)), len(seq))), item)
         return data
-    raise EditError(f"unknown operation {kind!r}")
+    raise EditError(_("unknown operation {kind}").format(kind=repr(kind)))
 
 
 def _coerce(value: Any, key: str | None) -> Any:

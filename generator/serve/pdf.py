@@ -22,6 +22,7 @@ import tempfile
 import threading
 from pathlib import Path
 
+from ..i18n import _
 from ..soffice import SofficeError, _fontconfig_env, convert_to_pdf, find_soffice
 
 WORKER = r"""
@@ -149,7 +150,12 @@ class PdfConverter:
                 self._worker.stdin.flush()
                 reply = json.loads(self._worker.stdout.readline() or '{"ok": false, "error": "worker ended"}')
                 if not reply.get("ok"):
-                    raise SofficeError(f"LibreOffice could not convert the document: {reply.get('error')}")
+                    # UNO's own reason is English: named in brackets, for whoever looks into it.
+                    raise SofficeError(
+                        _("LibreOffice could not convert the document ({reason}); try again").format(
+                            reason=reply.get("error")
+                        )
+                    )
             else:
                 convert_to_pdf([source], self._workdir)
             self.conversions += 1

@@ -21,6 +21,8 @@ from starlette.datastructures import Headers
 from starlette.responses import PlainTextResponse, RedirectResponse
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from ..i18n import _
+
 PLAN_SUFFIXES = (".yaml", ".yml")
 TOKEN_PARAM = "token"
 
@@ -44,26 +46,26 @@ def plan_file(folder: Path, name: str, *, missing_ok: bool = False) -> Path:
     ``name`` is relative with forward slashes; every part must be a plain name; the resolved file
     (symlinks followed) must still lie inside the resolved folder and be a .yaml/.yml file."""
     if not name or "\\" in name or "\x00" in name:
-        raise PathRefused("文件名无效")
+        raise PathRefused(_("not a valid file name"))
     pure = PurePosixPath(name)
     if pure.is_absolute() or any(part in ("", ".", "..") for part in name.split("/")):
-        raise PathRefused("只能打开所服务文件夹中的文件")
+        raise PathRefused(_("only files in the served folder can be opened"))
     if pure.suffix.lower() not in PLAN_SUFFIXES:
-        raise PathRefused("只能打开 .yaml / .yml 计划文件")
+        raise PathRefused(_("only .yaml / .yml plan files can be opened"))
     base = folder.resolve()
     target = (base / pure).resolve()
     if not target.is_relative_to(base):
-        raise PathRefused("该文件链接到所服务文件夹以外，拒绝访问")
+        raise PathRefused(_("the file links to a place outside the served folder: refused"))
     if target.suffix.lower() not in PLAN_SUFFIXES:
-        raise PathRefused("只能打开 .yaml / .yml 计划文件")
+        raise PathRefused(_("only .yaml / .yml plan files can be opened"))
     if not target.parent.is_dir():
-        raise PathRefused("文件所在的文件夹不存在")
+        raise PathRefused(_("the folder of the file does not exist"))
     if target.exists() and not target.is_file():
-        raise PathRefused("这不是一个文件（是文件夹或设备）")
+        raise PathRefused(_("this is not a file (a folder or a device)"))
     if missing_ok and not target.exists():
         return target
     if not target.is_file():
-        raise PlanGone("文件不存在（可能已被删除、移动或改名）")
+        raise PlanGone(_("the file is not there (deleted, moved or renamed?)"))
     return target
 
 
@@ -107,17 +109,19 @@ class Guard:
             await self.app(scope, receive, send)
             return
         if scope["type"] != "http":
-            response = PlainTextResponse("不支持", status_code=403)
+            response = PlainTextResponse(_("not supported"), status_code=403)
             await response(scope, receive, send)
             return
         headers = Headers(scope=scope)
         if not self._host_ok(headers.get("host")):
-            await PlainTextResponse("主机名不符，已拒绝（防 DNS 重绑定）", status_code=403)(
-                scope, receive, send
-            )
+            await PlainTextResponse(
+                _("refused: the host name is not this server’s (DNS rebinding)"), status_code=403
+            )(scope, receive, send)
             return
         if not self._origin_ok(headers):
-            await PlainTextResponse("跨站请求，已拒绝", status_code=403)(scope, receive, send)
+            await PlainTextResponse(_("refused: a request from another site"), status_code=403)(
+                scope, receive, send
+            )
             return
         query = parse_qs(scope.get("query_string", b"").decode("latin-1"))
         given = query.get(TOKEN_PARAM, [None])[0]
@@ -136,13 +140,17 @@ class Guard:
             await self.app(scope, receive, _with_headers(send))
             return
         await PlainTextResponse(
-            "缺少访问令牌：请使用 workplan serve 启动时打印的完整网址（含 ?token=…）", status_code=403
+            _(
+                "no access token: open the full address `workplan serve` printed when it started "
+                "(with ?token=…)"
+            ),
+            status_code=403,
         )(scope, receive, send)
 
 
 def _cookie(headers: Headers, name: str) -> str | None:
     for part in headers.get("cookie", "").split(";"):
-        key, _, value = part.strip().partition("=")
+        key, _sep, value = part.strip().partition("=")
         if key == name:
             return value
     return None

@@ -1,7 +1,8 @@
 """What the page shows for one version of a plan's text: data, labels, problems by field, preview.
 
 Labels come from :func:`generator.numbering.number_plan`, problems from the loader and from
-``validate``'s rules (:func:`generator.check.lint.lint_document`) with the CLI's own texts, the
+``validate``'s rules (:func:`generator.check.lint.lint_document`) in the CLI's own words (worded
+for the page by :func:`page_text` and :func:`beside_text`: the page's script adds none), the
 preview from the HTML writer. Each problem's ``file:line:col`` is mapped back to the data path
 of the field it concerns, so the page can print it beside that field.
 """
@@ -17,6 +18,7 @@ import yaml
 
 from ..check.lint import lint_document
 from ..errors import InputError, Problem
+from ..i18n import _
 from ..load import load_text
 from ..model import Document, Plan
 from ..model_tools import validate
@@ -192,8 +194,23 @@ def _problem_json(problem: Problem, root: yaml.Node | None) -> dict[str, Any]:
         "severity": problem.severity,
         "message": problem.message,
         "hint": problem.hint,
-        "text": str(problem),
+        # What the page prints: worded here, through the catalog, so the page's script holds no words.
+        "text": page_text(problem),
+        "beside": beside_text(problem),
     }
+
+
+def page_text(problem: Problem) -> str:
+    """The problem as the page's list shows it: the place in the text, then what and what to do
+    (the file is the one open: its name is not repeated)."""
+    return _("line {line}, column {column}: {said}").format(
+        line=problem.line, column=problem.column, said=problem.said()
+    )
+
+
+def beside_text(problem: Problem) -> str:
+    """The problem as it is printed beside its field: what and what to do, then its line."""
+    return _("{said} (line {line})").format(said=problem.said(), line=problem.line)
 
 
 def scratch_dir() -> Path:

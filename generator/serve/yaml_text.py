@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, SequenceNode
 
+from ..i18n import _
 from ..model import Document, Notice, Plan
 from ..model import Node as PlanNode
 from ..model_tools import field_specs
@@ -163,10 +164,11 @@ class _Composer(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[
 def compose(text: str) -> Node:
     try:
         root = yaml.compose(text, Loader=_Composer)
-    except yaml.YAMLError as exc:
-        raise EditError(f"the YAML does not parse: {exc}") from None
+    except yaml.YAMLError:
+        # libyaml's reason is English; the page's list of problems says where and why in words.
+        raise EditError(_("the YAML does not parse")) from None
     if not isinstance(root, MappingNode):
-        raise EditError("the plan file is not a mapping")
+        raise EditError(_("the plan file is not a mapping"))
     return root
 
 
@@ -181,7 +183,7 @@ def child(node: Node | None, key: str | int) -> Node | None:
 
 
 def find_key(node: MappingNode, key: str) -> Node | None:
-    for k, _ in node.value:
+    for k, _value in node.value:
         if getattr(k, "value", None) == key:
             return k
     return None
@@ -311,7 +313,7 @@ def block_lines(value: Any, indent: int, seq_indent: int, key: str | None = None
             else:
                 out.append(pad + "- " + format_scalar(item, key=key) + "\n")
         return "".join(out)
-    raise EditError("only mappings and lists are written as blocks")
+    raise EditError(_("only mappings and lists are written as blocks"))
 
 
 def entry_lines(key: str, value: Any, indent: int, seq_indent: int) -> str:

@@ -9,7 +9,7 @@ group opened by a row spanning the table with the section's label and heading.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..model import Node, Plan, TaskColumn, TaskTable
 from ..numbering import Numbered, points_inline
@@ -82,8 +82,7 @@ def default_title(plan_title: str) -> str:
     )
 
 
-@dataclass(frozen=True)
-class TaskRow:
+class TaskRow(NamedTuple):
     """One task: its node, label path and the printed cells."""
 
     number: int  # 序号, 1 … through the whole table
@@ -101,16 +100,14 @@ class TaskRow:
         return "\t".join(self.cells[c] for c in columns)
 
 
-@dataclass(frozen=True)
-class TaskGroup:
+class TaskGroup(NamedTuple):
     """The rows under one section, opened by a row spanning the table: 一、提升医疗质量安全水平."""
 
     heading: str
     rows: list[TaskRow]
 
 
-@dataclass(frozen=True)
-class TaskTableView:
+class TaskTableView(NamedTuple):
     """The 分工表 as printed: 附件 label, title, column names and the grouped rows."""
 
     label: str  # 附件2; '' when the 附件说明 does not name it

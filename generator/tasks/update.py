@@ -41,9 +41,13 @@ class StatusChange:
 
     def __str__(self) -> str:
         def shown(code: str) -> str:
-            return f"{STATUS_LABELS[code]} ({code})" if code in STATUS_LABELS else "（无）"
+            if code in STATUS_LABELS:
+                return _("{label} ({code})").format(label=STATUS_LABELS[code], code=code)
+            return _("(none)")
 
-        return f"{self.path}{self.heading}: {shown(self.old)} → {shown(self.new)}"
+        return _("{task}: {old} → {new}").format(
+            task=f"{self.path}{self.heading}", old=shown(self.old), new=shown(self.new)
+        )
 
 
 def _key(text: str) -> str:

@@ -80,7 +80,7 @@ def _body(change: Change, *, marks: bool) -> Text:
         for index, diff in enumerate(change.fields):
             if index:
                 body.append("\n")
-            body.append(f"  {diff.name} {diff.key}: ", style="bold")
+            body.append("  " + _("{name} {key}: ").format(name=diff.name, key=diff.key), style="bold")
             body.append_text(_segments(diff.segments, marks=marks))
         return body
     if change.segments:

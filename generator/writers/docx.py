@@ -16,10 +16,9 @@ import math
 import re
 import zipfile
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any, ClassVar, NamedTuple
 
 import jinja2
 
@@ -27,10 +26,11 @@ from .. import ooxml as ox
 from ..errors import InputError, Problem, os_reason
 from ..i18n import _
 from ..ooxml import package as ox_package
+from ..resources import notice_template
 from ..tasks.table import TaskTableView
 from ..title_lines import TITLE_MAX_ZI, break_title, width_zi
 from ..view import AppendixView, DocumentView, NoticeView, Para
-from . import docx_template as tpl
+from . import docx_geometry as geo
 from .docx_numbering import LevelLook, ListPlan, apply_lists, check_mode, level_look, plan_lists, typed_label
 from .flow import FlowFix, apply_fix, keep_closing, keep_tasks
 
@@ -63,7 +63,7 @@ MARK_EM_OFFSET = 8  # twips from line top to em-box top, measured in LibreOffice
 def mark_size(names: list[str], width_twips: int) -> float:
     """Largest size ≤ 小初 at which the longest name fits ``width_twips`` (−0.25 pt 字距)."""
     longest = max(width_zi(n) for n in names)
-    fit = (width_twips / 20 - 2) / longest + tpl.CHAR_SPACING / 20
+    fit = (width_twips / 20 - 2) / longest + geo.CHAR_SPACING / 20
     return float(min(MARK_MAX_PT, math.floor(fit)))
 
 
@@ -113,7 +113,7 @@ def _mark_paragraph(
     if first:
         # LibreOffice sets the glyphs at the top of an exact-height line: the em box starts
         # MARK_EM_OFFSET below the paragraph top whatever the size (measured 0.14–0.16 mm).
-        before = MARK_TOP_TWIPS - HEADER_LINES * tpl.LINE_PITCH - MARK_EM_OFFSET
+        before = MARK_TOP_TWIPS - HEADER_LINES * geo.LINE_PITCH - MARK_EM_OFFSET
     return ox.paragraph(
         sid(style), ox.run(text, size_pt=size, char_scale=scale), line_exact=line, before=before
     )
@@ -128,8 +128,8 @@ def _fit_right(right: int, width: float) -> int:
     """A right indent (twips) that leaves a line ``width`` 字 wide room in the 版心: a long 署名
     moved left, never past the left edge (one longer than the line wraps there, nothing cut off —
     a negative indent printed it past the paper's edge)."""
-    advance = tpl.ZI + tpl.CHAR_SPACING  # one condensed 汉字, as printed
-    room = tpl.TEXT_WIDTH - math.ceil(width * advance) - 20  # a point's slack against rounding
+    advance = geo.ZI + geo.CHAR_SPACING  # one condensed 汉字, as printed
+    room = geo.TEXT_WIDTH - math.ceil(width * advance) - 20  # a point's slack against rounding
     return max(0, min(right, room))
 
 
@@ -139,7 +139,7 @@ def closing_paragraphs(
     """署名 and 成文日期 with the indents of §7.3.5.1 (sealed) or §7.3.5.2 (not sealed)."""
     if not signatories and not date:
         return []
-    zi = tpl.ZI
+    zi = geo.ZI
     d = width_zi(date)
     out: list[ox.ParagraphXml] = []
     blank = ox.paragraph(sid("WP Blank"), keep_next=True)  # the block moves to a new page as a whole
@@ -170,8 +170,8 @@ def closing_paragraphs(
     else:
         # The date starts 2字 right of the 署名's first character: set from the left, so the
         # rule holds whatever the width of the digits in the font at hand.
-        advance = tpl.ZI + tpl.CHAR_SPACING  # one condensed 汉字
-        left = max(0, tpl.TEXT_WIDTH - round(name_right * zi) - round(n * advance)) + 2 * advance
+        advance = geo.ZI + geo.CHAR_SPACING  # one condensed 汉字
+        left = max(0, geo.TEXT_WIDTH - round(name_right * zi) - round(n * advance)) + 2 * advance
         out.append(ox.paragraph(sid("WP Date"), date, left=left, right=0, jc="left"))
     return out
 
@@ -179,7 +179,7 @@ def closing_paragraphs(
 # ---------------------------------------------------------------- 版记 (§7.4)
 
 IMPRINT_PT = 14  # 4号
-IMPRINT_AREA_HEIGHT = tpl.PAGE_H - tpl.MARGIN_TOP - tpl.MARGIN_BOTTOM  # 版心 225 mm
+IMPRINT_AREA_HEIGHT = geo.PAGE_H - geo.MARGIN_TOP - geo.MARGIN_BOTTOM  # 版心 225 mm
 IMPRINT_RULE_TWIPS = 20 + 20  # a rule paragraph: 1 pt line plus its border
 
 
@@ -189,8 +189,8 @@ def imprint_height(cc: str, printer: str = "", print_date: str = "") -> int:
     The box does not push text away (see ooxml.bottom_textbox); a spacer of this height before its
     anchor keeps the last page's text clear of it, or moves the 版记 to a page of its own.
     """
-    usable = tpl.TEXT_WIDTH / 20 - 2 * IMPRINT_PT  # indented 1字 each side
-    per_line = math.floor(usable / (IMPRINT_PT + tpl.CHAR_SPACING / 20))  # 30 字
+    usable = geo.TEXT_WIDTH / 20 - 2 * IMPRINT_PT  # indented 1字 each side
+    per_line = math.floor(usable / (IMPRINT_PT + geo.CHAR_SPACING / 20))  # 30 字
     printed = bool(printer or print_date)
     # the 印发 line between the first and last rule (a draft's 版记 of 抄送 alone has none); a long
     # 印发机关 pushes the date (tabbed to the right) onto a line of its own
@@ -205,7 +205,7 @@ def imprint_height(cc: str, printer: str = "", print_date: str = "") -> int:
         rest = width_zi(cc) - (per_line - 1)
         lines += 1 + max(0, math.ceil(rest / (per_line - 4)))
         rules += 1 if printed else 0
-    return lines * tpl.LINE_PITCH + rules * IMPRINT_RULE_TWIPS + 60
+    return lines * geo.LINE_PITCH + rules * IMPRINT_RULE_TWIPS + 60
 
 
 # ---------------------------------------------------------------- the context
@@ -362,14 +362,14 @@ def _appendix_paragraphs(appendices: list[AppendixView], sid: StyleIds) -> list[
 
 LANDSCAPE_TITLE_ZI = 28
 TASK_CELL_MARGIN = 57  # 1 mm each side of a cell's text
-TASK_ZI = tpl.TASK_PT * 20 + tpl.CHAR_SPACING  # 1字 of the table's 4号 text, as condensed by Normal
+TASK_ZI = geo.TASK_PT * 20 + geo.CHAR_SPACING  # 1字 of the table's 4号 text, as condensed by Normal
 _CENTRED = {"序号", "完成时限"}
 
 
 def task_table_xml(table: TaskTableView, sid: StyleIds = default_style_id) -> ox.TableXml:
     """The 分工表 as a Word table across the 版心 (turned when landscape): header row repeated,
     a spanning row per section kept with its first task, no row split across pages."""
-    width = tpl.LANDSCAPE_TEXT_WIDTH if table.landscape else tpl.TEXT_WIDTH
+    width = geo.LANDSCAPE_TEXT_WIDTH if table.landscape else geo.TEXT_WIDTH
     margins = 2 * TASK_CELL_MARGIN * len(table.columns)
     zi = table.column_widths((width - margins) / TASK_ZI)
     widths = [round(w * TASK_ZI) + 2 * TASK_CELL_MARGIN for w in zi]
@@ -422,12 +422,12 @@ def build_context(
     }
     if n.issuers and not joint:
         text = n.issuers[0] + n.issuer_suffix
-        size = mark_size([text], tpl.TEXT_WIDTH)
+        size = mark_size([text], geo.TEXT_WIDTH)
         context["issuer_mark"] = _mark_paragraph(sid, "WP Issuer Mark", text, size, first=True)
     elif joint:
-        names_width = tpl.TEXT_WIDTH - tpl.JOINT_SUFFIX_WIDTH
+        names_width = geo.TEXT_WIDTH - geo.JOINT_SUFFIX_WIDTH
         size = min(
-            mark_size(n.issuers, names_width), mark_size([n.issuer_suffix or "文件"], tpl.JOINT_SUFFIX_WIDTH)
+            mark_size(n.issuers, names_width), mark_size([n.issuer_suffix or "文件"], geo.JOINT_SUFFIX_WIDTH)
         )
         cap = joint_mark_cap(len(n.issuers))
         # names set lower than they fit stack closer; two names keep the single mark's spacing
@@ -527,7 +527,7 @@ def _jinja_env() -> Any:
 
     env = CompiledOnce(autoescape=True, finalize=_finalize)
     # Templates are sandboxed (see template_policy): they read what the bundled one reads.
-    bundled = tpl.template_path().resolve()
+    bundled = notice_template().resolve()
     env.allowed_attributes = LOOP_ATTRIBUTES | _template_facts(str(bundled), bundled.stat().st_mtime)[2]
     return env
 
@@ -536,7 +536,7 @@ def _jinja_env() -> Any:
 def _bundled_names() -> frozenset[str]:
     from .template_policy import names_of, template_sources
 
-    return names_of(_jinja_env(), template_sources(str(tpl.template_path())))
+    return names_of(_jinja_env(), template_sources(str(notice_template())))
 
 
 def _compiled_code(env: Any, source: str) -> Any:
@@ -625,7 +625,7 @@ OPTIONAL_PLACEHOLDERS = frozenset({"doc_number_under_title"})
 
 @lru_cache(maxsize=1)
 def _required_placeholders() -> frozenset[str]:
-    return frozenset(placeholders_of(tpl.template_path())) - OPTIONAL_PLACEHOLDERS
+    return frozenset(placeholders_of(notice_template())) - OPTIONAL_PLACEHOLDERS
 
 
 @lru_cache(maxsize=8)
@@ -665,6 +665,8 @@ def validate_template(path: Path) -> None:
                 )
             ]
         ) from None
+    from .docx_styles import REQUIRED_STYLES
+
     present = {style.name for style in document.styles}
     problems = [
         Problem(
@@ -674,7 +676,7 @@ def validate_template(path: Path) -> None:
             _("template lacks the style {style}").format(style=repr(style)),
             _("add it (see templates/notice.docx)"),
         )
-        for style in tpl.REQUIRED_STYLES
+        for style in REQUIRED_STYLES
         if style not in present
     ]
     found = placeholders_of(path)
@@ -745,8 +747,7 @@ _DECLARATION = "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
 _PARAGRAPH_START = re.compile(r"<w:p([ >])")
 
 
-@dataclass
-class _Prepared:
+class _Prepared(NamedTuple):
     """A template made ready for :func:`_render_fast`: its zip members, document.xml around the
     body, and the compiled Jinja code of the body and of each header and footer."""
 
@@ -926,7 +927,7 @@ def _place_landscape_table(body: Any, view: DocumentView) -> None:
         ox.pin_textbox_to_page(
             body,
             "版记",
-            bottom=tpl.MARGIN_TOP + IMPRINT_AREA_HEIGHT,
+            bottom=geo.MARGIN_TOP + IMPRINT_AREA_HEIGHT,
             height=imprint_height(view.notice.cc, view.notice.printer, view.notice.print_date),
         )
 
@@ -943,7 +944,7 @@ def render_docx(
     ``stamp`` bookmarks every plan paragraph with the node and part it prints (for the diff);
     headings numbered by Word's own lists, or with typed labels (``numbering="text"``); ``flow``
     is what a layout pass found to fix (see :mod:`generator.writers.flow`)."""
-    path = Path(template) if template else tpl.template_path()
+    path = Path(template) if template else notice_template()
     if template:
         try:
             mtime = path.stat().st_mtime

@@ -1,5 +1,6 @@
 """The numbers of GB/T 9704-2012 as the Word template lays them out: page, 版心, line grid, type
-sizes, rules, the turned landscape page (§5, §7, §8), in twips unless said otherwise.
+sizes, rules, the turned landscape page (§5, §7, §8), in twips unless said otherwise; and the
+standard's fonts of each element.
 
 One place for the standard's geometry of the .docx: the style sheet (:mod:`.docx_styles`), the
 template program (:mod:`.docx_template`) and the Word writer read it from here.
@@ -46,3 +47,14 @@ LANDSCAPE_TEXT_WIDTH = PAGE_H - MARGIN_TOP - MARGIN_BOTTOM  # 225 mm across the 
 TURNED_NUMBER_X = ox.mm_to_twips(297 - 269)
 TURNED_NUMBER_BOX = 14 * 20 + 60  # one 4号 line
 TURNED_NUMBER_SHIFT = 108  # LibreOffice 7.4 sets the turned line 1.9 mm left of the box centre (measured)
+
+
+# ---------------------------------------------------------------- the font map (one place)
+
+FONT_MAP = {
+    "fang": "仿宋_GB2312",  # 正文, default of every element (§5.2.2)
+    "hei": "黑体",  # 一、 headings, 密级, 紧急程度, 附件 label
+    "kai": "楷体_GB2312",  # （一） run-in headings, 签发人 names
+    "xbs": "方正小标宋简体",  # 发文机关标志, 标题
+    "song": "宋体",  # 页码 (§7.5)
+}

@@ -18,13 +18,13 @@ from ..list_numbering import WORD_FORMATS, ListPlan, NumberingMode, assign_lists
 __all__ = ["LevelLook", "ListPlan", "apply_lists", "check_mode", "level_look", "plan_lists", "typed_label"]
 from ..model import MAX_DEPTH
 from ..view import DocumentView, Para
-from . import docx_template as tpl
+from .docx_geometry import FONT_MAP
 
 HEADING_STYLES = {1: "WP Section", 2: "WP Item", 3: "WP Level 3", 4: "WP Level 4", 5: "WP Level 5"}
 LABEL_STYLES = {1: "WP Section", 2: "WP Item Heading", 3: "WP Level 3 Heading", 4: "WP Level 4 Heading"}
 LABEL_STYLES[5] = "WP Level 5 Heading"
 """The style whose font the label of each level takes: the heading's own (黑体 一、, 楷体 （一）)."""
-LABEL_FONTS = {1: tpl.FONT_MAP["hei"], 2: tpl.FONT_MAP["kai"]}
+LABEL_FONTS = {1: FONT_MAP["hei"], 2: FONT_MAP["kai"]}
 """Fallback when the template's styles name no font (the bundled template's font map)."""
 
 
@@ -57,7 +57,7 @@ def level_look(styles_xml: bytes, sid: Any) -> LevelLook:
     fonts = {
         level: ox.style_font(styles, sid(LABEL_STYLES[level]))
         or ox.style_font(styles, sid(HEADING_STYLES[level]))
-        or LABEL_FONTS.get(level, tpl.FONT_MAP["fang"])
+        or LABEL_FONTS.get(level, FONT_MAP["fang"])
         for level in range(1, MAX_DEPTH + 1)
     }
     indents = {level: ox.style_indent(styles, sid(HEADING_STYLES[level])) for level in fonts}

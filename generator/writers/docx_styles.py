@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .docx_geometry import (
+    FONT_MAP,  # noqa: F401 (the style sheet's fonts)
     IMPRINT_THICK,
     IMPRINT_THIN,
     RED,
@@ -21,16 +22,6 @@ from .docx_geometry import (
     TEXT_WIDTH,
     ZI,
 )
-
-# ---------------------------------------------------------------- the font map (one place)
-
-FONT_MAP = {
-    "fang": "仿宋_GB2312",  # 正文, default of every element (§5.2.2)
-    "hei": "黑体",  # 一、 headings, 密级, 紧急程度, 附件 label
-    "kai": "楷体_GB2312",  # （一） run-in headings, 签发人 names
-    "xbs": "方正小标宋简体",  # 发文机关标志, 标题
-    "song": "宋体",  # 页码 (§7.5)
-}
 
 
 @dataclass

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from .. import ooxml as ox
-from ..resources import templates_dir
+from ..resources import NOTICE_TEMPLATE, notice_template
 from .docx_geometry import (  # noqa: F401 (re-exported as tpl.NAME)
     BODY_PT,
     CHAR_SPACING,
@@ -54,7 +54,7 @@ from .docx_geometry import (  # noqa: F401 (re-exported as tpl.NAME)
 )
 from .docx_styles import FONT_MAP, REQUIRED_STYLES, STYLES, StyleSpec, _unindented  # noqa: F401
 
-TEMPLATE_NAME = "notice.docx"
+TEMPLATE_NAME = NOTICE_TEMPLATE
 _FIXED_TIME = dt.datetime(2012, 7, 1, tzinfo=dt.UTC)
 
 # ---------------------------------------------------------------- the body, as tagged paragraphs
@@ -569,7 +569,7 @@ def _word_and_wps_settings(document: object) -> None:
 
 
 def template_path() -> Path:
-    return templates_dir() / TEMPLATE_NAME
+    return notice_template()
 
 
 def main() -> None:

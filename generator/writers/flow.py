@@ -20,9 +20,8 @@ Only documents that need a fix are converted a second time.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 if TYPE_CHECKING:
     from ..check.pdf_measure import PdfMeasure, TextLine
@@ -40,8 +39,7 @@ BLANK_KEEPS = LINE_PITCH // 4  # a blank line of the closing keeps a quarter of 
 LINE_KEEPS = LINE_PITCH * 7 // 10  # a printed line of it 0.7 of a line: 20.3 pt for 16 pt text
 
 
-@dataclass(frozen=True)
-class FlowFix:
+class FlowFix(NamedTuple):
     """What the second pass changes: where to split the last 正文 paragraph, and the 版记's page."""
 
     body_head_chars: int | None = None  # printed characters of the last 正文 paragraph left before

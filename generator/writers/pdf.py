@@ -10,7 +10,6 @@ leaves no partial PDF behind.
 from __future__ import annotations
 
 import tempfile
-from dataclasses import replace
 from pathlib import Path
 
 from ..check.pdf_measure import measure_pdf
@@ -85,11 +84,11 @@ def render_pdf(
         done: set[int] = set()
         if staged:
             for index in staged:
-                fixes[index] = replace(fixes[index], imprint="")
+                fixes[index] = fixes[index]._replace(imprint="")
             for index, pdf in zip(staged, convert_fixed(staged, "split"), strict=True):
                 view = build_view(documents[index])
                 imprint = imprint_page(measure_pdf(pdf, pages_to_measure(pdf, view)), view, True)
-                fixes[index] = replace(fixes[index], imprint=imprint)
+                fixes[index] = fixes[index]._replace(imprint=imprint)
                 if not imprint:
                     pdfs[index] = pdf
                     done.add(index)

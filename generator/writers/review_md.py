@@ -6,7 +6,7 @@ import html
 
 from ..i18n import N_, _
 from ..rollover import RolloverResult
-from ..rollover.years import CLASSES
+from ..rollover.years import CLASS_NAMES, CLASSES
 
 _KIND_TITLES = {
     "warning": N_("Warnings"),
@@ -68,12 +68,12 @@ def render_review(result: RolloverResult, draft: str = "draft") -> str:
         items = [r for r in result.review if r.kind == kind]
         if not items:
             continue
-        out += ["", f"## {_(title)} ({len(items)})", ""]
+        out += ["", "## " + _("{title} ({count})").format(title=_(title), count=len(items)), ""]
         for item in items:
             out.append(f"- `{_code(source)}:{item.line}` {_text(item.field)}: {_text(item.note)}")
             out.append(f"  > {_cell(item.text)}")
     out += ["", _("## Year mentions ({count})").format(count=len(result.mentions)), ""]
-    classes = _("; ").join(f"`{cls}` {_(what)}" for cls, what in CLASSES.items())
+    classes = _("; ").join(f"`{_(CLASS_NAMES[cls])}` {_(what)}" for cls, what in CLASSES.items())
     out += [_("Classes: {classes}.").format(classes=classes), ""]
     if result.mentions:
         out += [
@@ -92,8 +92,9 @@ def render_review(result: RolloverResult, draft: str = "draft") -> str:
             if m.mention.warning:
                 action += f"; ⚠ {m.mention.warning}"
             draft_line = f"{_cell(draft)}:{m.draft_line}" if m.draft_line is not None else "—"
+            cls = _(CLASS_NAMES.get(m.cls, m.cls))
             out.append(
-                f"| {_cell(source)}:{m.line} | {draft_line} | {_cell(m.field)} | {m.cls} "
+                f"| {_cell(source)}:{m.line} | {draft_line} | {_cell(m.field)} | {cls} "
                 f"| {_cell(m.mention.text)} "
                 f"| {_cell(m.mention.proposal or '')} | {_cell(action)} | {_cell(m.sentence)} |"
             )

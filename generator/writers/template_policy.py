@@ -18,7 +18,7 @@ import jinja2
 from jinja2 import meta, nodes
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from ..i18n import _
+from ..i18n import N_, _
 
 LOOP_ATTRIBUTES = frozenset(
     {"index", "index0", "revindex", "revindex0", "first", "last", "length", "previtem", "nextitem", "depth"}
@@ -39,7 +39,28 @@ def call_message(what: str) -> str:
     return _("the template's tags call `{what}(…)`; templates may only print placeholders").format(what=what)
 
 
+# Jinja's own reasons (English) for the slips made typing a tag in Word, said again in words.
+_JINJA_REASONS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (
+        re.compile(r"^[Uu]nexpected end of template"),
+        N_("a tag is not closed: its opening braces lack the closing ones, or an if lacks its endif"),
+    ),
+    (re.compile(r"^Encountered unknown tag '(?P<what>[^']*)'"), N_("{what} is not a tag a template can use")),
+    (
+        re.compile(r"^expected token '(?P<wanted>[^']*)', got '(?P<what>[^']*)'"),
+        N_("{what} stands where {wanted} belongs"),
+    ),
+    (re.compile(r"^unexpected char '(?P<what>.+?)' at \d+"), N_("an unexpected character {what} in a tag")),
+    (re.compile(r"^unexpected '(?P<what>[^']*)'"), N_("an unexpected {what} in a tag")),
+)
+
+
 def parse_message(detail: str) -> str:
+    for pattern, reason in _JINJA_REASONS:
+        found = pattern.match(detail)
+        if found:
+            detail = _(reason).format(**found.groupdict())
+            break
     return _("the template's tags do not parse: {detail}").format(detail=detail)
 
 

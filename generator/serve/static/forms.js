@@ -186,7 +186,7 @@ export function showMessages(form, problems) {
     const msg = best.node.querySelector(".msg");
     const line = document.createElement("span");
     line.className = problem.severity;
-    line.textContent = `${problem.severity === "error" ? "错误" : "提示"}：${problem.message}${problem.hint ? ` — ${problem.hint}` : ""}（第 ${problem.line} 行）`;
+    line.textContent = problem.beside; // worded by the server (serve/state.py), as every message
     msg.appendChild(line);
     best.node.classList.add(problem.severity === "error" ? "has-error" : "has-warning");
     const input = best.node.querySelector("input, textarea, select");
