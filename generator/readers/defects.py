@@ -47,6 +47,7 @@ _KIND_NAMES = (
     N_("halfwidth_punctuation"),
     N_("garbage"),
     N_("broken_date"),
+    N_("broken_doc_number"),
     N_("skipped_table"),
     N_("missing_title"),
     N_("broken_numbering"),
