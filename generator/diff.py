@@ -33,7 +33,7 @@ from pathlib import Path
 from diff_match_patch import diff_match_patch
 
 from .i18n import _
-from .model import Document, Node, Notice, Table
+from .model import Document, Node, Notice, Plan, Table
 from .numbering import Numbered
 from .readers import read_plan
 from .tasks.table import TaskTableView
@@ -443,8 +443,9 @@ def node_field_diffs(old: Node, new: Node, *, skip: frozenset[str] = frozenset()
 
 
 def _notice_fields(view: DocumentView) -> list[tuple[str, str, str]]:
-    """(model key, name, value as printed) of every notice element and of the plan's own fields
-    outside the numbered hierarchy; model values where the print does not show them all."""
+    """(model key, name, value as printed) of every notice element, of the plan's own fields
+    outside the numbered hierarchy, of the further 附件 and of the layout; model values where the
+    print does not show them all."""
     n: NoticeView = view.notice
     model = view.document.notice or Notice()  # a bare plan (no notice) compares as an empty one
     plan = view.document.plan
@@ -475,10 +476,12 @@ def _notice_fields(view: DocumentView) -> list[tuple[str, str, str]]:
         ("plan.numbering.levels", "编号方案", "、".join(plan.numbering.levels)),
         ("plan.numbering.continuous", "连续编号", "、".join(map(str, plan.numbering.continuous))),
         # the 分工表's settings only: its rows are the nodes', whose changes show at each node
-        ("plan.task_table", "重点任务分工表", _task_table_settings(view.plan.task_table)),
+        ("plan.task_table", "重点任务分工表", _task_table_settings(view.plan.task_table, plan)),
         ("plan.attachment_label", "附件标签", view.plan.annex_label),
         ("plan.in_notice", "正文编号", "通知正文" if plan.in_notice else ""),
         ("appendices", "其他附件", "\n".join(_appendix_lines(view))),
+        # the pages change (a blank page before the 版记), not the text: still the reviewer's to see
+        ("layout.duplex", "双面印刷", "双面" if view.document.layout.duplex else "单面"),
     ]
 
 
@@ -488,16 +491,26 @@ def _appendix_lines(view: DocumentView) -> list[str]:
     for appendix in view.plan.appendices:
         out.append(f"{appendix.label}《{appendix.title}》" if appendix.title else appendix.label)
         out.extend(appendix.text)
-        out.extend("\t".join(row) for table in appendix.tables for row in table.rows)
+        for table in appendix.tables:
+            out.extend([table.title] if table.title else [])
+            out.extend("\t".join(row) for row in table.rows)
         out.extend(appendix.notes)
     return out
 
 
-def _task_table_settings(table: TaskTableView | None) -> str:
-    """How a 分工表 is set up, as one line: 附件2《title》（序号、重点任务…）; '' when there is none."""
+def _task_table_settings(table: TaskTableView | None, plan: Plan) -> str:
+    """How a 分工表 is set up, as one line: 附件2《title》（序号、重点任务…）, then the levels its
+    rows are drawn from and whether 重点任务 prints the text — both change the printed rows while
+    no node changes; '' when there is none."""
     if table is None:
         return ""
-    return f"{table.label}《{table.title}》（{'、'.join(table.columns)}）"
+    parts = [f"{table.label}《{table.title}》（{'、'.join(table.columns)}）"]
+    settings = plan.task_table
+    if settings is not None and settings.levels:
+        parts.append("行取第" + "、".join(map(str, settings.levels)) + "级")
+    if settings is not None and settings.text:
+        parts.append("重点任务含正文")
+    return "；".join(parts)
 
 
 def _notice_changes(old: DocumentView, new: DocumentView) -> list[Change]:

@@ -24,7 +24,7 @@ from rich.console import Console
 
 from generator.diff import DiffResult, diff_documents
 from generator.load import load_document
-from generator.model import DEFAULT_SCHEMES, Document, Node, Table, TaskTable
+from generator.model import DEFAULT_SCHEMES, Appendix, Document, Node, Table, TaskTable
 from generator.model_tools import deep_copy, field_specs, replace
 from generator.numbering import number_plan
 from generator.render import render
@@ -36,6 +36,15 @@ from tests.conftest import EXAMPLES, validate_ooxml
 from tests.test_diff_docx import W, _document_xml, resolve
 
 BASE = load_document(EXAMPLES / "example.yaml")
+# a further 附件 as agencies append one (a form with a titled table), so that its fields are compared too
+BASE.appendices.append(
+    Appendix(
+        title="医疗质量安全专项检查情况汇总表",
+        text=["填报单位（盖章）："],
+        tables=[Table(title="一、检查情况", rows=[["单位", "检查次数", "发现问题"], ["", "", ""]])],
+        notes=["注：请于每季度末前报送。"],
+    )
+)
 
 
 def _rand(rng: random.Random, low: int = 1, high: int = 3) -> str:
@@ -90,6 +99,25 @@ def _number(
 
 def _later(key: str) -> Callable[[Document, random.Random], None]:
     return lambda d, r: setattr(d.notice, key, getattr(d.notice, key) + dt.timedelta(days=r.randint(1, 9)))
+
+
+def _table_setting(
+    change: Callable[[TaskTable, random.Random], dict[str, Any]],
+) -> Callable[[Document, random.Random], None]:
+    def edit(d: Document, r: random.Random) -> None:
+        table = d.plan.task_table or TaskTable()
+        d.plan.task_table = replace(table, **change(table, r))
+
+    return edit
+
+
+def _appendix(
+    change: Callable[[Appendix, random.Random], dict[str, Any]],
+) -> Callable[[Document, random.Random], None]:
+    def edit(d: Document, r: random.Random) -> None:
+        d.appendices[0] = replace(d.appendices[0], **change(d.appendices[0], r))
+
+    return edit
 
 
 # document field (model path) → (reported key, how to change it)
@@ -166,33 +194,58 @@ DOCUMENT_EDITS: dict[str, tuple[str, Callable[[Document, random.Random], None]]]
         lambda d, r: setattr(d.plan, "attachment_label", f"附件{r.randint(3, 9)}"),
     ),
     "plan.in_notice": ("plan.in_notice", lambda d, r: setattr(d.plan, "in_notice", not d.plan.in_notice)),
-    "plan.task_table": (  # its settings: a column less (its rows are the nodes')
+    # the 分工表's settings (its rows are the nodes'), reported as one line of settings
+    "plan.task_table.title": (
         "plan.task_table",
-        lambda d, r: setattr(
-            d.plan,
-            "task_table",
-            replace(d.plan.task_table, columns=d.plan.task_table.columns[:-1])
-            if d.plan.task_table
-            else TaskTable(),
+        _table_setting(lambda t, r: {"title": "另表" + _rand(r, 4, 6)}),
+    ),
+    "plan.task_table.columns": ("plan.task_table", _table_setting(lambda t, r: {"columns": t.columns[:-1]})),
+    "plan.task_table.levels": (
+        "plan.task_table",
+        _table_setting(lambda t, r: {"levels": [1] if t.levels != [1] else [2]}),
+    ),
+    "plan.task_table.text": ("plan.task_table", _table_setting(lambda t, r: {"text": not t.text})),
+    "layout.duplex": ("layout.duplex", lambda d, r: setattr(d.layout, "duplex", not d.layout.duplex)),
+    "appendices.label": ("appendices", _appendix(lambda a, r: {"label": f"附件{r.randint(5, 9)}"})),
+    "appendices.title": ("appendices", _appendix(lambda a, r: {"title": (a.title or "") + _rand(r)})),
+    "appendices.text": ("appendices", _appendix(lambda a, r: {"text": [*a.text, _rand(r, 4, 8)]})),
+    "appendices.tables": (
+        "appendices",
+        _appendix(lambda a, r: {"tables": [*a.tables, Table(rows=[[_rand(r)]])]}),
+    ),
+    "appendices.tables.title": (
+        "appendices",
+        _appendix(
+            lambda a, r: {"tables": [replace(a.tables[0], title=(a.tables[0].title or "") + _rand(r))]}
         ),
     ),
+    "appendices.tables.rows": (
+        "appendices",
+        _appendix(lambda a, r: {"tables": [replace(a.tables[0], rows=[*a.tables[0].rows, [_rand(r)] * 3])]}),
+    ),
+    "appendices.notes": ("appendices", _appendix(lambda a, r: {"notes": [*a.notes, _rand(r, 4, 8)]})),
 }
 
-NOT_PRINTED = {"id", "status", "notice.sealed", "plan.year", "notice.doc_number_place"}
+NOT_PRINTED = {"id", "status", "notice.sealed", "plan.year", "notice.doc_number_place", "layout.duplex"}
 """Fields no line of the document prints (sealed picks the layout only; the 文号's place moves it
-only in a notice without 发文机关标志, and the base has one): the .docx carries them in the comment
-alone."""
+only in a notice without 发文机关标志, and the base has one; duplex adds a blank page): the .docx
+carries them in the comment alone."""
 
 
 def test_every_field_of_the_model_has_an_edit() -> None:
     """The edits above cover the model: a new field must get one (and so be compared)."""
-    from generator.model import DocNumber, Notice, Numbering, Plan
+    from generator.model import DocNumber, Layout, Notice, Numbering, Plan
 
     assert set(NODE_EDITS) == set(field_specs(Node)) - {"items"}
     leaves = {f"notice.{k}" for k in field_specs(Notice) if k != "doc_number"}
     leaves |= {f"notice.doc_number.{k}" for k in field_specs(DocNumber)}
-    leaves |= {f"plan.{k}" for k in field_specs(Plan) if k not in ("sections", "numbering")}
+    leaves |= {f"plan.{k}" for k in field_specs(Plan) if k not in ("sections", "numbering", "task_table")}
     leaves |= {f"plan.numbering.{k}" for k in field_specs(Numbering)}
+    leaves |= {f"plan.task_table.{k}" for k in field_specs(TaskTable)}
+    leaves |= {f"layout.{k}" for k in field_specs(Layout)}
+    leaves |= {f"appendices.{k}" for k in field_specs(Appendix)}
+    leaves |= {f"appendices.tables.{k}" for k in field_specs(Table)}
+    assert set(field_specs(Document)) == {"notice", "plan", "appendices", "layout"}
     assert set(DOCUMENT_EDITS) == leaves
 
 

@@ -144,7 +144,8 @@ _SCHEMA_ORDER = {
     "sectPr pPrChange",
     "rPr": "ins del moveFrom moveTo rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline "
     "shadow emboss imprint noProof snapToGrid vanish webHidden color spacing w kern position sz szCs "
-    "highlight u effect bdr shd fitText vertAlign rtl cs em lang eastAsianLayout specVanish oMath",
+    "highlight u effect bdr shd fitText vertAlign rtl cs em lang eastAsianLayout specVanish oMath "
+    "rPrChange",
     "tblPr": "tblStyle tblpPr tblOverlap bidiVisual tblStyleRowBandSize tblStyleColBandSize tblW jc "
     "tblCellSpacing tblInd tblBorders shd tblLayout tblCellMar tblLook tblCaption tblDescription",
     "tcPr": "cnfStyle tcW gridSpan hMerge vMerge tcBorders shd noWrap tcMar textDirection tcFitText "

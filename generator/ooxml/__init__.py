@@ -15,7 +15,7 @@ quirks are handled once, here. One module per area, as in python-docx's ``oxml``
   landscape page;
 * :mod:`.tables` — whole tables for ``{{p …}}`` (the 重点任务分工表);
 * :mod:`.numbering` — Word's list numbering: w:abstractNum/w:num and a paragraph's w:numPr;
-* :mod:`.revisions` — tracked changes (w:ins/w:del) for ``writers/diff_docx.py``;
+* :mod:`.revisions` — tracked changes (w:ins/w:del, w:pPrChange/w:rPrChange) for ``writers/diff_docx.py``;
 * :mod:`.comments` — comments (批注) anchored on paragraphs, for the diff writer;
 * :mod:`.stamps` — hidden bookmarks naming the node and part each plan paragraph prints, so the
   diff writer pairs paragraphs by identity;
@@ -133,7 +133,14 @@ if TYPE_CHECKING:  # the names as type checkers and readers see them; loaded on 
         text_atoms,
         text_box_texts,
     )
-    from .revisions import Revisions, as_deleted_text, serialize_part, text_run, track_revisions_on
+    from .revisions import (
+        Revisions,
+        as_deleted_text,
+        same_properties,
+        serialize_part,
+        text_run,
+        track_revisions_on,
+    )
     from .sections import move_last_section, pin_textbox_to_page, share_header_footer_refs, turned_textbox
     from .stamps import apply_stamps, block_stamp, remove_stamps, stamp_token
     from .stories import SectionStories, note_references, notes, parse_part, section_stories, story_lines
@@ -239,6 +246,7 @@ _HOME = {
     "text_box_texts": "reading",
     "Revisions": "revisions",
     "as_deleted_text": "revisions",
+    "same_properties": "revisions",
     "serialize_part": "revisions",
     "text_run": "revisions",
     "track_revisions_on": "revisions",
@@ -362,6 +370,7 @@ __all__ = [
     "run",
     "run_look",
     "runs",
+    "same_properties",
     "section_stories",
     "serialize_part",
     "set_alignment",

@@ -103,7 +103,7 @@ _PPR_ORDER = (
 _RPR_ORDER = (
     "rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss imprint noProof "
     "snapToGrid vanish webHidden color spacing w kern position sz szCs highlight u effect bdr shd "
-    "fitText vertAlign rtl cs em lang eastAsianLayout specVanish oMath"
+    "fitText vertAlign rtl cs em lang eastAsianLayout specVanish oMath rPrChange"
 ).split()
 
 

@@ -1,4 +1,5 @@
-"""Tracked changes: w:ins / w:del marks on runs, paragraph marks and table rows (the diff writer)."""
+"""Tracked changes: w:ins / w:del marks on runs, paragraph marks and table rows, and w:pPrChange on a
+paragraph whose layout changed, w:rPrChange on words set otherwise (the diff writer)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from .elements import INVALID_XML_CHARS, OxmlElement, get_ppr, ppr_child, qn, set_attrs
+from .elements import INVALID_XML_CHARS, OxmlElement, get_ppr, get_rpr, ppr_child, qn, set_attrs
 
 if TYPE_CHECKING:
     from docx.oxml.xmlchemy import BaseOxmlElement
@@ -24,8 +25,9 @@ class Revisions:
         self._next = first_id
 
     def mark(self, kind: str) -> BaseOxmlElement:
-        """An empty ``w:ins``, ``w:del``, ``w:moveFrom`` or ``w:moveTo`` with id, author and date."""
-        if kind not in ("ins", "del", "moveFrom", "moveTo"):
+        """An empty ``w:ins``, ``w:del``, ``w:moveFrom``, ``w:moveTo``, ``w:pPrChange`` or
+        ``w:rPrChange`` with id, author and date."""
+        if kind not in ("ins", "del", "moveFrom", "moveTo", "pPrChange", "rPrChange"):
             raise ValueError(f"not a revision kind: {kind!r}")
         element = OxmlElement(f"w:{kind}")
         set_attrs(element, id=self._next, author=self.author, date=self.date)
@@ -52,6 +54,40 @@ class Revisions:
             rpr.remove(old)
         rpr.insert(0, self.mark(kind))  # CT_ParaRPr: ins/del/moveFrom/moveTo come first
 
+    def paragraph_properties(self, p: BaseOxmlElement, old: BaseOxmlElement) -> bool:
+        """Record the paragraph properties ``p`` had as ``old`` (its counterpart in the old
+        version) in a w:pPrChange, when they differ: a paragraph kept in place whose layout changed
+        (the 署名 of a notice no longer sealed, a heading now kept with its new task line) then
+        gets its old layout back when the change is rejected, as Word does for a tracked format
+        change. True if a change was recorded."""
+        before, after = _base_properties(old), _base_properties(p)
+        if _shape(before) == _shape(after):
+            return False
+        ppr = get_ppr(p)
+        for stale in ppr.findall(qn("w:pPrChange")):
+            ppr.remove(stale)
+        change = self.mark("pPrChange")
+        change.append(before)
+        ppr.append(change)  # CT_PPr: pPrChange is its last child, after rPr and sectPr
+        return True
+
+    def run_properties(self, r: BaseOxmlElement, old_rpr: BaseOxmlElement | None) -> None:
+        """Record the run properties the characters of ``r`` had (``old_rpr``) in a w:rPrChange:
+        words that stay but are set otherwise (a run-in heading made plain text) get their old
+        face back when the change is rejected."""
+        from copy import deepcopy
+
+        rpr = get_rpr(r)
+        for stale in rpr.findall(qn("w:rPrChange")):
+            rpr.remove(stale)
+        original = OxmlElement("w:rPr")
+        for child in old_rpr if old_rpr is not None else ():
+            if child.tag != qn("w:rPrChange"):
+                original.append(deepcopy(child))
+        change = self.mark("rPrChange")
+        change.append(original)
+        rpr.append(change)  # CT_RPr: rPrChange is its last child
+
     def mark_row(self, tr: BaseOxmlElement, kind: str) -> None:
         """Mark a table row inserted or deleted (w:trPr/w:ins|w:del)."""
         trpr = tr.find(qn("w:trPr"))
@@ -77,6 +113,32 @@ class Revisions:
             if kind in ("del", "moveFrom"):
                 as_deleted_text(r)
             mark.append(r)
+
+
+_NOT_BASE = ("rPr", "sectPr", "pPrChange")
+"""Children of w:pPr outside CT_PPrBase: the ¶ mark's own run properties and revisions, the section."""
+
+
+def _base_properties(p: BaseOxmlElement) -> BaseOxmlElement:
+    """A copy of ``p``'s w:pPr without the children a w:pPrChange may not hold."""
+    from copy import deepcopy
+
+    base = OxmlElement("w:pPr")
+    ppr = p.find(qn("w:pPr"))
+    for child in ppr if ppr is not None else ():
+        if not any(child.tag == qn(f"w:{tag}") for tag in _NOT_BASE):
+            base.append(deepcopy(child))
+    return base
+
+
+def same_properties(a: BaseOxmlElement | None, b: BaseOxmlElement | None) -> bool:
+    """Whether two w:rPr (or None) set the same formatting."""
+    return (_shape(a) if a is not None else ()) == (_shape(b) if b is not None else ())
+
+
+def _shape(element: BaseOxmlElement) -> tuple:
+    """Tags, attributes and children: equal for equal properties whatever prefixes the parts use."""
+    return (element.tag, tuple(sorted(element.attrib.items())), tuple(_shape(c) for c in element))
 
 
 def as_deleted_text(r: BaseOxmlElement) -> None:

@@ -249,6 +249,10 @@ def _row(values: dict[str, object], line: int, columns: Mapping[str, int] | None
         elif f.name == "status":
             code = status_code("" if value is None else str(value))
             value = code or ""
+        elif isinstance(value, dt.date):
+            # Excel turns 2025/6/30 typed into a text column (完成时限) into a date: shown as the
+            # plan writes dates, not as 2025-06-30 00:00:00
+            value = f"{value.year}年{value.month}月{value.day}日"
         else:
             value = "" if value is None else str(value)
         kwargs[f.name] = value

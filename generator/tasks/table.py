@@ -65,8 +65,12 @@ def label_path(entry: Numbered, parents: tuple[Numbered, ...]) -> str:
 
 
 def cell_heading(node: Node, with_text: bool = False) -> str:
+    """The 重点任务 cell of a node: its heading, or with ``with_text`` the node as printed. A node
+    with no heading (an item that is one paragraph, as rule sets and imported lists write them:
+    （一）依法合规经营，…) shows its text: an empty cell would say nothing to the office, and the
+    ledger's rows of such items could not be told apart when read back."""
     heading = (node.heading or "").strip()
-    if with_text and (node.points or node.text):
+    if (with_text or not heading) and (node.points or node.text):
         # as the plan prints the node: heading, inline points (一是…), then its paragraphs
         return heading + points_inline(node.points) + "".join(node.text)
     # a cell is no sentence: the heading's closing 。 is dropped (一、（一）落实核心制度)

@@ -3,8 +3,9 @@
 The YAML text is edited in place at the positions of its node tree, with the rollover's edits
 (:mod:`generator.rollover.yaml_edits`): a changed ``status:`` value is replaced, a new one inserted
 as one line after the node's own fields, a cleared one removed — every other byte stays. A ledger
-row is matched to its node by id, else by its label path and heading; a row whose node is gone
-(or has moved, so the path names another task) is refused with the row named, and nothing is written.
+row is matched to its node by id, else by its label path and heading (tasks alike in both only where
+the pairing cannot matter); a row whose node is gone (or has moved, so the path names another task),
+two rows of one task with different statuses, are refused with the row named, and nothing is written.
 """
 
 from __future__ import annotations
@@ -69,13 +70,25 @@ def _node_loc(path: tuple[int, ...]) -> tuple[str | int, ...]:
 class _Index:
     """The plan's nodes by id and by label path, to find a ledger row's task."""
 
-    def __init__(self, document: Document, ledger: str) -> None:
+    def __init__(self, document: Document, ledger: str, rows: list[ReadRow]) -> None:
         self.ledger = ledger
         every = [(e, label_path(e, p)) for e, p in _all(number_plan(document.plan))]
         self.by_id = {e.node.id: (e, path) for e, path in every if e.node.id}
         self.by_path: dict[str, list[tuple[Numbered, str]]] = {}
         for e, path in every:
             self.by_path.setdefault(_path_key(path), []).append((e, path))
+        # Twins: tasks alike in 编号 and 重点任务 (（四）其他严重违纪行为 closing two lists under
+        # unnumbered articles). Nothing in their rows tells them apart, so they are matched only
+        # where the pairing cannot matter: as many rows as tasks, and the rows all of one 状态 or
+        # with the very statuses the tasks have (a ledger read back as written) — else refused.
+        self._twins: dict[int, list[ReadRow]] = {}  # row line → the rows alike with it
+        alike: dict[tuple[str, str], list[ReadRow]] = {}
+        for read in rows:
+            if not read.row.id:
+                alike.setdefault((_path_key(read.row.path), _key(read.row.heading)), []).append(read)
+        for group in alike.values():
+            for read in group:
+                self._twins[read.line] = group
 
     def _problem(self, read: ReadRow, field: str, message: str, hint: str, **values: object) -> Problem:
         """A refusal of ``read`` at its cell of ``field``; ``message`` names the row as {where}."""
@@ -117,6 +130,40 @@ class _Index:
         candidates = self.by_path.get(_path_key(row.path), [])
         if len(candidates) > 1:  # unnumbered headings share a path: the heading tells them apart
             candidates = [c for c in candidates if _key(cell_heading(c[0].node)) == _key(row.heading)]
+        if len(candidates) > 1:  # twins: alike in 编号 and 重点任务
+            group = self._twins.get(read.line, [read])
+            statuses = [r.row.status for r in group]
+            if len(group) == len(candidates) and (
+                len(set(statuses)) == 1 or statuses == [c[0].node.status or "" for c in candidates]
+            ):
+                return candidates[group.index(read)]
+            if len(group) == len(candidates):
+                return self._problem(
+                    read,
+                    "status",
+                    _(
+                        "{where}: {count} tasks of the plan read {path}{heading}, and their rows differ "
+                        "only in 状态 — which task has which status cannot be told"
+                    ),
+                    _("give these nodes an id in the plan (id: …), then write the ledger again"),
+                    count=len(candidates),
+                    path=row.path,
+                    heading=row.heading,
+                )
+            rows = len(group)
+            return self._problem(
+                read,
+                "path",
+                _(
+                    "{where}: {count} tasks of the plan read {path}{heading}, and the ledger has {rows} "
+                    "of them — which row is which task cannot be told"
+                ),
+                _("give these nodes an id in the plan (id: …), then write the ledger again"),
+                count=len(candidates),
+                path=row.path,
+                heading=row.heading,
+                rows=rows,
+            )
         if len(candidates) != 1:
             what = _("no task") if not candidates else _("{count} tasks").format(count=len(candidates))
             return self._problem(
@@ -146,9 +193,10 @@ def _match(
     rows: list[ReadRow], document: Document, ledger: str
 ) -> tuple[list[tuple[Numbered, str, str]], list[Problem]]:
     """(entry, path, new status) for every row whose status differs, and the rows refused."""
-    index = _Index(document, ledger)
+    index = _Index(document, ledger, rows)
     problems: list[Problem] = []
     changes: list[tuple[Numbered, str, str]] = []
+    first_row: dict[tuple[int, ...], ReadRow] = {}  # task → the first row found for it
     for read in rows:
         row = read.row
         if row.status and row.status not in STATUS_LABELS:
@@ -167,6 +215,27 @@ def _match(
             problems.append(found)
             continue
         entry, path = found
+        earlier = first_row.setdefault(entry.path, read)
+        if earlier is not read:
+            # Two rows name one task (an ID or 编号 cell merged over both, a row copied): the same
+            # status twice says nothing new; two different ones cannot both be written.
+            if earlier.row.status != row.status:
+                problems.append(
+                    index._problem(
+                        read,
+                        "status",
+                        _(
+                            "{where} and row {other} are both the task {path}, with different "
+                            "statuses ({status}, {other_status})"
+                        ),
+                        _("keep one row per task: undo the merged ID or 编号 cells, or remove the copy"),
+                        other=earlier.line,
+                        path=path + cell_heading(entry.node),
+                        status=STATUS_LABELS.get(row.status, _("(empty)")),
+                        other_status=STATUS_LABELS.get(earlier.row.status, _("(empty)")),
+                    )
+                )
+            continue
         if (entry.node.status or "") != row.status:
             changes.append((entry, path, row.status))
     return changes, problems
@@ -190,7 +259,7 @@ def unwritten_edits(rows: list[ReadRow], document: Document, ledger: str) -> lis
     完成时限 retyped): only 状态 goes into the plan, and silence would let the clerk think it had."""
     from .ledger import HEADERS
 
-    index = _Index(document, ledger)
+    index = _Index(document, ledger, rows)
     out = []
     for read in rows:
         found = index.find(read)

@@ -8,14 +8,17 @@ the notice's lines are paired by a sequence match. The NEW document's body is th
 
 * a paired paragraph whose text changed keeps its place; the change is inline ``w:del`` + ``w:ins``
   runs (character segments from diff-match-patch, the label treated as one unit so a renumbered
-  item shows ``（七）`` deleted and ``（八）`` inserted);
+  item shows ``（七）`` deleted and ``（八）`` inserted); a paired paragraph whose layout changed
+  (indent, alignment, keep-with-next) carries its old properties in a ``w:pPrChange``, and words
+  both versions print but in another face (a run-in heading made text) a ``w:rPrChange``;
 * a removed paragraph is copied back from the OLD file at its old place with its runs in ``w:del``
   and its paragraph mark deleted; an added one has its runs in ``w:ins`` and its mark inserted;
 * the paragraphs of a node the diff found moved (and of the nodes inside it), or of one that
   left the order of the others, are a deletion at the old place and an insertion at the new one
   — the form every Word, WPS and LibreOffice version shows alike; an unchanged node is never marked.
 
-Accepting every change gives the NEW document's paragraphs, rejecting every change the OLD ones.
+Accepting every change gives the NEW document's paragraphs, rejecting every change the OLD ones
+(their text, and the layout of the paragraphs kept in place).
 The XML is read and edited only through the helpers of :mod:`generator.ooxml`.
 """
 
@@ -181,6 +184,32 @@ def _segments(old: _Block, new: _Block) -> list[tuple[str, str]]:
     return char_segments(old.text, new.text)
 
 
+def _kept_runs(old: list[ox.Atom], new: list[ox.Atom], revisions: ox.Revisions) -> list[BaseOxmlElement]:
+    """Runs for characters both versions print, in their new formatting; where the old one differs
+    (a heading's 楷体 now plain text), the run records it in a w:rPrChange."""
+    out: list[BaseOxmlElement] = []
+    start = 0
+    for i in range(1, len(new) + 1):
+        if i < len(new) and new[i][1] is new[start][1] and old[i][1] is old[start][1]:
+            continue
+        for r in ox.atom_runs(new[start:i]):
+            if not ox.same_properties(old[start][1], new[start][1]):
+                revisions.run_properties(r, old[start][1])
+            out.append(r)
+        start = i
+    return out
+
+
+def _faces_differ(old: _Block, new: _Block) -> bool:
+    """Some character of two paragraphs printing the same text is set otherwise."""
+    old_atoms, new_atoms = ox.text_atoms(old.element), ox.text_atoms(new.element)
+    if old_atoms is None or new_atoms is None or len(old_atoms) != len(new_atoms):
+        return False
+    # characters of one run share its w:rPr object: each pair of runs is compared once
+    pairs = {(id(a[1]), id(b[1])): (a[1], b[1]) for a, b in zip(old_atoms, new_atoms, strict=True)}
+    return any(not ox.same_properties(a, b) for a, b in pairs.values())
+
+
 def _rewrite_inline(old: _Block, new: _Block, revisions: ox.Revisions) -> bool:
     """Replace the new paragraph's runs by equal / inserted / deleted runs; False if it cannot."""
     old_atoms, new_atoms = ox.text_atoms(old.element), ox.text_atoms(new.element)
@@ -191,7 +220,7 @@ def _rewrite_inline(old: _Block, new: _Block, revisions: ox.Revisions) -> bool:
     for op, text in _segments(old, new):
         n = len(text)
         if op == "=":
-            built.extend(ox.atom_runs(new_atoms[ni : ni + n]))
+            built.extend(_kept_runs(old_atoms[oi : oi + n], new_atoms[ni : ni + n], revisions))
             oi, ni = oi + n, ni + n
         elif op == "+":
             built.append(revisions.wrap("ins", ox.atom_runs(new_atoms[ni : ni + n])))
@@ -271,6 +300,8 @@ def _rewrite_nested(old: _Block, new: _Block, revisions: ox.Revisions) -> bool:
         return False
     for o, n in pairs:
         _rewrite_inline(o, n, revisions)
+    for o, n in zip(old_inner, new_inner, strict=True):
+        revisions.paragraph_properties(n, o)
     return True
 
 
@@ -340,6 +371,10 @@ def _merge(
                 _mark_whole(block.element, "ins", revisions)
                 out.append((block.element, "ins"))
             else:
+                if ox.is_paragraph(block.element):
+                    if block.text == block.partner.text and _faces_differ(block.partner, block):
+                        _rewrite_inline(block.partner, block, revisions)  # every run kept, restyled
+                    revisions.paragraph_properties(block.element, block.partner.element)
                 out.append((block.element, "keep"))
             next_old = old_index[id(block.partner)] + 1
             gap += 1
