@@ -202,8 +202,13 @@ def source_text(path: Path) -> str:
 
         return _joined(html_lines(path.read_bytes(), DefectLog()).lines)
     from generator.readers import txt
+    from generator.readers.web_print import is_web_page_text, strip_web_chrome
 
-    return txt.decode(path.read_bytes())
+    text = txt.decode(path.read_bytes())
+    lines = txt.text_lines(text, DefectLog())
+    if is_web_page_text(lines):  # a page's text pasted into a .txt: its menus and metadata box go
+        return _joined(strip_web_chrome(lines, DefectLog())[0])
+    return text
 
 
 _CONTENTS_LINE = re.compile(r"(?:\.{3,}|…{2,}|·{3,})\s*-?\s*\d*\s*-?\s*$|^目\s*录$")

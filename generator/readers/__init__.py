@@ -33,6 +33,7 @@ from .lines import Line
 from .mhtml import is_mhtml
 from .structure import build_document
 from .tree import NodePath, SourceMarks
+from .web_print import is_web_page_text, strip_web_chrome
 
 SNIFF_BYTES = 4096  # enough to see an HTML page's <html> past its comments and BOM
 _ZIP = b"PK\x03\x04"
@@ -188,7 +189,7 @@ def import_file(path: str | Path) -> ImportResult:
             page = html_lines(path.read_bytes(), defects)
         except NotHtml as exc:
             raise _refuse(name, str(exc), _("save the page as .html, or its text as .txt")) from None
-        lines, metadata = page.lines, page.metadata
+        lines, metadata = page.lines, _title_over_recipients(page.lines, page.metadata)
     else:
         if size > MAX_TEXT_BYTES:
             raise _refuse(
@@ -210,6 +211,10 @@ def import_file(path: str | Path) -> ImportResult:
             from .unwrap import unwrap
 
             lines = unwrap(text_lines(text, defects), defects)
+    if path.suffix.lower() not in (".md", ".markdown") and is_web_page_text(lines):
+        # a page's text pasted into a .txt, or an .html saved as .docx/.pdf: its chrome is no text
+        lines, found = strip_web_chrome(lines, defects)
+        metadata = {**found, **metadata}
     lines = drop_contents(lines, defects)
     if not any(not line.blank for line in lines):
         raise _refuse(name, _("the document has no text"), _("import the document's .docx or .txt"))
@@ -236,6 +241,19 @@ def import_file(path: str | Path) -> ImportResult:
             name, _("no plan found in {name}").format(name=name), _("is this a work-plan document?")
         )
     return _result(document, defects, marks, places)
+
+
+def _title_over_recipients(lines: list[Line], metadata: dict[str, str]) -> dict[str, str]:
+    """A page whose article opens with the 主送 (…单位：) sets the notice's title above it, as the
+    page's heading: put back over the 主送 as its first line (``lines`` in place), the text is a
+    notice — its own numbered 正文 no bare plan (a page of a 通知 that issues rules in 一、…).
+    The metadata left: all but that title."""
+    title = metadata.get("标题", "")
+    first = next((line for line in lines if not line.blank), None)
+    if not title or first is None or first.table is not None or not first.text.endswith(("：", ":")):
+        return metadata
+    lines.insert(lines.index(first), Line(first.no, title))
+    return {key: value for key, value in metadata.items() if key != "标题"}
 
 
 def import_text(text: str) -> ImportResult:

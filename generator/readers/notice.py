@@ -100,7 +100,7 @@ def read_notice(lines: list[Line], defects: DefectLog, where: dict[str, int] | N
     of the fields a rollover changes go into ``where`` ("notice.date" → line)."""
     where = {} if where is None else where
     fields: dict[str, Any] = {}
-    rest = list(lines)
+    rest = _number_apart_from_title(list(lines))
     _read_header(rest, fields, defects, where)
     if rest:
         where["notice.title"] = rest[0].no
@@ -122,6 +122,17 @@ def read_notice(lines: list[Line], defects: DefectLog, where: dict[str, int] | N
     if disclosure and "note" not in fields:
         fields["note"] = disclosure  # 公开属性 is printed as a 附注 (never an issuer)
     return fields
+
+
+def _number_apart_from_title(rest: list[Line]) -> list[Line]:
+    """A 文号 and the title on one line (a site's heading: 云府办发〔2021〕6号 云岩区…的通知), as the
+    two lines a document prints."""
+    for k, line in enumerate(rest[:4]):
+        head, space, tail = line.text.strip().partition(" ")
+        titled = _starts_title(tail) and _TITLE_END.search(tail.replace(" ", ""))
+        if space and _is_doc_number(head) and titled:
+            return [*rest[:k], Line(line.no, head), Line(line.no, tail.strip()), *rest[k + 1 :]]
+    return rest
 
 
 def _wrapped_recipients(rest: list[Line]) -> list[Line]:
@@ -194,6 +205,11 @@ def _read_header(rest: list[Line], fields: dict[str, Any], defects: DefectLog, w
         if number:
             fields["doc_number"] = number
             where["notice.doc_number"] = number_line.no
+            if _BRACKET_LOST.match(number_line.text.strip()) and parse_doc_number(number_line.text) is None:
+                message = _("文号 {text!r} has lost a bracket or its 号; read as {read!r}, check it")
+                read = f"{number['prefix']}〔{number['year']}〕{number['serial']}号"
+                message = message.format(text=number_line.text, read=read)
+                defects.add(number_line.no, "broken_doc_number", message)
         if signers:
             fields["signers"] = signers
     del rest[:number_at]
@@ -276,6 +292,11 @@ def _is_doc_number(text: str) -> bool:
     return (found := _doc_number_of(text)) is not None and found[0] is not None
 
 
+def is_doc_number_line(text: str) -> bool:
+    """A line holding a 发文字号 alone (any brackets, or one of them lost), 签发人 perhaps."""
+    return _is_doc_number(text.strip())
+
+
 def _doc_number_of(text: str) -> tuple[dict[str, Any] | None, list[str]] | None:
     """A 发文字号 line (any brackets), perhaps with 签发人 on it."""
     signers: list[str] = []
@@ -287,11 +308,24 @@ def _doc_number_of(text: str) -> tuple[dict[str, Any] | None, list[str]] | None:
     if bracketed := re.match(r"^[（(](.+号)[）)]$", text.strip()):
         text = bracketed[1]  # 文号 in brackets under the title (real/18, 20)
     parsed = parse_doc_number(text)
+    lost = _BRACKET_LOST.match(text.strip()) if parsed is None else None
+    if lost and (lost["open"] or lost["close"]):
+        # a 文号 that lost a bracket or its 号 on a web page (甘卫职健函2024〕217): its parts
+        # still read, and the writers print it whole
+        parsed = {"prefix": lost["prefix"], "year": lost["year"], "serial": lost["serial"]}
+        text = f"{lost['prefix']}〔{lost['year']}〕{lost['serial']}号"
     if parsed is None or not re.search(r"号\s*$", text) or not 1949 <= int(parsed["year"]) <= 9999:
         return None
     if parsed["serial"] is not None and int(parsed["serial"]) < 1:
         return None
     return parsed, signers
+
+
+# a 文号 that lost one of its two brackets, and perhaps its 号: 甘卫职健函2024〕217, 国发2019〕13号
+_BRACKET_LOST = re.compile(
+    r"^(?P<prefix>[\u4e00-\u9fff]{2,12})\s*(?P<open>[〔\[［【(（])?\s*(?P<year>(?:19|20)\d{2})\s*"
+    r"(?P<close>[〕\]］】)）])?\s*(?P<serial>\d{1,5})\s*(?P<hao>号)?$"
+)
 
 
 def _read_title(rest: list[Line], fields: dict[str, Any]) -> None:
@@ -343,8 +377,13 @@ def _read_closing(
             break
     after = rest[date_at + 1 :] if date_at is not None else []
     before = rest[:date_at] if date_at is not None else list(rest)
+    notes = [line for line in after if _NOTE.match(line.text)]
+    # two bracketed lines under the date ((联系人：…) then (此件公开发布)): the 公开属性 is the 附注,
+    # the other goes on the 正文 — kept, never dropped
+    note_line = next((line for line in notes if _DISCLOSURE.match(line.text.replace(" ", ""))), None)
+    note_line = note_line or (notes[-1] if notes else None)
     for line in after:
-        if match := _NOTE.match(line.text):
+        if line is note_line and (match := _NOTE.match(line.text)):
             fields["note"] = match["note"].strip()
             if line.text[0] == "(" or line.text[-1] == ")":
                 defects.add(line.no, "halfwidth_punctuation", _("附注 in half-width brackets; printed （…）"))
@@ -447,9 +486,25 @@ def organ_names(text: str, known: list[str]) -> list[str]:
 _SEAL_MARKS = re.compile(r"^(?:[（(](?:盖章|印章|公章|签章|章)[）)]\s*)+$")
 
 
+_CONTACT = re.compile(r"^[（(]?(?:联系人|联系电话|联系方式|电话|传真|邮箱|电子邮箱|地址|邮编)\s*[：:]|\d{7,}")
+_CLOSING_FORMULA = re.compile(r"^(?:特此|此)(?:通知|函告|函|报告|批复|公告|通告|通报)[。！]?$")
+
+
+def is_closing_formula(text: str) -> bool:
+    """The 正文's closing words (特此通知。, 此通知): its last line, never a 署名."""
+    return bool(_CLOSING_FORMULA.match(text.replace(" ", "")))
+
+
 def _is_signatory(text: str) -> bool:
+    """A line that may be a 署名: short, no sentence; never a 联系人 line or its hanging second
+    name with a telephone number (an organ's name holds no run of seven digits)."""
     return (
-        0 < len(text) <= 40 and not ends_sentence(text) and "，" not in text and not _ATTACHMENT.match(text)
+        0 < len(text) <= 40
+        and not ends_sentence(text)
+        and "，" not in text
+        and not _ATTACHMENT.match(text)
+        and not _CONTACT.search(text)
+        and not is_closing_formula(text)
     )
 
 
@@ -459,9 +514,9 @@ def _attachment_names(lines: list[Line]) -> tuple[list[str], int]:
     assert first is not None
     head = first["rest"].strip()
     offset = 0
-    if not head and len(lines) > 1 and (item := _LIST_ITEM.match(lines[1].text)) and item["n"] == "1":
+    if not head and len(lines) > 1 and (item := _LIST_ITEM.match(lines[1].full)) and item["n"] == "1":
         # 附件： alone on its line, the numbered names under it
-        head, offset, lines = lines[1].text, 1, lines[1:]
+        head, offset, lines = lines[1].full, 1, lines[1:]  # Word's own 1. 2. (numbering.xml) too
     match = _LIST_ITEM.match(head)
     if not match:
         if not head:
@@ -474,7 +529,7 @@ def _attachment_names(lines: list[Line]) -> tuple[list[str], int]:
     names = [match["name"].strip()]
     used = 1
     for line in lines[1:]:
-        item = _LIST_ITEM.match(line.text)
+        item = _LIST_ITEM.match(line.full)
         if item and int(item["n"]) == len(names) + 1:
             names.append(item["name"].strip())
         elif _wraps(names[-1], line.text):

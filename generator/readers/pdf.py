@@ -965,6 +965,8 @@ def _continues(group: list[_Row], row: _Row, block: _Block) -> bool:
     full = last.x1 >= min(block.right, block.line_end or block.right) - 1.6 * em
     if at_left and not full and _heading_broken_by_hand(group, row, block):
         return True
+    if at_left and not full and _pushed_on(group, row, block):
+        return True
     if not (at_left and full):
         return False
     if last.x0 > block.left + 4 * em and abs(last.centre - (block.left + block.right) / 2) < em:
@@ -982,6 +984,32 @@ def _continues(group: list[_Row], row: _Row, block: _Block) -> bool:
         return False
     first_char = row.text[:1]
     return not (_CJK.match(first_char) and row.first_font != last.last_font and len(row.text) < 12)
+
+
+_NO_CLAUSE_END = re.compile(r"[\u4e00-\u9fff]$")  # mid-word (a date, a link's entry, ends in digits)
+
+
+def _pushed_on(group: list[_Row], row: _Row, block: _Block) -> bool:
+    """A paragraph's line that stops short of the edge mid-phrase, no mark ending it, because the
+    typesetter pushed a run it would not break (（2024—2025年）工作方案》) to the next line: the next
+    line at the left edge goes on it — after a line of an indented paragraph, or a nearly full one."""
+    last, head = group[-1], group[0]
+    em = max(last.size, 1.0)
+    width = block.right - block.left
+    indented = not block.flush and head.x0 > block.left + 1.5 * em  # the paragraph opened indented
+    # set flush left (a web page's text printed without its indents): only a line nearly full
+    reach = 0.6 if indented else 0.85
+    return (
+        row.page == last.page
+        and (indented or head.x0 <= block.left + 0.5 * em)
+        and abs(head.centre - (block.left + block.right) / 2) >= em  # no centred title
+        and last.x1 >= block.left + reach * width
+        and bool(_NO_CLAUSE_END.search(last.text.rstrip()))
+        and not _section_label(head.text)
+        and parse_label(row.text.strip()) is None
+        and not _ANNEX_LABEL.match(row.text.replace(" ", ""))
+        and not row.text.lstrip().startswith(("【", "[", "•", "·"))  # an entry of a list of links
+    )
 
 
 def _heading_broken_by_hand(group: list[_Row], row: _Row, block: _Block) -> bool:

@@ -28,7 +28,9 @@ from .lines import (
 from .notice import (
     book_names,
     is_cc,
+    is_closing_formula,
     is_disclosure,
+    is_doc_number_line,
     is_imprint,
     join_printer_lines,
     read_imprint,
@@ -264,8 +266,8 @@ def _closing_line(line: Line) -> bool:
     """A 署名 line (or a name of several on one line) above the 成文日期 — not a heading, whose
     label may be Word's own (in ``line.label``)."""
     text = line.text
-    if is_task_line(text):
-        return False  # the last item's （牵头单位：…）, not a name
+    if is_task_line(text) or is_closing_formula(text):
+        return False  # the last item's （牵头单位：…）, the 正文's 特此通知: no name
     return 0 < len(text) <= 40 and not ends_sentence(text) and label_of(line) is None and "，" not in text
 
 
@@ -332,7 +334,7 @@ def find_plan_start(lines: list[Line]) -> int:
         text = _squeezed(line.text)
         # a 附件 after numbered sections and no 成文日期 is the plan's own attachment (a bare plan's)
         own = sections and not dated
-        if _ANNEX_LABEL.match(text) and i + 1 < len(lines) and not parse_label(lines[i + 1].text) and not own:
+        if _ANNEX_LABEL.match(text) and i + 1 < len(lines) and not parse_label(lines[i + 1].full) and not own:
             return i
         if (lab := label_of(line)) is not None and lab.scheme == "chinese":
             sections = True
@@ -382,12 +384,26 @@ def _attachment_names_here(line: Line, names: set[str]) -> set[str]:
     return {match["name"].replace(" ", "")} if match else set()
 
 
+def _title_rest(line: Line) -> bool:
+    """A line that can go on a plan title broken over lines: short, no label, no punctuation."""
+    return (
+        line.table is None
+        and label_of(line) is None
+        and len(line.text) <= 30
+        and not re.search(r"[。，；：,;:]", line.text)
+        and not _APPENDIX.match(line.text)
+        and not _CHAPTER.match(line.text)
+    )
+
+
 def _is_title_line(text: str) -> bool:
     """A line that can be (part of) the plan's title — not the notice's own title or 文号."""
     if not 0 < len(text) <= 60 or ends_sentence(text) or re.search(r"[。；]", text):
         return False
     # a title beginning 关于 is the plan's (关于推进…的指导意见, real/21) unless it is a notice's
     if text.startswith(("关于印发", "关于转发")):
+        return False
+    if is_doc_number_line(text):  # one that lost a bracket too (甘卫职健函2024〕217)
         return False
     return not re.search(r"(通知|函|决定|批复|〔\d{4}〕.*号[）)]?)$", text)  # （文号） under a title too
 
@@ -422,23 +438,18 @@ def read_plan(
             if nxt is not None and title_parts[0] + nxt.text.replace(" ", "") in known:
                 title_parts.append(nxt.text.replace(" ", ""))  # the title the notice names, over two lines
                 i += 1
-            elif (
-                nxt is not None
-                and nxt.table is None
-                and label_of(nxt) is None
-                and len(nxt.text) <= 30
-                and not re.search(r"[。，；：,;:]", nxt.text)
-                and not _APPENDIX.match(nxt.text)
-                and not _CHAPTER.match(nxt.text)
-                and i + 1 < len(lines)
-                and (
-                    label_of(lines[i + 1]) is not None
-                    or is_paragraph(lines[i + 1].text)
-                    or _CHAPTER.match(lines[i + 1].text)
-                )
-            ):
-                title_parts.append(nxt.text.replace(" ", ""))
-                i += 1
+            else:
+                # the title's further lines (up to two: a long title over three, as a .txt copied
+                # out of a PDF keeps them), when the text begins right after them
+                for more in (1, 2):
+                    run = lines[i : i + more]
+                    after = lines[i + more] if i + more < len(lines) else None
+                    if len(run) < more or not all(_title_rest(line) for line in run) or after is None:
+                        break
+                    if label_of(after) is not None or is_paragraph(after.text) or _CHAPTER.match(after.text):
+                        title_parts.extend(line.text.replace(" ", "") for line in run)
+                        i += more
+                        break
         else:
             break
     # an edition or status printed under the title (2017 年版 / （试行）): part of the title

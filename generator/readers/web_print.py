@@ -35,7 +35,7 @@ _RELATED = re.compile(
 _META_KEYS = frozenset(
     "索引号 主题分类 分类 信息分类 体裁分类 组配分类 服务对象分类 主题词 关键词 发布日期 生成日期 "
     "公开方式 公开范围 公开时限 有效性 统一编号 实施日期 失效日期 废止日期 信息来源 内容概述 时效 "
-    "效力状态 发布机关 文件状态 发布时间 时效性 效力 信息名称 文件编号".split()
+    "效力状态 发布机关 文件状态 发布时间 时效性 效力 信息名称 文件编号 文件有效性 公开日期 发布人".split()
 )
 _KEY_BEFORE = re.compile(r"[\[【]?\s*(?P<key>(?:[\u4e00-\u9fff]\s*){1,7}[\u4e00-\u9fff])\s*[\]】]?\s*$")
 """A key ending right before a colon; tried from each start, the longest first."""
@@ -52,17 +52,109 @@ def is_browser_print(creator: str, producer: str) -> bool:
     return bool(_BROWSER.search(creator)) or "firefox" in producer.lower()
 
 
+_BULLETS = re.compile(r"^[•·●◆■▪▶►>＞»\s]+")
+_PATH = re.compile(r"^(?:网站)?首页\s*[>＞»/]|\S\s*[>＞»]\s*\S.*\s*[>＞»]\s*\S")  # 首页 > 政务公开 > 通知公告
+_SITE_LINE = re.compile(r"^欢迎(?:访问|来到).{2,30}网站|^(?:适老版|长辈版|无障碍|设为首页|加入收藏)")
+_HEAD_LINES = 40
+
+
+def is_web_page_text(lines: list[Line]) -> bool:
+    """Are these the lines of a web page saved as text (the page selected and pasted into a .txt,
+    or an .html opened in Word or LibreOffice and saved as .docx or .pdf)? Above the document's
+    first sentence they show what only a site prints: a breadcrumb, a metadata box, the line of
+    the date, source and 浏览次数, 字号 or 打印 buttons."""
+    if _chrome_at_the_end(lines):
+        return True
+    seen = 0
+    for line in lines:
+        text = line.text.strip()
+        if not text:
+            continue
+        seen += 1
+        if seen > _HEAD_LINES:
+            return False
+        if _document_line(line):
+            return _summary_at(lines, lines.index(line))
+        if line.table is not None:
+            continue
+        bare = _BULLETS.sub("", text)
+        if _summary_at(lines, lines.index(line)):
+            return True
+        if (
+            _BREADCRUMB.match(bare)
+            or _PATH.search(text)
+            or _SITE_LINE.match(bare)
+            or is_chrome_line(bare)
+            or len(_metadata_pairs(text)) >= 2
+            or _spaced_metadata(text)
+        ):
+            return True
+    return False
+
+
+def _chrome_at_the_end(lines: list[Line]) -> bool:
+    """Does the text end with what a site prints under an article (扫描二维码分享, 打印本页 关闭窗口,
+    主办单位 … ICP备)? The last lines pasted with it, when the page's head was left out."""
+    last = [line.text.strip() for line in lines if line.text.strip() and line.table is None][-3:]
+    return any(is_chrome_line(_BULLETS.sub("", text)) or _SITE_FOOTER.search(text) for text in last)
+
+
+def _summary_at(lines: list[Line], k: int) -> bool:
+    """Is ``lines[k]`` a site's 内容概述 over the text: the 主送 and the 正文's start run together on
+    one line (各街道办事处…单位：经区政府同意，现将…) that the text's own next two lines say again?"""
+    near = [line for line in lines[k : k + 8] if line.text.strip() and line.table is None][:3]
+    if len(near) < 3 or near[0] is not lines[k] or not near[1].text.strip().endswith(("：", ":")):
+        return False
+    summary, recipients = _squeeze(near[0].text), _squeeze(near[1].text)
+    return len(summary) > len(recipients) + 8 and (recipients + _squeeze(near[2].text)).startswith(summary)
+
+
+def _spaced_metadata(text: str) -> bool:
+    """A metadata box's row flattened to text without colons: 索引号 000014349/2020-3761045 成文日期
+    2020-10-15, 发布机构 文件有效性, 名称 市人民政府办公室关于… (a key of a box opening the line, then
+    a space or another key), or a link to the document's 解读."""
+    text = text.strip()
+    if _READING.match(text):
+        return True
+    for size in range(7, 1, -1):
+        if len(text) <= size or text[size - 1].isspace() or not _known_key(text[:size]):
+            continue
+        if text[size].isspace() or _key_at(text, size):
+            return True
+        # 索引号000014349/2020-3761045成文日期2020-10-15: the spaces lost, a second key further on
+        if any(_key_at(text, at) for at in range(size + 1, len(text))):
+            return True
+    return False
+
+
+def _key_at(text: str, at: int) -> bool:
+    return any(_known_key(text[at : at + size]) for size in range(2, 8))
+
+
+_READING = re.compile(
+    r"^(?:政策解读|文字解读|图文解读|图解|视频解读|解读)\s*[：:]?\s*(?:文字解读|图文解读|《|$)"
+)
+
+
 def strip_web_chrome(lines: list[Line], defects: DefectLog) -> tuple[list[Line], dict[str, str]]:
     """The document's lines of a printed web page, and the notice fields its metadata box gave."""
     metadata: dict[str, str] = {}
+    lines = [_without_bar(line) for line in lines]
+    lines = [_without_info(line, defects) if k < _HEAD_LINES else line for k, line in enumerate(lines)]
     title_at = _title_at(lines)
+    recipients_at = _recipients_at(lines, title_at)
     out: list[Line] = []
     tail = False  # from the first chrome line after which only the site's lines follow
     tail_like = _tail_like(lines)
     marks = _header_marks(lines[:title_at])
+    values = _values_under_keys(lines[:title_at])
     for k, line in enumerate(lines):
         text = line.text.strip()
         head = k < title_at
+        if k in values:  # a metadata box's value on the line under its key (文号： / 湖卫健发〔2023〕1号)
+            _keep_first(metadata, {values[k]: text})
+            _report(defects, line.no, _("removed the printed page's {text!r}").format(text=text))
+            continue
         if line.table is not None:
             cells = " ".join(cell for row in line.table.rows for cell in row if cell)
             found = _metadata_pairs(cells)
@@ -76,22 +168,76 @@ def strip_web_chrome(lines: list[Line], defects: DefectLog) -> tuple[list[Line],
                 continue
             out.append(line)
             continue
+        bare = _BULLETS.sub("", text)
         chrome = (
-            is_chrome_line(text)
-            or bool(_BREADCRUMB.match(text))
+            is_chrome_line(bare)
+            or bool(_BREADCRUMB.match(bare))
+            or (k < recipients_at and (bool(_PATH.search(text)) or _spaced_metadata(text)))
             or bool(_SITE_FOOTER.search(text))
             or bool(_RELATED.match(text.replace(" ", "")))
         )
+        chrome = chrome or (k < recipients_at + 1 and _summary_at(lines, k))
         tail = tail or (not head and chrome and tail_like[k + 1])
         # the metadata box stands above the article (below it, 抄送：… is the 版记's own)
         found = _metadata_pairs(text) if head and _starts_with_key(text) else {}
         if tail or found or chrome or (head and k not in marks):
             _keep_first(metadata, found)
-            _report(defects, line.no, _("removed the printed page's {text!r}").format(text=text))
+            if text:  # a blank line of the page's goes unsaid
+                _report(defects, line.no, _("removed the printed page's {text!r}").format(text=text))
             continue
         # a title's lines are where the browser wrapped it, never breaks its author typed
         out.append(Line(line.no, line.text.replace("\n", ""), line.table, line.label))
     return _title_on_one_line(_without_repeated_title(out, defects)), metadata
+
+
+def _values_under_keys(head: list[Line]) -> dict[int, str]:
+    """The lines of a metadata box set as a key's line and its value's line below (a page's table
+    flattened by a word processor): value line → its key."""
+    out: dict[int, str] = {}
+    for k, line in enumerate(head[:-1]):
+        key = line.text.strip()
+        if line.table is None and key[-1:] in "：:" and _known_key(key[:-1]):
+            below = next((j for j in range(k + 1, len(head)) if head[j].text.strip()), None)
+            if (
+                below is not None
+                and head[below].table is None
+                and not head[below].text.strip().endswith(("：", ":"))
+            ):
+                out[below] = re.sub(r"\s", "", key[:-1])
+    return out
+
+
+def _without_bar(line: Line) -> Line:
+    """A heading cell's text without the bar that closed its cell (…的通知 |) in the page's text."""
+    if line.table is None and re.search(r"\S\s*\|$", line.text) and "|" not in line.text.rstrip()[:-1]:
+        return Line(line.no, line.text.rstrip()[:-1].rstrip(), line.table, line.label)
+    return line
+
+
+_INFO_PREFIX = re.compile(
+    r"^(?:发布时间|发布日期|更新时间|时间|来源|信息来源|作者)\s*[：:].{0,80}?"
+    r"(?:(?:打印本页|打印|关闭窗口|关闭|【[^】]{0,12}】|(?:浏览次数|浏览量|阅读次数|点击数|访问量)\s*[：:]\s*\d*)\s*)+"
+)
+
+
+def _without_info(line: Line, defects: DefectLog) -> Line:
+    """A line that the page's date-and-source line (发布时间：… 浏览次数：… 【字体：大 中 小】 打印 关闭)
+    runs into, as a PDF's paragraphs join them: the document's own words after it."""
+    match = _INFO_PREFIX.match(line.text.strip()) if line.table is None else None
+    rest = line.text.strip()[match.end() :] if match else ""
+    if not match or not rest:
+        return line
+    _report(defects, line.no, _("removed the printed page's {text!r}").format(text=match.group().strip()))
+    return Line(line.no, rest, line.table, line.label)
+
+
+def _recipients_at(lines: list[Line], start: int) -> int:
+    """The 主送 line under the title (…单位：), or where the text begins: the end of the stretch
+    where a page may still print its date, source and metadata rows between title and text."""
+    for k in range(start, min(len(lines), start + 25)):
+        if _document_line(lines[k]):
+            return k
+    return start
 
 
 def _title_on_one_line(lines: list[Line]) -> list[Line]:
@@ -126,12 +272,29 @@ def _title_at(lines: list[Line]) -> int:
     first = next((k for k, line in enumerate(lines) if line.table is None and _is_title(line.text)), None)
     if first is None or any(_document_line(line) for line in lines[:first]):
         return 0  # the text began before it: a page without its title, whose 主送 came first
+    first = _issuer_above(lines, first)
     title, after = _joined_title(lines, first)
-    for k in range(after, min(len(lines), after + 12)):
+    near = [k for k in range(after, len(lines)) if lines[k].text.strip()][:12]  # blank lines are no distance
+    for k in near:
         if lines[k].table is None and _squeeze(lines[k].text)[:8] == title[:8]:
             if _joined_title(lines, k)[0] == title:
                 return k
     return first
+
+
+def _issuer_above(lines: list[Line], k: int) -> int:
+    """Where a title 关于… begins whose issuer's name stands on the line above it (兰州市七里河区人民政府
+    / 关于印发《…》的通知, 发文机关 + 事由 + 文种 over two lines): that line, else ``k``."""
+    if not _squeeze(lines[k].text).startswith("关于"):
+        return k
+    above = k - 1
+    while above >= 0 and not lines[above].text.strip() and lines[above].table is None:
+        above -= 1
+    if above >= 0 and lines[above].table is None:
+        name = _squeeze(lines[above].text)
+        if _ORGAN_NAME.match(name) and not name.endswith("文件"):
+            return above
+    return k
 
 
 def _document_line(line: Line) -> bool:
