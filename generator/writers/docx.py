@@ -47,9 +47,9 @@ def default_style_id(name: str) -> str:
     return name.replace(" ", "")
 
 
-def style_ids_of(template: bytes) -> StyleIds:
-    """Resolve style names to the ids a template really uses (an agency's Word may differ)."""
-    found = ox.style_ids(zipfile.ZipFile(io.BytesIO(template)).read("word/styles.xml"))
+def style_resolver(found: dict[str, str]) -> StyleIds:
+    """Style names to the ids a template really uses (``found``, read from its styles.xml: an
+    agency's Word may differ), else the id Word would give the name."""
     return lambda name: found.get(name, default_style_id(name))
 
 
@@ -641,7 +641,7 @@ def _template_facts(path: str, mtime: float) -> tuple[dict[str, str], LevelLook,
             pass  # a damaged entry: read the template again
     styles = zipfile.ZipFile(io.BytesIO(source)).read("word/styles.xml")
     ids = ox.style_ids(styles)
-    look = level_look(styles, lambda name: ids.get(name, default_style_id(name)))
+    look = level_look(styles, style_resolver(ids))
     attributes = attributes_in_package(path)
     cache.store("template-facts", name, marshal.dumps((ids, look.fonts, look.indents, sorted(attributes))))
     return ids, look, attributes
@@ -649,8 +649,7 @@ def _template_facts(path: str, mtime: float) -> tuple[dict[str, str], LevelLook,
 
 @lru_cache(maxsize=8)
 def _style_ids(path: str, mtime: float) -> StyleIds:
-    found = _template_facts(path, mtime)[0]
-    return lambda name: found.get(name, default_style_id(name))
+    return style_resolver(_template_facts(path, mtime)[0])
 
 
 def _level_look(path: str, mtime: float) -> LevelLook:
